@@ -1,0 +1,3 @@
+from aigap.cli import main
+
+main()

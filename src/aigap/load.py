@@ -1,0 +1,141 @@
+"""Find, read and validate a fact file, reporting problems as PATH:LINE."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from aigap.errors import AigapError, FactFileError, Problem
+from aigap.record import Record
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+FACTS_ENV = "AIGAP_FACTS"
+MAX_BYTES_ENV = "AIGAP_MAX_BYTES"
+
+
+def packaged_facts_path() -> Path:
+    """The fact base shipped in the wheel, or the repository's in a checkout."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "facts.yaml"
+    if shipped.is_file():
+        return shipped
+    return here.parent.parent / "facts.yaml"  # src/aigap -> repository root
+
+
+def max_bytes_from_env(value: int | None = None) -> int:
+    if value is not None:
+        return value
+    raw = os.environ.get(MAX_BYTES_ENV)
+    if raw is None:
+        return DEFAULT_MAX_BYTES
+    try:
+        parsed = int(raw)
+    except ValueError:
+        raise AigapError(f"{MAX_BYTES_ENV} must be a whole number of bytes, got {raw!r}") from None
+    if parsed <= 0:
+        raise AigapError(f"{MAX_BYTES_ENV} must be positive, got {raw!r}")
+    return parsed
+
+
+def _fail(path: str, message: str) -> FactFileError:
+    return FactFileError((Problem(path, None, None, "error", message),))
+
+
+def read_fact_bytes(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """Read a fact file whole, refusing what is not a small regular file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise _fail(path, "no such file") from None
+    except IsADirectoryError:
+        raise _fail(path, "is a directory, not a fact file") from None
+    except PermissionError:
+        raise _fail(path, "cannot read: permission denied") from None
+    except OSError as exc:
+        raise _fail(path, f"cannot open: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _fail(path, "is a directory, not a fact file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _fail(path, "is not a regular file")
+        if info.st_size > max_bytes:
+            raise _fail(
+                path,
+                f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit "
+                f"(raise it with --max-bytes or {MAX_BYTES_ENV})",
+            )
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise _fail(path, "is a directory, not a fact file") from None
+    except OSError as exc:
+        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew while we read it
+        raise _fail(path, f"file is over the {max_bytes:,}-byte limit")
+    return data, info
+
+
+class Checked(Record, frozen=False):
+    """The outcome of a full check: the base (None on errors) and all problems."""
+
+    base: Any
+    problems: list[Problem]
+    data: Any = None
+    info: os.stat_result | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
+    """Read, parse and validate; every problem comes with its line and column."""
+    from aigap.validate import validate
+    from aigap.yaml_reader import read_yaml
+
+    data_bytes, info = read_fact_bytes(path, max_bytes_from_env(max_bytes))
+    try:
+        doc = read_yaml(data_bytes, path)
+    except (RecursionError, MemoryError, ValueError) as exc:  # defensive: never a traceback
+        return Checked(None, [Problem(path, None, None, "error", f"cannot parse: {exc!r}")])
+    problems = list(doc.problems)
+    if any(p.severity == "error" for p in problems):
+        return Checked(None, problems)
+    result = validate(doc.data, path)
+    if result.issues:
+        positions = read_yaml(data_bytes, path, want_positions=True).positions or {}
+        for issue in result.issues:
+            line, col = _locate(positions, issue.path)
+            problems.append(Problem(path, line, col, issue.severity, issue.message))
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return Checked(result.base, problems, doc.data, info)
+
+
+def _locate(positions: dict[Any, tuple[int, int]], path: tuple[Any, ...]) -> tuple[int, int]:
+    for end in range(len(path), -1, -1):
+        found = positions.get(path[:end])
+        if found is not None:
+            return found
+    return 1, 1
+
+
+def load_fact_base(path: str, max_bytes: int | None = None) -> Any:
+    """A validated FactBase, or FactFileError listing every error."""
+    checked = check_fact_file(path, max_bytes)
+    if not checked.ok:
+        raise FactFileError(tuple(checked.problems))
+    return checked.base
+
+
+def load_fact_base_with_data(path: str, max_bytes: int | None = None) -> tuple[Any, os.stat_result]:
+    """The validated raw data (for the cache) and the stat it was read under."""
+    checked = check_fact_file(path, max_bytes)
+    if not checked.ok:
+        raise FactFileError(tuple(checked.problems))
+    assert checked.info is not None
+    return checked.data, checked.info

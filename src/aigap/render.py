@@ -1,0 +1,250 @@
+"""Rows to a Rich table, JSON, CSV or Markdown; fact-file text is never markup.
+
+Text from a fact file goes through ``safe`` before it reaches any output:
+C0/C1 control characters (ESC starts ANSI CSI/OSC sequences; 8-bit CSI is
+0x9b), DEL and bidirectional overrides are shown as visible escapes. Rich's
+own ``Text`` strips only a few controls and lets ESC through, so it is not
+enough on its own. Table cells are always ``Text`` objects, so Rich markup in
+data such as ``[bold red]`` or ``[link=...]`` prints literally.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+from aigap.record import Factory, Record
+
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
+)
+_UNSAFE_WITH_NEWLINES = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(value: str, *, keep_newlines: bool = True) -> str:
+    """``value`` with every control and bidi-override character made visible."""
+    pattern = _UNSAFE if keep_newlines else _UNSAFE_WITH_NEWLINES
+    return pattern.sub(_escape, value)
+
+
+def json_safe(value: str) -> str:
+    """JSON text whose string escapes also cover C1 controls and bidi overrides."""
+    # json.dumps already escapes C0 controls inside strings; the newlines
+    # left are indentation, so only DEL, C1 and bidi characters remain.
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
+class Column(Record):
+    key: str
+    header: str
+    numeric: bool = False  # right-aligned, never wrapped or cut
+    whole: bool = False  # never wrapped or cut (e.g. bars)
+    optional: bool = False  # dropped when the terminal is too narrow for it
+
+
+class Listing(Record, frozen=False):
+    """What a listing command shows: flat records plus how to lay them out."""
+
+    title: str
+    columns: Sequence[Column]
+    records: list[dict[str, Any]]
+    cells: list[list[Any]] | None = None  # table cells when they differ from records
+    notes: list[str] = Factory(list)
+    groups: list[int] | None = None  # row indexes that start a new group
+
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(_plain(v) for v in value)
+    return str(value)
+
+
+def write_json(records: list[dict[str, Any]], out: IO[str]) -> None:
+    import json
+
+    out.write(json_safe(json.dumps(records, ensure_ascii=False, indent=2)) + "\n")
+
+
+def write_csv(records: list[dict[str, Any]], out: IO[str]) -> None:
+    import csv
+
+    if not records:
+        return
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: safe(_plain(v), keep_newlines=False) for k, v in record.items()})
+
+
+def _markdown_cell(value: Any) -> str:
+    text = safe(_plain(value), keep_newlines=False)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def write_markdown(listing: Listing, out: IO[str]) -> None:
+    records = listing.records
+    if not records:
+        return
+    keys = list(records[0])
+    out.write("| " + " | ".join(keys) + " |\n")
+    out.write("|" + "|".join("---:" if _numeric(records, k) else "---" for k in keys) + "|\n")
+    for record in records:
+        out.write("| " + " | ".join(_markdown_cell(record[k]) for k in keys) + " |\n")
+
+
+def _numeric(records: list[dict[str, Any]], key: str) -> bool:
+    values = [r[key] for r in records if r[key] is not None]
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
+
+
+def make_console(*, stderr: bool = False, record: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, record=record, highlight=False, markup=False, emoji=False)
+
+
+def cell(value: Any) -> Any:
+    """A table cell: data always becomes literal Text (never markup)."""
+    from rich.text import Text
+
+    if isinstance(value, Text):
+        return value
+    return Text(safe(_plain(value)))
+
+
+def build_table(listing: Listing, width: int = 80) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    cells = listing.cells
+    if cells is None:
+        cells = [[r.get(c.key) for c in listing.columns] for r in listing.records]
+    columns = list(enumerate(listing.columns))
+    minimums = {i: _min_width(column, [row[i] for row in cells]) for i, column in columns}
+    # Three cells of padding per column; optional columns go first when narrow.
+    while sum(minimums[i] + 3 for i, _ in columns) > width:
+        optional = [i for i, c in columns if c.optional]
+        if not optional:
+            break
+        columns = [(i, c) for i, c in columns if i != optional[-1]]
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for i, column in columns:
+        table.add_column(
+            cell(column.header),
+            justify="right" if column.numeric else "left",
+            # numbers never wrap or shrink: text columns give way instead
+            no_wrap=column.numeric or column.whole,
+            min_width=minimums[i],
+            overflow="fold",
+        )
+    groups = set(listing.groups or ())
+    for n, row in enumerate(cells):
+        table.add_row(*(cell(row[i]) for i, _ in columns), end_section=n + 1 in groups)
+    return table
+
+
+def _min_width(column: Column, values: list[Any]) -> int:
+    """Whole columns need their widest cell; text columns their longest word."""
+    if column.numeric or column.whole:
+        return max([_width(column.header), *(_width(v) for v in values)])
+    words = [w for v in [column.header, *values] for w in _text(v).split()]
+    return min(20, max((_cell_len(w) for w in words), default=1))
+
+
+def _text(value: Any) -> str:
+    return value.plain if hasattr(value, "plain") else _plain(value)
+
+
+def _cell_len(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _width(value: Any) -> int:
+    return max((_cell_len(line) for line in _text(value).split("\n")), default=0)
+
+
+def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
+    """Write a listing to stdout in ``fmt``; tables may also be saved as SVG."""
+    if fmt == "json":
+        write_json(listing.records, sys.stdout)
+    elif fmt == "csv":
+        write_csv(listing.records, sys.stdout)
+    elif fmt == "markdown":
+        write_markdown(listing, sys.stdout)
+    if fmt != "table" and svg is None:
+        return
+    console = make_console(record=svg is not None)
+    if fmt != "table":  # only record for the picture
+        console = make_console(record=True)
+        console.file = _Discard()
+    print_table(console, listing)
+    if svg is not None:
+        save_svg(console, svg)
+
+
+def print_table(console: Any, listing: Listing) -> None:
+    from rich.text import Text
+
+    if console.is_terminal:
+        _print_parts(console, listing)
+        return
+    # Piped: drop the padding Rich adds to the end of every line.
+    with console.capture() as captured:
+        _print_parts(console, listing)
+    lines = captured.get().rstrip("\n").split("\n")
+    console.file.write("".join(line.rstrip() + "\n" for line in lines))
+    console.file.flush()
+
+
+def _print_parts(console: Any, listing: Listing) -> None:
+    from rich.text import Text
+
+    if listing.title:
+        console.print(Text(safe(listing.title), style="bold"))
+    if listing.records or listing.cells:
+        console.print(build_table(listing, console.width))
+    else:
+        console.print(Text("(nothing matches)"))
+    for note in listing.notes:
+        console.print(cell(note))
+
+
+def save_svg(console: Any, path: str) -> None:
+    from aigap.errors import AigapError
+
+    try:
+        console.save_svg(path, title="aigap")
+    except OSError as exc:
+        raise AigapError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+class _Discard:
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
