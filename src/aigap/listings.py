@@ -120,9 +120,7 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
         if cells:
             groups.append(len(cells))
         first = group[0]
-        cells.append(
-            [f"[{unit_name(unit)}]", first.then.date.iso, first.now.date.iso, "", "", ""]
-        )
+        cells.append([f"[{unit_name(unit)}]", first.then.date.iso, first.now.date.iso, "", "", ""])
         for r in group:
             cells.append(
                 [

@@ -1,0 +1,36 @@
+"""Shared fixtures: every test runs with a plain terminal and its own cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = REPO.parent / "shared" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def plain_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    for name in ("AIGAP_FACTS", "AIGAP_LANG", "AIGAP_MAX_BYTES", "AIGAP_NO_CACHE", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("AIGAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def facts_path() -> Path:
+    """The shipped fact base, as the installed package sees it."""
+    from aigap.load import packaged_facts_path
+
+    return packaged_facts_path()
