@@ -159,7 +159,7 @@ class Score(Fact):
 
 class Event(Fact):
     date: PartialDate
-    precision: Precision | None
+    precision: Precision | None = None
     what: Text
     who: Text | None = None
 

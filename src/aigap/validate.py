@@ -439,7 +439,7 @@ def validate(data: Any, name: str) -> Validation:
         built = [builder(kind, raw, c, (kind, i)) for i, raw in enumerate(raw_items)]
         sections[kind] = [(i, b) for i, b in enumerate(built) if b is not None]
 
-    _check_ids(c, sections)
+    _check_ids(c, data)
     _check_references(c, sections)
     _check_semantics(c, sections)
     if c.has_errors:
@@ -451,16 +451,22 @@ def validate(data: Any, name: str) -> Validation:
     return Validation(base, c.issues)
 
 
-def _check_ids(c: Checker, sections: dict[str, list[Any]]) -> None:
+def _check_ids(c: Checker, data: dict[Any, Any]) -> None:
+    """Ids are unique across the file; raw items count too, valid or not."""
     seen: dict[str, DataPath] = {}
-    for kind, items in sections.items():
-        for i, item in items:
-            path = (kind, i, "id")
-            if item.id in seen:
-                other = seen[item.id]
-                c.error(path, f"duplicate id {item.id!r} (also {other[0]}[{other[1]}])")
+    for kind in ("sources", "benchmarks", *FACT_KINDS):
+        items = data.get(kind)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(item_id, str):
+                continue
+            if item_id in seen:
+                other = seen[item_id]
+                c.error((kind, i, "id"), f"duplicate id {item_id!r} (also {other[0]}[{other[1]}])")
             else:
-                seen[item.id] = path
+                seen[item_id] = (kind, i)
 
 
 def _check_references(c: Checker, sections: dict[str, list[Any]]) -> None:
