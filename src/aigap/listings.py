@@ -144,10 +144,10 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
 def timeline_listing(events: Sequence[Event], sources: dict[str, Source], lang: Lang) -> Listing:
     records = [event_record(e, sources[e.source], lang) for e in events]
     columns = [
-        Column("date", label("date", lang)),
-        Column("what", label("what", lang)),
-        Column("who", label("who", lang)),
-        Column("source", label("source", lang)),
+        Column("date", label("date", lang), whole=True),
+        Column("what", label("what", lang), ratio=1),
+        Column("who", label("who", lang), max_width=18, optional=True),
+        Column("source", label("source", lang), whole=True),
     ]
     cells = [
         [

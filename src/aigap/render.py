@@ -49,6 +49,8 @@ class Column(Record):
     numeric: bool = False  # right-aligned, never wrapped or cut
     whole: bool = False  # never wrapped or cut (e.g. bars)
     optional: bool = False  # dropped when the terminal is too narrow for it
+    max_width: int | None = None  # caps a side column so the main text gets room
+    ratio: int | None = None  # takes the room left over (the main text column)
 
 
 class Listing(Record, frozen=False):
@@ -139,21 +141,29 @@ def build_table(listing: Listing, width: int = 80) -> Any:
         cells = [[r.get(c.key) for c in listing.columns] for r in listing.records]
     columns = list(enumerate(listing.columns))
     minimums = {i: _min_width(column, [row[i] for row in cells]) for i, column in columns}
-    # Three cells of padding per column; optional columns go first when narrow.
+    # Three cells of padding per column; optional columns go first when narrow,
+    # then whole text columns may wrap. Numbers are never wrapped or cut.
     while sum(minimums[i] + 3 for i, _ in columns) > width:
         optional = [i for i, c in columns if c.optional]
         if not optional:
             break
         columns = [(i, c) for i, c in columns if i != optional[-1]]
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    wrap_whole = sum(minimums[i] + 3 for i, _ in columns) > width
+    if wrap_whole:
+        for i, column in columns:
+            if column.whole and not column.numeric:
+                minimums[i] = _min_width(Column(column.key, column.header), [r[i] for r in cells])
+    expand = any(c.ratio for _, c in columns)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
     for i, column in columns:
         table.add_column(
             cell(column.header),
             justify="right" if column.numeric else "left",
             # numbers never wrap or shrink: text columns give way instead
-            no_wrap=column.numeric or column.whole,
+            no_wrap=column.numeric or (column.whole and not wrap_whole),
             min_width=minimums[i],
+            max_width=column.max_width,
+            ratio=column.ratio,
             overflow="fold",
         )
     groups = set(listing.groups or ())
