@@ -99,7 +99,7 @@ def test_encoding_problems(parser: str) -> None:
 
 
 def test_deep_nesting_is_refused_without_recursion(parser: str) -> None:
-    doc = read_yaml(b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "f.yaml")
+    doc = read_yaml(b"a: " + b"[" * 200 + b"]" * 200 + b"\n", "f.yaml")
     assert doc.problems
     assert all(p.severity == "error" for p in doc.problems)
 
