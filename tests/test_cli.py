@@ -134,3 +134,14 @@ def test_svg_is_written(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["gap", "--svg", str(target)])
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def test_shell_completion_offers_benchmark_ids(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        [],
+        prog_name="aigap",
+        env={"_AIGAP_COMPLETE": "complete_bash", "COMP_WORDS": "aigap gap m", "COMP_CWORD": "2"},
+    )
+    assert result.exit_code == 0, result.output
+    assert {"mmlu", "mmmu", "math"} <= set(result.stdout.split())
