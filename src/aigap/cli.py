@@ -263,13 +263,457 @@ def timeline(
     print_listing(timeline_listing(events, sources, lang.value), fmt.value, svg)  # type: ignore[arg-type]
 
 
+def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        from aigap.store import with_store
+
+        settings = _settings(ctx)
+        ids = with_store(settings.facts, lambda store: store.ids(), settings.max_bytes)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [i for i in ids if i.startswith(incomplete.casefold())]
+
+
+IdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="A fact, source or benchmark id (see aigap facts, aigap sources).",
+        autocompletion=_complete_id,
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def scores(
+    ctx: typer.Context,
+    benchmark: Annotated[
+        str | None,
+        typer.Argument(
+            help="Benchmark id or alias (arena, aime, math500, ...).",
+            autocompletion=_complete_benchmark,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    svg: SvgOption = None,
+) -> None:
+    """Rank model scores on a benchmark, with each model's lead over the next.
+
+    Without a benchmark, every benchmark that has scores, one group each.
+
+    [b]Examples[/b]
+
+      aigap scores arena
+
+      aigap scores aime --format json
+    """
+    from aigap.listings import scores_listing
+    from aigap.queries import score_rows
+    from aigap.render import print_listing
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+    rows = with_store(settings.facts, lambda s: score_rows(s, benchmark), settings.max_bytes)
+    print_listing(scores_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+
+
+@app.command()
+def market(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    svg: SvgOption = None,
+) -> None:
+    """Show the share-price and index moves of the DeepSeek sell-off.
+
+    [b]Examples[/b]
+
+      aigap market
+
+      aigap market --format csv > selloff.csv
+    """
+    from aigap.listings import market_listing
+    from aigap.queries import market_rows
+    from aigap.render import print_listing
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+    rows = with_store(settings.facts, market_rows, settings.max_bytes)
+    print_listing(market_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+
+
+@app.command()
+def costs(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    svg: SvgOption = None,
+) -> None:
+    """Show the training-cost and hardware claims, as the article states them.
+
+    [b]Examples[/b]
+
+      aigap costs
+
+      aigap costs --lang ko
+    """
+    from aigap.listings import costs_listing
+    from aigap.queries import cost_rows
+    from aigap.render import print_listing
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+    rows = with_store(settings.facts, cost_rows, settings.max_bytes)
+    print_listing(costs_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context,
+    who: Annotated[
+        str | None,
+        typer.Option(
+            "--who", metavar="NAME", help="Only quotes whose speaker's name contains NAME."
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    svg: SvgOption = None,
+) -> None:
+    """List attributed statements: speaker, role, the quote in Korean and English.
+
+    [b]Examples[/b]
+
+      aigap quotes
+
+      aigap quotes --who altman --format json
+    """
+    from aigap.listings import quotes_listing
+    from aigap.queries import quote_rows
+    from aigap.render import print_listing
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+    rows = with_store(settings.facts, lambda s: quote_rows(s, who), settings.max_bytes)
+    print_listing(quotes_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+
+
+def _fact_kind(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from aigap.model import FACT_KINDS
+    from aigap.queries import fact_kind_section
+
+    section = fact_kind_section(value)
+    if section is None:
+        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(FACT_KINDS)}")
+    return section
+
+
+@app.command()
+def facts(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            callback=_fact_kind,
+            help="Only facts of this kind: gaps, scores, events, market, costs, quotes, claims.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    svg: SvgOption = None,
+) -> None:
+    """List every fact of every kind, one line each, in file order.
+
+    [b]Examples[/b]
+
+      aigap facts
+
+      aigap facts --kind claims --format markdown
+    """
+    from aigap.listings import facts_listing
+    from aigap.queries import fact_rows, sources_by_id
+    from aigap.render import print_listing
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+
+    def query(store: Any) -> tuple[Any, Any, Any]:
+        found = fact_rows(store, kind)
+        benchmarks = {b.id: b for b in store.records("benchmarks")}
+        return found, benchmarks, sources_by_id(store, (f.source for f in found))
+
+    found, benchmarks, sources = with_store(settings.facts, query, settings.max_bytes)
+    listing = facts_listing(found, benchmarks, sources, lang.value)  # type: ignore[arg-type]
+    print_listing(listing, fmt.value, svg)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Text to look for (any case, English or Korean).")],
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    svg: SvgOption = None,
+) -> None:
+    """Find every fact, source or benchmark whose text, id, names or speaker match.
+
+    Best matches first: hits in ids and names before hits in passages.
+    No match is not an error: the table says so and JSON is [].
+
+    [b]Examples[/b]
+
+      aigap search nvidia
+
+      aigap search 딥시크 --format json
+    """
+    from aigap.listings import search_listing
+    from aigap.queries import search as find_text
+    from aigap.render import print_listing
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+    hits = with_store(settings.facts, lambda s: find_text(s, text), settings.max_bytes)
+    print_listing(search_listing(hits, text), fmt.value, svg)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: IdArgument,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    svg: SvgOption = None,
+) -> None:
+    """Show one fact (or source, or benchmark) in full, with its passage and citation.
+
+    [b]Examples[/b]
+
+      aigap show market-nvidia-2025-01-27
+
+      aigap show gap-mmlu --format json
+    """
+    from aigap.citation import plain
+    from aigap.listings import show_listing
+    from aigap.queries import derived_data, detail, record_detail
+    from aigap.render import print_listing
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+    found = with_store(settings.facts, lambda s: detail(s, record_id), settings.max_bytes)
+    fact = None if found.kind in ("source", "benchmark") else found.record
+    citation = plain(found.source, fact, lang.value) if found.source else ""  # type: ignore[arg-type]
+    related = [
+        (k, ", ".join(v) if isinstance(v, list) else str(v)) for k, v in found.related.items()
+    ]
+    listing = show_listing(found.record, citation, found.derived, related, lang.value)  # type: ignore[arg-type]
+    if fmt != Format.json:
+        print_listing(listing, fmt.value, svg)
+        return
+    # one object, not the field/value rows: a script wants the fields by name
+    data = {
+        **record_detail(found.record),
+        **found.related,
+        "citation": citation or None,
+        "derived": [derived_data(d) for d in found.derived],
+    }
+    _write_json_object(data)
+    if svg is not None:
+        _save_table_svg(listing, svg)
+
+
+def _write_json_object(data: dict[str, Any]) -> None:
+    import json
+
+    from aigap.render import json_safe
+
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+def _save_table_svg(listing: Any, path: str) -> None:
+    import io
+
+    from aigap.render import make_console, print_table, save_svg
+
+    console = make_console(record=True)
+    console.file = io.StringIO()  # recorded for the picture only
+    print_table(console, listing)
+    save_svg(console, path)
+
+
+class CiteStyle(StrEnum):
+    plain = "plain"
+    bibtex = "bibtex"
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    svg: SvgOption = None,
+) -> None:
+    """List the source articles and how many facts each supports.
+
+    [b]Examples[/b]
+
+      aigap sources
+
+      aigap sources --format json
+    """
+    from aigap.listings import sources_listing
+    from aigap.queries import source_rows
+    from aigap.render import print_listing
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+    rows = with_store(settings.facts, source_rows, settings.max_bytes)
+    print_listing(sources_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    record_id: IdArgument,
+    style: Annotated[
+        CiteStyle, typer.Option("--style", help="Citation style.", case_sensitive=False)
+    ] = CiteStyle.plain,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Print a citation for a fact or a source article (plain text or BibTeX).
+
+    [b]Examples[/b]
+
+      aigap cite gap-mmlu
+
+      aigap cite mk-2025-01-29 --style bibtex >> refs.bib
+    """
+    from aigap.citation import cite as format_citation
+    from aigap.errors import AigapError
+    from aigap.queries import detail
+    from aigap.store import with_store
+
+    settings = _settings(ctx)
+    found = with_store(settings.facts, lambda s: detail(s, record_id), settings.max_bytes)
+    if found.source is None:
+        raise AigapError(f"{record_id!r} is a benchmark; cite a fact or a source instead")
+    fact = None if found.kind == "source" else found.record
+    sys.stdout.write(format_citation(found.source, fact, style.value, lang.value) + "\n")  # type: ignore[arg-type]
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            help="Fact file to check (default: the active one, see --facts).",
+            show_default=False,
+        ),
+    ] = None,
+    sources: Annotated[
+        str | None,
+        typer.Option(
+            "--sources",
+            metavar="DIR",
+            help="Directory of source texts: check every passage and quote is verbatim.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = CheckFormat.text,
+) -> None:
+    """Check a fact file: syntax, schema, references, quotes and recomputed figures.
+
+    Prints PATH:LINE:COLUMN: severity: message per problem; exits 0 when
+    clean, 1 with only warnings, 2 with errors. Never uses the cache.
+
+    [b]Examples[/b]
+
+      aigap check
+
+      aigap check my-facts.yaml --sources ../shared/sources/
+
+      aigap check --format json
+    """
+    from aigap.checks import as_json, exit_code, summary
+    from aigap.checks import check as check_file
+    from aigap.render import json_safe, safe
+
+    settings = _settings(ctx)
+    problems = check_file(path or settings.facts, sources, settings.max_bytes)
+    if fmt is CheckFormat.json:
+        import json
+
+        text = json.dumps(as_json(problems), ensure_ascii=False, indent=2)
+        sys.stdout.write(json_safe(text) + "\n")
+    else:
+        for problem in problems:
+            sys.stdout.write(safe(problem.format(column=True, severity=True), keep_newlines=False))
+            sys.stdout.write("\n")
+    sys.stdout.flush()
+    sys.stderr.write(summary(problems) + "\n")
+    raise typer.Exit(exit_code(problems))
+
+
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     _write_error([message])
     raise typer.Exit(code)
 
 
+# Top-level options that take a value: the word after them is not a command.
+_VALUE_OPTIONS = frozenset(("--facts", "--max-bytes"))
+_FLAG_OPTIONS = frozenset(("--version", "--install-completion", "--show-completion"))
+
+
+def _command_in(argv: list[str]) -> Any | None:
+    """The registered command ``argv`` runs, when that is certain; else None.
+
+    Typer builds every command (signature, annotations, parameters: ~0.7 ms
+    each) before it runs one, so main() registers only the one being run.
+    Anything unusual (help, completion, an unknown option or command) keeps
+    them all, so help, suggestions and errors stay exactly as before.
+    """
+    if os.environ.get("_AIGAP_COMPLETE"):
+        return None
+    args = iter(argv)
+    for arg in args:
+        if arg in _VALUE_OPTIONS:
+            next(args, None)
+        elif arg.startswith("-"):
+            name = arg.split("=", 1)[0]
+            if name not in _FLAG_OPTIONS and name not in _VALUE_OPTIONS:
+                return None
+        else:
+            for info in app.registered_commands:
+                callback = info.callback
+                name = info.name or (callback.__name__ if callback else "")
+                if name.lower().replace("_", "-") == arg:
+                    return info
+            return None
+    return None
+
+
 def main() -> None:
     """Entry point: no traceback for anything a user can cause."""
+    registered = app.registered_commands
+    chosen = _command_in(sys.argv[1:])
+    if chosen is not None:
+        app.registered_commands = [chosen]
     try:
         app()
     except KeyboardInterrupt:
@@ -281,8 +725,12 @@ def main() -> None:
     except Exception as exc:  # a bug: say so in one line, not a traceback
         if os.environ.get("AIGAP_DEBUG"):
             raise
+        from aigap.render import safe  # the message may quote fact-file text
+
         sys.stderr.write(
-            f"aigap: internal error: {type(exc).__name__}: {exc}\n"
+            f"aigap: internal error: {type(exc).__name__}: {safe(str(exc)[:500])}\n"
             "aigap: set AIGAP_DEBUG=1 to see the traceback, and please report it\n"
         )
         sys.exit(70)
+    finally:
+        app.registered_commands = registered

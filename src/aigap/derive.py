@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from aigap.record import Record
+
 
 def decimals(value: float) -> int:
     """How many decimals a reported number carries (17.5 -> 1, 3.07 -> 2)."""
@@ -41,3 +45,107 @@ def format_number(value: float, places: int | None = None) -> str:
     if places is None:
         places = decimals(value)
     return f"{value:,.{places}f}"
+
+
+# Rounding: a reported figure with d decimals stands for anything within half
+# a unit of its last digit; the epsilon absorbs binary floating-point noise.
+_EPSILON = 1e-9
+
+
+def tolerance(places: int, scale: float = 1.0) -> float:
+    """Half a unit in the last printed place (17.5 -> 0.05; 558만 -> 5,000)."""
+    return 0.5 * 10.0 ** -min(places, 12) * scale
+
+
+def matches(computed: float, reported: float, places: int | None = None) -> bool:
+    """Whether ``computed`` rounds to ``reported`` as printed with ``places`` decimals."""
+    if places is None:
+        places = decimals(reported)
+    allowed = tolerance(places) + _EPSILON * max(1.0, abs(reported))
+    return abs(computed - reported) <= allowed
+
+
+_MULTIPLIERS = {
+    "조": 1e12,
+    "억": 1e8,
+    "만": 1e4,
+    "천": 1e3,
+    "trillion": 1e12,
+    "billion": 1e9,
+    "million": 1e6,
+    "thousand": 1e3,
+}
+_NUMBER = re.compile(
+    r"(?P<sign>[-−–]\s*)?(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)\s*"
+    r"(?P<mult>조|억|만|천|trillion\b|billion\b|million\b|thousand\b)?",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(r"([0-9]+)\s*분의\s*([0-9]+)")
+
+
+class Printed(Record):
+    """A number read back from how an article prints it."""
+
+    value: float
+    tolerance: float  # half a unit of the last printed digit
+    signed: bool  # the text carries a minus sign
+
+
+def parse_printed(text: str) -> Printed | None:
+    """The number in ``"약 78억8000만원"``, ``"16.9%"``, ``"10분의 1"``; None if unclear.
+
+    Korean compounds add up (78억 + 8000만); two separate figures in one
+    string, or none, give None: there is nothing single to compare.
+    """
+    if len(text) > 200:
+        return None
+    fraction = _FRACTION.search(text)
+    if fraction:
+        denominator, numerator = int(fraction.group(1)), int(fraction.group(2))
+        if denominator == 0:
+            return None
+        return Printed(numerator / denominator, 0.0, False)
+    tokens = list(_NUMBER.finditer(text))
+    if not tokens:
+        return None
+    total = 0.0
+    last_scale = 1.0
+    previous = float("inf")
+    for n, token in enumerate(tokens):
+        if n and (token.group("sign") or text[tokens[n - 1].end() : token.start()].strip()):
+            return None  # separate figures, not one compound number
+        digits = token.group("num").replace(",", "")
+        scale = _MULTIPLIERS.get((token.group("mult") or "").lower(), 1.0)
+        if scale >= previous:
+            return None
+        previous = scale
+        total += float(digits) * scale
+        last_scale = scale
+        places = len(digits.partition(".")[2])
+    signed = bool(tokens[0].group("sign"))
+    return Printed(-total if signed else total, tolerance(places, last_scale), signed)
+
+
+def printed_matches(value: float, printed: Printed) -> bool:
+    """Whether a recorded value agrees with its printed form, within its rounding."""
+    compared = value if printed.signed else abs(value)
+    allowed = printed.tolerance + _EPSILON * max(1.0, abs(printed.value))
+    return abs(compared - printed.value) <= allowed
+
+
+def times_narrower_range(then: float, now: float) -> tuple[float, float] | None:
+    """The 'N times narrower' figure's range given the rounding of both inputs."""
+    t, n = tolerance(decimals(then)), tolerance(decimals(now))
+    if now - n <= 0 or then - t <= 0:
+        return None
+    return (then - t) / (now + n), (then + t) / (now - n)
+
+
+def previous_close_range(close: float, change_percent: float) -> tuple[float, float] | None:
+    """Implied previous close allowing for the rounding of close and change."""
+    c, p = tolerance(decimals(close)), tolerance(decimals(change_percent))
+    low = implied_previous_close(close - c, change_percent - p)
+    high = implied_previous_close(close + c, change_percent + p)
+    if low is None or high is None:
+        return None
+    return min(low, high), max(low, high)

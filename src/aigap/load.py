@@ -87,6 +87,7 @@ class Checked(Record, frozen=False):
     problems: list[Problem]
     data: Any = None
     info: os.stat_result | None = None
+    raw: bytes | None = None  # the file's bytes, to locate later findings
 
     @property
     def ok(self) -> bool:
@@ -113,7 +114,17 @@ def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
             line, col = _locate(positions, issue.path)
             problems.append(Problem(path, line, col, issue.severity, issue.message))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return Checked(result.base, problems, doc.data, info)
+    return Checked(result.base, problems, doc.data, info, data_bytes)
+
+
+def locate_paths(raw: bytes, path: str, paths: list[tuple[Any, ...]]) -> list[tuple[int, int]]:
+    """Line and column of each data path, by re-reading ``raw`` with positions."""
+    from aigap.yaml_reader import read_yaml
+
+    if not paths:
+        return []
+    positions = read_yaml(raw, path, want_positions=True).positions or {}
+    return [_locate(positions, p) for p in paths]
 
 
 def _locate(positions: dict[Any, tuple[int, int]], path: tuple[Any, ...]) -> tuple[int, int]:

@@ -18,9 +18,16 @@ if TYPE_CHECKING:
 class UnknownName(AigapError):
     """A benchmark or id the fact base does not know; lists what it does."""
 
-    def __init__(self, what: str, name: str, known: Sequence[str], names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        what: str,
+        name: str,
+        known: Sequence[str],
+        names: dict[str, str],
+        suggestion: str | None = None,
+    ) -> None:
         lines = [f"unknown {what} {name!r}"]
-        self.suggestion = suggest(name, names)
+        self.suggestion = suggestion or suggest(name, names)
         if self.suggestion:
             lines.append(f"did you mean {self.suggestion!r}?")
         if known:
@@ -180,3 +187,548 @@ def event_record(event: Event, source: Source, lang: Lang) -> dict[str, Any]:
 
 def sources_by_id(store: Store, ids: Iterable[str]) -> dict[str, Source]:
     return {sid: store.source(sid) for sid in dict.fromkeys(ids)}
+
+
+# --- Listings of every fact kind (scores, market, costs, quotes, facts, sources,
+# search, show). Each returns plain records; listings.py lays them out.
+
+COUNTRY_NAMES: dict[str, dict[str, str]] = {
+    "US": {"en": "US", "ko": "미국"},
+    "CN": {"en": "CN", "ko": "중국"},
+}
+# A margin between two scores is in points for Elo-style ratings and in
+# percentage points for accuracies (a difference of two percentages).
+MARGIN_UNITS: dict[str, str] = {"percent": "pp", "pp": "pp"}
+
+
+def kind_of(record: Any) -> str:
+    """The singular kind of any record: a fact kind, 'source' or 'benchmark'."""
+    if isinstance(record, Source):
+        return "source"
+    if isinstance(record, Benchmark):
+        return "benchmark"
+    return str(record.kind)
+
+
+def fact_kind_section(name: str) -> str | None:
+    """'score' or 'scores' (any case) -> 'scores'; None when not a fact kind."""
+    from aigap.model import FACT_KINDS, KIND_NAMES
+
+    wanted = name.strip().casefold()
+    for section in FACT_KINDS:
+        if wanted in (section, KIND_NAMES[section]):
+            return section
+    return None
+
+
+def _sources(store: Store, facts: Iterable[Any]) -> dict[str, Source]:
+    return sources_by_id(store, (f.source for f in facts))
+
+
+def _source_fields(source: Source, lang: Lang) -> dict[str, Any]:
+    return {
+        "source_id": source.id,
+        "source_outlet": source.outlet.get(lang),
+        "source_published": source.published.iso,
+        "source_published_inferred": source.published_inferred,
+    }
+
+
+def _passage(fact: Any) -> str:
+    return " ".join(fact.passage)
+
+
+# Scores ------------------------------------------------------------------
+
+
+class ScoreRow(Record):
+    benchmark: Benchmark
+    score: Any  # model.Score
+    source: Source
+    rank: int
+    margin: float | None  # to the next-ranked model on the same benchmark
+    next_id: str | None
+
+
+def score_rows(store: Store, name: str | None) -> list[ScoreRow]:
+    """Scores ranked within each benchmark (highest first), benchmarks in file order."""
+    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    if name is not None:
+        bench = find_benchmark(store, name, kinds=("scores",))
+        scores = store.records_about("scores", bench.id)
+        if not scores:
+            with_scores = dict.fromkeys(s.benchmark for s in store.records("scores"))
+            raise AigapError(
+                f"no scores for benchmark {bench.id!r}"
+                f" (benchmarks with scores: {', '.join(with_scores) or 'none'})"
+            )
+    else:
+        scores = store.records("scores")
+    sources = _sources(store, scores)
+    order = list(benchmarks)
+    by_bench: dict[str, list[Any]] = {}
+    for score in scores:
+        by_bench.setdefault(score.benchmark, []).append(score)
+    rows: list[ScoreRow] = []
+    for bench_id in sorted(by_bench, key=order.index):
+        # a stable sort keeps file order between equal values
+        ranked = sorted(by_bench[bench_id], key=lambda s: -s.value)
+        for i, score in enumerate(ranked):
+            after = ranked[i + 1] if i + 1 < len(ranked) else None
+            margin = derive.change(after.value, score.value) if after is not None else None
+            rows.append(
+                ScoreRow(
+                    benchmarks[bench_id],
+                    score,
+                    sources[score.source],
+                    i + 1,
+                    margin,
+                    after.id if after is not None else None,
+                )
+            )
+    return rows
+
+
+def margin_unit(unit: str) -> str:
+    return MARGIN_UNITS.get(unit, unit)
+
+
+def score_record(row: ScoreRow, lang: Lang) -> dict[str, Any]:
+    score = row.score
+    return {
+        "fact_id": score.id,
+        "benchmark": row.benchmark.id,
+        "benchmark_name": row.benchmark.name.get(lang),
+        "rank": row.rank,
+        "model": score.model.get(lang),
+        "organization": score.organization.get(lang),
+        "country": score.country,
+        "date": score.date.iso,
+        "value": score.value,
+        "unit": score.unit,
+        "printed": score.printed,
+        "margin_to_next": row.margin,
+        "margin_unit": margin_unit(score.unit) if row.margin is not None else None,
+        "next_fact_id": row.next_id,
+        "inferred": score.inferred,
+        **_source_fields(row.source, lang),
+        "passage": _passage(score),
+    }
+
+
+# Market ------------------------------------------------------------------
+
+
+class MarketRow(Record):
+    move: Any  # model.MarketMove
+    source: Source
+
+
+def market_rows(store: Store) -> list[MarketRow]:
+    """By trading day, companies before indexes, biggest fall first."""
+    moves = store.records("market")
+    sources = _sources(store, moves)
+    ordered = sorted(moves, key=lambda m: (m.date.sort_key, m.subject_kind != "company", m.change))
+    return [MarketRow(m, sources[m.source]) for m in ordered]
+
+
+def _amount_fields(prefix: str, amount: Any) -> dict[str, Any]:
+    return {
+        f"{prefix}_value": amount.value if amount else None,
+        f"{prefix}_unit": amount.unit if amount else None,
+        f"{prefix}_printed": amount.printed if amount else None,
+        f"{prefix}_approx": amount.approx if amount else None,
+    }
+
+
+def market_record(row: MarketRow, lang: Lang) -> dict[str, Any]:
+    move = row.move
+    return {
+        "fact_id": move.id,
+        "date": move.date.iso,
+        "subject": move.subject.get(lang),
+        "subject_kind": move.subject_kind,
+        "change_percent": move.change,
+        "change_printed": move.change_printed,
+        **_amount_fields("close", move.close),
+        **_amount_fields("previous_close", move.previous_close),
+        **_amount_fields("value_lost", move.value_lost),
+        "inferred": move.inferred,
+        **_source_fields(row.source, lang),
+        "passage": _passage(move),
+    }
+
+
+# Costs -------------------------------------------------------------------
+
+
+class CostRow(Record):
+    cost: Any  # model.Cost
+    source: Source
+
+
+def cost_rows(store: Store) -> list[CostRow]:
+    costs = store.records("costs")
+    sources = _sources(store, costs)
+    return [CostRow(c, sources[c.source]) for c in costs]
+
+
+def cost_record(row: CostRow, lang: Lang) -> dict[str, Any]:
+    cost = row.cost
+    ratio = cost.ratio
+    # parallel lists, so CSV gets one column per attribute, not nested objects
+    return {
+        "fact_id": cost.id,
+        "subject": cost.subject.get(lang),
+        "claim": cost.claim.get(lang),
+        "amount_values": [a.value for a in cost.amounts],
+        "amount_units": [a.unit for a in cost.amounts],
+        "amount_printed": [a.printed for a in cost.amounts],
+        "amount_approx": [a.approx for a in cost.amounts],
+        "amount_labels": [a.label.get(lang) if a.label else None for a in cost.amounts],
+        "ratio_value": ratio.value if ratio else None,
+        "ratio_printed": ratio.printed if ratio else None,
+        "ratio_of": ratio.of.get(lang) if ratio else None,
+        "inferred": cost.inferred,
+        **_source_fields(row.source, lang),
+        "passage": _passage(cost),
+    }
+
+
+# Quotes ------------------------------------------------------------------
+
+
+class QuoteRow(Record):
+    quote: Any  # model.Quote
+    source: Source
+
+
+def quote_rows(store: Store, who: str | None = None) -> list[QuoteRow]:
+    """Quotes in file order; ``who`` matches part of the speaker's name (en or ko)."""
+    quotes = store.records("quotes")
+    if who:
+        wanted = who.casefold().strip()
+        quotes = [q for q in quotes if any(wanted in t.casefold() for t in q.speaker.all())]
+    sources = _sources(store, quotes)
+    return [QuoteRow(q, sources[q.source]) for q in quotes]
+
+
+QUOTE_FIELDS = (
+    "fact_id",
+    "speaker",
+    "role",
+    "said_ko",
+    "said_en",
+    "date",
+    "channel",
+    "inferred",
+    "source_id",
+    "source_outlet",
+    "source_published",
+    "source_published_inferred",
+    "passage",
+)
+
+
+def quote_record(row: QuoteRow, lang: Lang) -> dict[str, Any]:
+    quote = row.quote
+    return {
+        "fact_id": quote.id,
+        "speaker": quote.speaker.get(lang),
+        "role": quote.role.get(lang) if quote.role else None,
+        "said_ko": quote.said.ko,
+        "said_en": quote.said.en,
+        "date": quote.date.iso if quote.date else None,
+        "channel": quote.channel.get(lang) if quote.channel else None,
+        "inferred": quote.inferred,
+        **_source_fields(row.source, lang),
+        "passage": _passage(quote),
+    }
+
+
+# Every fact: one-line summaries ---------------------------------------------
+
+
+def fact_date(fact: Any) -> PartialDate | None:
+    """The date a fact is about: its own date, or a gap's latest value's."""
+    if isinstance(fact, Gap):
+        return fact.values[-1].date
+    return getattr(fact, "date", None)
+
+
+def _num(value: float, unit: str) -> str:
+    suffix = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/h"}.get(unit, "")
+    text = derive.format_number(value) if unit != "elo" else f"{value:g}"
+    return text + suffix
+
+
+def fact_summary(fact: Any, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    """One line that says what a fact is, in ``lang``."""
+    kind = fact.kind
+    if kind == "gap":
+        name = benchmarks[fact.benchmark].name.get(lang) if fact.benchmark in benchmarks else ""
+        values = " → ".join(f"{v.printed} ({v.label.get(lang)})" for v in fact.values)
+        return f"{name}: {values}"
+    if kind == "score":
+        name = benchmarks[fact.benchmark].name.get(lang) if fact.benchmark in benchmarks else ""
+        return f"{fact.model.get(lang)} ({fact.country}): {fact.printed} on {name}"
+    if kind == "event":
+        return str(fact.what.get(lang))
+    if kind == "market":
+        text = f"{fact.subject.get(lang)} {_num(fact.change, 'percent')}"
+        if fact.close is not None:
+            text += f", close {fact.close.printed}"
+        if fact.value_lost is not None:
+            text += f", lost {fact.value_lost.printed}"
+        return text
+    if kind == "cost":
+        return str(fact.claim.get(lang))
+    if kind == "quote":
+        return f"{fact.speaker.get(lang)}: “{fact.said.get(lang)}”"
+    return str(fact.claim.get(lang))
+
+
+def fact_rows(store: Store, kind: str | None = None) -> list[Any]:
+    """Every fact (of one section, e.g. 'claims'), in file order."""
+    return store.records(kind) if kind else store.all_facts()
+
+
+def fact_record(fact: Any, lang: Lang, benchmarks: dict[str, Benchmark]) -> dict[str, Any]:
+    date = fact_date(fact)
+    return {
+        "fact_id": fact.id,
+        "kind": fact.kind,
+        "date": date.iso if date else None,
+        "summary": fact_summary(fact, lang, benchmarks),
+        "source_id": fact.source,
+        "inferred": fact.inferred,
+        "tags": list(fact.tags),
+    }
+
+
+FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "tags")
+
+
+# Sources -----------------------------------------------------------------
+
+
+class SourceRow(Record):
+    source: Source
+    facts: int
+
+
+def source_rows(store: Store) -> list[SourceRow]:
+    counts = store.fact_counts()
+    return [SourceRow(s, counts.get(s.id, 0)) for s in store.records("sources")]
+
+
+def source_record(row: SourceRow, lang: Lang) -> dict[str, Any]:
+    src = row.source
+    return {
+        "source_id": src.id,
+        "outlet": src.outlet.get(lang),
+        "headline_ko": src.headline.ko,
+        "headline_en": src.headline.en,
+        "byline": src.byline.get(lang),
+        "published": src.published.iso,
+        "published_time": src.published_time,
+        "published_inferred": src.published_inferred,
+        "language": src.language,
+        "file": src.file,
+        "facts": row.facts,
+    }
+
+
+# Search ------------------------------------------------------------------
+
+# Hits in names weigh more than hits in running text: a reader who types
+# "altman" wants his quotes before every passage that mentions him.
+SEARCH_WEIGHTS: dict[str, int] = {
+    "id": 8,
+    "speaker": 5,
+    "subject": 5,
+    "model": 5,
+    "organization": 4,
+    "who": 4,
+    "name": 5,
+    "aliases": 4,
+    "benchmark": 4,
+    "tags": 3,
+    "claim": 2,
+    "what": 2,
+    "said": 2,
+    "role": 2,
+    "channel": 2,
+    "headline": 2,
+    "outlet": 2,
+    "byline": 2,
+    "full_name": 2,
+    "measures": 2,
+    "printed": 2,
+    "change_printed": 2,
+    "passage": 1,
+    "passage_en": 1,
+    "note": 1,
+}
+SEARCH_FIELDS = ("id", "kind", "score", "field", "snippet")
+SNIPPET_WIDTH = 72
+
+
+class SearchHit(Record):
+    record: Any
+    kind: str
+    score: int
+    field: str
+    snippet: str
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    from aigap.model import Text
+
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Text):
+        return value.all()
+    if isinstance(value, tuple):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def searchable(record: Any, benchmarks: dict[str, Benchmark]) -> list[tuple[str, str]]:
+    """(field, text) pairs of a record that search looks at."""
+    pairs: list[tuple[str, str]] = []
+    for name in record._fields:
+        if name not in SEARCH_WEIGHTS:
+            continue
+        value = getattr(record, name)
+        if name == "benchmark" and isinstance(value, str) and value in benchmarks:
+            bench = benchmarks[value]
+            texts: tuple[str, ...] = (value, *bench.name.all(), *bench.aliases)
+        else:
+            texts = _texts(value)
+        pairs.extend((name, t) for t in texts)
+    return pairs
+
+
+def snippet(text: str, needle: str, width: int = SNIPPET_WIDTH) -> str:
+    """About ``width`` characters of ``text`` around the first match, on one line."""
+    flat = " ".join(text.split())
+    at = flat.casefold().find(needle)
+    if len(flat) <= width or at < 0:
+        return flat if len(flat) <= width else flat[: width - 1] + "…"
+    start = max(0, min(at - width // 3, len(flat) - width))
+    end = start + width
+    return ("…" if start > 0 else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
+
+
+def search(store: Store, text: str) -> list[SearchHit]:
+    """Every record whose text, id, aliases or speaker contains ``text``, best first."""
+    needle = " ".join(text.split()).casefold()
+    if not needle:
+        return []
+    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    candidates = [*store.records("sources"), *benchmarks.values(), *store.all_facts()]
+    hits: list[tuple[int, int, SearchHit]] = []
+    for order, record in enumerate(candidates):
+        score = 0
+        best: tuple[int, str, str] | None = None
+        for field, value in searchable(record, benchmarks):
+            count = " ".join(value.split()).casefold().count(needle)
+            if not count:
+                continue
+            weight = SEARCH_WEIGHTS[field]
+            score += weight * min(count, 3)
+            # the id is shown anyway and a tag is one word: text says more
+            shown = 0 if field in ("id", "tags") else weight
+            if best is None or shown > best[0]:
+                best = (shown, field, value)
+        if best is None:
+            continue
+        if record.id.casefold() == needle:
+            score += 100  # the exact id is surely what was meant
+        hit = SearchHit(record, kind_of(record), score, best[1], snippet(best[2], needle))
+        hits.append((-score, order, hit))
+    return [h for _, _, h in sorted(hits, key=lambda t: (t[0], t[1]))]
+
+
+def search_record(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "id": hit.record.id,
+        "kind": hit.kind,
+        "score": hit.score,
+        "field": hit.field,
+        "snippet": hit.snippet,
+    }
+
+
+# One record in full (show, cite) -------------------------------------------
+
+
+def find_record(store: Store, record_id: str) -> Any:
+    """The source, benchmark or fact with this id; UnknownName (exit 2) otherwise."""
+    wanted = record_id.strip()
+    for candidate in dict.fromkeys((wanted, wanted.casefold())):
+        found = store.record(candidate)
+        if found is not None:
+            return found
+    ids = store.ids()
+    # Whole ids first, then their parts ("nvida" -> "nvidia" -> market-nvidia-...);
+    # a part never shadows a whole id.
+    names = {part: i for i in ids for part in i.split("-") if not part.isdigit()}
+    names.update({i: i for i in ids})
+    guess = suggest(wanted, names)
+    if guess is None:
+        norm = normalize_name(wanted)
+        guess = next((i for i in ids if norm and norm in normalize_name(i)), None)
+    raise UnknownName("id", wanted, (), {}, suggestion=guess)
+
+
+def record_data(value: Any) -> Any:
+    """A record as JSON data with the fact file's field names and ISO dates."""
+    from aigap.model import PartialDate, Text
+
+    if isinstance(value, Text):
+        return {k: v for k, v in (("en", value.en), ("ko", value.ko)) if v is not None}
+    if isinstance(value, PartialDate):
+        return value.iso
+    if isinstance(value, Record):
+        # a market move's 'kind' (company/index) stays 'subject_kind', as in the
+        # model: 'kind' in aigap's output is always the record kind
+        return {name: record_data(getattr(value, name)) for name in value._fields}
+    if isinstance(value, tuple | list):
+        return [record_data(v) for v in value]
+    return value
+
+
+def record_detail(record: Any) -> dict[str, Any]:
+    """``record_data`` with the record kind first."""
+    data = record_data(record)
+    return {"id": data.pop("id"), "kind": kind_of(record), **data}
+
+
+class Detail(Record):
+    """One record in full, with what ``show`` prints around it."""
+
+    record: Any
+    kind: str
+    source: Source | None  # the article a fact comes from, or the source itself
+    derived: list[Any]  # crosscheck.derived_for: values aigap computes
+    related: dict[str, Any]  # facts about a benchmark, the fact count of a source
+
+
+def detail(store: Store, record_id: str) -> Detail:
+    record = find_record(store, record_id)
+    kind = kind_of(record)
+    if kind == "source":
+        count = store.fact_counts().get(record.id, 0)
+        return Detail(record, kind, record, [], {"facts": count})
+    if kind == "benchmark":
+        about = [f.id for k in ("gaps", "scores") for f in store.records_about(k, record.id)]
+        return Detail(record, kind, None, [], {"facts": about})
+    from aigap.crosscheck import derived_for
+
+    return Detail(record, kind, store.source(record.source), list(derived_for(store, record)), {})
+
+
+def derived_data(item: Any) -> dict[str, Any]:
+    return {"label": item.label, "value": item.value, "basis": item.basis}

@@ -27,7 +27,10 @@ class Factory:
 @dataclass_transform(frozen_default=True)
 class Record:
     _fields: ClassVar[tuple[str, ...]] = ()
+    _field_set: ClassVar[frozenset[str]] = frozenset()
     _defaults: ClassVar[dict[str, Any]] = {}
+    _plain_defaults: ClassVar[dict[str, Any]] = {}
+    _factories: ClassVar[tuple[tuple[str, Callable[[], Any]], ...]] = ()
     _frozen: ClassVar[bool] = True
 
     def __init_subclass__(cls, frozen: bool = True, **kwargs: Any) -> None:
@@ -47,31 +50,38 @@ class Record:
             if name in cls.__dict__:
                 defaults[name] = cls.__dict__[name]
         cls._fields = tuple(fields)
+        cls._field_set = frozenset(fields)
         cls._defaults = defaults
+        cls._plain_defaults = {n: d for n, d in defaults.items() if type(d) is not Factory}
+        cls._factories = tuple((n, d.make) for n, d in defaults.items() if type(d) is Factory)
         cls._frozen = frozen
         for name in defaults:  # instances hold every field; class attributes would mislead
             if name in cls.__dict__:
                 delattr(cls, name)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Hot: validation builds every record of a fact base through here, so
+        # the instance dict is filled with two C-level updates, not a loop.
         fields = self._fields
-        if len(args) > len(fields):
-            raise TypeError(f"{type(self).__name__} takes at most {len(fields)} arguments")
-        values = dict(zip(fields, args, strict=False))
-        for name, value in kwargs.items():
-            if name not in fields or name in values:
-                raise TypeError(f"{type(self).__name__}: bad or repeated argument {name!r}")
-            values[name] = value
-        set_field = object.__setattr__
-        defaults = self._defaults
-        for name in fields:
-            if name in values:
-                set_field(self, name, values[name])
-            elif name in defaults:
-                default = defaults[name]
-                set_field(self, name, default.make() if type(default) is Factory else default)
-            else:
-                raise TypeError(f"{type(self).__name__}: missing argument {name!r}")
+        if args:
+            if len(args) > len(fields):
+                raise TypeError(f"{type(self).__name__} takes at most {len(fields)} arguments")
+            for name, value in zip(fields, args, strict=False):
+                if name in kwargs:
+                    raise TypeError(f"{type(self).__name__}: bad or repeated argument {name!r}")
+                kwargs[name] = value
+        if not self._field_set.issuperset(kwargs):
+            bad = next(name for name in kwargs if name not in self._field_set)
+            raise TypeError(f"{type(self).__name__}: bad or repeated argument {bad!r}")
+        values = self.__dict__
+        values.update(self._plain_defaults)
+        values.update(kwargs)
+        for name, make in self._factories:
+            if name not in kwargs:
+                values[name] = make()
+        if len(values) != len(fields):
+            missing = next(name for name in fields if name not in values)
+            raise TypeError(f"{type(self).__name__}: missing argument {missing!r}")
 
     def __setattr__(self, name: str, value: Any) -> None:
         if self._frozen:

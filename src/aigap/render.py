@@ -17,12 +17,12 @@ from typing import IO, Any
 
 from aigap.record import Factory, Record
 
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
-)
-_UNSAFE_WITH_NEWLINES = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
-)
+# Beyond C0/C1 and bidi controls: zero-width characters (which hide text
+# or splice look-alikes), the U+2028/2029 line separators (some terminals
+# and editors break lines on them) and U+FEFF.
+_INVISIBLE = "\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c{_INVISIBLE}]")
+_UNSAFE_WITH_NEWLINES = re.compile(f"[\x00-\x1f\x7f-\x9f\u061c{_INVISIBLE}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -62,6 +62,7 @@ class Listing(Record, frozen=False):
     cells: list[list[Any]] | None = None  # table cells when they differ from records
     notes: list[str] = Factory(list)
     groups: list[int] | None = None  # row indexes that start a new group
+    fields: Sequence[str] | None = None  # record keys, for a header row when empty
 
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -83,12 +84,15 @@ def write_json(records: list[dict[str, Any]], out: IO[str]) -> None:
     out.write(json_safe(json.dumps(records, ensure_ascii=False, indent=2)) + "\n")
 
 
-def write_csv(records: list[dict[str, Any]], out: IO[str]) -> None:
+def write_csv(
+    records: list[dict[str, Any]], out: IO[str], fields: Sequence[str] | None = None
+) -> None:
     import csv
 
-    if not records:
+    if not records and not fields:
         return
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    names = list(records[0]) if records else list(fields or ())
+    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     for record in records:
         writer.writerow({k: safe(_plain(v), keep_newlines=False) for k, v in record.items()})
@@ -101,9 +105,9 @@ def _markdown_cell(value: Any) -> str:
 
 def write_markdown(listing: Listing, out: IO[str]) -> None:
     records = listing.records
-    if not records:
+    if not records and not listing.fields:
         return
-    keys = list(records[0])
+    keys = list(records[0]) if records else list(listing.fields or ())
     out.write("| " + " | ".join(keys) + " |\n")
     out.write("|" + "|".join("---:" if _numeric(records, k) else "---" for k in keys) + "|\n")
     for record in records:
@@ -199,7 +203,7 @@ def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
     if fmt == "json":
         write_json(listing.records, sys.stdout)
     elif fmt == "csv":
-        write_csv(listing.records, sys.stdout)
+        write_csv(listing.records, sys.stdout, listing.fields)
     elif fmt == "markdown":
         write_markdown(listing, sys.stdout)
     if fmt != "table" and svg is None:
@@ -214,17 +218,23 @@ def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
 
 
 def print_table(console: Any, listing: Listing) -> None:
-    from rich.text import Text
+    import io
 
     if console.is_terminal:
         _print_parts(console, listing)
         return
-    # Piped: drop the padding Rich adds to the end of every line.
-    with console.capture() as captured:
+    # Piped: drop the padding Rich adds to the end of every line. Print into a
+    # buffer rather than console.capture(): captured output is not recorded,
+    # which left --svg pictures empty.
+    out, console.file = console.file, io.StringIO()
+    try:
         _print_parts(console, listing)
-    lines = captured.get().rstrip("\n").split("\n")
-    console.file.write("".join(line.rstrip() + "\n" for line in lines))
-    console.file.flush()
+        text = console.file.getvalue()
+    finally:
+        console.file = out
+    lines = text.rstrip("\n").split("\n")
+    out.write("".join(line.rstrip() + "\n" for line in lines))
+    out.flush()
 
 
 def _print_parts(console: Any, listing: Listing) -> None:

@@ -33,6 +33,14 @@ from aigap.record import Factory, Record
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 1_000_000
 MAX_INT_DIGITS = 40
+# Stop collecting after this many errors: a file of a million aliases must
+# not become a million lines of output (or a million Problem objects).
+MAX_PROBLEMS = 100
+# Characters the parser may read past the end of the last event before the
+# token it is scanning counts as too long: the longest allowed scalar, plus
+# one read chunk and libyaml's 1,024-character simple-key look-ahead.
+_FEED_CHUNK = 65_536
+_MAX_UNPARSED = MAX_SCALAR_CHARS + 2 * _FEED_CHUNK
 _STR_TAG = "tag:yaml.org,2002:str"
 
 # YAML 1.2 core schema. Everything that is not null, bool, int or float is a
@@ -112,8 +120,11 @@ def _line_of_offset(data: bytes, offset: int) -> Position:
     return line, column
 
 
-def check_encoding(data: bytes, name: str) -> tuple[bytes, list[Problem]]:
-    """Refuse NUL bytes and non-UTF-8; strip a BOM with a warning."""
+def check_encoding(data: bytes, name: str) -> tuple[bytes, str | None, list[Problem]]:
+    """Refuse NUL bytes and non-UTF-8; strip a BOM with a warning.
+
+    Returns the bytes without BOM, their text (None when unusable) and problems.
+    """
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -124,29 +135,85 @@ def check_encoding(data: bytes, name: str) -> tuple[bytes, list[Problem]]:
         problems.append(
             Problem(name, line, col, "error", "NUL byte in file: a fact file is UTF-8 text")
         )
-        return data, problems
+        return data, None, problems
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_of_offset(data, exc.start)
         problems.append(
             Problem(name, line, col, "error", f"not UTF-8: invalid byte 0x{data[exc.start]:02x}")
         )
-    return data, problems
+        return data, None, problems
+    return data, text, problems
+
+
+class _TextFeed:
+    """Hands the parser text in chunks, and stops it inside an overlong token.
+
+    Both parsers build a scalar whole before they emit it, so the length check
+    on a finished scalar comes after libyaml has grown a buffer to the
+    scalar's size (and the Python scanner spent seconds on it): a 50 MB
+    scalar peaked at 200 MB. Fed through here, the parser sees end-of-input
+    once it has read ``_MAX_UNPARSED`` characters past the last event it
+    emitted, so no token can grow past that; ``overrun`` records where.
+    """
+
+    __slots__ = ("last_event", "name", "overrun", "pos", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.last_event: Any = None  # set by the walker: the last event it got
+        self.overrun: Any = None  # the last event before the overlong token
+        self.name = "<fact file>"
+
+    def read(self, size: int = _FEED_CHUNK) -> str:
+        if self.overrun is not None:
+            return ""
+        last = self.last_event
+        done = last.end_mark.index if last is not None else 0
+        if self.pos - done > _MAX_UNPARSED:
+            self.overrun = last if last is not None else _Sentinel()
+            return ""
+        size = min(size if size > 0 else _FEED_CHUNK, _FEED_CHUNK)
+        chunk = self.text[self.pos : self.pos + size]
+        self.pos += len(chunk)
+        return chunk
 
 
 def read_yaml(data: bytes, name: str, *, want_positions: bool = False) -> YamlDocument:
     """Parse one YAML document from UTF-8 bytes into plain data."""
-    data, problems = check_encoding(data, name)
-    if any(p.severity == "error" for p in problems):
+    data, text, problems = check_encoding(data, name)
+    if text is None:
         return YamlDocument(None, problems)
+    # Only a file longer than the scalar limit can hold an overlong scalar;
+    # smaller ones go to the parser as bytes, with no per-chunk callbacks.
+    feed = _TextFeed(text) if len(text) > MAX_SCALAR_CHARS else None
+    del text
     gc_was_enabled = gc.isenabled()
     gc.disable()  # building millions of containers triggers needless GC passes
     try:
-        doc = _walk_events(data, name, want_positions)
+        doc = _walk_events(data, name, want_positions, feed)
     finally:
         if gc_was_enabled:
             gc.enable()
+    if feed is not None and feed.overrun is not None:
+        # The parser saw a cut-off input: what it said after that is noise.
+        mark = getattr(feed.overrun, "end_mark", None)
+        line, col = _mark_position(mark) if mark is not None else (1, 1)
+        doc = YamlDocument(
+            None,
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "error",
+                    f"scalar (or comment) after this point is longer than "
+                    f"{MAX_SCALAR_CHARS:,} characters (at most {MAX_SCALAR_CHARS:,})",
+                )
+            ],
+        )
     doc.problems[:0] = problems
     return doc
 
@@ -159,13 +226,21 @@ def _mark_position(mark: Any) -> Position:
     return mark.line + 1, mark.column + 1
 
 
-def _walk_events(data: bytes, name: str, want_positions: bool) -> YamlDocument:
+class _TooManyProblems(Exception):
+    pass
+
+
+def _walk_events(
+    data: bytes, name: str, want_positions: bool, feed: _TextFeed | None = None
+) -> YamlDocument:
     problems: list[Problem] = []
     positions: dict[Path, Position] | None = {} if want_positions else None
 
     def problem(mark: Any, message: str) -> None:
         line, col = _mark_position(mark)
         problems.append(Problem(name, line, col, "error", message))
+        if len(problems) >= MAX_PROBLEMS:
+            raise _TooManyProblems
 
     # Each frame: [container, path, pending_key]; pending_key is None while a
     # mapping waits for its next key.
@@ -173,8 +248,7 @@ def _walk_events(data: bytes, name: str, want_positions: bool) -> YamlDocument:
     root: Any = None
     have_root = False
     documents = 0
-    skip_depth = 0  # >0 while discarding a subtree nested too deeply
-    depth_reported = False
+    skip_depth = 0  # >0 while discarding a complex key
 
     scalar_event = yaml.ScalarEvent
     mapping_start = yaml.MappingStartEvent
@@ -205,12 +279,16 @@ def _walk_events(data: bytes, name: str, want_positions: bool) -> YamlDocument:
         if key is not _SKIP_KEY:
             container[key] = value
 
-    loader = _SafeLoader(data)
+    loader: Any = None
     try:
+        # Inside the try: the pure-Python reader already checks characters here.
+        loader = _SafeLoader(data if feed is None else feed)
         while True:
             event = loader.get_event()
             if event is None:
                 break
+            if feed is not None:
+                feed.last_event = event
             cls = type(event)
             if skip_depth:
                 if cls is mapping_start or cls is sequence_start:
@@ -227,8 +305,9 @@ def _walk_events(data: bytes, name: str, want_positions: bool) -> YamlDocument:
                 if cls is scalar_event:
                     key = event.value
                     if event.implicit[0] and key == "<<":
+                        # Fatal, like aliases: a merge-key bomb would repeat this.
                         problem(event.start_mark, "merge keys (<<) are not supported")
-                        key = _SKIP_KEY
+                        return YamlDocument(None, problems, positions)
                     elif key in frame[0]:
                         problem(event.start_mark, f"duplicate key {key!r} in this mapping")
                         key = _SKIP_KEY
@@ -242,8 +321,7 @@ def _walk_events(data: bytes, name: str, want_positions: bool) -> YamlDocument:
                     continue
                 if cls is alias_event:
                     problem(event.start_mark, f"aliases (*{event.anchor}) are not supported")
-                    frame[2] = _SKIP_KEY
-                    continue
+                    return YamlDocument(None, problems, positions)
                 # A mapping or sequence used as a key: consume it, drop the entry.
                 problem(event.start_mark, "mapping keys must be plain strings")
                 frame[2] = _COMPLEX_KEY
@@ -276,11 +354,10 @@ def _walk_events(data: bytes, name: str, want_positions: bool) -> YamlDocument:
                     problem(event.start_mark, f"unsupported tag {_short_tag(event.tag)}")
                 depth = len(stack) + 1
                 if depth > MAX_DEPTH:
-                    if not depth_reported:
-                        problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-                        depth_reported = True
-                    skip_depth = 1
-                    continue
+                    # Stop here: the pure-Python scanner is quadratic in flow
+                    # nesting, so reading on through 100,000 '[' takes minutes.
+                    problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+                    return YamlDocument(None, problems, positions)
                 parent_path: Path = ()
                 if stack:
                     parent = stack[-1]
@@ -295,30 +372,52 @@ def _walk_events(data: bytes, name: str, want_positions: bool) -> YamlDocument:
             elif cls is mapping_end or cls is sequence_end:
                 deliver(stack.pop()[0], event.start_mark)
             elif cls is alias_event:
+                # Fatal: a "billion laughs" file holds thousands of aliases,
+                # and one line says what is wrong.
                 problem(event.start_mark, f"aliases (*{event.anchor}) are not supported")
-                deliver(None, event.start_mark)
+                return YamlDocument(None, problems, positions)
             elif cls is document_start:
                 documents += 1
                 if documents > 1:
                     problem(event.start_mark, "more than one YAML document in the file")
                     break
+    except _TooManyProblems:
+        problems.append(
+            Problem(name, None, None, "error", f"stopped after {MAX_PROBLEMS} problems")
+        )
+        return YamlDocument(None, problems, positions)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark_position(mark) if mark else (None, None)
         what = exc.problem or exc.context or "syntax error"
-        problems.append(Problem(name, line, col, "error", f"YAML syntax error: {what}"))
+        if "maximum nesting depth" in what:  # libyaml's own limit (1,000 levels)
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+        else:
+            message = f"YAML syntax error: {what}"
+        problems.append(Problem(name, line, col, "error", message))
         return YamlDocument(None, problems, positions)
     except yaml.reader.ReaderError as exc:
-        line, col = _line_of_offset(data, min(exc.position, len(data)))
+        offset = exc.position
+        if issubclass(_SafeLoader, yaml.reader.Reader):  # counts characters, not bytes
+            offset = len(data.decode("utf-8")[:offset].encode("utf-8"))
+        line, col = _line_of_offset(data, min(offset, len(data)))
         problems.append(
-            Problem(name, line, col, "error", f"character 0x{exc.character:x} is not allowed")
+            Problem(
+                name,
+                line,
+                col,
+                "error",
+                f"character U+{exc.character:04X} is not allowed in YAML "
+                "(write it as an escape in a double-quoted string)",
+            )
         )
         return YamlDocument(None, problems, positions)
     except yaml.YAMLError as exc:
         problems.append(Problem(name, None, None, "error", f"YAML error: {exc}"))
         return YamlDocument(None, problems, positions)
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not have_root and not problems:
         problems.append(Problem(name, 1, 1, "error", "the file is empty: expected a mapping"))
     return YamlDocument(root if have_root else None, problems, positions)

@@ -1,0 +1,412 @@
+"""Time whole aigap processes against a minimal Typer + Rich app, side by side.
+
+    python benchmarks/run.py            # the full run (about 5 minutes on 2 cores)
+    python benchmarks/run.py --quick    # fewer runs, for a smoke test
+    python benchmarks/run.py --runs 40  # more runs for the small cases
+
+It uses the aigap installed for this interpreter (the ``aigap`` script next to
+it, else ``python -m aigap``), writes the floor app and the generated fact
+bases itself, and prints a Markdown table: median, min–max, ratio of medians
+to the floor app, and peak RSS of each case.
+
+Every run is a fresh process. Cases are interleaved round by round so that a
+slow moment of the machine hits all of them alike. Before timing, the
+package's modules are compiled, and the children run without
+PYTHONDONTWRITEBYTECODE so they load the .pyc files as an installed package
+does (otherwise an editable install recompiles aigap on every start).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate_facts  # noqa: E402
+
+FLOOR_APP = '''\
+"""The floor: a minimal one-command Typer app printing a five-row Rich table."""
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer()
+
+
+@app.command()
+def main(name: str = "MMLU") -> None:
+    table = Table(title="US-China gap")
+    for column in ("benchmark", "then", "now", "change"):
+        table.add_column(column)
+    for i in range(5):
+        table.add_row(f"{name} {i}", "17.5%", "0.3%", "-17.2 pp")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+BARE_LOAD = """\
+import sys, yaml
+with open(sys.argv[1], "rb") as f:
+    yaml.load(f, Loader=yaml.CSafeLoader)
+"""
+BARE_LOAD_NOGC = """\
+import gc, sys, yaml
+gc.disable()
+with open(sys.argv[1], "rb") as f:
+    yaml.load(f, Loader=yaml.CSafeLoader)
+"""
+
+
+class Case:
+    """One command line, timed over many fresh processes."""
+
+    def __init__(
+        self,
+        name: str,
+        argv: list[str],
+        env: dict[str, str],
+        runs: int,
+        before: Callable[[], dict[str, str]] | None = None,
+        warm_up: bool = True,
+    ) -> None:
+        self.name = name
+        self.argv = argv
+        self.env = env
+        self.runs = runs
+        self.before = before  # per-run env changes (e.g. a fresh cache dir)
+        self.warm_up = warm_up
+        self.times: list[float] = []
+        self.rss_kb: list[int] = []
+        self.failed = ""
+
+    def run_once(self, record: bool = True) -> None:
+        env = dict(self.env)
+        if self.before is not None:
+            env.update(self.before())
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            self.argv,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            self.failed = f"exit {proc.returncode}: {err.decode(errors='replace')[-300:]}"
+        if record:
+            self.times.append(elapsed)
+            self.rss_kb.append(usage.ru_maxrss)  # KiB on Linux
+
+
+def _fmt_time(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def machine_info() -> list[str]:
+    cpu = "unknown"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = "unknown"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    from importlib.metadata import version
+
+    versions = []
+    for dist in ("aigap", "typer", "rich", "pydantic", "PyYAML"):
+        try:
+            versions.append(f"{dist} {version(dist)}")
+        except Exception:
+            versions.append(f"{dist} ?")
+    import yaml
+
+    return [
+        f"- machine: {os.cpu_count()} CPUs ({cpu}), {mem} RAM, {platform.platform()}",
+        f"- Python {platform.python_version()} ({sys.executable})",
+        f"- {', '.join(versions)}; libyaml: {getattr(yaml, '__with_libyaml__', '?')}",
+    ]
+
+
+def aigap_command() -> list[str]:
+    script = Path(sys.executable).with_name("aigap")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "aigap"]
+
+
+def compile_package() -> str:
+    """Byte-compile aigap where it is installed (editable or not)."""
+    import aigap
+
+    package = Path(aigap.__file__).resolve().parent
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(package)],
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    )
+    return str(package)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=20, help="runs per small case (default 20)")
+    parser.add_argument(
+        "--first-runs", type=int, default=3, help="runs per 100k first read (default 3)"
+    )
+    parser.add_argument("--quick", action="store_true", help="5 runs, 1 first read each")
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(generate_facts.DEFAULT_SIZES))
+    parser.add_argument("--skip-bare", action="store_true", help="skip the bare yaml.load")
+    args = parser.parse_args()
+    if args.quick:
+        args.runs, args.first_runs = 5, 1
+
+    package = compile_package()
+    work = Path(tempfile.mkdtemp(prefix="aigap-bench-"))
+    try:
+        return _run(args, work, package)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, work: Path, package: str) -> int:
+    floor = work / "floor.py"
+    floor.write_text(FLOOR_APP)
+    bare = work / "bare_load.py"
+    bare.write_text(BARE_LOAD)
+    bare_nogc = work / "bare_load_nogc.py"
+    bare_nogc.write_text(BARE_LOAD_NOGC)
+    print(f"generating fact bases {args.sizes} ...", file=sys.stderr)
+    # In a child: this process must stay small, because a child's peak RSS as
+    # reported by wait4 includes the parent's peak at the moment of the fork.
+    subprocess.run(
+        [sys.executable, str(HERE / "generate_facts.py"), *map(str, args.sizes)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    bases = {n: generate_facts.DEFAULT_OUT / generate_facts.file_name(n) for n in args.sizes}
+
+    cache = work / "cache"
+    cache.mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for name in ("AIGAP_FACTS", "AIGAP_NO_CACHE", "AIGAP_MAX_BYTES", "AIGAP_LANG"):
+        env.pop(name, None)
+    env.update(AIGAP_CACHE_DIR=str(cache), COLUMNS="100", NO_COLOR="1", TERM="dumb")
+    py = sys.executable
+    aigap = aigap_command()
+
+    small = [
+        Case("floor app (Typer + Rich, 5-row table)", [py, str(floor)], env, args.runs),
+        Case("`aigap gap mmlu`", [*aigap, "gap", "mmlu"], env, args.runs),
+        Case("`aigap timeline`", [*aigap, "timeline"], env, args.runs),
+        Case("`aigap --help`", [*aigap, "--help"], env, args.runs),
+        Case("`aigap gap` (all)", [*aigap, "gap"], env, args.runs),
+    ]
+    for n, path in bases.items():
+        small.append(
+            Case(
+                f"`aigap gap mmlu`, {n:,} facts, warm",
+                [*aigap, "--facts", str(path), "gap", "mmlu"],
+                env,
+                args.runs,
+            )
+        )
+
+    counter = iter(range(10**9))
+
+    def fresh_cache() -> dict[str, str]:
+        directory = work / f"cold-{next(counter)}"
+        directory.mkdir(mode=0o700)
+        return {"AIGAP_CACHE_DIR": str(directory)}
+
+    first: list[Case] = []
+    for n, path in bases.items():
+        runs = args.first_runs if n >= 100_000 else max(args.first_runs, 5)
+        first.append(
+            Case(
+                f"`aigap gap mmlu`, {n:,} facts, first read",
+                [*aigap, "--facts", str(path), "gap", "mmlu"],
+                env,
+                runs,
+                before=fresh_cache,
+                warm_up=False,
+            )
+        )
+        if not args.skip_bare:
+            first.append(
+                Case(
+                    f"bare `yaml.load` (CSafeLoader), {n:,} facts",
+                    [py, str(bare), str(path)],
+                    env,
+                    runs,
+                    warm_up=False,
+                )
+            )
+            first.append(
+                Case(
+                    f"bare `yaml.load`, gc paused, {n:,} facts",
+                    [py, str(bare_nogc), str(path)],
+                    env,
+                    runs,
+                    warm_up=False,
+                )
+            )
+
+    print(f"warming up ({len(small)} cases) ...", file=sys.stderr)
+    for case in small:
+        case.run_once(record=False)
+    # Read every file once so the page cache, not the disk, serves all runs
+    # (in small chunks, to keep this process's own peak RSS low).
+    for path in bases.values():
+        with path.open("rb") as f:
+            while f.read(1 << 20):
+                pass
+    for round_ in range(args.runs):
+        print(f"round {round_ + 1}/{args.runs}", file=sys.stderr, end="\r")
+        for case in small:
+            case.run_once()
+    print(file=sys.stderr)
+    for case in first:
+        print(f"{case.name} x{case.runs} ...", file=sys.stderr)
+        for _ in range(case.runs):
+            case.run_once()
+
+    floor_median = statistics.median(small[0].times)
+    print("\n".join(machine_info()))
+    print(f"- aigap package: {package}")
+    own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"- {args.runs} runs per small case, interleaved; median and min–max wall time of the"
+        f" whole process; peak RSS = max over runs (wait4 ru_maxrss; the runner's own peak,"
+        f" {own_rss:.0f} MB, is a lower bound for it)\n"
+    )
+    print("| case | median | min–max | × floor | peak RSS |")
+    print("|---|---:|---:|---:|---:|")
+    failed = False
+    for case in [*small, *first]:
+        med = statistics.median(case.times)
+        ratio = f"{med / floor_median:.2f}×"
+        rss = f"{max(case.rss_kb) / 1024:.0f} MB"
+        spread = f"{_fmt_time(min(case.times))}–{_fmt_time(max(case.times))}"
+        print(f"| {case.name} | {_fmt_time(med)} | {spread} | {ratio} | {rss} |")
+        if case.failed:
+            failed = True
+            print(f"  FAILED: {case.failed}", file=sys.stderr)
+    _report_targets(small, first, bases)
+    importtime_breakdown(floor, env, 5 if args.quick else 15)
+    return 1 if failed else 0
+
+
+def _importtime(argv: list[str], env: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """Module -> (self, cumulative) microseconds, from one ``-X importtime`` run."""
+    proc = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    found: dict[str, tuple[int, int]] = {}
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, cumulative, name = line.split(":", 1)[1].split("|")
+        found[name.strip()] = (int(own), int(cumulative))
+    return found
+
+
+def importtime_breakdown(floor: Path, env: dict[str, str], runs: int) -> None:
+    """What `aigap gap mmlu` imports beyond the floor app, median self time per module."""
+    py = sys.executable
+    floor_mods = _importtime([py, "-X", "importtime", str(floor)], env)
+    samples: dict[str, list[int]] = {}
+    for _ in range(runs):
+        found = _importtime([py, "-X", "importtime", "-m", "aigap", "gap", "mmlu"], env)
+        for name, (own, _) in found.items():
+            if name not in floor_mods:
+                samples.setdefault(name, []).append(own)
+    print(f"\nImports of `aigap gap mmlu` beyond the floor app's (median of {runs} runs):\n")
+    print("| module | self |")
+    print("|---|---:|")
+    total = 0.0
+    for name, times in sorted(samples.items(), key=lambda kv: -statistics.median(kv[1])):
+        med = statistics.median(times)
+        total += med
+        print(f"| {name} | {med / 1000:.2f} ms |")
+    print(f"| **total** | **{total / 1000:.1f} ms** |")
+
+
+def _report_targets(small: list[Case], first: list[Case], bases: dict[int, Path]) -> None:
+    floor = statistics.median(small[0].times)
+    by_name = {c.name: c for c in [*small, *first]}
+
+    def ratio(name: str) -> float | None:
+        case = by_name.get(name)
+        return statistics.median(case.times) / floor if case else None
+
+    print("\n| target | measured | met |")
+    print("|---|---:|---|")
+    for name in ("`aigap gap mmlu`", "`aigap timeline`", "`aigap --help`"):
+        got = ratio(name)
+        if got is not None:
+            print(f"| {name} ≤ 1.10× floor | {got:.2f}× | {'yes' if got <= 1.10 else 'NO'} |")
+    big = max(bases) if bases else None
+    if big is None:
+        return
+    warm = by_name.get(f"`aigap gap mmlu`, {big:,} facts, warm")
+    if warm is not None:
+        got = statistics.median(warm.times) / floor
+        rss = max(warm.rss_kb) / 1024
+        ok = got <= 1.5 and rss <= 200
+        print(
+            f"| warm `gap mmlu`, {big:,} facts ≤ 1.5× floor, ≤ 200 MB "
+            f"| {got:.2f}×, {rss:.0f} MB | {'yes' if ok else 'NO'} |"
+        )
+    cold = by_name.get(f"`aigap gap mmlu`, {big:,} facts, first read")
+    for label in ("bare `yaml.load` (CSafeLoader)", "bare `yaml.load`, gc paused"):
+        ref = by_name.get(f"{label}, {big:,} facts")
+        if cold is None or ref is None:
+            continue
+        t_cold, t_ref = statistics.median(cold.times), statistics.median(ref.times)
+        m_cold, m_ref = max(cold.rss_kb) / 1024, max(ref.rss_kb) / 1024
+        ok = t_cold <= t_ref and m_cold <= m_ref
+        print(
+            f"| first read, {big:,} facts, vs {label} "
+            f"| {_fmt_time(t_cold)} vs {_fmt_time(t_ref)}, {m_cold:.0f} vs {m_ref:.0f} MB "
+            f"| {'yes' if ok else 'NO'} |"
+        )
+    # Linear growth: time per fact of the first read at each size.
+    colds = [
+        (n, by_name[f"`aigap gap mmlu`, {n:,} facts, first read"])
+        for n in sorted(bases)
+        if f"`aigap gap mmlu`, {n:,} facts, first read" in by_name
+    ]
+    if colds:
+        per_fact = ", ".join(
+            f"{n:,}: {(statistics.median(c.times) - floor) / n * 1e6:.0f} µs" for n, c in colds
+        )
+        print(f"| first read, time per fact above the floor | {per_fact} | see README |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

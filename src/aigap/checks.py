@@ -1,0 +1,189 @@
+"""``aigap check``: every problem of a fact file, located as PATH:LINE:COLUMN.
+
+Combines what the loader rejects, the verbatim check of passages and quotes
+against the source texts (with ``--sources DIR``) and the cross-checks of
+figures that can be recomputed from others (``aigap.crosscheck``). Always
+reads the file itself, never the cache.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from aigap.errors import FactFileError, Problem, Severity
+from aigap.model import FACT_KINDS, FactBase, Quote
+
+DataPath = tuple[str | int, ...]
+# A source text is an article: a few hundred KB at most. The limit keeps a
+# hostile --sources directory (or a `file:` naming /dev/zero) harmless.
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+QUOTE_JOINER = " … "  # how a quote joins two verbatim parts
+_SPACE = re.compile(r"\s+")
+
+
+def check(path: str, sources_dir: str | None = None, max_bytes: int | None = None) -> list[Problem]:
+    """Every problem with the fact file at ``path``, sorted by position."""
+    from aigap.load import check_fact_file, locate_paths
+
+    try:
+        checked = check_fact_file(path, max_bytes)
+    except FactFileError as exc:  # unreadable: missing, a directory, too big
+        return list(exc.problems)
+    problems = list(checked.problems)
+    base = checked.base
+    if base is None or checked.raw is None:
+        return problems
+
+    from aigap.crosscheck import cross_check
+
+    located: list[tuple[DataPath, Severity, str]] = list(cross_check(base))
+    if sources_dir is not None:
+        located += verbatim_problems(base, checked.data, sources_dir)
+    positions = locate_paths(checked.raw, path, [p for p, _, _ in located])
+    for (line, column), (_, severity, message) in zip(positions, located, strict=True):
+        problems.append(Problem(path, line, column, severity, message))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems
+
+
+def _normal(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+class _SourceText:
+    """A source's text, or why it cannot be had."""
+
+    def __init__(self, text: str | None, problem: str | None) -> None:
+        self.text = text
+        self.normal = _normal(text) if text is not None else None
+        self.problem = problem
+
+    def contains(self, passage: str) -> bool:
+        assert self.text is not None and self.normal is not None
+        # Verbatim, except that line breaks and runs of spaces compare equal.
+        return passage in self.text or _normal(passage) in self.normal
+
+
+def _read_source(directory: str, name: str) -> _SourceText:
+    if not name or os.path.basename(name) != name or name in (".", ".."):
+        return _SourceText(None, f"source file name {name!r} must be a plain file name")
+    full = os.path.join(directory, name)
+    try:
+        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return _SourceText(None, f"cannot read source text {full}: {exc.strerror or exc}")
+    try:
+        import stat
+
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return _SourceText(None, f"source text {full} is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        return _SourceText(None, f"cannot read source text {full}: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
+    if len(data) > MAX_SOURCE_BYTES:
+        return _SourceText(None, f"source text {full} is over {MAX_SOURCE_BYTES:,} bytes")
+    try:
+        return _SourceText(data.decode("utf-8-sig"), None)
+    except UnicodeDecodeError:
+        return _SourceText(None, f"source text {full} is not UTF-8")
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def verbatim_problems(
+    base: FactBase, data: Any, sources_dir: str
+) -> list[tuple[DataPath, Severity, str]]:
+    """Passages (and quotes' Korean words) that do not appear in their source text."""
+    found: list[tuple[DataPath, Severity, str]] = []
+    if not os.path.isdir(sources_dir):
+        found.append(((), "error", f"--sources {sources_dir}: not a directory"))
+        return found
+    texts: dict[str, _SourceText] = {}
+    for i, source in enumerate(base.sources):
+        if source.file is None:
+            found.append(
+                (
+                    ("sources", i),
+                    "warning",
+                    f"source {source.id!r} has no 'file': its passages cannot be checked",
+                )
+            )
+            continue
+        text = _read_source(sources_dir, source.file)
+        texts[source.id] = text
+        if text.problem is not None:
+            found.append((("sources", i, "file"), "warning", text.problem))
+    for kind in FACT_KINDS:
+        raw_items = data.get(kind) or ()
+        for i, fact in enumerate(getattr(base, kind)):
+            source = texts.get(fact.source)
+            if source is None or source.text is None:
+                continue
+            single = i < len(raw_items) and not isinstance(raw_items[i].get("passage"), list)
+            for k, passage in enumerate(fact.passage):
+                if not source.contains(passage):
+                    where: DataPath = (kind, i, "passage") if single else (kind, i, "passage", k)
+                    found.append(
+                        (
+                            where,
+                            "error",
+                            f"passage {_short(passage)!r} of {fact.id!r} does not "
+                            f"appear verbatim in its source text",
+                        )
+                    )
+            if isinstance(fact, Quote) and fact.said.ko:
+                for part in fact.said.ko.split(QUOTE_JOINER):
+                    if part.strip() and not source.contains(part.strip()):
+                        found.append(
+                            (
+                                (kind, i, "said", "ko"),
+                                "error",
+                                f"quote {_short(part)!r} of "
+                                f"{fact.id!r} does not appear verbatim in its source text",
+                            )
+                        )
+    return found
+
+
+def count(problems: list[Problem]) -> tuple[int, int]:
+    errors = sum(1 for p in problems if p.severity == "error")
+    return errors, len(problems) - errors
+
+
+def summary(problems: list[Problem]) -> str:
+    errors, warnings = count(problems)
+    if not problems:
+        return "no problems"
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return ", ".join(parts)
+
+
+def exit_code(problems: list[Problem]) -> int:
+    """0 clean, 1 only warnings, 2 any error."""
+    errors, warnings = count(problems)
+    return 2 if errors else 1 if warnings else 0
+
+
+def as_json(problems: list[Problem]) -> list[dict[str, Any]]:
+    return [
+        {
+            "path": p.path,
+            "line": p.line,
+            "column": p.column,
+            "severity": p.severity,
+            "message": p.message,
+        }
+        for p in problems
+    ]

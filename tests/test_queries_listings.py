@@ -1,0 +1,245 @@
+"""Queries and layouts behind scores, market, costs, quotes, facts, sources, search, show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aigap.errors import AigapError
+from aigap.listings import (
+    amount_text,
+    costs_listing,
+    detail_rows,
+    facts_listing,
+    market_listing,
+    score_value,
+    scores_listing,
+    search_listing,
+    show_listing,
+)
+from aigap.model import Amount, Text
+from aigap.queries import (
+    UnknownName,
+    cost_rows,
+    fact_kind_section,
+    fact_rows,
+    fact_summary,
+    find_record,
+    kind_of,
+    market_rows,
+    quote_rows,
+    record_detail,
+    score_rows,
+    search,
+    snippet,
+    source_rows,
+    sources_by_id,
+)
+from aigap.store import Store, open_store
+
+
+@pytest.fixture
+def store(facts_path: Path) -> Store:
+    return open_store(str(facts_path))
+
+
+def test_scores_ranked_within_each_benchmark(store: Store) -> None:
+    rows = score_rows(store, None)
+    assert [r.benchmark.id for r in rows] == [
+        "chatbot-arena",
+        "chatbot-arena",
+        "chatbot-arena",
+        "aime-2024",
+        "aime-2024",
+        "math-500",
+    ]
+    assert [(r.rank, r.score.value, r.margin) for r in rows[:3]] == [
+        (1, 1385, 19),
+        (2, 1366, 4),
+        (3, 1362, None),
+    ]
+    # rounded to the inputs' precision: no 0.6000000000000085
+    assert rows[3].margin == 0.6 and rows[3].next_id == "score-aime-o1"
+
+
+def test_scores_of_one_benchmark_by_alias(store: Store) -> None:
+    assert [r.score.id for r in score_rows(store, "math500")] == ["score-math500-r1"]
+    with pytest.raises(UnknownName):
+        score_rows(store, "no-such-bench")
+    with pytest.raises(AigapError, match="benchmarks with scores: chatbot-arena"):
+        score_rows(store, "humaneval")
+
+
+def test_market_biggest_fall_first_companies_before_indexes(store: Store) -> None:
+    rows = market_rows(store)
+    assert [r.move.subject.en for r in rows] == [
+        "Broadcom",
+        "Nvidia",
+        "Oracle",
+        "Super Micro Computer",
+        "Nasdaq index",
+    ]
+
+
+def test_quote_rows_match_part_of_a_name_in_either_language(store: Store) -> None:
+    assert len(quote_rows(store)) == len(store.records("quotes"))
+    assert {r.quote.speaker.en for r in quote_rows(store, "트럼프")} == {"Donald Trump"}
+    assert {r.quote.speaker.en for r in quote_rows(store, " kai-fu ")} == {"Kai-Fu Lee"}
+    assert quote_rows(store, "nobody") == []
+
+
+def test_fact_kind_section() -> None:
+    assert fact_kind_section("claim") == "claims"
+    assert fact_kind_section(" Market ") == "market"
+    assert fact_kind_section("scores") == "scores"
+    assert fact_kind_section("rumour") is None
+
+
+def test_every_fact_has_a_one_line_summary(store: Store) -> None:
+    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    facts = fact_rows(store)
+    assert len(facts) == sum(source_rows_counts(store).values())
+    for fact in facts:
+        for lang in ("en", "ko"):
+            summary = fact_summary(fact, lang, benchmarks)
+            assert summary and "\n" not in summary
+    gap = store.record("gap-mmlu")
+    assert fact_summary(gap, "en", benchmarks) == "MMLU: 17.5% (end of 2023) → 0.3% (end of 2024)"
+    nvidia = store.record("market-nvidia-2025-01-27")
+    assert fact_summary(nvidia, "en", benchmarks) == (
+        "Nvidia -16.9%, close 118.42달러, lost 약 850조원"
+    )
+
+
+def source_rows_counts(store: Store) -> dict[str, int]:
+    return {r.source.id: r.facts for r in source_rows(store)}
+
+
+def test_source_rows_count_facts(store: Store) -> None:
+    facts = store.all_facts()
+    assert source_rows_counts(store) == {
+        s.id: sum(1 for f in facts if f.source == s.id) for s in store.records("sources")
+    }
+
+
+def test_search_weights_names_over_passages(store: Store) -> None:
+    hits = search(store, "nvidia")
+    assert hits[0].record.id == "market-nvidia-2025-01-27"
+    assert hits[0].field == "subject"
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert search(store, "  ") == []
+    assert search(store, "NVIDIA") == hits
+
+
+def test_search_exact_id_first_and_benchmark_aliases(store: Store) -> None:
+    assert search(store, "score-aime-o1")[0].record.id == "score-aime-o1"
+    kinds = {h.record.id: h.kind for h in search(store, "lmsys")}
+    assert kinds["chatbot-arena"] == "benchmark"
+    assert kinds["score-arena-google-2025-02"] == "score"  # through its benchmark's alias
+
+
+def test_snippet_is_one_line_around_the_match() -> None:
+    text = "a " * 100 + "needle\nin the " + "b " * 100
+    cut = snippet(text, "needle", width=40)
+    assert "needle" in cut and "\n" not in cut
+    assert cut.startswith("…") and cut.endswith("…")
+    assert snippet("short text", "text") == "short text"
+
+
+def test_find_record_any_kind_and_suggestions(store: Store) -> None:
+    assert kind_of(find_record(store, "mmlu")) == "benchmark"
+    assert kind_of(find_record(store, "mk-2025-01-29")) == "source"
+    assert kind_of(find_record(store, " GAP-MMLU ")) == "gap"
+    with pytest.raises(UnknownName) as caught:
+        find_record(store, "nvida")
+    assert caught.value.suggestion == "market-nvidia-2025-01-27"
+    with pytest.raises(UnknownName) as caught:
+        find_record(store, "qqqqqqqq")
+    assert caught.value.suggestion is None
+
+
+def test_record_detail_uses_file_names_and_iso_dates(store: Store) -> None:
+    data = record_detail(store.record("market-nvidia-2025-01-27"))
+    assert list(data)[:2] == ["id", "kind"]
+    assert data["kind"] == "market" and data["subject_kind"] == "company"
+    assert data["date"] == "2025-01-27"
+    assert data["close"] == {
+        "value": 118.42,
+        "unit": "usd",
+        "printed": "118.42달러",
+        "approx": False,
+        "label": {"en": "closing price", "ko": "종가"},
+    }
+    assert data["previous_close"] is None
+
+
+def test_amount_text() -> None:
+    assert amount_text(Amount(5580000, "usd", "558만 달러"), "en") == "$5.58 million"
+    assert amount_text(Amount(5580000, "usd", "558만 달러"), "ko") == "558만 달러"
+    assert amount_text(Amount(7.88e9, "krw", "약 78억8000만원", True), "en") == "~7.88 billion won"
+    assert amount_text(Amount(850e12, "krw", "약 850조원", True), "en") == "~850 trillion won"
+    assert amount_text(Amount(118.42, "usd", "118.42달러"), "en") == "$118.42"
+    assert amount_text(Amount(2, "usd_per_hour", "시간당 2달러"), "en") == "$2/hour"
+    assert amount_text(Amount(2, "months", "2달간"), "en") == "2 months"
+
+
+def test_score_value() -> None:
+    assert score_value(1385, "elo") == "1385"
+    assert score_value(79.8, "percent") == "79.8%"
+
+
+def test_listing_records_match_cells(store: Store) -> None:
+    scores = scores_listing(score_rows(store, None), "en")
+    assert len(scores.records) == 6
+    assert scores.cells is not None and len(scores.cells) == 6 + 3  # a header row per benchmark
+    market = market_listing(market_rows(store), "ko")
+    assert market.title == "증시 등락, 2025-01-27"
+    costs = costs_listing(cost_rows(store), "en")
+    assert costs.records[0]["amount_values"] == [5580000, 7880000000]
+    facts = fact_rows(store, "claims")
+    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    listing = facts_listing(
+        facts, benchmarks, sources_by_id(store, (f.source for f in facts)), "en"
+    )
+    assert {r["kind"] for r in listing.records} == {"claim"}
+
+
+def test_empty_listings_keep_their_field_names() -> None:
+    listing = search_listing([], "nothing")
+    assert listing.records == [] and list(listing.fields or ()) == [
+        "id",
+        "kind",
+        "score",
+        "field",
+        "snippet",
+    ]
+
+
+def test_detail_rows_show_both_languages(store: Store) -> None:
+    rows = dict(detail_rows(store.record("quote-trump-wake-up-call"), "en"))
+    assert rows["speaker"] == "Donald Trump"
+    assert rows["speaker (ko)"] == "도널드 트럼프"
+    assert rows["passage (verbatim)"].startswith("“도널드 트럼프")
+    korean = dict(detail_rows(store.record("quote-trump-wake-up-call"), "ko"))
+    assert korean["speaker"] == "도널드 트럼프" and korean["speaker (en)"] == "Donald Trump"
+
+
+def test_show_listing_marks_derived_values(store: Store) -> None:
+    from aigap.record import Record
+
+    class Derived(Record):
+        label: str
+        value: str
+        basis: str
+
+    listing = show_listing(
+        store.record("gap-mmlu"), "a citation", [Derived("x", "1", "because")], [], "en"
+    )
+    fields = [r["field"] for r in listing.records]
+    assert fields[-3:] == ["citation", "Derived", "x"]
+    assert "not in the article" in listing.records[-2]["value"]
+
+
+def test_text_fallback() -> None:
+    assert Text(None, "한국어").get("en") == "한국어"
