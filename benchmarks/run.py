@@ -163,7 +163,10 @@ def aigap_command() -> list[str]:
 
 def compile_package() -> str:
     """Byte-compile aigap where it is installed (editable or not)."""
-    import aigap
+    try:
+        import aigap
+    except ImportError:
+        sys.exit(f"aigap is not installed for {sys.executable}: run `pip install .` first")
 
     package = Path(aigap.__file__).resolve().parent
     subprocess.run(
@@ -176,7 +179,7 @@ def compile_package() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=20, help="runs per small case (default 20)")
+    parser.add_argument("--runs", type=int, default=30, help="runs per small case (default 30)")
     parser.add_argument(
         "--first-runs", type=int, default=3, help="runs per 100k first read (default 3)"
     )
@@ -195,7 +198,15 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def _run(args: argparse.Namespace, work: Path, package: str) -> int:
+    before_load = _load()
     floor = work / "floor.py"
     floor.write_text(FLOOR_APP)
     bare = work / "bare_load.py"
@@ -298,23 +309,27 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
             case.run_once()
 
     floor_median = statistics.median(small[0].times)
+    floor_min = min(small[0].times)
     print("\n".join(machine_info()))
     print(f"- aigap package: {package}")
     own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"- {args.runs} runs per small case, interleaved; median and min–max wall time of the"
-        f" whole process; peak RSS = max over runs (wait4 ru_maxrss; the runner's own peak,"
-        f" {own_rss:.0f} MB, is a lower bound for it)\n"
+        f" whole process; × floor = ratio of medians (the target), × floor (min) = ratio of"
+        f" the fastest runs (less sensitive to other load); peak RSS = max over runs"
+        f" (wait4 ru_maxrss; the runner's own peak, {own_rss:.0f} MB, is a lower bound for it)"
+        f"\n- load average before / after: {before_load} / {_load()}\n"
     )
-    print("| case | median | min–max | × floor | peak RSS |")
-    print("|---|---:|---:|---:|---:|")
+    print("| case | median | min–max | × floor | × floor (min) | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|")
     failed = False
     for case in [*small, *first]:
         med = statistics.median(case.times)
         ratio = f"{med / floor_median:.2f}×"
+        ratio_min = f"{min(case.times) / floor_min:.2f}×"
         rss = f"{max(case.rss_kb) / 1024:.0f} MB"
         spread = f"{_fmt_time(min(case.times))}–{_fmt_time(max(case.times))}"
-        print(f"| {case.name} | {_fmt_time(med)} | {spread} | {ratio} | {rss} |")
+        print(f"| {case.name} | {_fmt_time(med)} | {spread} | {ratio} | {ratio_min} | {rss} |")
         if case.failed:
             failed = True
             print(f"  FAILED: {case.failed}", file=sys.stderr)
@@ -339,12 +354,16 @@ def importtime_breakdown(floor: Path, env: dict[str, str], runs: int) -> None:
     """What `aigap gap mmlu` imports beyond the floor app, median self time per module."""
     py = sys.executable
     floor_mods = _importtime([py, "-X", "importtime", str(floor)], env)
+    argv = [py, "-X", "importtime", "-m", "aigap", "gap", "mmlu"]
+    _importtime(argv, env)  # the warm path: the cache exists
     samples: dict[str, list[int]] = {}
-    for _ in range(runs):
-        found = _importtime([py, "-X", "importtime", "-m", "aigap", "gap", "mmlu"], env)
-        for name, (own, _) in found.items():
+    for run in range(runs):
+        found = _importtime(argv, env)
+        for name in found:
             if name not in floor_mods:
-                samples.setdefault(name, []).append(own)
+                samples.setdefault(name, [0] * run)
+        for name, times in samples.items():
+            times.append(found.get(name, (0, 0))[0])
     print(f"\nImports of `aigap gap mmlu` beyond the floor app's (median of {runs} runs):\n")
     print("| module | self |")
     print("|---|---:|")
