@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -17,7 +18,8 @@ from typer.core import TyperGroup
 from aigap import __version__
 from aigap.record import Record
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK = 0
+T = TypeVar("T")
 
 
 class Format(StrEnum):
@@ -32,12 +34,8 @@ class Lang(StrEnum):
     ko = "ko"
 
 
-def _write_error(lines: list[str]) -> None:
-    from aigap.render import safe
-
-    for line in lines:
-        sys.stderr.write(f"aigap: {safe(line)}\n" if not line.startswith("  ") else safe(line))
-    sys.stderr.flush()
+def _code(lang: Lang) -> Literal["en", "ko"]:
+    return "ko" if lang is Lang.ko else "en"
 
 
 class _Group(TyperGroup):
@@ -140,19 +138,37 @@ def _settings(ctx: typer.Context) -> Settings:
     return Settings(os.environ.get("AIGAP_FACTS") or str(packaged_facts_path()), None)
 
 
-def _complete_benchmark(ctx: typer.Context, incomplete: str) -> list[str]:
-    try:
-        from aigap.store import with_store
+def _answer(ctx: typer.Context, query: Callable[[Any], T]) -> T:
+    """Run a query on the active fact base (through its cache)."""
+    from aigap.store import with_store
 
-        settings = _settings(ctx)
-        ids = with_store(
-            settings.facts,
-            lambda store: [b.id for b in store.records("benchmarks")],
-            settings.max_bytes,
-        )
+    settings = _settings(ctx)
+    return with_store(settings.facts, query, settings.max_bytes)
+
+
+def _print(
+    ctx: typer.Context,
+    query: Callable[[Any], T],
+    layout: Callable[[T], Any],
+    fmt: Format,
+    svg: str | None,
+) -> None:
+    """Answer a query, lay the answer out as a Listing and print it in ``fmt``."""
+    from aigap.render import print_listing
+
+    print_listing(layout(_answer(ctx, query)), fmt.value, svg)
+
+
+def _complete(ctx: typer.Context, incomplete: str, ids: Callable[[Any], list[str]]) -> list[str]:
+    try:
+        found = _answer(ctx, ids)
     except Exception:  # completion must never print a traceback into the shell
         return []
-    return [i for i in ids if i.startswith(incomplete.casefold())]
+    return [i for i in found if i.startswith(incomplete.casefold())]
+
+
+def _complete_benchmark(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, lambda s: [b.id for b in s.records("benchmarks")])
 
 
 FormatOption = Annotated[
@@ -199,13 +215,15 @@ def gap(
     """
     from aigap.listings import gap_listing
     from aigap.queries import gap_rows
-    from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    rows = with_store(settings.facts, lambda s: gap_rows(s, benchmark), settings.max_bytes)
-    listing = gap_listing(rows, lang.value, single=benchmark is not None)  # type: ignore[arg-type]
-    print_listing(listing, fmt.value, svg)
+    single = benchmark is not None
+    _print(
+        ctx,
+        lambda s: gap_rows(s, benchmark),
+        lambda rows: gap_listing(rows, _code(lang), single=single),
+        fmt,
+        svg,
+    )
 
 
 @app.command()
@@ -248,10 +266,7 @@ def timeline(
     from aigap.listings import timeline_listing
     from aigap.queries import parse_partial_date, sources_by_id
     from aigap.queries import timeline as select_events
-    from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
 
@@ -259,19 +274,11 @@ def timeline(
         events = select_events(store.records("events"), start, end, tag or ())
         return events, sources_by_id(store, (e.source for e in events))
 
-    events, sources = with_store(settings.facts, query, settings.max_bytes)
-    print_listing(timeline_listing(events, sources, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+    _print(ctx, query, lambda found: timeline_listing(*found, _code(lang)), fmt, svg)
 
 
 def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    try:
-        from aigap.store import with_store
-
-        settings = _settings(ctx)
-        ids = with_store(settings.facts, lambda store: store.ids(), settings.max_bytes)
-    except Exception:  # completion must never print a traceback into the shell
-        return []
-    return [i for i in ids if i.startswith(incomplete.casefold())]
+    return _complete(ctx, incomplete, lambda s: s.ids())
 
 
 IdArgument = Annotated[
@@ -312,12 +319,14 @@ def scores(
     """
     from aigap.listings import scores_listing
     from aigap.queries import score_rows
-    from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    rows = with_store(settings.facts, lambda s: score_rows(s, benchmark), settings.max_bytes)
-    print_listing(scores_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+    _print(
+        ctx,
+        lambda s: score_rows(s, benchmark),
+        lambda rows: scores_listing(rows, _code(lang)),
+        fmt,
+        svg,
+    )
 
 
 @app.command()
@@ -337,12 +346,8 @@ def market(
     """
     from aigap.listings import market_listing
     from aigap.queries import market_rows
-    from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    rows = with_store(settings.facts, market_rows, settings.max_bytes)
-    print_listing(market_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+    _print(ctx, market_rows, lambda rows: market_listing(rows, _code(lang)), fmt, svg)
 
 
 @app.command()
@@ -362,12 +367,8 @@ def costs(
     """
     from aigap.listings import costs_listing
     from aigap.queries import cost_rows
-    from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    rows = with_store(settings.facts, cost_rows, settings.max_bytes)
-    print_listing(costs_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+    _print(ctx, cost_rows, lambda rows: costs_listing(rows, _code(lang)), fmt, svg)
 
 
 @app.command()
@@ -393,12 +394,10 @@ def quotes(
     """
     from aigap.listings import quotes_listing
     from aigap.queries import quote_rows
-    from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    rows = with_store(settings.facts, lambda s: quote_rows(s, who), settings.max_bytes)
-    print_listing(quotes_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+    _print(
+        ctx, lambda s: quote_rows(s, who), lambda rows: quotes_listing(rows, _code(lang)), fmt, svg
+    )
 
 
 def _fact_kind(value: str | None) -> str | None:
@@ -441,19 +440,13 @@ def facts(
     """
     from aigap.listings import facts_listing
     from aigap.queries import fact_rows, sources_by_id
-    from aigap.render import print_listing
-    from aigap.store import with_store
-
-    settings = _settings(ctx)
 
     def query(store: Any) -> tuple[Any, Any, Any]:
         found = fact_rows(store, kind)
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         return found, benchmarks, sources_by_id(store, (f.source for f in found))
 
-    found, benchmarks, sources = with_store(settings.facts, query, settings.max_bytes)
-    listing = facts_listing(found, benchmarks, sources, lang.value)  # type: ignore[arg-type]
-    print_listing(listing, fmt.value, svg)
+    _print(ctx, query, lambda found: facts_listing(*found, _code(lang)), fmt, svg)
 
 
 @app.command()
@@ -477,12 +470,8 @@ def search(
     """
     from aigap.listings import search_listing
     from aigap.queries import search as find_text
-    from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    hits = with_store(settings.facts, lambda s: find_text(s, text), settings.max_bytes)
-    print_listing(search_listing(hits, text), fmt.value, svg)
+    _print(ctx, lambda s: find_text(s, text), lambda hits: search_listing(hits, text), fmt, svg)
 
 
 @app.command()
@@ -505,16 +494,14 @@ def show(
     from aigap.listings import show_listing
     from aigap.queries import derived_data, detail, record_detail
     from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    found = with_store(settings.facts, lambda s: detail(s, record_id), settings.max_bytes)
+    found = _answer(ctx, lambda s: detail(s, record_id))
     fact = None if found.kind in ("source", "benchmark") else found.record
-    citation = plain(found.source, fact, lang.value) if found.source else ""  # type: ignore[arg-type]
+    citation = plain(found.source, fact, _code(lang)) if found.source else ""
     related = [
         (k, ", ".join(v) if isinstance(v, list) else str(v)) for k, v in found.related.items()
     ]
-    listing = show_listing(found.record, citation, found.derived, related, lang.value)  # type: ignore[arg-type]
+    listing = show_listing(found.record, citation, found.derived, related, _code(lang))
     if fmt != Format.json:
         print_listing(listing, fmt.value, svg)
         return
@@ -571,12 +558,8 @@ def sources(
     """
     from aigap.listings import sources_listing
     from aigap.queries import source_rows
-    from aigap.render import print_listing
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    rows = with_store(settings.facts, source_rows, settings.max_bytes)
-    print_listing(sources_listing(rows, lang.value), fmt.value, svg)  # type: ignore[arg-type]
+    _print(ctx, source_rows, lambda rows: sources_listing(rows, _code(lang)), fmt, svg)
 
 
 @app.command()
@@ -599,14 +582,12 @@ def cite(
     from aigap.citation import cite as format_citation
     from aigap.errors import AigapError
     from aigap.queries import detail
-    from aigap.store import with_store
 
-    settings = _settings(ctx)
-    found = with_store(settings.facts, lambda s: detail(s, record_id), settings.max_bytes)
+    found = _answer(ctx, lambda s: detail(s, record_id))
     if found.source is None:
         raise AigapError(f"{record_id!r} is a benchmark; cite a fact or a source instead")
     fact = None if found.kind == "source" else found.record
-    sys.stdout.write(format_citation(found.source, fact, style.value, lang.value) + "\n")  # type: ignore[arg-type]
+    sys.stdout.write(format_citation(found.source, fact, style.value, _code(lang)) + "\n")
 
 
 class CheckFormat(StrEnum):
@@ -668,11 +649,6 @@ def check(
     sys.stdout.flush()
     sys.stderr.write(summary(problems) + "\n")
     raise typer.Exit(exit_code(problems))
-
-
-def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    _write_error([message])
-    raise typer.Exit(code)
 
 
 # Top-level options that take a value: the word after them is not a command.
