@@ -34,7 +34,7 @@ from aigap.queries import (
     search,
     snippet,
     source_rows,
-    sources_by_id,
+    sources_of,
 )
 from aigap.store import Store, open_store
 
@@ -199,9 +199,7 @@ def test_listing_records_match_cells(store: Store) -> None:
     assert costs.records[0]["amount_values"] == [5580000, 7880000000]
     facts = fact_rows(store, "claims")
     benchmarks = {b.id: b for b in store.records("benchmarks")}
-    listing = facts_listing(
-        facts, benchmarks, sources_by_id(store, (f.source for f in facts)), "en"
-    )
+    listing = facts_listing(facts, benchmarks, sources_of(store, facts), "en")
     assert {r["kind"] for r in listing.records} == {"claim"}
 
 

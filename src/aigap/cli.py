@@ -264,7 +264,7 @@ def timeline(
       aigap timeline --tag market --format csv
     """
     from aigap.listings import timeline_listing
-    from aigap.queries import parse_partial_date, sources_by_id
+    from aigap.queries import parse_partial_date, sources_of
     from aigap.queries import timeline as select_events
 
     start = parse_partial_date(since) if since else None
@@ -272,7 +272,7 @@ def timeline(
 
     def query(store: Any) -> tuple[Any, Any]:
         events = select_events(store.records("events"), start, end, tag or ())
-        return events, sources_by_id(store, (e.source for e in events))
+        return events, sources_of(store, events)
 
     _print(ctx, query, lambda found: timeline_listing(*found, _code(lang)), fmt, svg)
 
@@ -439,12 +439,12 @@ def facts(
       aigap facts --kind claims --format markdown
     """
     from aigap.listings import facts_listing
-    from aigap.queries import fact_rows, sources_by_id
+    from aigap.queries import fact_rows, sources_of
 
     def query(store: Any) -> tuple[Any, Any, Any]:
         found = fact_rows(store, kind)
         benchmarks = {b.id: b for b in store.records("benchmarks")}
-        return found, benchmarks, sources_by_id(store, (f.source for f in found))
+        return found, benchmarks, sources_of(store, found)
 
     _print(ctx, query, lambda found: facts_listing(*found, _code(lang)), fmt, svg)
 

@@ -89,12 +89,8 @@ def gap_rows(store: Store, name: str | None) -> list[GapRow]:
     else:
         gaps = store.records("gaps")
         benchmarks = {b.id: b for b in store.records("benchmarks")}
-    sources: dict[str, Source] = {}
-    rows = []
-    for gap in gaps:
-        if gap.source not in sources:
-            sources[gap.source] = store.source(gap.source)
-        rows.append(GapRow(benchmarks[gap.benchmark], gap, sources[gap.source]))
+    sources = sources_of(store, gaps)
+    rows = [GapRow(benchmarks[g.benchmark], g, sources[g.source]) for g in gaps]
     return sort_gap_rows(rows) if name is None else rows
 
 
@@ -125,11 +121,8 @@ def gap_record(row: GapRow, lang: Lang) -> dict[str, Any]:
         "now_printed": row.now.printed,
         "change_pp": row.change,
         "times_narrower": None if row.times_narrower is None else round(row.times_narrower, 2),
-        "source_id": src.id,
-        "source_outlet": src.outlet.get(lang),
-        "source_published": src.published.iso,
-        "source_published_inferred": src.published_inferred,
-        "passage": " ".join(gap.passage),
+        **_source_fields(src, lang),
+        "passage": _passage(gap),
     }
 
 
@@ -178,15 +171,14 @@ def event_record(event: Event, source: Source, lang: Lang) -> dict[str, Any]:
         "who": event.who.get(lang) if event.who else None,
         "tags": list(event.tags),
         "inferred": event.inferred,
-        "source_id": source.id,
-        "source_outlet": source.outlet.get(lang),
-        "source_published": source.published.iso,
-        "passage": " ".join(event.passage),
+        **_source_fields(source, lang),
+        "passage": _passage(event),
     }
 
 
-def sources_by_id(store: Store, ids: Iterable[str]) -> dict[str, Source]:
-    return {sid: store.source(sid) for sid in dict.fromkeys(ids)}
+def sources_of(store: Store, facts: Iterable[Any]) -> dict[str, Source]:
+    """The sources the facts cite, each read once, by id."""
+    return {sid: store.source(sid) for sid in dict.fromkeys(f.source for f in facts)}
 
 
 # --- Listings of every fact kind (scores, market, costs, quotes, facts, sources,
@@ -219,10 +211,6 @@ def fact_kind_section(name: str) -> str | None:
         if wanted in (section, KIND_NAMES[section]):
             return section
     return None
-
-
-def _sources(store: Store, facts: Iterable[Any]) -> dict[str, Source]:
-    return sources_by_id(store, (f.source for f in facts))
 
 
 def _source_fields(source: Source, lang: Lang) -> dict[str, Any]:
@@ -264,7 +252,7 @@ def score_rows(store: Store, name: str | None) -> list[ScoreRow]:
             )
     else:
         scores = store.records("scores")
-    sources = _sources(store, scores)
+    sources = sources_of(store, scores)
     order = list(benchmarks)
     by_bench: dict[str, list[Any]] = {}
     for score in scores:
@@ -327,7 +315,7 @@ class MarketRow(Record):
 def market_rows(store: Store) -> list[MarketRow]:
     """By trading day, companies before indexes, biggest fall first."""
     moves = store.records("market")
-    sources = _sources(store, moves)
+    sources = sources_of(store, moves)
     ordered = sorted(moves, key=lambda m: (m.date.sort_key, m.subject_kind != "company", m.change))
     return [MarketRow(m, sources[m.source]) for m in ordered]
 
@@ -369,7 +357,7 @@ class CostRow(Record):
 
 def cost_rows(store: Store) -> list[CostRow]:
     costs = store.records("costs")
-    sources = _sources(store, costs)
+    sources = sources_of(store, costs)
     return [CostRow(c, sources[c.source]) for c in costs]
 
 
@@ -409,7 +397,7 @@ def quote_rows(store: Store, who: str | None = None) -> list[QuoteRow]:
     if who:
         wanted = who.casefold().strip()
         quotes = [q for q in quotes if any(wanted in t.casefold() for t in q.speaker.all())]
-    sources = _sources(store, quotes)
+    sources = sources_of(store, quotes)
     return [QuoteRow(q, sources[q.source]) for q in quotes]
 
 
