@@ -124,12 +124,12 @@ def verbatim_problems(
     for kind in FACT_KINDS:
         raw_items = data.get(kind) or ()
         for i, fact in enumerate(getattr(base, kind)):
-            source = texts.get(fact.source)
-            if source is None or source.text is None:
+            article = texts.get(fact.source)
+            if article is None or article.text is None:
                 continue
             single = i < len(raw_items) and not isinstance(raw_items[i].get("passage"), list)
             for k, passage in enumerate(fact.passage):
-                if not source.contains(passage):
+                if not article.contains(passage):
                     where: DataPath = (kind, i, "passage") if single else (kind, i, "passage", k)
                     found.append(
                         (
@@ -141,7 +141,7 @@ def verbatim_problems(
                     )
             if isinstance(fact, Quote) and fact.said.ko:
                 for part in fact.said.ko.split(QUOTE_JOINER):
-                    if part.strip() and not source.contains(part.strip()):
+                    if part.strip() and not article.contains(part.strip()):
                         found.append(
                             (
                                 (kind, i, "said", "ko"),

@@ -114,7 +114,7 @@ class Benchmark(Record):
     measures: Text | None = None
 
 
-class Fact(Record):
+class Fact(Record, kw_only=True):
     """Fields every fact carries: where it comes from, verbatim."""
 
     id: str
@@ -135,7 +135,7 @@ class GapValue(Record):
     printed: str
 
 
-class Gap(Fact):
+class Gap(Fact, kw_only=True):
     benchmark: str
     unit: str
     printed_unit: str
@@ -144,7 +144,7 @@ class Gap(Fact):
     kind = "gap"
 
 
-class Score(Fact):
+class Score(Fact, kw_only=True):
     benchmark: str
     model: Text
     organization: Text
@@ -157,7 +157,7 @@ class Score(Fact):
     kind = "score"
 
 
-class Event(Fact):
+class Event(Fact, kw_only=True):
     date: PartialDate
     precision: Precision | None = None
     what: Text
@@ -166,7 +166,7 @@ class Event(Fact):
     kind = "event"
 
 
-class MarketMove(Fact):
+class MarketMove(Fact, kw_only=True):
     date: PartialDate
     subject: Text
     subject_kind: Literal["company", "index"]
@@ -179,7 +179,7 @@ class MarketMove(Fact):
     kind = "market"
 
 
-class Cost(Fact):
+class Cost(Fact, kw_only=True):
     subject: Text
     claim: Text
     amounts: tuple[Amount, ...] = ()
@@ -188,7 +188,7 @@ class Cost(Fact):
     kind = "cost"
 
 
-class Quote(Fact):
+class Quote(Fact, kw_only=True):
     speaker: Text
     said: Text
     role: Text | None = None
@@ -198,7 +198,7 @@ class Quote(Fact):
     kind = "quote"
 
 
-class Claim(Fact):
+class Claim(Fact, kw_only=True):
     claim: Text
     date: PartialDate | None = None
 

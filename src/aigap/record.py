@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any, ClassVar, dataclass_transform
+from typing import Any, ClassVar, TypeVar, cast, dataclass_transform
+
+T = TypeVar("T")
 
 
 class Factory:
@@ -24,6 +26,11 @@ class Factory:
         self.make = make
 
 
+def factory(make: Callable[[], T]) -> T:
+    """``field(default_factory=make)`` for records, typed as what ``make`` returns."""
+    return cast(T, Factory(make))
+
+
 @dataclass_transform(frozen_default=True)
 class Record:
     _fields: ClassVar[tuple[str, ...]] = ()
@@ -33,7 +40,9 @@ class Record:
     _factories: ClassVar[tuple[tuple[str, Callable[[], Any]], ...]] = ()
     _frozen: ClassVar[bool] = True
 
-    def __init_subclass__(cls, frozen: bool = True, **kwargs: Any) -> None:
+    def __init_subclass__(cls, frozen: bool = True, kw_only: bool = False, **kwargs: Any) -> None:
+        # kw_only only informs type checkers (dataclass_transform); at run time
+        # every record accepts keywords, and positions in field order.
         super().__init_subclass__(**kwargs)
         fields: list[str] = []
         defaults: dict[str, Any] = {}

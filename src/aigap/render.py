@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
-from aigap.record import Factory, Record
+from aigap.record import Record, factory
 
 # Beyond C0/C1 and bidi controls: zero-width characters (which hide text
 # or splice look-alikes), the U+2028/2029 line separators (some terminals
@@ -60,7 +60,7 @@ class Listing(Record, frozen=False):
     columns: Sequence[Column]
     records: list[dict[str, Any]]
     cells: list[list[Any]] | None = None  # table cells when they differ from records
-    notes: list[str] = Factory(list)
+    notes: list[str] = factory(list)
     groups: list[int] | None = None  # row indexes that start a new group
     fields: Sequence[str] | None = None  # record keys, for a header row when empty
 

@@ -32,7 +32,7 @@ from aigap.model import (
     Source,
     Text,
 )
-from aigap.record import Factory, Record
+from aigap.record import Record, factory
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")
@@ -58,7 +58,7 @@ class Checker(Record, frozen=False):
     """Collects issues; in strict mode the first error raises instead."""
 
     strict: bool = False
-    issues: list[Issue] = Factory(list)
+    issues: list[Issue] = factory(list)
 
     def error(self, path: DataPath, message: str) -> None:
         if self.strict:
@@ -215,7 +215,7 @@ def record(
     cls: type, spec: dict[str, tuple[Converter, bool]], renames: dict[str, str] | None = None
 ) -> Converter:
     """A converter for a mapping with known fields, building ``cls``."""
-    renames = renames or {}
+    names: dict[str, str] = renames or {}
 
     def convert(c: Checker, value: Any, path: DataPath) -> Any:
         if not isinstance(value, dict):
@@ -233,7 +233,7 @@ def record(
             if got is _INVALID:
                 ok = False
             else:
-                kwargs[renames.get(key, key)] = got
+                kwargs[names.get(key) or key] = got
         for key, (_, required) in spec.items():
             if required and key not in value:
                 c.error(path, f"missing field {key!r}")

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     USING_LIBYAML = False
 
 from aigap.errors import Problem
-from aigap.record import Factory, Record
+from aigap.record import Record, factory
 
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 1_000_000
@@ -76,7 +76,7 @@ class YamlDocument(Record, frozen=False):
     """What a read produced: the data (None when unusable) and its problems."""
 
     data: Any
-    problems: list[Problem] = Factory(list)
+    problems: list[Problem] = factory(list)
     positions: dict[Path, Position] | None = None
 
 
