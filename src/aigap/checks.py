@@ -67,27 +67,19 @@ class _SourceText:
 
 
 def _read_source(directory: str, name: str) -> _SourceText:
+    from aigap.load import FileTooLarge, NotRegularFile, read_regular_file
+
     if not name or os.path.basename(name) != name or name in (".", ".."):
         return _SourceText(None, f"source file name {name!r} must be a plain file name")
     full = os.path.join(directory, name)
     try:
-        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        return _SourceText(None, f"cannot read source text {full}: {exc.strerror or exc}")
-    try:
-        import stat
-
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return _SourceText(None, f"source text {full} is not a regular file")
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(MAX_SOURCE_BYTES + 1)
-    except OSError as exc:
-        return _SourceText(None, f"cannot read source text {full}: {exc.strerror or exc}")
-    finally:
-        os.close(fd)
-    if len(data) > MAX_SOURCE_BYTES:
+        data, _ = read_regular_file(full, MAX_SOURCE_BYTES)
+    except NotRegularFile:
+        return _SourceText(None, f"source text {full} is not a regular file")
+    except FileTooLarge:
         return _SourceText(None, f"source text {full} is over {MAX_SOURCE_BYTES:,} bytes")
+    except OSError as exc:
+        return _SourceText(None, f"cannot read source text {full}: {exc.strerror or exc}")
     try:
         return _SourceText(data.decode("utf-8-sig"), None)
     except UnicodeDecodeError:

@@ -43,41 +43,73 @@ def _fail(path: str, message: str) -> FactFileError:
     return FactFileError((Problem(path, None, None, "error", message),))
 
 
+class NotRegularFile(Exception):
+    """The path is a directory, FIFO, device or socket, not a regular file."""
+
+    def __init__(self, is_dir: bool) -> None:
+        super().__init__("is a directory" if is_dir else "is not a regular file")
+        self.is_dir = is_dir
+
+
+class FileTooLarge(Exception):
+    """Over the byte limit; ``size`` is None when it grew while being read."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+def read_regular_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """A whole regular file of at most ``max_bytes``, without ever blocking.
+
+    Opened non-blocking and checked with fstat, so a FIFO or a device such as
+    /dev/zero is refused rather than read. Errors from opening carry the
+    file name (``exc.filename``); errors while reading do not.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(stat.S_ISDIR(info.st_mode))
+        if info.st_size > max_bytes:
+            raise FileTooLarge(info.st_size)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise FileTooLarge(None)
+    return data, info
+
+
 def read_fact_bytes(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     """Read a fact file whole, refusing what is not a small regular file."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise _fail(path, "no such file") from None
-    except IsADirectoryError:
-        raise _fail(path, "is a directory, not a fact file") from None
-    except PermissionError:
-        raise _fail(path, "cannot read: permission denied") from None
-    except OSError as exc:
-        raise _fail(path, f"cannot open: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise _fail(path, "is a directory, not a fact file")
-        if not stat.S_ISREG(info.st_mode):
-            raise _fail(path, "is not a regular file")
-        if info.st_size > max_bytes:
-            raise _fail(
-                path,
-                f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit "
-                f"(raise it with --max-bytes or {MAX_BYTES_ENV})",
-            )
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(max_bytes + 1)
+        return read_regular_file(path, max_bytes)
+    except NotRegularFile as exc:
+        raise _fail(path, "is a directory, not a fact file" if exc.is_dir else str(exc)) from None
+    except FileTooLarge as exc:
+        if exc.size is None:  # grew while we read it
+            raise _fail(path, f"file is over the {max_bytes:,}-byte limit") from None
+        raise _fail(
+            path,
+            f"file is {exc.size:,} bytes, over the {max_bytes:,}-byte limit "
+            f"(raise it with --max-bytes or {MAX_BYTES_ENV})",
+        ) from None
     except IsADirectoryError:
         raise _fail(path, "is a directory, not a fact file") from None
     except OSError as exc:
-        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    if len(data) > max_bytes:  # grew while we read it
-        raise _fail(path, f"file is over the {max_bytes:,}-byte limit")
-    return data, info
+        raise _fail(path, _unreadable(exc)) from None
+
+
+def _unreadable(exc: OSError) -> str:
+    if exc.filename is None:  # failed while reading, not opening
+        return f"cannot read: {exc.strerror or exc}"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "cannot read: permission denied"
+    return f"cannot open: {exc.strerror or exc}"
 
 
 class Checked(Record, frozen=False):
@@ -109,9 +141,8 @@ def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
         return Checked(None, problems)
     result = validate(doc.data, path)
     if result.issues:
-        positions = read_yaml(data_bytes, path, want_positions=True).positions or {}
-        for issue in result.issues:
-            line, col = _locate(positions, issue.path)
+        places = locate_paths(data_bytes, path, [issue.path for issue in result.issues])
+        for (line, col), issue in zip(places, result.issues, strict=True):
             problems.append(Problem(path, line, col, issue.severity, issue.message))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return Checked(result.base, problems, doc.data, info, data_bytes)
@@ -135,18 +166,20 @@ def _locate(positions: dict[Any, tuple[int, int]], path: tuple[Any, ...]) -> tup
     return 1, 1
 
 
-def load_fact_base(path: str, max_bytes: int | None = None) -> Any:
-    """A validated FactBase, or FactFileError listing every error."""
+def _load(path: str, max_bytes: int | None) -> Checked:
     checked = check_fact_file(path, max_bytes)
     if not checked.ok:
         raise FactFileError(tuple(checked.problems))
-    return checked.base
+    return checked
+
+
+def load_fact_base(path: str, max_bytes: int | None = None) -> Any:
+    """A validated FactBase, or FactFileError listing every error."""
+    return _load(path, max_bytes).base
 
 
 def load_fact_base_with_data(path: str, max_bytes: int | None = None) -> tuple[Any, os.stat_result]:
     """The validated raw data (for the cache) and the stat it was read under."""
-    checked = check_fact_file(path, max_bytes)
-    if not checked.ok:
-        raise FactFileError(tuple(checked.problems))
+    checked = _load(path, max_bytes)
     assert checked.info is not None
     return checked.data, checked.info
