@@ -493,7 +493,7 @@ def show(
     from aigap.citation import plain
     from aigap.listings import show_listing
     from aigap.queries import derived_data, detail, record_detail
-    from aigap.render import print_listing
+    from aigap.render import print_listing, save_table_svg, write_json
 
     found = _answer(ctx, lambda s: detail(s, record_id))
     fact = None if found.kind in ("source", "benchmark") else found.record
@@ -512,28 +512,9 @@ def show(
         "citation": citation or None,
         "derived": [derived_data(d) for d in found.derived],
     }
-    _write_json_object(data)
+    write_json(data, sys.stdout)
     if svg is not None:
-        _save_table_svg(listing, svg)
-
-
-def _write_json_object(data: dict[str, Any]) -> None:
-    import json
-
-    from aigap.render import json_safe
-
-    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
-
-
-def _save_table_svg(listing: Any, path: str) -> None:
-    import io
-
-    from aigap.render import make_console, print_table, save_svg
-
-    console = make_console(record=True)
-    console.file = io.StringIO()  # recorded for the picture only
-    print_table(console, listing)
-    save_svg(console, path)
+        save_table_svg(listing, svg)
 
 
 class CiteStyle(StrEnum):
@@ -633,15 +614,12 @@ def check(
     """
     from aigap.checks import as_json, exit_code, summary
     from aigap.checks import check as check_file
-    from aigap.render import json_safe, safe
+    from aigap.render import safe, write_json
 
     settings = _settings(ctx)
     problems = check_file(path or settings.facts, sources, settings.max_bytes)
     if fmt is CheckFormat.json:
-        import json
-
-        text = json.dumps(as_json(problems), ensure_ascii=False, indent=2)
-        sys.stdout.write(json_safe(text) + "\n")
+        write_json(as_json(problems), sys.stdout)
     else:
         for problem in problems:
             sys.stdout.write(safe(problem.format(column=True, severity=True), keep_newlines=False))

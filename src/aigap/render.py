@@ -78,10 +78,11 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def write_json(records: list[dict[str, Any]], out: IO[str]) -> None:
+def write_json(value: Any, out: IO[str]) -> None:
+    """Indented JSON (an array of records, or one object), control-safe."""
     import json
 
-    out.write(json_safe(json.dumps(records, ensure_ascii=False, indent=2)) + "\n")
+    out.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
 
 def write_csv(
@@ -206,15 +207,22 @@ def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
         write_csv(listing.records, sys.stdout, listing.fields)
     elif fmt == "markdown":
         write_markdown(listing, sys.stdout)
-    if fmt != "table" and svg is None:
+    if fmt != "table":
+        if svg is not None:
+            save_table_svg(listing, svg)
         return
     console = make_console(record=svg is not None)
-    if fmt != "table":  # only record for the picture
-        console = make_console(record=True)
-        console.file = _Discard()
     print_table(console, listing)
     if svg is not None:
         save_svg(console, svg)
+
+
+def save_table_svg(listing: Listing, path: str) -> None:
+    """Save the table as an SVG picture without printing it."""
+    console = make_console(record=True)
+    console.file = _Discard()
+    print_table(console, listing)
+    save_svg(console, path)
 
 
 def print_table(console: Any, listing: Listing) -> None:
