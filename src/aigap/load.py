@@ -103,12 +103,12 @@ def read_fact_bytes(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
 
 
 def _unreadable(exc: OSError) -> str:
-    if exc.filename is None:  # failed while reading, not opening
-        return f"cannot read: {exc.strerror or exc}"
     if isinstance(exc, FileNotFoundError):
         return "no such file"
     if isinstance(exc, PermissionError):
         return "cannot read: permission denied"
+    if exc.filename is None:  # failed while reading, not opening
+        return f"cannot read: {exc.strerror or exc}"
     return f"cannot open: {exc.strerror or exc}"
 
 
