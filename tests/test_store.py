@@ -125,7 +125,7 @@ def test_warm_queries_match_the_fact_base(facts: Path, cache: Path) -> None:
         assert store.all_facts() == list(base.facts())
         assert store.record("mmlu") == next(b for b in base.benchmarks if b.id == "mmlu")
         assert store.record("no-such-id") is None
-        assert store.benchmark_for_name("massivemultitasklanguageunderstanding") == "mmlu"
+        assert store.benchmark_named("massivemultitasklanguageunderstanding").id == "mmlu"
         counts: dict[str, int] = {}
         for fact in base.facts():
             counts[fact.source] = counts.get(fact.source, 0) + 1

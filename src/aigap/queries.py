@@ -46,11 +46,9 @@ def suggest(name: str, names: dict[str, str]) -> str | None:
 
 def find_benchmark(store: Store, name: str, kinds: Sequence[str] = ("gaps",)) -> Benchmark:
     """Resolve what a user typed (id, alias, Korean name) to a benchmark."""
-    found = store.benchmark_for_name(normalize_name(name))
+    found = store.benchmark_named(normalize_name(name))
     if found is not None:
-        bench = store.record(found)
-        if bench is not None:
-            return bench  # type: ignore[no-any-return]
+        return found  # type: ignore[no-any-return]
     benchmarks = store.records("benchmarks")
     with_facts = {f.benchmark for kind in kinds for f in store.records(kind)}
     relevant = [b for b in benchmarks if b.id in with_facts] or benchmarks

@@ -219,7 +219,8 @@ class Store:
         self._expect(len(ids), "*")
         return ids
 
-    def benchmark_for_name(self, norm: str) -> str | None:
+    def benchmark_named(self, norm: str) -> Any | None:
+        """The benchmark one of whose names normalizes to ``norm``, or None."""
         from aigap.validate import normalize_name
 
         def names(bench: Any) -> set[str]:
@@ -230,7 +231,7 @@ class Store:
             bench = self.record(rows[0][0])
             if bench is None or norm not in names(bench):
                 raise CacheError(f"cached name {norm!r} points to the wrong benchmark")
-            return bench.id  # type: ignore[no-any-return]
+            return bench
         # A miss is an error path, so it can afford to check the table lost nothing.
         if any(norm in names(b) for b in self.records("benchmarks")):
             raise CacheError(f"cached names lack {norm!r}")
