@@ -16,12 +16,16 @@ MAX_BYTES_ENV = "AIGAP_MAX_BYTES"
 
 
 def packaged_facts_path() -> Path:
-    """The fact base shipped in the wheel, or the repository's in a checkout."""
+    """The fact base shipped in the wheel, or the repository's in a checkout.
+
+    The wheel copies the top-level facts.yaml into the package; a checkout or
+    an editable install runs the package from the repository, beside it.
+    """
     here = Path(__file__).resolve().parent
     shipped = here / "facts.yaml"
     if shipped.is_file():
         return shipped
-    return here.parent.parent / "facts.yaml"  # src/aigap -> repository root
+    return here.parent / "facts.yaml"
 
 
 def max_bytes_from_env(value: int | None = None) -> int:
