@@ -385,7 +385,7 @@ def test_search_ranks_names_before_passages(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("args", "korean"),
     [
-        (["scores"], ["구글의 최고 AI 모델", "중국", "순위"]),
+        (["scores"], ["미국 최고 AI 모델로 평가된 구글", "중국", "순위"]),
         (["market"], ["엔비디아", "118.42달러", "약 850조원"]),
         (["costs"], ["558만 달러", "약 78억8000만원", "10분의 1"]),
         (["quotes"], ["샘 올트먼", "오픈 AI CEO"]),
