@@ -688,3 +688,65 @@ def main() -> None:
         sys.exit(70)
     finally:
         app.registered_commands = registered
+
+
+# --- aigap chart: a picture for a slide or an article -------------------------
+
+
+class ChartKind(StrEnum):
+    gap = "gap"
+    scores = "scores"
+
+
+@app.command()
+def chart(
+    ctx: typer.Context,
+    kind: Annotated[
+        ChartKind,
+        typer.Argument(
+            help="gap: the US–China gaps then → now; scores: models ranked.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        str,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Chart file to write: .svg (text stays text) or .png (1920×1080).",
+            show_default=False,
+        ),
+    ],
+    benchmark: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this benchmark (id or alias); default: every one.",
+            autocompletion=_complete_benchmark,
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Draw a chart for a slide or an article, with its values, units and source.
+
+    The format comes from the file name: .svg or .png.
+
+    [b]Examples[/b]
+
+      aigap chart gap --out gaps.png
+
+      aigap chart gap mmlu --out mmlu.svg
+
+      aigap chart scores arena --out arena.png --lang ko
+    """
+    from aigap import chart as charts
+
+    charts.chart_format(out)  # a wrong name fails before any work
+    code = _code(lang)
+    if kind is ChartKind.gap:
+        figure = charts.gap_figure(_answer(ctx, lambda s: charts.gap_rows(s, benchmark)), code)
+    else:
+        figure = charts.scores_figure(_answer(ctx, lambda s: charts.score_rows(s, benchmark)), code)
+    charts.save(figure, out)
