@@ -520,6 +520,9 @@ def show(
 class CiteStyle(StrEnum):
     plain = "plain"
     bibtex = "bibtex"
+    apa = "apa"
+    chicago = "chicago"
+    csl_json = "csl-json"
 
 
 @app.command()
@@ -548,27 +551,50 @@ def cite(
     ctx: typer.Context,
     record_id: IdArgument,
     style: Annotated[
-        CiteStyle, typer.Option("--style", help="Citation style.", case_sensitive=False)
+        CiteStyle,
+        typer.Option(
+            "--style",
+            help="Citation style: plain, bibtex, apa, chicago or csl-json (Zotero, Pandoc).",
+            case_sensitive=False,
+        ),
     ] = CiteStyle.plain,
     lang: LangOption = Lang.en,
 ) -> None:
-    """Print a citation for a fact or a source article (plain text or BibTeX).
+    """Print a citation for a fact, a source article, or the sources of a benchmark's facts.
 
     [b]Examples[/b]
 
       aigap cite gap-mmlu
 
       aigap cite mk-2025-01-29 --style bibtex >> refs.bib
-    """
-    from aigap.citation import cite as format_citation
-    from aigap.errors import AigapError
-    from aigap.queries import detail
 
-    found = _answer(ctx, lambda s: detail(s, record_id))
-    if found.source is None:
-        raise AigapError(f"{record_id!r} is a benchmark; cite a fact or a source instead")
-    fact = None if found.kind == "source" else found.record
-    sys.stdout.write(format_citation(found.source, fact, style.value, _code(lang)) + "\n")
+      aigap cite mmlu --style csl-json > mmlu.json
+    """
+    from aigap.citation import cite_all, facts_about
+    from aigap.queries import detail, sources_of
+
+    code = _code(lang)
+
+    def query(store: Any) -> tuple[list[tuple[Any, Any]], dict[str, str]]:
+        found = detail(store, record_id)
+        if found.kind != "benchmark":
+            return [(found.source, None if found.kind == "source" else found.record)], {}
+        # a benchmark: every source its facts come from, once, noting which facts
+        facts = [store.record(i) for i in found.related["facts"]]
+        about = {
+            sid: facts_about(
+                found.record.name.get(code), [f.id for f in facts if f.source == sid], code
+            )
+            for sid in dict.fromkeys(f.source for f in facts)
+        }
+        return [(s, None) for s in sources_of(store, facts).values()], about
+
+    cited, about = _answer(ctx, query)
+    if not cited:
+        from aigap.errors import AigapError
+
+        raise AigapError(f"{record_id!r} is a benchmark without facts: nothing to cite")
+    sys.stdout.write(cite_all(cited, style.value, code, about) + "\n")
 
 
 class CheckFormat(StrEnum):
