@@ -139,7 +139,7 @@ def bibtex_key(text: str) -> str:
     return _KEY_UNSAFE.sub("-", text) or "aigap"
 
 
-def bibtex(source: Source, fact: Any | None = None) -> str:
+def bibtex(source: Source, fact: Any | None = None, about: str | None = None) -> str:
     """An ``@article`` entry; a fact's entry is keyed by the fact id and notes its passage."""
     date = source.published
     fields: list[tuple[str, str]] = [
@@ -156,7 +156,7 @@ def bibtex(source: Source, fact: Any | None = None) -> str:
     if source.language:
         langid = _LANGIDS.get(source.language, source.language)
         entry_fields.append(f"  langid = {{{bibtex_escape(langid)}}}")
-    notes = _notes(source, fact, "en")
+    notes = _notes(source, fact, "en", about)
     if notes:
         entry_fields.append(f"  note = {{{bibtex_escape('; '.join(notes))}}}")
     key = bibtex_key(fact.id if fact is not None else source.id)
@@ -261,17 +261,24 @@ def csl_json(items: Sequence[dict[str, Any]]) -> str:
     return json_safe(json.dumps(list(items), ensure_ascii=False, indent=2))
 
 
-def cite(source: Source, fact: Any | None = None, style: str = "plain", lang: Lang = "en") -> str:
-    """One citation in ``style`` (plain text is not wrapped: see ``wrap``)."""
+def cite(
+    source: Source,
+    fact: Any | None = None,
+    style: str = "plain",
+    lang: Lang = "en",
+    about: str | None = None,
+) -> str:
+    """One citation in ``style`` (plain text is not wrapped: see ``wrap``).
+
+    ``about`` says why a source is cited (e.g. the benchmark facts it holds).
+    """
     if style == "bibtex":
-        return bibtex(source, fact)
-    if style == "apa":
-        return apa(source, fact, lang)
-    if style == "chicago":
-        return chicago(source, fact, lang)
+        return bibtex(source, fact, about)
     if style == "csl-json":
-        return csl_json([csl_item(source, fact, lang)])
-    return plain(source, fact, lang)
+        return csl_json([csl_item(source, fact, lang, about)])
+    styles = {"apa": apa, "chicago": chicago}
+    text = styles.get(style, plain)(source, fact, lang)
+    return text + "\n" + _one_line(about[:1].upper() + about[1:]) if about else text
 
 
 def cite_all(
@@ -290,7 +297,7 @@ def cite_all(
         return csl_json([csl_item(s, f, lang, about.get(s.id)) for s, f in cited])
     entries = []
     for source, fact in cited:
-        entry = cite(source, fact, style, lang)
+        entry = cite(source, fact, style, lang, about.get(source.id))
         if style in ("plain", "apa", "chicago"):
             entry = wrap(entry)
         entries.append(entry)
