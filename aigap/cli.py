@@ -493,8 +493,10 @@ def show(
     from aigap.citation import plain
     from aigap.listings import show_listing
     from aigap.queries import derived_data, detail, record_detail
-    from aigap.render import print_listing, save_table_svg, write_json
+    from aigap.render import check_svg_path, print_listing, save_table_svg, write_json
 
+    if svg is not None:
+        check_svg_path(svg)  # before anything is printed
     found = _answer(ctx, lambda s: detail(s, record_id))
     fact = None if found.kind in ("source", "benchmark") else found.record
     citation = plain(found.source, fact, _code(lang)) if found.source else ""

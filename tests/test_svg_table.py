@@ -45,7 +45,10 @@ def test_no_cli_hints(tmp_path: Path, args: list[str]) -> None:
     assert "see aigap" not in svg and "aigap show" not in svg
 
 
-@pytest.mark.parametrize("args", [["gap"], ["scores", "-f", "json"], ["show", "gap-mmlu"]])
+@pytest.mark.parametrize(
+    "args",
+    [["gap"], ["scores", "-f", "json"], ["show", "gap-mmlu"], ["show", "gap-mmlu", "-f", "json"]],
+)
 def test_refuses_a_name_that_is_not_svg_before_printing(tmp_path: Path, args: list[str]) -> None:
     target = tmp_path / "table.png"
     result = CliRunner().invoke(app, [*args, "--svg", str(target)])
