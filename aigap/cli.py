@@ -12,11 +12,11 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
 
+import msgspec
 import typer
 from typer.core import TyperGroup
 
 from aigap import __version__
-from aigap.record import Record
 
 EXIT_OK = 0
 T = TypeVar("T")
@@ -80,7 +80,7 @@ app = typer.Typer(
 )
 
 
-class Settings(Record):
+class Settings(msgspec.Struct, frozen=True):
     facts: str
     max_bytes: int | None
 
@@ -629,45 +629,8 @@ def check(
     raise typer.Exit(exit_code(problems))
 
 
-# Top-level options that take a value: the word after them is not a command.
-_VALUE_OPTIONS = frozenset(("--facts", "--max-bytes"))
-_FLAG_OPTIONS = frozenset(("--version", "--install-completion", "--show-completion"))
-
-
-def _command_in(argv: list[str]) -> Any | None:
-    """The registered command ``argv`` runs, when that is certain; else None.
-
-    Typer builds every command (signature, annotations, parameters: ~0.7 ms
-    each) before it runs one, so main() registers only the one being run.
-    Anything unusual (help, completion, an unknown option or command) keeps
-    them all, so help, suggestions and errors stay exactly as before.
-    """
-    if os.environ.get("_AIGAP_COMPLETE"):
-        return None
-    args = iter(argv)
-    for arg in args:
-        if arg in _VALUE_OPTIONS:
-            next(args, None)
-        elif arg.startswith("-"):
-            name = arg.split("=", 1)[0]
-            if name not in _FLAG_OPTIONS and name not in _VALUE_OPTIONS:
-                return None
-        else:
-            for info in app.registered_commands:
-                callback = info.callback
-                name = info.name or (callback.__name__ if callback else "")
-                if name.lower().replace("_", "-") == arg:
-                    return info
-            return None
-    return None
-
-
 def main() -> None:
     """Entry point: no traceback for anything a user can cause."""
-    registered = app.registered_commands
-    chosen = _command_in(sys.argv[1:])
-    if chosen is not None:
-        app.registered_commands = [chosen]
     try:
         app()
     except KeyboardInterrupt:
@@ -686,5 +649,3 @@ def main() -> None:
             "aigap: set AIGAP_DEBUG=1 to see the traceback, and please report it\n"
         )
         sys.exit(70)
-    finally:
-        app.registered_commands = registered

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from aigap import derive
 from aigap.errors import Severity
 from aigap.model import Amount, Cost, FactBase, Gap, MarketMove, PartialDate, Score
-from aigap.record import Record
 
 if TYPE_CHECKING:
     from aigap.store import Store
@@ -29,7 +30,7 @@ DataPath = tuple[str | int, ...]
 KRW_PER_USD_BAND = (800.0, 2000.0)
 
 
-class Derived(Record):
+class Derived(msgspec.Struct, frozen=True):
     """A figure computed from reported ones, shown beside them by ``aigap show``."""
 
     fact_id: str
@@ -40,7 +41,7 @@ class Derived(Record):
     ok: bool | None = None  # None: nothing reported to compare with
 
 
-class _Finding(Record):
+class _Finding(msgspec.Struct, frozen=True):
     """A derived figure plus where a mismatch is reported and what to say."""
 
     derived: Derived | None

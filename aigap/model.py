@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from aigap.record import Record
+import msgspec
 
 Lang = Literal["en", "ko"]
 Precision = Literal["year", "month", "day"]
@@ -33,7 +33,7 @@ KIND_NAMES: dict[str, str] = {
 }
 
 
-class Text(Record):
+class Text(msgspec.Struct, frozen=True):
     """A text in English and/or Korean."""
 
     en: str | None = None
@@ -48,7 +48,7 @@ class Text(Record):
         return tuple(t for t in (self.en, self.ko) if t)
 
 
-class PartialDate(Record):
+class PartialDate(msgspec.Struct, frozen=True):
     """A date known to the year, the month or the day."""
 
     year: int
@@ -79,7 +79,7 @@ class PartialDate(Record):
         return self.iso
 
 
-class Amount(Record):
+class Amount(msgspec.Struct, frozen=True):
     value: float
     unit: str
     printed: str
@@ -87,13 +87,13 @@ class Amount(Record):
     label: Text | None = None
 
 
-class Ratio(Record):
+class Ratio(msgspec.Struct, frozen=True):
     value: float
     printed: str
     of: Text
 
 
-class Source(Record):
+class Source(msgspec.Struct, frozen=True):
     id: str
     outlet: Text
     headline: Text
@@ -106,7 +106,7 @@ class Source(Record):
     note: Text | None = None
 
 
-class Benchmark(Record):
+class Benchmark(msgspec.Struct, frozen=True):
     id: str
     name: Text
     full_name: Text | None = None
@@ -114,7 +114,7 @@ class Benchmark(Record):
     measures: Text | None = None
 
 
-class Fact(Record, kw_only=True):
+class Fact(msgspec.Struct, frozen=True, kw_only=True):
     """Fields every fact carries: where it comes from, verbatim."""
 
     id: str
@@ -128,14 +128,14 @@ class Fact(Record, kw_only=True):
     kind = "fact"
 
 
-class GapValue(Record):
+class GapValue(msgspec.Struct, frozen=True):
     date: PartialDate
     label: Text
     value: float
     printed: str
 
 
-class Gap(Fact, kw_only=True):
+class Gap(Fact, frozen=True, kw_only=True):
     benchmark: str
     unit: str
     printed_unit: str
@@ -144,7 +144,7 @@ class Gap(Fact, kw_only=True):
     kind = "gap"
 
 
-class Score(Fact, kw_only=True):
+class Score(Fact, frozen=True, kw_only=True):
     benchmark: str
     model: Text
     organization: Text
@@ -157,7 +157,7 @@ class Score(Fact, kw_only=True):
     kind = "score"
 
 
-class Event(Fact, kw_only=True):
+class Event(Fact, frozen=True, kw_only=True):
     date: PartialDate
     precision: Precision | None = None
     what: Text
@@ -166,7 +166,7 @@ class Event(Fact, kw_only=True):
     kind = "event"
 
 
-class MarketMove(Fact, kw_only=True):
+class MarketMove(Fact, frozen=True, kw_only=True):
     date: PartialDate
     subject: Text
     subject_kind: Literal["company", "index"]
@@ -179,7 +179,7 @@ class MarketMove(Fact, kw_only=True):
     kind = "market"
 
 
-class Cost(Fact, kw_only=True):
+class Cost(Fact, frozen=True, kw_only=True):
     subject: Text
     claim: Text
     amounts: tuple[Amount, ...] = ()
@@ -188,7 +188,7 @@ class Cost(Fact, kw_only=True):
     kind = "cost"
 
 
-class Quote(Fact, kw_only=True):
+class Quote(Fact, frozen=True, kw_only=True):
     speaker: Text
     said: Text
     role: Text | None = None
@@ -198,7 +198,7 @@ class Quote(Fact, kw_only=True):
     kind = "quote"
 
 
-class Claim(Fact, kw_only=True):
+class Claim(Fact, frozen=True, kw_only=True):
     claim: Text
     date: PartialDate | None = None
 
@@ -208,7 +208,7 @@ class Claim(Fact, kw_only=True):
 AnyFact = Gap | Score | Event | MarketMove | Cost | Quote | Claim
 
 
-class FactBase(Record):
+class FactBase(msgspec.Struct, frozen=True):
     """A validated fact base."""
 
     path: str

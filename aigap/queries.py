@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from aigap import derive
 from aigap.errors import AigapError
 from aigap.model import Benchmark, Event, Gap, GapValue, Lang, PartialDate, Source
-from aigap.record import Record
 from aigap.validate import normalize_name
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def find_benchmark(store: Store, name: str, kinds: Sequence[str] = ("gaps",)) ->
     raise UnknownName("benchmark", name, [b.id for b in relevant], names)
 
 
-class GapRow(Record):
+class GapRow(msgspec.Struct, frozen=True):
     benchmark: Benchmark
     gap: Gap
     source: Source
@@ -227,7 +228,7 @@ def _passage(fact: Any) -> str:
 # Scores ------------------------------------------------------------------
 
 
-class ScoreRow(Record):
+class ScoreRow(msgspec.Struct, frozen=True):
     benchmark: Benchmark
     score: Any  # model.Score
     source: Source
@@ -305,7 +306,7 @@ def score_record(row: ScoreRow, lang: Lang) -> dict[str, Any]:
 # Market ------------------------------------------------------------------
 
 
-class MarketRow(Record):
+class MarketRow(msgspec.Struct, frozen=True):
     move: Any  # model.MarketMove
     source: Source
 
@@ -348,7 +349,7 @@ def market_record(row: MarketRow, lang: Lang) -> dict[str, Any]:
 # Costs -------------------------------------------------------------------
 
 
-class CostRow(Record):
+class CostRow(msgspec.Struct, frozen=True):
     cost: Any  # model.Cost
     source: Source
 
@@ -384,7 +385,7 @@ def cost_record(row: CostRow, lang: Lang) -> dict[str, Any]:
 # Quotes ------------------------------------------------------------------
 
 
-class QuoteRow(Record):
+class QuoteRow(msgspec.Struct, frozen=True):
     quote: Any  # model.Quote
     source: Source
 
@@ -498,7 +499,7 @@ FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "t
 # Sources -----------------------------------------------------------------
 
 
-class SourceRow(Record):
+class SourceRow(msgspec.Struct, frozen=True):
     source: Source
     facts: int
 
@@ -560,7 +561,7 @@ SEARCH_FIELDS = ("id", "kind", "score", "field", "snippet")
 SNIPPET_WIDTH = 72
 
 
-class SearchHit(Record):
+class SearchHit(msgspec.Struct, frozen=True):
     record: Any
     kind: str
     score: int
@@ -583,7 +584,7 @@ def _texts(value: Any) -> tuple[str, ...]:
 def searchable(record: Any, benchmarks: dict[str, Benchmark]) -> list[tuple[str, str]]:
     """(field, text) pairs of a record that search looks at."""
     pairs: list[tuple[str, str]] = []
-    for name in record._fields:
+    for name in record.__struct_fields__:
         if name not in SEARCH_WEIGHTS:
             continue
         value = getattr(record, name)
@@ -677,10 +678,10 @@ def record_data(value: Any) -> Any:
         return {k: v for k, v in (("en", value.en), ("ko", value.ko)) if v is not None}
     if isinstance(value, PartialDate):
         return value.iso
-    if isinstance(value, Record):
+    if isinstance(value, msgspec.Struct):
         # a market move's 'kind' (company/index) stays 'subject_kind', as in the
         # model: 'kind' in aigap's output is always the record kind
-        return {name: record_data(getattr(value, name)) for name in value._fields}
+        return {name: record_data(getattr(value, name)) for name in value.__struct_fields__}
     if isinstance(value, tuple | list):
         return [record_data(v) for v in value]
     return value
@@ -692,7 +693,7 @@ def record_detail(record: Any) -> dict[str, Any]:
     return {"id": data.pop("id"), "kind": kind_of(record), **data}
 
 
-class Detail(Record):
+class Detail(msgspec.Struct, frozen=True):
     """One record in full, with what ``show`` prints around it."""
 
     record: Any

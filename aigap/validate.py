@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
+
 from aigap.errors import Severity
 from aigap.model import (
     FACT_KINDS,
@@ -32,7 +34,6 @@ from aigap.model import (
     Source,
     Text,
 )
-from aigap.record import Record, factory
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")
@@ -44,7 +45,7 @@ MARKET_KINDS = ("company", "index")
 DataPath = tuple[str | int, ...]
 
 
-class Issue(Record):
+class Issue(msgspec.Struct, frozen=True):
     path: DataPath
     severity: Severity
     message: str
@@ -54,11 +55,11 @@ class InvalidRecord(Exception):
     """A record that should be valid (it came from the cache) is not."""
 
 
-class Checker(Record, frozen=False):
+class Checker(msgspec.Struct):
     """Collects issues; in strict mode the first error raises instead."""
 
     strict: bool = False
-    issues: list[Issue] = factory(list)
+    issues: list[Issue] = msgspec.field(default_factory=list)
 
     def error(self, path: DataPath, message: str) -> None:
         if self.strict:
@@ -401,7 +402,7 @@ def build_entity(kind: str, raw: Any, checker: Checker, path: DataPath) -> Any:
     return None if built is _INVALID else built
 
 
-class Validation(Record, frozen=False):
+class Validation(msgspec.Struct):
     base: FactBase | None
     issues: list[Issue]
 

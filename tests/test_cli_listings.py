@@ -312,10 +312,11 @@ def test_show_csv_and_markdown_are_field_value_rows(runner: CliRunner) -> None:
 
 
 def test_show_prints_derived_values(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    from aigap import crosscheck
-    from aigap.record import Record
+    import msgspec
 
-    class Derived(Record):
+    from aigap import crosscheck
+
+    class Derived(msgspec.Struct, frozen=True):
         label: str
         value: str
         basis: str

@@ -224,9 +224,9 @@ def test_detail_rows_show_both_languages(store: Store) -> None:
 
 
 def test_show_listing_marks_derived_values(store: Store) -> None:
-    from aigap.record import Record
+    import msgspec
 
-    class Derived(Record):
+    class Derived(msgspec.Struct, frozen=True):
         label: str
         value: str
         basis: str
