@@ -403,12 +403,11 @@ def quotes(
 def _fact_kind(value: str | None) -> str | None:
     if value is None:
         return None
-    from aigap.model import FACT_KINDS
-    from aigap.queries import fact_kind_section
+    from aigap import kinds
 
-    section = fact_kind_section(value)
+    section = kinds.section_named(value)
     if section is None:
-        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(FACT_KINDS)}")
+        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(kinds.sections())}")
     return section
 
 

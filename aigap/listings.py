@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from aigap import derive
+from aigap.kinds.event import Event
+from aigap.kinds.gap import GapValue
 from aigap.model import (
     UNITS,
     Amount,
     Benchmark,
-    Event,
-    GapValue,
     Lang,
     PartialDate,
     Ratio,
