@@ -27,6 +27,8 @@ KINDS = ("sources", "benchmarks", *kinds.sections())
 
 def _section(base: Any, kind: str) -> tuple[Any, ...]:
     return getattr(base, kind) if kind in ("sources", "benchmarks") else base.section(kind)
+
+
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
