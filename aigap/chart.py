@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from aigap import derive
 from aigap.errors import AigapError
-from aigap.model import GapValue, Lang, Source
+from aigap.kinds.gap import GapValue
+from aigap.model import Lang, Source
 
 # The only import of the query layer: the rows a chart is drawn from.
 from aigap.queries import GapRow, ScoreRow, gap_rows, score_rows

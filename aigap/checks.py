@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from aigap import kinds
 from aigap.errors import FactFileError, Problem, Severity
-from aigap.model import FACT_KINDS, FactBase, Quote
+from aigap.model import Fact, FactBase
 
 DataPath = tuple[str | int, ...]
 # A source text is an article: a few hundred KB at most. The limit keeps a
 # hostile --sources directory (or a `file:` naming /dev/zero) harmless.
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
-QUOTE_JOINER = " … "  # how a quote joins two verbatim parts
 _SPACE = re.compile(r"\s+")
 
 
@@ -93,11 +94,36 @@ def _short(text: str, limit: int = 50) -> str:
 def verbatim_problems(
     base: FactBase, data: Any, sources_dir: str
 ) -> list[tuple[DataPath, Severity, str]]:
-    """Passages (and quotes' Korean words) that do not appear in their source text."""
-    found: list[tuple[DataPath, Severity, str]] = []
+    """Passages (and other verbatim words, e.g. quotes) that do not appear in their source."""
     if not os.path.isdir(sources_dir):
-        found.append(((), "error", f"--sources {sources_dir}: not a directory"))
-        return found
+        return [((), "error", f"--sources {sources_dir}: not a directory")]
+    found: list[tuple[DataPath, Severity, str]] = []
+    texts = _source_texts(base, sources_dir, found)
+    for section in kinds.sections():
+        raw_items = data.get(section) or ()
+        verbatim = kinds.by_section(section).verbatim
+        for i, fact in enumerate(base.section(section)):
+            article = texts.get(fact.source)
+            if article is None or article.text is None:
+                continue
+            single = i < len(raw_items) and not isinstance(raw_items[i].get("passage"), list)
+            for where, what, words in _verbatim_texts(fact, single, verbatim):
+                if not article.contains(words):
+                    found.append(
+                        (
+                            (section, i, *where),
+                            "error",
+                            f"{what} {_short(words)!r} of {fact.id!r} does not "
+                            f"appear verbatim in its source text",
+                        )
+                    )
+    return found
+
+
+def _source_texts(
+    base: FactBase, sources_dir: str, found: list[tuple[DataPath, Severity, str]]
+) -> dict[str, _SourceText]:
+    """Each source's text by id; a source without a readable file is reported in ``found``."""
     texts: dict[str, _SourceText] = {}
     for i, source in enumerate(base.sources):
         if source.file is None:
@@ -113,36 +139,16 @@ def verbatim_problems(
         texts[source.id] = text
         if text.problem is not None:
             found.append((("sources", i, "file"), "warning", text.problem))
-    for kind in FACT_KINDS:
-        raw_items = data.get(kind) or ()
-        for i, fact in enumerate(getattr(base, kind)):
-            article = texts.get(fact.source)
-            if article is None or article.text is None:
-                continue
-            single = i < len(raw_items) and not isinstance(raw_items[i].get("passage"), list)
-            for k, passage in enumerate(fact.passage):
-                if not article.contains(passage):
-                    where: DataPath = (kind, i, "passage") if single else (kind, i, "passage", k)
-                    found.append(
-                        (
-                            where,
-                            "error",
-                            f"passage {_short(passage)!r} of {fact.id!r} does not "
-                            f"appear verbatim in its source text",
-                        )
-                    )
-            if isinstance(fact, Quote) and fact.said.ko:
-                for part in fact.said.ko.split(QUOTE_JOINER):
-                    if part.strip() and not article.contains(part.strip()):
-                        found.append(
-                            (
-                                (kind, i, "said", "ko"),
-                                "error",
-                                f"quote {_short(part)!r} of "
-                                f"{fact.id!r} does not appear verbatim in its source text",
-                            )
-                        )
-    return found
+    return texts
+
+
+def _verbatim_texts(
+    fact: Fact, single: bool, verbatim: Callable[[Any], Iterator[tuple[DataPath, str, str]]]
+) -> Iterator[tuple[DataPath, str, str]]:
+    """(where in the fact, what it is, the words) for every text that must be verbatim."""
+    for k, passage in enumerate(fact.passage):
+        yield (("passage",) if single else ("passage", k)), "passage", passage
+    yield from verbatim(fact)
 
 
 def count(problems: list[Problem]) -> tuple[int, int]:

@@ -10,17 +10,23 @@ reported figure's rounding is an error: a wrong number must not pass silently.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from aigap import derive
+import msgspec
+
+from aigap import derive, kinds
 from aigap.errors import Severity
-from aigap.model import Amount, Cost, FactBase, Gap, MarketMove, PartialDate, Score
-from aigap.record import Record
+from aigap.kinds.cost import Cost
+from aigap.kinds.gap import Gap
+from aigap.kinds.market import MarketMove
+from aigap.kinds.score import Score
+from aigap.model import Amount, Fact, FactBase, PartialDate
 
 if TYPE_CHECKING:
     from aigap.store import Store
 
 DataPath = tuple[str | int, ...]
+F = TypeVar("F", bound=Fact)
 
 # Won per US dollar that an article's KRW/USD pair may imply. Every daily rate
 # since 1998 lies inside it (lowest ~900 in 2007; highest ~1,960 in Dec 1997;
@@ -29,7 +35,7 @@ DataPath = tuple[str | int, ...]
 KRW_PER_USD_BAND = (800.0, 2000.0)
 
 
-class Derived(Record):
+class Derived(msgspec.Struct, frozen=True):
     """A figure computed from reported ones, shown beside them by ``aigap show``."""
 
     fact_id: str
@@ -40,7 +46,7 @@ class Derived(Record):
     ok: bool | None = None  # None: nothing reported to compare with
 
 
-class _Finding(Record):
+class _Finding(msgspec.Struct, frozen=True):
     """A derived figure plus where a mismatch is reported and what to say."""
 
     derived: Derived | None
@@ -53,9 +59,6 @@ def _num(value: float, places: int | None = None) -> str:
     if places is None:
         places = min(derive.decimals(value), 6)
     return derive.format_number(value, places)
-
-
-# --- gaps and scores -------------------------------------------------------
 
 
 def _top_scores(
@@ -177,9 +180,6 @@ def _score_findings(
             )
 
 
-# --- market moves ----------------------------------------------------------
-
-
 def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
     if move.close is None:
         return
@@ -213,9 +213,6 @@ def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
         else f"previous close {previous.printed} does not match {shown} implied by the close "
         f"{close.printed} and the change {move.change_printed}: {basis}",
     )
-
-
-# --- costs -----------------------------------------------------------------
 
 
 def _amount_pairs(amounts: Sequence[Amount]) -> list[tuple[int, Amount, int, Amount]]:
@@ -274,66 +271,50 @@ def _cost_findings(cost: Cost, index: int, costs: Sequence[Cost]) -> Iterator[_F
             break
 
 
-# --- printed forms ---------------------------------------------------------
-
-
-def _printed_findings(kind: str, index: int, fact: Any) -> Iterator[_Finding]:
+def _printed_findings(section: str, index: int, fact: Fact) -> Iterator[_Finding]:
     """Every recorded number against the article's printed form of it."""
-    checks: list[tuple[DataPath, float, str]] = []
-    base: DataPath = (kind, index)
-    if isinstance(fact, Gap):
-        for j, v in enumerate(fact.values):
-            checks.append(((*base, "values", j, "value"), v.value, v.printed))
-    elif isinstance(fact, Score):
-        checks.append(((*base, "value"), fact.value, fact.printed))
-    elif isinstance(fact, MarketMove):
-        checks.append(((*base, "change"), fact.change, fact.change_printed))
-        for name in ("close", "previous_close", "value_lost"):
-            amount = getattr(fact, name)
-            if amount is not None:
-                checks.append(((*base, name, "value"), amount.value, amount.printed))
-    elif isinstance(fact, Cost):
-        for j, amount in enumerate(fact.amounts):
-            checks.append(((*base, "amounts", j, "value"), amount.value, amount.printed))
-        if fact.ratio is not None:
-            checks.append(((*base, "ratio", "value"), fact.ratio.value, fact.ratio.printed))
-    for path, value, printed in checks:
-        parsed = derive.parse_printed(printed)
-        if parsed is None or derive.printed_matches(value, parsed):
+    for figure in kinds.by_section(section).figures(fact):
+        parsed = derive.parse_printed(figure.printed)
+        if parsed is None or derive.printed_matches(figure.value, parsed):
             continue
         yield _Finding(
             None,
-            path,
-            message=f"value {_num(value)} does not match the printed {printed!r} "
+            (section, index, *figure.path),
+            message=f"value {_num(figure.value)} does not match the printed {figure.printed!r} "
             f"(reads as {_num(parsed.value)}, ± {_num(parsed.tolerance)})",
         )
-
-
-# --- entry points ----------------------------------------------------------
 
 
 def _findings(base: FactBase) -> Iterator[_Finding]:
     # Each gap and ratio is checked against the facts that can bear on it
     # only, found through an index: scanning every score per gap (and every
-    # cost per ratio) made `check` quadratic, 14 s more at 100,000 facts.
+    # cost per ratio) made `check` quadratic.
     scores: dict[str, list[Score]] = {}
-    for score in base.scores:
+    for score in _of(base, "scores", Score):
         scores.setdefault(score.benchmark, []).append(score)
+    for i, gap in enumerate(_of(base, "gaps", Gap)):
+        yield from _gap_findings(gap, i, scores.get(gap.benchmark, []))
+    for i, move in enumerate(_of(base, "market", MarketMove)):
+        yield from _market_findings(move, i)
+    yield from _all_cost_findings(_of(base, "costs", Cost))
+    for section in kinds.sections():
+        for i, fact in enumerate(base.section(section)):
+            yield from _printed_findings(section, i, fact)
+
+
+def _all_cost_findings(all_costs: list[Cost]) -> Iterator[_Finding]:
     costs: dict[str, list[tuple[int, Cost]]] = {}
-    for n, cost in enumerate(base.costs):
+    for n, cost in enumerate(all_costs):
         for subject in {t.casefold() for t in cost.subject.all()}:
             costs.setdefault(subject, []).append((n, cost))
-    for i, gap in enumerate(base.gaps):
-        yield from _gap_findings(gap, i, scores.get(gap.benchmark, []))
-    for i, move in enumerate(base.market):
-        yield from _market_findings(move, i)
-    for i, cost in enumerate(base.costs):
+    for i, cost in enumerate(all_costs):
         named = cost.ratio.of.all() if cost.ratio is not None else ()
         related = dict(pair for t in named for pair in costs.get(t.casefold(), []))
         yield from _cost_findings(cost, i, [related[n] for n in sorted(related)])
-    for kind in ("gaps", "scores", "market", "costs"):
-        for i, fact in enumerate(getattr(base, kind)):
-            yield from _printed_findings(kind, i, fact)
+
+
+def _of(base: FactBase, section: str, record: type[F]) -> list[F]:
+    return [fact for fact in base.section(section) if isinstance(fact, record)]
 
 
 def cross_check(base: FactBase) -> list[tuple[DataPath, Severity, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from aigap.record import Record
+import msgspec
 
 
 def decimals(value: float) -> int:
@@ -90,7 +90,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return number, re.compile(r"([0-9]+)\s*분의\s*([0-9]+)")
 
 
-class Printed(Record):
+class Printed(msgspec.Struct, frozen=True):
     """A number read back from how an article prints it."""
 
     value: float

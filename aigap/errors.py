@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from aigap.record import Record
+import msgspec
 
 Severity = Literal["error", "warning"]
 
 
-class Problem(Record):
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with a fact file, located as precisely as known."""
 
     path: str

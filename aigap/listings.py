@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from aigap import derive
+from aigap.kinds.event import Event
+from aigap.kinds.gap import GapValue
 from aigap.model import (
     UNITS,
     Amount,
     Benchmark,
-    Event,
-    GapValue,
     Lang,
     PartialDate,
     Ratio,
@@ -527,7 +527,7 @@ def detail_rows(record: Any, lang: Lang) -> list[tuple[str, str]]:
     """(field, value) pairs of a record in full, both languages of every text."""
     other: Lang = "en" if lang == "ko" else "ko"
     rows: list[tuple[str, str]] = [("id", record.id), ("kind", kind_of(record))]
-    for name in record._fields:
+    for name in record.__struct_fields__:
         if name == "id":
             continue
         value = getattr(record, name)

@@ -7,8 +7,9 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from aigap.errors import AigapError, FactFileError, Problem
-from aigap.record import Record
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 FACTS_ENV = "AIGAP_FACTS"
@@ -116,7 +117,7 @@ def _unreadable(exc: OSError) -> str:
     return f"cannot open: {exc.strerror or exc}"
 
 
-class Checked(Record, frozen=False):
+class Checked(msgspec.Struct):
     """The outcome of a full check: the base (None on errors) and all problems."""
 
     base: Any

@@ -1,10 +1,17 @@
-"""Typed, immutable records of the fact base (see docs/fact-base.md)."""
+"""Records shared by every kind of fact (see docs/fact-base.md).
+
+Each kind's own record lives in its module under ``aigap/kinds/``. Fields
+are declared once, here and there; ``validate`` derives the checks of a
+fact file's mapping from them: the Python type says what a value must be,
+and an ``Annotated`` marker adds what the type cannot (an id's spelling, a
+known unit, a list's minimum length).
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, ClassVar, Literal
 
-from aigap.record import Record
+import msgspec
 
 Lang = Literal["en", "ko"]
 Precision = Literal["year", "month", "day"]
@@ -19,21 +26,21 @@ UNITS: dict[str, str] = {
     "months": "months",
     "count": "count",
 }
-UNIT_SYMBOLS: dict[str, str] = {"pp": " pp", "percent": "%", "elo": "", "usd_per_hour": " USD/h"}
-
-FACT_KINDS: tuple[str, ...] = ("gaps", "scores", "events", "market", "costs", "quotes", "claims")
-KIND_NAMES: dict[str, str] = {
-    "gaps": "gap",
-    "scores": "score",
-    "events": "event",
-    "market": "market",
-    "costs": "cost",
-    "quotes": "quote",
-    "claims": "claim",
-}
 
 
-class Text(Record):
+class Items(msgspec.Struct, frozen=True):
+    """A list field's bounds: ``single`` also accepts one item without a list."""
+
+    min: int = 0
+    single: bool = False
+
+
+Id = Annotated[str, "id"]
+Unit = Annotated[str, "unit"]
+Passage = Annotated[tuple[str, ...], Items(min=1, single=True)]
+
+
+class Text(msgspec.Struct, frozen=True):
     """A text in English and/or Korean."""
 
     en: str | None = None
@@ -48,7 +55,7 @@ class Text(Record):
         return tuple(t for t in (self.en, self.ko) if t)
 
 
-class PartialDate(Record):
+class PartialDate(msgspec.Struct, frozen=True):
     """A date known to the year, the month or the day."""
 
     year: int
@@ -79,159 +86,79 @@ class PartialDate(Record):
         return self.iso
 
 
-class Amount(Record):
+class Amount(msgspec.Struct, frozen=True):
+    """A sum or quantity: ``value`` in ``unit``; ``printed`` as the article wrote it.
+
+    ``approx`` marks the article's 약 (about); ``label`` says what the amount is.
+    """
+
     value: float
-    unit: str
+    unit: Unit
     printed: str
     approx: bool = False
     label: Text | None = None
 
 
-class Ratio(Record):
+class Ratio(msgspec.Struct, frozen=True):
+    """``value`` (a fraction, 0.06 for 6%) of ``of``; ``printed`` as the article wrote it."""
+
     value: float
     printed: str
     of: Text
 
 
-class Source(Record):
-    id: str
+class Source(msgspec.Struct, frozen=True, kw_only=True):
+    """An article facts come from; ``published_inferred``: the date is not printed in it."""
+
+    id: Id
     outlet: Text
     headline: Text
     byline: Text
     published: PartialDate
-    language: str
     published_time: str | None = None
     published_inferred: bool = False
+    language: str
     file: str | None = None
     note: Text | None = None
 
 
-class Benchmark(Record):
-    id: str
+class Benchmark(msgspec.Struct, frozen=True):
+    """A benchmark gaps and scores are about; any of its names finds it."""
+
+    id: Id
     name: Text
     full_name: Text | None = None
     aliases: tuple[str, ...] = ()
     measures: Text | None = None
 
 
-class Fact(Record, kw_only=True):
+class Fact(msgspec.Struct, frozen=True, kw_only=True):
     """Fields every fact carries: where it comes from, verbatim."""
 
-    id: str
-    source: str
-    passage: tuple[str, ...]
-    passage_en: str | None = None
+    id: Id
+    source: Id
+    passage: Passage  # verbatim from the article, in its language
+    passage_en: str | None = None  # an English rendering of the passage
     inferred: bool = False
     note: Text | None = None
     tags: tuple[str, ...] = ()
 
-    kind = "fact"
+    kind: ClassVar[str] = "fact"  # the singular kind name, as aigap prints it
 
 
-class GapValue(Record):
-    date: PartialDate
-    label: Text
-    value: float
-    printed: str
-
-
-class Gap(Fact, kw_only=True):
-    benchmark: str
-    unit: str
-    printed_unit: str
-    values: tuple[GapValue, ...]
-
-    kind = "gap"
-
-
-class Score(Fact, kw_only=True):
-    benchmark: str
-    model: Text
-    organization: Text
-    country: str
-    date: PartialDate
-    value: float
-    unit: str
-    printed: str
-
-    kind = "score"
-
-
-class Event(Fact, kw_only=True):
-    date: PartialDate
-    precision: Precision | None = None
-    what: Text
-    who: Text | None = None
-
-    kind = "event"
-
-
-class MarketMove(Fact, kw_only=True):
-    date: PartialDate
-    subject: Text
-    subject_kind: Literal["company", "index"]
-    change: float
-    change_printed: str
-    close: Amount | None = None
-    previous_close: Amount | None = None
-    value_lost: Amount | None = None
-
-    kind = "market"
-
-
-class Cost(Fact, kw_only=True):
-    subject: Text
-    claim: Text
-    amounts: tuple[Amount, ...] = ()
-    ratio: Ratio | None = None
-
-    kind = "cost"
-
-
-class Quote(Fact, kw_only=True):
-    speaker: Text
-    said: Text
-    role: Text | None = None
-    date: PartialDate | None = None
-    channel: Text | None = None
-
-    kind = "quote"
-
-
-class Claim(Fact, kw_only=True):
-    claim: Text
-    date: PartialDate | None = None
-
-    kind = "claim"
-
-
-AnyFact = Gap | Score | Event | MarketMove | Cost | Quote | Claim
-
-
-class FactBase(Record):
-    """A validated fact base."""
+class FactBase(msgspec.Struct, frozen=True):
+    """A validated fact base: its facts by section ("gaps", "scores", ...), in file order."""
 
     path: str
     sources: tuple[Source, ...]
     benchmarks: tuple[Benchmark, ...]
-    gaps: tuple[Gap, ...] = ()
-    scores: tuple[Score, ...] = ()
-    events: tuple[Event, ...] = ()
-    market: tuple[MarketMove, ...] = ()
-    costs: tuple[Cost, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    claims: tuple[Claim, ...] = ()
+    sections: dict[str, tuple[Fact, ...]] = msgspec.field(default_factory=dict)
 
-    def facts(self) -> tuple[AnyFact, ...]:
-        return (
-            *self.gaps,
-            *self.scores,
-            *self.events,
-            *self.market,
-            *self.costs,
-            *self.quotes,
-            *self.claims,
-        )
+    def section(self, name: str) -> tuple[Fact, ...]:
+        return self.sections.get(name, ())
+
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple(fact for facts in self.sections.values() for fact in facts)
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:

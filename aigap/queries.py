@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from aigap import derive
+import msgspec
+
+from aigap import derive, kinds
 from aigap.errors import AigapError
-from aigap.model import Benchmark, Event, Gap, GapValue, Lang, PartialDate, Source
-from aigap.record import Record
+from aigap.kinds.event import Event
+from aigap.kinds.gap import Gap, GapValue
+from aigap.model import Benchmark, Fact, Lang, PartialDate, Source
 from aigap.validate import normalize_name
 
 if TYPE_CHECKING:
@@ -56,7 +59,7 @@ def find_benchmark(store: Store, name: str, kinds: Sequence[str] = ("gaps",)) ->
     raise UnknownName("benchmark", name, [b.id for b in relevant], names)
 
 
-class GapRow(Record):
+class GapRow(msgspec.Struct, frozen=True):
     benchmark: Benchmark
     gap: Gap
     source: Source
@@ -191,24 +194,13 @@ COUNTRY_NAMES: dict[str, dict[str, str]] = {
 MARGIN_UNITS: dict[str, str] = {"percent": "pp", "pp": "pp"}
 
 
-def kind_of(record: Any) -> str:
+def kind_of(record: Source | Benchmark | Fact) -> str:
     """The singular kind of any record: a fact kind, 'source' or 'benchmark'."""
     if isinstance(record, Source):
         return "source"
     if isinstance(record, Benchmark):
         return "benchmark"
-    return str(record.kind)
-
-
-def fact_kind_section(name: str) -> str | None:
-    """'score' or 'scores' (any case) -> 'scores'; None when not a fact kind."""
-    from aigap.model import FACT_KINDS, KIND_NAMES
-
-    wanted = name.strip().casefold()
-    for section in FACT_KINDS:
-        if wanted in (section, KIND_NAMES[section]):
-            return section
-    return None
+    return record.kind
 
 
 def _source_fields(source: Source, lang: Lang) -> dict[str, Any]:
@@ -227,7 +219,7 @@ def _passage(fact: Any) -> str:
 # Scores ------------------------------------------------------------------
 
 
-class ScoreRow(Record):
+class ScoreRow(msgspec.Struct, frozen=True):
     benchmark: Benchmark
     score: Any  # model.Score
     source: Source
@@ -305,7 +297,7 @@ def score_record(row: ScoreRow, lang: Lang) -> dict[str, Any]:
 # Market ------------------------------------------------------------------
 
 
-class MarketRow(Record):
+class MarketRow(msgspec.Struct, frozen=True):
     move: Any  # model.MarketMove
     source: Source
 
@@ -348,7 +340,7 @@ def market_record(row: MarketRow, lang: Lang) -> dict[str, Any]:
 # Costs -------------------------------------------------------------------
 
 
-class CostRow(Record):
+class CostRow(msgspec.Struct, frozen=True):
     cost: Any  # model.Cost
     source: Source
 
@@ -384,7 +376,7 @@ def cost_record(row: CostRow, lang: Lang) -> dict[str, Any]:
 # Quotes ------------------------------------------------------------------
 
 
-class QuoteRow(Record):
+class QuoteRow(msgspec.Struct, frozen=True):
     quote: Any  # model.Quote
     source: Source
 
@@ -435,43 +427,14 @@ def quote_record(row: QuoteRow, lang: Lang) -> dict[str, Any]:
 # Every fact: one-line summaries ---------------------------------------------
 
 
-def fact_date(fact: Any) -> PartialDate | None:
-    """The date a fact is about: its own date, or a gap's latest value's."""
-    if isinstance(fact, Gap):
-        return fact.values[-1].date
-    return getattr(fact, "date", None)
+def fact_date(fact: Fact) -> PartialDate | None:
+    """The date a fact is about (a gap's: its latest value's)."""
+    return kinds.of(fact).date(fact)
 
 
-def _num(value: float, unit: str) -> str:
-    suffix = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/h"}.get(unit, "")
-    text = derive.format_number(value) if unit != "elo" else f"{value:g}"
-    return text + suffix
-
-
-def fact_summary(fact: Any, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+def fact_summary(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     """One line that says what a fact is, in ``lang``."""
-    kind = fact.kind
-    if kind == "gap":
-        name = benchmarks[fact.benchmark].name.get(lang) if fact.benchmark in benchmarks else ""
-        values = " → ".join(f"{v.printed} ({v.label.get(lang)})" for v in fact.values)
-        return f"{name}: {values}"
-    if kind == "score":
-        name = benchmarks[fact.benchmark].name.get(lang) if fact.benchmark in benchmarks else ""
-        return f"{fact.model.get(lang)} ({fact.country}): {fact.printed} on {name}"
-    if kind == "event":
-        return str(fact.what.get(lang))
-    if kind == "market":
-        text = f"{fact.subject.get(lang)} {_num(fact.change, 'percent')}"
-        if fact.close is not None:
-            text += f", close {fact.close.printed}"
-        if fact.value_lost is not None:
-            text += f", lost {fact.value_lost.printed}"
-        return text
-    if kind == "cost":
-        return str(fact.claim.get(lang))
-    if kind == "quote":
-        return f"{fact.speaker.get(lang)}: “{fact.said.get(lang)}”"
-    return str(fact.claim.get(lang))
+    return kinds.of(fact).summary(fact, lang, benchmarks)
 
 
 def fact_rows(store: Store, kind: str | None = None) -> list[Any]:
@@ -498,7 +461,7 @@ FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "t
 # Sources -----------------------------------------------------------------
 
 
-class SourceRow(Record):
+class SourceRow(msgspec.Struct, frozen=True):
     source: Source
     facts: int
 
@@ -525,42 +488,23 @@ def source_record(row: SourceRow, lang: Lang) -> dict[str, Any]:
     }
 
 
-# Search ------------------------------------------------------------------
-
-# Hits in names weigh more than hits in running text: a reader who types
-# "altman" wants his quotes before every passage that mentions him.
-SEARCH_WEIGHTS: dict[str, int] = {
+# What search reads of a source or a benchmark; each kind says it for its facts.
+ENTITY_SEARCH: dict[str, int] = {
     "id": 8,
-    "speaker": 5,
-    "subject": 5,
-    "model": 5,
-    "organization": 4,
-    "who": 4,
     "name": 5,
     "aliases": 4,
-    "benchmark": 4,
-    "tags": 3,
-    "claim": 2,
-    "what": 2,
-    "said": 2,
-    "role": 2,
-    "channel": 2,
     "headline": 2,
     "outlet": 2,
     "byline": 2,
     "full_name": 2,
     "measures": 2,
-    "printed": 2,
-    "change_printed": 2,
-    "passage": 1,
-    "passage_en": 1,
     "note": 1,
 }
 SEARCH_FIELDS = ("id", "kind", "score", "field", "snippet")
 SNIPPET_WIDTH = 72
 
 
-class SearchHit(Record):
+class SearchHit(msgspec.Struct, frozen=True):
     record: Any
     kind: str
     score: int
@@ -580,11 +524,21 @@ def _texts(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def searchable(record: Any, benchmarks: dict[str, Benchmark]) -> list[tuple[str, str]]:
-    """(field, text) pairs of a record that search looks at."""
-    pairs: list[tuple[str, str]] = []
-    for name in record._fields:
-        if name not in SEARCH_WEIGHTS:
+def search_weights(record: Source | Benchmark | Fact) -> dict[str, int]:
+    """How much a hit in each field a record's search reads counts."""
+    if isinstance(record, Source | Benchmark):
+        return ENTITY_SEARCH
+    return kinds.of(record).search_weights()
+
+
+def searchable(
+    record: Source | Benchmark | Fact, benchmarks: dict[str, Benchmark]
+) -> list[tuple[str, str, int]]:
+    """(field, text, weight) for every text of a record that search looks at."""
+    weights = search_weights(record)
+    pairs: list[tuple[str, str, int]] = []
+    for name in record.__struct_fields__:
+        if name not in weights:
             continue
         value = getattr(record, name)
         if name == "benchmark" and isinstance(value, str) and value in benchmarks:
@@ -592,7 +546,7 @@ def searchable(record: Any, benchmarks: dict[str, Benchmark]) -> list[tuple[str,
             texts: tuple[str, ...] = (value, *bench.name.all(), *bench.aliases)
         else:
             texts = _texts(value)
-        pairs.extend((name, t) for t in texts)
+        pairs.extend((name, t, weights[name]) for t in texts)
     return pairs
 
 
@@ -618,11 +572,10 @@ def search(store: Store, text: str) -> list[SearchHit]:
     for order, record in enumerate(candidates):
         score = 0
         best: tuple[int, str, str] | None = None
-        for field, value in searchable(record, benchmarks):
+        for field, value, weight in searchable(record, benchmarks):
             count = " ".join(value.split()).casefold().count(needle)
             if not count:
                 continue
-            weight = SEARCH_WEIGHTS[field]
             score += weight * min(count, 3)
             # the id is shown anyway and a tag is one word: text says more
             shown = 0 if field in ("id", "tags") else weight
@@ -677,10 +630,10 @@ def record_data(value: Any) -> Any:
         return {k: v for k, v in (("en", value.en), ("ko", value.ko)) if v is not None}
     if isinstance(value, PartialDate):
         return value.iso
-    if isinstance(value, Record):
+    if isinstance(value, msgspec.Struct):
         # a market move's 'kind' (company/index) stays 'subject_kind', as in the
         # model: 'kind' in aigap's output is always the record kind
-        return {name: record_data(getattr(value, name)) for name in value._fields}
+        return {name: record_data(getattr(value, name)) for name in value.__struct_fields__}
     if isinstance(value, tuple | list):
         return [record_data(v) for v in value]
     return value
@@ -692,7 +645,7 @@ def record_detail(record: Any) -> dict[str, Any]:
     return {"id": data.pop("id"), "kind": kind_of(record), **data}
 
 
-class Detail(Record):
+class Detail(msgspec.Struct, frozen=True):
     """One record in full, with what ``show`` prints around it."""
 
     record: Any

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
-from aigap.record import Record, factory
+import msgspec
 
 # Beyond C0/C1 and bidi controls: zero-width characters (which hide text
 # or splice look-alikes), the U+2028/2029 line separators (some terminals
@@ -43,7 +43,7 @@ def json_safe(value: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
 
 
-class Column(Record):
+class Column(msgspec.Struct, frozen=True):
     key: str
     header: str
     numeric: bool = False  # right-aligned, never wrapped or cut
@@ -53,14 +53,14 @@ class Column(Record):
     ratio: int | None = None  # takes the room left over (the main text column)
 
 
-class Listing(Record, frozen=False):
+class Listing(msgspec.Struct):
     """What a listing command shows: flat records plus how to lay them out."""
 
     title: str
     columns: Sequence[Column]
     records: list[dict[str, Any]]
     cells: list[list[Any]] | None = None  # table cells when they differ from records
-    notes: list[str] = factory(list)
+    notes: list[str] = msgspec.field(default_factory=list)
     groups: list[int] | None = None  # row indexes that start a new group
     fields: Sequence[str] | None = None  # record keys, for a header row when empty
 

@@ -258,7 +258,7 @@ class Store:
 
 def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
     """Write validated raw data as rows; rows stream into SQLite, never all in a list."""
-    from aigap.model import FACT_KINDS
+    from aigap import kinds
     from aigap.validate import normalize_name
 
     names: set[tuple[str, str]] = set()
@@ -266,7 +266,7 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
 
     def rows() -> Any:
         ord_ = 0
-        for kind in ("sources", "benchmarks", *FACT_KINDS):
+        for kind in ("sources", "benchmarks", *kinds.sections()):
             items = data.get(kind) or ()
             counts[kind, ""] = len(items)
             for raw in items:
@@ -291,7 +291,7 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
     )
     conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(names))
     counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
-    counts["facts", ""] = sum(counts[kind, ""] for kind in FACT_KINDS)
+    counts["facts", ""] = sum(counts[kind, ""] for kind in kinds.sections())
     conn.executemany(
         "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)",
         [(kind, bench, n) for (kind, bench), n in counts.items()],

@@ -12,27 +12,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
+
+from aigap import kinds
 from aigap.errors import Severity
-from aigap.model import (
-    FACT_KINDS,
-    UNITS,
-    Amount,
-    Benchmark,
-    Claim,
-    Cost,
-    Event,
-    FactBase,
-    Gap,
-    GapValue,
-    MarketMove,
-    PartialDate,
-    Quote,
-    Ratio,
-    Score,
-    Source,
-    Text,
-)
-from aigap.record import Record, factory
+from aigap.model import UNITS, Benchmark, FactBase, Items, PartialDate, Source, Text
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")
@@ -44,7 +28,7 @@ MARKET_KINDS = ("company", "index")
 DataPath = tuple[str | int, ...]
 
 
-class Issue(Record):
+class Issue(msgspec.Struct, frozen=True):
     path: DataPath
     severity: Severity
     message: str
@@ -54,11 +38,11 @@ class InvalidRecord(Exception):
     """A record that should be valid (it came from the cache) is not."""
 
 
-class Checker(Record, frozen=False):
+class Checker(msgspec.Struct):
     """Collects issues; in strict mode the first error raises instead."""
 
     strict: bool = False
-    issues: list[Issue] = factory(list)
+    issues: list[Issue] = msgspec.field(default_factory=list)
 
     def error(self, path: DataPath, message: str) -> None:
         if self.strict:
@@ -211,11 +195,14 @@ def list_of(item: Converter, *, allow_single: bool = False, min_items: int = 0) 
     return convert
 
 
-def record(
-    cls: type, spec: dict[str, tuple[Converter, bool]], renames: dict[str, str] | None = None
+def fields(
+    cls: type[msgspec.Struct], spec: dict[str, tuple[Converter, bool]], attrs: dict[str, str]
 ) -> Converter:
-    """A converter for a mapping with known fields, building ``cls``."""
-    names: dict[str, str] = renames or {}
+    """A converter for a mapping with known keys, building ``cls``.
+
+    ``spec`` maps each key of the fact file to its converter and whether it is
+    required; ``attrs`` maps a key to the record's attribute where they differ.
+    """
 
     def convert(c: Checker, value: Any, path: DataPath) -> Any:
         if not isinstance(value, dict):
@@ -233,7 +220,7 @@ def record(
             if got is _INVALID:
                 ok = False
             else:
-                kwargs[names.get(key) or key] = got
+                kwargs[attrs.get(key) or key] = got
         for key, (_, required) in spec.items():
             if required and key not in value:
                 c.error(path, f"missing field {key!r}")
@@ -250,158 +237,81 @@ def _suggest(key: str, known: dict[str, Any]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(known)})"
 
 
-amount = record(
-    Amount,
-    {
-        "value": (number, True),
-        "unit": (unit, True),
-        "printed": (string, True),
-        "approx": (boolean, False),
-        "label": (text, False),
-    },
-)
-ratio = record(Ratio, {"value": (number, True), "printed": (string, True), "of": (text, True)})
-gap_value = record(
-    GapValue,
-    {
-        "date": (date, True),
-        "label": (text, True),
-        "value": (number, True),
-        "printed": (string, True),
-    },
-)
-strings = list_of(string)
-
-FACT_FIELDS: dict[str, tuple[Converter, bool]] = {
-    "id": (identifier, True),
-    "source": (identifier, True),
-    "passage": (list_of(string, allow_single=True, min_items=1), True),
-    "passage_en": (string, False),
-    "inferred": (boolean, False),
-    "note": (text, False),
-    "tags": (strings, False),
+_SIMPLE: dict[Any, Converter] = {
+    str: string,
+    float: number,
+    bool: boolean,
+    Text: text,
+    PartialDate: date,
 }
-
-KIND_SPECS: dict[str, tuple[type, dict[str, tuple[Converter, bool]], dict[str, str]]] = {
-    "gaps": (
-        Gap,
-        {
-            "benchmark": (identifier, True),
-            "unit": (unit, True),
-            "printed_unit": (string, True),
-            "values": (list_of(gap_value, min_items=2), True),
-        },
-        {},
-    ),
-    "scores": (
-        Score,
-        {
-            "benchmark": (identifier, True),
-            "model": (text, True),
-            "organization": (text, True),
-            "country": (one_of(*sorted(COUNTRIES)), True),
-            "date": (date, True),
-            "value": (number, True),
-            "unit": (unit, True),
-            "printed": (string, True),
-        },
-        {},
-    ),
-    "events": (
-        Event,
-        {
-            "date": (date, True),
-            "precision": (one_of(*PRECISIONS), False),
-            "what": (text, True),
-            "who": (text, False),
-        },
-        {},
-    ),
-    "market": (
-        MarketMove,
-        {
-            "date": (date, True),
-            "subject": (text, True),
-            "kind": (one_of(*MARKET_KINDS), True),
-            "change": (number, True),
-            "change_printed": (string, True),
-            "close": (amount, False),
-            "previous_close": (amount, False),
-            "value_lost": (amount, False),
-        },
-        {"kind": "subject_kind"},
-    ),
-    "costs": (
-        Cost,
-        {
-            "subject": (text, True),
-            "claim": (text, True),
-            "amounts": (list_of(amount), False),
-            "ratio": (ratio, False),
-        },
-        {},
-    ),
-    "quotes": (
-        Quote,
-        {
-            "speaker": (text, True),
-            "said": (text, True),
-            "role": (text, False),
-            "date": (date, False),
-            "channel": (text, False),
-        },
-        {},
-    ),
-    "claims": (Claim, {"claim": (text, True), "date": (date, False)}, {}),
-}
-
-_FACT_BUILDERS: dict[str, Converter] = {
-    kind: record(cls, {**FACT_FIELDS, **spec}, renames)
-    for kind, (cls, spec, renames) in KIND_SPECS.items()
-}
-
-build_source = record(
-    Source,
-    {
-        "id": (identifier, True),
-        "outlet": (text, True),
-        "headline": (text, True),
-        "byline": (text, True),
-        "published": (date, True),
-        "published_time": (string, False),
-        "published_inferred": (boolean, False),
-        "language": (string, True),
-        "file": (string, False),
-        "note": (text, False),
-    },
-)
-build_benchmark = record(
-    Benchmark,
-    {
-        "id": (identifier, True),
-        "name": (text, True),
-        "full_name": (text, False),
-        "aliases": (strings, False),
-        "measures": (text, False),
-    },
-)
-
-TOP_LEVEL = ("schema", "sources", "benchmarks", *FACT_KINDS)
+_MARKED: dict[str, Converter] = {"id": identifier, "unit": unit}
+_BUILT: dict[type, Converter] = {}
 
 
-def build_fact(kind: str, raw: Any, checker: Checker, path: DataPath) -> Any:
-    """Build one fact of ``kind``; returns None (and records why) when invalid."""
-    built = _FACT_BUILDERS[kind](checker, raw, path)
+def converter_for(cls: type[msgspec.Struct]) -> Converter:
+    """The converter of a record type, derived once from its declared fields."""
+    built = _BUILT.get(cls)
+    if built is None:
+        import msgspec.structs
+
+        spec: dict[str, tuple[Converter, bool]] = {}
+        attrs: dict[str, str] = {}
+        for info in msgspec.structs.fields(cls):
+            spec[info.encode_name] = (_converter(info.type), info.required)
+            if info.encode_name != info.name:
+                attrs[info.encode_name] = info.name
+        built = _BUILT[cls] = fields(cls, spec, attrs)
+    return built
+
+
+def _converter(hint: Any) -> Converter:
+    """The converter of one field's type (see model's Annotated markers)."""
+    import types
+    import typing
+
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        inner, *marks = typing.get_args(hint)
+        for mark in marks:
+            if isinstance(mark, str):
+                return _MARKED[mark]
+            if isinstance(mark, Items):
+                item = _converter(typing.get_args(inner)[0])
+                return list_of(item, allow_single=mark.single, min_items=mark.min)
+        return _converter(inner)
+    if origin is types.UnionType or origin is typing.Union:
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _converter(inner)
+    if origin is typing.Literal:
+        return one_of(*typing.get_args(hint))
+    if origin is tuple:
+        return list_of(_converter(typing.get_args(hint)[0]))
+    if hint in _SIMPLE:
+        return _SIMPLE[hint]
+    if isinstance(hint, type) and issubclass(hint, msgspec.Struct):
+        return converter_for(hint)
+    raise TypeError(f"no converter for field type {hint!r}")
+
+
+ENTITIES: dict[str, type[msgspec.Struct]] = {"sources": Source, "benchmarks": Benchmark}
+
+
+def top_level() -> tuple[str, ...]:
+    return ("schema", *ENTITIES, *kinds.sections())
+
+
+def build_fact(section: str, raw: Any, checker: Checker, path: DataPath) -> Any:
+    """Build one fact of a section; returns None (and records why) when invalid."""
+    built = converter_for(kinds.by_section(section).record)(checker, raw, path)
     return None if built is _INVALID else built
 
 
-def build_entity(kind: str, raw: Any, checker: Checker, path: DataPath) -> Any:
-    builder = build_source if kind == "sources" else build_benchmark
-    built = builder(checker, raw, path)
+def build_entity(section: str, raw: Any, checker: Checker, path: DataPath) -> Any:
+    built = converter_for(ENTITIES[section])(checker, raw, path)
     return None if built is _INVALID else built
 
 
-class Validation(Record, frozen=False):
+class Validation(msgspec.Struct):
     base: FactBase | None
     issues: list[Issue]
 
@@ -412,11 +322,28 @@ def validate(data: Any, name: str) -> Validation:
     if not isinstance(data, dict):
         c.error((), f"the top level must be a mapping of sections, got {_describe(data)}")
         return Validation(None, c.issues)
+    _check_top_level(c, data)
+    sections = {section: _build_section(c, data, section) for section in top_level()[1:]}
+    _check_ids(c, data)
+    _check_references(c, sections)
+    _check_semantics(c, sections)
+    if c.has_errors:
+        return Validation(None, c.issues)
+    built = {section: tuple(b for _, b in items) for section, items in sections.items()}
+    base = FactBase(
+        path=name,
+        sources=built.pop("sources"),
+        benchmarks=built.pop("benchmarks"),
+        sections=built,
+    )
+    return Validation(base, c.issues)
+
+
+def _check_top_level(c: Checker, data: dict[Any, Any]) -> None:
+    known = top_level()
     for key in data:
-        if key not in TOP_LEVEL:
-            c.error(
-                (key,), f"unknown section {key!r}{_suggest(str(key), dict.fromkeys(TOP_LEVEL))}"
-            )
+        if key not in known:
+            c.error((key,), f"unknown section {key!r}{_suggest(str(key), dict.fromkeys(known))}")
     schema = data.get("schema")
     if schema is None:
         c.error((), "missing 'schema: 1'")
@@ -425,36 +352,24 @@ def validate(data: Any, name: str) -> Validation:
     if "sources" not in data:
         c.error((), "missing section 'sources'")
 
-    sections: dict[str, list[Any]] = {}
-    for kind in ("sources", "benchmarks", *FACT_KINDS):
-        raw_items = data.get(kind)
-        if raw_items is None:
-            sections[kind] = []
-            continue
-        if not isinstance(raw_items, list):
-            c.error((kind,), f"expected a list, got {_describe(raw_items)}")
-            sections[kind] = []
-            continue
-        builder = build_entity if kind in ("sources", "benchmarks") else build_fact
-        built = [builder(kind, raw, c, (kind, i)) for i, raw in enumerate(raw_items)]
-        sections[kind] = [(i, b) for i, b in enumerate(built) if b is not None]
 
-    _check_ids(c, data)
-    _check_references(c, sections)
-    _check_semantics(c, sections)
-    if c.has_errors:
-        return Validation(None, c.issues)
-    base = FactBase(
-        path=name,
-        **{kind: tuple(b for _, b in items) for kind, items in sections.items()},
-    )
-    return Validation(base, c.issues)
+def _build_section(c: Checker, data: dict[Any, Any], section: str) -> list[tuple[int, Any]]:
+    """The valid items of one section, each with its index in the file."""
+    raw_items = data.get(section)
+    if raw_items is None:
+        return []
+    if not isinstance(raw_items, list):
+        c.error((section,), f"expected a list, got {_describe(raw_items)}")
+        return []
+    builder = build_entity if section in ENTITIES else build_fact
+    built = [builder(section, raw, c, (section, i)) for i, raw in enumerate(raw_items)]
+    return [(i, b) for i, b in enumerate(built) if b is not None]
 
 
 def _check_ids(c: Checker, data: dict[Any, Any]) -> None:
     """Ids are unique across the file; raw items count too, valid or not."""
     seen: dict[str, DataPath] = {}
-    for kind in ("sources", "benchmarks", *FACT_KINDS):
+    for kind in top_level()[1:]:
         items = data.get(kind)
         if not isinstance(items, list):
             continue
@@ -472,7 +387,7 @@ def _check_ids(c: Checker, data: dict[Any, Any]) -> None:
 def _check_references(c: Checker, sections: dict[str, list[Any]]) -> None:
     sources = {s.id for _, s in sections["sources"]}
     benchmarks = {b.id for _, b in sections["benchmarks"]}
-    for kind in FACT_KINDS:
+    for kind in kinds.sections():
         for i, fact in sections[kind]:
             if fact.source not in sources:
                 known = ", ".join(sorted(sources)) or "none"
@@ -489,8 +404,25 @@ def normalize_name(name: str) -> str:
 
 
 def _check_semantics(c: Checker, sections: dict[str, list[Any]]) -> None:
+    _check_names(c, sections["benchmarks"])
+    for section in kinds.sections():
+        rules = kinds.by_section(section).rules
+        for i, fact in sections[section]:
+            if fact.passage_en is None:
+                c.warning((section, i), f"fact {fact.id!r} has no English rendering (passage_en)")
+            for rule in rules(fact):
+                report = c.error if rule.severity == "error" else c.warning
+                report((section, i, *rule.path), rule.message)
+    used = {fact.source for section in kinds.sections() for _, fact in sections[section]}
+    for i, source in sections["sources"]:
+        if source.id not in used:
+            c.warning(("sources", i), f"source {source.id!r} supports no fact")
+
+
+def _check_names(c: Checker, benchmarks: list[tuple[int, Benchmark]]) -> None:
+    """No two benchmarks share a name (id, alias, English or Korean name)."""
     aliases: dict[str, str] = {}
-    for i, bench in sections["benchmarks"]:
+    for i, bench in benchmarks:
         for name in (bench.id, *bench.aliases, *bench.name.all()):
             norm = normalize_name(name)
             if not norm:
@@ -501,23 +433,3 @@ def _check_semantics(c: Checker, sections: dict[str, list[Any]]) -> None:
                     ("benchmarks", i, "aliases"),
                     f"name {name!r} is already used by benchmark {owner!r}",
                 )
-    for kind in FACT_KINDS:
-        for i, fact in sections[kind]:
-            if fact.passage_en is None:
-                c.warning((kind, i), f"fact {fact.id!r} has no English rendering (passage_en)")
-    for i, event in sections["events"]:
-        if event.precision is None:
-            c.warning((("events", i)), f"event {event.id!r} has no date precision")
-        elif event.precision != event.date.precision:
-            c.error(
-                ("events", i, "precision"),
-                f"precision {event.precision!r} does not match date {event.date.iso!r}",
-            )
-    for i, gap in sections["gaps"]:
-        dates = [v.date.sort_key for v in gap.values]
-        if dates != sorted(dates):
-            c.error(("gaps", i, "values"), "values must be in date order")
-    used = {fact.source for kind in FACT_KINDS for _, fact in sections[kind]}
-    for i, source in sections["sources"]:
-        if source.id not in used:
-            c.warning(("sources", i), f"source {source.id!r} supports no fact")

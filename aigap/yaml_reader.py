@@ -27,8 +27,9 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
     USING_LIBYAML = False
 
+import msgspec
+
 from aigap.errors import Problem
-from aigap.record import Record, factory
 
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 1_000_000
@@ -72,11 +73,11 @@ Path = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column
 
 
-class YamlDocument(Record, frozen=False):
+class YamlDocument(msgspec.Struct):
     """What a read produced: the data (None when unusable) and its problems."""
 
     data: Any
-    problems: list[Problem] = factory(list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
     positions: dict[Path, Position] | None = None
 
 

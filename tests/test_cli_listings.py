@@ -13,13 +13,13 @@ import yaml
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
+from aigap import kinds
 from aigap.cli import app
-from aigap.model import FACT_KINDS, KIND_NAMES
 
 REPO = Path(__file__).resolve().parent.parent
 RAW: dict[str, Any] = yaml.safe_load((REPO / "facts.yaml").read_text(encoding="utf-8"))
 ALL_FACTS: list[tuple[str, dict[str, Any]]] = [
-    (kind, fact) for kind in FACT_KINDS for fact in RAW.get(kind) or ()
+    (kind, fact) for kind in kinds.sections() for fact in RAW.get(kind) or ()
 ]
 
 LISTINGS = [
@@ -225,7 +225,7 @@ def test_quotes_who_without_match_still_has_a_csv_header(runner: CliRunner) -> N
 def test_facts_lists_every_fact(runner: CliRunner) -> None:
     rows = as_json(runner, "facts")
     assert [(r["kind"], r["fact_id"]) for r in rows] == [
-        (KIND_NAMES[kind], fact["id"]) for kind, fact in ALL_FACTS
+        (kinds.by_section(kind).name, fact["id"]) for kind, fact in ALL_FACTS
     ]
     claims = as_json(runner, "facts", "--kind", "claim")
     assert [r["fact_id"] for r in claims] == [c["id"] for c in raw_facts("claims")]
@@ -273,7 +273,7 @@ def test_every_fact_is_reachable_with_show(runner: CliRunner) -> None:
         assert fact["id"] in out
         assert passages(fact)[0][:12] in out.replace("\n", "")
         data = json.loads(run(runner, "show", fact["id"], "-f", "json").stdout)
-        assert data["kind"] == KIND_NAMES[kind]
+        assert data["kind"] == kinds.by_section(kind).name
         raw = _normalize(fact)
         if kind == "market":  # 'kind' is aigap's record kind; the file's is subject_kind
             raw["subject_kind"] = raw.pop("kind")
@@ -312,10 +312,11 @@ def test_show_csv_and_markdown_are_field_value_rows(runner: CliRunner) -> None:
 
 
 def test_show_prints_derived_values(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    from aigap import crosscheck
-    from aigap.record import Record
+    import msgspec
 
-    class Derived(Record):
+    from aigap import crosscheck
+
+    class Derived(msgspec.Struct, frozen=True):
         label: str
         value: str
         basis: str

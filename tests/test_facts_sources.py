@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aigap.model import FACT_KINDS
+from aigap import kinds
 
 from .conftest import SOURCES
 
@@ -24,7 +24,7 @@ def test_every_passage_is_verbatim_in_its_source(facts_path: Path) -> None:
     data = load(facts_path)
     texts = {s["id"]: (SOURCES / s["file"]).read_text(encoding="utf-8") for s in data["sources"]}
     missing = []
-    for kind in FACT_KINDS:
+    for kind in kinds.sections():
         for fact in data.get(kind) or []:
             passages = fact["passage"] if isinstance(fact["passage"], list) else [fact["passage"]]
             for passage in passages:
@@ -37,7 +37,7 @@ def test_every_fact_names_a_source_and_has_both_languages(facts_path: Path) -> N
     data = load(facts_path)
     sources = {s["id"] for s in data["sources"]}
     count = 0
-    for kind in FACT_KINDS:
+    for kind in kinds.sections():
         for fact in data.get(kind) or []:
             count += 1
             assert fact["source"] in sources, fact["id"]

@@ -50,13 +50,13 @@ def errors(path: str) -> list[str]:
 
 def test_good_file_loads(tmp_path: Path) -> None:
     base = load_fact_base(write(tmp_path, GOOD))
-    assert [g.id for g in base.gaps] == ["gap-x"]
+    assert [g.id for g in base.section("gaps")] == ["gap-x"]
 
 
 def test_packaged_base_is_found_and_loads() -> None:
     path = packaged_facts_path()
     assert path.is_file()
-    assert load_fact_base(str(path)).gaps
+    assert load_fact_base(str(path)).section("gaps")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from aigap.model import Event, PartialDate, Text
+from aigap.kinds.event import Event
+from aigap.model import PartialDate, Text
 from aigap.queries import UnknownName, find_benchmark, gap_rows, parse_partial_date, timeline
 from aigap.store import Store, open_store
 

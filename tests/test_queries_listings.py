@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from aigap import kinds
 from aigap.errors import AigapError
 from aigap.listings import (
     amount_text,
@@ -22,7 +23,6 @@ from aigap.model import Amount, Text
 from aigap.queries import (
     UnknownName,
     cost_rows,
-    fact_kind_section,
     fact_rows,
     fact_summary,
     find_record,
@@ -89,11 +89,11 @@ def test_quote_rows_match_part_of_a_name_in_either_language(store: Store) -> Non
     assert quote_rows(store, "nobody") == []
 
 
-def test_fact_kind_section() -> None:
-    assert fact_kind_section("claim") == "claims"
-    assert fact_kind_section(" Market ") == "market"
-    assert fact_kind_section("scores") == "scores"
-    assert fact_kind_section("rumour") is None
+def test_section_named() -> None:
+    assert kinds.section_named("claim") == "claims"
+    assert kinds.section_named(" Market ") == "market"
+    assert kinds.section_named("scores") == "scores"
+    assert kinds.section_named("rumour") is None
 
 
 def test_every_fact_has_a_one_line_summary(store: Store) -> None:
@@ -224,9 +224,9 @@ def test_detail_rows_show_both_languages(store: Store) -> None:
 
 
 def test_show_listing_marks_derived_values(store: Store) -> None:
-    from aigap.record import Record
+    import msgspec
 
-    class Derived(Record):
+    class Derived(msgspec.Struct, frozen=True):
         label: str
         value: str
         basis: str

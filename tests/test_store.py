@@ -16,13 +16,19 @@ from typing import Any
 
 import pytest
 
+from aigap import kinds
 from aigap import store as store_mod
 from aigap.cli import app
 from aigap.load import load_fact_base
-from aigap.model import FACT_KINDS
 from aigap.store import CacheError, Store, cache_file_for, open_store, with_store
 
-KINDS = ("sources", "benchmarks", *FACT_KINDS)
+KINDS = ("sources", "benchmarks", *kinds.sections())
+
+
+def _section(base: Any, kind: str) -> tuple[Any, ...]:
+    return getattr(base, kind) if kind in ("sources", "benchmarks") else base.section(kind)
+
+
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -53,7 +59,7 @@ def snapshot(path: Path) -> dict[str, list[Any]]:
 def expected(path: Path) -> dict[str, list[Any]]:
     """The same records straight from the YAML, bypassing any cache."""
     base = load_fact_base(str(path))
-    return {kind: list(getattr(base, kind)) for kind in KINDS}
+    return {kind: list(_section(base, kind)) for kind in KINDS}
 
 
 def mmlu_then(path: Path) -> float:
@@ -121,7 +127,7 @@ def test_warm_queries_match_the_fact_base(facts: Path, cache: Path) -> None:
     base = load_fact_base(str(facts))
     store = open_store(str(facts))
     try:
-        assert store.ids() == [r.id for kind in KINDS for r in getattr(base, kind)]
+        assert store.ids() == [r.id for kind in KINDS for r in _section(base, kind)]
         assert store.all_facts() == list(base.facts())
         assert store.record("mmlu") == next(b for b in base.benchmarks if b.id == "mmlu")
         assert store.record("no-such-id") is None

@@ -6,7 +6,8 @@ from typing import Any
 
 import yaml
 
-from aigap.model import Gap, PartialDate, Text
+from aigap.kinds.gap import Gap
+from aigap.model import PartialDate, Text
 from aigap.validate import normalize_name, validate
 
 SOURCE = {
@@ -51,7 +52,7 @@ def test_valid_data_builds_typed_records() -> None:
     result = validate(base(), "f.yaml")
     assert result.issues == []
     assert result.base is not None
-    gap = result.base.gaps[0]
+    gap = result.base.section("gaps")[0]
     assert isinstance(gap, Gap)
     assert gap.values[0].date == PartialDate(2023)
     assert gap.passage == ("격차",)
@@ -62,7 +63,7 @@ def test_records_are_immutable() -> None:
     result = validate(base(), "f.yaml")
     assert result.base is not None
     try:
-        result.base.gaps[0].unit = "percent"  # type: ignore[misc]
+        result.base.section("gaps")[0].unit = "percent"  # type: ignore[misc]
     except AttributeError:
         pass
     else:

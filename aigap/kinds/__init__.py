@@ -1,0 +1,66 @@
+"""The registry of fact kinds: a new kind is one module here and one line below.
+
+Everything that works over every kind (validation, the cache, ``facts``,
+``search``, ``show``, ``check``) asks this registry, never a list of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aigap.kinds import claim, cost, event, gap, market, quote, score
+from aigap.kinds.base import Figure, Kind
+from aigap.model import Fact
+
+KINDS: list[Kind[Any]] = [
+    gap.KIND,
+    score.KIND,
+    event.KIND,
+    market.KIND,
+    cost.KIND,
+    quote.KIND,
+    claim.KIND,
+]
+
+
+def register(kind: Kind[Any]) -> None:
+    """Add a kind (after the built-in ones); its section must be new."""
+    if any(k.section == kind.section or k.name == kind.name for k in KINDS):
+        raise ValueError(f"kind {kind.name!r} ({kind.section}) is already registered")
+    KINDS.append(kind)
+
+
+def unregister(kind: Kind[Any]) -> None:
+    KINDS.remove(kind)
+
+
+def sections() -> tuple[str, ...]:
+    """The fact file's sections of facts, in file order: gaps, scores, ..."""
+    return tuple(k.section for k in KINDS)
+
+
+def by_section(section: str) -> Kind[Any]:
+    for kind in KINDS:
+        if kind.section == section:
+            return kind
+    raise KeyError(section)
+
+
+def of(fact: Fact) -> Kind[Any]:
+    """The kind of a fact record."""
+    for kind in KINDS:
+        if type(fact) is kind.record:
+            return kind
+    raise KeyError(type(fact).__name__)
+
+
+def section_named(name: str) -> str | None:
+    """'score' or 'scores' (any case) -> 'scores'; None when not a kind."""
+    wanted = name.strip().casefold()
+    for kind in KINDS:
+        if wanted in (kind.section, kind.name):
+            return kind.section
+    return None
+
+
+__all__ = ["KINDS", "Figure", "Kind", "by_section", "of", "register", "section_named", "sections"]

@@ -1,0 +1,81 @@
+"""What every kind of fact tells the rest of aigap about itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
+
+import msgspec
+
+from aigap.errors import Severity
+from aigap.model import Benchmark, Fact, Lang, PartialDate
+
+F = TypeVar("F", bound=Fact)
+DataPath = tuple[str | int, ...]
+
+# Fields every fact has that search reads: hits in names weigh more than hits
+# in running text, so a reader who types "altman" gets his quotes first.
+FACT_SEARCH: dict[str, int] = {"id": 8, "tags": 3, "passage": 1, "passage_en": 1, "note": 1}
+
+
+class Figure(msgspec.Struct, frozen=True):
+    """A recorded number and the article's printed form of it, which ``check`` compares."""
+
+    path: DataPath  # inside the fact, e.g. ("values", 0, "value")
+    value: float
+    printed: str
+
+
+class Rule(msgspec.Struct, frozen=True):
+    """A kind's own rule that a valid fact broke (beyond its fields' types)."""
+
+    path: DataPath  # inside the fact
+    severity: Severity
+    message: str
+
+
+def no_figures(fact: Fact) -> Iterator[Figure]:
+    return iter(())
+
+
+def no_rules(fact: Fact) -> Iterator[Rule]:
+    return iter(())
+
+
+def no_verbatim(fact: Fact) -> Iterator[tuple[DataPath, str, str]]:
+    return iter(())
+
+
+def own_date(fact: Fact) -> PartialDate | None:
+    date = getattr(fact, "date", None)
+    return date if isinstance(date, PartialDate) else None
+
+
+class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
+    """One kind of fact: its record type and what is specific to it.
+
+    ``summary`` is the one line ``aigap facts`` prints; ``figures`` are the
+    numbers ``aigap check`` compares with their printed form; ``rules`` are
+    checks of a whole fact that its fields' types cannot say; ``verbatim``
+    yields (where, what, words) for texts besides the passage that must
+    appear word for word in the article (``check --sources``); ``search``
+    weighs the kind's own fields for ``aigap search`` (FACT_SEARCH adds the
+    common ones); ``date`` is the date the fact is about.
+    """
+
+    name: str  # singular, as aigap prints it: "gap"
+    section: str  # the fact file's section: "gaps"
+    record: type[F]
+    summary: Callable[[F, Lang, dict[str, Benchmark]], str]
+    figures: Callable[[F], Iterator[Figure]] = no_figures
+    rules: Callable[[F], Iterator[Rule]] = no_rules
+    verbatim: Callable[[F], Iterator[tuple[DataPath, str, str]]] = no_verbatim
+    search: dict[str, int] = msgspec.field(default_factory=dict)
+    date: Callable[[F], PartialDate | None] = own_date
+
+    def search_weights(self) -> dict[str, int]:
+        return {**FACT_SEARCH, **self.search}
+
+
+def benchmark_name(benchmark: str, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    return benchmarks[benchmark].name.get(lang) if benchmark in benchmarks else ""

@@ -1,0 +1,45 @@
+"""Events: what happened when, for the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from aigap.kinds.base import Kind, Rule
+from aigap.model import Benchmark, Fact, Lang, PartialDate, Precision, Text
+
+
+class Event(Fact, frozen=True, kw_only=True):
+    """``what`` happened on ``date`` (``who`` did it); ``precision`` must match the date's."""
+
+    date: PartialDate
+    precision: Precision | None = None
+    what: Text
+    who: Text | None = None
+
+    kind: ClassVar[str] = "event"
+
+
+def summary(fact: Event, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    return fact.what.get(lang)
+
+
+def rules(fact: Event) -> Iterator[Rule]:
+    if fact.precision is None:
+        yield Rule((), "warning", f"event {fact.id!r} has no date precision")
+    elif fact.precision != fact.date.precision:
+        yield Rule(
+            ("precision",),
+            "error",
+            f"precision {fact.precision!r} does not match date {fact.date.iso!r}",
+        )
+
+
+KIND = Kind(
+    name="event",
+    section="events",
+    record=Event,
+    summary=summary,
+    rules=rules,
+    search={"who": 4, "what": 2},
+)
