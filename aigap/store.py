@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 from aigap import __version__
 from aigap.errors import AigapError
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
@@ -55,6 +55,8 @@ CREATE TABLE records(
 );
 CREATE TABLE names(norm TEXT NOT NULL, benchmark TEXT NOT NULL);
 CREATE TABLE counts(kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE TABLE about(entity TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL);
 """
 # Indexes are built after the rows are in: one sort instead of 100,000 B-tree inserts.
 _INDEXES = """
@@ -62,6 +64,8 @@ CREATE UNIQUE INDEX records_id ON records(id);
 CREATE INDEX records_kind ON records(kind, benchmark);
 CREATE INDEX names_norm ON names(norm);
 CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
+CREATE INDEX about_entity ON about(entity, ord);
+CREATE INDEX entity_names_norm ON entity_names(norm);
 """
 # Compact JSON; the data is plain (from the YAML reader), so no cycle check.
 _encode = json.JSONEncoder(
@@ -76,6 +80,7 @@ def _crc(ord_: int, record_id: str, kind: str, data: str) -> int:
 
 
 _SELECT = "SELECT ord, id, kind, data, crc FROM records"
+NOT_FACTS = ("sources", "benchmarks", "entities")  # the sections that are not facts
 
 
 class CacheError(Exception):
@@ -177,7 +182,7 @@ class Store:
         try:
             raw = json.loads(data)
             checker = Checker(strict=True)
-            if kind in ("sources", "benchmarks"):
+            if kind in NOT_FACTS:
                 built = build_entity(kind, raw, checker, ())
             else:
                 built = build_fact(kind, raw, checker, ())
@@ -246,14 +251,46 @@ class Store:
     def fact_counts(self) -> dict[str, int]:
         rows = self._rows(
             "SELECT source, count(*) FROM records "
-            "WHERE kind NOT IN ('sources', 'benchmarks') GROUP BY source"
+            "WHERE kind NOT IN ('sources', 'benchmarks', 'entities') GROUP BY source"
         )
         return {source: count for source, count in rows}
 
     def all_facts(self) -> list[Any]:
-        rows = self._rows(f"{_SELECT} WHERE kind NOT IN ('sources', 'benchmarks') ORDER BY ord")
+        rows = self._rows(
+            f"{_SELECT} WHERE kind NOT IN ('sources', 'benchmarks', 'entities') ORDER BY ord"
+        )
         self._expect(len(rows), "facts")
         return [self._build(row) for row in rows]
+
+    def facts_about(self, entity_ids: Iterable[str]) -> list[Any]:
+        """The facts whose ``about`` names any of these entities, in file order."""
+        wanted = list(dict.fromkeys(entity_ids))
+        marks = ", ".join("?" * len(wanted))
+        rows = self._rows(
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity IN ({marks})) ORDER BY ord",
+            wanted,
+        )
+        for entity_id in wanted:
+            # the count for each entity, so a lost row of the index is caught
+            n = self._rows("SELECT count(*) FROM about WHERE entity = ?", (entity_id,))[0][0]
+            self._expect(n, "about", entity_id)
+        built = [self._build(row) for row in rows]
+        if any(not set(wanted).intersection(f.about) for f in built):
+            raise CacheError("cached fact filed under the wrong entity")
+        return built
+
+    def entity_named(self, norm: str) -> Any | None:
+        """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
+        from aigap.validate import normalize_name
+
+        rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
+        if not rows:
+            return None
+        found = self.record(rows[0][0])
+        names = (found.id, *found.aliases, *found.name.all()) if found is not None else ()
+        if norm not in {normalize_name(n) for n in names}:
+            raise CacheError(f"cached name {norm!r} points to the wrong entity")
+        return found
 
 
 def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
@@ -262,11 +299,13 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
     from aigap.validate import normalize_name
 
     names: set[tuple[str, str]] = set()
+    entity_names: set[tuple[str, str]] = set()
+    about: list[tuple[str, int]] = []
     counts: dict[tuple[str, str], int] = {}
 
     def rows() -> Any:
         ord_ = 0
-        for kind in ("sources", "benchmarks", *kinds.sections()):
+        for kind in (*NOT_FACTS, *kinds.sections()):
             items = data.get(kind) or ()
             counts[kind, ""] = len(items)
             for raw in items:
@@ -276,12 +315,17 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
                 yield ord_, ident, kind, bench, raw.get("source"), text, crc
                 if bench is not None:
                     counts[kind, bench] = counts.get((kind, bench), 0) + 1
-                if kind == "benchmarks":
+                for entity in dict.fromkeys(raw.get("about") or ()):
+                    about.append((entity, ord_))
+                    counts["about", entity] = counts.get(("about", entity), 0) + 1
+                if kind in ("benchmarks", "entities"):
                     name = raw.get("name") or {}
                     for alias in (raw["id"], *(raw.get("aliases") or ()), *name.values()):
                         norm = normalize_name(alias)
                         if norm:
-                            names.add((norm, raw["id"]))
+                            entity_names.add((norm, raw["id"]))
+                            if kind == "benchmarks":
+                                names.add((norm, raw["id"]))
 
     conn.executescript(_TABLES)
     conn.executemany(
@@ -290,6 +334,8 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
         rows(),
     )
     conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(names))
+    conn.executemany("INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(entity_names))
+    conn.executemany("INSERT INTO about(entity, ord) VALUES (?, ?)", about)
     counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
     counts["facts", ""] = sum(counts[kind, ""] for kind in kinds.sections())
     conn.executemany(
