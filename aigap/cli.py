@@ -356,6 +356,24 @@ def scores(
             show_default=False,
         ),
     ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            metavar="NAME",
+            help="Only this model (id, name or alias: r1, o1, 딥시크 R1, ...).",
+            show_default=False,
+        ),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            metavar="NAME",
+            help="Only models of this organisation (deepseek, openai, 구글, ...).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
@@ -365,19 +383,23 @@ def scores(
     """Rank model scores on a benchmark, with each model's lead over the next.
 
     Without a benchmark, every benchmark that has scores, one group each.
+    --model and --org keep one model's or organisation's scores (ranks stay
+    those of the whole benchmark).
 
     [b]Examples[/b]
 
       aigap scores arena
 
       aigap scores aime --format json
+
+      aigap scores --org deepseek
     """
     from aigap.listings import scores_listing
     from aigap.queries import score_rows
 
     _print(
         ctx,
-        lambda s: score_rows(s, benchmark),
+        lambda s: score_rows(s, benchmark, model, org),
         lambda rows: scores_listing(rows, _code(lang)),
         fmt,
         svg,
@@ -420,7 +442,9 @@ def quotes(
     who: Annotated[
         str | None,
         typer.Option(
-            "--who", metavar="NAME", help="Only quotes whose speaker's name contains NAME."
+            "--who",
+            metavar="NAME",
+            help="Only quotes by this speaker or by people of this organisation (altman, openai).",
         ),
     ] = None,
     fmt: FormatOption = Format.table,
@@ -436,6 +460,8 @@ def quotes(
       aigap quotes
 
       aigap quotes --who altman --format json
+
+      aigap quotes --who openai
     """
     from aigap.listings import quotes_listing
     from aigap.queries import quote_rows
@@ -547,6 +573,18 @@ def show(
 
     if svg is not None:
         check_svg_path(svg)  # before anything is printed
+    from aigap.entities import find_page, page_data, page_listing
+
+    entity = _answer(ctx, lambda s: find_page(s, record_id))
+    if entity is not None:
+        layout = page_listing(entity, _code(lang))
+        if fmt != Format.json:
+            print_listing(layout, fmt.value, svg)
+            return
+        write_json(page_data(entity, _code(lang)), sys.stdout)
+        if svg is not None:
+            save_table_svg(layout, svg)
+        return
     found = _answer(ctx, lambda s: detail(s, record_id))
     fact = None if found.kind in ("source", "benchmark") else found.record
     citation = plain(found.source, fact, _code(lang)) if found.source else ""

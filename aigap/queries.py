@@ -228,8 +228,15 @@ class ScoreRow(msgspec.Struct, frozen=True):
     next_id: str | None
 
 
-def score_rows(store: Store, name: str | None) -> list[ScoreRow]:
-    """Scores ranked within each benchmark (highest first), benchmarks in file order."""
+def score_rows(
+    store: Store, name: str | None, model: str | None = None, org: str | None = None
+) -> list[ScoreRow]:
+    """Scores ranked within each benchmark (highest first), benchmarks in file order.
+
+    ``model`` and ``org`` keep the scores of that model or organisation (an
+    entity's id, name or alias, or part of the text); ranks stay those of the
+    whole benchmark.
+    """
     benchmarks = {b.id: b for b in store.records("benchmarks")}
     if name is not None:
         bench = find_benchmark(store, name, kinds=("scores",))
@@ -264,6 +271,27 @@ def score_rows(store: Store, name: str | None) -> list[ScoreRow]:
                     after.id if after is not None else None,
                 )
             )
+    if model is not None or org is not None:
+        rows = _filter_scores(store, rows, model, org)
+    return rows
+
+
+def _filter_scores(
+    store: Store, rows: list[ScoreRow], model: str | None, org: str | None
+) -> list[ScoreRow]:
+    from aigap.entities import matcher
+
+    if model is not None:
+        is_model = matcher(store, model)
+        rows = [r for r in rows if is_model(r.score.model)]
+    if org is not None:
+        is_org = matcher(store, org)
+        rows = [r for r in rows if is_org(r.score.organization)]
+    if not rows:
+        asked = " and ".join(
+            f"{k} {v!r}" for k, v in (("model", model), ("organisation", org)) if v
+        )
+        raise AigapError(f"no scores for {asked} (see aigap scores)")
     return rows
 
 
@@ -382,11 +410,13 @@ class QuoteRow(msgspec.Struct, frozen=True):
 
 
 def quote_rows(store: Store, who: str | None = None) -> list[QuoteRow]:
-    """Quotes in file order; ``who`` matches part of the speaker's name (en or ko)."""
+    """Quotes in file order; ``who``: the speaker or the speaker's organisation (see entities)."""
     quotes = store.records("quotes")
     if who:
-        wanted = who.casefold().strip()
-        quotes = [q for q in quotes if any(wanted in t.casefold() for t in q.speaker.all())]
+        from aigap.entities import matcher
+
+        speaks = matcher(store, who, members=True)
+        quotes = [q for q in quotes if speaks(q.speaker)]
     sources = sources_of(store, quotes)
     return [QuoteRow(q, sources[q.source]) for q in quotes]
 

@@ -267,7 +267,8 @@ class Store:
         wanted = list(dict.fromkeys(entity_ids))
         marks = ", ".join("?" * len(wanted))
         rows = self._rows(
-            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity IN ({marks})) ORDER BY ord",
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity IN ({marks}))"
+            " ORDER BY ord",
             wanted,
         )
         for entity_id in wanted:

@@ -481,6 +481,7 @@ def _check_names(
     ``aigap show NAME`` must mean one thing, whatever the case or spacing.
     """
     owners: dict[str, tuple[str, str, DataPath]] = {}
+    named: list[tuple[str, str, int, Benchmark | Entity]]
     named = [("benchmark", "benchmarks", i, b) for i, b in benchmarks]
     named += [("entity", "entities", i, e) for i, e in entities]
     for what, section, i, item in named:

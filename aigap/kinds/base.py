@@ -34,6 +34,18 @@ class Rule(msgspec.Struct, frozen=True):
     message: str
 
 
+class Entry(msgspec.Struct, frozen=True):
+    """One line of the story a fact tells: on ``date`` (None: undated), ``text``, ``figure``.
+
+    A gap gives one entry per dated reading; most facts give one. The
+    timeline keeps the dated ones; an entity page shows them all.
+    """
+
+    date: PartialDate | None
+    text: str
+    figure: str = ""  # the number with its unit, as aigap prints it ("-16.9%")
+
+
 def no_figures(fact: Fact) -> Iterator[Figure]:
     return iter(())
 
@@ -60,7 +72,8 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     yields (where, what, words) for texts besides the passage that must
     appear word for word in the article (``check --sources``); ``search``
     weighs the kind's own fields for ``aigap search`` (FACT_SEARCH adds the
-    common ones); ``date`` is the date the fact is about.
+    common ones); ``date`` is the date the fact is about; ``entries`` are its
+    lines on the timeline, each with its figure (default: the summary, dated).
     """
 
     name: str  # singular, as aigap prints it: "gap"
@@ -72,6 +85,13 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     verbatim: Callable[[F], Iterator[tuple[DataPath, str, str]]] = no_verbatim
     search: dict[str, int] = msgspec.field(default_factory=dict)
     date: Callable[[F], PartialDate | None] = own_date
+    entries: Callable[[F, Lang, dict[str, Benchmark]], list[Entry]] | None = None
+
+    def story(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+        """The fact's entries for the timeline and entity pages (default: its summary)."""
+        if self.entries is not None:
+            return self.entries(fact, lang, benchmarks)
+        return [Entry(self.date(fact), self.summary(fact, lang, benchmarks))]
 
     def search_weights(self) -> dict[str, int]:
         return {**FACT_SEARCH, **self.search}

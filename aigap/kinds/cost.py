@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from aigap.kinds.base import Figure, Kind
+from aigap.kinds.base import Entry, Figure, Kind
 from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Text
 
 
@@ -31,6 +31,13 @@ def figures(fact: Cost) -> Iterator[Figure]:
         yield Figure(("ratio", "value"), fact.ratio.value, fact.ratio.printed)
 
 
+def entries(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+    figure = ", ".join(a.printed for a in fact.amounts)
+    if fact.ratio is not None:
+        figure += (", " if figure else "") + fact.ratio.printed
+    return [Entry(None, f"{fact.subject.get(lang)}: {fact.claim.get(lang)}", figure)]
+
+
 KIND = Kind(
     name="cost",
     section="costs",
@@ -38,4 +45,5 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"subject": 5, "claim": 2},
+    entries=entries,
 )

@@ -7,7 +7,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from aigap.kinds.base import Figure, Kind, Rule, benchmark_name
+from aigap import numbers
+from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
 from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Text, Unit
 
 
@@ -55,6 +56,16 @@ def latest_date(fact: Gap) -> PartialDate | None:
     return fact.values[-1].date
 
 
+def entries(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+    """Every value is a dated reading of the gap."""
+    name = benchmark_name(fact.benchmark, lang, benchmarks)
+    what = "미중 격차" if lang == "ko" else "US–China gap"
+    return [
+        Entry(v.date, f"{name} {what} ({v.label.get(lang)})", numbers.with_unit(v.value, fact.unit))
+        for v in fact.values
+    ]
+
+
 KIND = Kind(
     name="gap",
     section="gaps",
@@ -64,4 +75,5 @@ KIND = Kind(
     rules=rules,
     search={"benchmark": 4},
     date=latest_date,
+    entries=entries,
 )

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 import msgspec
 
 from aigap import numbers
-from aigap.kinds.base import Figure, Kind
+from aigap.kinds.base import Entry, Figure, Kind
 from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Text
 
 
@@ -50,6 +50,14 @@ def figures(fact: MarketMove) -> Iterator[Figure]:
             yield Figure((name, "value"), amount.value, amount.printed)
 
 
+def entries(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+    text = fact.subject.get(lang)
+    if fact.value_lost is not None:
+        text += f" ({fact.value_lost.label.get(lang) if fact.value_lost.label else ''}: "
+        text += f"{fact.value_lost.printed})"
+    return [Entry(fact.date, text, numbers.with_unit(fact.change, "percent"))]
+
+
 KIND = Kind(
     name="market",
     section="market",
@@ -57,4 +65,5 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"subject": 5, "change_printed": 2},
+    entries=entries,
 )

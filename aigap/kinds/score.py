@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
-from aigap.kinds.base import Figure, Kind, benchmark_name
+from aigap import numbers
+from aigap.kinds.base import Entry, Figure, Kind, benchmark_name
 from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Text, Unit
 
 
@@ -36,6 +37,15 @@ def figures(fact: Score) -> Iterator[Figure]:
     yield Figure(("value",), fact.value, fact.printed)
 
 
+def entries(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+    model, org = fact.model.get(lang), fact.organization.get(lang)
+    who = model if org in model else f"{model} ({org})"
+    on = benchmark_name(fact.benchmark, lang, benchmarks)
+    text = f"{who}: {on}" if lang == "ko" else f"{who} on {on}"
+    figure = numbers.with_unit(fact.value, fact.unit) + (" Elo" if fact.unit == "elo" else "")
+    return [Entry(fact.date, text, figure)]
+
+
 KIND = Kind(
     name="score",
     section="scores",
@@ -43,4 +53,5 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"model": 5, "organization": 4, "benchmark": 4, "printed": 2},
+    entries=entries,
 )
