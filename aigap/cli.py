@@ -283,18 +283,31 @@ def timeline(
     since: Annotated[
         str | None,
         typer.Option(
-            help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+            help="Only entries on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
             show_default=False,
         ),
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option(help="Only events on or before this date.", show_default=False),
+        typer.Option(help="Only entries on or before this date.", show_default=False),
     ] = None,
     tag: Annotated[
         list[str] | None,
         typer.Option(
-            "--tag", "-t", help="Only events with this tag (repeatable).", show_default=False
+            "--tag",
+            "-t",
+            help="Only facts with this tag (repeatable); an unknown tag lists the known ones.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only these kinds (repeatable): events, gaps, scores, market, quotes, claims, ...",
+            show_default=False,
         ),
     ] = None,
     fmt: FormatOption = Format.table,
@@ -303,10 +316,13 @@ def timeline(
     facts: FactsOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
-    """List the dated events of the DeepSeek story in date order.
+    """Tell the whole story in date order: events, gap readings, scores, market moves, quotes.
 
-    Dates are ISO 8601 (2025-01-20, or 2025-01 / 2023 when only that is
-    known); a month sorts before its days.
+    Every dated entry of every kind of fact, each with its figure: a gap
+    gives one entry per dated reading. Dates are ISO 8601 (2025-01-20, or
+    2025-01 / 2023 when only that is known); a month sorts before its days
+    and matches a range it overlaps. --since after --until is an error, as
+    is a tag no fact has (the message lists the known tags); both exit 2.
 
     [b]Examples[/b]
 
@@ -314,20 +330,24 @@ def timeline(
 
       aigap timeline --since 2025-01 --until 2025-01-31
 
+      aigap timeline --kind gaps --kind market
+
       aigap timeline --tag market --format csv
     """
-    from aigap.listings import timeline_listing
-    from aigap.queries import parse_partial_date, sources_of
-    from aigap.queries import timeline as select_events
+    from aigap.queries import parse_partial_date
+    from aigap.timeline import story, story_listing
 
+    sections = [_fact_kind(k) or "" for k in kind or ()]
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
-
-    def query(store: Any) -> tuple[Any, Any]:
-        events = select_events(store.records("events"), start, end, tag or ())
-        return events, sources_of(store, events)
-
-    _print(ctx, query, lambda found: timeline_listing(*found, _code(lang)), fmt, svg)
+    code = _code(lang)
+    _print(
+        ctx,
+        lambda s: story(s, code, start, end, tag or (), sections),
+        lambda found: story_listing(found, code),
+        fmt,
+        svg,
+    )
 
 
 def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:

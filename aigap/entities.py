@@ -199,7 +199,7 @@ def page_listing(found: Page, lang: Lang) -> Any:
     described = named.measures if isinstance(named, Benchmark) else named.description
     if described is not None:
         rows.append(("description", described.get(lang)))
-    if named.note is not None and isinstance(named, Entity):
+    if isinstance(named, Entity) and named.note is not None:
         rows.append(("note", named.note.get(lang)))
     groups: list[int] = []
     by_relation: dict[str, list[str]] = {}
@@ -214,7 +214,7 @@ def page_listing(found: Page, lang: Lang) -> Any:
     for fact in found.facts:
         for entry in entries_of(fact, lang, found.benchmarks):
             date = entry.date.iso if entry.date else ("날짜 없음" if lang == "ko" else "undated")
-            line = entry.text + (f": {entry.figure}" if entry.figure else "")
+            line = f"{entry.figure} · {entry.text}" if entry.figure else entry.text
             rows.append(
                 (
                     f"{date}{'*' if fact.inferred else ''}\n{fact.kind}",
@@ -253,9 +253,10 @@ def find_page(store: Store, name: str) -> Page | None:
         if named is not None:
             return page(store, named)
         names = every_name(store)
-        guess = suggest(name, names) or exc.suggestion
         known = sorted(dict.fromkeys(names.values()))
-        raise UnknownName("id or name", name.strip(), known, {}, suggestion=guess) from None
+        names.update({i: i for i in store.ids()})  # a mistyped fact id: "gap-mmluu"
+        guess = suggest(name, names) or exc.suggestion
+        raise UnknownName("name", name.strip(), known, {}, suggestion=guess) from None
     if isinstance(exact, Entity | Benchmark):
         return page(store, exact)
     return None

@@ -338,7 +338,8 @@ def test_show_prints_derived_values(runner: CliRunner, monkeypatch: pytest.Monke
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["show", "nvida"], "did you mean 'market-nvidia-2025-01-27'?"),
+        (["show", "nvida"], "did you mean 'nvidia'?"),
+        (["show", "altmn"], "did you mean 'sam-altman'?"),
         (["show", "gap-mmluu"], "did you mean 'gap-mmlu'?"),
         (["cite", "quote-altman"], "did you mean 'quote-altman"),
         (["scores", "arenna"], "did you mean 'chatbot-arena'?"),

@@ -153,7 +153,7 @@ def test_find_record_any_kind_and_suggestions(store: Store) -> None:
     assert kind_of(find_record(store, " GAP-MMLU ")) == "gap"
     with pytest.raises(UnknownName) as caught:
         find_record(store, "nvida")
-    assert caught.value.suggestion == "market-nvidia-2025-01-27"
+    assert caught.value.suggestion == "nvidia"  # the entity's id
     with pytest.raises(UnknownName) as caught:
         find_record(store, "qqqqqqqq")
     assert caught.value.suggestion is None

@@ -22,11 +22,11 @@ from aigap.cli import app
 from aigap.load import load_fact_base
 from aigap.store import CacheError, Store, cache_file_for, open_store, with_store
 
-KINDS = ("sources", "benchmarks", *kinds.sections())
+KINDS = ("sources", "benchmarks", "entities", *kinds.sections())
 
 
 def _section(base: Any, kind: str) -> tuple[Any, ...]:
-    return getattr(base, kind) if kind in ("sources", "benchmarks") else base.section(kind)
+    return getattr(base, kind) if kind in KINDS[:3] else base.section(kind)
 
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
