@@ -39,7 +39,25 @@ def _code(lang: Lang) -> Literal["en", "ko"]:
 
 
 class _Group(TyperGroup):
-    """Turns every AigapError into its message on stderr and an exit code."""
+    """Turns every AigapError into its message on stderr and an exit code.
+
+    An unknown command that names something in the fact base (``aigap
+    nvidia``) is pointed to ``aigap show`` or ``aigap search``.
+    """
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Typer 0.29 vendors Click as typer._click; its UsageError is what
+        # TyperGroup.resolve_command raises for an unknown command.
+        from typer._click.exceptions import UsageError
+
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            word = args[0] if args else ""
+            hint = _hint_for(ctx, word) if word and not word.startswith("-") else None
+            if hint:
+                exc.message = f"{exc.message.rstrip('.')}.\n{hint}"
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         from aigap.errors import AigapError
@@ -49,6 +67,31 @@ class _Group(TyperGroup):
         except AigapError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
+
+
+def _hint_for(ctx: Any, word: str) -> str | None:
+    """'try: aigap show WORD' when WORD is an entity or id, 'aigap search' when it is in the base."""
+    import re
+    import shlex
+
+    from aigap.store import with_store
+
+    def lookup(store: Any) -> str | None:
+        from aigap.entities import resolve
+        from aigap.queries import search
+
+        quoted = word if re.fullmatch(r"[\w.-]+", word) else shlex.quote(word)
+        if resolve(store, word) is not None or store.record(word.casefold()) is not None:
+            return f"try: aigap show {quoted}"
+        if search(store, word):
+            return f"try: aigap search {quoted}"
+        return None
+
+    try:
+        settings = _settings(ctx)
+        return with_store(settings.facts, lookup, settings.max_bytes)
+    except Exception:  # a hint must never replace the usage error itself
+        return None
 
 
 def _report(exc: Any) -> None:
