@@ -70,7 +70,7 @@ class _Group(TyperGroup):
 
 
 def _hint_for(ctx: Any, word: str) -> str | None:
-    """'try: aigap show WORD' when WORD is an entity or id, 'aigap search' when it is in the base."""
+    """'try: aigap show WORD' for an entity or id, 'aigap search WORD' for a word in the base."""
     import re
     import shlex
 
