@@ -159,7 +159,7 @@ def entry_record(fact: Fact, entry: kinds.Entry) -> dict[str, Any]:
 
 def page_data(found: Page, lang: Lang) -> dict[str, Any]:
     """The page as one JSON object: the entity's fields, its relations, its facts."""
-    from aigap.queries import record_data
+    from aigap.show import record_data
 
     data = record_data(found.entity)
     return {
@@ -227,7 +227,7 @@ def page_listing(found: Page, lang: Lang) -> Any:
     notes = []
     if any(f.inferred for f in found.facts):
         notes.append("* inferred from the article's wording (see aigap show ID)")
-    from aigap.listings import source_line
+    from aigap.layout import source_line
 
     notes.extend(f"{sid}: {source_line(s, lang)}" for sid, s in found.sources.items())
     records = [{"field": f, "value": v} for f, v in rows]
@@ -244,7 +244,8 @@ def find_page(store: Store, name: str) -> Page | None:
 
     Unknown: UnknownName (exit 2) with the closest entity name or id.
     """
-    from aigap.queries import UnknownName, find_record, suggest
+    from aigap.errors import UnknownName, suggest
+    from aigap.lookup import find_record
 
     try:
         exact = find_record(store, name)

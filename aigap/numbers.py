@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from aigap import derive
 from aigap.derive import format_number
+from aigap.model import UNITS, Lang, Ratio
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 # How a value in a unit is written after the number ("17.5 pp", "0.3%").
 SUFFIXES: dict[str, str] = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/h"}
@@ -14,4 +20,55 @@ def with_unit(value: float, unit: str) -> str:
     return text + SUFFIXES.get(unit, "")
 
 
-__all__ = ["SUFFIXES", "format_number", "with_unit"]
+def unit_name(unit: str, printed: str | None = None) -> str:
+    name = UNITS.get(unit, unit)
+    if printed and printed != name:
+        name += f' (article prints "{printed}")'
+    return name
+
+
+def value_text(value: float, unit: str) -> str:
+    suffix = {"pp": " pp", "percent": "%"}.get(unit, "")
+    return derive.format_number(value) + suffix
+
+
+def scaled(value: float) -> str:
+    """5580000 -> '5.58 million': short enough to stay whole in a narrow column."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            scaled = value / size
+            return f"{derive.format_number(scaled, min(derive.decimals(scaled), 3))} {word}"
+    return derive.format_number(value)
+
+
+def amount_text(amount: Any, lang: Lang) -> str:
+    """An amount for a table: as printed in Korean, in words in English."""
+    if lang == "ko":
+        return str(amount.printed)
+    unit = amount.unit
+    if unit == "usd":
+        text = "$" + scaled(amount.value)
+    elif unit == "krw":
+        text = scaled(amount.value) + " won"
+    elif unit == "usd_per_hour":
+        text = f"${derive.format_number(amount.value)}/hour"
+    elif unit == "months":
+        text = f"{derive.format_number(amount.value)} months"
+    else:
+        text = value_text(amount.value, unit)
+    # "~" for the article's 약 (about): "about " would widen a column that never wraps
+    return ("~" if amount.approx else "") + text
+
+
+def score_value(value: float, unit: str) -> str:
+    # Arena ratings are written without a thousands separator ("1385점")
+    if unit == "elo":
+        return f"{value:g}"
+    return value_text(value, unit)
+
+
+def ratio_text(ratio: Ratio, lang: Lang) -> str:
+    number = derive.format_number(ratio.value)
+    if lang == "ko":
+        return f"{ratio.of.get(lang)}의 {ratio.printed} ({number})"
+    return f"{number} (“{ratio.printed}”) of {ratio.of.get(lang)}"

@@ -134,7 +134,7 @@ _HEADERS: dict[str, dict[Lang, str]] = {
 
 
 def story_listing(found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None) -> Any:
-    from aigap.listings import source_line
+    from aigap.layout import source_line
     from aigap.render import Column, Listing
 
     lines = found.lines
