@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from aigap import kinds
@@ -24,17 +24,20 @@ MAX_SOURCE_BYTES = 16 * 1024 * 1024
 _SPACE = re.compile(r"\s+")
 
 
-def check(path: str, sources_dir: str | None = None, max_bytes: int | None = None) -> list[Problem]:
-    """Every problem with the fact file at ``path``, sorted by position."""
-    from aigap.load import check_fact_file, locate_paths
+def check(
+    path: str | Sequence[str], sources_dir: str | None = None, max_bytes: int | None = None
+) -> list[Problem]:
+    """Every problem with the fact file at ``path`` (or several read as one), by position."""
+    from aigap.load import check_fact_files, locate_paths
 
+    paths = [path] if isinstance(path, str) else list(path)
     try:
-        checked = check_fact_file(path, max_bytes)
+        checked = check_fact_files(paths, max_bytes)
     except FactFileError as exc:  # unreadable: missing, a directory, too big
         return list(exc.problems)
     problems = list(checked.problems)
     base = checked.base
-    if base is None or checked.raw is None:
+    if base is None or (checked.raw is None and checked.place is None):
         return problems
 
     from aigap.crosscheck import cross_check
@@ -42,10 +45,16 @@ def check(path: str, sources_dir: str | None = None, max_bytes: int | None = Non
     located: list[tuple[DataPath, Severity, str]] = list(cross_check(base))
     if sources_dir is not None:
         located += verbatim_problems(base, checked.data, sources_dir)
-    positions = locate_paths(checked.raw, path, [p for p, _, _ in located])
-    for (line, column), (_, severity, message) in zip(positions, located, strict=True):
-        problems.append(Problem(path, line, column, severity, message))
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if checked.place is not None:
+        places = [checked.place(p) for p, _, _ in located]
+    else:
+        assert checked.raw is not None
+        at = locate_paths(checked.raw, paths[0], [p for p, _, _ in located])
+        places = [(paths[0], line, column) for line, column in at]
+    for (file, line, column), (_, severity, message) in zip(places, located, strict=True):
+        problems.append(Problem(file, line, column, severity, message))
+    order = {p: i for i, p in enumerate(paths)}
+    problems.sort(key=lambda p: (order.get(p.path, 0), p.line or 0, p.column or 0))
     return problems
 
 

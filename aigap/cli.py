@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -124,8 +124,35 @@ app = typer.Typer(
 
 
 class Settings(msgspec.Struct, frozen=True):
-    facts: str
+    facts: tuple[str, ...]  # the fact files read as one base, packaged first
     max_bytes: int | None
+
+
+class _Root(msgspec.Struct, frozen=True):
+    """The global options as given, before they are resolved to files."""
+
+    facts: tuple[str, ...] | None
+    packaged: bool
+    max_bytes: int | None
+
+
+def _fact_files(given: Sequence[str] | None, packaged: bool) -> tuple[str, ...]:
+    """The packaged base (unless --no-packaged) plus the user's files and directories.
+
+    ``--facts`` (repeatable) wins over ``AIGAP_FACTS`` (a list separated by
+    os.pathsep); a directory stands for its *.yaml and *.yml files.
+    """
+    from aigap.load import FACTS_ENV, expand_fact_paths, packaged_facts_path
+
+    user = list(given or ())
+    if not user:
+        user = [p for p in os.environ.get(FACTS_ENV, "").split(os.pathsep) if p]
+    if not packaged and not user:
+        from aigap.errors import AigapError
+
+        raise AigapError("--no-packaged leaves no fact file: name yours with --facts PATH")
+    files = [str(packaged_facts_path())] if packaged else []
+    return expand_fact_paths([*files, *user])
 
 
 def _version(value: bool) -> None:
@@ -138,15 +165,26 @@ def _version(value: bool) -> None:
 def _main(
     ctx: typer.Context,
     facts: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--facts",
-            envvar="AIGAP_FACTS",
             metavar="PATH",
-            help="Fact file to read instead of the packaged one.",
+            help=(
+                "Your fact file or directory of *.yaml files, read together with the packaged"
+                " base (repeatable; default: AIGAP_FACTS, a list separated by"
+                f" {os.pathsep!r})."
+            ),
             show_default=False,
         ),
     ] = None,
+    no_packaged: Annotated[
+        bool,
+        typer.Option(
+            "--no-packaged",
+            envvar="AIGAP_NO_PACKAGED",
+            help="Leave out the packaged fact base: read only the --facts files.",
+        ),
+    ] = False,
     max_bytes: Annotated[
         int | None,
         typer.Option(
@@ -165,22 +203,25 @@ def _main(
         ),
     ] = False,
 ) -> None:
-    if facts is None:
-        from aigap.load import packaged_facts_path
-
-        facts = str(packaged_facts_path())
-    ctx.obj = Settings(facts, max_bytes)
+    ctx.obj = _Root(tuple(facts) if facts else None, not no_packaged, max_bytes)
 
 
 def _settings(ctx: typer.Context) -> Settings:
-    """The global options; given after the command (``gap mmlu --facts F``) they win."""
-    obj = ctx.find_root().obj
-    if not isinstance(obj, Settings):
-        from aigap.load import packaged_facts_path
-
-        obj = Settings(os.environ.get("AIGAP_FACTS") or str(packaged_facts_path()), None)
+    """The global options; --facts after the command (``gap mmlu --facts F``) adds to them."""
+    root = ctx.find_root()
+    obj = root.obj
+    if not isinstance(obj, _Root):  # before the callback ran (an unknown command's hint)
+        given = root.params.get("facts")
+        obj = _Root(
+            tuple(given) if given else None,
+            not root.params.get("no_packaged", False),
+            root.params.get("max_bytes"),
+        )
     facts, max_bytes = ctx.params.get("facts"), ctx.params.get("max_bytes")
-    return Settings(facts or obj.facts, max_bytes if max_bytes is not None else obj.max_bytes)
+    given = (*(obj.facts or ()), *(facts or ()))
+    return Settings(
+        _fact_files(given, obj.packaged), max_bytes if max_bytes is not None else obj.max_bytes
+    )
 
 
 def _answer(ctx: typer.Context, query: Callable[[Any], T]) -> T:
@@ -232,11 +273,11 @@ SvgOption = Annotated[
 # The global options again, so they also work after the command (no envvar
 # here: the one before the command reads it).
 FactsOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--facts",
         metavar="PATH",
-        help="Fact file to read (as before the command).",
+        help="Your fact file or directory, added to the base (as before the command).",
         show_default=False,
     ),
 ]

@@ -30,7 +30,7 @@ import sqlite3
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -392,31 +392,43 @@ def _write_cache(cache_file: Path, data: dict[str, Any], key: str) -> sqlite3.Co
     return _open_cached(cache_file, key)
 
 
-def open_store(path: str, max_bytes: int | None = None, *, rebuild: bool = False) -> Store:
-    """A Store for the fact file at ``path``, from the cache when it is fresh."""
+def _stat(path: str) -> os.stat_result:
     from aigap.load import _fail
 
     try:
-        info = os.stat(path)
+        return os.stat(path)
     except FileNotFoundError:
         raise _fail(path, "no such file") from None
     except OSError as exc:
         raise _fail(path, f"cannot open: {exc.strerror or exc}") from None
-    cache_file = cache_file_for(path)
-    if cache_file is not None and not rebuild:
-        conn = _open_cached(cache_file, file_key(path, info))
-        if conn is not None:
-            return Store(conn, path)
 
-    from aigap.load import load_fact_base_with_data
+
+def open_store(
+    path: str | Sequence[str], max_bytes: int | None = None, *, rebuild: bool = False
+) -> Store:
+    """A Store for the fact file at ``path`` (or several as one), from the cache when fresh.
+
+    Several files share one cache, keyed on every file: editing any rebuilds it.
+    """
+    paths = [path] if isinstance(path, str) else list(path)
+    infos = [_stat(p) for p in paths]
+    name = os.pathsep.join(paths)
+    cache_file = cache_file_for(os.pathsep.join(os.path.realpath(p) for p in paths))
+    if cache_file is not None and not rebuild:
+        key = "\n".join(file_key(p, i) for p, i in zip(paths, infos, strict=True))
+        conn = _open_cached(cache_file, key)
+        if conn is not None:
+            return Store(conn, name)
+
+    from aigap.load import load_fact_bases_with_data
 
     # Reading builds millions of small objects and frees none until the end:
     # collection passes would only rescan them (a third of a 100k-fact read).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        data, info = load_fact_base_with_data(path, max_bytes)
-        key = file_key(path, info)
+        data, read = load_fact_bases_with_data(paths, max_bytes)
+        key = "\n".join(file_key(p, i) for p, i in zip(paths, read, strict=True))
         conn = _write_cache(cache_file, data, key) if cache_file is not None else None
         if conn is None:
             conn = sqlite3.connect(":memory:")
@@ -425,10 +437,12 @@ def open_store(path: str, max_bytes: int | None = None, *, rebuild: bool = False
     finally:
         if gc_was_enabled:
             gc.enable()
-    return Store(conn, path)
+    return Store(conn, name)
 
 
-def with_store(path: str, query: Callable[[Store], T], max_bytes: int | None = None) -> T:
+def with_store(
+    path: str | Sequence[str], query: Callable[[Store], T], max_bytes: int | None = None
+) -> T:
     """Run ``query`` on the store, rebuilding the cache once if it proves bad."""
     try:
         return query(open_store(path, max_bytes))
@@ -437,4 +451,5 @@ def with_store(path: str, query: Callable[[Store], T], max_bytes: int | None = N
     try:
         return query(open_store(path, max_bytes, rebuild=True))
     except CacheError as exc:  # the file changed under us twice, or a bug
-        raise AigapError(f"{path}: could not read the fact base: {exc}") from None
+        name = path if isinstance(path, str) else os.pathsep.join(path)
+        raise AigapError(f"{name}: could not read the fact base: {exc}") from None

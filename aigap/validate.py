@@ -352,7 +352,53 @@ def validate(data: Any, name: str, where: Callable[[DataPath], str] = _place) ->
     return Validation(base, c.issues)
 
 
-def _check_top_level(c: Checker, data: dict[Any, Any]) -> None:
+def check_part(data: Any) -> list[Issue]:
+    """What one of several fact files must get right on its own: its top level.
+
+    The files are then validated as one document (``merge``), so a file may
+    cite the sources and entities of another.
+    """
+    c = Checker()
+    if not isinstance(data, dict):
+        c.error((), f"the top level must be a mapping of sections, got {_describe(data)}")
+        return c.issues
+    _check_top_level(c, data, need_sources=False)
+    for section in top_level()[1:]:
+        items = data.get(section)
+        if items is not None and not isinstance(items, list):
+            c.error((section,), f"expected a list, got {_describe(items)}")
+    return c.issues
+
+
+def merge(
+    parts: list[dict[str, Any]],
+) -> tuple[dict[str, Any], Callable[[DataPath], tuple[int, DataPath]]]:
+    """Several files' data as one document, and where each of its paths came from.
+
+    ``origin(path)`` gives (index of the file, the path inside that file).
+    """
+    merged: dict[str, Any] = {"schema": SCHEMA_VERSION}
+    starts: dict[str, list[tuple[int, int]]] = {}
+    for section in top_level()[1:]:
+        items: list[Any] = []
+        for k, part in enumerate(parts):
+            more = part.get(section) or []
+            starts.setdefault(section, []).append((len(items), k))
+            items.extend(more)
+        if any(section in part for part in parts):
+            merged[section] = items
+
+    def origin(path: DataPath) -> tuple[int, DataPath]:
+        if len(path) < 2 or not isinstance(path[1], int) or path[0] not in starts:
+            return 0, path
+        section, index = path[0], path[1]
+        start, k = max((s for s in starts[section] if s[0] <= index), default=(0, 0))
+        return k, (section, index - start, *path[2:])
+
+    return merged, origin
+
+
+def _check_top_level(c: Checker, data: dict[Any, Any], *, need_sources: bool = True) -> None:
     known = top_level()
     for key in data:
         if key not in known:
@@ -362,7 +408,7 @@ def _check_top_level(c: Checker, data: dict[Any, Any]) -> None:
         c.error((), "missing 'schema: 1'")
     elif schema != SCHEMA_VERSION or isinstance(schema, bool):
         c.error(("schema",), f"unsupported schema {schema!r} (this aigap reads schema 1)")
-    if "sources" not in data:
+    if need_sources and "sources" not in data:
         c.error((), "missing section 'sources'")
 
 
