@@ -28,10 +28,11 @@ def check(
     path: str | Sequence[str], sources_dir: str | None = None, max_bytes: int | None = None
 ) -> list[Problem]:
     """Every problem with the fact file at ``path`` (or several read as one), by position."""
-    from aigap.load import check_fact_files, locate_paths
+    from aigap.load import check_fact_files, expand_fact_paths, locate_paths
 
     paths = [path] if isinstance(path, str) else list(path)
     try:
+        paths = list(expand_fact_paths(paths))  # a directory: its fact files, as one base
         checked = check_fact_files(paths, max_bytes)
     except FactFileError as exc:  # unreadable: missing, a directory, too big
         return list(exc.problems)

@@ -460,11 +460,18 @@ def test_fact_text_is_never_markup(runner: CliRunner, tmp_path: Path) -> None:
         ["quotes"],
         ["cite", claim_id],
     ):
-        out = run(runner, "--facts", str(path), *args).stdout
+        out = run(runner, "--no-packaged", "--facts", str(path), *args).stdout
         assert "\x1b" not in out and "\u202e" not in out, args
-    assert "[bold red]boom[/bold red]" in run(runner, "--facts", str(path), "show", claim_id).stdout
-    assert "[link=x]Evil[/link]" in run(runner, "--facts", str(path), "quotes").stdout
-    shown = json.loads(run(runner, "--facts", str(path), "show", claim_id, "-f", "json").stdout)
+    assert (
+        "[bold red]boom[/bold red]"
+        in run(runner, "--no-packaged", "--facts", str(path), "show", claim_id).stdout
+    )
+    assert (
+        "[link=x]Evil[/link]" in run(runner, "--no-packaged", "--facts", str(path), "quotes").stdout
+    )
+    shown = json.loads(
+        run(runner, "--no-packaged", "--facts", str(path), "show", claim_id, "-f", "json").stdout
+    )
     assert shown["claim"]["en"] == hostile  # JSON escapes, but keeps, the text
 
 
