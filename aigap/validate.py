@@ -482,7 +482,7 @@ def _check_references(c: Checker, sections: dict[str, list[Any]]) -> None:
             elif entities[target] not in types:
                 c.error(
                     ("entities", i, *field_path),
-                    f"{target!r} is a {entities[target]}, not a {' or '.join(types)}",
+                    f"{target!r} is of type {entities[target]}, not {' or '.join(types)}",
                 )
 
 
