@@ -579,10 +579,11 @@ class CheckFormat(StrEnum):
 @app.command()
 def check(
     ctx: typer.Context,
-    path: Annotated[
-        str | None,
+    paths: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="Fact file to check (default: the active one, see --facts).",
+            metavar="PATH",
+            help="Fact files to check (default: the active one, see --facts).",
             show_default=False,
         ),
     ] = None,
@@ -612,12 +613,21 @@ def check(
 
       aigap check --format json
     """
-    from aigap.checks import as_json, exit_code, summary
-    from aigap.checks import check as check_file
+    from aigap.checks import as_json, check_counted, exit_code, summary
     from aigap.render import safe, write_json
 
+    if sources is not None and not (os.path.isdir(sources) and os.access(sources, os.R_OK)):
+        why = "not a directory" if not os.path.isdir(sources) else "cannot be read"
+        raise typer.BadParameter(
+            f"{safe(sources, keep_newlines=False)}: {why}", ctx, None, "--sources"
+        )
     settings = _settings(ctx)
-    problems = check_file(path or settings.facts, sources, settings.max_bytes)
+    problems: list[Any] = []
+    read: list[tuple[str, list[Any], int]] = []
+    for path in paths or [settings.facts]:
+        found, facts_read = check_counted(path, sources, settings.max_bytes)
+        problems += found
+        read.append((path, found, facts_read))
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
     else:
@@ -625,7 +635,9 @@ def check(
             sys.stdout.write(safe(problem.format(column=True, severity=True), keep_newlines=False))
             sys.stdout.write("\n")
     sys.stdout.flush()
-    sys.stderr.write(summary(problems) + "\n")
+    # Name each file and what was read: a curator sees which copy was checked.
+    for path, found, facts_read in read:
+        sys.stderr.write(safe(summary(found, path, facts_read), keep_newlines=False) + "\n")
     raise typer.Exit(exit_code(problems))
 
 
