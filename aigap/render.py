@@ -80,9 +80,14 @@ def _plain(value: Any) -> str:
 
 def write_json(value: Any, out: IO[str]) -> None:
     """Indented JSON (an array of records, or one object), control-safe."""
+    import codecs
     import json
 
-    out.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
+    # A stream that cannot encode every character (a Latin-1 or EUC-KR locale)
+    # gets \u escapes: still exactly the same JSON value.
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    ascii_only = not codecs.lookup(encoding).name.startswith("utf")
+    out.write(json_safe(json.dumps(value, ensure_ascii=ascii_only, indent=2)) + "\n")
 
 
 def write_csv(
