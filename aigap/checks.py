@@ -14,6 +14,7 @@ from typing import Any
 
 from aigap.errors import FactFileError, Problem, Severity
 from aigap.model import FACT_KINDS, FactBase, Quote
+from aigap.text import nfc
 
 DataPath = tuple[str | int, ...]
 # A source text is an article: a few hundred KB at most. The limit keeps a
@@ -95,7 +96,7 @@ def _read_source(directory: str, name: str) -> _SourceText:
     except OSError as exc:
         return _SourceText(None, f"cannot read source text {full}: {exc.strerror or exc}")
     try:
-        return _SourceText(data.decode("utf-8-sig"), None)
+        return _SourceText(nfc(data.decode("utf-8-sig")), None)  # as fact files are read
     except UnicodeDecodeError:
         return _SourceText(None, f"source text {full} is not UTF-8")
 

@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 
 from aigap import __version__
 from aigap.record import Record
+from aigap.text import nfc_option
 
 EXIT_OK = 0
 T = TypeVar("T")
@@ -238,6 +239,7 @@ def gap(
         typer.Argument(
             help="Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
             autocompletion=_complete_benchmark,
+            callback=nfc_option,
             show_default=False,
         ),
     ] = None,
@@ -331,6 +333,7 @@ IdArgument = Annotated[
         metavar="ID",
         help="A fact, source or benchmark id (see aigap facts, aigap sources).",
         autocompletion=_complete_id,
+        callback=nfc_option,
         show_default=False,
     ),
 ]
@@ -344,6 +347,7 @@ def scores(
         typer.Argument(
             help="Benchmark id or alias (arena, aime, math500, ...).",
             autocompletion=_complete_benchmark,
+            callback=nfc_option,
             show_default=False,
         ),
     ] = None,
@@ -421,7 +425,10 @@ def quotes(
     who: Annotated[
         str | None,
         typer.Option(
-            "--who", metavar="NAME", help="Only quotes whose speaker's name contains NAME."
+            "--who",
+            metavar="NAME",
+            callback=nfc_option,
+            help="Only quotes whose speaker's name contains NAME.",
         ),
     ] = None,
     fmt: FormatOption = Format.table,
@@ -496,7 +503,10 @@ def facts(
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Text to look for (any case, English or Korean).")],
+    text: Annotated[
+        str,
+        typer.Argument(callback=nfc_option, help="Text to look for (any case, English or Korean)."),
+    ],
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,

@@ -137,9 +137,10 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Any:
     width = None
     columns = os.environ.get("COLUMNS")
     if columns is not None and not (columns.isdigit() and 0 < int(columns) <= 10_000):
-        import shutil
-
-        width = shutil.get_terminal_size().columns
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            width = 80
     return Console(
         stderr=stderr, record=record, highlight=False, markup=False, emoji=False, width=width
     )
