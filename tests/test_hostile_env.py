@@ -105,10 +105,10 @@ def test_head_on_big_output(tmp_path: Path) -> None:
 
 # --- encodings, bytes and paths ---------------------------------------------------
 
-LISTINGS = [["gap"], ["scores"], ["quotes"], ["costs"], ["search", "딥시크"], ["sources"]]
+LISTINGS = [["gap"], ["quotes"], ["search", "딥시크"]]
 
 
-@pytest.mark.parametrize("encoding", ["euc-kr", "latin-1", "ascii"])
+@pytest.mark.parametrize("encoding", ["euc-kr", "latin-1"])
 @pytest.mark.parametrize("args", LISTINGS, ids=lambda a: "-".join(a))
 def test_non_utf8_terminal(encoding: str, args: list[str]) -> None:
     utf8 = run([*args, "--format", "json"], PYTHONIOENCODING="utf-8")
