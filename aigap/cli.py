@@ -19,7 +19,6 @@ from typer.core import TyperGroup
 
 from aigap import __version__
 from aigap.record import Record
-from aigap.text import nfc_option
 
 EXIT_OK = 0
 T = TypeVar("T")
@@ -35,6 +34,15 @@ class Format(StrEnum):
 class Lang(StrEnum):
     en = "en"
     ko = "ko"
+
+
+def _nfc(value: str | None) -> str | None:
+    """A Typer callback: query text in NFC (aigap.text is imported only when needed)."""
+    if value is None or value.isascii():
+        return value
+    from aigap.text import nfc
+
+    return nfc(value)
 
 
 def _code(lang: Lang) -> Literal["en", "ko"]:
@@ -239,7 +247,7 @@ def gap(
         typer.Argument(
             help="Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
             autocompletion=_complete_benchmark,
-            callback=nfc_option,
+            callback=_nfc,
             show_default=False,
         ),
     ] = None,
@@ -333,7 +341,7 @@ IdArgument = Annotated[
         metavar="ID",
         help="A fact, source or benchmark id (see aigap facts, aigap sources).",
         autocompletion=_complete_id,
-        callback=nfc_option,
+        callback=_nfc,
         show_default=False,
     ),
 ]
@@ -347,7 +355,7 @@ def scores(
         typer.Argument(
             help="Benchmark id or alias (arena, aime, math500, ...).",
             autocompletion=_complete_benchmark,
-            callback=nfc_option,
+            callback=_nfc,
             show_default=False,
         ),
     ] = None,
@@ -427,7 +435,7 @@ def quotes(
         typer.Option(
             "--who",
             metavar="NAME",
-            callback=nfc_option,
+            callback=_nfc,
             help="Only quotes whose speaker's name contains NAME.",
         ),
     ] = None,
@@ -505,7 +513,7 @@ def search(
     ctx: typer.Context,
     text: Annotated[
         str,
-        typer.Argument(callback=nfc_option, help="Text to look for (any case, English or Korean)."),
+        typer.Argument(callback=_nfc, help="Text to look for (any case, English or Korean)."),
     ],
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
