@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 import msgspec
 
 from aigap.errors import Problem
+from aigap.text import nfc
 
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 1_000_000
@@ -346,6 +347,8 @@ def _walk_events(
                     value, message = resolve_plain(value)
                     if message:
                         problem(event.start_mark, message)
+                if type(value) is str and not value.isascii():
+                    value = nfc(value)  # NFD text (macOS, some editors) finds the same facts
                 deliver(value, event.start_mark)
             elif cls is mapping_start or cls is sequence_start:
                 if event.tag is not None and event.tag not in (
