@@ -766,6 +766,40 @@ def chart(
     charts.save(figure, out)
 
 
+@app.command()
+def export(
+    ctx: typer.Context,
+    directory: Annotated[
+        str,
+        typer.Argument(
+            metavar="DIR",
+            help="Directory to write: new, empty, or an earlier aigap export (replaced).",
+            show_default=False,
+        ),
+    ],
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Write the whole fact base as open data: a Frictionless Data Package of CSV files.
+
+    One tidy table per kind of fact (each gap reading, each amount its own
+    row), plus sources, benchmarks, every verbatim passage with its English
+    rendering, and datapackage.json describing every column. Loads in
+    pandas, R, spreadsheets, and `frictionless validate DIR/datapackage.json`.
+
+    [b]Examples[/b]
+
+      aigap export aigap-data
+
+      aigap export aigap-data --facts my-facts.yaml
+    """
+    from aigap.export import export as write_export
+
+    counts = _answer(ctx, lambda store: write_export(store, directory))
+    rows = ", ".join(f"{name} {n}" for name, n in counts.items())
+    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
+
+
 def main() -> None:
     """Entry point: no traceback for anything a user can cause."""
     try:
