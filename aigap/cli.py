@@ -492,7 +492,17 @@ def facts(
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         return found, benchmarks, sources_of(store, found)
 
-    _print(ctx, query, lambda found: facts_listing(*found, _code(lang)), fmt, svg)
+    def layout(found: tuple[Any, Any, Any]) -> Any:
+        listing = facts_listing(*found, _code(lang))
+        if fmt is Format.json:  # every field of every fact, as `show -f json` has them
+            from aigap.export import full_record
+
+            listing.records = [
+                {**record, **full_record(fact)} for record, fact in zip(listing.records, found[0])
+            ]
+        return listing
+
+    _print(ctx, query, layout, fmt, svg)
 
 
 @app.command()

@@ -47,7 +47,6 @@ _UNIT_LIST = "; ".join(f"{k} = {v}" for k, v in UNITS.items())
 DESCRIPTIONS: dict[str, str] = {
     "id": "Identifier, as in facts.yaml (`aigap show ID` prints the record).",
     "fact_id": "Id of the fact (facts.id) this row belongs to.",
-    "kind": "Kind of fact: gap, score, event, market, cost, quote or claim.",
     "resource": "The resource (table) that holds the fact's own fields.",
     "source": "Id of the source article (sources.id).",
     "benchmark": "Id of the benchmark (benchmarks.id).",
@@ -436,7 +435,14 @@ def tables(
 
     facts_columns = [
         Column("id", "string", DESCRIPTIONS["id"], lambda p: p[1].id, required=True),
-        Column("kind", "string", DESCRIPTIONS["kind"], lambda p: p[0].name, required=True),
+        Column(
+            "kind",
+            "string",
+            "Kind of fact: " + ", ".join(k.name for k, _ in by_kind) + ".",
+            lambda p: p[0].name,
+            required=True,
+            enum=tuple(k.name for k, _ in by_kind),
+        ),
         Column("resource", "string", DESCRIPTIONS["resource"], lambda p: p[0].section),
         Column(
             "source",
@@ -482,7 +488,14 @@ def tables(
         Column("passage", "string", DESCRIPTIONS["passage"], lambda p: _passage(p[1])),
         Column("passage_en", "string", DESCRIPTIONS["passage_en"], lambda p: p[1].passage_en),
     ]
-    fact_ref = {"reference": "facts", "required": True}
+    fact_id = Column(
+        "fact_id",
+        "string",
+        DESCRIPTIONS["fact_id"],
+        lambda p: p[0],
+        required=True,
+        reference="facts",
+    )
     result = [
         _record_table("sources", "Source articles", Source, sources, ()),
         _record_table("benchmarks", "Benchmarks", Benchmark, benchmarks, ()),
@@ -518,7 +531,7 @@ def tables(
             "Verbatim passages",
             "Each part of each fact's verbatim passage, in the article's words (one row each).",
             [
-                Column("fact_id", "string", DESCRIPTIONS["fact_id"], lambda p: p[0], **fact_ref),
+                fact_id,
                 Column("part", "integer", DESCRIPTIONS["part"], lambda p: p[1], required=True),
                 Column("text", "string", DESCRIPTIONS["text"], lambda p: p[2], required=True),
             ],
@@ -530,7 +543,7 @@ def tables(
             "Fact tags",
             "The tags of each fact (one row each).",
             [
-                Column("fact_id", "string", DESCRIPTIONS["fact_id"], lambda p: p[0], **fact_ref),
+                fact_id,
                 Column("tag", "string", DESCRIPTIONS["tag"], lambda p: p[1], required=True),
             ],
             [[f.id, tag] for _, f in all_facts for tag in dict.fromkeys(f.tags)],
