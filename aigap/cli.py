@@ -497,9 +497,8 @@ def facts(
         if fmt is Format.json:  # every field of every fact, as `show -f json` has them
             from aigap.export import full_record
 
-            listing.records = [
-                {**record, **full_record(fact)} for record, fact in zip(listing.records, found[0])
-            ]
+            for record, fact in zip(listing.records, found[0], strict=True):
+                record["record"] = full_record(fact)
         return listing
 
     _print(ctx, query, layout, fmt, svg)

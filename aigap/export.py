@@ -700,11 +700,10 @@ def export(store: Any, target: str) -> dict[str, int]:
 
 
 def full_record(fact: Any) -> dict[str, Any]:
-    """Every field of a fact as JSON data (``show -f json``'s record), without id/kind."""
+    """Every field of a fact as JSON data: the record ``show -f json`` prints."""
     from aigap.queries import record_detail
 
-    data = record_detail(fact)
-    return {k: v for k, v in data.items() if k not in ("id", "kind")}
+    return record_detail(fact)
 
 
 __all__ = ["export", "full_record", "is_export", "tables"]

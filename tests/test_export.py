@@ -216,10 +216,11 @@ def test_facts_json_has_every_field(runner: CliRunner, facts_path: Path) -> None
     base = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
     for section in kinds.sections():
         for raw in base.get(section) or []:
-            row = rows[raw["id"]]
+            row = rows[raw["id"]]["record"]
+            assert row["id"] == raw["id"] and row["kind"] == kinds.by_section(section).name
             for key in raw:
                 if key == "id":
                     continue
                 assert ("subject_kind" if section == "market" and key == "kind" else key) in row
             assert row["passage_en"] == raw["passage_en"]
-            assert row["summary"]  # the listing's own fields stay
+            assert rows[raw["id"]]["summary"]  # the listing's own fields stay
