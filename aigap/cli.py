@@ -551,7 +551,16 @@ def facts(
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         return found, benchmarks, sources_of(store, found)
 
-    _print(ctx, query, lambda found: facts_listing(*found, _code(lang)), fmt, svg)
+    def layout(found: tuple[Any, Any, Any]) -> Any:
+        listing = facts_listing(*found, _code(lang))
+        if fmt is Format.json:  # every field of every fact, as `show -f json` has them
+            from aigap.export import full_record
+
+            for record, fact in zip(listing.records, found[0], strict=True):
+                record["record"] = full_record(fact)
+        return listing
+
+    _print(ctx, query, layout, fmt, svg)
 
 
 @app.command()
@@ -838,6 +847,40 @@ def chart(
     else:
         figure = charts.scores_figure(_answer(ctx, lambda s: charts.score_rows(s, benchmark)), code)
     charts.save(figure, out)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    directory: Annotated[
+        str,
+        typer.Argument(
+            metavar="DIR",
+            help="Directory to write: new, empty, or an earlier aigap export (replaced).",
+            show_default=False,
+        ),
+    ],
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Write the whole fact base as open data: a Frictionless Data Package of CSV files.
+
+    One tidy table per kind of fact (each gap reading, each amount its own
+    row), plus sources, benchmarks, every verbatim passage with its English
+    rendering, and datapackage.json describing every column. Loads in
+    pandas, R, spreadsheets, and `frictionless validate DIR/datapackage.json`.
+
+    [b]Examples[/b]
+
+      aigap export aigap-data
+
+      aigap export aigap-data --facts my-facts.yaml
+    """
+    from aigap.export import export as write_export
+
+    counts = _answer(ctx, lambda store: write_export(store, directory))
+    rows = ", ".join(f"{name} {n}" for name, n in counts.items())
+    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
 
 
 def _prepare_streams() -> None:
