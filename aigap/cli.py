@@ -749,8 +749,9 @@ def check(
 ) -> None:
     """Check a fact file: syntax, schema, references, quotes and recomputed figures.
 
-    Prints PATH:LINE:COLUMN: severity: message per problem; exits 0 when
-    clean, 1 with only warnings, 2 with errors. Never uses the cache.
+    Prints PATH:LINE:COLUMN: severity: message per problem (the first 200,
+    then how many more; --format json lists all); exits 0 when clean, 1 with
+    only warnings, 2 with errors. Never uses the cache.
 
     [b]Examples[/b]
 
@@ -760,7 +761,7 @@ def check(
 
       aigap check --format json
     """
-    from aigap.checks import as_json, check_counted, exit_code, summary
+    from aigap.checks import as_json, check_counted, exit_code, summary, text_lines
     from aigap.render import safe, write_json
 
     if sources is not None and not (os.path.isdir(sources) and os.access(sources, os.R_OK)):
@@ -778,8 +779,8 @@ def check(
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
     else:
-        for problem in problems:
-            sys.stdout.write(safe(problem.format(column=True, severity=True), keep_newlines=False))
+        for line in text_lines(problems):
+            sys.stdout.write(safe(line, keep_newlines=False))
             sys.stdout.write("\n")
     sys.stdout.flush()
     # Name each file and what was read: a curator sees which copy was checked.

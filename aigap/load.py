@@ -171,7 +171,10 @@ def locate_paths(raw: bytes, path: str, paths: list[tuple[Any, ...]]) -> list[tu
 
     if not paths:
         return []
-    positions = read_yaml(raw, path, want_positions=True).positions or {}
+    # Only these paths and their ancestors (where _locate falls back to):
+    # every node's position would take more memory than the data itself.
+    wanted = {p[:end] for p in paths for end in range(len(p) + 1)}
+    positions = read_yaml(raw, path, want_positions=wanted).positions or {}
     return [_locate(positions, p) for p in paths]
 
 
