@@ -6,7 +6,8 @@ from typing import Any
 
 from aigap import derive
 from aigap.derive import format_number
-from aigap.model import UNITS, Lang, Ratio
+from aigap.labels import LABELS, label
+from aigap.model import Lang, Ratio
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -20,10 +21,11 @@ def with_unit(value: float, unit: str) -> str:
     return text + SUFFIXES.get(unit, "")
 
 
-def unit_name(unit: str, printed: str | None = None) -> str:
-    name = UNITS.get(unit, unit)
+def unit_name(unit: str, lang: Lang, printed: str | None = None) -> str:
+    """What a unit is called ("percentage points"), and how the article prints it if not so."""
+    name = label(f"unit.{unit}", lang) if f"unit.{unit}" in LABELS else unit
     if printed and printed != name:
-        name += f' (article prints "{printed}")'
+        name += label("unit.printed", lang, printed=printed)
     return name
 
 
@@ -69,6 +71,4 @@ def score_value(value: float, unit: str) -> str:
 
 def ratio_text(ratio: Ratio, lang: Lang) -> str:
     number = derive.format_number(ratio.value)
-    if lang == "ko":
-        return f"{ratio.of.get(lang)}의 {ratio.printed} ({number})"
-    return f"{number} (“{ratio.printed}”) of {ratio.of.get(lang)}"
+    return label("ratio_of", lang, number=number, printed=ratio.printed, of=ratio.of.get(lang))

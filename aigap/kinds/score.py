@@ -172,7 +172,9 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
         if cells:
             groups.append(len(cells))
         bench = group[0].benchmark
-        cells.append(["", f"[{bench.name.get(lang)}, {unit_name(group[0].score.unit)}]"] + [""] * 4)
+        cells.append(
+            ["", f"[{bench.name.get(lang)}, {unit_name(group[0].score.unit, lang)}]"] + [""] * 4
+        )
         for r in group:
             s = r.score
             model = s.model.get(lang)
@@ -189,9 +191,9 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
             )
     notes = []
     if any(r.margin is not None for r in rows):
-        notes.append("Lead: over the next model; Elo points for Arena, pp for accuracies.")
+        notes.append(label("note.lead", lang))
     if any(r.score.inferred for r in rows):
-        notes.append("* date inferred from the article's relative wording (see aigap show ID)")
+        notes.append(label("note.inferred", lang))
     notes.extend(sources_notes([r.source for r in rows], lang))
-    title = "Model scores, ranked" if lang == "en" else "모델 점수 순위"
+    title = label("title.scores", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)
