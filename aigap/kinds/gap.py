@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 import msgspec
 
 from aigap import derive
+from aigap.errors import AigapError
 from aigap.kinds.base import Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, source_line, sources_of
@@ -104,6 +105,8 @@ def gap_rows(store: Store, name: str | None) -> list[GapRow]:
 
         bench = find_benchmark(store, name)
         gaps = store.records_about("gaps", bench.id)
+        if not gaps:  # a benchmark known only from other facts (or a damaged file)
+            raise AigapError(f"no gaps for benchmark {bench.id!r}")
         benchmarks = {bench.id: bench}
     else:
         gaps = store.records("gaps")

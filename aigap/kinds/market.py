@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
 
-from aigap import derive, numbers
+from aigap import numbers
 from aigap.kinds.base import Figure, Kind
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
@@ -129,7 +129,7 @@ def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
             [
                 m.date.iso + ("*" if m.inferred else ""),
                 m.subject.get(lang),
-                f"{derive.format_number(m.change)}%",
+                numbers.with_unit(m.change, "percent"),
                 amount_text(m.close, lang) if m.close else "",
                 amount_text(m.value_lost, lang) if m.value_lost else "",
             ]

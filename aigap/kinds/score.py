@@ -13,7 +13,7 @@ from aigap.kinds.base import Figure, Kind, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
-from aigap.numbers import score_value, unit_name
+from aigap.numbers import signed, unit_name, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -148,11 +148,7 @@ def score_record(row: ScoreRow, lang: Lang) -> dict[str, Any]:
 def _margin(row: ScoreRow) -> str:
     if row.margin is None:
         return ""
-    unit = margin_unit(row.score.unit)
-    number = f"{row.margin:+g}" if unit == "elo" else f"{derive.format_number(row.margin):s}"
-    if unit != "elo" and not number.startswith("-"):
-        number = "+" + number
-    return number + (" pp" if unit == "pp" else "")
+    return signed(row.margin, margin_unit(row.score.unit))
 
 
 def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
@@ -184,7 +180,7 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
                     str(r.rank),
                     model if org in model else f"{model} ({org})",
                     COUNTRY_NAMES.get(s.country, {}).get(lang, s.country),
-                    score_value(s.value, s.unit),
+                    with_unit(s.value, s.unit),
                     _margin(r),
                     s.date.iso + ("*" if s.inferred else ""),
                 ]
