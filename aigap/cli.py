@@ -318,8 +318,7 @@ def gap(
 
       aigap gap
     """
-    from aigap.listings import gap_listing
-    from aigap.queries import gap_rows
+    from aigap.kinds.gap import gap_listing, gap_rows
 
     single = benchmark is not None
     _print(
@@ -370,9 +369,10 @@ def timeline(
 
       aigap timeline --tag market --format csv
     """
-    from aigap.listings import timeline_listing
-    from aigap.queries import parse_partial_date, sources_of
-    from aigap.queries import timeline as select_events
+    from aigap.kinds.event import timeline as select_events
+    from aigap.kinds.event import timeline_listing
+    from aigap.layout import sources_of
+    from aigap.lookup import parse_partial_date
 
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
@@ -428,8 +428,7 @@ def scores(
 
       aigap scores aime --format json
     """
-    from aigap.listings import scores_listing
-    from aigap.queries import score_rows
+    from aigap.kinds.score import score_rows, scores_listing
 
     _print(
         ctx,
@@ -442,8 +441,8 @@ def scores(
 
 _listing_command(
     "market",
-    "aigap.queries:market_rows",
-    "aigap.listings:market_listing",
+    "aigap.kinds.market:market_rows",
+    "aigap.kinds.market:market_listing",
     """Show the share-price and index moves of the DeepSeek sell-off.
 
     [b]Examples[/b]
@@ -457,8 +456,8 @@ _listing_command(
 
 _listing_command(
     "costs",
-    "aigap.queries:cost_rows",
-    "aigap.listings:costs_listing",
+    "aigap.kinds.cost:cost_rows",
+    "aigap.kinds.cost:costs_listing",
     """Show the training-cost and hardware claims, as the article states them.
 
     [b]Examples[/b]
@@ -496,8 +495,7 @@ def quotes(
 
       aigap quotes --who altman --format json
     """
-    from aigap.listings import quotes_listing
-    from aigap.queries import quote_rows
+    from aigap.kinds.quote import quote_rows, quotes_listing
 
     _print(
         ctx, lambda s: quote_rows(s, who), lambda rows: quotes_listing(rows, _code(lang)), fmt, svg
@@ -543,8 +541,8 @@ def facts(
 
       aigap facts --kind claims --format markdown
     """
-    from aigap.listings import facts_listing
-    from aigap.queries import fact_rows, sources_of
+    from aigap.facts import fact_rows, facts_listing
+    from aigap.layout import sources_of
 
     def query(store: Any) -> tuple[Any, Any, Any]:
         found = fact_rows(store, kind)
@@ -587,8 +585,8 @@ def search(
 
       aigap search 딥시크 --format json
     """
-    from aigap.listings import search_listing
-    from aigap.queries import search as find_text
+    from aigap.search import search as find_text
+    from aigap.search import search_listing
 
     _print(ctx, lambda s: find_text(s, text), lambda hits: search_listing(hits, text), fmt, svg)
 
@@ -612,9 +610,8 @@ def show(
       aigap show gap-mmlu --format json
     """
     from aigap.citation import plain
-    from aigap.listings import show_listing
-    from aigap.queries import derived_data, detail, record_detail
     from aigap.render import check_svg_path, print_listing, save_table_svg, write_json
+    from aigap.show import derived_data, detail, record_detail, show_listing
 
     if svg is not None:
         check_svg_path(svg)  # before anything is printed
@@ -650,8 +647,8 @@ class CiteStyle(StrEnum):
 
 _listing_command(
     "sources",
-    "aigap.queries:source_rows",
-    "aigap.listings:sources_listing",
+    "aigap.sources:source_rows",
+    "aigap.sources:sources_listing",
     """List the source articles and how many facts each supports.
 
     [b]Examples[/b]
@@ -690,7 +687,8 @@ def cite(
       aigap cite mmlu --style csl-json > mmlu.json
     """
     from aigap.citation import cite_all, facts_about
-    from aigap.queries import detail, sources_of
+    from aigap.layout import sources_of
+    from aigap.show import detail
 
     code = _code(lang)
 
