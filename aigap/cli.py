@@ -6,9 +6,11 @@ Only Typer is imported at start-up; each command imports what it uses, so
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -34,8 +36,34 @@ class Lang(StrEnum):
     ko = "ko"
 
 
+def _nfc(value: str | None) -> str | None:
+    """A Typer callback: query text in NFC (aigap.text is imported only when needed)."""
+    if value is None or value.isascii():
+        return value
+    from aigap.text import nfc
+
+    return nfc(value)
+
+
 def _code(lang: Lang) -> Literal["en", "ko"]:
     return "ko" if lang is Lang.ko else "en"
+
+
+EXIT_OUTPUT = 74  # sysexits EX_IOERR: standard output could not be written
+# What a failed write to stdout raises: the reader left, a full disk, a closed fd.
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("EPIPE", "ENOSPC", "EBADF", "EIO", "EDQUOT", "EFBIG", "EROFS")
+    if hasattr(errno, name)
+)
+
+
+class _OutputFailed(Exception):
+    """Writing stdout failed; not an OSError, so Click lets it reach main()."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class _Group(TyperGroup):
@@ -59,11 +87,16 @@ class _Group(TyperGroup):
                 exc.message = f"{exc.message.rstrip('.')}.\n{hint}"
             raise
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _output_errors():  # --help and --version write here
+            return super().make_context(*args, **kwargs)
+
     def invoke(self, ctx: Any) -> Any:
         from aigap.errors import AigapError
 
         try:
-            return super().invoke(ctx)
+            with _output_errors():
+                return super().invoke(ctx)
         except AigapError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
@@ -92,6 +125,26 @@ def _hint_for(ctx: Any, word: str) -> str | None:
         return with_store(settings.facts, lookup, settings.max_bytes)
     except Exception:  # a hint must never replace the usage error itself
         return None
+
+
+@contextlib.contextmanager
+def _output_errors() -> Iterator[None]:
+    """Failed writes to stdout become _OutputFailed, for main() to report.
+
+    Click would exit 1 on EPIPE and let ENOSPC through as a crash; Rich's
+    console (help pages) exits 1 on a broken pipe (Console.on_broken_pipe).
+    Nothing else in aigap or Click leaves with a bare SystemExit(1).
+    """
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRNOS:
+            raise _OutputFailed(exc) from None
+        raise
+    except SystemExit as exc:
+        if exc.code == 1:
+            raise _OutputFailed(BrokenPipeError(errno.EPIPE, "Broken pipe")) from None
+        raise
 
 
 def _report(exc: Any) -> None:
@@ -327,6 +380,7 @@ def gap(
         typer.Argument(
             help="Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
             autocompletion=_complete_benchmark,
+            callback=_nfc,
             show_default=False,
         ),
     ] = None,
@@ -443,6 +497,7 @@ IdArgument = Annotated[
         metavar="ID",
         help="A fact, source or benchmark id (see aigap facts, aigap sources).",
         autocompletion=_complete_id,
+        callback=_nfc,
         show_default=False,
     ),
 ]
@@ -456,6 +511,7 @@ def scores(
         typer.Argument(
             help="Benchmark id or alias (arena, aime, math500, ...).",
             autocompletion=_complete_benchmark,
+            callback=_nfc,
             show_default=False,
         ),
     ] = None,
@@ -464,6 +520,7 @@ def scores(
         typer.Option(
             "--model",
             metavar="NAME",
+            callback=_nfc,
             help="Only this model (id, name or alias: r1, o1, 딥시크 R1, ...).",
             show_default=False,
         ),
@@ -473,6 +530,7 @@ def scores(
         typer.Option(
             "--org",
             metavar="NAME",
+            callback=_nfc,
             help="Only models of this organisation (deepseek, openai, 구글, ...).",
             show_default=False,
         ),
@@ -546,6 +604,7 @@ def quotes(
         typer.Option(
             "--who",
             metavar="NAME",
+            callback=_nfc,
             help="Only quotes by this speaker or by people of this organisation (altman, openai).",
         ),
     ] = None,
@@ -619,13 +678,25 @@ def facts(
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         return found, benchmarks, sources_of(store, found)
 
-    _print(ctx, query, lambda found: facts_listing(*found, _code(lang)), fmt, svg)
+    def layout(found: tuple[Any, Any, Any]) -> Any:
+        listing = facts_listing(*found, _code(lang))
+        if fmt is Format.json:  # every field of every fact, as `show -f json` has them
+            from aigap.export import full_record
+
+            for record, fact in zip(listing.records, found[0], strict=True):
+                record["record"] = full_record(fact)
+        return listing
+
+    _print(ctx, query, layout, fmt, svg)
 
 
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Text to look for (any case, English or Korean).")],
+    text: Annotated[
+        str,
+        typer.Argument(callback=_nfc, help="Text to look for (any case, English or Korean)."),
+    ],
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
@@ -792,10 +863,11 @@ class CheckFormat(StrEnum):
 @app.command()
 def check(
     ctx: typer.Context,
-    path: Annotated[
-        str | None,
+    paths: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="Fact file to check (default: the active one, see --facts).",
+            metavar="PATH",
+            help="Fact files to check (default: the active one, see --facts).",
             show_default=False,
         ),
     ] = None,
@@ -816,8 +888,9 @@ def check(
 ) -> None:
     """Check a fact file: syntax, schema, references, quotes and recomputed figures.
 
-    Prints PATH:LINE:COLUMN: severity: message per problem; exits 0 when
-    clean, 1 with only warnings, 2 with errors. Never uses the cache.
+    Prints PATH:LINE:COLUMN: severity: message per problem (the first 200,
+    then how many more; --format json lists all); exits 0 when clean, 1 with
+    only warnings, 2 with errors. Never uses the cache.
 
     [b]Examples[/b]
 
@@ -827,20 +900,33 @@ def check(
 
       aigap check --format json
     """
-    from aigap.checks import as_json, exit_code, summary
-    from aigap.checks import check as check_file
+    from aigap.checks import as_json, check_counted, exit_code, summary, text_lines
     from aigap.render import safe, write_json
 
+    if sources is not None and not (os.path.isdir(sources) and os.access(sources, os.R_OK)):
+        why = "not a directory" if not os.path.isdir(sources) else "cannot be read"
+        raise typer.BadParameter(
+            f"{safe(sources, keep_newlines=False)}: {why}", ctx, None, "--sources"
+        )
     settings = _settings(ctx)
-    problems = check_file(path or settings.facts, sources, settings.max_bytes)
+    problems: list[Any] = []
+    read: list[tuple[str, list[Any], int]] = []
+    # Without a path: the active base, its files read as one (ids unique across them).
+    targets: list[str | tuple[str, ...]] = list(paths or ()) or [settings.facts]
+    for target in targets:
+        found, facts_read = check_counted(target, sources, settings.max_bytes)
+        problems += found
+        read.append((target if isinstance(target, str) else " + ".join(target), found, facts_read))
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
     else:
-        for problem in problems:
-            sys.stdout.write(safe(problem.format(column=True, severity=True), keep_newlines=False))
+        for line in text_lines(problems):
+            sys.stdout.write(safe(line, keep_newlines=False))
             sys.stdout.write("\n")
     sys.stdout.flush()
-    sys.stderr.write(summary(problems) + "\n")
+    # Name each file and what was read: a curator sees which copy was checked.
+    for path, found, facts_read in read:
+        sys.stderr.write(safe(summary(found, path, facts_read), keep_newlines=False) + "\n")
     raise typer.Exit(exit_code(problems))
 
 
@@ -905,17 +991,96 @@ def chart(
     charts.save(figure, out)
 
 
+@app.command()
+def export(
+    ctx: typer.Context,
+    directory: Annotated[
+        str,
+        typer.Argument(
+            metavar="DIR",
+            help="Directory to write: new, empty, or an earlier aigap export (replaced).",
+            show_default=False,
+        ),
+    ],
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Write the whole fact base as open data: a Frictionless Data Package of CSV files.
+
+    One tidy table per kind of fact (each gap reading, each amount its own
+    row), plus sources, benchmarks, every verbatim passage with its English
+    rendering, and datapackage.json describing every column. Loads in
+    pandas, R, spreadsheets, and `frictionless validate DIR/datapackage.json`.
+
+    [b]Examples[/b]
+
+      aigap export aigap-data
+
+      aigap export aigap-data --facts my-facts.yaml
+    """
+    from aigap.export import export as write_export
+
+    counts = _answer(ctx, lambda store: write_export(store, directory))
+    rows = ", ".join(f"{name} {n}" for name, n in counts.items())
+    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
+
+
+def _prepare_streams() -> None:
+    """A closed stdout is an error, and no encoding makes printing crash.
+
+    A character the terminal's encoding cannot show (Korean under Latin-1, a
+    stray byte from a non-UTF-8 argument) is printed as a backslash escape.
+    """
+    if sys.stderr is None:  # 2>&-: messages go nowhere rather than crash
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:  # >&-: Python leaves no stream; say so instead of exiting 0
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        _fail_output(OSError(errno.EBADF, "standard output is closed"))
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _fail_output(error: OSError) -> None:
+    """Exit for a failed write to stdout: 0 when the reader left, else 74 with one line.
+
+    A reader that stops early (``| head``) is not an error, whether or not the
+    output fitted in the pipe before it left: exit 0 either way. Anything
+    else (a full disk, a closed descriptor) loses output: exit 74.
+    """
+    # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor: drop what is buffered
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    if isinstance(error, BrokenPipeError):
+        sys.exit(EXIT_OK)
+    try:
+        sys.stderr.write(f"aigap: cannot write output: {error.strerror or error}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    sys.exit(EXIT_OUTPUT)
+
+
 def main() -> None:
     """Entry point: no traceback for anything a user can cause."""
+    _prepare_streams()
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, not at exit, where a failure prints "Exception ignored"
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:
-        # the reader (e.g. `head`) went away: not an error worth reporting
-        sys.stderr.close()
-        sys.exit(EXIT_OK)
+    except _OutputFailed as exc:
+        _fail_output(exc.error)
     except Exception as exc:  # a bug: say so in one line, not a traceback
+        if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
+            _fail_output(exc)  # the final flush failed
         if os.environ.get("AIGAP_DEBUG"):
             raise
         from aigap.render import safe  # the message may quote fact-file text

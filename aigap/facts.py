@@ -61,5 +61,5 @@ def facts_listing(
         for rec in records
     ]
     notes = sources_notes([sources[s] for s in dict.fromkeys(f.source for f in facts)], lang)
-    title = f"Facts ({len(facts)})" if lang == "en" else f"사실 ({len(facts)}개)"
+    title = label("title.facts", lang, count=len(facts))
     return Listing(title, columns, records, cells=cells, notes=notes, fields=FACT_FIELDS)

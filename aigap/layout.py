@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from aigap.labels import label
 from aigap.model import Lang, Source
 
 if TYPE_CHECKING:
@@ -25,7 +26,9 @@ def passage(fact: Any) -> str:
 
 
 def source_line(source: Source, lang: Lang) -> str:
-    date = source.published.iso + (" (date inferred)" if source.published_inferred else "")
+    date = source.published.iso + (
+        label("date_inferred", lang) if source.published_inferred else ""
+    )
     return f"{source.outlet.get(lang)}, {date}: {source.headline.get('ko')}"
 
 

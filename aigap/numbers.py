@@ -6,7 +6,8 @@ from typing import Any
 
 from aigap import derive
 from aigap.derive import format_number
-from aigap.model import UNITS, Lang, Ratio
+from aigap.labels import LABELS, label
+from aigap.model import Lang, Ratio
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -20,16 +21,34 @@ def with_unit(value: float, unit: str) -> str:
     return text + SUFFIXES.get(unit, "")
 
 
-def unit_name(unit: str, printed: str | None = None) -> str:
-    name = UNITS.get(unit, unit)
+def unit_name(unit: str, lang: Lang, printed: str | None = None) -> str:
+    """What a unit is called ("percentage points"), and how the article prints it if not so."""
+    name = label(f"unit.{unit}", lang) if f"unit.{unit}" in LABELS else unit
     if printed and printed != name:
-        name += f' (article prints "{printed}")'
+        name += label("unit.printed", lang, printed=printed)
     return name
 
 
 def value_text(value: float, unit: str) -> str:
-    suffix = {"pp": " pp", "percent": "%"}.get(unit, "")
-    return derive.format_number(value) + suffix
+    """A value with its unit's suffix, thousands separated even for Elo ("1,385")."""
+    return format_number(value) + SUFFIXES.get(unit, "")
+
+
+def plain(value: float, places: int | None = None) -> str:
+    """A number in a formula or message: as many decimals as it has, at most six."""
+    if places is None:
+        places = min(derive.decimals(value), 6)
+    return format_number(value, places)
+
+
+def signed(value: float, unit: str) -> str:
+    """A difference with its sign ("+19", "+4.5 pp"); Elo without separators."""
+    if unit == "elo":
+        return f"{value:+g}"
+    number = format_number(value)
+    if not number.startswith("-"):
+        number = "+" + number
+    return number + (" pp" if unit == "pp" else "")
 
 
 def scaled(value: float) -> str:
@@ -37,8 +56,8 @@ def scaled(value: float) -> str:
     for size, word in _SCALES:
         if abs(value) >= size:
             scaled = value / size
-            return f"{derive.format_number(scaled, min(derive.decimals(scaled), 3))} {word}"
-    return derive.format_number(value)
+            return f"{format_number(scaled, min(derive.decimals(scaled), 3))} {word}"
+    return format_number(value)
 
 
 def amount_text(amount: Any, lang: Lang) -> str:
@@ -51,24 +70,15 @@ def amount_text(amount: Any, lang: Lang) -> str:
     elif unit == "krw":
         text = scaled(amount.value) + " won"
     elif unit == "usd_per_hour":
-        text = f"${derive.format_number(amount.value)}/hour"
+        text = f"${format_number(amount.value)}/hour"
     elif unit == "months":
-        text = f"{derive.format_number(amount.value)} months"
+        text = f"{format_number(amount.value)} months"
     else:
         text = value_text(amount.value, unit)
     # "~" for the article's 약 (about): "about " would widen a column that never wraps
     return ("~" if amount.approx else "") + text
 
 
-def score_value(value: float, unit: str) -> str:
-    # Arena ratings are written without a thousands separator ("1385점")
-    if unit == "elo":
-        return f"{value:g}"
-    return value_text(value, unit)
-
-
 def ratio_text(ratio: Ratio, lang: Lang) -> str:
-    number = derive.format_number(ratio.value)
-    if lang == "ko":
-        return f"{ratio.of.get(lang)}의 {ratio.printed} ({number})"
-    return f"{number} (“{ratio.printed}”) of {ratio.of.get(lang)}"
+    number = format_number(ratio.value)
+    return label("ratio_of", lang, number=number, printed=ratio.printed, of=ratio.of.get(lang))

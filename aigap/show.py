@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from aigap.kinds.gap import GapValue
-from aigap.labels import label
+from aigap.labels import LABELS, label
 from aigap.lookup import find_record, kind_of
 from aigap.model import Amount, Lang, PartialDate, Ratio, Source, Text
 from aigap.numbers import format_number, ratio_text
@@ -74,20 +74,22 @@ def _detail_value(value: Any, lang: Lang) -> str | None:
     if value is None or value == ():
         return None
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return label("yes" if value else "no", lang)
     if isinstance(value, Text):
         return value.get(lang)
     if isinstance(value, PartialDate):
         return f"{value.iso} ({value.precision})"
     if isinstance(value, Amount):
-        text = f"{format_number(value.value)} {value.unit} (printed “{value.printed}”"
-        text += ", approximate)" if value.approx else ")"
+        printed = label("printed", lang, printed=value.printed)
+        text = f"{format_number(value.value)} {value.unit} ({printed}"
+        text += label("approximate", lang) + ")" if value.approx else ")"
         return text + (f": {value.label.get(lang)}" if value.label else "")
     if isinstance(value, Ratio):
         return ratio_text(value, lang)
     if isinstance(value, GapValue):
         number = format_number(value.value)
-        return f"{value.date.iso} {value.label.get(lang)}: {number} (printed “{value.printed}”)"
+        printed = label("printed", lang, printed=value.printed)
+        return f"{value.date.iso} {value.label.get(lang)}: {number} ({printed})"
     if isinstance(value, tuple):
         parts = [_detail_value(v, lang) for v in value]
         joiner = ", " if all(isinstance(v, str) and " " not in v for v in value) else "\n"
@@ -106,7 +108,7 @@ def detail_rows(record: Any, lang: Lang) -> list[tuple[str, str]]:
             continue
         value = getattr(record, name)
         if name == "passage":
-            rows.append(("passage (verbatim)", "\n".join(f"“{p}”" for p in value)))
+            rows.append((label("passage_verbatim", lang), "\n".join(f"“{p}”" for p in value)))
             continue
         shown = _detail_value(value, lang)
         if shown is None:
@@ -117,6 +119,20 @@ def detail_rows(record: Any, lang: Lang) -> list[tuple[str, str]]:
     return rows
 
 
+def derived_label(text: str, lang: Lang) -> str:
+    """A derived figure's name (crosscheck writes it in English) in ``lang``."""
+    if lang == "en":
+        return text
+    if f"derived.{text}" in LABELS:
+        return label(f"derived.{text}", lang)
+    # "gap in 2024 from top scores", "US–China gap recomputed (gap-mmlu)"
+    if text.startswith("gap in ") and text.endswith(" from top scores"):
+        return f"최고 점수로 계산한 {text[7:-16]} 격차"
+    if text.startswith("US–China gap recomputed "):
+        return "다시 계산한 미·중 격차 " + text[len("US–China gap recomputed ") :]
+    return text
+
+
 def show_listing(
     record: Any, citation: str, derived: Sequence[Any], extra: Sequence[tuple[str, str]], lang: Lang
 ) -> Listing:
@@ -125,11 +141,14 @@ def show_listing(
     groups = []
     if citation:
         groups.append(len(rows))
-        rows.append(("citation", citation))
+        rows.append((label("citation", lang), citation))
     if derived:
         groups.append(len(rows))
-        rows.append(("Derived", "(computed by aigap, not in the article)"))
-        rows.extend((d.label, f"{d.value}\n{d.basis}" if d.basis else d.value) for d in derived)
+        rows.append((label("derived", lang), label("derived_note", lang)))
+        rows.extend(
+            (derived_label(d.label, lang), f"{d.value}\n{d.basis}" if d.basis else d.value)
+            for d in derived
+        )
     records = [{"field": f, "value": v} for f, v in rows]
     columns = [
         Column("field", label("field", lang), max_width=22),

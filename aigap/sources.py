@@ -67,6 +67,6 @@ def sources_listing(rows: Sequence[SourceRow], lang: Lang) -> Listing:
         )
     notes = []
     if any(r.source.published_inferred for r in rows):
-        notes.append("* date inferred: not printed in the article (see aigap show ID)")
-    title = "Sources" if lang == "en" else "출처"
+        notes.append(label("note.published_inferred", lang))
+    title = label("title.sources", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, groups=every_row(rows))

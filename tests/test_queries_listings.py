@@ -16,7 +16,7 @@ from aigap.kinds.score import score_rows, scores_listing
 from aigap.layout import sources_of
 from aigap.lookup import find_record, kind_of
 from aigap.model import Amount, Text
-from aigap.numbers import amount_text, score_value
+from aigap.numbers import amount_text, with_unit
 from aigap.search import search, search_listing, snippet
 from aigap.show import detail_rows, record_detail, show_listing
 from aigap.sources import source_rows
@@ -169,8 +169,8 @@ def test_amount_text() -> None:
 
 
 def test_score_value() -> None:
-    assert score_value(1385, "elo") == "1385"
-    assert score_value(79.8, "percent") == "79.8%"
+    assert with_unit(1385, "elo") == "1385"
+    assert with_unit(79.8, "percent") == "79.8%"
 
 
 def test_listing_records_match_cells(store: Store) -> None:

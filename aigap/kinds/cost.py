@@ -111,7 +111,7 @@ def costs_listing(rows: Sequence[CostRow], lang: Lang) -> Listing:
                 ratio,
             ]
         )
-    notes = ["Each claim as the article states it; see aigap show ID for the passage."]
+    notes = [label("note.claims", lang)]
     notes.extend(sources_notes([r.source for r in rows], lang))
-    title = "Cost and hardware claims" if lang == "en" else "비용·하드웨어 주장"
+    title = label("title.costs", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, groups=every_row(rows))

@@ -109,8 +109,8 @@ def timeline_listing(events: Sequence[Event], sources: dict[str, Source], lang: 
     ]
     notes = []
     if any(e.inferred for e in events):
-        notes.append("* date inferred from the article's relative wording (see aigap show ID)")
+        notes.append(label("note.inferred", lang))
     for sid in dict.fromkeys(e.source for e in events):
         notes.append(f"{sid}: {source_line(sources[sid], lang)}")
-    title = "Timeline" if lang == "en" else "타임라인"
+    title = label("title.timeline", lang)
     return Listing(title, columns, records, cells=cells, notes=notes)

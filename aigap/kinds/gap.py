@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 import msgspec
 
 from aigap import derive, numbers
+from aigap.errors import AigapError
 from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, source_line, sources_of
@@ -115,6 +116,8 @@ def gap_rows(store: Store, name: str | None) -> list[GapRow]:
 
         bench = find_benchmark(store, name)
         gaps = store.records_about("gaps", bench.id)
+        if not gaps:  # a benchmark known only from other facts (or a damaged file)
+            raise AigapError(f"no gaps for benchmark {bench.id!r}")
         benchmarks = {bench.id: bench}
     else:
         gaps = store.records("gaps")
@@ -156,9 +159,9 @@ def gap_record(row: GapRow, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _narrower(row: GapRow) -> str:
+def _narrower(row: GapRow, lang: Lang) -> str:
     times = row.times_narrower
-    return "n/a" if times is None else f"{times:.1f}×"
+    return label("not_applicable", lang) if times is None else f"{times:.1f}×"
 
 
 def gap_listing(rows: Sequence[GapRow], lang: Lang, single: bool) -> Listing:
@@ -182,19 +185,21 @@ def _single_gap(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lan
             bench.name.get(lang),
             *(value_text(v.value, r.gap.unit) for v in r.gap.values),
             value_text(r.change, "pp"),
-            _narrower(r),
+            _narrower(r, lang),
         ]
         for r in rows
     ]
-    title = f"US–China gap on {bench.name.get(lang)}"
+    title = label("title.gap", lang, name=bench.name.get(lang))
     if bench.full_name:
         title += f" ({bench.full_name.get(lang)})"
     notes = []
     for r in rows:
-        notes.append(f"Unit: {unit_name(r.gap.unit, r.gap.printed_unit)}; change in pp.")
+        notes.append(label("note.unit", lang, unit=unit_name(r.gap.unit, lang, r.gap.printed_unit)))
         if r.gap.note:
-            notes.append(f"Note: {r.gap.note.get(lang)}")
-        notes.append(f"Source: {source_line(r.source, lang)} [{r.gap.id}]")
+            notes.append(label("note.note", lang, note=r.gap.note.get(lang)))
+        notes.append(
+            label("note.source", lang, source=f"{source_line(r.source, lang)} [{r.gap.id}]")
+        )
         notes.append(f"  “{' '.join(r.gap.passage)}”")
     return Listing(title, columns, records, cells=cells, notes=notes)
 
@@ -232,7 +237,9 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
         if cells:
             groups.append(len(cells))
         first = group[0]
-        cells.append([f"[{unit_name(unit)}]", first.then.date.iso, first.now.date.iso, "", "", ""])
+        cells.append(
+            [f"[{unit_name(unit, lang)}]", first.then.date.iso, first.now.date.iso, "", "", ""]
+        )
         for r in group:
             cells.append(
                 [
@@ -240,14 +247,14 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
                     value_text(r.then.value, unit),
                     value_text(r.now.value, unit),
                     value_text(r.change, "pp"),
-                    _narrower(r),
+                    _narrower(r, lang),
                     bars(r.then.value, r.now.value, scale),
                 ]
             )
     for unit in units:
         printed = next(r.gap.printed_unit for r in rows if r.gap.unit == unit)
-        notes.append(f"{unit}: {unit_name(unit, printed)}")
+        notes.append(f"{unit}: {unit_name(unit, lang, printed)}")
     for source in {r.source.id: r.source for r in rows}.values():
-        notes.append(f"Source: {source_line(source, lang)}")
-    title = "US–China gaps: then and now (change in percentage points)"
+        notes.append(label("note.source", lang, source=source_line(source, lang)))
+    title = label("title.gaps", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
 
-from aigap import derive, numbers
+from aigap import numbers
 from aigap.kinds.base import Entry, Figure, Kind
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
@@ -138,18 +138,18 @@ def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
             [
                 m.date.iso + ("*" if m.inferred else ""),
                 m.subject.get(lang),
-                f"{derive.format_number(m.change)}%",
+                numbers.with_unit(m.change, "percent"),
                 amount_text(m.close, lang) if m.close else "",
                 amount_text(m.value_lost, lang) if m.value_lost else "",
             ]
         )
-    notes = ["Move: percent change from the previous close, as the article reports it."]
+    notes = [label("note.move", lang)]
     if lang == "en" and any(r.move.value_lost and r.move.value_lost.approx for r in rows):
-        notes.append("~: about (약), as the article says.")
+        notes.append(label("note.about", lang))
     if any(r.move.inferred for r in rows):
-        notes.append("* date inferred from the article's relative wording (see aigap show ID)")
+        notes.append(label("note.inferred", lang))
     notes.extend(sources_notes([r.source for r in rows], lang))
-    title = "Market moves" if lang == "en" else "증시 등락"
+    title = label("title.market", lang)
     days = list(dict.fromkeys(r.move.date.iso for r in rows))
     if len(days) == 1:  # the Date column is the first to go in a narrow terminal
         title += f", {days[0]}"

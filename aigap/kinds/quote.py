@@ -121,7 +121,7 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
             [speaker, "\n".join(f"“{t}”" for t in said) + where, q.date.iso if q.date else ""]
         )
     notes = sources_notes([r.source for r in rows], lang)
-    title = "Quotes" if lang == "en" else "발언"
+    title = label("title.quotes", lang)
     return Listing(
         title,
         columns,

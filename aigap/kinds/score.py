@@ -13,7 +13,7 @@ from aigap.kinds.base import Entry, Figure, Kind, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
-from aigap.numbers import score_value, unit_name
+from aigap.numbers import signed, unit_name, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -186,11 +186,7 @@ def score_record(row: ScoreRow, lang: Lang) -> dict[str, Any]:
 def _margin(row: ScoreRow) -> str:
     if row.margin is None:
         return ""
-    unit = margin_unit(row.score.unit)
-    number = f"{row.margin:+g}" if unit == "elo" else f"{derive.format_number(row.margin):s}"
-    if unit != "elo" and not number.startswith("-"):
-        number = "+" + number
-    return number + (" pp" if unit == "pp" else "")
+    return signed(row.margin, margin_unit(row.score.unit))
 
 
 def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
@@ -210,7 +206,9 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
         if cells:
             groups.append(len(cells))
         bench = group[0].benchmark
-        cells.append(["", f"[{bench.name.get(lang)}, {unit_name(group[0].score.unit)}]"] + [""] * 4)
+        cells.append(
+            ["", f"[{bench.name.get(lang)}, {unit_name(group[0].score.unit, lang)}]"] + [""] * 4
+        )
         for r in group:
             s = r.score
             model = s.model.get(lang)
@@ -220,16 +218,16 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
                     str(r.rank),
                     model if org in model else f"{model} ({org})",
                     COUNTRY_NAMES.get(s.country, {}).get(lang, s.country),
-                    score_value(s.value, s.unit),
+                    with_unit(s.value, s.unit),
                     _margin(r),
                     s.date.iso + ("*" if s.inferred else ""),
                 ]
             )
     notes = []
     if any(r.margin is not None for r in rows):
-        notes.append("Lead: over the next model; Elo points for Arena, pp for accuracies.")
+        notes.append(label("note.lead", lang))
     if any(r.score.inferred for r in rows):
-        notes.append("* date inferred from the article's relative wording (see aigap show ID)")
+        notes.append(label("note.inferred", lang))
     notes.extend(sources_notes([r.source for r in rows], lang))
-    title = "Model scores, ranked" if lang == "en" else "모델 점수 순위"
+    title = label("title.scores", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)
