@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from aigap import kinds
+from aigap.labels import label
 from aigap.model import Benchmark, Entity, Fact, Lang, Source, Text
 from aigap.validate import normalize_name
 
@@ -21,22 +22,6 @@ if TYPE_CHECKING:
     from aigap.store import Store
 
 Named = Entity | Benchmark
-
-RELATION_LABELS: dict[str, dict[Lang, str]] = {
-    "country": {"en": "country", "ko": "국가"},
-    "developer": {"en": "developer", "ko": "개발사"},
-    "affiliation": {"en": "affiliation", "ko": "소속"},
-    "people": {"en": "people", "ko": "인물"},
-    "models": {"en": "models", "ko": "모델"},
-    "organizations": {"en": "organisations", "ko": "기관"},
-}
-TYPE_LABELS: dict[str, dict[Lang, str]] = {
-    "organization": {"en": "organisation", "ko": "기관"},
-    "model": {"en": "model", "ko": "모델"},
-    "person": {"en": "person", "ko": "인물"},
-    "country": {"en": "country", "ko": "국가"},
-    "benchmark": {"en": "benchmark", "ko": "벤치마크"},
-}
 
 
 def type_of(named: Named) -> str:
@@ -132,6 +117,10 @@ def sort_facts(facts: list[Fact]) -> list[Fact]:
     return sorted(facts, key=key)  # stable: file order among equals
 
 
+def _type_label(named: Named, lang: Lang) -> str:
+    return label(f"type.{type_of(named)}", lang)
+
+
 def relation_text(relation: Relation, lang: Lang) -> str:
     text = f"{relation.other.name.get(lang)} ({relation.other.id})"
     if relation.role is not None:
@@ -189,18 +178,18 @@ def page_listing(found: Page, lang: Lang) -> Any:
 
     named = found.entity
     other: Lang = "en" if lang == "ko" else "ko"
-    rows: list[tuple[str, str]] = [("id", named.id)]
-    rows.append(("type", TYPE_LABELS[type_of(named)][lang]))
-    rows.append(("name", named.name.get(lang)))
+    rows: list[tuple[str, str]] = [(label("entity.id", lang), named.id)]
+    rows.append((label("entity.type", lang), _type_label(named, lang)))
+    rows.append((label("entity.name", lang), named.name.get(lang)))
     if named.name.get(other) != named.name.get(lang):
-        rows.append((f"name ({other})", named.name.get(other)))
+        rows.append((f"{label('entity.name', lang)} ({other})", named.name.get(other)))
     if named.aliases:
-        rows.append(("aliases", ", ".join(named.aliases)))
+        rows.append((label("entity.aliases", lang), ", ".join(named.aliases)))
     described = named.measures if isinstance(named, Benchmark) else named.description
     if described is not None:
-        rows.append(("description", described.get(lang)))
+        rows.append((label("entity.description", lang), described.get(lang)))
     if isinstance(named, Entity) and named.note is not None:
-        rows.append(("note", named.note.get(lang)))
+        rows.append((label("entity.note", lang), named.note.get(lang)))
     groups: list[int] = []
     by_relation: dict[str, list[str]] = {}
     for r in found.relations:
@@ -208,12 +197,12 @@ def page_listing(found: Page, lang: Lang) -> Any:
     if by_relation:
         groups.append(len(rows))
         for relation, texts in by_relation.items():
-            rows.append((RELATION_LABELS[relation][lang], "\n".join(texts)))
+            rows.append((label(f"relation.{relation}", lang), "\n".join(texts)))
     if found.facts:
         groups.append(len(rows))
     for fact in found.facts:
         for entry in entries_of(fact, lang, found.benchmarks):
-            date = entry.date.iso if entry.date else ("날짜 없음" if lang == "ko" else "undated")
+            date = entry.date.iso if entry.date else label("undated", lang)
             line = f"{entry.figure} · {entry.text}" if entry.figure else entry.text
             rows.append(
                 (
@@ -222,20 +211,19 @@ def page_listing(found: Page, lang: Lang) -> Any:
                 )
             )
     if not found.facts:
-        none = "이 개체에 관한 사실 없음" if lang == "ko" else "no fact is about it"
-        rows.append(("facts", none))
+        rows.append((label("entity.facts", lang), label("entity.no_facts", lang)))
     notes = []
     if any(f.inferred for f in found.facts):
-        notes.append("* inferred from the article's wording (see aigap show ID)")
+        notes.append(label("note.fact_inferred", lang))
     from aigap.layout import source_line
 
     notes.extend(f"{sid}: {source_line(s, lang)}" for sid, s in found.sources.items())
     records = [{"field": f, "value": v} for f, v in rows]
     columns = [
-        Column("field", "Field" if lang == "en" else "항목", max_width=22),
-        Column("value", "Value" if lang == "en" else "값", ratio=1),
+        Column("field", label("field", lang), max_width=22),
+        Column("value", label("value", lang), ratio=1),
     ]
-    title = f"{named.name.get(lang)} ({TYPE_LABELS[type_of(named)][lang]})"
+    title = f"{named.name.get(lang)} ({_type_label(named, lang)})"
     return Listing(title, columns, records, notes=notes, groups=groups)
 
 

@@ -16,6 +16,7 @@ import msgspec
 from aigap import kinds
 from aigap.errors import AigapError
 from aigap.kinds.base import Entry
+from aigap.labels import label
 from aigap.model import Benchmark, Fact, Lang, PartialDate, Source
 
 if TYPE_CHECKING:
@@ -126,13 +127,6 @@ def line_record(line: Line) -> dict[str, Any]:
     }
 
 
-_HEADERS: dict[str, dict[Lang, str]] = {
-    "date": {"en": "Date, kind", "ko": "날짜, 종류"},
-    "what": {"en": "What [fact, source]", "ko": "내용 [사실, 출처]"},
-    "figure": {"en": "Figure", "ko": "수치"},
-}
-
-
 def story_listing(found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None) -> Any:
     from aigap.layout import source_line
     from aigap.render import Column, Listing
@@ -140,9 +134,9 @@ def story_listing(found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | N
     lines = found.lines
     records = [line_record(ln) for ln in lines]
     columns = [
-        Column("date", _HEADERS["date"][lang], whole=True),
-        Column("what", _HEADERS["what"][lang], ratio=1),
-        Column("figure", _HEADERS["figure"][lang], numeric=True),
+        Column("date", label("timeline.date", lang), whole=True),
+        Column("what", label("timeline.what", lang), ratio=1),
+        Column("figure", label("figure", lang), numeric=True),
     ]
     # the kind under the date: a column of its own would squeeze the text
     cells = [
@@ -155,10 +149,10 @@ def story_listing(found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | N
     ]
     notes = []
     if not lines:
-        notes.append("Nothing in this range." if lang == "en" else "이 기간에 해당하는 항목 없음.")
+        notes.append(label("timeline.empty", lang))
     if any(ln.fact.inferred for ln in lines):
-        notes.append("* inferred from the article's relative wording (see aigap show ID)")
+        notes.append(label("note.fact_inferred", lang))
     for sid, source in found.sources.items():
         notes.append(f"{sid}: {source_line(source, lang)}")
-    title = "Timeline" if lang == "en" else "타임라인"
+    title = label("title.timeline", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, fields=TIMELINE_FIELDS)

@@ -41,9 +41,9 @@ def figures(fact: Cost) -> Iterator[Figure]:
 
 
 def entries(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
-    figure = ", ".join(a.printed for a in fact.amounts)
+    figure = ", ".join(amount_text(a, lang) for a in fact.amounts)
     if fact.ratio is not None:
-        figure += (", " if figure else "") + fact.ratio.printed
+        figure += (", " if figure else "") + ratio_text(fact.ratio, lang)
     return [Entry(None, f"{fact.subject.get(lang)}: {fact.claim.get(lang)}", figure)]
 
 

@@ -67,9 +67,12 @@ def latest_date(fact: Gap) -> PartialDate | None:
 def entries(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
     """Every value is a dated reading of the gap."""
     name = benchmark_name(fact.benchmark, lang, benchmarks)
-    what = "미중 격차" if lang == "ko" else "US–China gap"
     return [
-        Entry(v.date, f"{name} {what} ({v.label.get(lang)})", numbers.with_unit(v.value, fact.unit))
+        Entry(
+            v.date,
+            label("gap_reading", lang, name=name, when=v.label.get(lang)),
+            numbers.with_unit(v.value, fact.unit),
+        )
         for v in fact.values
     ]
 

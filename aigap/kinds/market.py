@@ -59,9 +59,10 @@ def figures(fact: MarketMove) -> Iterator[Figure]:
 
 def entries(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
     text = fact.subject.get(lang)
-    if fact.value_lost is not None:
-        text += f" ({fact.value_lost.label.get(lang) if fact.value_lost.label else ''}: "
-        text += f"{fact.value_lost.printed})"
+    lost = fact.value_lost
+    if lost is not None:  # "market value wiped out in one day: ~850 trillion won"
+        what = f"{lost.label.get(lang)}: " if lost.label else ""
+        text += f" ({what}{amount_text(lost, lang)})"
     return [Entry(fact.date, text, numbers.with_unit(fact.change, "percent"))]
 
 

@@ -51,7 +51,7 @@ def entries(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[E
     model, org = fact.model.get(lang), fact.organization.get(lang)
     who = model if org in model else f"{model} ({org})"
     on = benchmark_name(fact.benchmark, lang, benchmarks)
-    text = f"{who}: {on}" if lang == "ko" else f"{who} on {on}"
+    text = label("score_on", lang, who=who, benchmark=on)
     figure = numbers.with_unit(fact.value, fact.unit) + (" Elo" if fact.unit == "elo" else "")
     return [Entry(fact.date, text, figure)]
 
