@@ -235,17 +235,19 @@ def find_page(store: Store, name: str) -> Page | None:
     from aigap.errors import UnknownName, suggest
     from aigap.lookup import find_record
 
-    try:
-        exact = find_record(store, name)
-    except UnknownName as exc:
-        named = resolve(store, name)
+    exact = store.record(name.strip()) or store.record(name.strip().casefold())
+    if exact is None:
+        named = resolve(store, name)  # a name or an alias: no need to list every id
         if named is not None:
             return page(store, named)
-        names = every_name(store)
-        known = sorted(dict.fromkeys(names.values()))
-        names.update({i: i for i in store.ids()})  # a mistyped fact id: "gap-mmluu"
-        guess = suggest(name, names) or exc.suggestion
-        raise UnknownName("name", name.strip(), known, {}, suggestion=guess) from None
+        try:
+            exact = find_record(store, name)
+        except UnknownName as exc:
+            names = every_name(store)
+            known = sorted(dict.fromkeys(names.values()))
+            names.update({i: i for i in store.ids()})  # a mistyped fact id: "gap-mmluu"
+            guess = suggest(name, names) or exc.suggestion
+            raise UnknownName("name", name.strip(), known, {}, suggestion=guess) from None
     if isinstance(exact, Entity | Benchmark):
         return page(store, exact)
     return None
