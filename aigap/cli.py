@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from enum import StrEnum
@@ -43,6 +44,19 @@ def _nfc(value: str | None) -> str | None:
     from aigap.text import nfc
 
     return nfc(value)
+
+
+def _parse_lang(value: str | Lang) -> Lang:
+    """``ko``, ``ko_KR``, ``ko_KR.UTF-8``, ``C``...: a locale-style value names its
+    language by its first part; a language aigap does not speak is a clear error."""
+    if isinstance(value, Lang):
+        return value
+    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
+    if code in ("c", "posix"):
+        code = "en"
+    if code in ("en", "ko"):
+        return Lang(code)
+    raise typer.BadParameter(f"{value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)")
 
 
 def _code(lang: Lang) -> Literal["en", "ko"]:
@@ -232,7 +246,11 @@ FormatOption = Annotated[
 LangOption = Annotated[
     Lang,
     typer.Option(
-        "--lang", envvar="AIGAP_LANG", help="Language of names and text.", case_sensitive=False
+        "--lang",
+        envvar="AIGAP_LANG",
+        help="Language of names and text: en or ko (locale forms such as ko_KR.UTF-8 work).",
+        parser=_parse_lang,
+        metavar="[en|ko]",
     ),
 ]
 SvgOption = Annotated[

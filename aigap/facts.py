@@ -46,6 +46,12 @@ def fact_record(fact: Any, lang: Lang, benchmarks: dict[str, Benchmark]) -> dict
     }
 
 
+def _kind(kind: str, lang: Lang) -> str:
+    from aigap.labels import LABELS
+
+    return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
+
+
 def facts_listing(
     facts: Sequence[Any], benchmarks: dict[str, Benchmark], sources: dict[str, Source], lang: Lang
 ) -> Listing:
@@ -57,7 +63,12 @@ def facts_listing(
         Column("source", label("source", lang), whole=True, optional=True),
     ]
     cells = [
-        [rec["kind"], rec["date"] or "", f"{rec['fact_id']}\n{rec['summary']}", rec["source_id"]]
+        [
+            _kind(rec["kind"], lang),
+            rec["date"] or "",
+            f"{rec['fact_id']}\n{rec['summary']}",
+            rec["source_id"],
+        ]
         for rec in records
     ]
     notes = sources_notes([sources[s] for s in dict.fromkeys(f.source for f in facts)], lang)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from aigap.kinds.gap import GapValue
-from aigap.labels import LABELS, label
+from aigap.labels import LABELS, field_name, label
 from aigap.lookup import find_record, kind_of
 from aigap.model import Amount, Lang, PartialDate, Ratio, Source, Text
 from aigap.numbers import format_number, ratio_text
@@ -102,7 +102,9 @@ def _detail_value(value: Any, lang: Lang) -> str | None:
 def detail_rows(record: Any, lang: Lang) -> list[tuple[str, str]]:
     """(field, value) pairs of a record in full, both languages of every text."""
     other: Lang = "en" if lang == "ko" else "ko"
-    rows: list[tuple[str, str]] = [("id", record.id), ("kind", kind_of(record))]
+    kind = kind_of(record)
+    kind_text = label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
+    rows: list[tuple[str, str]] = [("id", record.id), ("kind", kind_text)]
     for name in record.__struct_fields__:
         if name == "id":
             continue
@@ -116,7 +118,14 @@ def detail_rows(record: Any, lang: Lang) -> list[tuple[str, str]]:
         rows.append((name, shown))
         if isinstance(value, Text) and getattr(value, other) and value.get(other) != shown:
             rows.append((f"{name} ({other})", value.get(other)))
-    return rows
+    return [(field_name(f, lang), v) for f, v in rows]
+
+
+def _basis(text: str, lang: Lang) -> str:
+    """How a derived figure was computed (crosscheck writes it in English), in ``lang``."""
+    for key in ("basis.rounding", "basis.unbounded", "basis.vs"):
+        text = text.replace(LABELS[key]["en"], label(key, lang))
+    return text
 
 
 def derived_label(text: str, lang: Lang) -> str:
@@ -137,7 +146,7 @@ def show_listing(
     record: Any, citation: str, derived: Sequence[Any], extra: Sequence[tuple[str, str]], lang: Lang
 ) -> Listing:
     rows = detail_rows(record, lang)
-    rows.extend(extra)
+    rows.extend((field_name(f, lang), v) for f, v in extra)
     groups = []
     if citation:
         groups.append(len(rows))
@@ -146,7 +155,10 @@ def show_listing(
         groups.append(len(rows))
         rows.append((label("derived", lang), label("derived_note", lang)))
         rows.extend(
-            (derived_label(d.label, lang), f"{d.value}\n{d.basis}" if d.basis else d.value)
+            (
+                derived_label(d.label, lang),
+                f"{d.value}\n{_basis(d.basis, lang)}" if d.basis else d.value,
+            )
             for d in derived
         )
     records = [{"field": f, "value": v} for f, v in rows]
@@ -154,5 +166,6 @@ def show_listing(
         Column("field", label("field", lang), max_width=22),
         Column("value", label("value", lang), ratio=1),
     ]
-    title = f"{record.id} ({kind_of(record)})"
+    kind = kind_of(record)
+    title = f"{record.id} ({label(f'kind.{kind}', lang) if f'kind.{kind}' in LABELS else kind})"
     return Listing(title, columns, records, groups=groups)

@@ -40,7 +40,15 @@ class Score(Fact, frozen=True, kw_only=True):
 
 def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     name = benchmark_name(fact.benchmark, lang, benchmarks)
-    return f"{fact.model.get(lang)} ({fact.country}): {fact.printed} on {name}"
+    country = COUNTRY_NAMES.get(fact.country, {}).get(lang, fact.country)
+    return label(
+        "summary.score",
+        lang,
+        model=fact.model.get(lang),
+        country=country,
+        printed=fact.printed,
+        name=name,
+    )
 
 
 def figures(fact: Score) -> Iterator[Figure]:
