@@ -156,3 +156,31 @@ def show_listing(
     ]
     title = f"{record.id} ({kind_of(record)})"
     return Listing(title, columns, records, groups=groups)
+
+
+def _citation(found: Detail, lang: Lang) -> str:
+    from aigap.citation import plain
+
+    if found.source is None:
+        return ""
+    return plain(
+        found.source, None if found.kind in ("source", "benchmark") else found.record, lang
+    )
+
+
+def detail_listing(found: Detail, lang: Lang) -> Listing:
+    """``show``'s table: the record's fields, what is related, its citation, what is derived."""
+    related = [
+        (k, ", ".join(v) if isinstance(v, list) else str(v)) for k, v in found.related.items()
+    ]
+    return show_listing(found.record, _citation(found, lang), found.derived, related, lang)
+
+
+def detail_data(found: Detail, lang: Lang) -> dict[str, Any]:
+    """``show --format json``: one object with the fields by name, not field/value rows."""
+    return {
+        **record_detail(found.record),
+        **found.related,
+        "citation": _citation(found, lang) or None,
+        "derived": [derived_data(d) for d in found.derived],
+    }
