@@ -231,6 +231,12 @@ def _complete_benchmark(ctx: typer.Context, incomplete: str) -> list[str]:
     return _complete(ctx, incomplete, lambda s: [b.id for b in s.records("benchmarks")])
 
 
+def _benchmark_argument(help: str) -> Any:
+    return typer.Argument(
+        help=help, autocompletion=_complete_benchmark, callback=_nfc, show_default=False
+    )
+
+
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
@@ -342,11 +348,8 @@ def gap(
     ctx: typer.Context,
     benchmark: Annotated[
         str | None,
-        typer.Argument(
-            help="Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
-            autocompletion=_complete_benchmark,
-            callback=_nfc,
-            show_default=False,
+        _benchmark_argument(
+            "Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...)."
         ),
     ] = None,
     *,
@@ -448,13 +451,7 @@ IdArgument = Annotated[
 def scores(
     ctx: typer.Context,
     benchmark: Annotated[
-        str | None,
-        typer.Argument(
-            help="Benchmark id or alias (arena, aime, math500, ...).",
-            autocompletion=_complete_benchmark,
-            callback=_nfc,
-            show_default=False,
-        ),
+        str | None, _benchmark_argument("Benchmark id or alias (arena, aime, math500, ...).")
     ] = None,
     *,
     opts: ListingOptions,
