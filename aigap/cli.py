@@ -696,19 +696,21 @@ def cite(
     """
     from aigap.citation import cite_all, facts_about
     from aigap.layout import sources_of
+    from aigap.model import Benchmark
     from aigap.show import detail
 
     code = _code(lang)
 
     def query(store: Any) -> tuple[list[tuple[Any, Any]], dict[str, str]]:
         found = detail(store, record_id)
-        if found.kind != "benchmark":
+        benchmark = found.record
+        if not isinstance(benchmark, Benchmark):
             return [(found.source, None if found.kind == "source" else found.record)], {}
         # a benchmark: every source its facts come from, once, noting which facts
         facts = [store.record(i) for i in found.related["facts"]]
         about = {
             sid: facts_about(
-                found.record.name.get(code), [f.id for f in facts if f.source == sid], code
+                benchmark.name.get(code), [f.id for f in facts if f.source == sid], code
             )
             for sid in dict.fromkeys(f.source for f in facts)
         }
