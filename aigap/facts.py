@@ -25,7 +25,7 @@ def fact_summary(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> st
     return kinds.of(fact).summary(fact, lang, benchmarks)
 
 
-def fact_rows(store: Store, kind: str | None = None) -> list[Any]:
+def fact_rows(store: Store, kind: str | None = None) -> list[Fact]:
     """Every fact (of one section, e.g. 'claims'), in file order."""
     return store.records(kind) if kind else store.all_facts()
 
@@ -33,7 +33,7 @@ def fact_rows(store: Store, kind: str | None = None) -> list[Any]:
 FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "tags")
 
 
-def fact_record(fact: Any, lang: Lang, benchmarks: dict[str, Benchmark]) -> dict[str, Any]:
+def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> dict[str, Any]:
     date = fact_date(fact)
     return {
         "fact_id": fact.id,
@@ -53,7 +53,7 @@ def _kind(kind: str, lang: Lang) -> str:
 
 
 def facts_listing(
-    facts: Sequence[Any], benchmarks: dict[str, Benchmark], sources: dict[str, Source], lang: Lang
+    facts: Sequence[Fact], benchmarks: dict[str, Benchmark], sources: dict[str, Source], lang: Lang
 ) -> Listing:
     records = [fact_record(f, lang, benchmarks) for f in facts]
     columns = [

@@ -78,7 +78,7 @@ MARGIN_UNITS: dict[str, str] = {"percent": "pp", "pp": "pp"}
 
 class ScoreRow(msgspec.Struct, frozen=True):
     benchmark: Benchmark
-    score: Any  # model.Score
+    score: Score
     source: Source
     rank: int
     margin: float | None  # to the next-ranked model on the same benchmark
@@ -103,7 +103,7 @@ def score_rows(store: Store, name: str | None) -> list[ScoreRow]:
         scores = store.records("scores")
     sources = sources_of(store, scores)
     order = list(benchmarks)
-    by_bench: dict[str, list[Any]] = {}
+    by_bench: dict[str, list[Score]] = {}
     for score in scores:
         by_bench.setdefault(score.benchmark, []).append(score)
     rows: list[ScoreRow] = []
