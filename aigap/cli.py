@@ -318,8 +318,7 @@ def gap(
 
       aigap gap
     """
-    from aigap.listings import gap_listing
-    from aigap.queries import gap_rows
+    from aigap.kinds.gap import gap_listing, gap_rows
 
     single = benchmark is not None
     _print(
@@ -370,9 +369,10 @@ def timeline(
 
       aigap timeline --tag market --format csv
     """
-    from aigap.listings import timeline_listing
-    from aigap.queries import parse_partial_date, sources_of
-    from aigap.queries import timeline as select_events
+    from aigap.kinds.event import timeline as select_events
+    from aigap.kinds.event import timeline_listing
+    from aigap.layout import sources_of
+    from aigap.lookup import parse_partial_date
 
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
@@ -428,8 +428,7 @@ def scores(
 
       aigap scores aime --format json
     """
-    from aigap.listings import scores_listing
-    from aigap.queries import score_rows
+    from aigap.kinds.score import score_rows, scores_listing
 
     _print(
         ctx,
@@ -442,8 +441,8 @@ def scores(
 
 _listing_command(
     "market",
-    "aigap.queries:market_rows",
-    "aigap.listings:market_listing",
+    "aigap.kinds.market:market_rows",
+    "aigap.kinds.market:market_listing",
     """Show the share-price and index moves of the DeepSeek sell-off.
 
     [b]Examples[/b]
@@ -457,8 +456,8 @@ _listing_command(
 
 _listing_command(
     "costs",
-    "aigap.queries:cost_rows",
-    "aigap.listings:costs_listing",
+    "aigap.kinds.cost:cost_rows",
+    "aigap.kinds.cost:costs_listing",
     """Show the training-cost and hardware claims, as the article states them.
 
     [b]Examples[/b]
@@ -496,8 +495,7 @@ def quotes(
 
       aigap quotes --who altman --format json
     """
-    from aigap.listings import quotes_listing
-    from aigap.queries import quote_rows
+    from aigap.kinds.quote import quote_rows, quotes_listing
 
     _print(
         ctx, lambda s: quote_rows(s, who), lambda rows: quotes_listing(rows, _code(lang)), fmt, svg
@@ -543,15 +541,24 @@ def facts(
 
       aigap facts --kind claims --format markdown
     """
-    from aigap.listings import facts_listing
-    from aigap.queries import fact_rows, sources_of
+    from aigap.facts import fact_rows, facts_listing
+    from aigap.layout import sources_of
 
     def query(store: Any) -> tuple[Any, Any, Any]:
         found = fact_rows(store, kind)
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         return found, benchmarks, sources_of(store, found)
 
-    _print(ctx, query, lambda found: facts_listing(*found, _code(lang)), fmt, svg)
+    def layout(found: tuple[Any, Any, Any]) -> Any:
+        listing = facts_listing(*found, _code(lang))
+        if fmt is Format.json:  # every field of every fact, as `show -f json` has them
+            from aigap.export import full_record
+
+            for record, fact in zip(listing.records, found[0], strict=True):
+                record["record"] = full_record(fact)
+        return listing
+
+    _print(ctx, query, layout, fmt, svg)
 
 
 @app.command()
@@ -578,8 +585,8 @@ def search(
 
       aigap search 딥시크 --format json
     """
-    from aigap.listings import search_listing
-    from aigap.queries import search as find_text
+    from aigap.search import search as find_text
+    from aigap.search import search_listing
 
     _print(ctx, lambda s: find_text(s, text), lambda hits: search_listing(hits, text), fmt, svg)
 
@@ -603,9 +610,8 @@ def show(
       aigap show gap-mmlu --format json
     """
     from aigap.citation import plain
-    from aigap.listings import show_listing
-    from aigap.queries import derived_data, detail, record_detail
     from aigap.render import check_svg_path, print_listing, save_table_svg, write_json
+    from aigap.show import derived_data, detail, record_detail, show_listing
 
     if svg is not None:
         check_svg_path(svg)  # before anything is printed
@@ -641,8 +647,8 @@ class CiteStyle(StrEnum):
 
 _listing_command(
     "sources",
-    "aigap.queries:source_rows",
-    "aigap.listings:sources_listing",
+    "aigap.sources:source_rows",
+    "aigap.sources:sources_listing",
     """List the source articles and how many facts each supports.
 
     [b]Examples[/b]
@@ -681,7 +687,8 @@ def cite(
       aigap cite mmlu --style csl-json > mmlu.json
     """
     from aigap.citation import cite_all, facts_about
-    from aigap.queries import detail, sources_of
+    from aigap.layout import sources_of
+    from aigap.show import detail
 
     code = _code(lang)
 
@@ -740,8 +747,9 @@ def check(
 ) -> None:
     """Check a fact file: syntax, schema, references, quotes and recomputed figures.
 
-    Prints PATH:LINE:COLUMN: severity: message per problem; exits 0 when
-    clean, 1 with only warnings, 2 with errors. Never uses the cache.
+    Prints PATH:LINE:COLUMN: severity: message per problem (the first 200,
+    then how many more; --format json lists all); exits 0 when clean, 1 with
+    only warnings, 2 with errors. Never uses the cache.
 
     [b]Examples[/b]
 
@@ -751,7 +759,7 @@ def check(
 
       aigap check --format json
     """
-    from aigap.checks import as_json, check_counted, exit_code, summary
+    from aigap.checks import as_json, check_counted, exit_code, summary, text_lines
     from aigap.render import safe, write_json
 
     if sources is not None and not (os.path.isdir(sources) and os.access(sources, os.R_OK)):
@@ -769,8 +777,8 @@ def check(
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
     else:
-        for problem in problems:
-            sys.stdout.write(safe(problem.format(column=True, severity=True), keep_newlines=False))
+        for line in text_lines(problems):
+            sys.stdout.write(safe(line, keep_newlines=False))
             sys.stdout.write("\n")
     sys.stdout.flush()
     # Name each file and what was read: a curator sees which copy was checked.
@@ -838,6 +846,40 @@ def chart(
     else:
         figure = charts.scores_figure(_answer(ctx, lambda s: charts.score_rows(s, benchmark)), code)
     charts.save(figure, out)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    directory: Annotated[
+        str,
+        typer.Argument(
+            metavar="DIR",
+            help="Directory to write: new, empty, or an earlier aigap export (replaced).",
+            show_default=False,
+        ),
+    ],
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Write the whole fact base as open data: a Frictionless Data Package of CSV files.
+
+    One tidy table per kind of fact (each gap reading, each amount its own
+    row), plus sources, benchmarks, every verbatim passage with its English
+    rendering, and datapackage.json describing every column. Loads in
+    pandas, R, spreadsheets, and `frictionless validate DIR/datapackage.json`.
+
+    [b]Examples[/b]
+
+      aigap export aigap-data
+
+      aigap export aigap-data --facts my-facts.yaml
+    """
+    from aigap.export import export as write_export
+
+    counts = _answer(ctx, lambda store: write_export(store, directory))
+    rows = ", ".join(f"{name} {n}" for name, n in counts.items())
+    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
 
 
 def _prepare_streams() -> None:

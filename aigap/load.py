@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -136,7 +136,7 @@ def _unreadable(exc: OSError) -> str:
 class Checked(msgspec.Struct):
     """The outcome of a full check: the base (None on errors) and all problems."""
 
-    base: FactBase | None
+    base: Any  # FactBase | None, once checks._located_findings narrows it
     problems: list[Problem]
     data: Node = None
     info: os.stat_result | None = None
@@ -175,7 +175,10 @@ def locate_paths(raw: bytes, path: str, paths: list[DataPath]) -> list[Position]
 
     if not paths:
         return []
-    positions = read_yaml(raw, path, want_positions=True).positions or {}
+    # Only these paths and their ancestors (where _locate falls back to):
+    # every node's position would take more memory than the data itself.
+    wanted = {p[:end] for p in paths for end in range(len(p) + 1)}
+    positions = read_yaml(raw, path, want_positions=wanted).positions or {}
     return [_locate(positions, p) for p in paths]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, NoReturn, Protocol, TypeAlias
 
 import msgspec
@@ -192,8 +192,15 @@ class _TextFeed:
         return chunk
 
 
-def read_yaml(data: bytes, name: str, *, want_positions: bool = False) -> YamlDocument:
-    """Parse one YAML document from UTF-8 bytes into plain data."""
+def read_yaml(
+    data: bytes, name: str, *, want_positions: bool | Collection[Path] = False
+) -> YamlDocument:
+    """Parse one YAML document from UTF-8 bytes into plain data.
+
+    ``want_positions``: True records the position of every node; a collection
+    of paths records only those (a whole file's positions take more memory
+    than its data, and ``check`` needs a few).
+    """
     data, text, problems = check_encoding(data, name)
     if text is None:
         return YamlDocument(None, problems)
@@ -237,7 +244,7 @@ def _mark_position(mark: _Mark | None) -> Position:
 
 
 def _walk_events(
-    data: bytes, name: str, want_positions: bool, feed: _TextFeed | None = None
+    data: bytes, name: str, want_positions: bool | Collection[Path], feed: _TextFeed | None = None
 ) -> YamlDocument:
     walker = _Walker(name, want_positions)
     loader: yaml.CSafeLoader | yaml.SafeLoader | None = None
@@ -307,6 +314,21 @@ class _EndOfInput(Exception):
     """Stop reading and keep what was built (a second document follows)."""
 
 
+class _OnlyPositions(dict[Path, Position]):
+    """A positions dict that keeps only the wanted paths."""
+
+    def __init__(self, wanted: Collection[Path]) -> None:
+        super().__init__()
+        self.wanted = wanted
+
+    def __setitem__(self, key: Path, value: Position) -> None:
+        if key in self.wanted:
+            super().__setitem__(key, value)
+
+    def setdefault(self, key: Path, default: Position) -> Position:  # type: ignore[override]
+        return super().setdefault(key, default) if key in self.wanted else default
+
+
 class _Frame:
     """An open mapping or sequence: the container, its data path, and the key
     whose value comes next (None while a mapping waits for a key; a sequence
@@ -340,10 +362,14 @@ class _Walker:
         "value_handlers",
     )
 
-    def __init__(self, name: str, want_positions: bool) -> None:
+    def __init__(self, name: str, want_positions: bool | Collection[Path]) -> None:
         self.name = name
         self.problems: list[Problem] = []
-        self.positions: dict[Path, Position] | None = {} if want_positions else None
+        self.positions: dict[Path, Position] | None = None
+        if want_positions is True:
+            self.positions = {}
+        elif want_positions is not False:
+            self.positions = _OnlyPositions(want_positions)
         self.stack: list[_Frame] = []
         self.root: Node = None
         self.have_root = False

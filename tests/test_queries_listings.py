@@ -7,35 +7,19 @@ from pathlib import Path
 import pytest
 
 from aigap import kinds
-from aigap.errors import AigapError
-from aigap.listings import (
-    amount_text,
-    costs_listing,
-    detail_rows,
-    facts_listing,
-    market_listing,
-    score_value,
-    scores_listing,
-    search_listing,
-    show_listing,
-)
+from aigap.errors import AigapError, UnknownName
+from aigap.facts import fact_rows, fact_summary, facts_listing
+from aigap.kinds.cost import cost_rows, costs_listing
+from aigap.kinds.market import market_listing, market_rows
+from aigap.kinds.quote import quote_rows
+from aigap.kinds.score import score_rows, scores_listing
+from aigap.layout import sources_of
+from aigap.lookup import find_record, kind_of
 from aigap.model import Amount, Text
-from aigap.queries import (
-    UnknownName,
-    cost_rows,
-    fact_rows,
-    fact_summary,
-    find_record,
-    kind_of,
-    market_rows,
-    quote_rows,
-    record_detail,
-    score_rows,
-    search,
-    snippet,
-    source_rows,
-    sources_of,
-)
+from aigap.numbers import amount_text, with_unit
+from aigap.search import search, search_listing, snippet
+from aigap.show import detail_rows, record_detail, show_listing
+from aigap.sources import source_rows
 from aigap.store import Store, open_store
 
 
@@ -185,8 +169,8 @@ def test_amount_text() -> None:
 
 
 def test_score_value() -> None:
-    assert score_value(1385, "elo") == "1385"
-    assert score_value(79.8, "percent") == "79.8%"
+    assert with_unit(1385, "elo") == "1385"
+    assert with_unit(79.8, "percent") == "79.8%"
 
 
 def test_listing_records_match_cells(store: Store) -> None:
