@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from aigap.errors import AigapError, FactFileError, Problem
 
+if TYPE_CHECKING:  # imported where used: the cache path never parses YAML
+    from aigap.model import FactBase
+    from aigap.yaml_reader import Node, Position
+    from aigap.yaml_reader import Path as DataPath
+
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-FACTS_ENV = "AIGAP_FACTS"
 MAX_BYTES_ENV = "AIGAP_MAX_BYTES"
 
 
@@ -132,9 +136,9 @@ def _unreadable(exc: OSError) -> str:
 class Checked(msgspec.Struct):
     """The outcome of a full check: the base (None on errors) and all problems."""
 
-    base: Any
+    base: Any  # FactBase | None, once checks._located_findings narrows it
     problems: list[Problem]
-    data: Any = None
+    data: Node = None
     info: os.stat_result | None = None
     raw: bytes | None = None  # the file's bytes, to locate later findings
 
@@ -165,7 +169,7 @@ def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
     return Checked(result.base, problems, doc.data, info, data_bytes)
 
 
-def locate_paths(raw: bytes, path: str, paths: list[tuple[Any, ...]]) -> list[tuple[int, int]]:
+def locate_paths(raw: bytes, path: str, paths: list[DataPath]) -> list[Position]:
     """Line and column of each data path, by re-reading ``raw`` with positions."""
     from aigap.yaml_reader import read_yaml
 
@@ -178,7 +182,7 @@ def locate_paths(raw: bytes, path: str, paths: list[tuple[Any, ...]]) -> list[tu
     return [_locate(positions, p) for p in paths]
 
 
-def _locate(positions: dict[Any, tuple[int, int]], path: tuple[Any, ...]) -> tuple[int, int]:
+def _locate(positions: dict[DataPath, Position], path: DataPath) -> Position:
     for end in range(len(path), -1, -1):
         found = positions.get(path[:end])
         if found is not None:
@@ -193,13 +197,17 @@ def _load(path: str, max_bytes: int | None) -> Checked:
     return checked
 
 
-def load_fact_base(path: str, max_bytes: int | None = None) -> Any:
+def load_fact_base(path: str, max_bytes: int | None = None) -> FactBase:
     """A validated FactBase, or FactFileError listing every error."""
-    return _load(path, max_bytes).base
+    base = _load(path, max_bytes).base
+    assert base is not None  # no errors, so validation built it
+    return base
 
 
-def load_fact_base_with_data(path: str, max_bytes: int | None = None) -> tuple[Any, os.stat_result]:
+def load_fact_base_with_data(
+    path: str, max_bytes: int | None = None
+) -> tuple[dict[str, Node], os.stat_result]:
     """The validated raw data (for the cache) and the stat it was read under."""
     checked = _load(path, max_bytes)
-    assert checked.info is not None
+    assert checked.info is not None and isinstance(checked.data, dict)
     return checked.data, checked.info
