@@ -78,7 +78,7 @@ def _check(
     # again for positions, so the two never take memory at once.
     del checked
     if place is not None:  # several files read as one
-        places = [place(p) for p, _, _ in located]
+        places = place([p for p, _, _ in located])
     else:
         assert raw is not None
         at = locate_paths(raw, paths[0], [p for p, _, _ in located])

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
+import inspect
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import msgspec
 import typer
 from typer.core import TyperGroup
 
 from aigap import __version__
+
+if TYPE_CHECKING:
+    from aigap.render import Listing
+    from aigap.store import Store
 
 EXIT_OK = 0
 T = TypeVar("T")
@@ -43,6 +50,19 @@ def _nfc(value: str | None) -> str | None:
     from aigap.text import nfc
 
     return nfc(value)
+
+
+def _parse_lang(value: str | Lang) -> Lang:
+    """``ko``, ``ko_KR``, ``ko_KR.UTF-8``, ``C``...: a locale-style value names its
+    language by its first part; a language aigap does not speak is a clear error."""
+    if isinstance(value, Lang):
+        return value
+    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
+    if code in ("c", "posix"):
+        code = "en"
+    if code in ("en", "ko"):
+        return Lang(code)
+    raise typer.BadParameter(f"{value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)")
 
 
 def _code(lang: Lang) -> Literal["en", "ko"]:
@@ -277,7 +297,7 @@ def _settings(ctx: typer.Context) -> Settings:
     )
 
 
-def _answer(ctx: typer.Context, query: Callable[[Any], T]) -> T:
+def _answer(ctx: typer.Context, query: Callable[[Store], T]) -> T:
     """Run a query on the active fact base (through its cache)."""
     from aigap.store import with_store
 
@@ -287,15 +307,14 @@ def _answer(ctx: typer.Context, query: Callable[[Any], T]) -> T:
 
 def _print(
     ctx: typer.Context,
-    query: Callable[[Any], T],
-    layout: Callable[[T], Any],
-    fmt: Format,
-    svg: str | None,
+    opts: ListingOptions,
+    query: Callable[[Store], T],
+    layout: Callable[[T, Literal["en", "ko"]], Listing],
 ) -> None:
-    """Answer a query, lay the answer out as a Listing and print it in ``fmt``."""
+    """Answer a query, lay the answer out as a Listing and print it as ``opts`` say."""
     from aigap.render import print_listing
 
-    print_listing(layout(_answer(ctx, query)), fmt.value, svg)
+    print_listing(layout(_answer(ctx, query), opts.code), opts.fmt.value, opts.svg)
 
 
 def _complete(ctx: typer.Context, incomplete: str, ids: Callable[[Any], list[str]]) -> list[str]:
@@ -310,13 +329,23 @@ def _complete_benchmark(ctx: typer.Context, incomplete: str) -> list[str]:
     return _complete(ctx, incomplete, lambda s: [b.id for b in s.records("benchmarks")])
 
 
+def _benchmark_argument(help: str) -> Any:
+    return typer.Argument(
+        help=help, autocompletion=_complete_benchmark, callback=_nfc, show_default=False
+    )
+
+
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 LangOption = Annotated[
     Lang,
     typer.Option(
-        "--lang", envvar="AIGAP_LANG", help="Language of names and text.", case_sensitive=False
+        "--lang",
+        envvar="AIGAP_LANG",
+        help="Language of names and text: en or ko (locale forms such as ko_KR.UTF-8 work).",
+        parser=_parse_lang,
+        metavar="[en|ko]",
     ),
 ]
 SvgOption = Annotated[
@@ -346,6 +375,57 @@ MaxBytesOption = Annotated[
 ]
 
 
+class ListingOptions(msgspec.Struct, frozen=True):
+    """The options every listing command shares (``--facts``/``--max-bytes`` stay in ctx)."""
+
+    fmt: Format
+    lang: Lang
+    svg: str | None
+
+    @property
+    def code(self) -> Literal["en", "ko"]:
+        return _code(self.lang)
+
+
+def _shared(name: str, annotation: object, default: object) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+    )
+
+
+# Declared once, appended to every listing command's own parameters.
+_LISTING_PARAMETERS = (
+    _shared("fmt", FormatOption, Format.table),
+    _shared("lang", LangOption, Lang.en),
+    _shared("svg", SvgOption, None),
+    _shared("facts", FactsOption, None),
+    _shared("max_bytes", MaxBytesOption, None),
+)
+
+
+def _listing_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command(ctx, ..., *, opts)`` the shared options as Typer parameters.
+
+    Typer reads a command's parameters from its signature, so the wrapper's
+    signature is the command's own (without ``opts``) plus the shared ones;
+    ``--facts``/``--max-bytes`` are read from the context by ``_settings``.
+    """
+    own = [
+        p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "opts"
+    ]
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        opts = ListingOptions(kwargs.pop("fmt"), kwargs.pop("lang"), kwargs.pop("svg"))
+        del kwargs["facts"], kwargs["max_bytes"]
+        command(**kwargs, opts=opts)
+
+    parameters = [*own, *_LISTING_PARAMETERS]
+    wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+    return wrapper
+
+
 def _lazy(name: str) -> Any:
     """``module:attribute``, imported when a command runs, not at start-up."""
     import importlib
@@ -357,38 +437,25 @@ def _lazy(name: str) -> Any:
 def _listing_command(name: str, query: str, layout: str, doc: str) -> None:
     """Register a command that lays out one query's rows, with the shared options only."""
 
-    def command(
-        ctx: typer.Context,
-        fmt: FormatOption = Format.table,
-        lang: LangOption = Lang.en,
-        svg: SvgOption = None,
-        facts: FactsOption = None,
-        max_bytes: MaxBytesOption = None,
-    ) -> None:
-        lay_out = _lazy(layout)
-        _print(ctx, _lazy(query), lambda rows: lay_out(rows, _code(lang)), fmt, svg)
+    def command(ctx: typer.Context, *, opts: ListingOptions) -> None:
+        _print(ctx, opts, _lazy(query), _lazy(layout))
 
     command.__doc__ = doc
-    app.command(name)(command)
+    app.command(name)(_listing_options(command))
 
 
 @app.command()
+@_listing_options
 def gap(
     ctx: typer.Context,
     benchmark: Annotated[
         str | None,
-        typer.Argument(
-            help="Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
-            autocompletion=_complete_benchmark,
-            callback=_nfc,
-            show_default=False,
+        _benchmark_argument(
+            "Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...)."
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Show how the US–China gap on a benchmark changed, with its source.
 
@@ -407,14 +474,14 @@ def gap(
     single = benchmark is not None
     _print(
         ctx,
+        opts,
         lambda s: gap_rows(s, benchmark),
-        lambda rows: gap_listing(rows, _code(lang), single=single),
-        fmt,
-        svg,
+        lambda rows, code: gap_listing(rows, code, single=single),
     )
 
 
 @app.command()
+@_listing_options
 def timeline(
     ctx: typer.Context,
     since: Annotated[
@@ -447,11 +514,8 @@ def timeline(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Tell the whole story in date order: events, gap readings, scores, market moves, quotes.
 
@@ -477,14 +541,7 @@ def timeline(
     sections = [_fact_kind(k) or "" for k in kind or ()]
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
-    code = _code(lang)
-    _print(
-        ctx,
-        lambda s: story(s, code, start, end, tag or (), sections),
-        lambda found: story_listing(found, code),
-        fmt,
-        svg,
-    )
+    _print(ctx, opts, lambda s: story(s, opts.code, start, end, tag or (), sections), story_listing)
 
 
 def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -504,16 +561,11 @@ IdArgument = Annotated[
 
 
 @app.command()
+@_listing_options
 def scores(
     ctx: typer.Context,
     benchmark: Annotated[
-        str | None,
-        typer.Argument(
-            help="Benchmark id or alias (arena, aime, math500, ...).",
-            autocompletion=_complete_benchmark,
-            callback=_nfc,
-            show_default=False,
-        ),
+        str | None, _benchmark_argument("Benchmark id or alias (arena, aime, math500, ...).")
     ] = None,
     model: Annotated[
         str | None,
@@ -535,11 +587,8 @@ def scores(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Rank model scores on a benchmark, with each model's lead over the next.
 
@@ -557,13 +606,7 @@ def scores(
     """
     from aigap.kinds.score import score_rows, scores_listing
 
-    _print(
-        ctx,
-        lambda s: score_rows(s, benchmark, model, org),
-        lambda rows: scores_listing(rows, _code(lang)),
-        fmt,
-        svg,
-    )
+    _print(ctx, opts, lambda s: score_rows(s, benchmark, model, org), scores_listing)
 
 
 _listing_command(
@@ -597,6 +640,7 @@ _listing_command(
 
 
 @app.command()
+@_listing_options
 def quotes(
     ctx: typer.Context,
     who: Annotated[
@@ -608,11 +652,8 @@ def quotes(
             help="Only quotes by this speaker or by people of this organisation (altman, openai).",
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """List attributed statements: speaker, role, the quote in Korean and English.
 
@@ -626,9 +667,7 @@ def quotes(
     """
     from aigap.kinds.quote import quote_rows, quotes_listing
 
-    _print(
-        ctx, lambda s: quote_rows(s, who), lambda rows: quotes_listing(rows, _code(lang)), fmt, svg
-    )
+    _print(ctx, opts, lambda s: quote_rows(s, who), quotes_listing)
 
 
 def _fact_kind(value: str | None) -> str | None:
@@ -643,6 +682,7 @@ def _fact_kind(value: str | None) -> str | None:
 
 
 @app.command()
+@_listing_options
 def facts(
     ctx: typer.Context,
     kind: Annotated[
@@ -656,11 +696,8 @@ def facts(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """List every fact of every kind, one line each, in file order.
 
@@ -678,30 +715,28 @@ def facts(
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         return found, benchmarks, sources_of(store, found)
 
-    def layout(found: tuple[Any, Any, Any]) -> Any:
-        listing = facts_listing(*found, _code(lang))
-        if fmt is Format.json:  # every field of every fact, as `show -f json` has them
+    def layout(found: tuple[Any, Any, Any], code: Literal["en", "ko"]) -> Listing:
+        listing = facts_listing(*found, code)
+        if opts.fmt is Format.json:  # every field of every fact, as `show -f json` has them
             from aigap.export import full_record
 
             for record, fact in zip(listing.records, found[0], strict=True):
                 record["record"] = full_record(fact)
         return listing
 
-    _print(ctx, query, layout, fmt, svg)
+    _print(ctx, opts, query, layout)
 
 
 @app.command()
+@_listing_options
 def search(
     ctx: typer.Context,
     text: Annotated[
         str,
         typer.Argument(callback=_nfc, help="Text to look for (any case, English or Korean)."),
     ],
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Find every fact, source or benchmark whose text, id, names or speaker match.
 
@@ -717,18 +752,16 @@ def search(
     from aigap.search import search as find_text
     from aigap.search import search_listing
 
-    _print(ctx, lambda s: find_text(s, text), lambda hits: search_listing(hits, text), fmt, svg)
+    _print(ctx, opts, lambda s: find_text(s, text), lambda hits, _: search_listing(hits, text))
 
 
 @app.command()
+@_listing_options
 def show(
     ctx: typer.Context,
     record_id: IdArgument,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Show one fact (or source, or benchmark) in full, with its passage and citation.
 
@@ -738,44 +771,30 @@ def show(
 
       aigap show gap-mmlu --format json
     """
-    from aigap.citation import plain
     from aigap.render import check_svg_path, print_listing, save_table_svg, write_json
-    from aigap.show import derived_data, detail, record_detail, show_listing
+    from aigap.show import detail, detail_data, detail_listing
 
-    if svg is not None:
-        check_svg_path(svg)  # before anything is printed
+    if opts.svg is not None:
+        check_svg_path(opts.svg)  # before anything is printed
     from aigap.entities import find_page, page_data, page_listing
 
     entity = _answer(ctx, lambda s: find_page(s, record_id))
     if entity is not None:
-        layout = page_listing(entity, _code(lang))
-        if fmt != Format.json:
-            print_listing(layout, fmt.value, svg)
+        layout = page_listing(entity, opts.code)
+        if opts.fmt is not Format.json:
+            print_listing(layout, opts.fmt.value, opts.svg)
             return
-        write_json(page_data(entity, _code(lang)), sys.stdout)
-        if svg is not None:
-            save_table_svg(layout, svg)
+        write_json(page_data(entity, opts.code), sys.stdout)
+        if opts.svg is not None:
+            save_table_svg(layout, opts.svg)
         return
     found = _answer(ctx, lambda s: detail(s, record_id))
-    fact = None if found.kind in ("source", "benchmark") else found.record
-    citation = plain(found.source, fact, _code(lang)) if found.source else ""
-    related = [
-        (k, ", ".join(v) if isinstance(v, list) else str(v)) for k, v in found.related.items()
-    ]
-    listing = show_listing(found.record, citation, found.derived, related, _code(lang))
-    if fmt != Format.json:
-        print_listing(listing, fmt.value, svg)
+    if opts.fmt is not Format.json:
+        print_listing(detail_listing(found, opts.code), opts.fmt.value, opts.svg)
         return
-    # one object, not the field/value rows: a script wants the fields by name
-    data = {
-        **record_detail(found.record),
-        **found.related,
-        "citation": citation or None,
-        "derived": [derived_data(d) for d in found.derived],
-    }
-    write_json(data, sys.stdout)
-    if svg is not None:
-        save_table_svg(listing, svg)
+    write_json(detail_data(found, opts.code), sys.stdout)
+    if opts.svg is not None:
+        save_table_svg(detail_listing(found, opts.code), opts.svg)
 
 
 class CiteStyle(StrEnum):
@@ -829,19 +848,21 @@ def cite(
     """
     from aigap.citation import cite_all, facts_about
     from aigap.layout import sources_of
+    from aigap.model import Benchmark
     from aigap.show import detail
 
     code = _code(lang)
 
     def query(store: Any) -> tuple[list[tuple[Any, Any]], dict[str, str]]:
         found = detail(store, record_id)
-        if found.kind != "benchmark":
+        benchmark = found.record
+        if not isinstance(benchmark, Benchmark):
             return [(found.source, None if found.kind == "source" else found.record)], {}
         # a benchmark: every source its facts come from, once, noting which facts
         facts = [store.record(i) for i in found.related["facts"]]
         about = {
             sid: facts_about(
-                found.record.name.get(code), [f.id for f in facts if f.source == sid], code
+                benchmark.name.get(code), [f.id for f in facts if f.source == sid], code
             )
             for sid in dict.fromkeys(f.source for f in facts)
         }

@@ -117,6 +117,13 @@ def sort_facts(facts: list[Fact]) -> list[Fact]:
     return sorted(facts, key=key)  # stable: file order among equals
 
 
+def kind_label(kind: str, lang: Lang) -> str:
+    """A fact kind as the tables name it ("market", "증시"); a kind without a label as is."""
+    from aigap.labels import LABELS
+
+    return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
+
+
 def _type_label(named: Named, lang: Lang) -> str:
     return label(f"type.{type_of(named)}", lang)
 
@@ -206,7 +213,7 @@ def page_listing(found: Page, lang: Lang) -> Any:
             line = f"{entry.figure} · {entry.text}" if entry.figure else entry.text
             rows.append(
                 (
-                    f"{date}{'*' if fact.inferred else ''}\n{fact.kind}",
+                    f"{date}{'*' if fact.inferred else ''}\n{kind_label(fact.kind, lang)}",
                     f"{line}\n[{fact.id}, {fact.source}]",
                 )
             )

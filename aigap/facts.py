@@ -25,7 +25,7 @@ def fact_summary(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> st
     return kinds.of(fact).summary(fact, lang, benchmarks)
 
 
-def fact_rows(store: Store, kind: str | None = None) -> list[Any]:
+def fact_rows(store: Store, kind: str | None = None) -> list[Fact]:
     """Every fact (of one section, e.g. 'claims'), in file order."""
     return store.records(kind) if kind else store.all_facts()
 
@@ -33,7 +33,7 @@ def fact_rows(store: Store, kind: str | None = None) -> list[Any]:
 FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "tags")
 
 
-def fact_record(fact: Any, lang: Lang, benchmarks: dict[str, Benchmark]) -> dict[str, Any]:
+def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> dict[str, Any]:
     date = fact_date(fact)
     return {
         "fact_id": fact.id,
@@ -46,8 +46,14 @@ def fact_record(fact: Any, lang: Lang, benchmarks: dict[str, Benchmark]) -> dict
     }
 
 
+def _kind(kind: str, lang: Lang) -> str:
+    from aigap.labels import LABELS
+
+    return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
+
+
 def facts_listing(
-    facts: Sequence[Any], benchmarks: dict[str, Benchmark], sources: dict[str, Source], lang: Lang
+    facts: Sequence[Fact], benchmarks: dict[str, Benchmark], sources: dict[str, Source], lang: Lang
 ) -> Listing:
     records = [fact_record(f, lang, benchmarks) for f in facts]
     columns = [
@@ -57,7 +63,12 @@ def facts_listing(
         Column("source", label("source", lang), whole=True, optional=True),
     ]
     cells = [
-        [rec["kind"], rec["date"] or "", f"{rec['fact_id']}\n{rec['summary']}", rec["source_id"]]
+        [
+            _kind(rec["kind"], lang),
+            rec["date"] or "",
+            f"{rec['fact_id']}\n{rec['summary']}",
+            rec["source_id"],
+        ]
         for rec in records
     ]
     notes = sources_notes([sources[s] for s in dict.fromkeys(f.source for f in facts)], lang)

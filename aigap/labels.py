@@ -110,6 +110,31 @@ LABELS: dict[str, dict[Lang, str]] = {
     "derived.implied previous close": {"en": "implied previous close", "ko": "역산한 전일 종가"},
     "derived.implied exchange rate": {"en": "implied exchange rate", "ko": "역산한 환율"},
     "derived.ratio recomputed": {"en": "ratio recomputed", "ko": "다시 계산한 비율"},
+    # record kinds and field names, as show, facts and cite name them
+    "kind.gap": {"en": "gap", "ko": "격차"},
+    "kind.score": {"en": "score", "ko": "점수"},
+    "kind.event": {"en": "event", "ko": "사건"},
+    "kind.market": {"en": "market", "ko": "증시"},
+    "kind.cost": {"en": "cost", "ko": "비용"},
+    "kind.quote": {"en": "quote", "ko": "발언"},
+    "kind.claim": {"en": "claim", "ko": "주장"},
+    "kind.source": {"en": "source", "ko": "출처"},
+    "kind.benchmark": {"en": "benchmark", "ko": "벤치마크"},
+    "note.unit_named": {"en": "Unit: {unit}", "ko": "단위: {unit}"},
+    "summary.score": {
+        "en": "{model} ({country}): {printed} on {name}",
+        "ko": "{model} ({country}): {name} {printed}",
+    },
+    "basis.rounding": {"en": "within the inputs' rounding", "ko": "입력값의 반올림 범위 안에서"},
+    "basis.unbounded": {"en": "unbounded", "ko": "상한 없음"},
+    "basis.vs": {"en": " vs ", "ko": " 대 "},
+    # gap column headers: an absolute date with a period wording, not the article's "last year"
+    "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
+    "period.month": {"en": "{date}", "ko": "{date}"},
+    "legend.dumbbell": {
+        "en": "○ then  ● now (scale shared within each unit)",
+        "ko": "○ 이전  ● 현재 (단위별 공통 눈금)",
+    },
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},
@@ -142,6 +167,71 @@ LABELS: dict[str, dict[Lang, str]] = {
     "figure": {"en": "Figure", "ko": "수치"},
     "timeline.empty": {"en": "Nothing in this range.", "ko": "이 기간에 해당하는 항목 없음."},
 }
+
+FIELDS_KO: dict[str, str] = {
+    "id": "ID",
+    "kind": "종류",
+    "source": "출처",
+    "passage_en": "영어 번역",
+    "inferred": "추정",
+    "note": "참고",
+    "tags": "태그",
+    "benchmark": "벤치마크",
+    "unit": "단위",
+    "printed_unit": "기사 표기 단위",
+    "values": "값",
+    "model": "모델",
+    "organization": "기관",
+    "country": "국가",
+    "value": "값",
+    "printed": "기사 표기",
+    "date": "날짜",
+    "what": "내용",
+    "who": "주체",
+    "speaker": "발언자",
+    "role": "직함",
+    "quote": "발언",
+    "channel": "경로",
+    "subject": "기업·지수",
+    "move": "등락",
+    "close": "종가",
+    "lost": "시총 증발",
+    "claim": "주장",
+    "amounts": "금액",
+    "ratio": "비율",
+    "name": "이름",
+    "full_name": "정식 명칭",
+    "outlet": "매체",
+    "headline": "제목",
+    "byline": "기자",
+    "published": "발행일",
+    "published_inferred": "발행일 추정",
+    "url": "주소",
+    "facts": "사실",
+    "rank": "순위",
+    "aliases": "별칭",
+    "approx": "근사치",
+    "change": "변화",
+    "change_printed": "기사 표기 변화",
+    "value_lost": "시총 증발",
+    "measures": "측정 대상",
+    "precision": "정밀도",
+    "language": "언어",
+    "published_time": "발행 시각",
+    "of": "기준",
+    "label": "표기",
+    "about": "대상",
+    "said": "발언",
+    "context": "맥락",
+}
+
+
+def field_name(name: str, lang: Lang) -> str:
+    """A record field's name as show prints it ("passage_en" -> "영어 번역")."""
+    if lang == "ko":
+        base, _, rest = name.partition(" (")
+        return FIELDS_KO.get(base, base) + (f" ({rest}" if rest else "")
+    return name
 
 
 def label(key: str, lang: Lang, **fields: object) -> str:

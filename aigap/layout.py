@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aigap.labels import label
-from aigap.model import Lang, Source
+from aigap.model import Fact, Lang, Source
 
 if TYPE_CHECKING:
     from aigap.store import Store
@@ -21,7 +21,7 @@ def source_fields(source: Source, lang: Lang) -> dict[str, Any]:
     }
 
 
-def passage(fact: Any) -> str:
+def passage(fact: Fact) -> str:
     return " ".join(fact.passage)
 
 
@@ -36,11 +36,11 @@ def sources_notes(sources: Sequence[Source], lang: Lang) -> list[str]:
     return [f"{s.id}: {source_line(s, lang)}" for s in {s.id: s for s in sources}.values()]
 
 
-def every_row(rows: Sequence[Any]) -> list[int]:
+def every_row(rows: Sequence[object]) -> list[int]:
     """A rule after every row: multi-line rows would otherwise run together."""
     return list(range(1, len(rows)))
 
 
-def sources_of(store: Store, facts: Iterable[Any]) -> dict[str, Source]:
+def sources_of(store: Store, facts: Iterable[Fact]) -> dict[str, Source]:
     """The sources the facts cite, each read once, by id."""
     return {sid: store.source(sid) for sid in dict.fromkeys(f.source for f in facts)}

@@ -6,14 +6,19 @@ import os
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from aigap.errors import AigapError, FactFileError, Problem
 
+if TYPE_CHECKING:  # imported where used: the cache path never parses YAML
+    from aigap.model import FactBase
+    from aigap.yaml_reader import Node, Position
+    from aigap.yaml_reader import Path as DataPath
+
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-FACTS_ENV = "AIGAP_FACTS"
+FACTS_ENV = "AIGAP_FACTS"  # a list of fact files and directories (os.pathsep)
 MAX_BYTES_ENV = "AIGAP_MAX_BYTES"
 
 
@@ -133,14 +138,14 @@ def _unreadable(exc: OSError) -> str:
 class Checked(msgspec.Struct):
     """The outcome of a full check: the base (None on errors) and all problems."""
 
-    base: Any
+    base: Any  # FactBase | None, once checks._located_findings narrows it
     problems: list[Problem]
-    data: Any = None
+    data: Node = None
     info: os.stat_result | None = None
     raw: bytes | None = None  # the file's bytes, to locate later findings
     infos: tuple[os.stat_result, ...] = ()  # of every file, when several were read
-    # (file, line, column) of a path in the merged data, when several were read
-    place: Callable[[tuple[Any, ...]], tuple[str, int, int]] | None = None
+    # (file, line, column) of paths in the merged data, when several were read
+    place: Callable[[list[DataPath]], list[tuple[str, int, int]]] | None = None
 
     @property
     def ok(self) -> bool:
@@ -207,28 +212,34 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
     if any(p.severity == "error" for p in problems):
         return Checked(None, problems)
     merged, origin = merge(parts)
-    positions: dict[int, Any] = {}
 
-    def place(path: tuple[Any, ...]) -> tuple[str, int, int]:
-        k, inner = origin(path)
-        if k not in positions:  # read with positions only when there is something to say
-            positions[k] = read_yaml(raws[k], paths[k], want_positions=True).positions or {}
-        line, col = _locate(positions[k], inner)
-        return paths[k], line, col
+    def place(wanted: list[DataPath]) -> list[tuple[str, int, int]]:
+        """(file, line, column) of paths in the merged data; each file parsed once."""
+        inner = [origin(p) for p in wanted]
+        found: dict[int, list[Position]] = {}
+        for k in dict.fromkeys(k for k, _ in inner):
+            found[k] = locate_paths(raws[k], paths[k], [q for j, q in inner if j == k])
+        taken = dict.fromkeys(found, 0)
+        out = []
+        for k, _ in inner:
+            line, col = found[k][taken[k]]
+            taken[k] += 1
+            out.append((paths[k], line, col))
+        return out
 
-    def where(path: tuple[Any, ...]) -> str:
-        file, line, _ = place(path)
+    def where(path: DataPath) -> str:  # the other place of a clash (an error path)
+        file, line, _ = place([path])[0]
         return f"{file}:{line}"
 
     result = validate(merged, os.pathsep.join(paths), where)
-    for issue in result.issues:
-        file, line, col = place(issue.path)
+    at = place([issue.path for issue in result.issues])
+    for (file, line, col), issue in zip(at, result.issues, strict=True):
         problems.append(Problem(file, line, col, issue.severity, issue.message))
     problems.sort(key=lambda p: (paths.index(p.path) if p.path in paths else 0, p.line or 0))
     return Checked(result.base, problems, merged, infos[0], None, tuple(infos), place)
 
 
-def locate_paths(raw: bytes, path: str, paths: list[tuple[Any, ...]]) -> list[tuple[int, int]]:
+def locate_paths(raw: bytes, path: str, paths: list[DataPath]) -> list[Position]:
     """Line and column of each data path, by re-reading ``raw`` with positions."""
     from aigap.yaml_reader import read_yaml
 
@@ -241,7 +252,7 @@ def locate_paths(raw: bytes, path: str, paths: list[tuple[Any, ...]]) -> list[tu
     return [_locate(positions, p) for p in paths]
 
 
-def _locate(positions: dict[Any, tuple[int, int]], path: tuple[Any, ...]) -> tuple[int, int]:
+def _locate(positions: dict[DataPath, Position], path: DataPath) -> Position:
     for end in range(len(path), -1, -1):
         found = positions.get(path[:end])
         if found is not None:
@@ -257,15 +268,19 @@ def _load(path: str | Sequence[str], max_bytes: int | None) -> Checked:
     return checked
 
 
-def load_fact_base(path: str | Sequence[str], max_bytes: int | None = None) -> Any:
+def load_fact_base(path: str | Sequence[str], max_bytes: int | None = None) -> FactBase:
     """A validated FactBase (one file, or several as one), or FactFileError listing every error."""
-    return _load(path, max_bytes).base
+    base = _load(path, max_bytes).base
+    assert base is not None  # no errors, so validation built it
+    return base
 
 
-def load_fact_base_with_data(path: str, max_bytes: int | None = None) -> tuple[Any, os.stat_result]:
+def load_fact_base_with_data(
+    path: str, max_bytes: int | None = None
+) -> tuple[dict[str, Node], os.stat_result]:
     """The validated raw data (for the cache) and the stat it was read under."""
     checked = _load(path, max_bytes)
-    assert checked.info is not None
+    assert checked.info is not None and isinstance(checked.data, dict)
     return checked.data, checked.info
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aigap.errors import AigapError, UnknownName, suggest
 from aigap.model import Benchmark, Fact, PartialDate, Source
@@ -25,7 +25,7 @@ def find_benchmark(store: Store, name: str, kinds: Sequence[str] = ("gaps",)) ->
     raise UnknownName("benchmark", name, [b.id for b in relevant], names)
 
 
-def find_record(store: Store, record_id: str) -> Any:
+def find_record(store: Store, record_id: str) -> Fact | Source | Benchmark:
     """The source, benchmark or fact with this id; UnknownName (exit 2) otherwise."""
     wanted = record_id.strip()
     for candidate in dict.fromkeys((wanted, wanted.casefold())):

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from aigap.kinds.gap import GapValue
-from aigap.labels import LABELS, label
+from aigap.labels import LABELS, field_name, label
 from aigap.lookup import find_record, kind_of
-from aigap.model import Amount, Lang, PartialDate, Ratio, Source, Text
+from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Ratio, Source, Text
 from aigap.numbers import format_number, ratio_text
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.crosscheck import Derived
     from aigap.store import Store
 
 
@@ -35,7 +36,7 @@ def record_data(value: Any) -> Any:
     return value
 
 
-def record_detail(record: Any) -> dict[str, Any]:
+def record_detail(record: Fact | Source | Benchmark) -> dict[str, Any]:
     """``record_data`` with the record kind first."""
     data = record_data(record)
     return {"id": data.pop("id"), "kind": kind_of(record), **data}
@@ -44,20 +45,20 @@ def record_detail(record: Any) -> dict[str, Any]:
 class Detail(msgspec.Struct, frozen=True):
     """One record in full, with what ``show`` prints around it."""
 
-    record: Any
+    record: Fact | Source | Benchmark
     kind: str
     source: Source | None  # the article a fact comes from, or the source itself
-    derived: list[Any]  # crosscheck.derived_for: values aigap computes
+    derived: list[Derived]  # values aigap computes
     related: dict[str, Any]  # facts about a benchmark, the fact count of a source
 
 
 def detail(store: Store, record_id: str) -> Detail:
     record = find_record(store, record_id)
     kind = kind_of(record)
-    if kind == "source":
+    if isinstance(record, Source):
         count = store.fact_counts().get(record.id, 0)
         return Detail(record, kind, record, [], {"facts": count})
-    if kind == "benchmark":
+    if isinstance(record, Benchmark):
         about = [f.id for k in ("gaps", "scores") for f in store.records_about(k, record.id)]
         return Detail(record, kind, None, [], {"facts": about})
     from aigap.crosscheck import derived_for
@@ -65,7 +66,7 @@ def detail(store: Store, record_id: str) -> Detail:
     return Detail(record, kind, store.source(record.source), list(derived_for(store, record)), {})
 
 
-def derived_data(item: Any) -> dict[str, Any]:
+def derived_data(item: Derived) -> dict[str, str]:
     return {"label": item.label, "value": item.value, "basis": item.basis}
 
 
@@ -99,10 +100,12 @@ def _detail_value(value: Any, lang: Lang) -> str | None:
     return str(value)
 
 
-def detail_rows(record: Any, lang: Lang) -> list[tuple[str, str]]:
+def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str, str]]:
     """(field, value) pairs of a record in full, both languages of every text."""
     other: Lang = "en" if lang == "ko" else "ko"
-    rows: list[tuple[str, str]] = [("id", record.id), ("kind", kind_of(record))]
+    kind = kind_of(record)
+    kind_text = label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
+    rows: list[tuple[str, str]] = [("id", record.id), ("kind", kind_text)]
     for name in record.__struct_fields__:
         if name == "id":
             continue
@@ -116,7 +119,14 @@ def detail_rows(record: Any, lang: Lang) -> list[tuple[str, str]]:
         rows.append((name, shown))
         if isinstance(value, Text) and getattr(value, other) and value.get(other) != shown:
             rows.append((f"{name} ({other})", value.get(other)))
-    return rows
+    return [(field_name(f, lang), v) for f, v in rows]
+
+
+def _basis(text: str, lang: Lang) -> str:
+    """How a derived figure was computed (crosscheck writes it in English), in ``lang``."""
+    for key in ("basis.rounding", "basis.unbounded", "basis.vs"):
+        text = text.replace(LABELS[key]["en"], label(key, lang))
+    return text
 
 
 def derived_label(text: str, lang: Lang) -> str:
@@ -134,10 +144,14 @@ def derived_label(text: str, lang: Lang) -> str:
 
 
 def show_listing(
-    record: Any, citation: str, derived: Sequence[Any], extra: Sequence[tuple[str, str]], lang: Lang
+    record: Fact | Source | Benchmark,
+    citation: str,
+    derived: Sequence[Derived],
+    extra: Sequence[tuple[str, str]],
+    lang: Lang,
 ) -> Listing:
     rows = detail_rows(record, lang)
-    rows.extend(extra)
+    rows.extend((field_name(f, lang), v) for f, v in extra)
     groups = []
     if citation:
         groups.append(len(rows))
@@ -146,7 +160,10 @@ def show_listing(
         groups.append(len(rows))
         rows.append((label("derived", lang), label("derived_note", lang)))
         rows.extend(
-            (derived_label(d.label, lang), f"{d.value}\n{d.basis}" if d.basis else d.value)
+            (
+                derived_label(d.label, lang),
+                f"{d.value}\n{_basis(d.basis, lang)}" if d.basis else d.value,
+            )
             for d in derived
         )
     records = [{"field": f, "value": v} for f, v in rows]
@@ -154,5 +171,34 @@ def show_listing(
         Column("field", label("field", lang), max_width=22),
         Column("value", label("value", lang), ratio=1),
     ]
-    title = f"{record.id} ({kind_of(record)})"
+    kind = kind_of(record)
+    title = f"{record.id} ({label(f'kind.{kind}', lang) if f'kind.{kind}' in LABELS else kind})"
     return Listing(title, columns, records, groups=groups)
+
+
+def _citation(found: Detail, lang: Lang) -> str:
+    from aigap.citation import plain
+
+    if found.source is None:
+        return ""
+    return plain(
+        found.source, None if found.kind in ("source", "benchmark") else found.record, lang
+    )
+
+
+def detail_listing(found: Detail, lang: Lang) -> Listing:
+    """``show``'s table: the record's fields, what is related, its citation, what is derived."""
+    related = [
+        (k, ", ".join(v) if isinstance(v, list) else str(v)) for k, v in found.related.items()
+    ]
+    return show_listing(found.record, _citation(found, lang), found.derived, related, lang)
+
+
+def detail_data(found: Detail, lang: Lang) -> dict[str, Any]:
+    """``show --format json``: one object with the fields by name, not field/value rows."""
+    return {
+        **record_detail(found.record),
+        **found.related,
+        "citation": _citation(found, lang) or None,
+        "derived": [derived_data(d) for d in found.derived],
+    }

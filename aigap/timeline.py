@@ -128,6 +128,7 @@ def line_record(line: Line) -> dict[str, Any]:
 
 
 def story_listing(found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None) -> Any:
+    from aigap.entities import kind_label
     from aigap.layout import source_line
     from aigap.render import Column, Listing
 
@@ -141,7 +142,7 @@ def story_listing(found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | N
     # the kind under the date: a column of its own would squeeze the text
     cells = [
         [
-            f"{ln.date.iso}{'*' if ln.fact.inferred else ''}\n{ln.fact.kind}",
+            f"{ln.date.iso}{'*' if ln.fact.inferred else ''}\n{kind_label(ln.fact.kind, lang)}",
             f"{ln.entry.text}\n[{ln.fact.id}, {ln.fact.source}]",
             ln.entry.figure,
         ]

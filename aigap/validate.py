@@ -10,13 +10,16 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import msgspec
 
 from aigap import kinds
 from aigap.errors import Severity
 from aigap.model import UNITS, Benchmark, Entity, FactBase, Items, PartialDate, Source, Text
+
+if TYPE_CHECKING:  # the cache path validates rows without importing the YAML reader
+    from aigap.yaml_reader import Node
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")
@@ -61,7 +64,7 @@ class Checker(msgspec.Struct):
 _INVALID: Any = object()  # a field that failed: the record is dropped
 
 
-def _describe(value: Any) -> str:
+def _describe(value: object) -> str:
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -78,10 +81,10 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-Converter = Callable[[Checker, Any, DataPath], Any]
+Converter: TypeAlias = "Callable[[Checker, Node, DataPath], Any]"
 
 
-def string(c: Checker, value: Any, path: DataPath) -> Any:
+def string(c: Checker, value: Node, path: DataPath) -> Any:
     if isinstance(value, str) and value.strip():
         return value
     if isinstance(value, str):
@@ -92,7 +95,7 @@ def string(c: Checker, value: Any, path: DataPath) -> Any:
     return _INVALID
 
 
-def number(c: Checker, value: Any, path: DataPath) -> Any:
+def number(c: Checker, value: Node, path: DataPath) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
             c.error(path, f"expected a finite number, got {value!r}")
@@ -103,14 +106,14 @@ def number(c: Checker, value: Any, path: DataPath) -> Any:
     return _INVALID
 
 
-def boolean(c: Checker, value: Any, path: DataPath) -> Any:
+def boolean(c: Checker, value: Node, path: DataPath) -> Any:
     if isinstance(value, bool):
         return value
     c.error(path, f"expected true or false, got {_describe(value)}")
     return _INVALID
 
 
-def identifier(c: Checker, value: Any, path: DataPath) -> Any:
+def identifier(c: Checker, value: Node, path: DataPath) -> Any:
     if not isinstance(value, str):
         c.error(path, f"expected an id, got {_describe(value)}")
         return _INVALID
@@ -120,7 +123,7 @@ def identifier(c: Checker, value: Any, path: DataPath) -> Any:
     return value
 
 
-def text(c: Checker, value: Any, path: DataPath) -> Any:
+def text(c: Checker, value: Node, path: DataPath) -> Any:
     if not isinstance(value, dict):
         c.error(path, f"expected a mapping {{en: ..., ko: ...}}, got {_describe(value)}")
         return _INVALID
@@ -142,7 +145,7 @@ def text(c: Checker, value: Any, path: DataPath) -> Any:
     return Text(parts.get("en"), parts.get("ko")) if ok else _INVALID
 
 
-def date(c: Checker, value: Any, path: DataPath) -> Any:
+def date(c: Checker, value: Node, path: DataPath) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return PartialDate(value)
     if isinstance(value, str):
@@ -167,7 +170,7 @@ def date(c: Checker, value: Any, path: DataPath) -> Any:
 
 
 def one_of(*choices: str) -> Converter:
-    def convert(c: Checker, value: Any, path: DataPath) -> Any:
+    def convert(c: Checker, value: Node, path: DataPath) -> Any:
         if isinstance(value, str) and value in choices:
             return value
         c.error(path, f"expected one of {', '.join(choices)}; got {_describe(value)}")
@@ -180,7 +183,7 @@ unit = one_of(*UNITS)
 
 
 def list_of(item: Converter, *, allow_single: bool = False, min_items: int = 0) -> Converter:
-    def convert(c: Checker, value: Any, path: DataPath) -> Any:
+    def convert(c: Checker, value: Node, path: DataPath) -> Any:
         if allow_single and not isinstance(value, list):
             value = [value]
         if not isinstance(value, list):
@@ -204,7 +207,7 @@ def fields(
     required; ``attrs`` maps a key to the record's attribute where they differ.
     """
 
-    def convert(c: Checker, value: Any, path: DataPath) -> Any:
+    def convert(c: Checker, value: Node, path: DataPath) -> Any:
         if not isinstance(value, dict):
             c.error(path, f"expected a mapping, got {_describe(value)}")
             return _INVALID

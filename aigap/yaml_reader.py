@@ -14,21 +14,16 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Callable, Collection
+from typing import Any, NoReturn, Protocol, TypeAlias
 
+import msgspec
 import yaml
 
 try:  # the C parser is ~10x faster; fall back when PyYAML was built without libyaml
     from yaml import CSafeLoader as _SafeLoader
-
-    USING_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
-
-    USING_LIBYAML = False
-
-import msgspec
 
 from aigap.errors import Problem
 from aigap.text import nfc
@@ -45,6 +40,7 @@ MAX_PROBLEMS = 100
 _FEED_CHUNK = 65_536
 _MAX_UNPARSED = MAX_SCALAR_CHARS + 2 * _FEED_CHUNK
 _STR_TAG = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 # YAML 1.2 core schema. Everything that is not null, bool, int or float is a
 # string: dates stay text and are parsed by the validator, and "no" is not False.
@@ -73,12 +69,21 @@ _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column
+Scalar: TypeAlias = str | int | float | bool | None
+Node: TypeAlias = Scalar | list["Node"] | dict[str, "Node"]
+
+
+class _Mark(Protocol):
+    """Where an event starts or ends (0-based); both parsers' marks have these."""
+
+    line: int
+    column: int
 
 
 class YamlDocument(msgspec.Struct):
     """What a read produced: the data (None when unusable) and its problems."""
 
-    data: Any
+    data: Node
     problems: list[Problem] = msgspec.field(default_factory=list)
     positions: dict[Path, Position] | None = None
 
@@ -89,9 +94,10 @@ class _Sentinel:
 
 _SKIP_KEY = _Sentinel()  # the key was unusable: drop the value that follows
 _COMPLEX_KEY = _Sentinel()  # a mapping or sequence used as a key is being skipped
+_NO_KEY = _Sentinel()  # a sequence's items have no key
 
 
-def resolve_plain(value: str) -> tuple[Any, str | None]:
+def resolve_plain(value: str) -> tuple[Scalar, str | None]:
     """Type a plain (unquoted) scalar; returns (value, problem or None)."""
     if value and value[0] not in _MAYBE_TYPED:
         return value, None
@@ -166,15 +172,17 @@ class _TextFeed:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
-        self.last_event: Any = None  # set by the walker: the last event it got
-        self.overrun: Any = None  # the last event before the overlong token
+        self.last_event: yaml.Event | None = None  # set by the walker: the last event it got
+        self.overrun: yaml.Event | _Sentinel | None = (
+            None  # the last event before the overlong token
+        )
         self.name = "<fact file>"
 
     def read(self, size: int = _FEED_CHUNK) -> str:
         if self.overrun is not None:
             return ""
         last = self.last_event
-        done = last.end_mark.index if last is not None else 0
+        done = last.end_mark.index if last is not None and last.end_mark is not None else 0
         if self.pos - done > _MAX_UNPARSED:
             self.overrun = last if last is not None else _Sentinel()
             return ""
@@ -209,8 +217,7 @@ def read_yaml(
             gc.enable()
     if feed is not None and feed.overrun is not None:
         # The parser saw a cut-off input: what it said after that is noise.
-        mark = getattr(feed.overrun, "end_mark", None)
-        line, col = _mark_position(mark) if mark is not None else (1, 1)
+        line, col = _mark_position(getattr(feed.overrun, "end_mark", None))
         doc = YamlDocument(
             None,
             [
@@ -232,12 +239,79 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _mark_position(mark: Any) -> Position:
-    return mark.line + 1, mark.column + 1
+def _mark_position(mark: _Mark | None) -> Position:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _walk_events(
+    data: bytes, name: str, want_positions: bool | Collection[Path], feed: _TextFeed | None = None
+) -> YamlDocument:
+    walker = _Walker(name, want_positions)
+    loader: yaml.CSafeLoader | yaml.SafeLoader | None = None
+    try:
+        # Inside the try: the pure-Python reader already checks characters here.
+        loader = _SafeLoader(data if feed is None else feed)
+        walker.walk(loader, feed)
+    except _EndOfInput:
+        pass
+    except _Fatal:
+        return walker.failed()
+    except _TooManyProblems:
+        walker.problems.append(
+            Problem(name, None, None, "error", f"stopped after {MAX_PROBLEMS} problems")
+        )
+        return walker.failed()
+    except yaml.MarkedYAMLError as exc:
+        walker.problems.append(_syntax_problem(exc, name))
+        return walker.failed()
+    except yaml.reader.ReaderError as exc:
+        walker.problems.append(_character_problem(exc, data, name))
+        return walker.failed()
+    except yaml.YAMLError as exc:
+        walker.problems.append(Problem(name, None, None, "error", f"YAML error: {exc}"))
+        return walker.failed()
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return walker.document()
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = _mark_position(mark) if mark else (None, None)
+    what = exc.problem or exc.context or "syntax error"
+    if "maximum nesting depth" in what:  # libyaml's own limit (1,000 levels)
+        message = f"nesting deeper than {MAX_DEPTH} levels"
+    else:
+        message = f"YAML syntax error: {what}"
+    return Problem(name, line, col, "error", message)
+
+
+def _character_problem(exc: yaml.reader.ReaderError, data: bytes, name: str) -> Problem:
+    offset = exc.position
+    if issubclass(_SafeLoader, yaml.reader.Reader):  # counts characters, not bytes
+        offset = len(data.decode("utf-8")[:offset].encode("utf-8"))
+    line, col = _line_of_offset(data, min(offset, len(data)))
+    return Problem(
+        name,
+        line,
+        col,
+        "error",
+        f"character U+{exc.character:04X} is not allowed in YAML "
+        "(write it as an escape in a double-quoted string)",
+    )
 
 
 class _TooManyProblems(Exception):
     pass
+
+
+class _Fatal(Exception):
+    """Stop reading and drop the data: one line says what is wrong."""
+
+
+class _EndOfInput(Exception):
+    """Stop reading and keep what was built (a second document follows)."""
 
 
 class _OnlyPositions(dict[Path, Position]):
@@ -255,200 +329,213 @@ class _OnlyPositions(dict[Path, Position]):
         return super().setdefault(key, default) if key in self.wanted else default
 
 
-def _walk_events(
-    data: bytes, name: str, want_positions: bool | Collection[Path], feed: _TextFeed | None = None
-) -> YamlDocument:
-    problems: list[Problem] = []
-    positions: dict[Path, Position] | None = None
-    if want_positions is True:
-        positions = {}
-    elif want_positions is not False:
-        positions = _OnlyPositions(want_positions)
+class _Frame:
+    """An open mapping or sequence: the container, its data path, and the key
+    whose value comes next (None while a mapping waits for a key; a sequence
+    has ``_NO_KEY``, so one test tells the walker what the next event is)."""
 
-    def problem(mark: Any, message: str) -> None:
-        line, col = _mark_position(mark)
-        problems.append(Problem(name, line, col, "error", message))
-        if len(problems) >= MAX_PROBLEMS:
-            raise _TooManyProblems
+    __slots__ = ("container", "key", "path")
 
-    # Each frame: [container, path, pending_key]; pending_key is None while a
-    # mapping waits for its next key.
-    stack: list[list[Any]] = []
-    root: Any = None
-    have_root = False
-    documents = 0
-    skip_depth = 0  # >0 while discarding a complex key
+    def __init__(self, container: dict[str, Node] | list[Node], path: Path) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | _Sentinel | None = None if type(container) is dict else _NO_KEY
 
-    scalar_event = yaml.ScalarEvent
-    mapping_start = yaml.MappingStartEvent
-    mapping_end = yaml.MappingEndEvent
-    sequence_start = yaml.SequenceStartEvent
-    sequence_end = yaml.SequenceEndEvent
-    alias_event = yaml.AliasEvent
-    document_start = yaml.DocumentStartEvent
 
-    def deliver(value: Any, mark: Any) -> None:
-        """Attach a finished node to its parent (or make it the root)."""
-        nonlocal root, have_root
-        if not stack:
-            root, have_root = value, True
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if type(container) is list:
-            if positions is not None:
-                positions.setdefault((*frame[1], len(container)), _mark_position(mark))
-            container.append(value)
-            return
-        key = frame[2]
-        if key is _COMPLEX_KEY:
-            frame[2] = _SKIP_KEY
-            return
-        frame[2] = None
-        if key is not _SKIP_KEY:
-            container[key] = value
+class _Walker:
+    """Builds plain data from the parser's events, one method per event type.
 
-    loader: Any = None
-    try:
-        # Inside the try: the pure-Python reader already checks characters here.
-        loader = _SafeLoader(data if feed is None else feed)
+    A mapping that waits for a key takes its next event as the key
+    (``_key_*``); any other open container takes it as a value.
+    """
+
+    __slots__ = (
+        "documents",
+        "have_root",
+        "key_handlers",
+        "name",
+        "positions",
+        "problems",
+        "root",
+        "skip_depth",
+        "stack",
+        "value_handlers",
+    )
+
+    def __init__(self, name: str, want_positions: bool | Collection[Path]) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.positions: dict[Path, Position] | None = None
+        if want_positions is True:
+            self.positions = {}
+        elif want_positions is not False:
+            self.positions = _OnlyPositions(want_positions)
+        self.stack: list[_Frame] = []
+        self.root: Node = None
+        self.have_root = False
+        self.documents = 0
+        self.skip_depth = 0  # >0 while discarding a complex key
+        self.value_handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.container_start,
+            yaml.SequenceStartEvent: self.container_start,
+            yaml.MappingEndEvent: self.container_end,
+            yaml.SequenceEndEvent: self.container_end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document_start,
+        }
+        self.key_handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
+            yaml.ScalarEvent: self.key_scalar,
+            yaml.MappingEndEvent: self.container_end,
+            yaml.AliasEvent: self.alias,
+        }
+
+    def walk(self, loader: yaml.SafeLoader | yaml.CSafeLoader, feed: _TextFeed | None) -> None:
+        """Read every event; raises _Fatal or _EndOfInput to stop early."""
+        stack = self.stack
+        values = self.value_handlers
+        keys = self.key_handlers
+        get_event = loader.get_event
         while True:
-            event = loader.get_event()
+            event = get_event()
             if event is None:
-                break
+                return
             if feed is not None:
                 feed.last_event = event
-            cls = type(event)
-            if skip_depth:
-                if cls is mapping_start or cls is sequence_start:
-                    skip_depth += 1
-                elif cls is mapping_end or cls is sequence_end:
-                    skip_depth -= 1
-                    if not skip_depth:
-                        deliver(None, event.start_mark)
-                continue
+            if self.skip_depth:
+                self.skipped(event)
+            elif stack and stack[-1].key is None:
+                keys.get(type(event), self.key_complex)(event)
+            else:
+                handler = values.get(type(event))
+                if handler is not None:
+                    handler(event)
 
-            # A mapping waiting for a key: the event is the key.
-            if stack and type(stack[-1][0]) is dict and stack[-1][2] is None:
-                frame = stack[-1]
-                if cls is scalar_event:
-                    key = event.value
-                    if event.implicit[0] and key == "<<":
-                        # Fatal, like aliases: a merge-key bomb would repeat this.
-                        problem(event.start_mark, "merge keys (<<) are not supported")
-                        return YamlDocument(None, problems, positions)
-                    elif key in frame[0]:
-                        problem(event.start_mark, f"duplicate key {key!r} in this mapping")
-                        key = _SKIP_KEY
-                    elif positions is not None:
-                        positions[(*frame[1], key)] = _mark_position(event.start_mark)
-                    frame[2] = key
-                    continue
-                if cls is mapping_end:
-                    stack.pop()
-                    deliver(frame[0], event.start_mark)
-                    continue
-                if cls is alias_event:
-                    problem(event.start_mark, f"aliases (*{event.anchor}) are not supported")
-                    return YamlDocument(None, problems, positions)
-                # A mapping or sequence used as a key: consume it, drop the entry.
-                problem(event.start_mark, "mapping keys must be plain strings")
-                frame[2] = _COMPLEX_KEY
-                skip_depth = 1
-                continue
-
-            if cls is scalar_event:
-                if event.tag is not None and event.tag != "!" and event.tag != _STR_TAG:
-                    problem(event.start_mark, f"unsupported tag {_short_tag(event.tag)}")
-                    deliver(None, event.start_mark)
-                    continue
-                value = event.value
-                if len(value) > MAX_SCALAR_CHARS:
-                    problem(
-                        event.start_mark,
-                        f"scalar of {len(value):,} characters is too long "
-                        f"(at most {MAX_SCALAR_CHARS:,})",
-                    )
-                    value = None
-                elif event.implicit[0]:
-                    value, message = resolve_plain(value)
-                    if message:
-                        problem(event.start_mark, message)
-                if type(value) is str and not value.isascii():
-                    value = nfc(value)  # NFD text (macOS, some editors) finds the same facts
-                deliver(value, event.start_mark)
-            elif cls is mapping_start or cls is sequence_start:
-                if event.tag is not None and event.tag not in (
-                    "tag:yaml.org,2002:map",
-                    "tag:yaml.org,2002:seq",
-                ):
-                    problem(event.start_mark, f"unsupported tag {_short_tag(event.tag)}")
-                depth = len(stack) + 1
-                if depth > MAX_DEPTH:
-                    # Stop here: the pure-Python scanner is quadratic in flow
-                    # nesting, so reading on through 100,000 '[' takes minutes.
-                    problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-                    return YamlDocument(None, problems, positions)
-                parent_path: Path = ()
-                if stack:
-                    parent = stack[-1]
-                    if type(parent[0]) is list:
-                        parent_path = (*parent[1], len(parent[0]))
-                    else:
-                        parent_path = (*parent[1], parent[2])
-                if positions is not None:
-                    positions.setdefault(parent_path, _mark_position(event.start_mark))
-                container: Any = {} if cls is mapping_start else []
-                stack.append([container, parent_path, None])
-            elif cls is mapping_end or cls is sequence_end:
-                deliver(stack.pop()[0], event.start_mark)
-            elif cls is alias_event:
-                # Fatal: a "billion laughs" file holds thousands of aliases,
-                # and one line says what is wrong.
-                problem(event.start_mark, f"aliases (*{event.anchor}) are not supported")
-                return YamlDocument(None, problems, positions)
-            elif cls is document_start:
-                documents += 1
-                if documents > 1:
-                    problem(event.start_mark, "more than one YAML document in the file")
-                    break
-    except _TooManyProblems:
-        problems.append(
-            Problem(name, None, None, "error", f"stopped after {MAX_PROBLEMS} problems")
-        )
-        return YamlDocument(None, problems, positions)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = _mark_position(mark) if mark else (None, None)
-        what = exc.problem or exc.context or "syntax error"
-        if "maximum nesting depth" in what:  # libyaml's own limit (1,000 levels)
-            message = f"nesting deeper than {MAX_DEPTH} levels"
-        else:
-            message = f"YAML syntax error: {what}"
-        problems.append(Problem(name, line, col, "error", message))
-        return YamlDocument(None, problems, positions)
-    except yaml.reader.ReaderError as exc:
-        offset = exc.position
-        if issubclass(_SafeLoader, yaml.reader.Reader):  # counts characters, not bytes
-            offset = len(data.decode("utf-8")[:offset].encode("utf-8"))
-        line, col = _line_of_offset(data, min(offset, len(data)))
-        problems.append(
-            Problem(
-                name,
-                line,
-                col,
-                "error",
-                f"character U+{exc.character:04X} is not allowed in YAML "
-                "(write it as an escape in a double-quoted string)",
+    def document(self) -> YamlDocument:
+        if not self.have_root and not self.problems:
+            self.problems.append(
+                Problem(self.name, 1, 1, "error", "the file is empty: expected a mapping")
             )
+        return YamlDocument(self.root if self.have_root else None, self.problems, self.positions)
+
+    def failed(self) -> YamlDocument:
+        return YamlDocument(None, self.problems, self.positions)
+
+    def problem(self, mark: _Mark | None, message: str) -> None:
+        line, col = _mark_position(mark)
+        self.problems.append(Problem(self.name, line, col, "error", message))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooManyProblems
+
+    def fatal(self, mark: _Mark | None, message: str) -> NoReturn:
+        self.problem(mark, message)
+        raise _Fatal
+
+    def deliver(self, value: Node, mark: _Mark | None) -> None:
+        """Attach a finished node to its parent (or make it the root)."""
+        stack = self.stack
+        if not stack:
+            self.root, self.have_root = value, True
+            return
+        frame = stack[-1]
+        container = frame.container
+        if isinstance(container, list):
+            positions = self.positions
+            if positions is not None:
+                positions.setdefault((*frame.path, len(container)), _mark_position(mark))
+            container.append(value)
+            return
+        key = frame.key
+        if key is _COMPLEX_KEY:
+            frame.key = _SKIP_KEY
+            return
+        frame.key = None
+        if type(key) is str:
+            container[key] = value
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag != _STR_TAG:
+            self.problem(event.start_mark, f"unsupported tag {_short_tag(tag)}")
+            self.deliver(None, event.start_mark)
+            return
+        text = event.value
+        value: Node = text
+        if len(text) > MAX_SCALAR_CHARS:
+            self.problem(
+                event.start_mark,
+                f"scalar of {len(text):,} characters is too long (at most {MAX_SCALAR_CHARS:,})",
+            )
+            value = None
+        elif event.implicit[0]:
+            value, message = resolve_plain(text)
+            if message:
+                self.problem(event.start_mark, message)
+        if type(value) is str and not value.isascii():
+            value = nfc(value)  # NFD text (macOS, some editors) finds the same facts
+        self.deliver(value, event.start_mark)
+
+    def container_start(self, event: yaml.CollectionStartEvent) -> None:
+        if event.tag is not None and event.tag not in _COLLECTION_TAGS:
+            self.problem(event.start_mark, f"unsupported tag {_short_tag(event.tag)}")
+        stack = self.stack
+        if len(stack) + 1 > MAX_DEPTH:
+            # Stop here: the pure-Python scanner is quadratic in flow
+            # nesting, so reading on through 100,000 '[' takes minutes.
+            self.fatal(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+        path: Path = ()
+        if stack:
+            parent = stack[-1]
+            if type(parent.container) is list:
+                path = (*parent.path, len(parent.container))
+            else:
+                path = (*parent.path, parent.key)  # type: ignore[arg-type]
+        if self.positions is not None:
+            self.positions.setdefault(path, _mark_position(event.start_mark))
+        container: dict[str, Node] | list[Node] = (
+            {} if type(event) is yaml.MappingStartEvent else []
         )
-        return YamlDocument(None, problems, positions)
-    except yaml.YAMLError as exc:
-        problems.append(Problem(name, None, None, "error", f"YAML error: {exc}"))
-        return YamlDocument(None, problems, positions)
-    finally:
-        if loader is not None:
-            loader.dispose()
-    if not have_root and not problems:
-        problems.append(Problem(name, 1, 1, "error", "the file is empty: expected a mapping"))
-    return YamlDocument(root if have_root else None, problems, positions)
+        stack.append(_Frame(container, path))
+
+    def container_end(self, event: yaml.CollectionEndEvent) -> None:
+        self.deliver(self.stack.pop().container, event.start_mark)
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        # Fatal: a "billion laughs" file holds thousands of aliases,
+        # and one line says what is wrong.
+        self.fatal(event.start_mark, f"aliases (*{event.anchor}) are not supported")
+
+    def document_start(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.problem(event.start_mark, "more than one YAML document in the file")
+            raise _EndOfInput
+
+    def key_scalar(self, event: yaml.ScalarEvent) -> None:
+        frame = self.stack[-1]
+        key: str | _Sentinel = event.value
+        if event.implicit[0] and key == "<<":
+            # Fatal, like aliases: a merge-key bomb would repeat this.
+            self.fatal(event.start_mark, "merge keys (<<) are not supported")
+        elif key in frame.container:
+            self.problem(event.start_mark, f"duplicate key {key!r} in this mapping")
+            key = _SKIP_KEY
+        elif self.positions is not None:
+            self.positions[(*frame.path, event.value)] = _mark_position(event.start_mark)
+        frame.key = key
+
+    def key_complex(self, event: yaml.Event) -> None:
+        """A mapping or sequence used as a key: consume it, drop the entry."""
+        self.problem(event.start_mark, "mapping keys must be plain strings")
+        self.stack[-1].key = _COMPLEX_KEY
+        self.skip_depth = 1
+
+    def skipped(self, event: yaml.Event) -> None:
+        """An event inside a complex key: only the nesting matters."""
+        cls = type(event)
+        if cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+            self.skip_depth += 1
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            self.skip_depth -= 1
+            if not self.skip_depth:
+                self.deliver(None, event.start_mark)

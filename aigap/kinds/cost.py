@@ -59,7 +59,7 @@ KIND = Kind(
 
 
 class CostRow(msgspec.Struct, frozen=True):
-    cost: Any  # model.Cost
+    cost: Cost
     source: Source
 
 

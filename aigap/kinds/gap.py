@@ -45,8 +45,18 @@ class Gap(Fact, frozen=True, kw_only=True):
 
 
 def summary(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    values = " → ".join(f"{v.printed} ({v.label.get(lang)})" for v in fact.values)
+    values = " → ".join(f"{v.printed} ({period(v, lang)})" for v in fact.values)
     return f"{benchmark_name(fact.benchmark, lang, benchmarks)}: {values}"
+
+
+def period(value: GapValue, lang: Lang) -> str:
+    """The value's date in absolute words ("2024년 말"), never the article's
+    relative "지난해 말": a year-only date the article calls an end of year."""
+    iso = value.date.iso
+    wording = f"{value.label.get('ko')} {value.label.get('en')}".lower()
+    if len(iso) == 4 and ("말" in wording or "end" in wording):
+        return label("period.end", lang, date=iso)
+    return iso
 
 
 def figures(fact: Gap) -> Iterator[Figure]:
@@ -179,7 +189,7 @@ def _single_gap(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lan
     bench = row.benchmark
     columns = [
         Column("benchmark", label("benchmark", lang)),
-        *(Column(f"v{i}", v.label.get(lang), numeric=True) for i, v in enumerate(row.gap.values)),
+        *(Column(f"v{i}", period(v, lang), numeric=True) for i, v in enumerate(row.gap.values)),
         Column("change", label("change", lang), numeric=True),
         Column("narrower", label("narrower", lang), numeric=True),
     ]
@@ -256,7 +266,7 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
             )
     for unit in units:
         printed = next(r.gap.printed_unit for r in rows if r.gap.unit == unit)
-        notes.append(f"{unit}: {unit_name(unit, lang, printed)}")
+        notes.append(label("note.unit_named", lang, unit=unit_name(unit, lang, printed)))
     for source in {r.source.id: r.source for r in rows}.values():
         notes.append(label("note.source", lang, source=source_line(source, lang)))
     title = label("title.gaps", lang)

@@ -78,7 +78,7 @@ KIND = Kind(
 
 
 class MarketRow(msgspec.Struct, frozen=True):
-    move: Any  # model.MarketMove
+    move: MarketMove
     source: Source
 
 
@@ -90,7 +90,7 @@ def market_rows(store: Store) -> list[MarketRow]:
     return [MarketRow(m, sources[m.source]) for m in ordered]
 
 
-def _amount_fields(prefix: str, amount: Any) -> dict[str, Any]:
+def _amount_fields(prefix: str, amount: Amount | None) -> dict[str, Any]:
     return {
         f"{prefix}_value": amount.value if amount else None,
         f"{prefix}_unit": amount.unit if amount else None,

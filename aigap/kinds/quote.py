@@ -54,7 +54,7 @@ KIND = Kind(
 
 
 class QuoteRow(msgspec.Struct, frozen=True):
-    quote: Any  # model.Quote
+    quote: Quote
     source: Source
 
 

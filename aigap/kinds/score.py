@@ -40,7 +40,15 @@ class Score(Fact, frozen=True, kw_only=True):
 
 def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     name = benchmark_name(fact.benchmark, lang, benchmarks)
-    return f"{fact.model.get(lang)} ({fact.country}): {fact.printed} on {name}"
+    country = COUNTRY_NAMES.get(fact.country, {}).get(lang, fact.country)
+    return label(
+        "summary.score",
+        lang,
+        model=fact.model.get(lang),
+        country=country,
+        printed=fact.printed,
+        name=name,
+    )
 
 
 def figures(fact: Score) -> Iterator[Figure]:
@@ -80,7 +88,7 @@ MARGIN_UNITS: dict[str, str] = {"percent": "pp", "pp": "pp"}
 
 class ScoreRow(msgspec.Struct, frozen=True):
     benchmark: Benchmark
-    score: Any  # model.Score
+    score: Score
     source: Source
     rank: int
     margin: float | None  # to the next-ranked model on the same benchmark
@@ -112,7 +120,7 @@ def score_rows(
         scores = store.records("scores")
     sources = sources_of(store, scores)
     order = list(benchmarks)
-    by_bench: dict[str, list[Any]] = {}
+    by_bench: dict[str, list[Score]] = {}
     for score in scores:
         by_bench.setdefault(score.benchmark, []).append(score)
     rows: list[ScoreRow] = []
