@@ -13,7 +13,7 @@ from aigap.kinds.base import Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, source_line, sources_of
 from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Source, Text, Unit
-from aigap.numbers import unit_name, value_text
+from aigap.numbers import figure_text, unit_name, value_text
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -45,7 +45,10 @@ class Gap(Fact, frozen=True, kw_only=True):
 
 
 def summary(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    values = " → ".join(f"{v.printed} ({v.label.get(lang)})" for v in fact.values)
+    values = " → ".join(
+        f"{figure_text(v.value, fact.unit, lang, v.printed)} ({v.label.get(lang)})"
+        for v in fact.values
+    )
     return f"{benchmark_name(fact.benchmark, lang, benchmarks)}: {values}"
 
 

@@ -43,9 +43,9 @@ class MarketMove(Fact, frozen=True, kw_only=True):
 def summary(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     text = f"{fact.subject.get(lang)} {numbers.with_unit(fact.change, 'percent')}"
     if fact.close is not None:
-        text += f", close {fact.close.printed}"
+        text += f", close {numbers.amount_text(fact.close, lang)}"
     if fact.value_lost is not None:
-        text += f", lost {fact.value_lost.printed}"
+        text += f", lost {numbers.amount_text(fact.value_lost, lang)}"
     return text
 
 

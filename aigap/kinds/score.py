@@ -13,7 +13,7 @@ from aigap.kinds.base import Figure, Kind, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
-from aigap.numbers import signed, unit_name, with_unit
+from aigap.numbers import figure_text, signed, unit_name, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ class Score(Fact, frozen=True, kw_only=True):
 
 def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     name = benchmark_name(fact.benchmark, lang, benchmarks)
-    return f"{fact.model.get(lang)} ({fact.country}): {fact.printed} on {name}"
+    value = figure_text(fact.value, fact.unit, lang, fact.printed)
+    return f"{fact.model.get(lang)} ({fact.country}): {value} on {name}"
 
 
 def figures(fact: Score) -> Iterator[Figure]:
