@@ -323,7 +323,7 @@ def gap(
     single = benchmark is not None
     _print(
         ctx,
-        lambda s: gap_rows(s, benchmark),
+        lambda s: gap_rows(s, benchmark, _code(lang)),
         lambda rows: gap_listing(rows, _code(lang), single=single),
         fmt,
         svg,

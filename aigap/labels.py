@@ -81,6 +81,15 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
+    # gap for a benchmark that has no gap reading
+    "no_gap.scores": {
+        "en": "no US–China gap reading for {name}; it has {count} score(s): aigap scores {id}",
+        "ko": "{name}에는 미·중 격차 수치가 없습니다. 점수 {count}개가 있습니다: aigap scores {id}",
+    },
+    "no_gap": {
+        "en": "no US–China gap reading for {name}",
+        "ko": "{name}에는 미·중 격차 수치가 없습니다",
+    },
     # units, as named in notes and group headings
     "unit.pp": {"en": "percentage points", "ko": "%포인트"},
     "unit.percent": {"en": "percent", "ko": "퍼센트"},

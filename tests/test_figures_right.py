@@ -30,3 +30,35 @@ def test_facts_korean_uses_korean_units(runner: CliRunner) -> None:
     assert "17.5%포인트 (2023년 말) → 0.3%포인트" in flat
     assert "1385점" in flat
     assert "118.42달러" in flat and "약 850조원" in flat
+
+
+def test_gap_for_a_benchmark_with_scores_but_no_gap(runner: CliRunner) -> None:
+    for name, count in (("aime-2024", 2), ("math-500", 1), ("aime", 2), ("math500", 1)):
+        result = runner.invoke(app, ["gap", name])
+        assert result.exit_code == 2, result.output
+        assert "no US–China gap reading for" in result.output
+        assert f"it has {count} score(s): aigap scores" in result.output
+        assert "internal error" not in result.output
+    result = runner.invoke(app, ["gap", "aime", "--lang", "ko"])
+    assert result.exit_code == 2 and "미·중 격차 수치가 없습니다" in result.output
+
+
+def test_every_benchmark_name_scores_accepts_works_with_gap(
+    runner: CliRunner, facts_path: object
+) -> None:
+    import yaml
+
+    from aigap.load import packaged_facts_path
+
+    data = yaml.safe_load(packaged_facts_path().read_text(encoding="utf-8"))
+    names = []
+    for bench in data["benchmarks"]:
+        names.append(bench["id"])
+        names.extend(bench.get("aliases") or [])
+    for name in names:
+        result = runner.invoke(app, ["scores", name])
+        if result.exit_code != 0:
+            continue
+        gap = runner.invoke(app, ["gap", name])
+        assert gap.exit_code in (0, 2), (name, gap.output)
+        assert "internal error" not in gap.output

@@ -101,15 +101,15 @@ class GapRow(msgspec.Struct, frozen=True):
         return derive.times_narrower(self.then.value, self.now.value)
 
 
-def gap_rows(store: Store, name: str | None) -> list[GapRow]:
+def gap_rows(store: Store, name: str | None, lang: Lang = "en") -> list[GapRow]:
     """One row per gap fact: of one benchmark, or all sorted by unit then today's gap."""
     if name is not None:
         from aigap.lookup import find_benchmark
 
         bench = find_benchmark(store, name)
         gaps = store.records_about("gaps", bench.id)
-        if not gaps:  # a benchmark known only from other facts (or a damaged file)
-            raise AigapError(f"no gaps for benchmark {bench.id!r}")
+        if not gaps:  # a benchmark with scores but no gap reading (AIME 2024, MATH-500)
+            raise AigapError(_no_gap(store, bench, lang))
         benchmarks = {bench.id: bench}
     else:
         gaps = store.records("gaps")
@@ -117,6 +117,15 @@ def gap_rows(store: Store, name: str | None) -> list[GapRow]:
     sources = sources_of(store, gaps)
     rows = [GapRow(benchmarks[g.benchmark], g, sources[g.source]) for g in gaps]
     return sort_gap_rows(rows) if name is None else rows
+
+
+def _no_gap(store: Store, bench: Benchmark, lang: Lang) -> str:
+    """Say there is no gap reading, and point at what the benchmark does have."""
+    count = len(store.records_about("scores", bench.id))
+    name = bench.name.get(lang)
+    if count:
+        return label("no_gap.scores", lang, name=name, count=count, id=bench.id)
+    return label("no_gap", lang, name=name)
 
 
 def sort_gap_rows(rows: list[GapRow]) -> list[GapRow]:
