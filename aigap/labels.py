@@ -81,6 +81,18 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
+    # quotes: reported speech, and whose English it is
+    "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    "quote.rendering": {
+        "en": "English: aigap's rendering of the Korean article",
+        "ko": "영어: 한국어 기사를 aigap이 번역한 것",
+    },
+    "quote.rendering_note": {
+        "en": "English: aigap's rendering of the Korean article, not the speaker's own words. "
+        "(reported): the article paraphrases; no quotation marks.",
+        "ko": "영어는 한국어 기사를 aigap이 번역한 것으로 발언자의 원래 말이 아닙니다. "
+        "(간접 인용): 기사가 풀어 쓴 발언으로 따옴표가 없습니다.",
+    },
     # gap for a benchmark that has no gap reading
     "no_gap.scores": {
         "en": "no US–China gap reading for {name}; it has {count} score(s): aigap scores {id}",

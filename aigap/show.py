@@ -111,6 +111,8 @@ def detail_rows(record: Any, lang: Lang) -> list[tuple[str, str]]:
             rows.append((label("passage_verbatim", lang), "\n".join(f"“{p}”" for p in value)))
             continue
         shown = _detail_value(value, lang)
+        if name == "said_en_is" and value == "rendering":
+            shown = f"{value} ({label('quote.rendering', lang)})"
         if shown is None:
             continue
         rows.append((name, shown))

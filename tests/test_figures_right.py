@@ -62,3 +62,37 @@ def test_every_benchmark_name_scores_accepts_works_with_gap(
         gap = runner.invoke(app, ["gap", name])
         assert gap.exit_code in (0, 2), (name, gap.output)
         assert "internal error" not in gap.output
+
+
+def test_market_shows_the_record_fall(runner: CliRunner) -> None:
+    code, out = run(runner, "market")
+    assert code == 0 and "the biggest fall since March 2020" in " ".join(out.split())
+    _, out = run(runner, "market", "--lang", "ko")
+    assert "2020년 3월 이후 최대 낙폭" in out
+    import json
+
+    _, out = run(runner, "market", "--format", "json")
+    records = {r["fact_id"]: r for r in json.loads(out)}
+    assert records["market-nvidia-2025-01-27"]["record"] == "the biggest fall since March 2020"
+    assert records["market-broadcom-2025-01-27"]["record"] is None
+    _, out = run(runner, "show", "market-nvidia-2025-01-27")
+    assert "the biggest fall since March 2020" in " ".join(out.split())
+
+
+def test_reported_speech_is_not_in_quotation_marks(runner: CliRunner) -> None:
+    _, out = run(runner, "quotes", "--format", "json")
+    import json
+
+    records = {r["fact_id"]: r for r in json.loads(out)}
+    assert records["quote-kaifu-lee-gap-almost-none"]["speech"] == "reported"
+    assert all(r["said_en_is"] == "rendering" for r in records.values())
+    _, out = run(runner, "quotes")
+    flat = " ".join(out.split())
+    assert "(reported): Thanks to DeepSeek's" in out
+    assert "“Thanks to DeepSeek's" not in out
+    assert "aigap's rendering of the Korean article" in flat
+    _code, out = run(runner, "facts")
+    flat = " ".join(out.split())
+    assert "Kai-Fu Lee: (reported): Thanks" in flat
+    _, out = run(runner, "show", "quote-kaifu-lee-gap-almost-none")
+    assert "aigap's rendering of the Korean article" in " ".join(out.split())
