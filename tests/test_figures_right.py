@@ -96,3 +96,21 @@ def test_reported_speech_is_not_in_quotation_marks(runner: CliRunner) -> None:
     assert "Kai-Fu Lee: (reported): Thanks" in flat
     _, out = run(runner, "show", "quote-kaifu-lee-gap-almost-none")
     assert "aigap's rendering of the Korean article" in " ".join(out.split())
+
+
+def test_derived_figures_carry_their_inputs_precision(runner: CliRunner) -> None:
+    _, out = run(runner, "gap")
+    assert "~58× (50–70×)" in out and "58.3×" not in out
+    assert "~15× (15–16×)" in out and "15.2×" not in out
+    _, out = run(runner, "show", "gap-mmlu")
+    assert "~58× (50–70×)" in out
+    import json
+
+    _, out = run(runner, "gap", "mmlu", "--format", "json")
+    record = json.loads(out)[0]
+    assert record["times_narrower_low"] == 49.86 and record["times_narrower_high"] == 70.2
+    _, out = run(runner, "show", "market-nvidia-2025-01-27")
+    flat = " ".join(out.split())
+    assert "~142.5 USD" in flat and "142.50 USD" not in flat and "rounded or cut" in flat
+    _, out = run(runner, "show", "cost-v3-training")
+    assert "~1,412 KRW/USD" in out and "approximate" in out

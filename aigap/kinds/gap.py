@@ -154,15 +154,23 @@ def gap_record(row: GapRow, lang: Lang) -> dict[str, Any]:
         "now_value": row.now.value,
         "now_printed": row.now.printed,
         "change_pp": row.change,
+        # kept for compatibility; the low/high pair is what the rounded inputs allow
         "times_narrower": None if row.times_narrower is None else round(row.times_narrower, 2),
+        **_times_range(row),
         **source_fields(src, lang),
         "passage": passage(gap),
     }
 
 
+def _times_range(row: GapRow) -> dict[str, float | None]:
+    spread = derive.times_narrower_range(row.then.value, row.now.value)
+    low, high = (round(spread[0], 2), round(spread[1], 2)) if spread else (None, None)
+    return {"times_narrower_low": low, "times_narrower_high": high}
+
+
 def _narrower(row: GapRow, lang: Lang) -> str:
-    times = row.times_narrower
-    return label("not_applicable", lang) if times is None else f"{times:.1f}×"
+    text = derive.times_text(row.then.value, row.now.value)
+    return label("not_applicable", lang) if text is None else text
 
 
 def gap_listing(rows: Sequence[GapRow], lang: Lang, single: bool) -> Listing:
