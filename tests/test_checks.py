@@ -70,7 +70,7 @@ SEEDS = [
         'printed: "118.42달러", label: {en: "closing price", ko: "종가"}}',
         'printed: "118.42달러", label: {en: "closing price", ko: "종가"}}\n'
         '    previous_close: {value: 150.0, unit: usd, printed: "150달러"}',
-        "previous close 150달러 does not match 142.50 USD",
+        "previous close 150달러 does not match ~142.5 USD",
     ),
     # a change that no longer matches its printed form
     ("change: -3.07\n", "change: -30.7\n", "value -30.7 does not match the printed '3.07%'"),
