@@ -391,7 +391,7 @@ def gap(
     _print(
         ctx,
         opts,
-        lambda s: gap_rows(s, benchmark),
+        lambda s: gap_rows(s, benchmark, opts.code),
         lambda rows, code: gap_listing(rows, code, single=single),
     )
 

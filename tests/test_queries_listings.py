@@ -89,10 +89,12 @@ def test_every_fact_has_a_one_line_summary(store: Store) -> None:
             summary = fact_summary(fact, lang, benchmarks)
             assert summary and "\n" not in summary
     gap = store.record("gap-mmlu")
-    assert fact_summary(gap, "en", benchmarks) == "MMLU: 17.5% (end of 2023) → 0.3% (end of 2024)"
+    assert fact_summary(gap, "en", benchmarks) == (
+        "MMLU: 17.5 pp (end of 2023) → 0.3 pp (end of 2024)"
+    )
     nvidia = store.record("market-nvidia-2025-01-27")
     assert fact_summary(nvidia, "en", benchmarks) == (
-        "Nvidia -16.9%, close 118.42달러, lost 약 850조원"
+        "Nvidia -16.9%, close $118.42, lost ~850 trillion won"
     )
 
 

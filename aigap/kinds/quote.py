@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
 
@@ -25,12 +25,31 @@ class Quote(Fact, frozen=True, kw_only=True):
     role: Text | None = None
     date: PartialDate | None = None
     channel: Text | None = None
+    # direct: the article prints the words in quotation marks; reported: it paraphrases
+    speech: Literal["direct", "reported"] = "direct"
+    # rendering: said.en is aigap's English of the Korean article, not the speaker's words
+    said_en_is: Literal["rendering", "original"] = "rendering"
 
     kind: ClassVar[str] = "quote"
 
 
+def said_text(fact: Quote, lang: Lang, text: str | None = None) -> str:
+    """The words in quotation marks if direct speech, else marked as reported, no marks."""
+    text = fact.said.get(lang) if text is None else text
+    if fact.speech == "reported":
+        return label("quote.reported", lang, said=text)
+    return f"“{text}”"
+
+
+def rendering_note(fact: Quote, lang: Lang) -> str | None:
+    """Say so when the English is aigap's rendering of the Korean article."""
+    return label("quote.rendering", lang) if fact.said_en_is == "rendering" else None
+
+
 def summary(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    return f"{fact.speaker.get(lang)}: “{fact.said.get(lang)}”"
+    text = f"{fact.speaker.get(lang)}: {said_text(fact, lang)}"
+    note = rendering_note(fact, lang) if lang == "en" else None
+    return f"{text} ({note})" if note else text
 
 
 JOINER = " … "  # how a quote joins two verbatim parts
@@ -74,6 +93,8 @@ QUOTE_FIELDS = (
     "role",
     "said_ko",
     "said_en",
+    "speech",
+    "said_en_is",
     "date",
     "channel",
     "inferred",
@@ -93,6 +114,8 @@ def quote_record(row: QuoteRow, lang: Lang) -> dict[str, Any]:
         "role": quote.role.get(lang) if quote.role else None,
         "said_ko": quote.said.ko,
         "said_en": quote.said.en,
+        "speech": quote.speech,
+        "said_en_is": quote.said_en_is,
         "date": quote.date.iso if quote.date else None,
         "channel": quote.channel.get(lang) if quote.channel else None,
         "inferred": quote.inferred,
@@ -116,9 +139,15 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
         where = f"\n({q.channel.get(lang)}; {q.source})" if q.channel else f"\n({q.source})"
         cells.append(
-            [speaker, "\n".join(f"“{t}”" for t in said) + where, q.date.iso if q.date else ""]
+            [
+                speaker,
+                "\n".join(said_text(q, lang, t) for t in said) + where,
+                q.date.iso if q.date else "",
+            ]
         )
     notes = sources_notes([r.source for r in rows], lang)
+    if any(r.quote.said_en_is == "rendering" for r in rows):
+        notes.insert(0, label("quote.rendering_note", lang))
     title = label("title.quotes", lang)
     return Listing(
         title,

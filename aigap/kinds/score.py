@@ -13,7 +13,7 @@ from aigap.kinds.base import Figure, Kind, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
-from aigap.numbers import signed, unit_name, with_unit
+from aigap.numbers import figure_text, signed, unit_name, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
         lang,
         model=fact.model.get(lang),
         country=country,
-        printed=fact.printed,
+        printed=figure_text(fact.value, fact.unit, lang, fact.printed),
         name=name,
     )
 
