@@ -492,8 +492,10 @@ def show(
     from aigap.citation import plain
     from aigap.listings import show_listing
     from aigap.queries import derived_data, detail, record_detail
-    from aigap.render import print_listing, save_table_svg, write_json
+    from aigap.render import check_svg_path, print_listing, save_table_svg, write_json
 
+    if svg is not None:
+        check_svg_path(svg)  # before anything is printed
     found = _answer(ctx, lambda s: detail(s, record_id))
     fact = None if found.kind in ("source", "benchmark") else found.record
     citation = plain(found.source, fact, _code(lang)) if found.source else ""
@@ -519,6 +521,9 @@ def show(
 class CiteStyle(StrEnum):
     plain = "plain"
     bibtex = "bibtex"
+    apa = "apa"
+    chicago = "chicago"
+    csl_json = "csl-json"
 
 
 @app.command()
@@ -547,27 +552,50 @@ def cite(
     ctx: typer.Context,
     record_id: IdArgument,
     style: Annotated[
-        CiteStyle, typer.Option("--style", help="Citation style.", case_sensitive=False)
+        CiteStyle,
+        typer.Option(
+            "--style",
+            help="Citation style: plain, bibtex, apa, chicago or csl-json (Zotero, Pandoc).",
+            case_sensitive=False,
+        ),
     ] = CiteStyle.plain,
     lang: LangOption = Lang.en,
 ) -> None:
-    """Print a citation for a fact or a source article (plain text or BibTeX).
+    """Print a citation for a fact, a source article, or the sources of a benchmark's facts.
 
     [b]Examples[/b]
 
       aigap cite gap-mmlu
 
       aigap cite mk-2025-01-29 --style bibtex >> refs.bib
-    """
-    from aigap.citation import cite as format_citation
-    from aigap.errors import AigapError
-    from aigap.queries import detail
 
-    found = _answer(ctx, lambda s: detail(s, record_id))
-    if found.source is None:
-        raise AigapError(f"{record_id!r} is a benchmark; cite a fact or a source instead")
-    fact = None if found.kind == "source" else found.record
-    sys.stdout.write(format_citation(found.source, fact, style.value, _code(lang)) + "\n")
+      aigap cite mmlu --style csl-json > mmlu.json
+    """
+    from aigap.citation import cite_all, facts_about
+    from aigap.queries import detail, sources_of
+
+    code = _code(lang)
+
+    def query(store: Any) -> tuple[list[tuple[Any, Any]], dict[str, str]]:
+        found = detail(store, record_id)
+        if found.kind != "benchmark":
+            return [(found.source, None if found.kind == "source" else found.record)], {}
+        # a benchmark: every source its facts come from, once, noting which facts
+        facts = [store.record(i) for i in found.related["facts"]]
+        about = {
+            sid: facts_about(
+                found.record.name.get(code), [f.id for f in facts if f.source == sid], code
+            )
+            for sid in dict.fromkeys(f.source for f in facts)
+        }
+        return [(s, None) for s in sources_of(store, facts).values()], about
+
+    cited, about = _answer(ctx, query)
+    if not cited:
+        from aigap.errors import AigapError
+
+        raise AigapError(f"{record_id!r} is a benchmark without facts: nothing to cite")
+    sys.stdout.write(cite_all(cited, style.value, code, about) + "\n")
 
 
 class CheckFormat(StrEnum):
@@ -648,3 +676,65 @@ def main() -> None:
             "aigap: set AIGAP_DEBUG=1 to see the traceback, and please report it\n"
         )
         sys.exit(70)
+
+
+# --- aigap chart: a picture for a slide or an article -------------------------
+
+
+class ChartKind(StrEnum):
+    gap = "gap"
+    scores = "scores"
+
+
+@app.command()
+def chart(
+    ctx: typer.Context,
+    kind: Annotated[
+        ChartKind,
+        typer.Argument(
+            help="gap: the US–China gaps then → now; scores: models ranked.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        str,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Chart file to write: .svg (text stays text) or .png (1920×1080).",
+            show_default=False,
+        ),
+    ],
+    benchmark: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this benchmark (id or alias); default: every one.",
+            autocompletion=_complete_benchmark,
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Draw a chart for a slide or an article, with its values, units and source.
+
+    The format comes from the file name: .svg or .png.
+
+    [b]Examples[/b]
+
+      aigap chart gap --out gaps.png
+
+      aigap chart gap mmlu --out mmlu.svg
+
+      aigap chart scores arena --out arena.png --lang ko
+    """
+    from aigap import chart as charts
+
+    charts.chart_format(out)  # a wrong name fails before any work
+    code = _code(lang)
+    if kind is ChartKind.gap:
+        figure = charts.gap_figure(_answer(ctx, lambda s: charts.gap_rows(s, benchmark)), code)
+    else:
+        figure = charts.scores_figure(_answer(ctx, lambda s: charts.score_rows(s, benchmark)), code)
+    charts.save(figure, out)

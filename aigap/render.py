@@ -201,28 +201,103 @@ def _width(value: Any) -> int:
 
 def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
     """Write a listing to stdout in ``fmt``; tables may also be saved as SVG."""
+    if svg is not None:
+        check_svg_path(svg)
     if fmt == "json":
         write_json(listing.records, sys.stdout)
     elif fmt == "csv":
         write_csv(listing.records, sys.stdout, listing.fields)
     elif fmt == "markdown":
         write_markdown(listing, sys.stdout)
-    if fmt != "table":
-        if svg is not None:
-            save_table_svg(listing, svg)
-        return
-    console = make_console(record=svg is not None)
-    print_table(console, listing)
+    if fmt == "table":
+        print_table(make_console(), listing)
     if svg is not None:
-        save_svg(console, svg)
+        save_table_svg(listing, svg)
+
+
+# --- SVG pictures of a table ------------------------------------------------
+
+SVG_MAX_WIDTH = 100  # columns: a picture for a page or a slide, whatever the terminal
+# "(see aigap show ID)" and the like: hints for a terminal user, not for a picture
+_CLI_HINT = re.compile(r"\s*\(see aigap [^)]*\)|;?\s*see aigap [^.;]*[.;]?")
+_SVG_BACKGROUND = '<rect fill="{background}" x="0" y="0" width="{{width}}" height="{{height}}"/>'
+
+
+def check_svg_path(path: str) -> None:
+    """Refuse a picture name that does not end in .svg (before anything is printed)."""
+    from aigap.errors import AigapError
+
+    if not path.lower().endswith(".svg"):
+        raise AigapError(f"--svg writes SVG: name the file with .svg (got {path!r})")
 
 
 def save_table_svg(listing: Listing, path: str) -> None:
-    """Save the table as an SVG picture without printing it."""
-    console = make_console(record=True)
-    console.file = _Discard()
-    print_table(console, listing)
-    save_svg(console, path)
+    """Save the table as an SVG picture: light, as wide as its content, without CLI hints."""
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import CONSOLE_SVG_FORMAT, Console
+    from rich.measure import Measurement
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+    check_svg_path(path)
+    picture = Listing(
+        listing.title,
+        listing.columns,
+        listing.records,
+        cells=listing.cells,
+        notes=[_CLI_HINT.sub("", note) for note in listing.notes],
+        groups=listing.groups,
+        fields=listing.fields,
+    )
+    probe = Console(width=SVG_MAX_WIDTH, file=io.StringIO(), highlight=False, markup=False)
+    needed = cell_len(picture.title)
+    if picture.records or picture.cells:
+        table = build_table(picture, SVG_MAX_WIDTH)
+        needed = max(needed, Measurement.get(probe, probe.options, table).maximum)
+    console = Console(
+        width=max(20, min(needed, SVG_MAX_WIDTH)),
+        file=io.StringIO(),
+        record=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        force_terminal=True,  # keep the bold title in the recording
+        color_system="truecolor",
+    )
+    _print_parts(console, picture)
+    theme = DEFAULT_TERMINAL_THEME  # black on white
+    # no window frame and dots: a plain light background instead
+    background = _SVG_BACKGROUND.format(background=theme.background_color.hex)
+    svg = console.export_svg(
+        title=picture.title or "aigap",
+        theme=theme,
+        code_format=CONSOLE_SVG_FORMAT.replace("{chrome}", background),
+    )
+    write_text_atomic(path, svg)
+
+
+def write_text_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temp file in the same directory and os.replace."""
+    import os
+
+    from aigap.errors import AigapError
+
+    tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
+    tmp = f"{tmp}.{os.getpid()}"
+    try:
+        # O_EXCL: never write through a file or link put there in the meantime.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise AigapError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def print_table(console: Any, listing: Listing) -> None:
@@ -256,15 +331,6 @@ def _print_parts(console: Any, listing: Listing) -> None:
         console.print(Text("(nothing matches)"))
     for note in listing.notes:
         console.print(cell(note))
-
-
-def save_svg(console: Any, path: str) -> None:
-    from aigap.errors import AigapError
-
-    try:
-        console.save_svg(path, title="aigap")
-    except OSError as exc:
-        raise AigapError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 class _Discard:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from aigap.citation import bibtex, bibtex_escape, bibtex_key, cite, plain
+from aigap.citation import bibtex, bibtex_escape, bibtex_key, cite, csl_item, plain, wrap
 from aigap.model import PartialDate, Source, Text
 from aigap.store import Store, open_store
 
@@ -87,3 +87,101 @@ def test_control_characters_never_reach_the_citation() -> None:
     source = _source(byline=Text("Evil\x1b[31m\u202e", None))
     assert "\x1b" not in cite(source) and "\u202e" not in cite(source)
     assert "\x1b" not in cite(source, style="bibtex")
+
+
+# APA, Chicago, CSL-JSON; benchmarks; wrapping --------------------------------
+
+
+def _cli(*args: str) -> str:
+    from typer.testing import CliRunner
+
+    from aigap.cli import app
+
+    result = CliRunner().invoke(app, ["cite", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_csl_json_parses_and_has_the_required_fields() -> None:
+    import json
+
+    items = json.loads(_cli("gap-mmlu", "--style", "csl-json"))
+    assert isinstance(items, list) and len(items) == 1
+    item = items[0]
+    assert item["id"] == "gap-mmlu"
+    assert item["type"] == "article-newspaper"
+    assert item["title"] == "美-中 AI 기술격차 거의 없어져 '딥시크 효과'"
+    assert item["container-title"] == "CBS NoCut News (via Daum News)"
+    assert item["author"] == [{"literal": "Lim Jin-su, Beijing correspondent"}]
+    assert item["issued"] == {"date-parts": [[2025, 4, 8]]}
+    assert item["language"] == "ko"
+    assert "17.5%에 달했지만" in item["note"] and "date inferred" in item["note"]
+
+
+def test_csl_json_of_a_benchmark_has_one_item_per_source() -> None:
+    import json
+
+    items = json.loads(_cli("chatbot-arena", "--style", "csl-json"))
+    assert [i["id"] for i in items] == ["nocut-2025-04-08"]
+    assert "gap-arena" in items[0]["note"] and "score-arena-google-2025-02" in items[0]["note"]
+    korean = json.loads(_cli("mmlu", "--style", "csl-json", "--lang", "ko"))
+    assert korean[0]["container-title"] == "CBS 노컷뉴스"
+    assert "MMLU 관련 사실: gap-mmlu" in korean[0]["note"]
+
+
+def test_csl_json_keeps_a_partial_date_partial() -> None:
+    assert csl_item(_source())["issued"] == {"date-parts": [[2024, 3]]}
+    assert csl_item(_source(published=PartialDate(2024)))["issued"] == {"date-parts": [[2024]]}
+
+
+def test_apa_shape() -> None:
+    import re
+
+    out = _cli("mk-2025-01-29", "--style", "apa")
+    one_line = " ".join(out.split())
+    assert re.match(r"^Chu Dong-hun, reporter\. \(2025, January 29\)\. 중국 AI의 공습", one_line)
+    assert one_line.endswith("Maeil Business Newspaper (via Daum News).")
+    korean = " ".join(_cli("mk-2025-01-29", "--style", "apa", "--lang", "ko").split())
+    assert korean.startswith("추동훈 기자. (2025년 1월 29일). 중국 AI의 공습")
+
+
+def test_chicago_shape() -> None:
+    out = " ".join(_cli("nocut-2025-04-08", "--style", "chicago").split())
+    assert out.startswith("Lim Jin-su, Beijing correspondent. “美-中 AI 기술격차")
+    assert "CBS NoCut News (via Daum News), April 8, 2025." in out
+    assert "[Publication date inferred; not printed in the article.]" in out
+    korean = " ".join(_cli("nocut-2025-04-08", "--style", "chicago", "--lang", "ko").split())
+    assert "「美-中 AI 기술격차" in korean and "2025년 4월 8일" in korean and "추정" in korean
+
+
+def test_fact_labels_follow_the_language() -> None:
+    korean = _cli("gap-mmlu", "--lang", "ko")
+    assert "사실 gap-mmlu (gap)" in korean
+    assert "Fact" not in korean and "In English" not in korean
+
+
+def test_bibtex_still_works_for_a_benchmark() -> None:
+    out = _cli("mmlu", "--style", "bibtex")
+    assert out.startswith("@article{nocut-2025-04-08,\n") and "facts about MMLU: gap-mmlu" in out
+
+
+def test_plain_wraps_at_word_boundaries() -> None:
+    from rich.cells import cell_len
+
+    out = _cli("gap-mmlu")
+    lines = out.rstrip("\n").split("\n")
+    assert all(cell_len(line) <= 80 for line in lines)  # Hangul counts two columns
+    assert " ".join(out.split()) == " ".join(plain_text_of("gap-mmlu").split())  # no word cut
+
+
+def plain_text_of(fact_id: str) -> str:
+    from aigap.load import packaged_facts_path
+
+    store = open_store(str(packaged_facts_path()))
+    fact = store.record(fact_id)
+    return plain(store.source(fact.source), fact)
+
+
+def test_wrap_keeps_long_words_whole() -> None:
+    assert wrap("a " + "x" * 90 + " b", 20) == "a\n" + "x" * 90 + "\nb"
+    assert wrap("가나다 라마", 7) == "가나다\n라마"

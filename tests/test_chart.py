@@ -1,0 +1,162 @@
+"""aigap chart: SVG and PNG files for a slide, in English and Korean."""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aigap import chart
+from aigap.cli import app
+from aigap.store import open_store
+
+GAP_VALUES = ["9.3%", "1.7%", "17.5 pp", "0.3 pp", "13.5 pp", "8.1 pp", "24.3 pp", "1.6 pp"]
+GAP_VALUES += ["31.6 pp", "3.7 pp"]
+SOURCE = "Source: CBS NoCut News (via Daum News), 2025-04-08 (date inferred), citing AI Index 2025"
+
+
+def _svg_text(path: Path) -> str:
+    root = ET.parse(path).getroot()  # parses: well-formed XML
+    assert root.tag.endswith("svg")
+    return " ".join(" ".join(e.itertext()) for e in root.iter() if e.tag.endswith("text"))
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.fixture(scope="module")
+def charts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every chart the tests look at, drawn once through the CLI."""
+    folder = tmp_path_factory.mktemp("charts")
+    runner = CliRunner()
+    for args in (
+        ["gap", "--out", "gap.svg"],
+        ["gap", "--out", "gap.png"],
+        ["gap", "mmlu", "--out", "mmlu.svg"],
+        ["scores", "--out", "scores.svg"],
+        ["scores", "arena", "--out", "arena-ko.svg", "--lang", "ko"],
+    ):
+        target = folder / args[args.index("--out") + 1]
+        argv = [a if a != target.name else str(target) for a in args]
+        result = runner.invoke(app, ["chart", *argv])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == ""
+    return folder
+
+
+def test_gap_svg_has_every_value_and_the_source(charts: Path) -> None:
+    text = _svg_text(charts / "gap.svg")
+    for value in GAP_VALUES:
+        assert value in text
+    assert SOURCE in text and "Fig. 2.1.36, 2.1.37" in text
+    assert "aigap" in text
+    assert "narrowed on all 5 benchmarks" in text  # the title states the finding
+    # one axis per unit, never pp and percent on one
+    assert "Gap (percentage points, pp)" in text and "Gap (percent, %)" in text
+
+
+def test_svg_keeps_text_as_text(charts: Path) -> None:
+    svg = (charts / "gap.svg").read_text(encoding="utf-8")
+    assert "<text" in svg and "17.5 pp" in svg  # not drawn as glyph paths
+
+
+def test_single_benchmark_chart(charts: Path) -> None:
+    text = _svg_text(charts / "mmlu.svg")
+    assert "narrowed from 17.5 pp to 0.3 pp" in text
+    assert "9.3%" not in text  # only MMLU
+
+
+def test_png_is_16_9_full_hd(charts: Path) -> None:
+    width, height = _png_size(charts / "gap.png")
+    assert (width, height) == (1920, 1080)
+    assert width >= 1600 and height >= 900 and width * 9 == height * 16
+
+
+def test_scores_chart_tells_countries_apart(charts: Path) -> None:
+    text = _svg_text(charts / "scores.svg")
+    for value in ("1385", "1366", "1362", "79.8%", "79.2%", "97.3%"):
+        assert value in text
+    assert "(US)" in text and "(China)" in text
+    assert "Chatbot Arena: US +23 Elo points" in text and "AIME 2024: China +0.6 pp" in text
+    assert "Maeil Business Newspaper (via Daum News), 2025-01-29" in text
+
+
+def test_korean_svg_is_korean(charts: Path) -> None:
+    text = _svg_text(charts / "arena-ko.svg")
+    assert "출처: CBS 노컷뉴스, 2025-04-08(추정), AI 인덱스 2025 (그림 2.1.39) 인용" in text
+    assert "미국" in text and "1385점" in text and "차트: aigap" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_glyph_is_in_the_pinned_font(facts_path: Path, lang: chart.Lang) -> None:
+    from matplotlib.text import Text
+
+    store = open_store(str(facts_path))
+    regular, bold = chart.font_files(lang)
+    if lang == "ko":
+        assert regular.name == "NanumGothic.ttf" and "koreanize_matplotlib" in str(regular)
+    with warnings.catch_warnings():
+        # matplotlib warns "Glyph ... missing from font(s)" for any tofu
+        warnings.simplefilter("error")
+        for figure in (
+            chart.gap_figure(chart.gap_rows(store, None), lang),
+            chart.scores_figure(chart.score_rows(store, None), lang),
+        ):
+            figure.savefig(io.BytesIO(), format="png")
+            drawn = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+            hangul = [t for t in drawn if chart.has_hangul(t.get_text())]
+            assert bool(hangul) == (lang == "ko")
+            for text in hangul:
+                assert Path(text.get_fontproperties().get_file() or "") in (regular, bold)
+
+
+def test_korean_png_renders(tmp_path: Path) -> None:
+    target = tmp_path / "gap-ko.png"
+    result = CliRunner().invoke(app, ["chart", "gap", "--lang", "ko", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert _png_size(target) == (1920, 1080)
+
+
+@pytest.mark.parametrize("name", ["gap.jpg", "gap", "gap.svg.txt", "gap.pdf"])
+def test_wrong_extension_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    result = CliRunner().invoke(app, ["chart", "gap", "--out", str(tmp_path / name)])
+    assert result.exit_code == 2
+    assert ".svg or .png" in result.output and result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_target_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "gap.svg"
+    result = CliRunner().invoke(app, ["chart", "gap", "--out", str(target)])
+    assert result.exit_code == 2 and "cannot write" in result.output
+
+
+def test_written_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "gap.svg"
+    target.write_text("old", encoding="utf-8")
+    result = CliRunner().invoke(app, ["chart", "gap", "mmlu", "--out", str(target)])
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("<?xml")
+    assert [p.name for p in tmp_path.iterdir()] == ["gap.svg"]  # no temp file left
+
+
+def test_other_commands_never_import_matplotlib() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['aigap', 'gap', 'mmlu']\n"
+        "from aigap.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
