@@ -130,12 +130,14 @@ def _main(
 
 
 def _settings(ctx: typer.Context) -> Settings:
+    """The global options; given after the command (``gap mmlu --facts F``) they win."""
     obj = ctx.find_root().obj
-    if isinstance(obj, Settings):
-        return obj
-    from aigap.load import packaged_facts_path
+    if not isinstance(obj, Settings):
+        from aigap.load import packaged_facts_path
 
-    return Settings(os.environ.get("AIGAP_FACTS") or str(packaged_facts_path()), None)
+        obj = Settings(os.environ.get("AIGAP_FACTS") or str(packaged_facts_path()), None)
+    facts, max_bytes = ctx.params.get("facts"), ctx.params.get("max_bytes")
+    return Settings(facts or obj.facts, max_bytes if max_bytes is not None else obj.max_bytes)
 
 
 def _answer(ctx: typer.Context, query: Callable[[Any], T]) -> T:
@@ -184,6 +186,53 @@ SvgOption = Annotated[
     str | None,
     typer.Option("--svg", metavar="FILE", help="Also save the table as an SVG picture."),
 ]
+# The global options again, so they also work after the command (no envvar
+# here: the one before the command reads it).
+FactsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--facts",
+        metavar="PATH",
+        help="Fact file to read (as before the command).",
+        show_default=False,
+    ),
+]
+MaxBytesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-bytes",
+        metavar="N",
+        min=1,
+        help="Refuse fact files larger than N bytes.",
+        show_default=False,
+    ),
+]
+
+
+def _lazy(name: str) -> Any:
+    """``module:attribute``, imported when a command runs, not at start-up."""
+    import importlib
+
+    module, _, attribute = name.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _listing_command(name: str, query: str, layout: str, doc: str) -> None:
+    """Register a command that lays out one query's rows, with the shared options only."""
+
+    def command(
+        ctx: typer.Context,
+        fmt: FormatOption = Format.table,
+        lang: LangOption = Lang.en,
+        svg: SvgOption = None,
+        facts: FactsOption = None,
+        max_bytes: MaxBytesOption = None,
+    ) -> None:
+        lay_out = _lazy(layout)
+        _print(ctx, _lazy(query), lambda rows: lay_out(rows, _code(lang)), fmt, svg)
+
+    command.__doc__ = doc
+    app.command(name)(command)
 
 
 @app.command()
@@ -200,6 +249,8 @@ def gap(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Show how the US–China gap on a benchmark changed, with its source.
 
@@ -249,6 +300,8 @@ def timeline(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """List the dated events of the DeepSeek story in date order.
 
@@ -306,6 +359,8 @@ def scores(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Rank model scores on a benchmark, with each model's lead over the next.
 
@@ -329,13 +384,10 @@ def scores(
     )
 
 
-@app.command()
-def market(
-    ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-) -> None:
+_listing_command(
+    "market",
+    "aigap.queries:market_rows",
+    "aigap.listings:market_listing",
     """Show the share-price and index moves of the DeepSeek sell-off.
 
     [b]Examples[/b]
@@ -343,20 +395,14 @@ def market(
       aigap market
 
       aigap market --format csv > selloff.csv
-    """
-    from aigap.listings import market_listing
-    from aigap.queries import market_rows
-
-    _print(ctx, market_rows, lambda rows: market_listing(rows, _code(lang)), fmt, svg)
+    """,
+)
 
 
-@app.command()
-def costs(
-    ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-) -> None:
+_listing_command(
+    "costs",
+    "aigap.queries:cost_rows",
+    "aigap.listings:costs_listing",
     """Show the training-cost and hardware claims, as the article states them.
 
     [b]Examples[/b]
@@ -364,11 +410,8 @@ def costs(
       aigap costs
 
       aigap costs --lang ko
-    """
-    from aigap.listings import costs_listing
-    from aigap.queries import cost_rows
-
-    _print(ctx, cost_rows, lambda rows: costs_listing(rows, _code(lang)), fmt, svg)
+    """,
+)
 
 
 @app.command()
@@ -383,6 +426,8 @@ def quotes(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """List attributed statements: speaker, role, the quote in Korean and English.
 
@@ -428,6 +473,8 @@ def facts(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """List every fact of every kind, one line each, in file order.
 
@@ -455,6 +502,8 @@ def search(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Find every fact, source or benchmark whose text, id, names or speaker match.
 
@@ -480,6 +529,8 @@ def show(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Show one fact (or source, or benchmark) in full, with its passage and citation.
 
@@ -526,13 +577,10 @@ class CiteStyle(StrEnum):
     csl_json = "csl-json"
 
 
-@app.command()
-def sources(
-    ctx: typer.Context,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-) -> None:
+_listing_command(
+    "sources",
+    "aigap.queries:source_rows",
+    "aigap.listings:sources_listing",
     """List the source articles and how many facts each supports.
 
     [b]Examples[/b]
@@ -540,11 +588,8 @@ def sources(
       aigap sources
 
       aigap sources --format json
-    """
-    from aigap.listings import sources_listing
-    from aigap.queries import source_rows
-
-    _print(ctx, source_rows, lambda rows: sources_listing(rows, _code(lang)), fmt, svg)
+    """,
+)
 
 
 @app.command()
@@ -560,6 +605,8 @@ def cite(
         ),
     ] = CiteStyle.plain,
     lang: LangOption = Lang.en,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Print a citation for a fact, a source article, or the sources of a benchmark's facts.
 
@@ -625,6 +672,8 @@ def check(
     fmt: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = CheckFormat.text,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Check a fact file: syntax, schema, references, quotes and recomputed figures.
 

@@ -147,3 +147,13 @@ def test_shell_completion_offers_benchmark_ids(runner: CliRunner) -> None:
     )
     assert result.exit_code == 0, result.output
     assert {"mmlu", "mmmu", "math"} <= set(result.stdout.split())
+
+
+def test_global_options_work_after_the_command(runner: CliRunner, tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.yaml")
+    for args in (["gap", "mmlu", "--facts", missing], ["--facts", missing, "gap", "mmlu"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        assert "no such file" in result.stderr
+    result = runner.invoke(app, ["market", "--max-bytes", "10"])
+    assert result.exit_code != 0 and "over the 10-byte limit" in result.stderr
