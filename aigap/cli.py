@@ -495,31 +495,58 @@ def facts(
     _print(ctx, query, lambda found: facts_listing(*found, _code(lang)), fmt, svg)
 
 
+SEARCH_LIMIT = 10  # hits a table shows unless --limit says otherwise
+
+
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Text to look for (any case, English or Korean).")],
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="Words to look for, in any order, English or Korean; no quotes needed.",
+            show_default=False,
+        ),
+    ],
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            min=1,
+            help=f"Show the best N hits (table default {SEARCH_LIMIT}; json and csv: all).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
     facts: FactsOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
-    """Find every fact, source or benchmark whose text, id, names or speaker match.
+    """Ask a question: facts, sources and benchmarks ranked by relevance, each with its answer.
 
-    Best matches first: hits in ids and names before hits in passages.
+    Each hit shows the figure with its unit and date (or the quote, the
+    event), who, the source and the fact id for show and cite. Words match
+    whole words; English inflections (lost, founded) and Korean particles
+    (엔비디아는) match too; words like "how much did" count for nothing.
     No match is not an error: the table says so and JSON is [].
 
     [b]Examples[/b]
 
-      aigap search nvidia
+      aigap search how much did nvidia lose
 
-      aigap search 딥시크 --format json
+      aigap search R1 AIME
+
+      aigap search 딥시크 훈련 비용 --format json
     """
     from aigap.listings import search_listing
-    from aigap.queries import search as find_text
+    from aigap.search import search as find
 
-    _print(ctx, lambda s: find_text(s, text), lambda hits: search_listing(hits, text), fmt, svg)
+    shown = limit if limit is not None or fmt is not Format.table else SEARCH_LIMIT
+    code = _code(lang)
+    _print(ctx, lambda s: find(s, words, shown, code), lambda f: search_listing(f, code), fmt, svg)
 
 
 @app.command()

@@ -22,13 +22,11 @@ from aigap.queries import (
     COUNTRY_NAMES,
     FACT_FIELDS,
     QUOTE_FIELDS,
-    SEARCH_FIELDS,
     CostRow,
     GapRow,
     MarketRow,
     QuoteRow,
     ScoreRow,
-    SearchHit,
     SourceRow,
     cost_record,
     event_record,
@@ -39,10 +37,10 @@ from aigap.queries import (
     market_record,
     quote_record,
     score_record,
-    search_record,
     source_record,
 )
 from aigap.render import Column, Listing
+from aigap.search import SEARCH_FIELDS, Found, search_record
 
 BAR_WIDTH = 16
 _LABELS: dict[str, dict[Lang, str]] = {
@@ -484,15 +482,55 @@ def sources_listing(rows: Sequence[SourceRow], lang: Lang) -> Listing:
     return Listing(title, columns, records, cells=cells, notes=notes, groups=_every_row(rows))
 
 
-def search_listing(hits: Sequence[SearchHit], text: str) -> Listing:
-    records = [search_record(h) for h in hits]
+_SEARCH_TEXT: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
+    "answer": {"en": "Answer", "ko": "답"},
+    "same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
+    "more": {
+        "en": "{more} more: aigap search {words} --limit {total} (json and csv list all hits)",
+        "ko": "{more}건 더: aigap search {words} --limit {total} (json·csv는 전부 출력)",
+    },
+    "help": {
+        "en": "aigap show ID: the passage and its source; aigap cite ID: a citation.",
+        "ko": "aigap show ID: 원문 구절과 출처, aigap cite ID: 인용문.",
+    },
+}
+
+
+def search_listing(found: Found, lang: Lang) -> Listing:
+    """Each hit's answer first (figure, date, who, source), then the fact id and the match."""
+    text = _SEARCH_TEXT
+    records = [search_record(rank, hit) for rank, hit in enumerate(found.hits, 1)]
     columns = [
-        Column("kind", "Kind", whole=True),
-        Column("id", "Id / match", ratio=1),
+        Column("rank", more_label("rank", lang), numeric=True),
+        Column("answer", text["answer"][lang], ratio=1),
     ]
-    cells = [[h.kind, f"{h.record.id}\n{h.field}: {h.snippet}"] for h in hits]
-    title = f"Search: {text!r} ({len(hits)} found)"
-    return Listing(title, columns, records, cells=cells, fields=SEARCH_FIELDS)
+    cells = []
+    first_with: dict[str, str] = {}  # a note repeated on many facts is shown once
+    for rank, hit in enumerate(found.hits, 1):
+        about = " · ".join(x for x in (hit.date, hit.who, hit.source_id) if x)
+        lines = [hit.headline, about, f"{hit.record.id} ({hit.kind})"]
+        if hit.snippet:
+            seen = first_with.setdefault(hit.snippet, hit.record.id)
+            shown = hit.snippet if seen == hit.record.id else text["same"][lang].format(id=seen)
+            lines.append(f"{hit.field}: {shown}")
+        cells.append([str(rank), "\n".join(line for line in lines if line)])
+    notes = []
+    if found.total > len(found.hits) and found.hits:
+        more = found.total - len(found.hits)
+        notes.append(text["more"][lang].format(more=more, words=found.words, total=found.total))
+    if found.hits:
+        notes.append(text["help"][lang])
+    title = text["title"][lang].format(words=found.words, total=found.total)
+    return Listing(
+        title,
+        columns,
+        records,
+        cells=cells,
+        notes=notes,
+        groups=_every_row(found.hits),
+        fields=SEARCH_FIELDS,
+    )
 
 
 def _detail_value(value: Any, lang: Lang) -> str | None:

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from aigap.kinds.base import Figure, Kind
 from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Text
+from aigap.numbers import format_number
 
 
 class Cost(Fact, frozen=True, kw_only=True):
@@ -24,6 +25,22 @@ def summary(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     return fact.claim.get(lang)
 
 
+def answer(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    from aigap.listings import amount_text  # search only: keeps listings out of start-up
+
+    if not fact.amounts and fact.ratio is None:
+        return fact.claim.get(lang)
+    parts = [amount_text(a, lang) for a in fact.amounts]
+    if fact.ratio is not None:
+        r = fact.ratio
+        parts.append(
+            f"{r.of.get(lang)}의 {r.printed}"
+            if lang == "ko"
+            else f"{format_number(r.value)} × {r.of.get(lang)}"
+        )
+    return f"{fact.subject.get(lang)}: {'; '.join(parts)}"
+
+
 def figures(fact: Cost) -> Iterator[Figure]:
     for j, amount in enumerate(fact.amounts):
         yield Figure(("amounts", j, "value"), amount.value, amount.printed)
@@ -37,5 +54,6 @@ KIND = Kind(
     record=Cost,
     summary=summary,
     figures=figures,
-    search={"subject": 5, "claim": 2},
+    search={"subject": 5, "claim": 2, "amounts": 2, "ratio": 2},
+    answer=answer,
 )

@@ -9,6 +9,7 @@ import msgspec
 
 from aigap.kinds.base import Figure, Kind, Rule, benchmark_name
 from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Text, Unit
+from aigap.numbers import with_unit
 
 
 class GapValue(msgspec.Struct, frozen=True):
@@ -40,6 +41,14 @@ def summary(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     return f"{benchmark_name(fact.benchmark, lang, benchmarks)}: {values}"
 
 
+def answer(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    name = benchmark_name(fact.benchmark, lang, benchmarks) or fact.benchmark
+    values = " → ".join(
+        f"{with_unit(v.value, fact.unit)} ({v.label.get(lang)})" for v in fact.values
+    )
+    return f"{name} 미·중 격차: {values}" if lang == "ko" else f"US–China gap on {name}: {values}"
+
+
 def figures(fact: Gap) -> Iterator[Figure]:
     for j, v in enumerate(fact.values):
         yield Figure(("values", j, "value"), v.value, v.printed)
@@ -64,4 +73,5 @@ KIND = Kind(
     rules=rules,
     search={"benchmark": 4},
     date=latest_date,
+    answer=answer,
 )
