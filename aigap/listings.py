@@ -510,7 +510,8 @@ def search_listing(found: Found, lang: Lang) -> Listing:
     for rank, hit in enumerate(found.hits, 1):
         about = " · ".join(x for x in (hit.date, hit.who, hit.source_id) if x)
         lines = [hit.headline, about, f"{hit.record.id} ({hit.kind})"]
-        if hit.snippet:
+        # a match the headline or the actor already shows needs no line of its own
+        if hit.snippet and hit.snippet.strip("…") not in f"{hit.headline} {hit.who}":
             seen = first_with.setdefault(hit.snippet, hit.record.id)
             shown = hit.snippet if seen == hit.record.id else text["same"][lang].format(id=seen)
             lines.append(f"{hit.field}: {shown}")
