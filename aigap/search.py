@@ -128,6 +128,7 @@ _ENDINGS = tuple(
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _EDGE_PUNCT = "\"'“”‘’`()[]{}<>,.;:!?…·"
 _WORD = re.compile(r"\w")
+_MARKED = re.compile("\x02([^\x03]*)\x03")
 
 
 def _quoted(term: str) -> str:
@@ -320,18 +321,21 @@ def _where(
                 for field, text, weight in searchable(record, benchmarks)
             ],
         )
-        best: dict[int, tuple[int, float, str, str]] = {}
+        best: dict[int, tuple[int, int, float, str, str]] = {}
         for hit, field, shown, snip, rank in conn.execute(
-            "SELECT hit, field, shown, snippet(m, 0, '', '', '…', 12), bm25(m)"
+            "SELECT hit, field, shown, snippet(m, 0, '\x02', '\x03', '…', 12), bm25(m)"
             " FROM m WHERE m MATCH ?",
             (expression,),
         ):
-            key = (shown, -rank)
-            if hit not in best or key > best[hit][:2]:
-                best[hit] = (shown, -rank, field, " ".join(snip.split()))
+            # the field that holds most of the words asked for, then the weightier one
+            words = len({w.casefold() for w in _MARKED.findall(snip)})
+            key = (words, shown, -rank)
+            if hit not in best or key > best[hit][:3]:
+                text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
+                best[hit] = (*key, field, text)
     finally:
         conn.close()
-    return [best[i][2:] if i in best else ("", "") for i in range(len(records))]
+    return [best[i][3:] if i in best else ("", "") for i in range(len(records))]
 
 
 def _benchmarks_of(store: Store, records: Iterable[Any]) -> dict[str, Benchmark]:
