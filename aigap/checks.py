@@ -3,19 +3,26 @@
 Combines what the loader rejects, the verbatim check of passages and quotes
 against the source texts (with ``--sources DIR``) and the cross-checks of
 figures that can be recomputed from others (``aigap.crosscheck``). Always
-reads the file itself, never the cache.
+reads the file itself, never the cache. Each wrong figure is reported once;
+the text listing shows the first ``TEXT_LIMIT`` problems and how many more
+there are, ``--format json`` lists them all.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aigap import kinds
 from aigap.errors import FactFileError, Problem, Severity
 from aigap.model import Fact, FactBase
+from aigap.text import nfc
+
+if TYPE_CHECKING:
+    from aigap.load import Checked
 
 DataPath = tuple[str | int, ...]
 # A source text is an article: a few hundred KB at most. The limit keeps a
@@ -24,29 +31,78 @@ MAX_SOURCE_BYTES = 16 * 1024 * 1024
 _SPACE = re.compile(r"\s+")
 
 
+# The text listing stops here (the summary still counts every problem):
+# a file with a wrong figure per fact must not print a million lines.
+TEXT_LIMIT = 200
+
+
 def check(path: str, sources_dir: str | None = None, max_bytes: int | None = None) -> list[Problem]:
     """Every problem with the fact file at ``path``, sorted by position."""
+    return check_counted(path, sources_dir, max_bytes)[0]
+
+
+def check_counted(
+    path: str, sources_dir: str | None = None, max_bytes: int | None = None
+) -> tuple[list[Problem], int]:
+    """``check``, plus how many facts were read (0 when the file could not be parsed)."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # like the first read: millions of fresh objects, none of them garbage
+    try:
+        return _check(path, sources_dir, max_bytes)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _check(path: str, sources_dir: str | None, max_bytes: int | None) -> tuple[list[Problem], int]:
     from aigap.load import check_fact_file, locate_paths
 
     try:
         checked = check_fact_file(path, max_bytes)
     except FactFileError as exc:  # unreadable: missing, a directory, too big
-        return list(exc.problems)
+        return list(exc.problems), 0
     problems = list(checked.problems)
-    base = checked.base
-    if base is None or checked.raw is None:
-        return problems
-
-    from aigap.crosscheck import cross_check
-
-    located: list[tuple[DataPath, Severity, str]] = list(cross_check(base))
-    if sources_dir is not None:
-        located += verbatim_problems(base, checked.data, sources_dir)
-    positions = locate_paths(checked.raw, path, [p for p, _, _ in located])
+    raw = checked.raw
+    read = _facts_in(checked.data)
+    if checked.base is None or raw is None:
+        return problems, read
+    located = _located_findings(checked, sources_dir)
+    # The records and data are done with: free them before the file is parsed
+    # again for positions, so the two never take memory at once.
+    del checked
+    positions = locate_paths(raw, path, [p for p, _, _ in located])
     for (line, column), (_, severity, message) in zip(positions, located, strict=True):
         problems.append(Problem(path, line, column, severity, message))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems
+    return problems, read
+
+
+def _facts_in(data: Any) -> int:
+    if not isinstance(data, dict):
+        return 0
+    from aigap import kinds
+
+    return sum(len(items) for k in kinds.sections() if isinstance(items := data.get(k), list))
+
+
+def _located_findings(
+    checked: Checked, sources_dir: str | None
+) -> list[tuple[DataPath, Severity, str]]:
+    from aigap.crosscheck import cross_check
+
+    found = cross_check(checked.base)
+    if sources_dir is not None:
+        found += verbatim_problems(checked.base, checked.data, sources_dir)
+    return found
+
+
+def text_lines(problems: list[Problem], limit: int = TEXT_LIMIT) -> Iterator[str]:
+    """``check``'s text listing: the first ``limit`` problems, then how many more."""
+    for problem in problems[:limit]:
+        yield problem.format(column=True, severity=True)
+    more = len(problems) - limit
+    if more > 0:
+        yield f"… and {more:,} more problem{'s' if more != 1 else ''} (--format json lists all)"
 
 
 def _normal(text: str) -> str:
@@ -82,7 +138,7 @@ def _read_source(directory: str, name: str) -> _SourceText:
     except OSError as exc:
         return _SourceText(None, f"cannot read source text {full}: {exc.strerror or exc}")
     try:
-        return _SourceText(data.decode("utf-8-sig"), None)
+        return _SourceText(nfc(data.decode("utf-8-sig")), None)  # as fact files are read
     except UnicodeDecodeError:
         return _SourceText(None, f"source text {full} is not UTF-8")
 
@@ -156,8 +212,12 @@ def count(problems: list[Problem]) -> tuple[int, int]:
     return errors, len(problems) - errors
 
 
-def summary(problems: list[Problem]) -> str:
+def summary(problems: list[Problem], path: str | None = None, facts: int | None = None) -> str:
+    """'2 errors', or with the file and what was read: 'facts.yaml: 68 facts, no problems'."""
     errors, warnings = count(problems)
+    if path is not None:
+        read = "" if facts is None else f"{facts:,} fact{'s' if facts != 1 else ''}, "
+        return f"{path}: {read}{summary(problems)}"
     if not problems:
         return "no problems"
     parts = []

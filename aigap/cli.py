@@ -6,9 +6,11 @@ Only Typer is imported at start-up; each command imports what it uses, so
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -34,21 +36,77 @@ class Lang(StrEnum):
     ko = "ko"
 
 
+def _nfc_words(values: list[str]) -> list[str]:
+    """The same for a list of words (``aigap search``)."""
+    return [_nfc(v) or "" for v in values]
+
+
+def _nfc(value: str | None) -> str | None:
+    """A Typer callback: query text in NFC (aigap.text is imported only when needed)."""
+    if value is None or value.isascii():
+        return value
+    from aigap.text import nfc
+
+    return nfc(value)
+
+
 def _code(lang: Lang) -> Literal["en", "ko"]:
     return "ko" if lang is Lang.ko else "en"
+
+
+EXIT_OUTPUT = 74  # sysexits EX_IOERR: standard output could not be written
+# What a failed write to stdout raises: the reader left, a full disk, a closed fd.
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("EPIPE", "ENOSPC", "EBADF", "EIO", "EDQUOT", "EFBIG", "EROFS")
+    if hasattr(errno, name)
+)
+
+
+class _OutputFailed(Exception):
+    """Writing stdout failed; not an OSError, so Click lets it reach main()."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class _Group(TyperGroup):
     """Turns every AigapError into its message on stderr and an exit code."""
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _output_errors():  # --help and --version write here
+            return super().make_context(*args, **kwargs)
+
     def invoke(self, ctx: Any) -> Any:
         from aigap.errors import AigapError
 
         try:
-            return super().invoke(ctx)
+            with _output_errors():
+                return super().invoke(ctx)
         except AigapError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
+
+
+@contextlib.contextmanager
+def _output_errors() -> Iterator[None]:
+    """Failed writes to stdout become _OutputFailed, for main() to report.
+
+    Click would exit 1 on EPIPE and let ENOSPC through as a crash; Rich's
+    console (help pages) exits 1 on a broken pipe (Console.on_broken_pipe).
+    Nothing else in aigap or Click leaves with a bare SystemExit(1).
+    """
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRNOS:
+            raise _OutputFailed(exc) from None
+        raise
+    except SystemExit as exc:
+        if exc.code == 1:
+            raise _OutputFailed(BrokenPipeError(errno.EPIPE, "Broken pipe")) from None
+        raise
 
 
 def _report(exc: Any) -> None:
@@ -243,6 +301,7 @@ def gap(
         typer.Argument(
             help="Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
             autocompletion=_complete_benchmark,
+            callback=_nfc,
             show_default=False,
         ),
     ] = None,
@@ -340,6 +399,7 @@ IdArgument = Annotated[
         metavar="ID",
         help="A fact, source or benchmark id (see aigap facts, aigap sources).",
         autocompletion=_complete_id,
+        callback=_nfc,
         show_default=False,
     ),
 ]
@@ -353,6 +413,7 @@ def scores(
         typer.Argument(
             help="Benchmark id or alias (arena, aime, math500, ...).",
             autocompletion=_complete_benchmark,
+            callback=_nfc,
             show_default=False,
         ),
     ] = None,
@@ -420,7 +481,10 @@ def quotes(
     who: Annotated[
         str | None,
         typer.Option(
-            "--who", metavar="NAME", help="Only quotes whose speaker's name contains NAME."
+            "--who",
+            metavar="NAME",
+            callback=_nfc,
+            help="Only quotes whose speaker's name contains NAME.",
         ),
     ] = None,
     fmt: FormatOption = Format.table,
@@ -492,7 +556,16 @@ def facts(
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         return found, benchmarks, sources_of(store, found)
 
-    _print(ctx, query, lambda found: facts_listing(*found, _code(lang)), fmt, svg)
+    def layout(found: tuple[Any, Any, Any]) -> Any:
+        listing = facts_listing(*found, _code(lang))
+        if fmt is Format.json:  # every field of every fact, as `show -f json` has them
+            from aigap.export import full_record
+
+            for record, fact in zip(listing.records, found[0], strict=True):
+                record["record"] = full_record(fact)
+        return listing
+
+    _print(ctx, query, layout, fmt, svg)
 
 
 SEARCH_LIMIT = 10  # hits a table shows unless --limit says otherwise
@@ -504,6 +577,7 @@ def search(
     words: Annotated[
         list[str],
         typer.Argument(
+            callback=_nfc_words,
             help="Words to look for, in any order, English or Korean; no quotes needed.",
             show_default=False,
         ),
@@ -680,10 +754,11 @@ class CheckFormat(StrEnum):
 @app.command()
 def check(
     ctx: typer.Context,
-    path: Annotated[
-        str | None,
+    paths: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="Fact file to check (default: the active one, see --facts).",
+            metavar="PATH",
+            help="Fact files to check (default: the active one, see --facts).",
             show_default=False,
         ),
     ] = None,
@@ -704,8 +779,9 @@ def check(
 ) -> None:
     """Check a fact file: syntax, schema, references, quotes and recomputed figures.
 
-    Prints PATH:LINE:COLUMN: severity: message per problem; exits 0 when
-    clean, 1 with only warnings, 2 with errors. Never uses the cache.
+    Prints PATH:LINE:COLUMN: severity: message per problem (the first 200,
+    then how many more; --format json lists all); exits 0 when clean, 1 with
+    only warnings, 2 with errors. Never uses the cache.
 
     [b]Examples[/b]
 
@@ -715,46 +791,32 @@ def check(
 
       aigap check --format json
     """
-    from aigap.checks import as_json, exit_code, summary
-    from aigap.checks import check as check_file
+    from aigap.checks import as_json, check_counted, exit_code, summary, text_lines
     from aigap.render import safe, write_json
 
+    if sources is not None and not (os.path.isdir(sources) and os.access(sources, os.R_OK)):
+        why = "not a directory" if not os.path.isdir(sources) else "cannot be read"
+        raise typer.BadParameter(
+            f"{safe(sources, keep_newlines=False)}: {why}", ctx, None, "--sources"
+        )
     settings = _settings(ctx)
-    problems = check_file(path or settings.facts, sources, settings.max_bytes)
+    problems: list[Any] = []
+    read: list[tuple[str, list[Any], int]] = []
+    for path in paths or [settings.facts]:
+        found, facts_read = check_counted(path, sources, settings.max_bytes)
+        problems += found
+        read.append((path, found, facts_read))
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
     else:
-        for problem in problems:
-            sys.stdout.write(safe(problem.format(column=True, severity=True), keep_newlines=False))
+        for line in text_lines(problems):
+            sys.stdout.write(safe(line, keep_newlines=False))
             sys.stdout.write("\n")
     sys.stdout.flush()
-    sys.stderr.write(summary(problems) + "\n")
+    # Name each file and what was read: a curator sees which copy was checked.
+    for path, found, facts_read in read:
+        sys.stderr.write(safe(summary(found, path, facts_read), keep_newlines=False) + "\n")
     raise typer.Exit(exit_code(problems))
-
-
-def main() -> None:
-    """Entry point: no traceback for anything a user can cause."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        # the reader (e.g. `head`) went away: not an error worth reporting
-        sys.stderr.close()
-        sys.exit(EXIT_OK)
-    except Exception as exc:  # a bug: say so in one line, not a traceback
-        if os.environ.get("AIGAP_DEBUG"):
-            raise
-        from aigap.render import safe  # the message may quote fact-file text
-
-        sys.stderr.write(
-            f"aigap: internal error: {type(exc).__name__}: {safe(str(exc)[:500])}\n"
-            "aigap: set AIGAP_DEBUG=1 to see the traceback, and please report it\n"
-        )
-        sys.exit(70)
-
-
-# --- aigap chart: a picture for a slide or an article -------------------------
 
 
 class ChartKind(StrEnum):
@@ -792,6 +854,8 @@ def chart(
         ),
     ] = None,
     lang: LangOption = Lang.en,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Draw a chart for a slide or an article, with its values, units and source.
 
@@ -814,3 +878,104 @@ def chart(
     else:
         figure = charts.scores_figure(_answer(ctx, lambda s: charts.score_rows(s, benchmark)), code)
     charts.save(figure, out)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    directory: Annotated[
+        str,
+        typer.Argument(
+            metavar="DIR",
+            help="Directory to write: new, empty, or an earlier aigap export (replaced).",
+            show_default=False,
+        ),
+    ],
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Write the whole fact base as open data: a Frictionless Data Package of CSV files.
+
+    One tidy table per kind of fact (each gap reading, each amount its own
+    row), plus sources, benchmarks, every verbatim passage with its English
+    rendering, and datapackage.json describing every column. Loads in
+    pandas, R, spreadsheets, and `frictionless validate DIR/datapackage.json`.
+
+    [b]Examples[/b]
+
+      aigap export aigap-data
+
+      aigap export aigap-data --facts my-facts.yaml
+    """
+    from aigap.export import export as write_export
+
+    counts = _answer(ctx, lambda store: write_export(store, directory))
+    rows = ", ".join(f"{name} {n}" for name, n in counts.items())
+    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
+
+
+def _prepare_streams() -> None:
+    """A closed stdout is an error, and no encoding makes printing crash.
+
+    A character the terminal's encoding cannot show (Korean under Latin-1, a
+    stray byte from a non-UTF-8 argument) is printed as a backslash escape.
+    """
+    if sys.stderr is None:  # 2>&-: messages go nowhere rather than crash
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:  # >&-: Python leaves no stream; say so instead of exiting 0
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        _fail_output(OSError(errno.EBADF, "standard output is closed"))
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _fail_output(error: OSError) -> None:
+    """Exit for a failed write to stdout: 0 when the reader left, else 74 with one line.
+
+    A reader that stops early (``| head``) is not an error, whether or not the
+    output fitted in the pipe before it left: exit 0 either way. Anything
+    else (a full disk, a closed descriptor) loses output: exit 74.
+    """
+    # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor: drop what is buffered
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    if isinstance(error, BrokenPipeError):
+        sys.exit(EXIT_OK)
+    try:
+        sys.stderr.write(f"aigap: cannot write output: {error.strerror or error}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    sys.exit(EXIT_OUTPUT)
+
+
+def main() -> None:
+    """Entry point: no traceback for anything a user can cause."""
+    _prepare_streams()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, not at exit, where a failure prints "Exception ignored"
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except _OutputFailed as exc:
+        _fail_output(exc.error)
+    except Exception as exc:  # a bug: say so in one line, not a traceback
+        if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
+            _fail_output(exc)  # the final flush failed
+        if os.environ.get("AIGAP_DEBUG"):
+            raise
+        from aigap.render import safe  # the message may quote fact-file text
+
+        sys.stderr.write(
+            f"aigap: internal error: {type(exc).__name__}: {safe(str(exc)[:500])}\n"
+            "aigap: set AIGAP_DEBUG=1 to see the traceback, and please report it\n"
+        )
+        sys.exit(70)

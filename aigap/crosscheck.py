@@ -9,8 +9,9 @@ reported figure's rounding is an error: a wrong number must not pass silently.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import msgspec
 
@@ -61,20 +62,29 @@ def _num(value: float, places: int | None = None) -> str:
     return derive.format_number(value, places)
 
 
-def _top_scores(
-    scores: Iterable[Score], benchmark: str, date: PartialDate
-) -> tuple[Score, Score] | None:
-    """The best US and best CN score on one benchmark at one date, if both exist."""
-    best: dict[str, Score] = {}
-    for score in scores:
-        if score.benchmark != benchmark or score.date != date:
-            continue
-        current = best.get(score.country)
-        if current is None or score.value > current.value:
-            best[score.country] = score
-    if "US" in best and "CN" in best and best["US"].unit == best["CN"].unit:
-        return best["US"], best["CN"]
-    return None
+class TopScores:
+    """The best US and best CN score per benchmark and date, found in one pass.
+
+    Each gap value looks its pair up here: scanning every score of the
+    benchmark per value made ``check`` quadratic (1,250 gaps and 1,250
+    scores on one benchmark took 14 s).
+    """
+
+    def __init__(self, scores: Iterable[Score]) -> None:
+        self._best: dict[tuple[str, PartialDate], dict[str, Score]] = {}
+        for score in scores:
+            best = self._best.setdefault((score.benchmark, score.date), {})
+            current = best.get(score.country)
+            if current is None or score.value > current.value:
+                best[score.country] = score
+
+    def get(self, benchmark: str, date: PartialDate) -> tuple[Score, Score] | None:
+        """The pair, if both countries have a score in the same unit."""
+        best = self._best.get((benchmark, date), {})
+        us, cn = best.get("US"), best.get("CN")
+        if us is not None and cn is not None and us.unit == cn.unit:
+            return us, cn
+        return None
 
 
 def _recompute_gap(unit: str, us: Score, cn: Score) -> tuple[float, str] | None:
@@ -96,46 +106,60 @@ def _gap_unit_text(unit: str) -> str:
     return "%" if unit == "percent" else " pp"
 
 
-def _gap_findings(gap: Gap, index: int, scores: Sequence[Score]) -> Iterator[_Finding]:
+def _gap_findings(gap: Gap, index: int, top: TopScores) -> Iterator[_Finding]:
+    yield _gap_change(gap, index)
+    yield _gap_times_narrower(gap, index)
+    yield from _gap_from_scores(gap, index, top)
+
+
+def _gap_span(gap: Gap) -> str:
+    return f"{gap.values[0].date.iso} → {gap.values[-1].date.iso}"
+
+
+def _gap_change(gap: Gap, index: int) -> _Finding:
     first, last = gap.values[0], gap.values[-1]
-    span = f"{first.date.iso} → {last.date.iso}"
     change = derive.change(first.value, last.value)
-    yield _Finding(
+    return _Finding(
         Derived(
             gap.id,
             "change",
             f"{_num(change)} pp",
-            f"{_num(last.value)} − {_num(first.value)} ({span})",
+            f"{_num(last.value)} − {_num(first.value)} ({_gap_span(gap)})",
         ),
         ("gaps", index, "values"),
     )
+
+
+def _gap_times_narrower(gap: Gap, index: int) -> _Finding:
+    first, last = gap.values[0], gap.values[-1]
     times = derive.times_narrower(first.value, last.value)
     if times is None:
-        yield _Finding(
+        return _Finding(
             Derived(gap.id, "times narrower", "n/a", "the gap closed or reversed"),
             ("gaps", index, "values"),
         )
-    else:
-        spread = derive.times_narrower_range(first.value, last.value)
-        within = (
-            f"; {spread[0]:.2f}–{spread[1]:.2f}× within the inputs' rounding"
-            if spread
-            else "; unbounded within the inputs' rounding"
-        )
-        yield _Finding(
-            Derived(
-                gap.id,
-                "times narrower",
-                f"{times:.1f}×",
-                f"{_num(first.value)} / {_num(last.value)} ({span}){within}",
-            ),
-            ("gaps", index, "values"),
-        )
+    spread = derive.times_narrower_range(first.value, last.value)
+    within = (
+        f"; {spread[0]:.2f}–{spread[1]:.2f}× within the inputs' rounding"
+        if spread
+        else "; unbounded within the inputs' rounding"
+    )
+    return _Finding(
+        Derived(
+            gap.id,
+            "times narrower",
+            f"{times:.1f}×",
+            f"{_num(first.value)} / {_num(last.value)} ({_gap_span(gap)}){within}",
+        ),
+        ("gaps", index, "values"),
+    )
+
+
+def _gap_from_scores(gap: Gap, index: int, top: TopScores) -> Iterator[_Finding]:
+    """Each reported value against the gap between that date's top scores."""
     for j, value in enumerate(gap.values):
-        top = _top_scores(scores, gap.benchmark, value.date)
-        if top is None:
-            continue
-        recomputed = _recompute_gap(gap.unit, *top)
+        pair = top.get(gap.benchmark, value.date)
+        recomputed = _recompute_gap(gap.unit, *pair) if pair is not None else None
         if recomputed is None:
             continue
         computed, basis = recomputed
@@ -153,12 +177,10 @@ def _gap_findings(gap: Gap, index: int, scores: Sequence[Score]) -> Iterator[_Fi
         )
 
 
-def _score_findings(
-    score: Score, scores: Sequence[Score], gaps: Sequence[Gap]
-) -> Iterator[Derived]:
+def _score_findings(score: Score, top: TopScores, gaps: Sequence[Gap]) -> Iterator[Derived]:
     """For ``show``: the gap this score takes part in, recomputed."""
-    top = _top_scores(scores, score.benchmark, score.date)
-    if top is None or score not in top:
+    pair = top.get(score.benchmark, score.date)
+    if pair is None or score not in pair:
         return
     for gap in gaps:
         if gap.benchmark != score.benchmark:
@@ -166,7 +188,7 @@ def _score_findings(
         for value in gap.values:
             if value.date != score.date:
                 continue
-            recomputed = _recompute_gap(gap.unit, *top)
+            recomputed = _recompute_gap(gap.unit, *pair)
             if recomputed is None:
                 continue
             computed, basis = recomputed
@@ -223,7 +245,15 @@ def _amount_pairs(amounts: Sequence[Amount]) -> list[tuple[int, Amount, int, Amo
     return [(i, u, j, k) for (i, u), (j, k) in zip(usd, krw, strict=True)]
 
 
-def _cost_findings(cost: Cost, index: int, costs: Sequence[Cost]) -> Iterator[_Finding]:
+def _cost_findings(cost: Cost, index: int, others: CostIndex) -> Iterator[_Finding]:
+    yield from _rate_findings(cost, index)
+    ratio = _ratio_finding(cost, index, others)
+    if ratio is not None:
+        yield ratio
+
+
+def _rate_findings(cost: Cost, index: int) -> Iterator[_Finding]:
+    """Each USD/KRW pair's implied exchange rate, against the plausible band."""
     for _, usd, j, krw in _amount_pairs(cost.amounts):
         if usd.value <= 0:
             continue
@@ -246,29 +276,93 @@ def _cost_findings(cost: Cost, index: int, costs: Sequence[Cost]) -> Iterator[_F
             else f"{krw.printed} for {usd.printed} implies {rate:,.2f} KRW per USD, outside "
             f"the plausible {low:,.0f}–{high:,.0f}: one of the figures or its unit is wrong",
         )
+
+
+class _Candidate(NamedTuple):
+    """One recomputation of a ratio: my amount over another cost's, in the same unit."""
+
+    computed: float
+    mine: Amount
+    theirs: Amount
+    other: Cost
+
+
+class CostIndex:
+    """Costs by subject (any language, case-folded) and unit, their amounts sorted.
+
+    A ratio "of X" is recomputed against the costs whose subject is X. It is
+    one figure, so it is right when some such cost bears it out and is
+    reported once otherwise, with the nearest recomputation; found by
+    bisection, since trying every cost of X made ``check`` quadratic (and
+    1,250 costs of one subject gave 1.5 million error lines).
+    """
+
+    def __init__(self, costs: Iterable[Cost]) -> None:
+        lists: dict[tuple[str, str], list[tuple[float, int, Amount, Cost]]] = {}
+        for n, cost in enumerate(costs):
+            firsts: dict[str, Amount] = {}
+            for amount in cost.amounts:
+                firsts.setdefault(amount.unit, amount)
+            for term in {t.casefold() for t in cost.subject.all()}:
+                for unit, amount in firsts.items():
+                    if amount.value > 0:
+                        lists.setdefault((term, unit), []).append((amount.value, n, amount, cost))
+        for entries in lists.values():
+            entries.sort(key=lambda e: (e[0], e[1]))
+        self._values = {key: [e[0] for e in entries] for key, entries in lists.items()}
+        self._entries = lists
+
+    def best(self, cost: Cost, ratio: float) -> tuple[_Candidate, bool] | None:
+        """The recomputation that bears ``ratio`` out, or else the nearest; None if none."""
+        assert cost.ratio is not None
+        nearest: _Candidate | None = None
+        for term in {t.casefold() for t in cost.ratio.of.all()}:
+            for mine in cost.amounts:
+                if mine.value <= 0:
+                    continue
+                for found in self._near(term, mine, cost, ratio):
+                    if derive.matches(found.computed, ratio):
+                        return found, True
+                    if nearest is None or abs(found.computed - ratio) < abs(
+                        nearest.computed - ratio
+                    ):
+                        nearest = found
+        return (nearest, False) if nearest is not None else None
+
+    def _near(self, term: str, mine: Amount, cost: Cost, ratio: float) -> Iterator[_Candidate]:
+        """The other costs whose amount, divided into mine, comes closest to ``ratio``."""
+        values = self._values.get((term, mine.unit))
+        if not values:
+            return
+        entries = self._entries[(term, mine.unit)]
+        # mine / theirs falls as theirs grows: the closest lie beside mine / ratio.
+        at = bisect.bisect_left(values, mine.value / ratio) if ratio > 0 else len(values)
+        for step in (range(at, len(values)), range(at - 1, -1, -1)):
+            for k in step:
+                _, _, theirs, other = entries[k]
+                if other.id != cost.id:
+                    yield _Candidate(mine.value / theirs.value, mine, theirs, other)
+                    break
+
+
+def _ratio_finding(cost: Cost, index: int, others: CostIndex) -> _Finding | None:
     ratio = cost.ratio
-    if ratio is None or not cost.amounts:
-        return
-    wanted = {t.casefold() for t in ratio.of.all()}
-    for other in costs:
-        if other.id == cost.id or not wanted & {t.casefold() for t in other.subject.all()}:
-            continue
-        for mine in cost.amounts:
-            theirs = next((a for a in other.amounts if a.unit == mine.unit), None)
-            if theirs is None or theirs.value == 0:
-                continue
-            computed = mine.value / theirs.value
-            ok = derive.matches(computed, ratio.value)
-            basis = f"{mine.printed} / {theirs.printed} ({other.id})"
-            yield _Finding(
-                Derived(cost.id, "ratio recomputed", _num(computed, 3), basis, ratio.printed, ok),
-                ("costs", index, "ratio", "value"),
-                message=None
-                if ok
-                else f"ratio {ratio.printed} ({_num(ratio.value)}) does not match "
-                f"{_num(computed, 3)} recomputed as {basis}",
-            )
-            break
+    if ratio is None:
+        return None
+    found = others.best(cost, ratio.value)
+    if found is None:
+        return None  # no cost of what it is a ratio of: nothing to compare with
+    (computed, mine, theirs, other), ok = found
+    basis = f"{mine.printed} / {theirs.printed} ({other.id})"
+    shown = _num(computed, 3)
+    return _Finding(
+        Derived(cost.id, "ratio recomputed", shown, basis, ratio.printed, ok),
+        ("costs", index, "ratio", "value"),
+        message=None
+        if ok
+        else f"ratio {ratio.printed} ({_num(ratio.value)}) matches no cost of "
+        f"{ratio.of.get('en')!r}: the nearest is {shown}, recomputed as {basis}",
+    )
 
 
 def _printed_findings(section: str, index: int, fact: Fact) -> Iterator[_Finding]:
@@ -286,31 +380,18 @@ def _printed_findings(section: str, index: int, fact: Fact) -> Iterator[_Finding
 
 
 def _findings(base: FactBase) -> Iterator[_Finding]:
-    # Each gap and ratio is checked against the facts that can bear on it
-    # only, found through an index: scanning every score per gap (and every
-    # cost per ratio) made `check` quadratic.
-    scores: dict[str, list[Score]] = {}
-    for score in _of(base, "scores", Score):
-        scores.setdefault(score.benchmark, []).append(score)
+    top = TopScores(_of(base, "scores", Score))
     for i, gap in enumerate(_of(base, "gaps", Gap)):
-        yield from _gap_findings(gap, i, scores.get(gap.benchmark, []))
+        yield from _gap_findings(gap, i, top)
     for i, move in enumerate(_of(base, "market", MarketMove)):
         yield from _market_findings(move, i)
-    yield from _all_cost_findings(_of(base, "costs", Cost))
+    costs = _of(base, "costs", Cost)
+    index = CostIndex(costs)
+    for i, cost in enumerate(costs):
+        yield from _cost_findings(cost, i, index)
     for section in kinds.sections():
         for i, fact in enumerate(base.section(section)):
             yield from _printed_findings(section, i, fact)
-
-
-def _all_cost_findings(all_costs: list[Cost]) -> Iterator[_Finding]:
-    costs: dict[str, list[tuple[int, Cost]]] = {}
-    for n, cost in enumerate(all_costs):
-        for subject in {t.casefold() for t in cost.subject.all()}:
-            costs.setdefault(subject, []).append((n, cost))
-    for i, cost in enumerate(all_costs):
-        named = cost.ratio.of.all() if cost.ratio is not None else ()
-        related = dict(pair for t in named for pair in costs.get(t.casefold(), []))
-        yield from _cost_findings(cost, i, [related[n] for n in sorted(related)])
 
 
 def _of(base: FactBase, section: str, record: type[F]) -> list[F]:
@@ -325,17 +406,17 @@ def cross_check(base: FactBase) -> list[tuple[DataPath, Severity, str]]:
 def derived_for(store: Store, fact: Any) -> list[Derived]:
     """The figures ``aigap show`` prints beside ``fact``'s reported ones."""
     if isinstance(fact, Gap):
-        scores = store.records_about("scores", fact.benchmark)
-        found = [f.derived for f in _gap_findings(fact, 0, scores)]
+        top = TopScores(store.records_about("scores", fact.benchmark))
+        found = [f.derived for f in _gap_findings(fact, 0, top)]
     elif isinstance(fact, Score):
-        scores = store.records_about("scores", fact.benchmark)
+        top = TopScores(store.records_about("scores", fact.benchmark))
         gaps = store.records_about("gaps", fact.benchmark)
-        return list(_score_findings(fact, scores, gaps))
+        return list(_score_findings(fact, top, gaps))
     elif isinstance(fact, MarketMove):
         found = [f.derived for f in _market_findings(fact, 0)]
     elif isinstance(fact, Cost):
-        costs = store.records("costs") if fact.ratio is not None else []
-        found = [f.derived for f in _cost_findings(fact, 0, costs)]
+        others = CostIndex(store.records("costs") if fact.ratio is not None else [])
+        found = [f.derived for f in _cost_findings(fact, 0, others)]
     else:
         return []
     return [d for d in found if d is not None]

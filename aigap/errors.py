@@ -19,7 +19,8 @@ class Problem(msgspec.Struct, frozen=True):
     message: str
 
     def format(self, *, column: bool = False, severity: bool = False) -> str:
-        where = self.path
+        # A newline in a file name must not split the message (or fake another line).
+        where = self.path.replace("\n", "\\x0a").replace("\r", "\\x0d")
         if self.line is not None:
             where += f":{self.line}"
             if column and self.column is not None:

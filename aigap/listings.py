@@ -86,7 +86,7 @@ def _narrower(row: GapRow) -> str:
 
 def gap_listing(rows: Sequence[GapRow], lang: Lang, single: bool) -> Listing:
     records = [gap_record(r, lang) for r in rows]
-    if single:
+    if single and rows:  # a benchmark with no gap recorded: the empty table
         return _single_gap(rows, records, lang)
     return _all_gaps(rows, records, lang)
 

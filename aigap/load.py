@@ -78,8 +78,16 @@ def read_regular_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]
             raise NotRegularFile(stat.S_ISDIR(info.st_mode))
         if info.st_size > max_bytes:
             raise FileTooLarge(info.st_size)
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(max_bytes + 1)
+        # In chunks sized by the file, not the limit: a limit of 2**63 - 1
+        # ("no limit") must not become one huge allocation.
+        limit, total, chunks = max_bytes + 1, 0, []
+        while total < limit:
+            chunk = os.read(fd, min(limit - total, max(info.st_size + 1 - total, 1 << 16)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        data = b"".join(chunks)
     finally:
         os.close(fd)
     if len(data) > max_bytes:
@@ -94,17 +102,21 @@ def read_fact_bytes(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     except NotRegularFile as exc:
         raise _fail(path, "is a directory, not a fact file" if exc.is_dir else str(exc)) from None
     except FileTooLarge as exc:
-        if exc.size is None:  # grew while we read it
-            raise _fail(path, f"file is over the {max_bytes:,}-byte limit") from None
-        raise _fail(
-            path,
-            f"file is {exc.size:,} bytes, over the {max_bytes:,}-byte limit "
-            f"(raise it with --max-bytes or {MAX_BYTES_ENV})",
-        ) from None
+        raise too_large(path, exc.size, max_bytes) from None
     except IsADirectoryError:
         raise _fail(path, "is a directory, not a fact file") from None
     except OSError as exc:
         raise _fail(path, _unreadable(exc)) from None
+
+
+def too_large(path: str, size: int | None, max_bytes: int) -> FactFileError:
+    if size is None:  # grew while we read it
+        return _fail(path, f"file is over the {max_bytes:,}-byte limit")
+    return _fail(
+        path,
+        f"file is {size:,} bytes, over the {max_bytes:,}-byte limit "
+        f"(raise it with --max-bytes or {MAX_BYTES_ENV})",
+    )
 
 
 def _unreadable(exc: OSError) -> str:
@@ -159,7 +171,10 @@ def locate_paths(raw: bytes, path: str, paths: list[tuple[Any, ...]]) -> list[tu
 
     if not paths:
         return []
-    positions = read_yaml(raw, path, want_positions=True).positions or {}
+    # Only these paths and their ancestors (where _locate falls back to):
+    # every node's position would take more memory than the data itself.
+    wanted = {p[:end] for p in paths for end in range(len(p) + 1)}
+    positions = read_yaml(raw, path, want_positions=wanted).positions or {}
     return [_locate(positions, p) for p in paths]
 
 

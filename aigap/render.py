@@ -80,9 +80,14 @@ def _plain(value: Any) -> str:
 
 def write_json(value: Any, out: IO[str]) -> None:
     """Indented JSON (an array of records, or one object), control-safe."""
+    import codecs
     import json
 
-    out.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
+    # A stream that cannot encode every character (a Latin-1 or EUC-KR locale)
+    # gets \u escapes: still exactly the same JSON value.
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    ascii_only = not codecs.lookup(encoding).name.startswith("utf")
+    out.write(json_safe(json.dumps(value, ensure_ascii=ascii_only, indent=2)) + "\n")
 
 
 def write_csv(
@@ -123,9 +128,22 @@ def _numeric(records: list[dict[str, Any]], key: str) -> bool:
 
 
 def make_console(*, stderr: bool = False, record: bool = False) -> Any:
+    import os
+
     from rich.console import Console
 
-    return Console(stderr=stderr, record=record, highlight=False, markup=False, emoji=False)
+    # COLUMNS=0 or nonsense means "unknown": the terminal's width, else 80
+    # (Rich would take 0 as a width and print nothing).
+    width = None
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and not (columns.isdigit() and 0 < int(columns) <= 10_000):
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            width = 80
+    return Console(
+        stderr=stderr, record=record, highlight=False, markup=False, emoji=False, width=width
+    )
 
 
 def cell(value: Any) -> Any:
@@ -146,18 +164,24 @@ def build_table(listing: Listing, width: int = 80) -> Any:
         cells = [[r.get(c.key) for c in listing.columns] for r in listing.records]
     columns = list(enumerate(listing.columns))
     minimums = {i: _min_width(column, [row[i] for row in cells]) for i, column in columns}
-    # Three cells of padding per column; optional columns go first when narrow,
-    # then whole text columns may wrap. Numbers are never wrapped or cut.
-    while sum(minimums[i] + 3 for i, _ in columns) > width:
-        optional = [i for i, c in columns if c.optional]
+    # Three cells of padding per column; optional columns without figures go
+    # first when narrow, then whole text columns may wrap. Numbers are never
+    # wrapped or cut: when even that does not fit, one block per row instead.
+    while sum(minimums[i] + 3 for i, _ in columns) - 3 > width:
+        optional = [
+            i for i, c in columns if c.optional and not any(_has_digit(row[i]) for row in cells)
+        ]
         if not optional:
             break
         columns = [(i, c) for i, c in columns if i != optional[-1]]
-    wrap_whole = sum(minimums[i] + 3 for i, _ in columns) > width
+    wrap_whole = sum(minimums[i] + 3 for i, _ in columns) - 3 > width
     if wrap_whole:
         for i, column in columns:
             if column.whole and not column.numeric:
                 minimums[i] = _min_width(Column(column.key, column.header), [r[i] for r in cells])
+        if sum(minimums[i] + 3 for i, _ in columns) - 3 > width:
+            return _blocks(listing, cells, width)
+    caps = _fit(columns, minimums, cells, width, wrap_whole)
     expand = any(c.ratio for _, c in columns)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
     for i, column in columns:
@@ -167,7 +191,7 @@ def build_table(listing: Listing, width: int = 80) -> Any:
             # numbers never wrap or shrink: text columns give way instead
             no_wrap=column.numeric or (column.whole and not wrap_whole),
             min_width=minimums[i],
-            max_width=column.max_width,
+            max_width=caps.get(i, column.max_width),
             ratio=column.ratio,
             overflow="fold",
         )
@@ -177,12 +201,103 @@ def build_table(listing: Listing, width: int = 80) -> Any:
     return table
 
 
+def _fit(
+    columns: list[tuple[int, Column]],
+    minimums: dict[int, int],
+    cells: list[list[Any]],
+    width: int,
+    wrap_whole: bool,
+) -> dict[int, int]:
+    """Caps for the text columns so that every column gets at least its minimum.
+
+    Left alone, Rich gives side columns their widest cell and the main (ratio)
+    column what is left, or shrinks columns below their minimum, folding a
+    figure in two. The widest text column gives way first, one cell at a time.
+    """
+    widths: dict[int, int] = {}
+    shrinkable: list[int] = []
+    caps: dict[int, int] = {}
+    for i, column in columns:
+        if column.max_width is not None:  # a side column's cap never cuts a figure in it
+            caps[i] = max(column.max_width, minimums[i])
+        if column.ratio:
+            widths[i] = minimums[i]
+            continue
+        widest = max([_width(column.header), *(_width(row[i]) for row in cells)])
+        widths[i] = max(minimums[i], min(widest, caps.get(i, widest)))
+        if not column.numeric and (wrap_whole or not column.whole):
+            shrinkable.append(i)
+    excess = sum(widths.values()) + 3 * (len(columns) - 1) - width
+    while excess > 0:
+        room = [i for i in shrinkable if widths[i] > minimums[i]]
+        if not room:
+            break
+        widest_i = max(room, key=lambda i: widths[i])
+        widths[widest_i] -= 1
+        caps[widest_i] = widths[widest_i]
+        excess -= 1
+    return caps
+
+
+class Blocks(list[Any]):
+    """Lines already wrapped to the width: print them as they are (soft wrap)."""
+
+
+def _blocks(listing: Listing, cells: list[list[Any]], width: int) -> Blocks:
+    """The table as one "header: value" block per row, for a terminal too narrow
+    for its columns: every figure stays whole, the text wraps between words."""
+    from rich.text import Text
+
+    lines = Blocks()
+    groups = set(listing.groups or ())
+    for n, row in enumerate(cells):
+        if n:
+            lines.append(Text("──" if n in groups else ""))
+        for column, value in zip(listing.columns, row, strict=True):
+            text = cell(value)
+            if not text.plain.strip():
+                continue
+            head = Text(f"{safe(column.header)}: ", style="bold")
+            if "\n" in text.plain:  # a quote in two languages, a bar chart
+                lines.append(head)
+                lines.extend(wrap_words(text, width))
+            else:
+                lines.extend(wrap_words(head + text, width))
+    return lines
+
+
+def wrap_words(text: Any, width: int) -> list[Any]:
+    """``text`` (a rich Text) in lines of at most ``width`` cells, broken only
+    between words: a word longer than the line (an id, a date) stays whole."""
+    out: list[Any] = []
+    for line in text.split("\n", allow_blank=True):
+        plain = line.plain
+        breaks: list[int] = []
+        used = 0
+        for word in re.finditer(r"\s*\S+\s*", plain):  # as Rich splits words
+            size = _cell_len(word.group().rstrip())
+            if used and used + size > width:
+                breaks.append(word.start())
+                used = 0
+            used += _cell_len(word.group())
+        for part in line.divide(breaks):
+            part.rstrip()
+            out.append(part)
+    return out
+
+
+def _has_digit(value: Any) -> bool:
+    return any(ch.isdigit() for ch in _text(value))
+
+
 def _min_width(column: Column, values: list[Any]) -> int:
-    """Whole columns need their widest cell; text columns their longest word."""
+    """Whole columns need their widest cell; text columns their longest word
+    (at most 20, except a word with a figure in it, which is never cut)."""
     if column.numeric or column.whole:
         return max([_width(column.header), *(_width(v) for v in values)])
     words = [w for v in [column.header, *values] for w in _text(v).split()]
-    return min(20, max((_cell_len(w) for w in words), default=1))
+    longest = min(20, max((_cell_len(w) for w in words), default=1))
+    return max([longest, *(_cell_len(w) for w in words if any(c.isdigit() for c in w))])
 
 
 def _text(value: Any) -> str:
@@ -323,14 +438,25 @@ def print_table(console: Any, listing: Listing) -> None:
 def _print_parts(console: Any, listing: Listing) -> None:
     from rich.text import Text
 
+    # Titles, notes and blocks wrap between words only: a word longer than the
+    # line (an id, a date) stays whole rather than being cut in two.
+    def lines(text: Text) -> None:
+        for line in wrap_words(text, console.width):
+            console.print(line, soft_wrap=True)
+
     if listing.title:
-        console.print(Text(safe(listing.title), style="bold"))
+        lines(Text(safe(listing.title), style="bold"))
     if listing.records or listing.cells:
-        console.print(build_table(listing, console.width))
+        table = build_table(listing, console.width)
+        if isinstance(table, Blocks):
+            for line in table:
+                console.print(line, soft_wrap=True)
+        else:
+            console.print(table)
     else:
         console.print(Text("(nothing matches)"))
     for note in listing.notes:
-        console.print(cell(note))
+        lines(cell(note))
 
 
 class _Discard:

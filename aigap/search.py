@@ -149,7 +149,9 @@ def korean_stem(word: str) -> str:
 def query_words(words: Iterable[str]) -> list[str]:
     """The words of a query: split at spaces, folded, without edge punctuation."""
     found: list[str] = []
-    for chunk in " ".join(words).split():
+    # a non-UTF-8 argument arrives with lone surrogates, which SQLite cannot take
+    text = " ".join(words).encode("utf-8", "replace").decode("utf-8")
+    for chunk in text.split():
         word = unicodedata.normalize("NFKC", chunk).casefold().strip(_EDGE_PUNCT)
         if word.endswith("'s") or word.endswith("’s"):
             word = word[:-2]
@@ -371,7 +373,7 @@ def _hit(
 def search(store: Store, words: Sequence[str], limit: int | None, lang: Lang = "en") -> Found:
     """The best ``limit`` hits (all when None) for ``words``, and the number of hits."""
     folded = query_words(words)
-    text = " ".join(" ".join(words).split())
+    text = " ".join(" ".join(words).split()).encode("utf-8", "backslashreplace").decode("utf-8")
     expression = match_expression(folded)
     if expression is None:
         return Found(text, [], 0)

@@ -30,7 +30,7 @@ import sqlite3
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -136,7 +136,9 @@ def _private_file(path: Path) -> bool:
 
 
 def file_key(path: str, info: os.stat_result) -> str:
-    real = os.path.realpath(path)
+    # A byte that is not UTF-8 in the path (kept by Python as a surrogate) is
+    # written as \xNN: SQLite stores only valid UTF-8 text.
+    real = os.fsencode(os.path.realpath(path)).decode("utf-8", "backslashreplace")
     return "|".join(
         (
             CACHE_FORMAT,
@@ -173,6 +175,10 @@ class Store:
             return self.conn.execute(sql, tuple(args)).fetchall()
         except sqlite3.Error as exc:
             raise CacheError(str(exc)) from exc
+        except UnicodeEncodeError:
+            # An argument with a byte that is not UTF-8 (`show $'caf\xe9'`): every
+            # id and name in the base is UTF-8, so it matches nothing.
+            return []
 
     def _build(self, row: tuple[Any, ...]) -> Any:
         """A record from a row (ord, id, kind, data, crc), rebuilt by the validator."""
@@ -391,16 +397,87 @@ def _write_cache(cache_file: Path, data: dict[str, Any], key: str) -> sqlite3.Co
         finally:
             conn.close()
         os.replace(tmp, cache_file)
-    except (sqlite3.Error, OSError):
+    except BaseException as exc:  # whatever stops the write (even ^C) leaves no temp file
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        return None
+        if isinstance(exc, sqlite3.Error | OSError):
+            return None
+        raise
     return _open_cached(cache_file, key)
+
+
+# A temp file this old cannot belong to a write still running: writes hold the lock.
+STALE_TEMP_SECONDS = 60
+
+
+def _remove_stale_temps(cache_file: Path) -> None:
+    """Remove temp files of this cache left by a killed process (we hold its lock)."""
+    import time
+
+    prefix = f"{cache_file.name}."
+    try:
+        names = [n for n in os.listdir(cache_file.parent) if n.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        pid, _, tail = name[len(prefix) :].partition(".")
+        if tail != "tmp" or not pid.isdigit():
+            continue
+        full = cache_file.parent / name
+        try:
+            old = time.time() - os.lstat(full).st_mtime > STALE_TEMP_SECONDS
+            if old or not _alive(int(pid)):
+                os.unlink(full)
+        except OSError:
+            continue
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours from an earlier crash: this process is not writing it now
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # another user's process, or no such pid on this OS
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _build_lock(cache_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock while the cache of ``cache_file`` is built.
+
+    Processes that find the cache cold at the same time queue here, and all
+    but the first then find it written. Where flock is missing (Windows) or
+    fails (some network file systems) each process builds its own, as before.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = -1
+    if _private_dir(cache_file.parent, create=True):
+        lock = cache_file.with_name(f"{cache_file.name}.lock")
+        with contextlib.suppress(OSError):
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        if fd >= 0:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:
+                os.close(fd)
+                fd = -1
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)  # releases the lock
 
 
 def open_store(path: str, max_bytes: int | None = None, *, rebuild: bool = False) -> Store:
     """A Store for the fact file at ``path``, from the cache when it is fresh."""
-    from aigap.load import _fail
+    from aigap.load import _fail, max_bytes_from_env, too_large
 
     try:
         info = os.stat(path)
@@ -408,12 +485,29 @@ def open_store(path: str, max_bytes: int | None = None, *, rebuild: bool = False
         raise _fail(path, "no such file") from None
     except OSError as exc:
         raise _fail(path, f"cannot open: {exc.strerror or exc}") from None
+    # The size limit holds for a warm cache too: it answers only what a cold read would.
+    limit = max_bytes_from_env(max_bytes)
+    if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        raise too_large(path, info.st_size, limit)
     cache_file = cache_file_for(path)
     if cache_file is not None and not rebuild:
         conn = _open_cached(cache_file, file_key(path, info))
         if conn is not None:
             return Store(conn, path)
+    if cache_file is None:
+        return Store(_read_into(None, path, max_bytes), path)
+    with _build_lock(cache_file):
+        if not rebuild:  # another process may have built it while we waited
+            with contextlib.suppress(OSError):
+                conn = _open_cached(cache_file, file_key(path, os.stat(path)))
+                if conn is not None:
+                    return Store(conn, path)
+        _remove_stale_temps(cache_file)
+        return Store(_read_into(cache_file, path, max_bytes), path)
 
+
+def _read_into(cache_file: Path | None, path: str, max_bytes: int | None) -> sqlite3.Connection:
+    """Parse and validate the fact file; write the cache, or an in-memory one."""
     from aigap.load import load_fact_base_with_data
 
     # Reading builds millions of small objects and frees none until the end:
@@ -431,7 +525,7 @@ def open_store(path: str, max_bytes: int | None = None, *, rebuild: bool = False
     finally:
         if gc_was_enabled:
             gc.enable()
-    return Store(conn, path)
+    return conn
 
 
 def with_store(path: str, query: Callable[[Store], T], max_bytes: int | None = None) -> T:

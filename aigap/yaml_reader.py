@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Collection
 from typing import Any
 
 import yaml
@@ -30,6 +31,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 import msgspec
 
 from aigap.errors import Problem
+from aigap.text import nfc
 
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 1_000_000
@@ -182,8 +184,15 @@ class _TextFeed:
         return chunk
 
 
-def read_yaml(data: bytes, name: str, *, want_positions: bool = False) -> YamlDocument:
-    """Parse one YAML document from UTF-8 bytes into plain data."""
+def read_yaml(
+    data: bytes, name: str, *, want_positions: bool | Collection[Path] = False
+) -> YamlDocument:
+    """Parse one YAML document from UTF-8 bytes into plain data.
+
+    ``want_positions``: True records the position of every node; a collection
+    of paths records only those (a whole file's positions take more memory
+    than its data, and ``check`` needs a few).
+    """
     data, text, problems = check_encoding(data, name)
     if text is None:
         return YamlDocument(None, problems)
@@ -231,11 +240,30 @@ class _TooManyProblems(Exception):
     pass
 
 
+class _OnlyPositions(dict[Path, Position]):
+    """A positions dict that keeps only the wanted paths."""
+
+    def __init__(self, wanted: Collection[Path]) -> None:
+        super().__init__()
+        self.wanted = wanted
+
+    def __setitem__(self, key: Path, value: Position) -> None:
+        if key in self.wanted:
+            super().__setitem__(key, value)
+
+    def setdefault(self, key: Path, default: Position) -> Position:  # type: ignore[override]
+        return super().setdefault(key, default) if key in self.wanted else default
+
+
 def _walk_events(
-    data: bytes, name: str, want_positions: bool, feed: _TextFeed | None = None
+    data: bytes, name: str, want_positions: bool | Collection[Path], feed: _TextFeed | None = None
 ) -> YamlDocument:
     problems: list[Problem] = []
-    positions: dict[Path, Position] | None = {} if want_positions else None
+    positions: dict[Path, Position] | None = None
+    if want_positions is True:
+        positions = {}
+    elif want_positions is not False:
+        positions = _OnlyPositions(want_positions)
 
     def problem(mark: Any, message: str) -> None:
         line, col = _mark_position(mark)
@@ -346,6 +374,8 @@ def _walk_events(
                     value, message = resolve_plain(value)
                     if message:
                         problem(event.start_mark, message)
+                if type(value) is str and not value.isascii():
+                    value = nfc(value)  # NFD text (macOS, some editors) finds the same facts
                 deliver(value, event.start_mark)
             elif cls is mapping_start or cls is sequence_start:
                 if event.tag is not None and event.tag not in (

@@ -6,7 +6,9 @@ scores and quotes, fewer gaps, market moves and costs, with Korean and
 English text. Most facts are one-line flow mappings, a fifth block style;
 a fact is about 250 bytes, so 100,000 facts is about 25 MB (a little more
 than the ~20 MB of the issue, to err on the heavy side). Output is
-deterministic for a given N and seed, and valid: no errors, no warnings.
+deterministic for a given N and seed, and valid: no errors, no warnings,
+also from ``aigap check``'s cross-checks: a gap value at a date where its
+benchmark has a best US and a best CN score is their difference.
 
 ``mmlu`` always has exactly three gaps, whatever N, so ``aigap gap mmlu``
 prints the same amount at every size and only the lookup's cost can grow.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +50,7 @@ LABS = (
     ("Moonshot", "문샷", "CN"),
     ("Zhipu", "즈푸", "CN"),
 )
+FLOW_SHARE = 0.8  # of facts written as one-line flow mappings
 TAGS = ("deepseek", "benchmark", "market", "policy", "chips", "cost", "gap", "openai")
 
 
@@ -125,11 +129,20 @@ def generate(n: int, seed: int = 1) -> Iterator[str]:
         "quotes": _quote,
         "claims": _claim,
     }
+    # Every fact is drawn first (same draws, same order as ever), so the gaps
+    # can be made to agree with the scores written after them.
+    drawn: dict[str, list[tuple[Fields, bool]]] = {}
     for kind, _ in MIX:
-        yield f"\n{kind}:\n"
+        drawn[kind] = []
         for i in range(counts[kind]):
             source = f"a-{rng.randrange(n_sources):05d}"
-            yield _fact(rng, writers[kind](rng, i, source, n_benchmarks))
+            fields = writers[kind](rng, i, source, n_benchmarks)
+            drawn[kind].append((fields, rng.random() < FLOW_SHARE))
+    _agree_with_scores(drawn["gaps"], drawn["scores"])
+    for kind, _ in MIX:
+        yield f"\n{kind}:\n"
+        for fields, flow in drawn[kind]:
+            yield _fact(fields, flow)
 
 
 Fields = list[tuple[str, str]]  # key and its YAML text, in order
@@ -142,9 +155,9 @@ def _common(rng: random.Random, ident: str, source: str, ko: str, en: str) -> Fi
     return fields
 
 
-def _fact(rng: random.Random, fields: Fields) -> str:
+def _fact(fields: Fields, flow: bool) -> str:
     """Mostly one-line flow mappings, as compact curators write them; some block style."""
-    if rng.random() < 0.8:
+    if flow:
         return "  - {" + ", ".join(f"{k}: {v}" for k, v in fields) + "}\n"
     return "  - " + "\n    ".join(f"{k}: {v}" for k, v in fields) + "\n"
 
@@ -154,9 +167,18 @@ def _gap(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Fields:
     then = round(rng.uniform(5, 30), 1)
     now = round(rng.uniform(0.1, then), 1)
     y = 2022 + i % 3
-    ko = f"격차는 {then}%에서 {now}%로 줄었다."
+    common = _common(rng, f"g-{i:06d}", source, "", "")
+    return _gap_values(common, bench, y, then, now)
+
+
+def _gap_values(common: Fields, bench: str, y: int, then: float, now: float) -> Fields:
+    """A gap of ``then`` pp at the end of year ``y`` and ``now`` pp a year later."""
+    texts = {
+        "passage": _q(f"격차는 {then}%에서 {now}%로 바뀌었다."),
+        "passage_en": _q(f"The gap went from {then}% to {now}%."),
+    }
     return [
-        *_common(rng, f"g-{i:06d}", source, ko, f"The gap went from {then}% to {now}%."),
+        *((k, texts.get(k, v)) for k, v in common),
         ("benchmark", bench),
         ("unit", "pp"),
         ("printed_unit", '"%"'),
@@ -168,6 +190,34 @@ def _gap(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Fields:
             f' value: {now}, printed: "{now}%"}}]',
         ),
     ]
+
+
+def _agree_with_scores(gaps: list[tuple[Fields, bool]], scores: list[tuple[Fields, bool]]) -> None:
+    """Set each gap value that has a best US and a best CN score at its date to their gap.
+
+    ``aigap check`` recomputes exactly that (in pp, from percent scores), so a
+    generated base is free of cross-check errors while still exercising them.
+    """
+    best: dict[tuple[str, str, str], float] = {}  # (benchmark, date, country) -> top score
+    for fields, _ in scores:
+        f = dict(fields)
+        key = (f["benchmark"], f["date"].strip('"'), f["country"])
+        best[key] = max(best.get(key, float("-inf")), float(f["value"]))
+    for n, (fields, flow) in enumerate(gaps):
+        f = dict(fields)
+        y = 2022 + n % 3
+        values = [float(v) for v in _VALUE.findall(f["values"])]
+        for k, year in enumerate((y, y + 1)):
+            us = best.get((f["benchmark"], str(year), "US"))
+            cn = best.get((f["benchmark"], str(year), "CN"))
+            if us is not None and cn is not None:
+                values[k] = round(us - cn, 1)
+        common = [(key, v) for key, v in fields if key in _COMMON_KEYS]
+        gaps[n] = (_gap_values(common, f["benchmark"], y, values[0], values[1]), flow)
+
+
+_VALUE = re.compile(r"value: (-?[0-9.]+)")
+_COMMON_KEYS = ("id", "source", "passage", "passage_en", "tags")
 
 
 def _score(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Fields:
@@ -257,17 +307,17 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=list(DEFAULT_SIZES))
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--check", action="store_true", help="load each file with aigap")
+    parser.add_argument("--check", action="store_true", help="run aigap check on each file")
     args = parser.parse_args()
     for n in args.sizes:
         path = write(n, args.out, args.seed)
         line = f"{path}: {n:,} facts, {path.stat().st_size / 1e6:.1f} MB"
         if args.check:
-            from aigap.load import check_fact_file
+            from aigap.checks import check
 
-            checked = check_fact_file(str(path))
-            errors = [p for p in checked.problems if p.severity == "error"]
-            warnings = len(checked.problems) - len(errors)
+            problems = check(str(path))  # what the loader says, plus the cross-checks
+            errors = [p for p in problems if p.severity == "error"]
+            warnings = len(problems) - len(errors)
             line += f", {len(errors)} errors, {warnings} warnings"
             for problem in errors[:5]:
                 line += "\n  " + problem.format()

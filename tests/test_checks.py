@@ -6,17 +6,20 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from aigap import derive
 from aigap.checks import check
 from aigap.cli import app
 from aigap.crosscheck import Derived, derived_for
+from aigap.kinds import sections
 from aigap.store import with_store
 
-REPO = Path(__file__).resolve().parent.parent
-SOURCES = REPO.parent / "shared" / "sources"
+from .conftest import REPO, SOURCES, needs_sources
+
 FACTS = (REPO / "facts.yaml").read_text(encoding="utf-8")
+FACTS_DATA = yaml.safe_load(FACTS)
 runner = CliRunner()
 
 
@@ -27,11 +30,13 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     return text.count("\n", 0, at) + 1
 
 
+@needs_sources
 def test_shipped_base_is_clean(facts_path: Path) -> None:
     r = runner.invoke(app, ["check", str(facts_path), "--sources", str(SOURCES)])
     assert r.exit_code == 0, r.output
     assert r.stdout == ""
-    assert r.stderr == "no problems\n"
+    n = sum(len(FACTS_DATA.get(kind) or ()) for kind in sections())
+    assert r.stderr == f"{facts_path}: {n} facts, no problems\n"
 
 
 def test_default_path_is_the_active_fact_file() -> None:
@@ -104,6 +109,7 @@ def broken(tmp_path: Path) -> tuple[Path, str, list[tuple[int, str]]]:
     return path, text, expected
 
 
+@needs_sources
 def test_broken_copy_fires_each_check_on_its_line(
     broken: tuple[Path, str, list[tuple[int, str]]],
 ) -> None:
@@ -116,6 +122,7 @@ def test_broken_copy_fires_each_check_on_its_line(
         assert any(p.line == line for p in hits), (line, lines)
 
 
+@needs_sources
 def test_broken_copy_cli_exit_code_and_json(
     broken: tuple[Path, str, list[tuple[int, str]]],
 ) -> None:
@@ -138,7 +145,7 @@ def test_text_format_is_path_line_column_severity_message(tmp_path: Path) -> Non
         f"{path}:{line}:5: error: value -30.7 does not match the printed '3.07%' "
         "(reads as 3.07, ± 0.005)\n"
     )
-    assert r.stderr == "1 error\n"
+    assert r.stderr.endswith(" facts, 1 error\n")
 
 
 def test_warnings_only_exit_1(tmp_path: Path) -> None:
@@ -151,7 +158,7 @@ def test_warnings_only_exit_1(tmp_path: Path) -> None:
     assert r.exit_code == 1, r.output
     assert "warning: fact 'market-nasdaq-2025-01-27' has no English rendering" in r.stdout
     assert "warning: event 'event-chatgpt-release' has no date precision" in r.stdout
-    assert r.stderr == "2 warnings\n"
+    assert r.stderr.startswith(f"{path}: ") and r.stderr.endswith(" facts, 2 warnings\n")
 
 
 def test_missing_source_text_is_a_warning(tmp_path: Path) -> None:
@@ -160,6 +167,7 @@ def test_missing_source_text_is_a_warning(tmp_path: Path) -> None:
     assert "warning: cannot read source text" in r.stdout
 
 
+@needs_sources
 def test_source_file_name_cannot_escape_the_directory(tmp_path: Path) -> None:
     path = tmp_path / "facts.yaml"
     path.write_text(
@@ -207,3 +215,37 @@ def test_rounding_rule() -> None:
     assert derive.matches((1385 - 1362) / 1362 * 100, 1.7)
     assert not derive.matches(1.64, 1.7)
     assert derive.matches(1.65, 1.7)
+
+
+def test_check_names_the_file_and_how_many_facts_it_read(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(FACTS, encoding="utf-8")
+    other = tmp_path / "missing.yaml"
+    r = runner.invoke(app, ["check", str(path), str(other)])
+    assert r.exit_code == 2
+    n = sum(len(FACTS_DATA.get(kind) or ()) for kind in sections())
+    assert r.stderr == f"{path}: {n} facts, no problems\n{other}: 0 facts, 1 error\n"
+    assert r.stdout == f"{other}: error: no such file\n"
+
+
+@pytest.mark.parametrize("make", ["missing", "file"])
+def test_sources_that_is_not_a_directory_is_an_option_error(tmp_path: Path, make: str) -> None:
+    where = tmp_path / "sources"
+    if make == "file":
+        where.write_text("x")
+    r = runner.invoke(app, ["check", "--sources", str(where)])
+    assert r.exit_code == 2
+    squashed = "".join(ch for ch in r.stderr if not ch.isspace() and ch != "│")  # Rich's box
+    assert "--sources" in squashed and f"{where}:notadirectory" in squashed, r.stderr
+    assert r.stdout == ""
+
+
+def test_pre_commit_hook_runs_check_on_yaml_files() -> None:
+    import re
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = [h for h in hooks if h["id"] == "aigap-check"]
+    assert hook["entry"] == "aigap check" and hook["language"] == "python"
+    assert hook.get("pass_filenames", True)
+    assert re.search(hook["files"], "facts/extra.yaml") and re.search(hook["files"], "a.yml")
+    assert not re.search(hook["files"], "README.md")

@@ -79,8 +79,9 @@ def test_json_csv_markdown_agree(runner: CliRunner, args: list[str]) -> None:
     text = run(runner, *args, "-f", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == len(records)
-    assert list(rows[0]) == list(records[0])
-    first = records[0]
+    # `facts -f json` alone adds each fact's full record, which a CSV cell cannot hold
+    first = {k: v for k, v in records[0].items() if not (args[0] == "facts" and k == "record")}
+    assert list(rows[0]) == list(first)
     for key, value in first.items():
         if isinstance(value, str):
             assert rows[0][key] == value

@@ -1,0 +1,709 @@
+"""``aigap export DIR``: the whole fact base as a Frictionless Data Package.
+
+Tidy CSV tables with a Table Schema each, described in ``datapackage.json``.
+The tables of a kind of fact are derived from its record's declared fields,
+so a kind added to the registry gets its resource without a line here:
+
+- a scalar field is a column (str -> string, float -> number, ...);
+- a ``Text`` is two columns, ``<name>_en`` and ``<name>_ko``;
+- a ``PartialDate`` is three: ``<name>`` (an ISO date, the first day of the
+  period, which pandas parses), ``<name>_precision`` (year|month|day) and
+  ``<name>_text`` (the date as the fact file gives it, e.g. ``2024-01``);
+- another record (an ``Amount``) is its fields, prefixed with its name;
+- a tuple of records (a gap's values, a cost's amounts) is a resource of
+  its own, one row per item (``gap_values``, ``cost_amounts``).
+
+Fields every fact has are shared: ``facts`` lists every fact, ``passages``
+each verbatim part, ``fact_tags`` each tag. See docs/output.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+import types
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import msgspec
+
+from aigap.errors import AigapError
+from aigap.model import UNITS, Benchmark, Fact, Lang, PartialDate, Source, Text
+
+MARKER = "aigap-export"  # written into datapackage.json: "this directory is ours"
+PACKAGE_NAME = "aigap-us-china-ai-gap"
+
+# An id field with one of these names refers to that resource's ``id``.
+REFERENCES: dict[str, str] = {"source": "sources", "benchmark": "benchmarks"}
+
+# Descriptions of columns by name; ``{unit}`` in one becomes "the unit named by
+# column X" when the column sits beside a unit column. Anything missing falls
+# back to a generic description naming the record and field.
+_UNIT_LIST = "; ".join(f"{k} = {v}" for k, v in UNITS.items())
+DESCRIPTIONS: dict[str, str] = {
+    "id": "Identifier, as in facts.yaml (`aigap show ID` prints the record).",
+    "fact_id": "Id of the fact (facts.id) this row belongs to.",
+    "resource": "The resource (table) that holds the fact's own fields.",
+    "source": "Id of the source article (sources.id).",
+    "benchmark": "Id of the benchmark (benchmarks.id).",
+    "benchmark_id": "Id of the benchmark (benchmarks.id).",
+    "passage": (
+        "Verbatim passage from the article, in the article's language (Korean). Parts that"
+        " are not adjacent in the article are separated by a line break; each part is also"
+        " a row of `passages`."
+    ),
+    "passage_en": "English rendering of the passage (a translation, not the article's words).",
+    "inferred": (
+        "true when the fact needs an inference beyond the article's words (a date resolved,"
+        " a unit read from the primary source); the note says which."
+    ),
+    "tags": "Tag, lower case.",
+    "tag": "A tag of the fact (lower case).",
+    "position": "Position of the item in its list, from 1 (file order).",
+    "part": "Position of the part in the passage, from 1.",
+    "text": "The part of the passage, verbatim from the article (Korean).",
+    "alias": "Another name of the benchmark that aigap accepts.",
+    "unit": f"Unit of the values in this row: {_UNIT_LIST}.",
+    "printed_unit": "The unit as the article printed it (e.g. '%' for percentage points).",
+    "value": "The number, in the unit named by column {unit}.",
+    "printed": "The figure as the article printed it (Korean), e.g. '17.5%' or '558만 달러'.",
+    "approx": "true when the article marks the amount as approximate (약, about).",
+    "change": (
+        "Change from the previous close, in percent (-16.9 = a fall of 16.9%); unit: percent."
+    ),
+    "change_printed": "The change as the article printed it, often without a sign.",
+    "subject_kind": "What the subject is: company or index.",
+    "country": "Country of the model's developer: US or CN (ISO 3166-1 alpha-2).",
+    "published_time": "Time of publication as printed, with its time zone.",
+    "published_inferred": "true when the publication date is not printed in the article.",
+    "language": "Language of the article (ISO 639-1).",
+    "file": "File name of the article's text in the curators' source collection.",
+    "ratio_value": "A fraction (0.1 = one tenth); no unit.",
+    "summary_en": "One-line English summary, as `aigap facts` prints it (made by aigap).",
+    "summary_ko": "One-line Korean summary, as `aigap facts --lang ko` prints it (made by aigap).",
+}
+
+# Table Schema type of each scalar Python type (bool before int: bool is an int).
+_SCALARS: tuple[tuple[type, str], ...] = ((bool, "boolean"), (int, "integer"), (float, "number"))
+
+
+class Column(msgspec.Struct, frozen=True):
+    """One CSV column: its Table Schema field and how to read it from a record."""
+
+    name: str
+    type: str  # Table Schema type: string, number, integer, boolean, date
+    description: str
+    get: Callable[[Any], Any]
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    reference: str | None = None  # the resource whose ``id`` this column refers to
+
+    def field(self) -> dict[str, Any]:
+        field: dict[str, Any] = {
+            "name": self.name,
+            "type": self.type,
+            "description": self.description,
+        }
+        if self.type == "date":
+            field["format"] = "%Y-%m-%d"
+        constraints: dict[str, Any] = {}
+        if self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if constraints:
+            field["constraints"] = constraints
+        return field
+
+
+class Table(msgspec.Struct, frozen=True):
+    """One resource: a CSV file and its schema."""
+
+    name: str
+    title: str
+    description: str
+    columns: list[Column]
+    rows: list[list[Any]]
+    primary_key: tuple[str, ...]
+
+    def descriptor(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "fields": [c.field() for c in self.columns],
+            "primaryKey": list(self.primary_key),
+        }
+        keys = [
+            {"fields": [c.name], "reference": {"resource": c.reference, "fields": ["id"]}}
+            for c in self.columns
+            if c.reference
+        ]
+        if keys:
+            schema["foreignKeys"] = keys
+        return {
+            "name": self.name,
+            "type": "table",
+            "path": f"{self.name}.csv",
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "title": self.title,
+            "description": self.description,
+            "schema": schema,
+        }
+
+
+# --- Columns derived from a record's declared fields ---------------------------
+
+
+def _unwrap(tp: Any) -> tuple[Any, tuple[Any, ...], bool]:
+    """(base type, Annotated markers, optional?) of a field's declared type."""
+    markers: tuple[Any, ...] = ()
+    optional = False
+    if get_origin(tp) is Annotated:
+        tp, *extra = get_args(tp)
+        markers = tuple(extra)
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        optional = len(args) < len(get_args(tp))
+        tp = args[0] if len(args) == 1 else tp
+        if get_origin(tp) is Annotated:
+            tp, *extra = get_args(tp)
+            markers += tuple(extra)
+    return tp, markers, optional
+
+
+def _sequence_item(tp: Any) -> Any | None:
+    """The item type of ``tuple[X, ...]``, else None."""
+    if get_origin(tp) is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return args[0]
+    return None
+
+
+def _describe(name: str, owner: str, unit_column: str | None) -> str:
+    """A column's description; a ``value`` beside a unit column names that unit column."""
+    text = DESCRIPTIONS.get(name)
+    leaf = name.rsplit("_", 1)[-1] if "_" in name else name
+    if text is None and leaf in ("value", "printed", "approx", "unit") and name != leaf:
+        text = DESCRIPTIONS[leaf]
+    if text is None:
+        text = f"`{name.replace('_', '.')}` of the {owner} (see docs/fact-base.md)."
+    return text.replace("{unit}", f"`{unit_column}`" if unit_column else "`unit`")
+
+
+def _attr(getter: Callable[[Any], Any], name: str) -> Callable[[Any], Any]:
+    def get(record: Any) -> Any:
+        parent = getter(record)
+        return None if parent is None else getattr(parent, name)
+
+    return get
+
+
+def _text(getter: Callable[[Any], Any], lang: Lang) -> Callable[[Any], Any]:
+    def get(record: Any) -> Any:
+        text = getter(record)
+        return None if text is None else getattr(text, lang)
+
+    return get
+
+
+def _date(getter: Callable[[Any], Any], part: str) -> Callable[[Any], Any]:
+    def get(record: Any) -> Any:
+        date = getter(record)
+        if not isinstance(date, PartialDate):
+            return None
+        if part == "precision":
+            return date.precision
+        if part == "text":
+            return date.iso
+        # the first day of the period: a full date pandas and spreadsheets parse
+        return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}"
+
+    return get
+
+
+def columns_of(
+    record: type[msgspec.Struct],
+    owner: str,
+    *,
+    prefix: str = "",
+    getter: Callable[[Any], Any] = lambda r: r,
+    required: bool = True,
+    skip: Iterable[str] = (),
+) -> Iterator[Column]:
+    """The columns of a record's scalar, text, date and nested-record fields.
+
+    Tuple fields are skipped: each becomes a resource of its own.
+    """
+    fields = msgspec.structs.fields(record)
+    unit_field = next((f.name for f in fields if f.name == "unit"), None)
+    for f in fields:
+        if f.name in skip:
+            continue
+        name = prefix + f.name
+        tp, markers, optional = _unwrap(f.type)
+        need = required and f.required and not optional
+        get = _attr(getter, f.name)
+        unit_column = prefix + unit_field if unit_field else None
+        if _sequence_item(tp) is not None:
+            continue
+        if tp is Text:
+            for lang in ("en", "ko"):
+                yield Column(
+                    f"{name}_{lang}",
+                    "string",
+                    _describe(f"{name}_{lang}", owner, unit_column)
+                    if f"{name}_{lang}" in DESCRIPTIONS
+                    else f"{_label(name)}, in {'English' if lang == 'en' else 'Korean'}.",
+                    _text(get, lang),  # type: ignore[arg-type]
+                )
+        elif tp is PartialDate:
+            yield Column(
+                name,
+                "date",
+                f"{_label(name)}: the first day of the period the fact file gives"
+                f" (ISO 8601); how much of it is known is in `{name}_precision`.",
+                _date(get, "day"),
+                required=need,
+            )
+            yield Column(
+                f"{name}_precision",
+                "string",
+                f"How precisely `{name}` is known: year, month or day.",
+                _date(get, "precision"),
+                required=need,
+                enum=("year", "month", "day"),
+            )
+            yield Column(
+                f"{name}_text",
+                "string",
+                f"{_label(name)} as the fact file gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+                _date(get, "text"),
+                required=need,
+            )
+        elif isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+            yield from columns_of(tp, owner, prefix=f"{name}_", getter=get, required=need, skip=())
+        else:
+            kind = next((t for py, t in _SCALARS if tp is py), "string")
+            enum = tuple(get_args(tp)) if get_origin(tp) is Literal else None
+            reference = REFERENCES.get(f.name) if "id" in markers and f.name != "id" else None
+            yield Column(
+                name,
+                kind,
+                _describe(name, owner, unit_column),
+                get,
+                required=need,
+                enum=enum,
+                reference=reference,
+            )
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().split("\n\n")[0].replace("\n", " ").replace("``", "`")
+
+
+# --- Tables --------------------------------------------------------------------
+
+_FACT_SKIP = ("tags",)  # the shared fields kept in resources of their own
+
+
+def _passage(fact: Fact) -> str:
+    return "\n".join(fact.passage)
+
+
+def kind_tables(kind: Any, facts: list[Fact]) -> list[Table]:
+    """A kind's resource, plus one per tuple-of-records field (``gap_values``)."""
+    record: type[Fact] = kind.record
+    owner = kind.name
+    columns = []
+    for column in columns_of(record, owner, skip=_FACT_SKIP):
+        if column.name == "passage":
+            continue
+        columns.append(column)
+        if column.name == "source":  # the passage right after where it comes from
+            columns.append(
+                Column("passage", "string", DESCRIPTIONS["passage"], _passage, required=True)
+            )
+    tables = [
+        Table(
+            kind.section,
+            f"{owner.capitalize()} facts",
+            _first_line(record.__doc__),
+            columns,
+            [[c.get(f) for c in columns] for f in facts],
+            ("id",),
+        )
+    ]
+    parent_keys = [
+        c
+        for c in columns
+        if c.reference is not None or c.name == "unit"  # repeated in each item's row
+    ]
+    for f in msgspec.structs.fields(record):
+        tp, _, _ = _unwrap(f.type)
+        item = _sequence_item(tp)
+        if f.name in _FACT_SKIP or f.name == "passage" or item is None:
+            continue
+        tables.append(_items_table(kind, f.name, item, parent_keys, facts))
+    return tables
+
+
+def _items_table(
+    kind: Any, field: str, item: Any, parent_keys: list[Column], facts: list[Fact]
+) -> Table:
+    """One row per item of a fact's tuple field, with the fact's id and keys."""
+    name = f"{kind.name}_{field}"
+    own: list[Column]
+    if isinstance(item, type) and issubclass(item, msgspec.Struct):
+        own = list(columns_of(item, kind.name, getter=lambda pair: pair[1]))
+    else:
+        own = [Column(field, "string", _describe(field, kind.name, None), lambda p: p[1])]
+    names = {c.name for c in own}
+    shared = [
+        Column(
+            c.name,
+            c.type,
+            c.description,
+            (lambda getter: lambda pair: getter(pair[0]))(c.get),
+            required=c.required,
+            enum=c.enum,
+            reference=c.reference,
+        )
+        for c in parent_keys
+        if c.name not in names and c.name != "source"
+    ]
+    columns = [
+        Column(
+            "fact_id",
+            "string",
+            f"Id of the {kind.name} fact ({kind.section}.id).",
+            lambda p: p[0].id,
+            required=True,
+            reference=kind.section,
+        ),
+        Column("position", "integer", DESCRIPTIONS["position"], lambda p: p[2], required=True),
+        *shared,
+        *own,
+    ]
+    rows = [
+        [c.get((fact, value, n)) for c in columns]
+        for fact in facts
+        for n, value in enumerate(getattr(fact, field), start=1)
+    ]
+    return Table(
+        name,
+        f"{kind.name.capitalize()} {field.replace('_', ' ')}",
+        f"One row per item of a {kind.name}'s `{field}`: {_first_line(item.__doc__)}",
+        columns,
+        rows,
+        ("fact_id", "position"),
+    )
+
+
+def _record_table(
+    name: str, title: str, record: type[msgspec.Struct], items: list[Any], skip: tuple[str, ...]
+) -> Table:
+    columns = list(columns_of(record, name.rstrip("s"), skip=skip))
+    return Table(
+        name,
+        title,
+        _first_line(record.__doc__),
+        columns,
+        [[c.get(r) for c in columns] for r in items],
+        ("id",),
+    )
+
+
+def tables(
+    sources: list[Source], benchmarks: list[Benchmark], by_kind: list[tuple[Any, list[Fact]]]
+) -> list[Table]:
+    """Every resource of the package, in the order ``datapackage.json`` lists them."""
+    bench = {b.id: b for b in benchmarks}
+    all_facts = [(kind, f) for kind, facts in by_kind for f in facts]
+
+    def date(part: str) -> Callable[[tuple[Any, Fact]], Any]:
+        return _date(lambda p: p[0].date(p[1]), part)
+
+    facts_columns = [
+        Column("id", "string", DESCRIPTIONS["id"], lambda p: p[1].id, required=True),
+        Column(
+            "kind",
+            "string",
+            "Kind of fact: " + ", ".join(k.name for k, _ in by_kind) + ".",
+            lambda p: p[0].name,
+            required=True,
+            enum=tuple(k.name for k, _ in by_kind),
+        ),
+        Column("resource", "string", DESCRIPTIONS["resource"], lambda p: p[0].section),
+        Column(
+            "source",
+            "string",
+            DESCRIPTIONS["source"],
+            lambda p: p[1].source,
+            required=True,
+            reference="sources",
+        ),
+        Column(
+            "date",
+            "date",
+            "The date the fact is about (a gap's: its latest value's), first day of the"
+            " period (ISO 8601); see `date_precision`.",
+            date("day"),
+        ),
+        Column(
+            "date_precision",
+            "string",
+            "How precisely `date` is known: year, month or day.",
+            date("precision"),
+            enum=("year", "month", "day"),
+        ),
+        Column(
+            "date_text",
+            "string",
+            "The date as the fact file gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+            date("text"),
+        ),
+        Column("inferred", "boolean", DESCRIPTIONS["inferred"], lambda p: p[1].inferred),
+        Column(
+            "summary_en",
+            "string",
+            DESCRIPTIONS["summary_en"],
+            lambda p: p[0].summary(p[1], "en", bench),
+        ),
+        Column(
+            "summary_ko",
+            "string",
+            DESCRIPTIONS["summary_ko"],
+            lambda p: p[0].summary(p[1], "ko", bench),
+        ),
+        Column("passage", "string", DESCRIPTIONS["passage"], lambda p: _passage(p[1])),
+        Column("passage_en", "string", DESCRIPTIONS["passage_en"], lambda p: p[1].passage_en),
+    ]
+    fact_id = Column(
+        "fact_id",
+        "string",
+        DESCRIPTIONS["fact_id"],
+        lambda p: p[0],
+        required=True,
+        reference="facts",
+    )
+    result = [
+        _record_table("sources", "Source articles", Source, sources, ()),
+        _record_table("benchmarks", "Benchmarks", Benchmark, benchmarks, ()),
+        Table(
+            "benchmark_aliases",
+            "Benchmark aliases",
+            "Other names of each benchmark (one row each).",
+            [
+                Column(
+                    "benchmark_id",
+                    "string",
+                    DESCRIPTIONS["benchmark_id"],
+                    lambda p: p[0],
+                    required=True,
+                    reference="benchmarks",
+                ),
+                Column("position", "integer", DESCRIPTIONS["position"], lambda p: p[1]),
+                Column("alias", "string", DESCRIPTIONS["alias"], lambda p: p[2], required=True),
+            ],
+            [[b.id, n, alias] for b in benchmarks for n, alias in enumerate(b.aliases, start=1)],
+            ("benchmark_id", "position"),
+        ),
+        Table(
+            "facts",
+            "Every fact",
+            "One row per fact of every kind: its kind, source, date and verbatim passage.",
+            facts_columns,
+            [[c.get(p) for c in facts_columns] for p in all_facts],
+            ("id",),
+        ),
+        Table(
+            "passages",
+            "Verbatim passages",
+            "Each part of each fact's verbatim passage, in the article's words (one row each).",
+            [
+                fact_id,
+                Column("part", "integer", DESCRIPTIONS["part"], lambda p: p[1], required=True),
+                Column("text", "string", DESCRIPTIONS["text"], lambda p: p[2], required=True),
+            ],
+            [[f.id, n, text] for _, f in all_facts for n, text in enumerate(f.passage, start=1)],
+            ("fact_id", "part"),
+        ),
+        Table(
+            "fact_tags",
+            "Fact tags",
+            "The tags of each fact (one row each).",
+            [
+                fact_id,
+                Column("tag", "string", DESCRIPTIONS["tag"], lambda p: p[1], required=True),
+            ],
+            [[f.id, tag] for _, f in all_facts for tag in dict.fromkeys(f.tags)],
+            ("fact_id", "tag"),
+        ),
+    ]
+    for kind, facts in by_kind:
+        result.extend(kind_tables(kind, facts))
+    return result
+
+
+# --- The package ---------------------------------------------------------------
+
+
+def descriptor(tabs: list[Table], sources: list[Source], version: str) -> dict[str, Any]:
+    return {
+        "name": PACKAGE_NAME,
+        "title": "aigap: the US–China AI gap, from two Korean news articles",
+        "description": (
+            "Every fact of aigap's curated fact base as tidy tables: each number with its"
+            " unit, date and the verbatim Korean passage of the article it is from, with an"
+            " English rendering. Made by `aigap export`."
+        ),
+        "version": version,
+        "keywords": ["AI", "US", "China", "benchmarks", "DeepSeek", "news"],
+        "licenses": [
+            {
+                "name": "other-at",
+                "title": (
+                    "Other (Attribution): the passages are short quotations from the news"
+                    " articles listed in `sources`, quoted with attribution; their copyright"
+                    " stays with the publishers. The rest of the data (ids, values, units,"
+                    " dates, English renderings, notes) is the aigap project's, under the"
+                    " MIT licence of its code; cite the source article of a fact with it."
+                ),
+            }
+        ],
+        "sources": [
+            {
+                "title": (
+                    f"{s.outlet.get('en')}, {s.published.iso}: {s.headline.get('ko')}"
+                    + (f" ({s.headline.en})" if s.headline.en else "")
+                    + (f" — {s.byline.get('en')}" if s.byline.get("en") else "")
+                ),
+            }
+            for s in sources
+        ],
+        "aigap": {"export": MARKER, "version": version},
+        "resources": [t.descriptor() for t in tabs],
+    }
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)  # shortest exact form, never 1e+15 rounding surprises
+    return value
+
+
+def _write_csv(path: Path, table: Table) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([c.name for c in table.columns])
+        for row in table.rows:
+            writer.writerow([_cell(v) for v in row])
+
+
+def is_export(directory: Path) -> bool:
+    """Whether ``directory`` holds an earlier aigap export (its marker in datapackage.json)."""
+    try:
+        with open(directory / "datapackage.json", encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and (data.get("aigap") or {}).get("export") == MARKER
+
+
+def _check_target(target: Path) -> None:
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise AigapError(f"{target}: exists and is not a directory; give a new directory name")
+    if target.is_dir():
+        try:
+            empty = not any(target.iterdir())
+        except OSError as exc:
+            raise AigapError(f"{target}: cannot read: {exc.strerror}") from None
+        if not empty and not is_export(target):
+            raise AigapError(
+                f"{target}: not empty and not an earlier aigap export; refusing to overwrite"
+                " it (give a new or empty directory)"
+            )
+
+
+def write_package(target: Path, tabs: list[Table], package: dict[str, Any]) -> None:
+    """Write the package into a new directory beside ``target``, then put it in place.
+
+    An earlier export at ``target`` is replaced only once the new one is complete.
+    """
+    _check_target(target)
+    parent = target.absolute().parent
+    if not parent.is_dir():
+        raise AigapError(f"{parent}: no such directory")
+    try:
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    except OSError as exc:
+        raise AigapError(f"{parent}: cannot write: {exc.strerror}") from None
+    old: Path | None = None
+    try:
+        for table in tabs:
+            _write_csv(work / f"{table.name}.csv", table)
+        with open(work / "datapackage.json", "w", encoding="utf-8") as out:
+            json.dump(package, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        os.chmod(work, 0o755 & ~_umask())
+        if target.is_dir():
+            # a directory cannot be replaced by rename: move the old one aside first
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=parent))
+            os.rmdir(old)
+            os.rename(target, old)
+        os.rename(work, target)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        if old is not None and not target.exists():
+            os.rename(old, target)  # put the earlier export back
+        raise AigapError(f"{target}: cannot write the export: {exc.strerror}") from None
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def build(store: Any) -> tuple[list[Table], list[Source]]:
+    from aigap import kinds
+
+    sources: list[Source] = store.records("sources")
+    benchmarks: list[Benchmark] = store.records("benchmarks")
+    by_kind = [(kind, store.records(kind.section)) for kind in kinds.KINDS]
+    return tables(sources, benchmarks, by_kind), sources
+
+
+def export(store: Any, target: str) -> dict[str, int]:
+    """Write the package to ``target``; the number of rows of each resource."""
+    from aigap import __version__
+
+    tabs, sources = build(store)
+    write_package(Path(target), tabs, descriptor(tabs, sources, __version__))
+    return {t.name: len(t.rows) for t in tabs}
+
+
+def full_record(fact: Any) -> dict[str, Any]:
+    """Every field of a fact as JSON data: the record ``show -f json`` prints."""
+    from aigap.queries import record_detail
+
+    return record_detail(fact)
+
+
+__all__ = ["export", "full_record", "is_export", "tables"]

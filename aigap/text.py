@@ -1,0 +1,23 @@
+"""Text as aigap compares it: Unicode NFC.
+
+macOS file names and text copied from some applications arrive decomposed
+(NFD): 한 as the three jamo ᄒ ᅡ ᆫ. Fact files are normalised to NFC when
+read, and every query string goes through ``nfc`` where it enters, so both
+forms find the same facts.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def nfc(text: str) -> str:
+    """``text`` in NFC; the quick checks make the common case (already NFC) cheap."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def nfc_option(value: str | None) -> str | None:
+    """A Typer callback: an argument or option value in NFC."""
+    return None if value is None else nfc(value)
