@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from aigap import derive
 from aigap.errors import AigapError
-from aigap.kinds.gap import GapValue
-from aigap.model import Lang, Source
 
 # The only import of the query layer: the rows a chart is drawn from.
-from aigap.queries import GapRow, ScoreRow, gap_rows, score_rows
+from aigap.kinds.gap import GapRow, GapValue, gap_rows
+from aigap.kinds.score import ScoreRow, score_rows
+from aigap.model import Lang, Source
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

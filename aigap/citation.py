@@ -87,12 +87,20 @@ def plain(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
     return "\n".join(lines)
 
 
+def _kind(kind: str, lang: Lang) -> str:
+    from aigap.labels import LABELS
+
+    return LABELS[f"kind.{kind}"][lang] if f"kind.{kind}" in LABELS else kind
+
+
 def _fact_lines(fact: Any | None, lang: Lang) -> list[str]:
     """A fact's id and verbatim passage; in English also its English rendering."""
     if fact is None:
         return []
     passage = " … ".join(fact.passage)
-    lines = [_one_line(_label("fact", lang, id=fact.id, kind=fact.kind, passage=passage))]
+    lines = [
+        _one_line(_label("fact", lang, id=fact.id, kind=_kind(fact.kind, lang), passage=passage))
+    ]
     if lang == "en" and fact.passage_en:
         lines.append(_one_line(_label("in_english", lang, text=fact.passage_en)))
     return lines

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
+import inspect
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import msgspec
 import typer
 from typer.core import TyperGroup
 
 from aigap import __version__
+
+if TYPE_CHECKING:
+    from aigap.render import Listing
+    from aigap.store import Store
 
 EXIT_OK = 0
 T = TypeVar("T")
@@ -48,6 +55,19 @@ def _nfc(value: str | None) -> str | None:
     from aigap.text import nfc
 
     return nfc(value)
+
+
+def _parse_lang(value: str | Lang) -> Lang:
+    """``ko``, ``ko_KR``, ``ko_KR.UTF-8``, ``C``...: a locale-style value names its
+    language by its first part; a language aigap does not speak is a clear error."""
+    if isinstance(value, Lang):
+        return value
+    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
+    if code in ("c", "posix"):
+        code = "en"
+    if code in ("en", "ko"):
+        return Lang(code)
+    raise typer.BadParameter(f"{value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)")
 
 
 def _code(lang: Lang) -> Literal["en", "ko"]:
@@ -198,7 +218,7 @@ def _settings(ctx: typer.Context) -> Settings:
     return Settings(facts or obj.facts, max_bytes if max_bytes is not None else obj.max_bytes)
 
 
-def _answer(ctx: typer.Context, query: Callable[[Any], T]) -> T:
+def _answer(ctx: typer.Context, query: Callable[[Store], T]) -> T:
     """Run a query on the active fact base (through its cache)."""
     from aigap.store import with_store
 
@@ -208,15 +228,14 @@ def _answer(ctx: typer.Context, query: Callable[[Any], T]) -> T:
 
 def _print(
     ctx: typer.Context,
-    query: Callable[[Any], T],
-    layout: Callable[[T], Any],
-    fmt: Format,
-    svg: str | None,
+    opts: ListingOptions,
+    query: Callable[[Store], T],
+    layout: Callable[[T, Literal["en", "ko"]], Listing],
 ) -> None:
-    """Answer a query, lay the answer out as a Listing and print it in ``fmt``."""
+    """Answer a query, lay the answer out as a Listing and print it as ``opts`` say."""
     from aigap.render import print_listing
 
-    print_listing(layout(_answer(ctx, query)), fmt.value, svg)
+    print_listing(layout(_answer(ctx, query), opts.code), opts.fmt.value, opts.svg)
 
 
 def _complete(ctx: typer.Context, incomplete: str, ids: Callable[[Any], list[str]]) -> list[str]:
@@ -231,13 +250,23 @@ def _complete_benchmark(ctx: typer.Context, incomplete: str) -> list[str]:
     return _complete(ctx, incomplete, lambda s: [b.id for b in s.records("benchmarks")])
 
 
+def _benchmark_argument(help: str) -> Any:
+    return typer.Argument(
+        help=help, autocompletion=_complete_benchmark, callback=_nfc, show_default=False
+    )
+
+
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 LangOption = Annotated[
     Lang,
     typer.Option(
-        "--lang", envvar="AIGAP_LANG", help="Language of names and text.", case_sensitive=False
+        "--lang",
+        envvar="AIGAP_LANG",
+        help="Language of names and text: en or ko (locale forms such as ko_KR.UTF-8 work).",
+        parser=_parse_lang,
+        metavar="[en|ko]",
     ),
 ]
 SvgOption = Annotated[
@@ -267,6 +296,57 @@ MaxBytesOption = Annotated[
 ]
 
 
+class ListingOptions(msgspec.Struct, frozen=True):
+    """The options every listing command shares (``--facts``/``--max-bytes`` stay in ctx)."""
+
+    fmt: Format
+    lang: Lang
+    svg: str | None
+
+    @property
+    def code(self) -> Literal["en", "ko"]:
+        return _code(self.lang)
+
+
+def _shared(name: str, annotation: object, default: object) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+    )
+
+
+# Declared once, appended to every listing command's own parameters.
+_LISTING_PARAMETERS = (
+    _shared("fmt", FormatOption, Format.table),
+    _shared("lang", LangOption, Lang.en),
+    _shared("svg", SvgOption, None),
+    _shared("facts", FactsOption, None),
+    _shared("max_bytes", MaxBytesOption, None),
+)
+
+
+def _listing_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command(ctx, ..., *, opts)`` the shared options as Typer parameters.
+
+    Typer reads a command's parameters from its signature, so the wrapper's
+    signature is the command's own (without ``opts``) plus the shared ones;
+    ``--facts``/``--max-bytes`` are read from the context by ``_settings``.
+    """
+    own = [
+        p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "opts"
+    ]
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        opts = ListingOptions(kwargs.pop("fmt"), kwargs.pop("lang"), kwargs.pop("svg"))
+        del kwargs["facts"], kwargs["max_bytes"]
+        command(**kwargs, opts=opts)
+
+    parameters = [*own, *_LISTING_PARAMETERS]
+    wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+    return wrapper
+
+
 def _lazy(name: str) -> Any:
     """``module:attribute``, imported when a command runs, not at start-up."""
     import importlib
@@ -278,38 +358,25 @@ def _lazy(name: str) -> Any:
 def _listing_command(name: str, query: str, layout: str, doc: str) -> None:
     """Register a command that lays out one query's rows, with the shared options only."""
 
-    def command(
-        ctx: typer.Context,
-        fmt: FormatOption = Format.table,
-        lang: LangOption = Lang.en,
-        svg: SvgOption = None,
-        facts: FactsOption = None,
-        max_bytes: MaxBytesOption = None,
-    ) -> None:
-        lay_out = _lazy(layout)
-        _print(ctx, _lazy(query), lambda rows: lay_out(rows, _code(lang)), fmt, svg)
+    def command(ctx: typer.Context, *, opts: ListingOptions) -> None:
+        _print(ctx, opts, _lazy(query), _lazy(layout))
 
     command.__doc__ = doc
-    app.command(name)(command)
+    app.command(name)(_listing_options(command))
 
 
 @app.command()
+@_listing_options
 def gap(
     ctx: typer.Context,
     benchmark: Annotated[
         str | None,
-        typer.Argument(
-            help="Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
-            autocompletion=_complete_benchmark,
-            callback=_nfc,
-            show_default=False,
+        _benchmark_argument(
+            "Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...)."
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Show how the US–China gap on a benchmark changed, with its source.
 
@@ -323,20 +390,19 @@ def gap(
 
       aigap gap
     """
-    from aigap.listings import gap_listing
-    from aigap.queries import gap_rows
+    from aigap.kinds.gap import gap_listing, gap_rows
 
     single = benchmark is not None
     _print(
         ctx,
+        opts,
         lambda s: gap_rows(s, benchmark),
-        lambda rows: gap_listing(rows, _code(lang), single=single),
-        fmt,
-        svg,
+        lambda rows, code: gap_listing(rows, code, single=single),
     )
 
 
 @app.command()
+@_listing_options
 def timeline(
     ctx: typer.Context,
     since: Annotated[
@@ -356,11 +422,8 @@ def timeline(
             "--tag", "-t", help="Only events with this tag (repeatable).", show_default=False
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """List the dated events of the DeepSeek story in date order.
 
@@ -375,9 +438,10 @@ def timeline(
 
       aigap timeline --tag market --format csv
     """
-    from aigap.listings import timeline_listing
-    from aigap.queries import parse_partial_date, sources_of
-    from aigap.queries import timeline as select_events
+    from aigap.kinds.event import timeline as select_events
+    from aigap.kinds.event import timeline_listing
+    from aigap.layout import sources_of
+    from aigap.lookup import parse_partial_date
 
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
@@ -386,7 +450,7 @@ def timeline(
         events = select_events(store.records("events"), start, end, tag or ())
         return events, sources_of(store, events)
 
-    _print(ctx, query, lambda found: timeline_listing(*found, _code(lang)), fmt, svg)
+    _print(ctx, opts, query, lambda found, code: timeline_listing(*found, code))
 
 
 def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -406,22 +470,14 @@ IdArgument = Annotated[
 
 
 @app.command()
+@_listing_options
 def scores(
     ctx: typer.Context,
     benchmark: Annotated[
-        str | None,
-        typer.Argument(
-            help="Benchmark id or alias (arena, aime, math500, ...).",
-            autocompletion=_complete_benchmark,
-            callback=_nfc,
-            show_default=False,
-        ),
+        str | None, _benchmark_argument("Benchmark id or alias (arena, aime, math500, ...).")
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Rank model scores on a benchmark, with each model's lead over the next.
 
@@ -433,22 +489,15 @@ def scores(
 
       aigap scores aime --format json
     """
-    from aigap.listings import scores_listing
-    from aigap.queries import score_rows
+    from aigap.kinds.score import score_rows, scores_listing
 
-    _print(
-        ctx,
-        lambda s: score_rows(s, benchmark),
-        lambda rows: scores_listing(rows, _code(lang)),
-        fmt,
-        svg,
-    )
+    _print(ctx, opts, lambda s: score_rows(s, benchmark), scores_listing)
 
 
 _listing_command(
     "market",
-    "aigap.queries:market_rows",
-    "aigap.listings:market_listing",
+    "aigap.kinds.market:market_rows",
+    "aigap.kinds.market:market_listing",
     """Show the share-price and index moves of the DeepSeek sell-off.
 
     [b]Examples[/b]
@@ -462,8 +511,8 @@ _listing_command(
 
 _listing_command(
     "costs",
-    "aigap.queries:cost_rows",
-    "aigap.listings:costs_listing",
+    "aigap.kinds.cost:cost_rows",
+    "aigap.kinds.cost:costs_listing",
     """Show the training-cost and hardware claims, as the article states them.
 
     [b]Examples[/b]
@@ -476,6 +525,7 @@ _listing_command(
 
 
 @app.command()
+@_listing_options
 def quotes(
     ctx: typer.Context,
     who: Annotated[
@@ -487,11 +537,8 @@ def quotes(
             help="Only quotes whose speaker's name contains NAME.",
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """List attributed statements: speaker, role, the quote in Korean and English.
 
@@ -501,12 +548,9 @@ def quotes(
 
       aigap quotes --who altman --format json
     """
-    from aigap.listings import quotes_listing
-    from aigap.queries import quote_rows
+    from aigap.kinds.quote import quote_rows, quotes_listing
 
-    _print(
-        ctx, lambda s: quote_rows(s, who), lambda rows: quotes_listing(rows, _code(lang)), fmt, svg
-    )
+    _print(ctx, opts, lambda s: quote_rows(s, who), quotes_listing)
 
 
 def _fact_kind(value: str | None) -> str | None:
@@ -521,6 +565,7 @@ def _fact_kind(value: str | None) -> str | None:
 
 
 @app.command()
+@_listing_options
 def facts(
     ctx: typer.Context,
     kind: Annotated[
@@ -534,11 +579,8 @@ def facts(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """List every fact of every kind, one line each, in file order.
 
@@ -548,30 +590,31 @@ def facts(
 
       aigap facts --kind claims --format markdown
     """
-    from aigap.listings import facts_listing
-    from aigap.queries import fact_rows, sources_of
+    from aigap.facts import fact_rows, facts_listing
+    from aigap.layout import sources_of
 
     def query(store: Any) -> tuple[Any, Any, Any]:
         found = fact_rows(store, kind)
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         return found, benchmarks, sources_of(store, found)
 
-    def layout(found: tuple[Any, Any, Any]) -> Any:
-        listing = facts_listing(*found, _code(lang))
-        if fmt is Format.json:  # every field of every fact, as `show -f json` has them
+    def layout(found: tuple[Any, Any, Any], code: Literal["en", "ko"]) -> Listing:
+        listing = facts_listing(*found, code)
+        if opts.fmt is Format.json:  # every field of every fact, as `show -f json` has them
             from aigap.export import full_record
 
             for record, fact in zip(listing.records, found[0], strict=True):
                 record["record"] = full_record(fact)
         return listing
 
-    _print(ctx, query, layout, fmt, svg)
+    _print(ctx, opts, query, layout)
 
 
 SEARCH_LIMIT = 10  # hits a table shows unless --limit says otherwise
 
 
 @app.command()
+@_listing_options
 def search(
     ctx: typer.Context,
     words: Annotated[
@@ -593,11 +636,8 @@ def search(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Ask a question: facts, sources and benchmarks ranked by relevance, each with its answer.
 
@@ -615,23 +655,20 @@ def search(
 
       aigap search 딥시크 훈련 비용 --format json
     """
-    from aigap.listings import search_listing
     from aigap.search import search as find
+    from aigap.search import search_listing
 
-    shown = limit if limit is not None or fmt is not Format.table else SEARCH_LIMIT
-    code = _code(lang)
-    _print(ctx, lambda s: find(s, words, shown, code), lambda f: search_listing(f, code), fmt, svg)
+    shown = limit if limit is not None or opts.fmt is not Format.table else SEARCH_LIMIT
+    _print(ctx, opts, lambda s: find(s, words, shown, opts.code), search_listing)
 
 
 @app.command()
+@_listing_options
 def show(
     ctx: typer.Context,
     record_id: IdArgument,
-    fmt: FormatOption = Format.table,
-    lang: LangOption = Lang.en,
-    svg: SvgOption = None,
-    facts: FactsOption = None,
-    max_bytes: MaxBytesOption = None,
+    *,
+    opts: ListingOptions,
 ) -> None:
     """Show one fact (or source, or benchmark) in full, with its passage and citation.
 
@@ -641,33 +678,18 @@ def show(
 
       aigap show gap-mmlu --format json
     """
-    from aigap.citation import plain
-    from aigap.listings import show_listing
-    from aigap.queries import derived_data, detail, record_detail
     from aigap.render import check_svg_path, print_listing, save_table_svg, write_json
+    from aigap.show import detail, detail_data, detail_listing
 
-    if svg is not None:
-        check_svg_path(svg)  # before anything is printed
+    if opts.svg is not None:
+        check_svg_path(opts.svg)  # before anything is printed
     found = _answer(ctx, lambda s: detail(s, record_id))
-    fact = None if found.kind in ("source", "benchmark") else found.record
-    citation = plain(found.source, fact, _code(lang)) if found.source else ""
-    related = [
-        (k, ", ".join(v) if isinstance(v, list) else str(v)) for k, v in found.related.items()
-    ]
-    listing = show_listing(found.record, citation, found.derived, related, _code(lang))
-    if fmt != Format.json:
-        print_listing(listing, fmt.value, svg)
+    if opts.fmt is not Format.json:
+        print_listing(detail_listing(found, opts.code), opts.fmt.value, opts.svg)
         return
-    # one object, not the field/value rows: a script wants the fields by name
-    data = {
-        **record_detail(found.record),
-        **found.related,
-        "citation": citation or None,
-        "derived": [derived_data(d) for d in found.derived],
-    }
-    write_json(data, sys.stdout)
-    if svg is not None:
-        save_table_svg(listing, svg)
+    write_json(detail_data(found, opts.code), sys.stdout)
+    if opts.svg is not None:
+        save_table_svg(detail_listing(found, opts.code), opts.svg)
 
 
 class CiteStyle(StrEnum):
@@ -680,8 +702,8 @@ class CiteStyle(StrEnum):
 
 _listing_command(
     "sources",
-    "aigap.queries:source_rows",
-    "aigap.listings:sources_listing",
+    "aigap.sources:source_rows",
+    "aigap.sources:sources_listing",
     """List the source articles and how many facts each supports.
 
     [b]Examples[/b]
@@ -720,19 +742,22 @@ def cite(
       aigap cite mmlu --style csl-json > mmlu.json
     """
     from aigap.citation import cite_all, facts_about
-    from aigap.queries import detail, sources_of
+    from aigap.layout import sources_of
+    from aigap.model import Benchmark
+    from aigap.show import detail
 
     code = _code(lang)
 
     def query(store: Any) -> tuple[list[tuple[Any, Any]], dict[str, str]]:
         found = detail(store, record_id)
-        if found.kind != "benchmark":
+        benchmark = found.record
+        if not isinstance(benchmark, Benchmark):
             return [(found.source, None if found.kind == "source" else found.record)], {}
         # a benchmark: every source its facts come from, once, noting which facts
         facts = [store.record(i) for i in found.related["facts"]]
         about = {
             sid: facts_about(
-                found.record.name.get(code), [f.id for f in facts if f.source == sid], code
+                benchmark.name.get(code), [f.id for f in facts if f.source == sid], code
             )
             for sid in dict.fromkeys(f.source for f in facts)
         }

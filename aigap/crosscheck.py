@@ -22,6 +22,7 @@ from aigap.kinds.gap import Gap
 from aigap.kinds.market import MarketMove
 from aigap.kinds.score import Score
 from aigap.model import Amount, Fact, FactBase, PartialDate
+from aigap.numbers import plain as _num
 
 if TYPE_CHECKING:
     from aigap.store import Store
@@ -54,12 +55,6 @@ class _Finding(msgspec.Struct, frozen=True):
     path: DataPath
     severity: Severity = "error"
     message: str | None = None  # set when the check failed
-
-
-def _num(value: float, places: int | None = None) -> str:
-    if places is None:
-        places = min(derive.decimals(value), 6)
-    return derive.format_number(value, places)
 
 
 class TopScores:

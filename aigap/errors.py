@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 import msgspec
@@ -52,3 +53,34 @@ class FactFileError(AigapError):
         errors = [p for p in problems if p.severity == "error"]
         first = errors[0].format() if errors else "invalid fact file"
         super().__init__(first, problems)
+
+
+class UnknownName(AigapError):
+    """A benchmark or id the fact base does not know; lists what it does."""
+
+    def __init__(
+        self,
+        what: str,
+        name: str,
+        known: Sequence[str],
+        names: dict[str, str],
+        suggestion: str | None = None,
+    ) -> None:
+        lines = [f"unknown {what} {name!r}"]
+        self.suggestion = suggestion or suggest(name, names)
+        if self.suggestion:
+            lines.append(f"did you mean {self.suggestion!r}?")
+        if known:
+            lines.append(f"known {what}s: {', '.join(known)}")
+        super().__init__("\n".join(lines))
+
+
+def suggest(name: str, names: dict[str, str]) -> str | None:
+    """The id whose name (any alias, normalized) is closest to ``name``."""
+    import difflib
+
+    from aigap.validate import normalize_name
+
+    by_norm = {normalize_name(n): target for n, target in names.items() if normalize_name(n)}
+    close = difflib.get_close_matches(normalize_name(name), list(by_norm), n=1, cutoff=0.6)
+    return by_norm[close[0]] if close else None

@@ -701,7 +701,7 @@ def export(store: Any, target: str) -> dict[str, int]:
 
 def full_record(fact: Any) -> dict[str, Any]:
     """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-    from aigap.queries import record_detail
+    from aigap.show import record_detail
 
     return record_detail(fact)
 

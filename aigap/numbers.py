@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from aigap import derive
 from aigap.derive import format_number
+from aigap.labels import LABELS, label
+from aigap.model import Lang, Ratio
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 # How a value in a unit is written after the number ("17.5 pp", "0.3%").
 SUFFIXES: dict[str, str] = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/h"}
@@ -14,4 +21,64 @@ def with_unit(value: float, unit: str) -> str:
     return text + SUFFIXES.get(unit, "")
 
 
-__all__ = ["SUFFIXES", "format_number", "with_unit"]
+def unit_name(unit: str, lang: Lang, printed: str | None = None) -> str:
+    """What a unit is called ("percentage points"), and how the article prints it if not so."""
+    name = label(f"unit.{unit}", lang) if f"unit.{unit}" in LABELS else unit
+    if printed and printed != name:
+        name += label("unit.printed", lang, printed=printed)
+    return name
+
+
+def value_text(value: float, unit: str) -> str:
+    """A value with its unit's suffix, thousands separated even for Elo ("1,385")."""
+    return format_number(value) + SUFFIXES.get(unit, "")
+
+
+def plain(value: float, places: int | None = None) -> str:
+    """A number in a formula or message: as many decimals as it has, at most six."""
+    if places is None:
+        places = min(derive.decimals(value), 6)
+    return format_number(value, places)
+
+
+def signed(value: float, unit: str) -> str:
+    """A difference with its sign ("+19", "+4.5 pp"); Elo without separators."""
+    if unit == "elo":
+        return f"{value:+g}"
+    number = format_number(value)
+    if not number.startswith("-"):
+        number = "+" + number
+    return number + (" pp" if unit == "pp" else "")
+
+
+def scaled(value: float) -> str:
+    """5580000 -> '5.58 million': short enough to stay whole in a narrow column."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            scaled = value / size
+            return f"{format_number(scaled, min(derive.decimals(scaled), 3))} {word}"
+    return format_number(value)
+
+
+def amount_text(amount: Any, lang: Lang) -> str:
+    """An amount for a table: as printed in Korean, in words in English."""
+    if lang == "ko":
+        return str(amount.printed)
+    unit = amount.unit
+    if unit == "usd":
+        text = "$" + scaled(amount.value)
+    elif unit == "krw":
+        text = scaled(amount.value) + " won"
+    elif unit == "usd_per_hour":
+        text = f"${format_number(amount.value)}/hour"
+    elif unit == "months":
+        text = f"{format_number(amount.value)} months"
+    else:
+        text = value_text(amount.value, unit)
+    # "~" for the article's 약 (about): "about " would widen a column that never wraps
+    return ("~" if amount.approx else "") + text
+
+
+def ratio_text(ratio: Ratio, lang: Lang) -> str:
+    number = format_number(ratio.value)
+    return label("ratio_of", lang, number=number, printed=ratio.printed, of=ratio.of.get(lang))

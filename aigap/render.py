@@ -182,7 +182,16 @@ def build_table(listing: Listing, width: int = 80) -> Any:
         if sum(minimums[i] + 3 for i, _ in columns) - 3 > width:
             return _blocks(listing, cells, width)
     caps = _fit(columns, minimums, cells, width, wrap_whole)
-    expand = any(c.ratio for _, c in columns)
+    # Expand to the terminal only when the text needs the room: a short name
+    # beside a 140-space hole is harder to read than a narrow table.
+    natural = (
+        sum(
+            _min_width(Column(c.key, c.header, whole=True), [r[i] for r in cells]) + 3
+            for i, c in columns
+        )
+        - 3
+    )
+    expand = any(c.ratio for _, c in columns) and natural > width
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
     for i, column in columns:
         table.add_column(
@@ -219,7 +228,8 @@ def _fit(
     caps: dict[int, int] = {}
     for i, column in columns:
         if column.max_width is not None:  # a side column's cap never cuts a figure in it
-            caps[i] = max(column.max_width, minimums[i])
+            # a wider terminal lets a side column grow, so short text stops wrapping
+            caps[i] = max(column.max_width * max(width, 80) // 80, minimums[i])
         if column.ratio:
             widths[i] = minimums[i]
             continue

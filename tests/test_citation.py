@@ -156,7 +156,7 @@ def test_chicago_shape() -> None:
 
 def test_fact_labels_follow_the_language() -> None:
     korean = _cli("gap-mmlu", "--lang", "ko")
-    assert "사실 gap-mmlu (gap)" in korean
+    assert "사실 gap-mmlu (격차)" in korean
     assert "Fact" not in korean and "In English" not in korean
 
 

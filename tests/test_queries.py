@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from aigap.kinds.event import Event
+from aigap.errors import UnknownName
+from aigap.kinds.event import Event, timeline
+from aigap.kinds.gap import gap_rows
+from aigap.lookup import find_benchmark, parse_partial_date
 from aigap.model import PartialDate, Text
-from aigap.queries import UnknownName, find_benchmark, gap_rows, parse_partial_date, timeline
 from aigap.store import Store, open_store
 
 

@@ -7,34 +7,19 @@ from pathlib import Path
 import pytest
 
 from aigap import kinds
-from aigap.errors import AigapError
-from aigap.listings import (
-    amount_text,
-    costs_listing,
-    detail_rows,
-    facts_listing,
-    market_listing,
-    score_value,
-    scores_listing,
-    search_listing,
-    show_listing,
-)
+from aigap.errors import AigapError, UnknownName
+from aigap.facts import fact_rows, fact_summary, facts_listing
+from aigap.kinds.cost import cost_rows, costs_listing
+from aigap.kinds.market import market_listing, market_rows
+from aigap.kinds.quote import quote_rows
+from aigap.kinds.score import score_rows, scores_listing
+from aigap.layout import sources_of
+from aigap.lookup import find_record, kind_of
 from aigap.model import Amount, Text
-from aigap.queries import (
-    UnknownName,
-    cost_rows,
-    fact_rows,
-    fact_summary,
-    find_record,
-    kind_of,
-    market_rows,
-    quote_rows,
-    record_detail,
-    score_rows,
-    source_rows,
-    sources_of,
-)
-from aigap.search import Found, search, searchable
+from aigap.numbers import amount_text, with_unit
+from aigap.search import Found, search, search_listing, searchable
+from aigap.show import detail_rows, record_detail, show_listing
+from aigap.sources import source_rows
 from aigap.store import Store, open_store
 
 
@@ -194,8 +179,8 @@ def test_amount_text() -> None:
 
 
 def test_score_value() -> None:
-    assert score_value(1385, "elo") == "1385"
-    assert score_value(79.8, "percent") == "79.8%"
+    assert with_unit(1385, "elo") == "1385"
+    assert with_unit(79.8, "percent") == "79.8%"
 
 
 def test_listing_records_match_cells(store: Store) -> None:
@@ -234,7 +219,7 @@ def test_detail_rows_show_both_languages(store: Store) -> None:
     assert rows["speaker (ko)"] == "도널드 트럼프"
     assert rows["passage (verbatim)"].startswith("“도널드 트럼프")
     korean = dict(detail_rows(store.record("quote-trump-wake-up-call"), "ko"))
-    assert korean["speaker"] == "도널드 트럼프" and korean["speaker (en)"] == "Donald Trump"
+    assert korean["발언자"] == "도널드 트럼프" and korean["발언자 (en)"] == "Donald Trump"
 
 
 def test_show_listing_marks_derived_values(store: Store) -> None:

@@ -363,7 +363,7 @@ def test_corrupt_cache_never_reaches_the_user(
 
 @pytest.mark.parametrize("corrupt", CORRUPTIONS, ids=lambda f: f.__name__)
 def test_name_lookup_survives_a_corrupt_cache(facts: Path, cache: Path, corrupt: Any) -> None:
-    from aigap.queries import find_benchmark
+    from aigap.lookup import find_benchmark
 
     snapshot(facts)
     corrupt(cache_file(facts))

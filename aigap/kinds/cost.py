@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
 
 from aigap.kinds.base import Figure, Kind
-from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Text
-from aigap.numbers import format_number
+from aigap.labels import label
+from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
+from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Source, Text
+from aigap.numbers import amount_text, format_number, ratio_text
+from aigap.render import Column, Listing
+
+if TYPE_CHECKING:
+    from aigap.store import Store
 
 
 class Cost(Fact, frozen=True, kw_only=True):
@@ -26,8 +34,6 @@ def summary(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 
 
 def answer(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    from aigap.listings import amount_text  # search only: keeps listings out of start-up
-
     if not fact.amounts and fact.ratio is None:
         return fact.claim.get(lang)
     parts = [amount_text(a, lang) for a in fact.amounts]
@@ -57,3 +63,62 @@ KIND = Kind(
     search={"subject": 5, "claim": 2, "amounts": 2, "ratio": 2},
     answer=answer,
 )
+
+
+class CostRow(msgspec.Struct, frozen=True):
+    cost: Cost
+    source: Source
+
+
+def cost_rows(store: Store) -> list[CostRow]:
+    costs = store.records("costs")
+    sources = sources_of(store, costs)
+    return [CostRow(c, sources[c.source]) for c in costs]
+
+
+def cost_record(row: CostRow, lang: Lang) -> dict[str, Any]:
+    cost = row.cost
+    ratio = cost.ratio
+    # parallel lists, so CSV gets one column per attribute, not nested objects
+    return {
+        "fact_id": cost.id,
+        "subject": cost.subject.get(lang),
+        "claim": cost.claim.get(lang),
+        "amount_values": [a.value for a in cost.amounts],
+        "amount_units": [a.unit for a in cost.amounts],
+        "amount_printed": [a.printed for a in cost.amounts],
+        "amount_approx": [a.approx for a in cost.amounts],
+        "amount_labels": [a.label.get(lang) if a.label else None for a in cost.amounts],
+        "ratio_value": ratio.value if ratio else None,
+        "ratio_printed": ratio.printed if ratio else None,
+        "ratio_of": ratio.of.get(lang) if ratio else None,
+        "inferred": cost.inferred,
+        **source_fields(row.source, lang),
+        "passage": passage(cost),
+    }
+
+
+def costs_listing(rows: Sequence[CostRow], lang: Lang) -> Listing:
+    records = [cost_record(r, lang) for r in rows]
+    columns = [
+        Column("claim", label("claim", lang), ratio=1),
+        Column("amounts", label("amounts", lang), numeric=True),
+        Column("ratio", label("ratio", lang), max_width=18),
+    ]
+    cells = []
+    for r in rows:
+        c = r.cost
+        ratio = ""
+        if c.ratio is not None:
+            ratio = ratio_text(c.ratio, lang)
+        cells.append(
+            [
+                f"{c.id}\n{c.subject.get(lang)}: {c.claim.get(lang)}",
+                "\n".join(amount_text(a, lang) for a in c.amounts),
+                ratio,
+            ]
+        )
+    notes = [label("note.claims", lang)]
+    notes.extend(sources_notes([r.source for r in rows], lang))
+    title = label("title.costs", lang)
+    return Listing(title, columns, records, cells=cells, notes=notes, groups=every_row(rows))

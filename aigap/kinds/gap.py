@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import msgspec
 
+from aigap import derive
+from aigap.errors import AigapError
 from aigap.kinds.base import Figure, Kind, Rule, benchmark_name
-from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Text, Unit
-from aigap.numbers import with_unit
+from aigap.labels import label
+from aigap.layout import passage, source_fields, source_line, sources_of
+from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Source, Text, Unit
+from aigap.numbers import unit_name, value_text, with_unit
+from aigap.render import Column, Listing
+
+if TYPE_CHECKING:
+    from aigap.store import Store
 
 
 class GapValue(msgspec.Struct, frozen=True):
@@ -37,7 +45,7 @@ class Gap(Fact, frozen=True, kw_only=True):
 
 
 def summary(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    values = " → ".join(f"{v.printed} ({v.label.get(lang)})" for v in fact.values)
+    values = " → ".join(f"{v.printed} ({period(v, lang)})" for v in fact.values)
     return f"{benchmark_name(fact.benchmark, lang, benchmarks)}: {values}"
 
 
@@ -47,6 +55,16 @@ def answer(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
         f"{with_unit(v.value, fact.unit)} ({v.label.get(lang)})" for v in fact.values
     )
     return f"{name} 미·중 격차: {values}" if lang == "ko" else f"US–China gap on {name}: {values}"
+
+
+def period(value: GapValue, lang: Lang) -> str:
+    """The value's date in absolute words ("2024년 말"), never the article's
+    relative "지난해 말": a year-only date the article calls an end of year."""
+    iso = value.date.iso
+    wording = f"{value.label.get('ko')} {value.label.get('en')}".lower()
+    if len(iso) == 4 and ("말" in wording or "end" in wording):
+        return label("period.end", lang, date=iso)
+    return iso
 
 
 def figures(fact: Gap) -> Iterator[Figure]:
@@ -75,3 +93,176 @@ KIND = Kind(
     date=latest_date,
     answer=answer,
 )
+
+
+class GapRow(msgspec.Struct, frozen=True):
+    benchmark: Benchmark
+    gap: Gap
+    source: Source
+
+    @property
+    def then(self) -> GapValue:
+        return self.gap.values[0]
+
+    @property
+    def now(self) -> GapValue:
+        return self.gap.values[-1]
+
+    @property
+    def change(self) -> float:
+        return derive.change(self.then.value, self.now.value)
+
+    @property
+    def times_narrower(self) -> float | None:
+        return derive.times_narrower(self.then.value, self.now.value)
+
+
+def gap_rows(store: Store, name: str | None) -> list[GapRow]:
+    """One row per gap fact: of one benchmark, or all sorted by unit then today's gap."""
+    if name is not None:
+        from aigap.lookup import find_benchmark
+
+        bench = find_benchmark(store, name)
+        gaps = store.records_about("gaps", bench.id)
+        if not gaps:  # a benchmark known only from other facts (or a damaged file)
+            raise AigapError(f"no gaps for benchmark {bench.id!r}")
+        benchmarks = {bench.id: bench}
+    else:
+        gaps = store.records("gaps")
+        benchmarks = {b.id: b for b in store.records("benchmarks")}
+    sources = sources_of(store, gaps)
+    rows = [GapRow(benchmarks[g.benchmark], g, sources[g.source]) for g in gaps]
+    return sort_gap_rows(rows) if name is None else rows
+
+
+def sort_gap_rows(rows: list[GapRow]) -> list[GapRow]:
+    """Grouped by unit (in order of first appearance), largest gap today first."""
+    unit_order: dict[str, int] = {}
+    for row in rows:
+        unit_order.setdefault(row.gap.unit, len(unit_order))
+    return sorted(rows, key=lambda r: (unit_order[r.gap.unit], -r.now.value))
+
+
+def gap_record(row: GapRow, lang: Lang) -> dict[str, Any]:
+    """The flat, documented record for JSON, CSV and Markdown."""
+    gap, src = row.gap, row.source
+    return {
+        "fact_id": gap.id,
+        "benchmark": row.benchmark.id,
+        "name": row.benchmark.name.get(lang),
+        "unit": gap.unit,
+        "printed_unit": gap.printed_unit,
+        "then_date": row.then.date.iso,
+        "then_label": row.then.label.get(lang),
+        "then_value": row.then.value,
+        "then_printed": row.then.printed,
+        "now_date": row.now.date.iso,
+        "now_label": row.now.label.get(lang),
+        "now_value": row.now.value,
+        "now_printed": row.now.printed,
+        "change_pp": row.change,
+        "times_narrower": None if row.times_narrower is None else round(row.times_narrower, 2),
+        **source_fields(src, lang),
+        "passage": passage(gap),
+    }
+
+
+def _narrower(row: GapRow, lang: Lang) -> str:
+    times = row.times_narrower
+    return label("not_applicable", lang) if times is None else f"{times:.1f}×"
+
+
+def gap_listing(rows: Sequence[GapRow], lang: Lang, single: bool) -> Listing:
+    records = [gap_record(r, lang) for r in rows]
+    if single and rows:  # a benchmark with no gap recorded: the empty table
+        return _single_gap(rows, records, lang)
+    return _all_gaps(rows, records, lang)
+
+
+def _single_gap(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang) -> Listing:
+    row = rows[0]
+    bench = row.benchmark
+    columns = [
+        Column("benchmark", label("benchmark", lang)),
+        *(Column(f"v{i}", period(v, lang), numeric=True) for i, v in enumerate(row.gap.values)),
+        Column("change", label("change", lang), numeric=True),
+        Column("narrower", label("narrower", lang), numeric=True),
+    ]
+    cells = [
+        [
+            bench.name.get(lang),
+            *(value_text(v.value, r.gap.unit) for v in r.gap.values),
+            value_text(r.change, "pp"),
+            _narrower(r, lang),
+        ]
+        for r in rows
+    ]
+    title = label("title.gap", lang, name=bench.name.get(lang))
+    if bench.full_name:
+        title += f" ({bench.full_name.get(lang)})"
+    notes = []
+    for r in rows:
+        notes.append(label("note.unit", lang, unit=unit_name(r.gap.unit, lang, r.gap.printed_unit)))
+        if r.gap.note:
+            notes.append(label("note.note", lang, note=r.gap.note.get(lang)))
+        notes.append(
+            label("note.source", lang, source=f"{source_line(r.source, lang)} [{r.gap.id}]")
+        )
+        notes.append(f"  “{' '.join(r.gap.passage)}”")
+    return Listing(title, columns, records, cells=cells, notes=notes)
+
+
+BAR_WIDTH = 16
+
+
+def bars(then: float, now: float, scale: float) -> str:
+    """Two text bars, then and now, scaled so ``scale`` fills BAR_WIDTH."""
+
+    def bar(value: float) -> str:
+        cells = value / scale * BAR_WIDTH if scale > 0 else 0
+        full = int(cells)
+        return "█" * full + ("▏" if cells - full >= 0.125 or (value > 0 and full == 0) else "")
+
+    return f"{bar(then)}\n{bar(now)}"
+
+
+def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang) -> Listing:
+    columns = [
+        Column("benchmark", label("benchmark", lang)),
+        Column("then", label("then", lang), numeric=True),
+        Column("now", label("now", lang), numeric=True),
+        Column("change", label("change", lang), numeric=True),
+        Column("narrower", label("narrower", lang), numeric=True),
+        Column("bars", label("bars", lang), whole=True, optional=True),
+    ]
+    cells: list[list[Any]] = []
+    groups: list[int] = []
+    notes: list[str] = []
+    units = list(dict.fromkeys(r.gap.unit for r in rows))
+    for unit in units:
+        group = [r for r in rows if r.gap.unit == unit]
+        scale = max(max(r.then.value, r.now.value) for r in group)
+        if cells:
+            groups.append(len(cells))
+        first = group[0]
+        cells.append(
+            [f"[{unit_name(unit, lang)}]", first.then.date.iso, first.now.date.iso, "", "", ""]
+        )
+        for r in group:
+            cells.append(
+                [
+                    r.benchmark.name.get(lang),
+                    value_text(r.then.value, unit),
+                    value_text(r.now.value, unit),
+                    value_text(r.change, "pp"),
+                    _narrower(r, lang),
+                    bars(r.then.value, r.now.value, scale),
+                ]
+            )
+    for unit in units:
+        printed = next(r.gap.printed_unit for r in rows if r.gap.unit == unit)
+        notes.append(label("note.unit_named", lang, unit=unit_name(unit, lang, printed)))
+    for source in {r.source.id: r.source for r in rows}.values():
+        notes.append(label("note.source", lang, source=source_line(source, lang)))
+    title = label("title.gaps", lang)
+    return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)

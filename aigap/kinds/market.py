@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar, Literal
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
 
 from aigap import numbers
 from aigap.kinds.base import Figure, Kind
-from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Text
+from aigap.labels import label
+from aigap.layout import passage, source_fields, sources_notes, sources_of
+from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Source, Text
+from aigap.numbers import amount_text
+from aigap.render import Column, Listing
+
+if TYPE_CHECKING:
+    from aigap.store import Store
 
 
 class MarketMove(Fact, frozen=True, kw_only=True):
@@ -43,8 +50,6 @@ def summary(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> s
 
 
 def answer(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    from aigap.listings import amount_text  # search only: keeps listings out of start-up
-
     parts = [f"{fact.subject.get(lang)} {numbers.format_number(fact.change)}%"]
     if fact.close is not None:
         parts.append(("종가 " if lang == "ko" else "close ") + amount_text(fact.close, lang))
@@ -76,3 +81,83 @@ KIND = Kind(
     answer=answer,
     who=subject,
 )
+
+
+class MarketRow(msgspec.Struct, frozen=True):
+    move: MarketMove
+    source: Source
+
+
+def market_rows(store: Store) -> list[MarketRow]:
+    """By trading day, companies before indexes, biggest fall first."""
+    moves = store.records("market")
+    sources = sources_of(store, moves)
+    ordered = sorted(moves, key=lambda m: (m.date.sort_key, m.subject_kind != "company", m.change))
+    return [MarketRow(m, sources[m.source]) for m in ordered]
+
+
+def _amount_fields(prefix: str, amount: Amount | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_value": amount.value if amount else None,
+        f"{prefix}_unit": amount.unit if amount else None,
+        f"{prefix}_printed": amount.printed if amount else None,
+        f"{prefix}_approx": amount.approx if amount else None,
+    }
+
+
+def market_record(row: MarketRow, lang: Lang) -> dict[str, Any]:
+    move = row.move
+    return {
+        "fact_id": move.id,
+        "date": move.date.iso,
+        "subject": move.subject.get(lang),
+        "subject_kind": move.subject_kind,
+        "change_percent": move.change,
+        "change_printed": move.change_printed,
+        **_amount_fields("close", move.close),
+        **_amount_fields("previous_close", move.previous_close),
+        **_amount_fields("value_lost", move.value_lost),
+        "inferred": move.inferred,
+        **source_fields(row.source, lang),
+        "passage": passage(move),
+    }
+
+
+def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
+    records = [market_record(r, lang) for r in rows]
+    columns = [
+        Column("date", label("date", lang), whole=True, optional=True),
+        Column("subject", label("subject", lang), ratio=1),
+        Column("move", label("move", lang), numeric=True),
+        Column("close", label("close", lang), numeric=True),
+        Column("lost", label("lost", lang), numeric=True),
+    ]
+    cells: list[list[Any]] = []
+    groups: list[int] = []
+    previous: tuple[Any, ...] | None = None
+    for r in rows:
+        m = r.move
+        key = (m.date.iso, m.subject_kind)
+        if previous is not None and key != previous:
+            groups.append(len(cells))
+        previous = key
+        cells.append(
+            [
+                m.date.iso + ("*" if m.inferred else ""),
+                m.subject.get(lang),
+                numbers.with_unit(m.change, "percent"),
+                amount_text(m.close, lang) if m.close else "",
+                amount_text(m.value_lost, lang) if m.value_lost else "",
+            ]
+        )
+    notes = [label("note.move", lang)]
+    if lang == "en" and any(r.move.value_lost and r.move.value_lost.approx for r in rows):
+        notes.append(label("note.about", lang))
+    if any(r.move.inferred for r in rows):
+        notes.append(label("note.inferred", lang))
+    notes.extend(sources_notes([r.source for r in rows], lang))
+    title = label("title.market", lang)
+    days = list(dict.fromkeys(r.move.date.iso for r in rows))
+    if len(days) == 1:  # the Date column is the first to go in a narrow terminal
+        title += f", {days[0]}"
+    return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)

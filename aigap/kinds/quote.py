@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
 
 from aigap.kinds.base import DataPath, Kind
-from aigap.model import Benchmark, Fact, Lang, PartialDate, Text
+from aigap.labels import label
+from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
+from aigap.model import Benchmark, Fact, Lang, PartialDate, Source, Text
+from aigap.render import Column, Listing
+
+if TYPE_CHECKING:
+    from aigap.store import Store
 
 
 class Quote(Fact, frozen=True, kw_only=True):
@@ -54,3 +62,81 @@ KIND = Kind(
     answer=answer,
     who=speaker,
 )
+
+
+class QuoteRow(msgspec.Struct, frozen=True):
+    quote: Quote
+    source: Source
+
+
+def quote_rows(store: Store, who: str | None = None) -> list[QuoteRow]:
+    """Quotes in file order; ``who`` matches part of the speaker's name (en or ko)."""
+    quotes = store.records("quotes")
+    if who:
+        wanted = who.casefold().strip()
+        quotes = [q for q in quotes if any(wanted in t.casefold() for t in q.speaker.all())]
+    sources = sources_of(store, quotes)
+    return [QuoteRow(q, sources[q.source]) for q in quotes]
+
+
+QUOTE_FIELDS = (
+    "fact_id",
+    "speaker",
+    "role",
+    "said_ko",
+    "said_en",
+    "date",
+    "channel",
+    "inferred",
+    "source_id",
+    "source_outlet",
+    "source_published",
+    "source_published_inferred",
+    "passage",
+)
+
+
+def quote_record(row: QuoteRow, lang: Lang) -> dict[str, Any]:
+    quote = row.quote
+    return {
+        "fact_id": quote.id,
+        "speaker": quote.speaker.get(lang),
+        "role": quote.role.get(lang) if quote.role else None,
+        "said_ko": quote.said.ko,
+        "said_en": quote.said.en,
+        "date": quote.date.iso if quote.date else None,
+        "channel": quote.channel.get(lang) if quote.channel else None,
+        "inferred": quote.inferred,
+        **source_fields(row.source, lang),
+        "passage": passage(quote),
+    }
+
+
+def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
+    records = [quote_record(r, lang) for r in rows]
+    other: Lang = "en" if lang == "ko" else "ko"
+    columns = [
+        Column("speaker", label("speaker", lang), max_width=24),
+        Column("quote", label("quote", lang), ratio=1),
+        Column("date", label("date", lang), whole=True, optional=True),
+    ]
+    cells = []
+    for r in rows:
+        q = r.quote
+        speaker = q.speaker.get(lang) + (f"\n{q.role.get(lang)}" if q.role else "")
+        said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
+        where = f"\n({q.channel.get(lang)}; {q.source})" if q.channel else f"\n({q.source})"
+        cells.append(
+            [speaker, "\n".join(f"“{t}”" for t in said) + where, q.date.iso if q.date else ""]
+        )
+    notes = sources_notes([r.source for r in rows], lang)
+    title = label("title.quotes", lang)
+    return Listing(
+        title,
+        columns,
+        records,
+        cells=cells,
+        notes=notes,
+        groups=every_row(rows),
+        fields=QUOTE_FIELDS,
+    )

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar, Literal
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+import msgspec
+
+from aigap import derive
+from aigap.errors import AigapError
 from aigap.kinds.base import Figure, Kind, benchmark_name
-from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Text, Unit
-from aigap.numbers import with_unit
+from aigap.labels import label
+from aigap.layout import passage, source_fields, sources_notes, sources_of
+from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
+from aigap.numbers import signed, unit_name, with_unit
+from aigap.render import Column, Listing
+
+if TYPE_CHECKING:
+    from aigap.store import Store
 
 
 class Score(Fact, frozen=True, kw_only=True):
@@ -30,7 +40,15 @@ class Score(Fact, frozen=True, kw_only=True):
 
 def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     name = benchmark_name(fact.benchmark, lang, benchmarks)
-    return f"{fact.model.get(lang)} ({fact.country}): {fact.printed} on {name}"
+    country = COUNTRY_NAMES.get(fact.country, {}).get(lang, fact.country)
+    return label(
+        "summary.score",
+        lang,
+        model=fact.model.get(lang),
+        country=country,
+        printed=fact.printed,
+        name=name,
+    )
 
 
 def answer(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
@@ -59,3 +77,141 @@ KIND = Kind(
     answer=answer,
     who=organization,
 )
+
+
+COUNTRY_NAMES: dict[str, dict[str, str]] = {
+    "US": {"en": "US", "ko": "미국"},
+    "CN": {"en": "CN", "ko": "중국"},
+}
+
+
+# A margin between two scores is in points for Elo-style ratings and in
+# percentage points for accuracies (a difference of two percentages).
+MARGIN_UNITS: dict[str, str] = {"percent": "pp", "pp": "pp"}
+
+
+class ScoreRow(msgspec.Struct, frozen=True):
+    benchmark: Benchmark
+    score: Score
+    source: Source
+    rank: int
+    margin: float | None  # to the next-ranked model on the same benchmark
+    next_id: str | None
+
+
+def score_rows(store: Store, name: str | None) -> list[ScoreRow]:
+    """Scores ranked within each benchmark (highest first), benchmarks in file order."""
+    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    if name is not None:
+        from aigap.lookup import find_benchmark
+
+        bench = find_benchmark(store, name, kinds=("scores",))
+        scores = store.records_about("scores", bench.id)
+        if not scores:
+            with_scores = dict.fromkeys(s.benchmark for s in store.records("scores"))
+            raise AigapError(
+                f"no scores for benchmark {bench.id!r}"
+                f" (benchmarks with scores: {', '.join(with_scores) or 'none'})"
+            )
+    else:
+        scores = store.records("scores")
+    sources = sources_of(store, scores)
+    order = list(benchmarks)
+    by_bench: dict[str, list[Score]] = {}
+    for score in scores:
+        by_bench.setdefault(score.benchmark, []).append(score)
+    rows: list[ScoreRow] = []
+    for bench_id in sorted(by_bench, key=order.index):
+        # a stable sort keeps file order between equal values
+        ranked = sorted(by_bench[bench_id], key=lambda s: -s.value)
+        for i, score in enumerate(ranked):
+            after = ranked[i + 1] if i + 1 < len(ranked) else None
+            margin = derive.change(after.value, score.value) if after is not None else None
+            rows.append(
+                ScoreRow(
+                    benchmarks[bench_id],
+                    score,
+                    sources[score.source],
+                    i + 1,
+                    margin,
+                    after.id if after is not None else None,
+                )
+            )
+    return rows
+
+
+def margin_unit(unit: str) -> str:
+    return MARGIN_UNITS.get(unit, unit)
+
+
+def score_record(row: ScoreRow, lang: Lang) -> dict[str, Any]:
+    score = row.score
+    return {
+        "fact_id": score.id,
+        "benchmark": row.benchmark.id,
+        "benchmark_name": row.benchmark.name.get(lang),
+        "rank": row.rank,
+        "model": score.model.get(lang),
+        "organization": score.organization.get(lang),
+        "country": score.country,
+        "date": score.date.iso,
+        "value": score.value,
+        "unit": score.unit,
+        "printed": score.printed,
+        "margin_to_next": row.margin,
+        "margin_unit": margin_unit(score.unit) if row.margin is not None else None,
+        "next_fact_id": row.next_id,
+        "inferred": score.inferred,
+        **source_fields(row.source, lang),
+        "passage": passage(score),
+    }
+
+
+def _margin(row: ScoreRow) -> str:
+    if row.margin is None:
+        return ""
+    return signed(row.margin, margin_unit(row.score.unit))
+
+
+def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
+    records = [score_record(r, lang) for r in rows]
+    columns = [
+        Column("rank", label("rank", lang), numeric=True),
+        Column("model", label("model", lang), ratio=1),
+        Column("country", label("country", lang), whole=True),
+        Column("score", label("score", lang), numeric=True),
+        Column("margin", label("margin", lang), numeric=True),
+        Column("date", label("date", lang), whole=True, optional=True),
+    ]
+    cells: list[list[Any]] = []
+    groups: list[int] = []
+    for bench_id in dict.fromkeys(r.benchmark.id for r in rows):
+        group = [r for r in rows if r.benchmark.id == bench_id]
+        if cells:
+            groups.append(len(cells))
+        bench = group[0].benchmark
+        cells.append(
+            ["", f"[{bench.name.get(lang)}, {unit_name(group[0].score.unit, lang)}]"] + [""] * 4
+        )
+        for r in group:
+            s = r.score
+            model = s.model.get(lang)
+            org = s.organization.get(lang)
+            cells.append(
+                [
+                    str(r.rank),
+                    model if org in model else f"{model} ({org})",
+                    COUNTRY_NAMES.get(s.country, {}).get(lang, s.country),
+                    with_unit(s.value, s.unit),
+                    _margin(r),
+                    s.date.iso + ("*" if s.inferred else ""),
+                ]
+            )
+    notes = []
+    if any(r.margin is not None for r in rows):
+        notes.append(label("note.lead", lang))
+    if any(r.score.inferred for r in rows):
+        notes.append(label("note.inferred", lang))
+    notes.extend(sources_notes([r.source for r in rows], lang))
+    title = label("title.scores", lang)
+    return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)

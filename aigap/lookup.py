@@ -1,0 +1,64 @@
+"""Resolving what a user typed: a benchmark name, a record id, a date; the sources facts cite."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from aigap.errors import AigapError, UnknownName, suggest
+from aigap.model import Benchmark, Fact, PartialDate, Source
+from aigap.validate import normalize_name
+
+if TYPE_CHECKING:
+    from aigap.store import Store
+
+
+def find_benchmark(store: Store, name: str, kinds: Sequence[str] = ("gaps",)) -> Benchmark:
+    """Resolve what a user typed (id, alias, Korean name) to a benchmark."""
+    found = store.benchmark_named(normalize_name(name))
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    benchmarks = store.records("benchmarks")
+    with_facts = {f.benchmark for kind in kinds for f in store.records(kind)}
+    relevant = [b for b in benchmarks if b.id in with_facts] or benchmarks
+    names = {n: b.id for b in relevant for n in (b.id, *b.aliases, *b.name.all())}
+    raise UnknownName("benchmark", name, [b.id for b in relevant], names)
+
+
+def find_record(store: Store, record_id: str) -> Fact | Source | Benchmark:
+    """The source, benchmark or fact with this id; UnknownName (exit 2) otherwise."""
+    wanted = record_id.strip()
+    for candidate in dict.fromkeys((wanted, wanted.casefold())):
+        found = store.record(candidate)
+        if found is not None:
+            return found
+    ids = store.ids()
+    # Whole ids first, then their parts ("nvida" -> "nvidia" -> market-nvidia-...);
+    # a part never shadows a whole id.
+    names = {part: i for i in ids for part in i.split("-") if not part.isdigit()}
+    names.update({i: i for i in ids})
+    guess = suggest(wanted, names)
+    if guess is None:
+        norm = normalize_name(wanted)
+        guess = next((i for i in ids if norm and norm in normalize_name(i)), None)
+    raise UnknownName("id", wanted, (), {}, suggestion=guess)
+
+
+def kind_of(record: Source | Benchmark | Fact) -> str:
+    """The singular kind of any record: a fact kind, 'source' or 'benchmark'."""
+    if isinstance(record, Source):
+        return "source"
+    if isinstance(record, Benchmark):
+        return "benchmark"
+    return record.kind
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """A --since/--until value: YYYY, YYYY-MM or YYYY-MM-DD."""
+    from aigap.validate import Checker, date
+
+    checker = Checker()
+    parsed = date(checker, text, ())
+    if checker.issues:
+        raise AigapError(checker.issues[0].message)
+    return parsed  # type: ignore[no-any-return]
