@@ -54,6 +54,17 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.quotes": {"en": "Quotes", "ko": "발언"},
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
+    "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
+    "search.answer": {"en": "Answer", "ko": "답"},
+    "search.same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
+    "search.more": {
+        "en": "{more} more: aigap search {words} --limit {total} (json and csv list all hits)",
+        "ko": "{more}건 더: aigap search {words} --limit {total} (json·csv는 전부 출력)",
+    },
+    "search.help": {
+        "en": "aigap show ID: the passage and its source; aigap cite ID: a citation.",
+        "ko": "aigap show ID: 원문 구절과 출처, aigap cite ID: 인용문.",
+    },
     # notes under tables
     "note.unit": {"en": "Unit: {unit}; change in pp.", "ko": "단위: {unit}; 변화는 %포인트."},
     "note.note": {"en": "Note: {note}", "ko": "참고: {note}"},

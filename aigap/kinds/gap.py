@@ -13,7 +13,7 @@ from aigap.kinds.base import Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, source_line, sources_of
 from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Source, Text, Unit
-from aigap.numbers import figure_text, unit_name, value_text
+from aigap.numbers import figure_text, unit_name, value_text, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -52,6 +52,14 @@ def summary(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     return f"{benchmark_name(fact.benchmark, lang, benchmarks)}: {values}"
 
 
+def answer(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    name = benchmark_name(fact.benchmark, lang, benchmarks) or fact.benchmark
+    values = " → ".join(
+        f"{with_unit(v.value, fact.unit)} ({v.label.get(lang)})" for v in fact.values
+    )
+    return f"{name} 미·중 격차: {values}" if lang == "ko" else f"US–China gap on {name}: {values}"
+
+
 def period(value: GapValue, lang: Lang) -> str:
     """The value's date in absolute words ("2024년 말"), never the article's
     relative "지난해 말": a year-only date the article calls an end of year."""
@@ -86,6 +94,7 @@ KIND = Kind(
     rules=rules,
     search={"benchmark": 4},
     date=latest_date,
+    answer=answer,
 )
 
 
@@ -188,7 +197,7 @@ def _narrower(row: GapRow, lang: Lang, *, short: bool = False) -> str:
 
 def gap_listing(rows: Sequence[GapRow], lang: Lang, single: bool) -> Listing:
     records = [gap_record(r, lang) for r in rows]
-    if single:
+    if single and rows:  # a benchmark with no gap recorded: the empty table
         return _single_gap(rows, records, lang)
     return _all_gaps(rows, records, lang)
 

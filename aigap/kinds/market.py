@@ -50,6 +50,20 @@ def summary(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> s
     return text
 
 
+def answer(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    parts = [f"{fact.subject.get(lang)} {numbers.format_number(fact.change)}%"]
+    if fact.close is not None:
+        parts.append(("종가 " if lang == "ko" else "close ") + amount_text(fact.close, lang))
+    if fact.value_lost is not None:
+        lost = amount_text(fact.value_lost, lang)
+        parts.append(f"시가총액 {lost} 증발" if lang == "ko" else f"lost {lost} in value")
+    return "; ".join(parts)
+
+
+def subject(fact: MarketMove, lang: Lang) -> str | None:
+    return fact.subject.get(lang)
+
+
 def figures(fact: MarketMove) -> Iterator[Figure]:
     yield Figure(("change",), fact.change, fact.change_printed)
     for name in ("close", "previous_close", "value_lost"):
@@ -64,7 +78,9 @@ KIND = Kind(
     record=MarketMove,
     summary=summary,
     figures=figures,
-    search={"subject": 5, "change_printed": 2},
+    search={"subject": 5, "change_printed": 2, "close": 2, "value_lost": 2, "previous_close": 2},
+    answer=answer,
+    who=subject,
 )
 
 

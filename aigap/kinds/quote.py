@@ -52,6 +52,15 @@ def summary(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     return f"{text} ({note})" if note else text
 
 
+def answer(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    return f"“{fact.said.get(lang)}”"
+
+
+def speaker(fact: Quote, lang: Lang) -> str | None:
+    role = f" ({fact.role.get(lang)})" if fact.role else ""
+    return fact.speaker.get(lang) + role
+
+
 JOINER = " … "  # how a quote joins two verbatim parts
 
 
@@ -69,6 +78,8 @@ KIND = Kind(
     summary=summary,
     verbatim=verbatim,
     search={"speaker": 5, "said": 2, "role": 2, "channel": 2},
+    answer=answer,
+    who=speaker,
 )
 
 

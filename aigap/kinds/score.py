@@ -51,6 +51,18 @@ def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     )
 
 
+def answer(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    name = benchmark_name(fact.benchmark, lang, benchmarks) or fact.benchmark
+    if lang == "ko":
+        return f"{fact.model.get(lang)} ({fact.country}): {name} {fact.printed}"
+    value = with_unit(fact.value, fact.unit) + (" Elo points" if fact.unit == "elo" else "")
+    return f"{fact.model.get(lang)} ({fact.country}): {value} on {name}"
+
+
+def organization(fact: Score, lang: Lang) -> str | None:
+    return fact.organization.get(lang)
+
+
 def figures(fact: Score) -> Iterator[Figure]:
     yield Figure(("value",), fact.value, fact.printed)
 
@@ -62,6 +74,8 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"model": 5, "organization": 4, "benchmark": 4, "printed": 2},
+    answer=answer,
+    who=organization,
 )
 
 
