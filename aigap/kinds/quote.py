@@ -9,7 +9,7 @@ import msgspec
 
 from aigap.kinds.base import DataPath, Kind
 from aigap.labels import label
-from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
+from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Lang, PartialDate, Source, Text
 from aigap.render import Column, Listing
 
@@ -136,26 +136,37 @@ def quote_record(row: QuoteRow, lang: Lang) -> dict[str, Any]:
 
 
 def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
+    """Grouped by speaker: name and role once on a header row, then each of
+    their quotes with its fact id (for ``cite``) and date. Records stay one
+    per quote."""
     records = [quote_record(r, lang) for r in rows]
     other: Lang = "en" if lang == "ko" else "ko"
     columns = [
-        Column("speaker", label("speaker", lang), max_width=24),
         Column("quote", label("quote", lang), ratio=1),
+        Column("fact_id", label("id", lang), whole=True),
         Column("date", label("date", lang), whole=True, optional=True),
     ]
-    cells = []
-    for r in rows:
-        q = r.quote
-        speaker = q.speaker.get(lang) + (f"\n{q.role.get(lang)}" if q.role else "")
-        said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
-        where = f"\n({q.channel.get(lang)}; {q.source})" if q.channel else f"\n({q.source})"
-        cells.append(
-            [
-                speaker,
-                "\n".join(said_text(q, lang, t) for t in said) + where,
-                q.date.iso if q.date else "",
-            ]
-        )
+    speakers: dict[str, list[QuoteRow]] = {}
+    for r in rows:  # speakers in order of first appearance, their quotes in file order
+        speakers.setdefault(r.quote.speaker.get(lang), []).append(r)
+    cells: list[list[Any]] = []
+    groups: list[int] = []
+    for name, said_by in speakers.items():
+        if cells:
+            groups.append(len(cells))
+        roles = dict.fromkeys(r.quote.role.get(lang) for r in said_by if r.quote.role)
+        header = name + (f" ({'; '.join(roles)})" if roles else "")
+        cells.append([header, "", ""])
+        for r in said_by:
+            q = r.quote
+            said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
+            text = "\n".join(said_text(q, lang, t) for t in said)
+            if q.channel:
+                text += f"\n({q.channel.get(lang)})"
+            cells.append([text, q.id, q.date.iso if q.date else ""])
+    if not any(row[2] for row in cells):  # no quote has a date: no empty Date column
+        columns.pop()
+        cells = [row[:2] for row in cells]
     notes = sources_notes([r.source for r in rows], lang)
     if any(r.quote.said_en_is == "rendering" for r in rows):
         notes.insert(0, label("quote.rendering_note", lang))
@@ -166,6 +177,6 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         records,
         cells=cells,
         notes=notes,
-        groups=every_row(rows),
+        groups=groups,
         fields=QUOTE_FIELDS,
     )
