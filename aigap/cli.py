@@ -43,6 +43,11 @@ class Lang(StrEnum):
     ko = "ko"
 
 
+def _nfc_words(values: list[str]) -> list[str]:
+    """The same for a list of words (``aigap search``)."""
+    return [_nfc(v) or "" for v in values]
+
+
 def _nfc(value: str | None) -> str | None:
     """A Typer callback: query text in NFC (aigap.text is imported only when needed)."""
     if value is None or value.isascii():
@@ -136,7 +141,7 @@ def _hint_for(ctx: Any, word: str) -> str | None:
         quoted = word if re.fullmatch(r"[\w.-]+", word) else shlex.quote(word)
         if resolve(store, word) is not None or store.record(word.casefold()) is not None:
             return f"try: aigap show {quoted}"
-        if search(store, word):
+        if search(store, [word], 1).total:
             return f"try: aigap search {quoted}"
         return None
 
@@ -475,7 +480,7 @@ def gap(
     _print(
         ctx,
         opts,
-        lambda s: gap_rows(s, benchmark),
+        lambda s: gap_rows(s, benchmark, opts.code),
         lambda rows, code: gap_listing(rows, code, single=single),
     )
 
@@ -727,32 +732,56 @@ def facts(
     _print(ctx, opts, query, layout)
 
 
+SEARCH_LIMIT = 10  # hits a table shows unless --limit says otherwise
+
+
 @app.command()
 @_listing_options
 def search(
     ctx: typer.Context,
-    text: Annotated[
-        str,
-        typer.Argument(callback=_nfc, help="Text to look for (any case, English or Korean)."),
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            callback=_nfc_words,
+            help="Words to look for, in any order, English or Korean; no quotes needed.",
+            show_default=False,
+        ),
     ],
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            min=1,
+            help=f"Show the best N hits (table default {SEARCH_LIMIT}; json and csv: all).",
+            show_default=False,
+        ),
+    ] = None,
     *,
     opts: ListingOptions,
 ) -> None:
-    """Find every fact, source or benchmark whose text, id, names or speaker match.
+    """Ask a question: facts, sources and benchmarks ranked by relevance, each with its answer.
 
-    Best matches first: hits in ids and names before hits in passages.
+    Each hit shows the figure with its unit and date (or the quote, the
+    event), who, the source and the fact id for show and cite. Words match
+    whole words; English inflections (lost, founded) and Korean particles
+    (엔비디아는) match too; words like "how much did" count for nothing.
     No match is not an error: the table says so and JSON is [].
 
     [b]Examples[/b]
 
-      aigap search nvidia
+      aigap search how much did nvidia lose
 
-      aigap search 딥시크 --format json
+      aigap search R1 AIME
+
+      aigap search 딥시크 훈련 비용 --format json
     """
-    from aigap.search import search as find_text
+    from aigap.search import search as find
     from aigap.search import search_listing
 
-    _print(ctx, opts, lambda s: find_text(s, text), lambda hits, _: search_listing(hits, text))
+    shown = limit if limit is not None or opts.fmt is not Format.table else SEARCH_LIMIT
+    _print(ctx, opts, lambda s: find(s, words, shown, opts.code), search_listing)
 
 
 @app.command()

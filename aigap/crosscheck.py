@@ -143,7 +143,7 @@ def _gap_times_narrower(gap: Gap, index: int) -> _Finding:
         Derived(
             gap.id,
             "times narrower",
-            f"{times:.1f}×",
+            derive.times_text(first.value, last.value) or "n/a",
             f"{_num(first.value)} / {_num(last.value)} ({_gap_span(gap)}){within}",
         ),
         ("gaps", index, "values"),
@@ -214,6 +214,19 @@ def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
         return
     spread = derive.previous_close_range(close.value, move.change)
     shown = f"{_num(implied, 2)} {close.unit.upper()}"
+    if spread is not None:
+        # the printed change (16.9%) may be rounded or cut (wire reports: -16.97%),
+        # so the cents are not known: widen to the next printed digit
+        cut = derive.implied_previous_close(
+            close.value,
+            move.change + (-1 if move.change < 0 else 1) * 10.0 ** -derive.decimals(move.change),
+        )
+        high = max(spread[1], cut or spread[1])
+        low = min(spread[0], cut or spread[0])
+        shown = (
+            f"~{_num(round(implied, 1), 1)} {close.unit.upper()} ({_num(low, 2)}–{_num(high, 2)}: "
+            f"{move.change_printed} may be rounded or cut)"
+        )
     if move.previous_close is None:
         yield _Finding(Derived(move.id, "implied previous close", shown, basis), path)
         return
@@ -260,7 +273,13 @@ def _rate_findings(cost: Cost, index: int) -> Iterator[_Finding]:
             Derived(
                 cost.id,
                 "implied exchange rate",
-                f"{rate:,.0f} KRW/USD",
+                # "약 78억8000만원" is about: so is the rate
+                f"{'~' if usd.approx or krw.approx else ''}{rate:,.0f} KRW/USD"
+                + (
+                    " (approximate: the article's amount is approximate)"
+                    if krw.approx or usd.approx
+                    else ""
+                ),
                 basis,
                 f"{low:,.0f}–{high:,.0f} KRW/USD plausible",
                 ok,

@@ -157,3 +157,25 @@ def previous_close_range(close: float, change_percent: float) -> tuple[float, fl
     if low is None or high is None:
         return None
     return min(low, high), max(low, high)
+
+
+def _sig(value: float, digits: int = 2) -> str:
+    """``value`` to ``digits`` significant figures, as text ("58.3" -> "58", "5.47" -> "5.5")."""
+    if value == 0:
+        return "0"
+    import math
+
+    places = max(0, digits - 1 - math.floor(math.log10(abs(value))))
+    return format_number(round(value, places), places)
+
+
+def times_text(then: float, now: float) -> str | None:
+    """'~58× (50–70×)': the ratio to the precision its rounded inputs support."""
+    times = times_narrower(then, now)
+    if times is None:
+        return None
+    spread = times_narrower_range(then, now)
+    if spread is None:
+        return f"~{_sig(times)}× (unbounded)"
+    low, high = _sig(spread[0]), _sig(spread[1])
+    return f"~{_sig(times)}×" if low == high else f"~{_sig(times)}× ({low}–{high}×)"

@@ -54,6 +54,17 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.quotes": {"en": "Quotes", "ko": "발언"},
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
+    "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
+    "search.answer": {"en": "Answer", "ko": "답"},
+    "search.same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
+    "search.more": {
+        "en": "{more} more: aigap search {words} --limit {total} (json and csv list all hits)",
+        "ko": "{more}건 더: aigap search {words} --limit {total} (json·csv는 전부 출력)",
+    },
+    "search.help": {
+        "en": "aigap show ID: the passage and its source; aigap cite ID: a citation.",
+        "ko": "aigap show ID: 원문 구절과 출처, aigap cite ID: 인용문.",
+    },
     # notes under tables
     "note.unit": {"en": "Unit: {unit}; change in pp.", "ko": "단위: {unit}; 변화는 %포인트."},
     "note.note": {"en": "Note: {note}", "ko": "참고: {note}"},
@@ -81,6 +92,27 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
+    # quotes: reported speech, and whose English it is
+    "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    "quote.rendering": {
+        "en": "English: aigap's rendering of the Korean article",
+        "ko": "영어: 한국어 기사를 aigap이 번역한 것",
+    },
+    "quote.rendering_note": {
+        "en": "English: aigap's rendering of the Korean article, not the speaker's own words. "
+        "(reported): the article paraphrases; no quotation marks.",
+        "ko": "영어는 한국어 기사를 aigap이 번역한 것으로 발언자의 원래 말이 아닙니다. "
+        "(간접 인용): 기사가 풀어 쓴 발언으로 따옴표가 없습니다.",
+    },
+    # gap for a benchmark that has no gap reading
+    "no_gap.scores": {
+        "en": "no US–China gap reading for {name}; it has {count} score(s): aigap scores {id}",
+        "ko": "{name}에는 미·중 격차 수치가 없습니다. 점수 {count}개가 있습니다: aigap scores {id}",
+    },
+    "no_gap": {
+        "en": "no US–China gap reading for {name}",
+        "ko": "{name}에는 미·중 격차 수치가 없습니다",
+    },
     # units, as named in notes and group headings
     "unit.pp": {"en": "percentage points", "ko": "%포인트"},
     "unit.percent": {"en": "percent", "ko": "퍼센트"},
@@ -128,6 +160,14 @@ LABELS: dict[str, dict[Lang, str]] = {
     "basis.rounding": {"en": "within the inputs' rounding", "ko": "입력값의 반올림 범위 안에서"},
     "basis.unbounded": {"en": "unbounded", "ko": "상한 없음"},
     "basis.vs": {"en": " vs ", "ko": " 대 "},
+    "basis.rounded_or_cut": {
+        "en": " may be rounded or cut)",
+        "ko": "는 반올림 또는 절사된 값일 수 있음)",
+    },
+    "basis.approximate": {
+        "en": " (approximate: the article's amount is approximate)",
+        "ko": " (근사치: 기사 속 금액이 근사치)",
+    },
     # gap column headers: an absolute date with a period wording, not the article's "last year"
     "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
     "period.month": {"en": "{date}", "ko": "{date}"},

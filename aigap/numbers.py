@@ -34,6 +34,23 @@ def value_text(value: float, unit: str) -> str:
     return format_number(value) + SUFFIXES.get(unit, "")
 
 
+def figure_text(value: float, unit: str, lang: Lang, printed: str | None = None) -> str:
+    """A reported figure in ``lang``'s units ("17.5 pp" / "17.5%포인트", "1385 Elo points").
+
+    Korean prints the article's own form where there is one (``printed``);
+    English never does, since the article's form carries Korean units.
+    """
+    if lang == "ko":
+        if unit == "pp":
+            return format_number(value) + "%포인트"
+        if printed and unit != "pp":
+            return printed
+        return value_text(value, unit)
+    if unit == "elo":
+        return f"{value:g} Elo points"
+    return value_text(value, unit)
+
+
 def plain(value: float, places: int | None = None) -> str:
     """A number in a formula or message: as many decimals as it has, at most six."""
     if places is None:

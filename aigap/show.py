@@ -114,6 +114,8 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
             rows.append((label("passage_verbatim", lang), "\n".join(f"“{p}”" for p in value)))
             continue
         shown = _detail_value(value, lang)
+        if name == "said_en_is" and value == "rendering":
+            shown = f"{value} ({label('quote.rendering', lang)})"
         if shown is None:
             continue
         rows.append((name, shown))
@@ -124,7 +126,13 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
 
 def _basis(text: str, lang: Lang) -> str:
     """How a derived figure was computed (crosscheck writes it in English), in ``lang``."""
-    for key in ("basis.rounding", "basis.unbounded", "basis.vs"):
+    for key in (
+        "basis.rounding",
+        "basis.unbounded",
+        "basis.vs",
+        "basis.rounded_or_cut",
+        "basis.approximate",
+    ):
         text = text.replace(LABELS[key]["en"], label(key, lang))
     return text
 
@@ -162,7 +170,9 @@ def show_listing(
         rows.extend(
             (
                 derived_label(d.label, lang),
-                f"{d.value}\n{_basis(d.basis, lang)}" if d.basis else d.value,
+                f"{_basis(d.value, lang)}\n{_basis(d.basis, lang)}"
+                if d.basis
+                else _basis(d.value, lang),
             )
             for d in derived
         )

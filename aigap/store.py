@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 from aigap import __version__
 from aigap.errors import AigapError
 
-CACHE_FORMAT = "4"
+CACHE_FORMAT = "5"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
@@ -57,6 +57,15 @@ CREATE TABLE names(norm TEXT NOT NULL, benchmark TEXT NOT NULL);
 CREATE TABLE counts(kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE TABLE about(entity TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL);
+"""
+# The search index: one row per record (rowid = the record's ord), its text in
+# three columns weighted by bm25() (see aigap/search.py for what goes where and
+# why this tokenizer). Contentless: the text is only needed to rank; what is
+# shown comes from the checked record, so the index adds no copy of the text.
+SEARCH_SCHEMA = """
+CREATE VIRTUAL TABLE search USING fts5(
+    names, body, passage, content='', tokenize='porter unicode61 remove_diacritics 2'
+);
 """
 # Indexes are built after the rows are in: one sort instead of 100,000 B-tree inserts.
 _INDEXES = """
@@ -261,6 +270,27 @@ class Store:
         )
         return {source: count for source, count in rows}
 
+    def search(self, match: str, limit: int | None) -> tuple[list[tuple[Any, float]], int]:
+        """The best ``limit`` records (all when None) for an FTS5 query, with scores; the count.
+
+        Ranking and cutting happen in SQLite: only the rows returned are built.
+        """
+        from aigap.search import COLUMN_WEIGHTS
+
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+        rows = self._rows(
+            f"SELECT r.ord, r.id, r.kind, r.data, r.crc, -s.rank FROM ("
+            f"  SELECT rowid, bm25(search, {weights}) AS rank FROM search"
+            f"  WHERE search MATCH ? ORDER BY rank, rowid LIMIT ?"
+            f") AS s JOIN records AS r ON r.ord = s.rowid ORDER BY s.rank, s.rowid",
+            (match, -1 if limit is None else limit),
+        )
+        if limit is None or len(rows) < limit:
+            total = len(rows)
+        else:
+            total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
+        return [(self._build(row[:5]), float(row[5])) for row in rows], total
+
     def all_facts(self) -> list[Any]:
         rows = self._rows(
             f"{_SELECT} WHERE kind NOT IN ('sources', 'benchmarks', 'entities') ORDER BY ord"
@@ -349,9 +379,34 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
         "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)",
         [(kind, bench, n) for (kind, bench), n in counts.items()],
     )
+    _fill_search(conn, data)
     conn.executescript(_INDEXES)
     conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
     conn.commit()
+
+
+def _fill_search(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
+    """The search index, in the same transaction as the records it points to."""
+    from aigap import kinds
+    from aigap.search import Indexer
+
+    names_of: dict[str, list[str]] = {}
+    for raw in data.get("benchmarks") or ():
+        name, full = raw.get("name") or {}, raw.get("full_name") or {}
+        names_of[raw["id"]] = [*name.values(), *full.values(), *(raw.get("aliases") or ())]
+    indexer = Indexer(names_of)
+
+    def rows() -> Any:
+        ord_ = 0
+        # the same order as the records table: a rowid here is a record's ord
+        for kind in (*NOT_FACTS, *kinds.sections()):
+            for raw in data.get(kind) or ():
+                ord_ += 1
+                # entities are found by `show NAME`; here they would push facts down
+                yield (ord_, "", "", "") if kind == "entities" else (ord_, *indexer.row(kind, raw))
+
+    conn.execute(SEARCH_SCHEMA)  # execute, not executescript, which would commit first
+    conn.executemany("INSERT INTO search(rowid, names, body, passage) VALUES (?, ?, ?, ?)", rows())
 
 
 def _open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:

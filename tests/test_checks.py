@@ -70,7 +70,7 @@ SEEDS = [
         'printed: "118.42달러", label: {en: "closing price", ko: "종가"}}',
         'printed: "118.42달러", label: {en: "closing price", ko: "종가"}}\n'
         '    previous_close: {value: 150.0, unit: usd, printed: "150달러"}',
-        "previous close 150달러 does not match 142.50 USD",
+        "previous close 150달러 does not match ~142.5 USD",
     ),
     # a change that no longer matches its printed form
     ("change: -3.07\n", "change: -30.7\n", "value -30.7 does not match the printed '3.07%'"),
@@ -185,11 +185,16 @@ def test_derived_values_for_show(facts_path: Path) -> None:
     arena = {d.label: d for d in derived("gap-arena")}
     top = arena["gap in 2025-02 from top scores"]
     assert (top.value, top.reported, top.ok) == ("1.69%", "1.7%", True)
-    assert arena["times narrower"].value == "5.5×"
+    assert arena["times narrower"].value == "~5.5× (5.3–5.7×)"
     nvidia = derived("market-nvidia-2025-01-27")
-    assert [(d.label, d.value) for d in nvidia] == [("implied previous close", "142.50 USD")]
+    assert [(d.label, d.value) for d in nvidia] == [
+        ("implied previous close", "~142.5 USD (142.42–142.67: 16.9% may be rounded or cut)")
+    ]
     (rate,) = derived("cost-v3-training")
-    assert rate.value == "1,412 KRW/USD" and rate.ok is True
+    assert (
+        rate.value == "~1,412 KRW/USD (approximate: the article's amount is approximate)"
+        and rate.ok is True
+    )
     (score,) = derived("score-arena-deepseek-2025-02")
     assert score.value == "1.69%" and score.ok is True
     assert derived("claim-r1-shakes-world") == []

@@ -34,7 +34,7 @@ def test_gap_mmlu_table(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("US–China gap on MMLU")
-    for text in ("17.5 pp", "0.3 pp", "-17.2 pp", "58.3×", "end of 2023", "end of 2024"):
+    for text in ("17.5 pp", "0.3 pp", "-17.2 pp", "~58×", "end of 2023", "end of 2024"):
         assert text in out
     assert 'percentage points (article prints "%")' in out
     assert "Source: CBS NoCut News (via Daum News), 2025-04-08 (date inferred)" in out

@@ -361,7 +361,7 @@ def test_search_without_match_is_not_an_error(runner: CliRunner) -> None:
     assert "(nothing matches)" in run(runner, "search", "zzzz-no-such-thing").stdout
     assert as_json(runner, "search", "zzzz-no-such-thing") == []
     text = run(runner, "search", "zzzz-no-such-thing", "-f", "csv").stdout
-    assert text == "id,kind,score,field,snippet\n"
+    assert text == "rank,id,kind,score,headline,date,who,source_id,field,snippet\n"
 
 
 def test_search_ranks_names_before_passages(runner: CliRunner) -> None:

@@ -17,7 +17,7 @@ from aigap.layout import sources_of
 from aigap.lookup import find_record, kind_of
 from aigap.model import Amount, Text
 from aigap.numbers import amount_text, with_unit
-from aigap.search import search, search_listing, snippet
+from aigap.search import Found, search, search_listing, searchable
 from aigap.show import detail_rows, record_detail, show_listing
 from aigap.sources import source_rows
 from aigap.store import Store, open_store
@@ -89,10 +89,12 @@ def test_every_fact_has_a_one_line_summary(store: Store) -> None:
             summary = fact_summary(fact, lang, benchmarks)
             assert summary and "\n" not in summary
     gap = store.record("gap-mmlu")
-    assert fact_summary(gap, "en", benchmarks) == "MMLU: 17.5% (end of 2023) → 0.3% (end of 2024)"
+    assert fact_summary(gap, "en", benchmarks) == (
+        "MMLU: 17.5 pp (end of 2023) → 0.3 pp (end of 2024)"
+    )
     nvidia = store.record("market-nvidia-2025-01-27")
     assert fact_summary(nvidia, "en", benchmarks) == (
-        "Nvidia -16.9%, close 118.42달러, lost 약 850조원"
+        "Nvidia -16.9%, close $118.42, lost ~850 trillion won"
     )
 
 
@@ -108,27 +110,37 @@ def test_source_rows_count_facts(store: Store) -> None:
 
 
 def test_search_weights_names_over_passages(store: Store) -> None:
-    hits = search(store, "nvidia")
+    found = search(store, ["nvidia"], None)
+    hits = found.hits
     assert hits[0].record.id == "market-nvidia-2025-01-27"
     assert hits[0].field == "subject"
+    assert found.total == len(hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
-    assert search(store, "  ") == []
-    assert search(store, "NVIDIA") == hits
+    assert search(store, ["  "], None).hits == []
+    assert search(store, ["NVIDIA"], None).hits == hits
+    assert search(store, ["nvidia"], 2).hits == hits[:2]
+    assert search(store, ["nvidia"], 2).total == found.total
 
 
 def test_search_exact_id_first_and_benchmark_aliases(store: Store) -> None:
-    assert search(store, "score-aime-o1")[0].record.id == "score-aime-o1"
-    kinds = {h.record.id: h.kind for h in search(store, "lmsys")}
+    assert search(store, ["score-aime-o1"], 5).hits[0].record.id == "score-aime-o1"
+    kinds = {h.record.id: h.kind for h in search(store, ["lmsys"], None).hits}
     assert kinds["chatbot-arena"] == "benchmark"
     assert kinds["score-arena-google-2025-02"] == "score"  # through its benchmark's alias
 
 
-def test_snippet_is_one_line_around_the_match() -> None:
-    text = "a " * 100 + "needle\nin the " + "b " * 100
-    cut = snippet(text, "needle", width=40)
-    assert "needle" in cut and "\n" not in cut
-    assert cut.startswith("…") and cut.endswith("…")
-    assert snippet("short text", "text") == "short text"
+def test_snippet_cuts_at_word_boundaries(store: Store) -> None:
+    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    for hit in search(store, ["deepseek", "cost"], None).hits:
+        assert "\n" not in hit.snippet
+        inner = hit.snippet.strip("…")
+        texts = [" ".join(t.split()) for f, t, _ in searchable(hit.record, benchmarks)]
+        where = [(t, t.find(inner)) for t in texts if f"{inner}" in t]
+        assert where, (hit.record.id, hit.snippet)
+        text, at = where[0]
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(inner)] if at + len(inner) < len(text) else " "
+        assert not before.isalnum() and not after.isalnum(), (hit.record.id, hit.snippet)
 
 
 def test_find_record_any_kind_and_suggestions(store: Store) -> None:
@@ -188,11 +200,16 @@ def test_listing_records_match_cells(store: Store) -> None:
 
 
 def test_empty_listings_keep_their_field_names() -> None:
-    listing = search_listing([], "nothing")
+    listing = search_listing(Found("nothing", [], 0), "en")
     assert listing.records == [] and list(listing.fields or ()) == [
+        "rank",
         "id",
         "kind",
         "score",
+        "headline",
+        "date",
+        "who",
+        "source_id",
         "field",
         "snippet",
     ]

@@ -58,6 +58,10 @@ def no_verbatim(fact: Fact) -> Iterator[tuple[DataPath, str, str]]:
     return iter(())
 
 
+def no_who(fact: Fact, lang: Lang) -> str | None:
+    return None
+
+
 def own_date(fact: Fact) -> PartialDate | None:
     date = getattr(fact, "date", None)
     return date if isinstance(date, PartialDate) else None
@@ -72,8 +76,12 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     yields (where, what, words) for texts besides the passage that must
     appear word for word in the article (``check --sources``); ``search``
     weighs the kind's own fields for ``aigap search`` (FACT_SEARCH adds the
-    common ones); ``date`` is the date the fact is about; ``entries`` are its
-    lines on the timeline, each with its figure (default: the summary, dated).
+    common ones); ``date`` is the date the fact is about. ``answer`` is
+    the fact's headline as ``search`` shows it, the figure with its unit (or
+    the quote, the event); without it the ``summary``; ``who`` names the
+    actor (speaker, company, model's maker) when the kind has one.
+    ``entries`` are its lines on the timeline and entity pages, each with its
+    figure (default: the summary, dated).
     """
 
     name: str  # singular, as aigap prints it: "gap"
@@ -85,6 +93,13 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     verbatim: Callable[[F], Iterator[tuple[DataPath, str, str]]] = no_verbatim
     search: dict[str, int] = msgspec.field(default_factory=dict)
     date: Callable[[F], PartialDate | None] = own_date
+    answer: Callable[[F, Lang, dict[str, Benchmark]], str] | None = None
+    who: Callable[[F, Lang], str | None] = no_who
+
+    def headline(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+        """What ``search`` shows as the answer: the figure with its unit, the quote, the event."""
+        return (self.answer or self.summary)(fact, lang, benchmarks)
+
     entries: Callable[[F, Lang, dict[str, Benchmark]], list[Entry]] | None = None
 
     def story(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:

@@ -11,7 +11,7 @@ from aigap.kinds.base import Entry, Figure, Kind
 from aigap.labels import label
 from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
 from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Source, Text
-from aigap.numbers import amount_text, ratio_text
+from aigap.numbers import amount_text, format_number, ratio_text
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -31,6 +31,20 @@ class Cost(Fact, frozen=True, kw_only=True):
 
 def summary(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     return fact.claim.get(lang)
+
+
+def answer(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    if not fact.amounts and fact.ratio is None:
+        return fact.claim.get(lang)
+    parts = [amount_text(a, lang) for a in fact.amounts]
+    if fact.ratio is not None:
+        r = fact.ratio
+        parts.append(
+            f"{r.of.get(lang)}의 {r.printed}"
+            if lang == "ko"
+            else f"{format_number(r.value)} × {r.of.get(lang)}"
+        )
+    return f"{fact.subject.get(lang)}: {'; '.join(parts)}"
 
 
 def figures(fact: Cost) -> Iterator[Figure]:
@@ -53,7 +67,8 @@ KIND = Kind(
     record=Cost,
     summary=summary,
     figures=figures,
-    search={"subject": 5, "claim": 2},
+    search={"subject": 5, "claim": 2, "amounts": 2, "ratio": 2},
+    answer=answer,
     entries=entries,
 )
 

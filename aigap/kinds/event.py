@@ -30,6 +30,10 @@ def summary(fact: Event, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     return fact.what.get(lang)
 
 
+def actor(fact: Event, lang: Lang) -> str | None:
+    return fact.who.get(lang) if fact.who else None
+
+
 def rules(fact: Event) -> Iterator[Rule]:
     if fact.precision is None:
         yield Rule((), "warning", f"event {fact.id!r} has no date precision")
@@ -48,6 +52,7 @@ KIND = Kind(
     summary=summary,
     rules=rules,
     search={"who": 4, "what": 2},
+    who=actor,
 )
 
 

@@ -13,7 +13,7 @@ from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, source_line, sources_of
 from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Source, Text, Unit
-from aigap.numbers import unit_name, value_text
+from aigap.numbers import figure_text, unit_name, value_text, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -45,8 +45,19 @@ class Gap(Fact, frozen=True, kw_only=True):
 
 
 def summary(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    values = " → ".join(f"{v.printed} ({period(v, lang)})" for v in fact.values)
+    values = " → ".join(
+        f"{figure_text(v.value, fact.unit, lang, v.printed)} ({period(v, lang)})"
+        for v in fact.values
+    )
     return f"{benchmark_name(fact.benchmark, lang, benchmarks)}: {values}"
+
+
+def answer(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    name = benchmark_name(fact.benchmark, lang, benchmarks) or fact.benchmark
+    values = " → ".join(
+        f"{with_unit(v.value, fact.unit)} ({v.label.get(lang)})" for v in fact.values
+    )
+    return f"{name} 미·중 격차: {values}" if lang == "ko" else f"US–China gap on {name}: {values}"
 
 
 def period(value: GapValue, lang: Lang) -> str:
@@ -96,6 +107,7 @@ KIND = Kind(
     rules=rules,
     search={"benchmark": 4},
     date=latest_date,
+    answer=answer,
     entries=entries,
 )
 
@@ -122,15 +134,15 @@ class GapRow(msgspec.Struct, frozen=True):
         return derive.times_narrower(self.then.value, self.now.value)
 
 
-def gap_rows(store: Store, name: str | None) -> list[GapRow]:
+def gap_rows(store: Store, name: str | None, lang: Lang = "en") -> list[GapRow]:
     """One row per gap fact: of one benchmark, or all sorted by unit then today's gap."""
     if name is not None:
         from aigap.lookup import find_benchmark
 
         bench = find_benchmark(store, name)
         gaps = store.records_about("gaps", bench.id)
-        if not gaps:  # a benchmark known only from other facts (or a damaged file)
-            raise AigapError(f"no gaps for benchmark {bench.id!r}")
+        if not gaps:  # a benchmark with scores but no gap reading (AIME 2024, MATH-500)
+            raise AigapError(_no_gap(store, bench, lang))
         benchmarks = {bench.id: bench}
     else:
         gaps = store.records("gaps")
@@ -138,6 +150,15 @@ def gap_rows(store: Store, name: str | None) -> list[GapRow]:
     sources = sources_of(store, gaps)
     rows = [GapRow(benchmarks[g.benchmark], g, sources[g.source]) for g in gaps]
     return sort_gap_rows(rows) if name is None else rows
+
+
+def _no_gap(store: Store, bench: Benchmark, lang: Lang) -> str:
+    """Say there is no gap reading, and point at what the benchmark does have."""
+    count = len(store.records_about("scores", bench.id))
+    name = bench.name.get(lang)
+    if count:
+        return label("no_gap.scores", lang, name=name, count=count, id=bench.id)
+    return label("no_gap", lang, name=name)
 
 
 def sort_gap_rows(rows: list[GapRow]) -> list[GapRow]:
@@ -166,20 +187,31 @@ def gap_record(row: GapRow, lang: Lang) -> dict[str, Any]:
         "now_value": row.now.value,
         "now_printed": row.now.printed,
         "change_pp": row.change,
+        # kept for compatibility; the low/high pair is what the rounded inputs allow
         "times_narrower": None if row.times_narrower is None else round(row.times_narrower, 2),
+        **_times_range(row),
         **source_fields(src, lang),
         "passage": passage(gap),
     }
 
 
-def _narrower(row: GapRow, lang: Lang) -> str:
-    times = row.times_narrower
-    return label("not_applicable", lang) if times is None else f"{times:.1f}×"
+def _times_range(row: GapRow) -> dict[str, float | None]:
+    spread = derive.times_narrower_range(row.then.value, row.now.value)
+    low, high = (round(spread[0], 2), round(spread[1], 2)) if spread else (None, None)
+    return {"times_narrower_low": low, "times_narrower_high": high}
+
+
+def _narrower(row: GapRow, lang: Lang, *, short: bool = False) -> str:
+    """'~58× (50–70×)'; ``short`` drops the range (the overview's column stays narrow)."""
+    text = derive.times_text(row.then.value, row.now.value)
+    if short and text is not None:
+        text = text.split(" (", 1)[0]
+    return label("not_applicable", lang) if text is None else text
 
 
 def gap_listing(rows: Sequence[GapRow], lang: Lang, single: bool) -> Listing:
     records = [gap_record(r, lang) for r in rows]
-    if single:
+    if single and rows:  # a benchmark with no gap recorded: the empty table
         return _single_gap(rows, records, lang)
     return _all_gaps(rows, records, lang)
 
@@ -260,7 +292,7 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
                     value_text(r.then.value, unit),
                     value_text(r.now.value, unit),
                     value_text(r.change, "pp"),
-                    _narrower(r, lang),
+                    _narrower(r, lang, short=True),
                     bars(r.then.value, r.now.value, scale),
                 ]
             )

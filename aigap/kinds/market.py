@@ -36,6 +36,7 @@ class MarketMove(Fact, frozen=True, kw_only=True):
     close: Amount | None = None
     previous_close: Amount | None = None
     value_lost: Amount | None = None  # market value wiped out that day
+    record: Text | None = None  # what the move was a record of, in the article's words
 
     kind: ClassVar[str] = "market"
 
@@ -43,10 +44,24 @@ class MarketMove(Fact, frozen=True, kw_only=True):
 def summary(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     text = f"{fact.subject.get(lang)} {numbers.with_unit(fact.change, 'percent')}"
     if fact.close is not None:
-        text += f", close {fact.close.printed}"
+        text += f", close {numbers.amount_text(fact.close, lang)}"
     if fact.value_lost is not None:
-        text += f", lost {fact.value_lost.printed}"
+        text += f", lost {numbers.amount_text(fact.value_lost, lang)}"
     return text
+
+
+def answer(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    parts = [f"{fact.subject.get(lang)} {numbers.format_number(fact.change)}%"]
+    if fact.close is not None:
+        parts.append(("종가 " if lang == "ko" else "close ") + amount_text(fact.close, lang))
+    if fact.value_lost is not None:
+        lost = amount_text(fact.value_lost, lang)
+        parts.append(f"시가총액 {lost} 증발" if lang == "ko" else f"lost {lost} in value")
+    return "; ".join(parts)
+
+
+def subject(fact: MarketMove, lang: Lang) -> str | None:
+    return fact.subject.get(lang)
 
 
 def figures(fact: MarketMove) -> Iterator[Figure]:
@@ -72,7 +87,9 @@ KIND = Kind(
     record=MarketMove,
     summary=summary,
     figures=figures,
-    search={"subject": 5, "change_printed": 2},
+    search={"subject": 5, "change_printed": 2, "close": 2, "value_lost": 2, "previous_close": 2},
+    answer=answer,
+    who=subject,
     entries=entries,
 )
 
@@ -111,6 +128,7 @@ def market_record(row: MarketRow, lang: Lang) -> dict[str, Any]:
         **_amount_fields("close", move.close),
         **_amount_fields("previous_close", move.previous_close),
         **_amount_fields("value_lost", move.value_lost),
+        "record": move.record.get(lang) if move.record else None,
         "inferred": move.inferred,
         **source_fields(row.source, lang),
         "passage": passage(move),
@@ -138,7 +156,7 @@ def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
         cells.append(
             [
                 m.date.iso + ("*" if m.inferred else ""),
-                m.subject.get(lang),
+                m.subject.get(lang) + (f"\n({m.record.get(lang)})" if m.record else ""),
                 numbers.with_unit(m.change, "percent"),
                 amount_text(m.close, lang) if m.close else "",
                 amount_text(m.value_lost, lang) if m.value_lost else "",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
 
 from aigap.kinds.base import DataPath, Kind
 from aigap.labels import label
-from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
+from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Lang, PartialDate, Source, Text
 from aigap.render import Column, Listing
 
@@ -25,12 +25,40 @@ class Quote(Fact, frozen=True, kw_only=True):
     role: Text | None = None
     date: PartialDate | None = None
     channel: Text | None = None
+    # direct: the article prints the words in quotation marks; reported: it paraphrases
+    speech: Literal["direct", "reported"] = "direct"
+    # rendering: said.en is aigap's English of the Korean article, not the speaker's words
+    said_en_is: Literal["rendering", "original"] = "rendering"
 
     kind: ClassVar[str] = "quote"
 
 
+def said_text(fact: Quote, lang: Lang, text: str | None = None) -> str:
+    """The words in quotation marks if direct speech, else marked as reported, no marks."""
+    text = fact.said.get(lang) if text is None else text
+    if fact.speech == "reported":
+        return label("quote.reported", lang, said=text)
+    return f"“{text}”"
+
+
+def rendering_note(fact: Quote, lang: Lang) -> str | None:
+    """Say so when the English is aigap's rendering of the Korean article."""
+    return label("quote.rendering", lang) if fact.said_en_is == "rendering" else None
+
+
 def summary(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    return f"{fact.speaker.get(lang)}: “{fact.said.get(lang)}”"
+    text = f"{fact.speaker.get(lang)}: {said_text(fact, lang)}"
+    note = rendering_note(fact, lang) if lang == "en" else None
+    return f"{text} ({note})" if note else text
+
+
+def answer(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    return f"“{fact.said.get(lang)}”"
+
+
+def speaker(fact: Quote, lang: Lang) -> str | None:
+    role = f" ({fact.role.get(lang)})" if fact.role else ""
+    return fact.speaker.get(lang) + role
 
 
 JOINER = " … "  # how a quote joins two verbatim parts
@@ -50,6 +78,8 @@ KIND = Kind(
     summary=summary,
     verbatim=verbatim,
     search={"speaker": 5, "said": 2, "role": 2, "channel": 2},
+    answer=answer,
+    who=speaker,
 )
 
 
@@ -76,6 +106,8 @@ QUOTE_FIELDS = (
     "role",
     "said_ko",
     "said_en",
+    "speech",
+    "said_en_is",
     "date",
     "channel",
     "inferred",
@@ -95,6 +127,8 @@ def quote_record(row: QuoteRow, lang: Lang) -> dict[str, Any]:
         "role": quote.role.get(lang) if quote.role else None,
         "said_ko": quote.said.ko,
         "said_en": quote.said.en,
+        "speech": quote.speech,
+        "said_en_is": quote.said_en_is,
         "date": quote.date.iso if quote.date else None,
         "channel": quote.channel.get(lang) if quote.channel else None,
         "inferred": quote.inferred,
@@ -104,23 +138,40 @@ def quote_record(row: QuoteRow, lang: Lang) -> dict[str, Any]:
 
 
 def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
+    """Grouped by speaker: name and role once on a header row, then each of
+    their quotes with its fact id (for ``cite``) and date. Records stay one
+    per quote."""
     records = [quote_record(r, lang) for r in rows]
     other: Lang = "en" if lang == "ko" else "ko"
     columns = [
-        Column("speaker", label("speaker", lang), max_width=24),
         Column("quote", label("quote", lang), ratio=1),
+        Column("fact_id", label("id", lang), whole=True),
         Column("date", label("date", lang), whole=True, optional=True),
     ]
-    cells = []
-    for r in rows:
-        q = r.quote
-        speaker = q.speaker.get(lang) + (f"\n{q.role.get(lang)}" if q.role else "")
-        said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
-        where = f"\n({q.channel.get(lang)}; {q.source})" if q.channel else f"\n({q.source})"
-        cells.append(
-            [speaker, "\n".join(f"“{t}”" for t in said) + where, q.date.iso if q.date else ""]
-        )
+    speakers: dict[str, list[QuoteRow]] = {}
+    for r in rows:  # speakers in order of first appearance, their quotes in file order
+        speakers.setdefault(r.quote.speaker.get(lang), []).append(r)
+    cells: list[list[Any]] = []
+    groups: list[int] = []
+    for name, said_by in speakers.items():
+        if cells:
+            groups.append(len(cells))
+        roles = dict.fromkeys(r.quote.role.get(lang) for r in said_by if r.quote.role)
+        header = name + (f" ({'; '.join(roles)})" if roles else "")
+        cells.append([header, "", ""])
+        for r in said_by:
+            q = r.quote
+            said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
+            text = "\n".join(said_text(q, lang, t) for t in said)
+            if q.channel:
+                text += f"\n({q.channel.get(lang)})"
+            cells.append([text, q.id, q.date.iso if q.date else ""])
+    if not any(row[2] for row in cells):  # no quote has a date: no empty Date column
+        columns.pop()
+        cells = [row[:2] for row in cells]
     notes = sources_notes([r.source for r in rows], lang)
+    if any(r.quote.said_en_is == "rendering" for r in rows):
+        notes.insert(0, label("quote.rendering_note", lang))
     title = label("title.quotes", lang)
     return Listing(
         title,
@@ -128,6 +179,6 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         records,
         cells=cells,
         notes=notes,
-        groups=every_row(rows),
+        groups=groups,
         fields=QUOTE_FIELDS,
     )

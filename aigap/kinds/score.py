@@ -13,7 +13,7 @@ from aigap.kinds.base import Entry, Figure, Kind, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
-from aigap.numbers import signed, unit_name, with_unit
+from aigap.numbers import figure_text, signed, unit_name, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -46,9 +46,21 @@ def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
         lang,
         model=fact.model.get(lang),
         country=country,
-        printed=fact.printed,
+        printed=figure_text(fact.value, fact.unit, lang, fact.printed),
         name=name,
     )
+
+
+def answer(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    name = benchmark_name(fact.benchmark, lang, benchmarks) or fact.benchmark
+    if lang == "ko":
+        return f"{fact.model.get(lang)} ({fact.country}): {name} {fact.printed}"
+    value = with_unit(fact.value, fact.unit) + (" Elo points" if fact.unit == "elo" else "")
+    return f"{fact.model.get(lang)} ({fact.country}): {value} on {name}"
+
+
+def organization(fact: Score, lang: Lang) -> str | None:
+    return fact.organization.get(lang)
 
 
 def figures(fact: Score) -> Iterator[Figure]:
@@ -71,6 +83,8 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"model": 5, "organization": 4, "benchmark": 4, "printed": 2},
+    answer=answer,
+    who=organization,
     entries=entries,
 )
 

@@ -1,0 +1,164 @@
+"""aigap search: the question table (tests/search_questions.yaml) and the search rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from aigap.cli import app
+from aigap.search import korean_stem, match_expression, query_words
+
+QUESTIONS_FILE = Path(__file__).with_name("search_questions.yaml")
+QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
+    "questions"
+]
+
+
+def hits(runner: CliRunner, *args: str) -> list[dict[str, Any]]:
+    result = runner.invoke(app, ["search", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found: list[dict[str, Any]] = json.loads(result.stdout)
+    return found
+
+
+def table(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, ["search", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_question_table_is_big_enough() -> None:
+    assert len(QUESTIONS) >= 25
+    assert {q["lang"] for q in QUESTIONS} == {"en", "ko"}
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q["q"] for q in QUESTIONS])
+def test_question_is_answered_in_the_top_three(runner: CliRunner, question: dict[str, Any]) -> None:
+    # typed as a person types it: words, no quotes, so each word is its own argument
+    top = [h["id"] for h in hits(runner, *question["q"].split())[:3]]
+    if "answers" in question:
+        missing = [i for i in question["answers"] if i not in top]
+        assert not missing, f"{question['q']!r}: {missing} not in top three {top}"
+    else:
+        assert set(question["any_of"]) & set(top), f"{question['q']!r}: top three {top}"
+
+
+def test_words_match_whole_words_not_inside_others(runner: CliRunner) -> None:
+    found = hits(runner, "aime")
+    assert found
+    # "claimed" contains "aime"; a hit must have the word itself somewhere it reads
+    assert all("claim" not in h["snippet"].casefold() for h in found if h["field"] != "")
+    ids = {h["id"] for h in found}
+    assert {"score-aime-r1", "score-aime-o1", "aime-2024"} <= ids
+    assert not any(i.startswith("claim-") and "aime" not in i for i in ids)
+
+
+def test_many_words_without_quotes_in_any_order(runner: CliRunner) -> None:
+    first = [h["id"] for h in hits(runner, "nvidia", "loss")][:1]
+    assert first == ["market-nvidia-2025-01-27"]
+    assert [h["id"] for h in hits(runner, "loss", "nvidia")][:1] == first
+    assert [h["id"] for h in hits(runner, "nvidia loss")][:1] == first  # one quoted argument
+
+
+def test_english_inflections_match() -> None:
+    assert '"lost"' in (match_expression(["lose"]) or "")
+    assert '"founded"' in (match_expression(["found"]) or "")
+
+
+def test_korean_particles_are_cut_from_query_words() -> None:
+    assert korean_stem("엔비디아는") == "엔비디아"
+    assert korean_stem("딥시크가") == "딥시크"
+    assert korean_stem("설립됐나") == "설립"
+    assert korean_stem("국가") == "국가"  # one syllable would be left: kept whole
+    assert match_expression(["엔비디아는"]) == '"엔비디아"*'
+
+
+def test_korean_word_finds_text_with_particles(runner: CliRunner) -> None:
+    # the passages say 엔비디아는/엔비디아의/딥시크가; the query has no particle
+    assert hits(runner, "엔비디아")[0]["id"] == "market-nvidia-2025-01-27"
+    assert "event-deepseek-founded" in [h["id"] for h in hits(runner, "딥시크가", "설립")[:3]]
+
+
+def test_stop_words_do_not_drown_the_answer(runner: CliRunner) -> None:
+    assert match_expression(query_words(["how", "much", "did", "the"])) is not None
+    assert match_expression(query_words(["how much did nvidia lose"])) == (
+        '"nvidia" OR ("lose" OR "lost" OR "loss" OR "losses" OR "losing")'
+    )
+    assert match_expression(query_words(["언제", "얼마나"])) is not None  # nothing else: kept
+    assert hits(runner, "what", "did", "the", "nvidia", "close", "at")[0]["id"] == (
+        "market-nvidia-2025-01-27"
+    )
+
+
+def test_json_hits_carry_the_answer(runner: CliRunner) -> None:
+    found = hits(runner, "nvidia", "loss")
+    assert list(found[0]) == [
+        "rank",
+        "id",
+        "kind",
+        "score",
+        "headline",
+        "date",
+        "who",
+        "source_id",
+        "field",
+        "snippet",
+    ]
+    top = found[0]
+    assert top["rank"] == 1 and top["kind"] == "market"
+    assert "-16.9%" in top["headline"] and "$118.42" in top["headline"]
+    assert (top["date"], top["who"], top["source_id"]) == ("2025-01-27", "Nvidia", "mk-2025-01-29")
+    assert [h["rank"] for h in found] == list(range(1, len(found) + 1))
+    scores = [h["score"] for h in found]
+    assert scores == sorted(scores, reverse=True)
+    quote = hits(runner, "sputnik", "moment")[0]
+    assert quote["kind"] == "quote" and quote["headline"].startswith("“")
+    assert quote["who"] and "Andreessen" in quote["who"]
+
+
+def test_sources_and_benchmarks_are_found(runner: CliRunner) -> None:
+    kinds = {h["id"]: h["kind"] for h in hits(runner, "multitask")}
+    assert kinds.get("mmlu") == "benchmark"
+    assert kinds.get("gap-mmlu") == "gap"  # through the benchmark's full name
+    assert hits(runner, "gap-mmlu")[0]["id"] == "gap-mmlu"  # an exact id comes first
+    assert "source" in {h["kind"] for h in hits(runner, "nocut")}
+
+
+def test_table_shows_the_first_hits_and_says_how_many_more(runner: CliRunner) -> None:
+    total = len(hits(runner, "deepseek"))
+    assert total > 12
+    out = table(runner, "deepseek")
+    assert f"({total} found)" in out
+    assert f"{total - 10} more: aigap search deepseek --limit {total}" in out
+    out = table(runner, "deepseek", "--limit", "3")
+    assert f"{total - 3} more" in out
+    assert len(hits(runner, "deepseek", "--limit", "3")) == 3
+    assert "more:" not in table(runner, "deepseek", "--limit", str(total))
+
+
+def test_a_note_repeated_on_many_facts_is_shown_once(runner: CliRunner) -> None:
+    out = table(runner, "that", "day", "paragraph", "--limit", "20")
+    assert out.count("Dated '이날' (that day) in the same paragraph") <= 1
+
+
+def test_no_match_is_not_an_error(runner: CliRunner) -> None:
+    assert hits(runner, "zzzz-no-such-thing") == []
+    assert "(nothing matches)" in table(runner, "zzzz-no-such-thing")
+    assert hits(runner, "?!") == []  # no word at all
+    csv = runner.invoke(app, ["search", "zzzz", "--format", "csv"])
+    assert csv.exit_code == 0 and csv.stdout.startswith("rank,id,kind")
+
+
+def test_no_words_is_a_usage_error(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["search"]).exit_code == 2
+
+
+def test_query_syntax_is_never_fts_syntax(runner: CliRunner) -> None:
+    for words in (['"'], ["NEAR(a", "b)"], ["a", "AND", "OR", "NOT"], ["col:x"], ["*"], ["^x"]):
+        result = runner.invoke(app, ["search", *words, "--format", "json"])
+        assert result.exit_code == 0, (words, result.output)
