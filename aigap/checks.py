@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aigap import kinds
@@ -36,13 +36,15 @@ _SPACE = re.compile(r"\s+")
 TEXT_LIMIT = 200
 
 
-def check(path: str, sources_dir: str | None = None, max_bytes: int | None = None) -> list[Problem]:
-    """Every problem with the fact file at ``path``, sorted by position."""
+def check(
+    path: str | Sequence[str], sources_dir: str | None = None, max_bytes: int | None = None
+) -> list[Problem]:
+    """Every problem with the fact file at ``path`` (or several read as one), by position."""
     return check_counted(path, sources_dir, max_bytes)[0]
 
 
 def check_counted(
-    path: str, sources_dir: str | None = None, max_bytes: int | None = None
+    path: str | Sequence[str], sources_dir: str | None = None, max_bytes: int | None = None
 ) -> tuple[list[Problem], int]:
     """``check``, plus how many facts were read (0 when the file could not be parsed)."""
     gc_was_enabled = gc.isenabled()
@@ -54,26 +56,37 @@ def check_counted(
             gc.enable()
 
 
-def _check(path: str, sources_dir: str | None, max_bytes: int | None) -> tuple[list[Problem], int]:
-    from aigap.load import check_fact_file, locate_paths
+def _check(
+    path: str | Sequence[str], sources_dir: str | None, max_bytes: int | None
+) -> tuple[list[Problem], int]:
+    from aigap.load import check_fact_files, expand_fact_paths, locate_paths
 
+    paths = [path] if isinstance(path, str) else list(path)
     try:
-        checked = check_fact_file(path, max_bytes)
+        paths = list(expand_fact_paths(paths))  # a directory: its fact files, as one base
+        checked = check_fact_files(paths, max_bytes)
     except FactFileError as exc:  # unreadable: missing, a directory, too big
         return list(exc.problems), 0
     problems = list(checked.problems)
     raw = checked.raw
     read = _facts_in(checked.data)
-    if checked.base is None or raw is None:
+    if checked.base is None or (raw is None and checked.place is None):
         return problems, read
     located = _located_findings(checked, sources_dir)
+    place = checked.place
     # The records and data are done with: free them before the file is parsed
     # again for positions, so the two never take memory at once.
     del checked
-    positions = locate_paths(raw, path, [p for p, _, _ in located])
-    for (line, column), (_, severity, message) in zip(positions, located, strict=True):
-        problems.append(Problem(path, line, column, severity, message))
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if place is not None:  # several files read as one
+        places = place([p for p, _, _ in located])
+    else:
+        assert raw is not None
+        at = locate_paths(raw, paths[0], [p for p, _, _ in located])
+        places = [(paths[0], line, column) for line, column in at]
+    for (file, line, column), (_, severity, message) in zip(places, located, strict=True):
+        problems.append(Problem(file, line, column, severity, message))
+    order = {p: i for i, p in enumerate(paths)}
+    problems.sort(key=lambda p: (order.get(p.path, 0), p.line or 0, p.column or 0))
     return problems, read
 
 

@@ -13,7 +13,7 @@ import inspect
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
@@ -92,7 +92,25 @@ class _OutputFailed(Exception):
 
 
 class _Group(TyperGroup):
-    """Turns every AigapError into its message on stderr and an exit code."""
+    """Turns every AigapError into its message on stderr and an exit code.
+
+    An unknown command that names something in the fact base (``aigap
+    nvidia``) is pointed to ``aigap show`` or ``aigap search``.
+    """
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Typer 0.29 vendors Click as typer._click; its UsageError is what
+        # TyperGroup.resolve_command raises for an unknown command.
+        from typer._click.exceptions import UsageError
+
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            word = args[0] if args else ""
+            hint = _hint_for(ctx, word) if word and not word.startswith("-") else None
+            if hint:
+                exc.message = f"{exc.message.rstrip('.')}.\n{hint}"
+            raise
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         with _output_errors():  # --help and --version write here
@@ -107,6 +125,31 @@ class _Group(TyperGroup):
         except AigapError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
+
+
+def _hint_for(ctx: Any, word: str) -> str | None:
+    """'try: aigap show WORD' for an entity or id, 'aigap search WORD' for a word in the base."""
+    import re
+    import shlex
+
+    from aigap.store import with_store
+
+    def lookup(store: Any) -> str | None:
+        from aigap.entities import resolve
+        from aigap.search import search
+
+        quoted = word if re.fullmatch(r"[\w.-]+", word) else shlex.quote(word)
+        if resolve(store, word) is not None or store.record(word.casefold()) is not None:
+            return f"try: aigap show {quoted}"
+        if search(store, [word], 1).total:
+            return f"try: aigap search {quoted}"
+        return None
+
+    try:
+        settings = _settings(ctx)
+        return with_store(settings.facts, lookup, settings.max_bytes)
+    except Exception:  # a hint must never replace the usage error itself
+        return None
 
 
 @contextlib.contextmanager
@@ -159,8 +202,35 @@ app = typer.Typer(
 
 
 class Settings(msgspec.Struct, frozen=True):
-    facts: str
+    facts: tuple[str, ...]  # the fact files read as one base, packaged first
     max_bytes: int | None
+
+
+class _Root(msgspec.Struct, frozen=True):
+    """The global options as given, before they are resolved to files."""
+
+    facts: tuple[str, ...] | None
+    packaged: bool
+    max_bytes: int | None
+
+
+def _fact_files(given: Sequence[str] | None, packaged: bool) -> tuple[str, ...]:
+    """The packaged base (unless --no-packaged) plus the user's files and directories.
+
+    ``--facts`` (repeatable) wins over ``AIGAP_FACTS`` (a list separated by
+    os.pathsep); a directory stands for its *.yaml and *.yml files.
+    """
+    from aigap.load import FACTS_ENV, expand_fact_paths, packaged_facts_path
+
+    user = list(given or ())
+    if not user:
+        user = [p for p in os.environ.get(FACTS_ENV, "").split(os.pathsep) if p]
+    if not packaged and not user:
+        from aigap.errors import AigapError
+
+        raise AigapError("--no-packaged leaves no fact file: name yours with --facts PATH")
+    files = [str(packaged_facts_path())] if packaged else []
+    return expand_fact_paths([*files, *user])
 
 
 def _version(value: bool) -> None:
@@ -173,15 +243,26 @@ def _version(value: bool) -> None:
 def _main(
     ctx: typer.Context,
     facts: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--facts",
-            envvar="AIGAP_FACTS",
             metavar="PATH",
-            help="Fact file to read instead of the packaged one.",
+            help=(
+                "Your fact file or directory of *.yaml files, read together with the packaged"
+                " base (repeatable; default: AIGAP_FACTS, a list separated by"
+                f" {os.pathsep!r})."
+            ),
             show_default=False,
         ),
     ] = None,
+    no_packaged: Annotated[
+        bool,
+        typer.Option(
+            "--no-packaged",
+            envvar="AIGAP_NO_PACKAGED",
+            help="Leave out the packaged fact base: read only the --facts files.",
+        ),
+    ] = False,
     max_bytes: Annotated[
         int | None,
         typer.Option(
@@ -200,22 +281,25 @@ def _main(
         ),
     ] = False,
 ) -> None:
-    if facts is None:
-        from aigap.load import packaged_facts_path
-
-        facts = str(packaged_facts_path())
-    ctx.obj = Settings(facts, max_bytes)
+    ctx.obj = _Root(tuple(facts) if facts else None, not no_packaged, max_bytes)
 
 
 def _settings(ctx: typer.Context) -> Settings:
-    """The global options; given after the command (``gap mmlu --facts F``) they win."""
-    obj = ctx.find_root().obj
-    if not isinstance(obj, Settings):
-        from aigap.load import packaged_facts_path
-
-        obj = Settings(os.environ.get("AIGAP_FACTS") or str(packaged_facts_path()), None)
+    """The global options; --facts after the command (``gap mmlu --facts F``) adds to them."""
+    root = ctx.find_root()
+    obj = root.obj
+    if not isinstance(obj, _Root):  # before the callback ran (an unknown command's hint)
+        given = root.params.get("facts")
+        obj = _Root(
+            tuple(given) if given else None,
+            not root.params.get("no_packaged", False),
+            root.params.get("max_bytes"),
+        )
     facts, max_bytes = ctx.params.get("facts"), ctx.params.get("max_bytes")
-    return Settings(facts or obj.facts, max_bytes if max_bytes is not None else obj.max_bytes)
+    given = (*(obj.facts or ()), *(facts or ()))
+    return Settings(
+        _fact_files(given, obj.packaged), max_bytes if max_bytes is not None else obj.max_bytes
+    )
 
 
 def _answer(ctx: typer.Context, query: Callable[[Store], T]) -> T:
@@ -276,11 +360,11 @@ SvgOption = Annotated[
 # The global options again, so they also work after the command (no envvar
 # here: the one before the command reads it).
 FactsOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--facts",
         metavar="PATH",
-        help="Fact file to read (as before the command).",
+        help="Your fact file or directory, added to the base (as before the command).",
         show_default=False,
     ),
 ]
@@ -408,27 +492,43 @@ def timeline(
     since: Annotated[
         str | None,
         typer.Option(
-            help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+            help="Only entries on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
             show_default=False,
         ),
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option(help="Only events on or before this date.", show_default=False),
+        typer.Option(help="Only entries on or before this date.", show_default=False),
     ] = None,
     tag: Annotated[
         list[str] | None,
         typer.Option(
-            "--tag", "-t", help="Only events with this tag (repeatable).", show_default=False
+            "--tag",
+            "-t",
+            help="Only facts with this tag (repeatable); an unknown tag lists the known ones.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only these kinds (repeatable): events, gaps, scores, market, quotes, claims, ...",
+            show_default=False,
         ),
     ] = None,
     *,
     opts: ListingOptions,
 ) -> None:
-    """List the dated events of the DeepSeek story in date order.
+    """Tell the whole story in date order: events, gap readings, scores, market moves, quotes.
 
-    Dates are ISO 8601 (2025-01-20, or 2025-01 / 2023 when only that is
-    known); a month sorts before its days.
+    Every dated entry of every kind of fact, each with its figure: a gap
+    gives one entry per dated reading. Dates are ISO 8601 (2025-01-20, or
+    2025-01 / 2023 when only that is known); a month sorts before its days
+    and matches a range it overlaps. --since after --until is an error, as
+    is a tag no fact has (the message lists the known tags); both exit 2.
 
     [b]Examples[/b]
 
@@ -436,21 +536,17 @@ def timeline(
 
       aigap timeline --since 2025-01 --until 2025-01-31
 
+      aigap timeline --kind gaps --kind market
+
       aigap timeline --tag market --format csv
     """
-    from aigap.kinds.event import timeline as select_events
-    from aigap.kinds.event import timeline_listing
-    from aigap.layout import sources_of
     from aigap.lookup import parse_partial_date
+    from aigap.timeline import story, story_listing
 
+    sections = [_fact_kind(k) or "" for k in kind or ()]
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
-
-    def query(store: Any) -> tuple[Any, Any]:
-        events = select_events(store.records("events"), start, end, tag or ())
-        return events, sources_of(store, events)
-
-    _print(ctx, opts, query, lambda found, code: timeline_listing(*found, code))
+    _print(ctx, opts, lambda s: story(s, opts.code, start, end, tag or (), sections), story_listing)
 
 
 def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -476,22 +572,46 @@ def scores(
     benchmark: Annotated[
         str | None, _benchmark_argument("Benchmark id or alias (arena, aime, math500, ...).")
     ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            metavar="NAME",
+            callback=_nfc,
+            help="Only this model (id, name or alias: r1, o1, 딥시크 R1, ...).",
+            show_default=False,
+        ),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            metavar="NAME",
+            callback=_nfc,
+            help="Only models of this organisation (deepseek, openai, 구글, ...).",
+            show_default=False,
+        ),
+    ] = None,
     *,
     opts: ListingOptions,
 ) -> None:
     """Rank model scores on a benchmark, with each model's lead over the next.
 
     Without a benchmark, every benchmark that has scores, one group each.
+    --model and --org keep one model's or organisation's scores (ranks stay
+    those of the whole benchmark).
 
     [b]Examples[/b]
 
       aigap scores arena
 
       aigap scores aime --format json
+
+      aigap scores --org deepseek
     """
     from aigap.kinds.score import score_rows, scores_listing
 
-    _print(ctx, opts, lambda s: score_rows(s, benchmark), scores_listing)
+    _print(ctx, opts, lambda s: score_rows(s, benchmark, model, org), scores_listing)
 
 
 _listing_command(
@@ -534,7 +654,7 @@ def quotes(
             "--who",
             metavar="NAME",
             callback=_nfc,
-            help="Only quotes whose speaker's name contains NAME.",
+            help="Only quotes by this speaker or by people of this organisation (altman, openai).",
         ),
     ] = None,
     *,
@@ -547,6 +667,8 @@ def quotes(
       aigap quotes
 
       aigap quotes --who altman --format json
+
+      aigap quotes --who openai
     """
     from aigap.kinds.quote import quote_rows, quotes_listing
 
@@ -683,6 +805,18 @@ def show(
 
     if opts.svg is not None:
         check_svg_path(opts.svg)  # before anything is printed
+    from aigap.entities import find_page, page_data, page_listing
+
+    entity = _answer(ctx, lambda s: find_page(s, record_id))
+    if entity is not None:
+        layout = page_listing(entity, opts.code)
+        if opts.fmt is not Format.json:
+            print_listing(layout, opts.fmt.value, opts.svg)
+            return
+        write_json(page_data(entity, opts.code), sys.stdout)
+        if opts.svg is not None:
+            save_table_svg(layout, opts.svg)
+        return
     found = _answer(ctx, lambda s: detail(s, record_id))
     if opts.fmt is not Format.json:
         print_listing(detail_listing(found, opts.code), opts.fmt.value, opts.svg)
@@ -827,10 +961,12 @@ def check(
     settings = _settings(ctx)
     problems: list[Any] = []
     read: list[tuple[str, list[Any], int]] = []
-    for path in paths or [settings.facts]:
-        found, facts_read = check_counted(path, sources, settings.max_bytes)
+    # Without a path: the active base, its files read as one (ids unique across them).
+    targets: list[str | tuple[str, ...]] = list(paths or ()) or [settings.facts]
+    for target in targets:
+        found, facts_read = check_counted(target, sources, settings.max_bytes)
         problems += found
-        read.append((path, found, facts_read))
+        read.append((target if isinstance(target, str) else " + ".join(target), found, facts_read))
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
     else:

@@ -63,6 +63,7 @@ DESCRIPTIONS: dict[str, str] = {
     ),
     "tags": "Tag, lower case.",
     "tag": "A tag of the fact (lower case).",
+    "entity": "Id of an entity (entities section) or benchmark the fact is about.",
     "position": "Position of the item in its list, from 1 (file order).",
     "part": "Position of the part in the passage, from 1.",
     "text": "The part of the passage, verbatim from the article (Korean).",
@@ -313,7 +314,7 @@ def _first_line(doc: str | None) -> str:
 
 # --- Tables --------------------------------------------------------------------
 
-_FACT_SKIP = ("tags",)  # the shared fields kept in resources of their own
+_FACT_SKIP = ("tags", "about")  # the shared fields kept in resources of their own
 
 
 def _passage(fact: Fact) -> str:
@@ -548,6 +549,17 @@ def tables(
             ],
             [[f.id, tag] for _, f in all_facts for tag in dict.fromkeys(f.tags)],
             ("fact_id", "tag"),
+        ),
+        Table(
+            "fact_about",
+            "What facts are about",
+            "The entities and benchmarks each fact is about (one row each).",
+            [
+                fact_id,
+                Column("entity", "string", DESCRIPTIONS["entity"], lambda p: p[1], required=True),
+            ],
+            [[f.id, e] for _, f in all_facts for e in dict.fromkeys(f.about)],
+            ("fact_id", "entity"),
         ),
     ]
     for kind, facts in by_kind:

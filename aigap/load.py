@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # imported where used: the cache path never parses YAML
     from aigap.yaml_reader import Path as DataPath
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+FACTS_ENV = "AIGAP_FACTS"  # a list of fact files and directories (os.pathsep)
 MAX_BYTES_ENV = "AIGAP_MAX_BYTES"
 
 
@@ -141,6 +143,9 @@ class Checked(msgspec.Struct):
     data: Node = None
     info: os.stat_result | None = None
     raw: bytes | None = None  # the file's bytes, to locate later findings
+    infos: tuple[os.stat_result, ...] = ()  # of every file, when several were read
+    # (file, line, column) of paths in the merged data, when several were read
+    place: Callable[[list[DataPath]], list[tuple[str, int, int]]] | None = None
 
     @property
     def ok(self) -> bool:
@@ -169,6 +174,71 @@ def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
     return Checked(result.base, problems, doc.data, info, data_bytes)
 
 
+def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Checked:
+    """Several fact files read as one base: ids and entity names unique across them.
+
+    Every problem names the file and line it is in; a clash between two
+    files names both (``duplicate id 'x' (also a.yaml:12)``). One path is
+    exactly ``check_fact_file``.
+    """
+    if len(paths) == 1:
+        return check_fact_file(paths[0], max_bytes)
+    from aigap.validate import check_part, merge, validate
+    from aigap.yaml_reader import read_yaml
+
+    limit = max_bytes_from_env(max_bytes)
+    raws: list[bytes] = []
+    infos: list[os.stat_result] = []
+    parts: list[Any] = []
+    problems: list[Problem] = []
+    for path in paths:
+        data_bytes, info = read_fact_bytes(path, limit)
+        try:
+            doc = read_yaml(data_bytes, path)
+        except (RecursionError, MemoryError, ValueError) as exc:  # defensive: never a traceback
+            problems.append(Problem(path, None, None, "error", f"cannot parse: {exc!r}"))
+            continue
+        problems.extend(doc.problems)
+        raws.append(data_bytes)
+        infos.append(info)
+        parts.append(doc.data)
+    if any(p.severity == "error" for p in problems):
+        return Checked(None, problems)
+    for path, raw, data in zip(paths, raws, parts, strict=True):
+        issues = check_part(data)
+        places = locate_paths(raw, path, [i.path for i in issues])
+        for (line, col), issue in zip(places, issues, strict=True):
+            problems.append(Problem(path, line, col, issue.severity, issue.message))
+    if any(p.severity == "error" for p in problems):
+        return Checked(None, problems)
+    merged, origin = merge(parts)
+
+    def place(wanted: list[DataPath]) -> list[tuple[str, int, int]]:
+        """(file, line, column) of paths in the merged data; each file parsed once."""
+        inner = [origin(p) for p in wanted]
+        found: dict[int, list[Position]] = {}
+        for k in dict.fromkeys(k for k, _ in inner):
+            found[k] = locate_paths(raws[k], paths[k], [q for j, q in inner if j == k])
+        taken = dict.fromkeys(found, 0)
+        out = []
+        for k, _ in inner:
+            line, col = found[k][taken[k]]
+            taken[k] += 1
+            out.append((paths[k], line, col))
+        return out
+
+    def where(path: DataPath) -> str:  # the other place of a clash (an error path)
+        file, line, _ = place([path])[0]
+        return f"{file}:{line}"
+
+    result = validate(merged, os.pathsep.join(paths), where)
+    at = place([issue.path for issue in result.issues])
+    for (file, line, col), issue in zip(at, result.issues, strict=True):
+        problems.append(Problem(file, line, col, issue.severity, issue.message))
+    problems.sort(key=lambda p: (paths.index(p.path) if p.path in paths else 0, p.line or 0))
+    return Checked(result.base, problems, merged, infos[0], None, tuple(infos), place)
+
+
 def locate_paths(raw: bytes, path: str, paths: list[DataPath]) -> list[Position]:
     """Line and column of each data path, by re-reading ``raw`` with positions."""
     from aigap.yaml_reader import read_yaml
@@ -190,15 +260,16 @@ def _locate(positions: dict[DataPath, Position], path: DataPath) -> Position:
     return 1, 1
 
 
-def _load(path: str, max_bytes: int | None) -> Checked:
-    checked = check_fact_file(path, max_bytes)
+def _load(path: str | Sequence[str], max_bytes: int | None) -> Checked:
+    paths = [path] if isinstance(path, str) else list(path)
+    checked = check_fact_files(paths, max_bytes)
     if not checked.ok:
         raise FactFileError(tuple(checked.problems))
     return checked
 
 
-def load_fact_base(path: str, max_bytes: int | None = None) -> FactBase:
-    """A validated FactBase, or FactFileError listing every error."""
+def load_fact_base(path: str | Sequence[str], max_bytes: int | None = None) -> FactBase:
+    """A validated FactBase (one file, or several as one), or FactFileError listing every error."""
     base = _load(path, max_bytes).base
     assert base is not None  # no errors, so validation built it
     return base
@@ -211,3 +282,43 @@ def load_fact_base_with_data(
     checked = _load(path, max_bytes)
     assert checked.info is not None and isinstance(checked.data, dict)
     return checked.data, checked.info
+
+
+def load_fact_bases_with_data(
+    paths: Sequence[str], max_bytes: int | None = None
+) -> tuple[Any, tuple[os.stat_result, ...]]:
+    """The validated raw data of several files as one, and the stat of each."""
+    checked = _load(paths, max_bytes)
+    assert checked.info is not None
+    return checked.data, checked.infos or (checked.info,)
+
+
+FACT_SUFFIXES = (".yaml", ".yml")
+
+
+def expand_fact_paths(values: Sequence[str]) -> tuple[str, ...]:
+    """--facts values -> fact files: a directory gives its *.yaml/*.yml files, sorted.
+
+    The same file named twice is read once.
+    """
+    found: list[str] = []
+    for value in values:
+        if os.path.isdir(value):
+            inside = sorted(
+                os.path.join(value, name)
+                for name in os.listdir(value)
+                if name.endswith(FACT_SUFFIXES) and not name.startswith(".")
+            )
+            if not inside:
+                raise _fail(value, "directory has no fact files (*.yaml, *.yml)")
+            found.extend(inside)
+        else:
+            found.append(value)
+    seen: set[str] = set()
+    unique = []
+    for path in found:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return tuple(unique)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigap.errors import AigapError, UnknownName, suggest
-from aigap.model import Benchmark, Fact, PartialDate, Source
+from aigap.model import Benchmark, Entity, Fact, PartialDate, Source
 from aigap.validate import normalize_name
 
 if TYPE_CHECKING:
@@ -44,12 +44,14 @@ def find_record(store: Store, record_id: str) -> Fact | Source | Benchmark:
     raise UnknownName("id", wanted, (), {}, suggestion=guess)
 
 
-def kind_of(record: Source | Benchmark | Fact) -> str:
-    """The singular kind of any record: a fact kind, 'source' or 'benchmark'."""
+def kind_of(record: Source | Benchmark | Entity | Fact) -> str:
+    """The singular kind of any record: a fact kind, 'source', 'benchmark' or 'entity'."""
     if isinstance(record, Source):
         return "source"
     if isinstance(record, Benchmark):
         return "benchmark"
+    if isinstance(record, Entity):
+        return "entity"
     return record.kind
 
 

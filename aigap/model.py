@@ -132,8 +132,40 @@ class Benchmark(msgspec.Struct, frozen=True):
     measures: Text | None = None
 
 
+EntityType = Literal["organization", "model", "person", "country"]
+
+
+class Affiliation(msgspec.Struct, frozen=True):
+    """A person's tie to an organisation (or a country, for a head of state): ``role``."""
+
+    org: Id
+    role: Text | None = None
+
+
+class Entity(msgspec.Struct, frozen=True, kw_only=True):
+    """An actor facts are about: a company or lab, a model, a person, a country.
+
+    Benchmarks are entities too, declared in ``benchmarks``. Relations:
+    an organisation's ``country``, a model's ``developer``, a person's
+    ``affiliation``. ``product`` is the fact file's ``kind`` (``chip`` for a
+    hardware model such as the H100).
+    """
+
+    id: Id
+    type: EntityType
+    name: Text
+    aliases: tuple[str, ...] = ()
+    country: Id | None = None
+    developer: Id | None = None
+    affiliation: tuple[Affiliation, ...] = ()
+    iso: str | None = None
+    product: Literal["chip"] | None = msgspec.field(default=None, name="kind")
+    description: Text | None = None
+    note: Text | None = None
+
+
 class Fact(msgspec.Struct, frozen=True, kw_only=True):
-    """Fields every fact carries: where it comes from, verbatim."""
+    """Fields every fact carries: where it comes from, verbatim, and whom it is about."""
 
     id: Id
     source: Id
@@ -142,6 +174,7 @@ class Fact(msgspec.Struct, frozen=True, kw_only=True):
     inferred: bool = False
     note: Text | None = None
     tags: tuple[str, ...] = ()
+    about: tuple[Id, ...] = ()  # entity or benchmark ids
 
     kind: ClassVar[str] = "fact"  # the singular kind name, as aigap prints it
 
@@ -153,6 +186,7 @@ class FactBase(msgspec.Struct, frozen=True):
     sources: tuple[Source, ...]
     benchmarks: tuple[Benchmark, ...]
     sections: dict[str, tuple[Fact, ...]] = msgspec.field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()
 
     def section(self, name: str) -> tuple[Fact, ...]:
         return self.sections.get(name, ())

@@ -50,7 +50,7 @@ import msgspec
 from aigap import kinds
 from aigap.labels import label
 from aigap.layout import every_row
-from aigap.model import Benchmark, Fact, Lang, Source
+from aigap.model import Benchmark, Entity, Fact, Lang, Source
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ ENTITY_SEARCH: dict[str, int] = {
 
 def _weights_and_keys(section: str) -> tuple[dict[str, int], dict[str, str]]:
     """A section's search weights by field, and each field's key in the fact file."""
-    if section in ("sources", "benchmarks"):
+    if section in ("sources", "benchmarks", "entities"):
         return ENTITY_SEARCH, {f: f for f in ENTITY_SEARCH}
     kind = kinds.by_section(section)
     record = kind.record
@@ -221,7 +221,7 @@ class Indexer:
     """Turns raw records into FTS rows (one text per column), section by section."""
 
     def __init__(self, names_of: Mapping[str, Sequence[str]]) -> None:
-        # id -> names of what a fact may refer to (benchmarks today; entities later)
+        # id -> names of what a fact may refer to (benchmarks and entities)
         self.names_of = names_of
         self._plans: dict[str, list[tuple[str, int]]] = {}
 
@@ -287,10 +287,10 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 
 def searchable(
-    record: Source | Benchmark | Fact, benchmarks: Mapping[str, Benchmark]
+    record: Source | Benchmark | Entity | Fact, benchmarks: Mapping[str, Benchmark]
 ) -> list[tuple[str, str, int]]:
     """(field, text, weight) for every text of a record that search looks at."""
-    if isinstance(record, Source | Benchmark):
+    if isinstance(record, Source | Benchmark | Entity):
         weights = ENTITY_SEARCH
     else:
         weights = kinds.of(record).search_weights()
@@ -364,6 +364,9 @@ def _hit(
     elif isinstance(record, Benchmark):
         full = record.full_name.get(lang) if record.full_name else ""
         headline = record.name.get(lang) + (f" ({full})" if full else "")
+        date, who, source_id = None, None, None
+    elif isinstance(record, Entity):
+        headline = f"{record.name.get(lang)} ({record.type})"
         date, who, source_id = None, None, None
     else:
         kind = kinds.of(record)

@@ -30,7 +30,7 @@ import sqlite3
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -55,6 +55,8 @@ CREATE TABLE records(
 );
 CREATE TABLE names(norm TEXT NOT NULL, benchmark TEXT NOT NULL);
 CREATE TABLE counts(kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE TABLE about(entity TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL);
 """
 # The search index: one row per record (rowid = the record's ord), its text in
 # three columns weighted by bm25() (see aigap/search.py for what goes where and
@@ -71,6 +73,8 @@ CREATE UNIQUE INDEX records_id ON records(id);
 CREATE INDEX records_kind ON records(kind, benchmark);
 CREATE INDEX names_norm ON names(norm);
 CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
+CREATE INDEX about_entity ON about(entity, ord);
+CREATE INDEX entity_names_norm ON entity_names(norm);
 """
 # Compact JSON; the data is plain (from the YAML reader), so no cycle check.
 _encode = json.JSONEncoder(
@@ -85,6 +89,7 @@ def _crc(ord_: int, record_id: str, kind: str, data: str) -> int:
 
 
 _SELECT = "SELECT ord, id, kind, data, crc FROM records"
+NOT_FACTS = ("sources", "benchmarks", "entities")  # the sections that are not facts
 
 
 class CacheError(Exception):
@@ -192,7 +197,7 @@ class Store:
         try:
             raw = json.loads(data)
             checker = Checker(strict=True)
-            if kind in ("sources", "benchmarks"):
+            if kind in NOT_FACTS:
                 built = build_entity(kind, raw, checker, ())
             else:
                 built = build_fact(kind, raw, checker, ())
@@ -261,7 +266,7 @@ class Store:
     def fact_counts(self) -> dict[str, int]:
         rows = self._rows(
             "SELECT source, count(*) FROM records "
-            "WHERE kind NOT IN ('sources', 'benchmarks') GROUP BY source"
+            "WHERE kind NOT IN ('sources', 'benchmarks', 'entities') GROUP BY source"
         )
         return {source: count for source, count in rows}
 
@@ -287,9 +292,42 @@ class Store:
         return [(self._build(row[:5]), float(row[5])) for row in rows], total
 
     def all_facts(self) -> list[Any]:
-        rows = self._rows(f"{_SELECT} WHERE kind NOT IN ('sources', 'benchmarks') ORDER BY ord")
+        rows = self._rows(
+            f"{_SELECT} WHERE kind NOT IN ('sources', 'benchmarks', 'entities') ORDER BY ord"
+        )
         self._expect(len(rows), "facts")
         return [self._build(row) for row in rows]
+
+    def facts_about(self, entity_ids: Iterable[str]) -> list[Any]:
+        """The facts whose ``about`` names any of these entities, in file order."""
+        wanted = list(dict.fromkeys(entity_ids))
+        marks = ", ".join("?" * len(wanted))
+        rows = self._rows(
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity IN ({marks}))"
+            " ORDER BY ord",
+            wanted,
+        )
+        for entity_id in wanted:
+            # the count for each entity, so a lost row of the index is caught
+            n = self._rows("SELECT count(*) FROM about WHERE entity = ?", (entity_id,))[0][0]
+            self._expect(n, "about", entity_id)
+        built = [self._build(row) for row in rows]
+        if any(not set(wanted).intersection(f.about) for f in built):
+            raise CacheError("cached fact filed under the wrong entity")
+        return built
+
+    def entity_named(self, norm: str) -> Any | None:
+        """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
+        from aigap.validate import normalize_name
+
+        rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
+        if not rows:
+            return None
+        found = self.record(rows[0][0])
+        names = (found.id, *found.aliases, *found.name.all()) if found is not None else ()
+        if norm not in {normalize_name(n) for n in names}:
+            raise CacheError(f"cached name {norm!r} points to the wrong entity")
+        return found
 
 
 def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
@@ -298,11 +336,13 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
     from aigap.validate import normalize_name
 
     names: set[tuple[str, str]] = set()
+    entity_names: set[tuple[str, str]] = set()
+    about: list[tuple[str, int]] = []
     counts: dict[tuple[str, str], int] = {}
 
     def rows() -> Any:
         ord_ = 0
-        for kind in ("sources", "benchmarks", *kinds.sections()):
+        for kind in (*NOT_FACTS, *kinds.sections()):
             items = data.get(kind) or ()
             counts[kind, ""] = len(items)
             for raw in items:
@@ -312,12 +352,17 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
                 yield ord_, ident, kind, bench, raw.get("source"), text, crc
                 if bench is not None:
                     counts[kind, bench] = counts.get((kind, bench), 0) + 1
-                if kind == "benchmarks":
+                for entity in dict.fromkeys(raw.get("about") or ()):
+                    about.append((entity, ord_))
+                    counts["about", entity] = counts.get(("about", entity), 0) + 1
+                if kind in ("benchmarks", "entities"):
                     name = raw.get("name") or {}
                     for alias in (raw["id"], *(raw.get("aliases") or ()), *name.values()):
                         norm = normalize_name(alias)
                         if norm:
-                            names.add((norm, raw["id"]))
+                            entity_names.add((norm, raw["id"]))
+                            if kind == "benchmarks":
+                                names.add((norm, raw["id"]))
 
     conn.executescript(_TABLES)
     conn.executemany(
@@ -326,6 +371,8 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
         rows(),
     )
     conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(names))
+    conn.executemany("INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(entity_names))
+    conn.executemany("INSERT INTO about(entity, ord) VALUES (?, ?)", about)
     counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
     counts["facts", ""] = sum(counts[kind, ""] for kind in kinds.sections())
     conn.executemany(
@@ -344,16 +391,20 @@ def _fill_search(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
     from aigap.search import Indexer
 
     names_of: dict[str, list[str]] = {}
-    for raw in data.get("benchmarks") or ():
+    for raw in (*(data.get("benchmarks") or ()), *(data.get("entities") or ())):
         name, full = raw.get("name") or {}, raw.get("full_name") or {}
         names_of[raw["id"]] = [*name.values(), *full.values(), *(raw.get("aliases") or ())]
     indexer = Indexer(names_of)
 
     def rows() -> Any:
         ord_ = 0
-        for kind in ("sources", "benchmarks", *kinds.sections()):
+        for kind in (*NOT_FACTS, *kinds.sections()):  # the order _fill numbers records in
             for raw in data.get(kind) or ():
                 ord_ += 1
+                if kind == "entities":
+                    # an entity is found through the facts about it (its names are
+                    # indexed with them); `aigap show NAME` is its page
+                    continue
                 yield (ord_, *indexer.row(kind, raw))
 
     conn.execute(SEARCH_SCHEMA)  # execute, not executescript, which would commit first
@@ -475,9 +526,8 @@ def _build_lock(cache_file: Path) -> Iterator[None]:
             os.close(fd)  # releases the lock
 
 
-def open_store(path: str, max_bytes: int | None = None, *, rebuild: bool = False) -> Store:
-    """A Store for the fact file at ``path``, from the cache when it is fresh."""
-    from aigap.load import _fail, max_bytes_from_env, too_large
+def _stat(path: str, limit: int) -> os.stat_result:
+    from aigap.load import _fail, too_large
 
     try:
         info = os.stat(path)
@@ -486,37 +536,58 @@ def open_store(path: str, max_bytes: int | None = None, *, rebuild: bool = False
     except OSError as exc:
         raise _fail(path, f"cannot open: {exc.strerror or exc}") from None
     # The size limit holds for a warm cache too: it answers only what a cold read would.
-    limit = max_bytes_from_env(max_bytes)
     if stat.S_ISREG(info.st_mode) and info.st_size > limit:
         raise too_large(path, info.st_size, limit)
-    cache_file = cache_file_for(path)
+    return info
+
+
+def _key(paths: Sequence[str], infos: Sequence[os.stat_result]) -> str:
+    return "\n".join(file_key(p, i) for p, i in zip(paths, infos, strict=True))
+
+
+def open_store(
+    path: str | Sequence[str], max_bytes: int | None = None, *, rebuild: bool = False
+) -> Store:
+    """A Store for the fact file at ``path`` (or several as one), from the cache when fresh.
+
+    Several files share one cache, keyed on every file: editing any rebuilds it.
+    """
+    from aigap.load import max_bytes_from_env
+
+    paths = [path] if isinstance(path, str) else list(path)
+    limit = max_bytes_from_env(max_bytes)
+    infos = [_stat(p, limit) for p in paths]
+    name = os.pathsep.join(paths)
+    cache_file = cache_file_for(os.pathsep.join(os.path.realpath(p) for p in paths))
     if cache_file is not None and not rebuild:
-        conn = _open_cached(cache_file, file_key(path, info))
+        conn = _open_cached(cache_file, _key(paths, infos))
         if conn is not None:
-            return Store(conn, path)
+            return Store(conn, name)
     if cache_file is None:
-        return Store(_read_into(None, path, max_bytes), path)
+        return Store(_read_into(None, paths, max_bytes), name)
     with _build_lock(cache_file):
         if not rebuild:  # another process may have built it while we waited
             with contextlib.suppress(OSError):
-                conn = _open_cached(cache_file, file_key(path, os.stat(path)))
+                conn = _open_cached(cache_file, _key(paths, [os.stat(p) for p in paths]))
                 if conn is not None:
-                    return Store(conn, path)
+                    return Store(conn, name)
         _remove_stale_temps(cache_file)
-        return Store(_read_into(cache_file, path, max_bytes), path)
+        return Store(_read_into(cache_file, paths, max_bytes), name)
 
 
-def _read_into(cache_file: Path | None, path: str, max_bytes: int | None) -> sqlite3.Connection:
-    """Parse and validate the fact file; write the cache, or an in-memory one."""
-    from aigap.load import load_fact_base_with_data
+def _read_into(
+    cache_file: Path | None, paths: Sequence[str], max_bytes: int | None
+) -> sqlite3.Connection:
+    """Parse and validate the fact files; write the cache, or an in-memory one."""
+    from aigap.load import load_fact_bases_with_data
 
     # Reading builds millions of small objects and frees none until the end:
     # collection passes would only rescan them (a third of a 100k-fact read).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        data, info = load_fact_base_with_data(path, max_bytes)
-        key = file_key(path, info)
+        data, read = load_fact_bases_with_data(paths, max_bytes)
+        key = _key(paths, read)
         conn = _write_cache(cache_file, data, key) if cache_file is not None else None
         if conn is None:
             conn = sqlite3.connect(":memory:")
@@ -528,7 +599,9 @@ def _read_into(cache_file: Path | None, path: str, max_bytes: int | None) -> sql
     return conn
 
 
-def with_store(path: str, query: Callable[[Store], T], max_bytes: int | None = None) -> T:
+def with_store(
+    path: str | Sequence[str], query: Callable[[Store], T], max_bytes: int | None = None
+) -> T:
     """Run ``query`` on the store, rebuilding the cache once if it proves bad."""
     try:
         return query(open_store(path, max_bytes))
@@ -537,4 +610,5 @@ def with_store(path: str, query: Callable[[Store], T], max_bytes: int | None = N
     try:
         return query(open_store(path, max_bytes, rebuild=True))
     except CacheError as exc:  # the file changed under us twice, or a bug
-        raise AigapError(f"{path}: could not read the fact base: {exc}") from None
+        name = path if isinstance(path, str) else os.pathsep.join(path)
+        raise AigapError(f"{name}: could not read the fact base: {exc}") from None

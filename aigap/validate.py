@@ -16,7 +16,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.errors import Severity
-from aigap.model import UNITS, Benchmark, FactBase, Items, PartialDate, Source, Text
+from aigap.model import UNITS, Benchmark, Entity, FactBase, Items, PartialDate, Source, Text
 
 if TYPE_CHECKING:  # the cache path validates rows without importing the YAML reader
     from aigap.yaml_reader import Node
@@ -296,7 +296,11 @@ def _converter(hint: Any) -> Converter:
     raise TypeError(f"no converter for field type {hint!r}")
 
 
-ENTITIES: dict[str, type[msgspec.Struct]] = {"sources": Source, "benchmarks": Benchmark}
+ENTITIES: dict[str, type[msgspec.Struct]] = {
+    "sources": Source,
+    "benchmarks": Benchmark,
+    "entities": Entity,
+}
 
 
 def top_level() -> tuple[str, ...]:
@@ -319,17 +323,25 @@ class Validation(msgspec.Struct):
     issues: list[Issue]
 
 
-def validate(data: Any, name: str) -> Validation:
-    """Check a whole document; ``base`` is None when there is any error."""
+def _place(path: DataPath) -> str:
+    return f"{path[0]}[{path[1]}]"
+
+
+def validate(data: Any, name: str, where: Callable[[DataPath], str] = _place) -> Validation:
+    """Check a whole document; ``base`` is None when there is any error.
+
+    ``where`` names the place of an item that another clashes with (the
+    loader of several files passes one that says ``file:line``).
+    """
     c = Checker()
     if not isinstance(data, dict):
         c.error((), f"the top level must be a mapping of sections, got {_describe(data)}")
         return Validation(None, c.issues)
     _check_top_level(c, data)
     sections = {section: _build_section(c, data, section) for section in top_level()[1:]}
-    _check_ids(c, data)
+    _check_ids(c, data, where)
     _check_references(c, sections)
-    _check_semantics(c, sections)
+    _check_semantics(c, sections, where)
     if c.has_errors:
         return Validation(None, c.issues)
     built = {section: tuple(b for _, b in items) for section, items in sections.items()}
@@ -337,12 +349,59 @@ def validate(data: Any, name: str) -> Validation:
         path=name,
         sources=built.pop("sources"),
         benchmarks=built.pop("benchmarks"),
+        entities=built.pop("entities"),
         sections=built,
     )
     return Validation(base, c.issues)
 
 
-def _check_top_level(c: Checker, data: dict[Any, Any]) -> None:
+def check_part(data: Any) -> list[Issue]:
+    """What one of several fact files must get right on its own: its top level.
+
+    The files are then validated as one document (``merge``), so a file may
+    cite the sources and entities of another.
+    """
+    c = Checker()
+    if not isinstance(data, dict):
+        c.error((), f"the top level must be a mapping of sections, got {_describe(data)}")
+        return c.issues
+    _check_top_level(c, data, need_sources=False)
+    for section in top_level()[1:]:
+        items = data.get(section)
+        if items is not None and not isinstance(items, list):
+            c.error((section,), f"expected a list, got {_describe(items)}")
+    return c.issues
+
+
+def merge(
+    parts: list[dict[str, Any]],
+) -> tuple[dict[str, Any], Callable[[DataPath], tuple[int, DataPath]]]:
+    """Several files' data as one document, and where each of its paths came from.
+
+    ``origin(path)`` gives (index of the file, the path inside that file).
+    """
+    merged: dict[str, Any] = {"schema": SCHEMA_VERSION}
+    starts: dict[str, list[tuple[int, int]]] = {}
+    for section in top_level()[1:]:
+        items: list[Any] = []
+        for k, part in enumerate(parts):
+            more = part.get(section) or []
+            starts.setdefault(section, []).append((len(items), k))
+            items.extend(more)
+        if any(section in part for part in parts):
+            merged[section] = items
+
+    def origin(path: DataPath) -> tuple[int, DataPath]:
+        if len(path) < 2 or not isinstance(path[1], int) or path[0] not in starts:
+            return 0, path
+        section, index = path[0], path[1]
+        start, k = max((s for s in starts[section] if s[0] <= index), default=(0, 0))
+        return k, (section, index - start, *path[2:])
+
+    return merged, origin
+
+
+def _check_top_level(c: Checker, data: dict[Any, Any], *, need_sources: bool = True) -> None:
     known = top_level()
     for key in data:
         if key not in known:
@@ -352,7 +411,7 @@ def _check_top_level(c: Checker, data: dict[Any, Any]) -> None:
         c.error((), "missing 'schema: 1'")
     elif schema != SCHEMA_VERSION or isinstance(schema, bool):
         c.error(("schema",), f"unsupported schema {schema!r} (this aigap reads schema 1)")
-    if "sources" not in data:
+    if need_sources and "sources" not in data:
         c.error((), "missing section 'sources'")
 
 
@@ -369,7 +428,7 @@ def _build_section(c: Checker, data: dict[Any, Any], section: str) -> list[tuple
     return [(i, b) for i, b in enumerate(built) if b is not None]
 
 
-def _check_ids(c: Checker, data: dict[Any, Any]) -> None:
+def _check_ids(c: Checker, data: dict[Any, Any], where: Callable[[DataPath], str]) -> None:
     """Ids are unique across the file; raw items count too, valid or not."""
     seen: dict[str, DataPath] = {}
     for kind in top_level()[1:]:
@@ -382,7 +441,7 @@ def _check_ids(c: Checker, data: dict[Any, Any]) -> None:
                 continue
             if item_id in seen:
                 other = seen[item_id]
-                c.error((kind, i, "id"), f"duplicate id {item_id!r} (also {other[0]}[{other[1]}])")
+                c.error((kind, i, "id"), f"duplicate id {item_id!r} (also {where(other)})")
             else:
                 seen[item_id] = (kind, i)
 
@@ -390,6 +449,8 @@ def _check_ids(c: Checker, data: dict[Any, Any]) -> None:
 def _check_references(c: Checker, sections: dict[str, list[Any]]) -> None:
     sources = {s.id for _, s in sections["sources"]}
     benchmarks = {b.id for _, b in sections["benchmarks"]}
+    entities = {e.id: e.type for _, e in sections["entities"]}
+    everyone = [*entities, *benchmarks]
     for kind in kinds.sections():
         for i, fact in sections[kind]:
             if fact.source not in sources:
@@ -399,6 +460,40 @@ def _check_references(c: Checker, sections: dict[str, list[Any]]) -> None:
             if bench is not None and bench not in benchmarks:
                 known = ", ".join(sorted(benchmarks)) or "none"
                 c.error((kind, i, "benchmark"), f"unknown benchmark id {bench!r} (known: {known})")
+            for j, entity_id in enumerate(fact.about):
+                if entity_id not in entities and entity_id not in benchmarks:
+                    message = f"unknown entity id {entity_id!r}"
+                    c.error((kind, i, "about", j), message + _suggest_id(entity_id, everyone))
+    for i, entity in sections["entities"]:
+        relations = (
+            ("country", entity.country, ("country",)),
+            ("developer", entity.developer, ("organization",)),
+            *(
+                (("affiliation", j, "org"), a.org, ("organization", "country"))
+                for j, a in enumerate(entity.affiliation)
+            ),
+        )
+        for field, target, types in relations:
+            if target is None:
+                continue
+            field_path = field if isinstance(field, tuple) else (field,)
+            if target not in entities:
+                c.error(
+                    ("entities", i, *field_path),
+                    f"unknown entity id {target!r}" + _suggest_id(target, entities),
+                )
+            elif entities[target] not in types:
+                c.error(
+                    ("entities", i, *field_path),
+                    f"{target!r} is of type {entities[target]}, not {' or '.join(types)}",
+                )
+
+
+def _suggest_id(wanted: str, known: Any) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(wanted, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else " (see the entities section)"
 
 
 def normalize_name(name: str) -> str:
@@ -406,8 +501,10 @@ def normalize_name(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-def _check_semantics(c: Checker, sections: dict[str, list[Any]]) -> None:
-    _check_names(c, sections["benchmarks"])
+def _check_semantics(
+    c: Checker, sections: dict[str, list[Any]], where: Callable[[DataPath], str] = _place
+) -> None:
+    _check_names(c, sections["benchmarks"], sections["entities"], where)
     for section in kinds.sections():
         rules = kinds.by_section(section).rules
         for i, fact in sections[section]:
@@ -422,17 +519,28 @@ def _check_semantics(c: Checker, sections: dict[str, list[Any]]) -> None:
             c.warning(("sources", i), f"source {source.id!r} supports no fact")
 
 
-def _check_names(c: Checker, benchmarks: list[tuple[int, Benchmark]]) -> None:
-    """No two benchmarks share a name (id, alias, English or Korean name)."""
-    aliases: dict[str, str] = {}
-    for i, bench in benchmarks:
-        for name in (bench.id, *bench.aliases, *bench.name.all()):
+def _check_names(
+    c: Checker,
+    benchmarks: list[tuple[int, Benchmark]],
+    entities: list[tuple[int, Entity]] = [],  # noqa: B006 - never mutated
+    where: Callable[[DataPath], str] = _place,
+) -> None:
+    """No two benchmarks or entities share a name (id, alias, English or Korean name).
+
+    ``aigap show NAME`` must mean one thing, whatever the case or spacing.
+    """
+    owners: dict[str, tuple[str, str, DataPath]] = {}
+    named: list[tuple[str, str, int, Benchmark | Entity]]
+    named = [("benchmark", "benchmarks", i, b) for i, b in benchmarks]
+    named += [("entity", "entities", i, e) for i, e in entities]
+    for what, section, i, item in named:
+        for name in (item.id, *item.aliases, *item.name.all()):
             norm = normalize_name(name)
             if not norm:
                 continue
-            owner = aliases.setdefault(norm, bench.id)
-            if owner != bench.id:
+            owner = owners.setdefault(norm, (item.id, what, (section, i)))
+            if owner[0] != item.id:
                 c.error(
-                    ("benchmarks", i, "aliases"),
-                    f"name {name!r} is already used by benchmark {owner!r}",
+                    (section, i, "aliases"),
+                    f"name {name!r} is already used by {owner[1]} {owner[0]!r} ({where(owner[2])})",
                 )

@@ -21,7 +21,14 @@ needs_sources = pytest.mark.skipif(
 def plain_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    for name in ("AIGAP_FACTS", "AIGAP_LANG", "AIGAP_MAX_BYTES", "AIGAP_NO_CACHE", "FORCE_COLOR"):
+    for name in (
+        "AIGAP_FACTS",
+        "AIGAP_LANG",
+        "AIGAP_MAX_BYTES",
+        "AIGAP_NO_CACHE",
+        "AIGAP_NO_PACKAGED",
+        "FORCE_COLOR",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")

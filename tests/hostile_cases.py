@@ -87,7 +87,8 @@ _TYPES = FACTS.replace(b"value: 1385", b'value: "1385"').replace(
 # name -> (make file, first line printed by `aigap gap` after "PATH", exit code)
 CASES: dict[str, tuple[Callable[[Path], Path], str, int]] = {
     "missing": (_missing, ": no such file", 2),
-    "directory": (_directory, ": is a directory, not a fact file", 2),
+    # --facts DIR reads the fact files inside; an empty one has none to read
+    "directory": (_directory, ": directory has no fact files (*.yaml, *.yml)", 2),
     "empty": (_write(b""), ":1: the file is empty: expected a mapping", 2),
     "not-utf8": (
         _write("schema: 1\nx: café\n".encode("latin-1")),

@@ -116,7 +116,7 @@ def test_timeline_bad_date_is_a_usage_error(runner: CliRunner) -> None:
 def test_facts_option_and_env_select_another_file(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("schema: 1\nsources: [\n", encoding="utf-8")
-    result = runner.invoke(app, ["--facts", str(bad), "gap", "mmlu"])
+    result = runner.invoke(app, ["--no-packaged", "--facts", str(bad), "gap", "mmlu"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{bad}:3: YAML syntax error")
     result = runner.invoke(app, ["gap", "mmlu"], env={"AIGAP_FACTS": str(bad)})
@@ -126,7 +126,7 @@ def test_facts_option_and_env_select_another_file(runner: CliRunner, tmp_path: P
 
 def test_missing_fact_file(runner: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
-    result = runner.invoke(app, ["--facts", str(missing), "timeline"])
+    result = runner.invoke(app, ["--no-packaged", "--facts", str(missing), "timeline"])
     assert result.exit_code == 2
     assert result.stderr == f"{missing}: no such file\n"
 

@@ -97,6 +97,7 @@ def test_every_fact_round_trips(exported: Path, facts_path: Path) -> None:
     facts = {r["id"]: r for r in _read(exported, "facts")}
     passages = _read(exported, "passages")
     tags = _read(exported, "fact_tags")
+    about = _read(exported, "fact_about")
     count = 0
     for kind in kinds.KINDS:
         rows = {r["id"]: r for r in _read(exported, kind.section)}
@@ -110,10 +111,11 @@ def test_every_fact_round_trips(exported: Path, facts_path: Path) -> None:
             assert facts[raw["id"]]["passage_en"] == row["passage_en"] == raw["passage_en"]
             assert [p["text"] for p in passages if p["fact_id"] == raw["id"]] == passage
             assert [t["tag"] for t in tags if t["fact_id"] == raw["id"]] == raw.get("tags", [])
+            assert [a["entity"] for a in about if a["fact_id"] == raw["id"]] == raw.get("about", [])
             renames = {"kind": "subject_kind"} if kind.section == "market" else {}
             _check_row(row, raw, renames)
             for field, items in raw.items():
-                if field in ("passage", "tags") or not isinstance(items, list):
+                if field in ("passage", "tags", "about") or not isinstance(items, list):
                     continue
                 child = [
                     r for r in _read(exported, f"{kind.name}_{field}") if r["fact_id"] == raw["id"]

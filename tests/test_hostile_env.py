@@ -98,7 +98,9 @@ def test_head_on_big_output(tmp_path: Path) -> None:
     finally:
         sys.path.pop(0)
     big = write(2000, tmp_path)
-    r = shell(f"aigap --facts {big} facts --format json | head -1; echo ${{PIPESTATUS[0]}}")
+    r = shell(
+        f"aigap --no-packaged --facts {big} facts --format json | head -1; echo ${{PIPESTATUS[0]}}"
+    )
     assert r.stdout == "[\n0\n", r.stderr
     assert r.stderr == ""
 
@@ -143,11 +145,11 @@ def test_non_utf8_bytes_in_paths_and_arguments(tmp_path: Path) -> None:
     with open(odd + b"/facts.yaml", "wb") as f:
         f.write(FACTS.read_bytes())
     for _ in range(2):  # cold, then warm
-        r = run(["--facts", odd + b"/facts.yaml", "gap", "mmlu"], **env)
+        r = run(["--no-packaged", "--facts", odd + b"/facts.yaml", "gap", "mmlu"], **env)
         assert r.returncode == 0, r.stderr
         assert b"17.5 pp" in r.stdout
     _no_temp_files(cache)
-    r = run(["--facts", odd + b"/missing.yaml", "gap", "mmlu"], **env)
+    r = run(["--no-packaged", "--facts", odd + b"/missing.yaml", "gap", "mmlu"], **env)
     assert r.returncode == 2
     assert r.stderr.count(b"\n") == 1 and r.stderr.endswith(b": no such file\n")
     for args in (["show", b"caf\xe9"], ["cite", b"caf\xe9"], ["gap", b"caf\xe9"]):
@@ -161,7 +163,7 @@ def test_non_utf8_bytes_in_paths_and_arguments(tmp_path: Path) -> None:
 
 def test_newline_in_a_path_stays_on_one_line(tmp_path: Path) -> None:
     path = str(tmp_path / "a\nb.yaml")
-    r = run(["--facts", path, "gap"])
+    r = run(["--no-packaged", "--facts", path, "gap"])
     assert r.returncode == 2
     assert r.stderr.decode() == f"{tmp_path}/a\\x0ab.yaml: no such file\n"
     r = run(["check", path])
@@ -213,7 +215,7 @@ def test_temp_files_of_a_killed_writer_are_removed(tmp_path: Path) -> None:
     for path in leftovers:
         path.write_bytes(b"half a database")
     os.utime(leftovers[1], (0, 0))
-    r = run(["--facts", str(facts), "gap", "mmlu"], AIGAP_CACHE_DIR=str(cache))
+    r = run(["--no-packaged", "--facts", str(facts), "gap", "mmlu"], AIGAP_CACHE_DIR=str(cache))
     assert r.returncode == 0, r.stderr
     _no_temp_files(cache)
     assert cache_file.exists()
@@ -223,12 +225,12 @@ def test_temp_files_of_a_killed_writer_are_removed(tmp_path: Path) -> None:
 _COUNTING = (
     "import os, sys\n"
     "import aigap.load as load\n"
-    "real = load.load_fact_base_with_data\n"
+    "real = load.load_fact_bases_with_data\n"
     "def counted(*args, **kwargs):\n"
     "    with open(os.environ['AIGAP_TEST_PARSES'], 'a') as log:\n"
     "        log.write(f'{os.getpid()}\\n')\n"
     "    return real(*args, **kwargs)\n"
-    "load.load_fact_base_with_data = counted\n"
+    "load.load_fact_bases_with_data = counted\n"
     "from aigap.cli import main\n"
     "sys.argv[0] = 'aigap'\n"
     "main()\n"
@@ -242,7 +244,18 @@ def test_twenty_processes_on_a_cold_cache_parse_once(tmp_path: Path) -> None:
     env = {**os.environ, "AIGAP_CACHE_DIR": str(tmp_path / "cache"), "AIGAP_TEST_PARSES": str(log)}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", _COUNTING, "--facts", str(facts), "gap", "mmlu", "-f", "json"],
+            [
+                sys.executable,
+                "-c",
+                _COUNTING,
+                "--no-packaged",
+                "--facts",
+                str(facts),
+                "gap",
+                "mmlu",
+                "-f",
+                "json",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
@@ -281,7 +294,7 @@ def test_nfd_text_finds_the_same_facts(args: list[str], tmp_path: Path) -> None:
     expected = runner.invoke(app, [*args, "-f", "json"])
     assert expected.exit_code == 0, expected.output
     for facts, query in ((FACTS, nfd_args), (nfd_file, args), (nfd_file, nfd_args)):
-        r = runner.invoke(app, ["--facts", str(facts), *query, "-f", "json"])
+        r = runner.invoke(app, ["--no-packaged", "--facts", str(facts), *query, "-f", "json"])
         assert r.exit_code == 0, r.output
         assert json.loads(r.stdout) == json.loads(expected.stdout)
 

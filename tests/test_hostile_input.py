@@ -39,7 +39,7 @@ def _first_error(stderr: str) -> str:
 def test_commands_refuse_with_one_clear_line(parser: str, case: str, tmp_path: Path) -> None:
     make, expected, code = CASES[case]
     path = make(tmp_path)
-    r = runner.invoke(app, ["--facts", str(path), "gap", "mmlu"])
+    r = runner.invoke(app, ["--no-packaged", "--facts", str(path), "gap", "mmlu"])
     assert r.exit_code == code, r.output
     assert r.exception is None or isinstance(r.exception, SystemExit)
     assert _first_error(r.stderr).startswith(f"{path}{expected}"), r.stderr
@@ -72,7 +72,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(os, "open", refuse)
     monkeypatch.setenv("AIGAP_NO_CACHE", "1")
-    r = runner.invoke(app, ["--facts", str(path), "gap", "mmlu"])
+    r = runner.invoke(app, ["--no-packaged", "--facts", str(path), "gap", "mmlu"])
     assert r.exit_code == 2
     assert r.stderr == f"{path}: cannot read: permission denied\n"
 
@@ -80,7 +80,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_bom_is_a_warning_and_the_file_still_works(parser: str, tmp_path: Path) -> None:
     path = tmp_path / "facts.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + FACTS)
-    r = runner.invoke(app, ["--facts", str(path), "gap", "mmlu"])
+    r = runner.invoke(app, ["--no-packaged", "--facts", str(path), "gap", "mmlu"])
     assert r.exit_code == 0, r.output
     assert "MMLU" in r.stdout
     r = runner.invoke(app, ["check", str(path)])
@@ -101,10 +101,14 @@ def test_string_given_as_number(parser: str, tmp_path: Path) -> None:
 def test_size_limit_can_be_raised(tmp_path: Path) -> None:
     path = tmp_path / "facts.yaml"
     path.write_bytes(FACTS)
-    r = runner.invoke(app, ["--facts", str(path), "--max-bytes", "1000", "gap", "mmlu"])
+    r = runner.invoke(
+        app, ["--no-packaged", "--facts", str(path), "--max-bytes", "1000", "gap", "mmlu"]
+    )
     assert r.exit_code == 2
     assert "over the 1,000-byte limit" in r.stderr
-    r = runner.invoke(app, ["--facts", str(path), "--max-bytes", str(len(FACTS)), "gap", "mmlu"])
+    r = runner.invoke(
+        app, ["--no-packaged", "--facts", str(path), "--max-bytes", str(len(FACTS)), "gap", "mmlu"]
+    )
     assert r.exit_code == 0, r.output
 
 
@@ -116,7 +120,9 @@ def test_size_limit_can_be_raised(tmp_path: Path) -> None:
 def test_subprocess_refuses_within_memory(case: str, python_parser: bool, tmp_path: Path) -> None:
     make, expected, code = CASES[case]
     path = make(tmp_path)
-    rc, err, _, peak_mb = run_aigap(["--facts", str(path), "gap", "mmlu"], python_parser, tmp_path)
+    rc, err, _, peak_mb = run_aigap(
+        ["--no-packaged", "--facts", str(path), "gap", "mmlu"], python_parser, tmp_path
+    )
     assert rc == code, err
     assert err.splitlines()[0].startswith(f"{path}{expected}"), err
     assert "Traceback" not in err

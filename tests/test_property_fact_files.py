@@ -120,7 +120,7 @@ def test_cli_never_raises_past_its_error_handler(
 ) -> None:
     path = tmp_path / "facts.yaml"
     path.write_bytes(data)
-    args = ["--facts", str(path), *command]
+    args = ["--no-packaged", "--facts", str(path), *command]
     if command == ["check"]:
         args = ["check", str(path)]
     r = runner.invoke(app, args, catch_exceptions=True)

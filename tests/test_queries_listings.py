@@ -112,8 +112,9 @@ def test_source_rows_count_facts(store: Store) -> None:
 def test_search_weights_names_over_passages(store: Store) -> None:
     found = search(store, ["nvidia"], None)
     hits = found.hits
-    assert hits[0].record.id == "market-nvidia-2025-01-27"
-    assert hits[0].field == "subject"
+    # the exact id of the entity first (its page is `aigap show nvidia`), then the answer
+    assert [h.record.id for h in hits[:2]] == ["nvidia", "market-nvidia-2025-01-27"]
+    assert hits[1].field == "subject"
     assert found.total == len(hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert search(store, ["  "], None).hits == []
@@ -149,7 +150,7 @@ def test_find_record_any_kind_and_suggestions(store: Store) -> None:
     assert kind_of(find_record(store, " GAP-MMLU ")) == "gap"
     with pytest.raises(UnknownName) as caught:
         find_record(store, "nvida")
-    assert caught.value.suggestion == "market-nvidia-2025-01-27"
+    assert caught.value.suggestion == "nvidia"  # the entity's id
     with pytest.raises(UnknownName) as caught:
         find_record(store, "qqqqqqqq")
     assert caught.value.suggestion is None

@@ -22,11 +22,11 @@ from aigap.cli import app
 from aigap.load import load_fact_base
 from aigap.store import CacheError, Store, cache_file_for, open_store, with_store
 
-KINDS = ("sources", "benchmarks", *kinds.sections())
+KINDS = ("sources", "benchmarks", "entities", *kinds.sections())
 
 
 def _section(base: Any, kind: str) -> tuple[Any, ...]:
-    return getattr(base, kind) if kind in ("sources", "benchmarks") else base.section(kind)
+    return getattr(base, kind) if kind in KINDS[:3] else base.section(kind)
 
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -77,6 +77,7 @@ def no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the fact file was parsed")
 
     monkeypatch.setattr("aigap.load.load_fact_base_with_data", refuse)
+    monkeypatch.setattr("aigap.load.load_fact_bases_with_data", refuse)
 
 
 def cache_file(path: Path) -> Path:
@@ -352,10 +353,14 @@ def test_corrupt_cache_is_rebuilt(facts: Path, cache: Path, corrupt: Any) -> Non
 def test_corrupt_cache_never_reaches_the_user(
     facts: Path, cache: Path, corrupt: Any, runner: Any
 ) -> None:
-    first = runner.invoke(app, ["--facts", str(facts), "gap", "mmlu", "--format", "json"])
+    first = runner.invoke(
+        app, ["--no-packaged", "--facts", str(facts), "gap", "mmlu", "--format", "json"]
+    )
     assert first.exit_code == 0, first.output
     corrupt(cache_file(facts))
-    again = runner.invoke(app, ["--facts", str(facts), "gap", "mmlu", "--format", "json"])
+    again = runner.invoke(
+        app, ["--no-packaged", "--facts", str(facts), "gap", "mmlu", "--format", "json"]
+    )
     assert again.exit_code == 0, again.output
     assert again.output == first.output
     assert "Traceback" not in again.output
@@ -452,13 +457,13 @@ def test_directory_owned_by_someone_else_is_not_used(
     real_uid = os.getuid()
     monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # ... but not ours
     no_parse_calls: list[int] = []
-    real_load = __import__("aigap.load", fromlist=["x"]).load_fact_base_with_data
+    real_load = __import__("aigap.load", fromlist=["x"]).load_fact_bases_with_data
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         no_parse_calls.append(1)
         return real_load(*args, **kwargs)
 
-    monkeypatch.setattr("aigap.load.load_fact_base_with_data", counting)
+    monkeypatch.setattr("aigap.load.load_fact_bases_with_data", counting)
     assert snapshot(facts) == expected(facts)
     assert no_parse_calls  # read from the YAML, not from their cache
     assert target.stat().st_mtime_ns == stamp  # and theirs left alone

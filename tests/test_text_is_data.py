@@ -154,7 +154,7 @@ def assert_inert(output: str) -> None:
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: "-".join(c))
 def test_fact_text_is_printed_literally(evil: Path, command: list[str], fmt: str) -> None:
-    r = runner.invoke(app, ["--facts", str(evil), *command, "--format", fmt])
+    r = runner.invoke(app, ["--no-packaged", "--facts", str(evil), *command, "--format", fmt])
     if r.exit_code == 2 and "No such command" in r.output:
         pytest.skip(f"{command[0]} does not exist yet")
     assert r.exit_code == 0, r.output
@@ -170,7 +170,9 @@ def test_fact_text_is_printed_literally(evil: Path, command: list[str], fmt: str
 
 @pytest.mark.parametrize("style", ["plain", "bibtex"])
 def test_citations_are_inert(evil: Path, style: str) -> None:
-    r = runner.invoke(app, ["--facts", str(evil), "cite", "gap-evil", "--style", style])
+    r = runner.invoke(
+        app, ["--no-packaged", "--facts", str(evil), "cite", "gap-evil", "--style", style]
+    )
     if r.exit_code == 2 and "No such command" in r.output:
         pytest.skip("cite does not exist yet")
     assert r.exit_code == 0, r.output
@@ -190,7 +192,7 @@ def test_check_output_is_inert(evil: Path, tmp_path: Path, fmt: str) -> None:
 def test_errors_quoting_fact_text_are_inert(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(f"schema: 1\nsources: []\n{q('key ' + EVIL)}: 1\n", encoding="utf-8")
-    r = runner.invoke(app, ["--facts", str(bad), "gap", "mmlu"])
+    r = runner.invoke(app, ["--no-packaged", "--facts", str(bad), "gap", "mmlu"])
     assert r.exit_code == 2
     assert_inert(r.stderr)
     assert "\\x1b" in r.stderr

@@ -92,22 +92,28 @@ def _run(runner: CliRunner, *args: str) -> tuple[int, str]:
 def test_toy_kind_is_loaded_listed_found_and_shown(runner: CliRunner, tmp_path: Path) -> None:
     facts = _facts(tmp_path, "500만 달러")
 
-    code, out = _run(runner, "--facts", facts, "facts", "--format", "json")
+    code, out = _run(runner, "--no-packaged", "--facts", facts, "facts", "--format", "json")
     assert code == 0, out
     (row,) = json.loads(out)
     assert row["kind"] == "policy"
     assert row["date"] == "2023-10"
     assert row["summary"] == "Export controls on advanced AI chips (from 2023-10)"
 
-    code, out = _run(runner, "--facts", facts, "facts", "--kind", "policies", "--format", "json")
+    code, out = _run(
+        runner, "--no-packaged", "--facts", facts, "facts", "--kind", "policies", "--format", "json"
+    )
     assert code == 0 and [r["fact_id"] for r in json.loads(out)] == ["policy-chips"]
 
-    code, out = _run(runner, "--facts", facts, "search", "export controls", "--format", "json")
+    code, out = _run(
+        runner, "--no-packaged", "--facts", facts, "search", "export controls", "--format", "json"
+    )
     assert code == 0, out
     (hit,) = json.loads(out)
     assert (hit["id"], hit["kind"], hit["field"]) == ("policy-chips", "policy", "measure")
 
-    code, out = _run(runner, "--facts", facts, "show", "policy-chips", "--format", "json")
+    code, out = _run(
+        runner, "--no-packaged", "--facts", facts, "show", "policy-chips", "--format", "json"
+    )
     assert code == 0, out
     shown = json.loads(out)
     assert shown["kind"] == "policy"
@@ -117,7 +123,7 @@ def test_toy_kind_is_loaded_listed_found_and_shown(runner: CliRunner, tmp_path: 
     }
     assert shown["amount"]["printed"] == "500만 달러"
 
-    code, out = _run(runner, "--facts", facts, "show", "policy-chips")
+    code, out = _run(runner, "--no-packaged", "--facts", facts, "show", "policy-chips")
     assert code == 0 and "Export controls on advanced AI chips" in out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from aigap.kinds import claim, cost, event, gap, market, quote, score
-from aigap.kinds.base import Figure, Kind
+from aigap.kinds.base import Entry, Figure, Kind
 from aigap.model import Fact
 
 KINDS: list[Kind[Any]] = [
@@ -63,4 +63,14 @@ def section_named(name: str) -> str | None:
     return None
 
 
-__all__ = ["KINDS", "Figure", "Kind", "by_section", "of", "register", "section_named", "sections"]
+__all__ = [
+    "KINDS",
+    "Entry",
+    "Figure",
+    "Kind",
+    "by_section",
+    "of",
+    "register",
+    "section_named",
+    "sections",
+]

@@ -34,6 +34,18 @@ class Rule(msgspec.Struct, frozen=True):
     message: str
 
 
+class Entry(msgspec.Struct, frozen=True):
+    """One line of the story a fact tells: on ``date`` (None: undated), ``text``, ``figure``.
+
+    A gap gives one entry per dated reading; most facts give one. The
+    timeline keeps the dated ones; an entity page shows them all.
+    """
+
+    date: PartialDate | None
+    text: str
+    figure: str = ""  # the number with its unit, as aigap prints it ("-16.9%")
+
+
 def no_figures(fact: Fact) -> Iterator[Figure]:
     return iter(())
 
@@ -67,7 +79,8 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     common ones); ``date`` is the date the fact is about. ``answer`` is
     the fact's headline as ``search`` shows it, the figure with its unit (or
     the quote, the event); without it the ``summary``; ``who`` names the
-    actor (speaker, company, model's maker) when the kind has one.
+    actor (speaker, company, model's maker) when the kind has one; ``entries``
+    are its lines on the timeline, each with its figure (default: the summary, dated).
     """
 
     name: str  # singular, as aigap prints it: "gap"
@@ -85,6 +98,14 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     def headline(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
         """What ``search`` shows as the answer: the figure with its unit, the quote, the event."""
         return (self.answer or self.summary)(fact, lang, benchmarks)
+
+    entries: Callable[[F, Lang, dict[str, Benchmark]], list[Entry]] | None = None
+
+    def story(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+        """The fact's entries for the timeline and entity pages (default: its summary)."""
+        if self.entries is not None:
+            return self.entries(fact, lang, benchmarks)
+        return [Entry(self.date(fact), self.summary(fact, lang, benchmarks))]
 
     def search_weights(self) -> dict[str, int]:
         return {**FACT_SEARCH, **self.search}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 
-from aigap.kinds.base import Figure, Kind
+from aigap.kinds.base import Entry, Figure, Kind
 from aigap.labels import label
 from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
 from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Source, Text
@@ -54,6 +54,13 @@ def figures(fact: Cost) -> Iterator[Figure]:
         yield Figure(("ratio", "value"), fact.ratio.value, fact.ratio.printed)
 
 
+def entries(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+    figure = ", ".join(amount_text(a, lang) for a in fact.amounts)
+    if fact.ratio is not None:
+        figure += (", " if figure else "") + ratio_text(fact.ratio, lang)
+    return [Entry(None, f"{fact.subject.get(lang)}: {fact.claim.get(lang)}", figure)]
+
+
 KIND = Kind(
     name="cost",
     section="costs",
@@ -62,6 +69,7 @@ KIND = Kind(
     figures=figures,
     search={"subject": 5, "claim": 2, "amounts": 2, "ratio": 2},
     answer=answer,
+    entries=entries,
 )
 
 

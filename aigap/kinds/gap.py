@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import msgspec
 
-from aigap import derive
+from aigap import derive, numbers
 from aigap.errors import AigapError
-from aigap.kinds.base import Figure, Kind, Rule, benchmark_name
+from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, source_line, sources_of
 from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Source, Text, Unit
@@ -85,6 +85,19 @@ def latest_date(fact: Gap) -> PartialDate | None:
     return fact.values[-1].date
 
 
+def entries(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+    """Every value is a dated reading of the gap."""
+    name = benchmark_name(fact.benchmark, lang, benchmarks)
+    return [
+        Entry(
+            v.date,
+            label("gap_reading", lang, name=name, when=v.label.get(lang)),
+            numbers.with_unit(v.value, fact.unit),
+        )
+        for v in fact.values
+    ]
+
+
 KIND = Kind(
     name="gap",
     section="gaps",
@@ -95,6 +108,7 @@ KIND = Kind(
     search={"benchmark": 4},
     date=latest_date,
     answer=answer,
+    entries=entries,
 )
 
 

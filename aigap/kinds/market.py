@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import msgspec
 
 from aigap import numbers
-from aigap.kinds.base import Figure, Kind
+from aigap.kinds.base import Entry, Figure, Kind
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Source, Text
@@ -72,6 +72,15 @@ def figures(fact: MarketMove) -> Iterator[Figure]:
             yield Figure((name, "value"), amount.value, amount.printed)
 
 
+def entries(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+    text = fact.subject.get(lang)
+    lost = fact.value_lost
+    if lost is not None:  # "market value wiped out in one day: ~850 trillion won"
+        what = f"{lost.label.get(lang)}: " if lost.label else ""
+        text += f" ({what}{amount_text(lost, lang)})"
+    return [Entry(fact.date, text, numbers.with_unit(fact.change, "percent"))]
+
+
 KIND = Kind(
     name="market",
     section="market",
@@ -81,6 +90,7 @@ KIND = Kind(
     search={"subject": 5, "change_printed": 2, "close": 2, "value_lost": 2, "previous_close": 2},
     answer=answer,
     who=subject,
+    entries=entries,
 )
 
 

@@ -89,11 +89,13 @@ class QuoteRow(msgspec.Struct, frozen=True):
 
 
 def quote_rows(store: Store, who: str | None = None) -> list[QuoteRow]:
-    """Quotes in file order; ``who`` matches part of the speaker's name (en or ko)."""
+    """Quotes in file order; ``who``: the speaker or the speaker's organisation (see entities)."""
     quotes = store.records("quotes")
     if who:
-        wanted = who.casefold().strip()
-        quotes = [q for q in quotes if any(wanted in t.casefold() for t in q.speaker.all())]
+        from aigap.entities import matcher
+
+        speaks = matcher(store, who, members=True)
+        quotes = [q for q in quotes if speaks(q.speaker)]
     sources = sources_of(store, quotes)
     return [QuoteRow(q, sources[q.source]) for q in quotes]
 

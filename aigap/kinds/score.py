@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
 
-from aigap import derive
+from aigap import derive, numbers
 from aigap.errors import AigapError
-from aigap.kinds.base import Figure, Kind, benchmark_name
+from aigap.kinds.base import Entry, Figure, Kind, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
@@ -67,6 +67,15 @@ def figures(fact: Score) -> Iterator[Figure]:
     yield Figure(("value",), fact.value, fact.printed)
 
 
+def entries(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
+    model, org = fact.model.get(lang), fact.organization.get(lang)
+    who = model if org in model else f"{model} ({org})"
+    on = benchmark_name(fact.benchmark, lang, benchmarks)
+    text = label("score_on", lang, who=who, benchmark=on)
+    figure = numbers.with_unit(fact.value, fact.unit) + (" Elo" if fact.unit == "elo" else "")
+    return [Entry(fact.date, text, figure)]
+
+
 KIND = Kind(
     name="score",
     section="scores",
@@ -76,6 +85,7 @@ KIND = Kind(
     search={"model": 5, "organization": 4, "benchmark": 4, "printed": 2},
     answer=answer,
     who=organization,
+    entries=entries,
 )
 
 
@@ -99,8 +109,15 @@ class ScoreRow(msgspec.Struct, frozen=True):
     next_id: str | None
 
 
-def score_rows(store: Store, name: str | None) -> list[ScoreRow]:
-    """Scores ranked within each benchmark (highest first), benchmarks in file order."""
+def score_rows(
+    store: Store, name: str | None, model: str | None = None, org: str | None = None
+) -> list[ScoreRow]:
+    """Scores ranked within each benchmark (highest first), benchmarks in file order.
+
+    ``model`` and ``org`` keep the scores of that model or organisation (an
+    entity's id, name or alias, or part of the text); ranks stay those of the
+    whole benchmark.
+    """
     benchmarks = {b.id: b for b in store.records("benchmarks")}
     if name is not None:
         from aigap.lookup import find_benchmark
@@ -137,6 +154,27 @@ def score_rows(store: Store, name: str | None) -> list[ScoreRow]:
                     after.id if after is not None else None,
                 )
             )
+    if model is not None or org is not None:
+        rows = _filter_scores(store, rows, model, org)
+    return rows
+
+
+def _filter_scores(
+    store: Store, rows: list[ScoreRow], model: str | None, org: str | None
+) -> list[ScoreRow]:
+    from aigap.entities import matcher
+
+    if model is not None:
+        is_model = matcher(store, model)
+        rows = [r for r in rows if is_model(r.score.model)]
+    if org is not None:
+        is_org = matcher(store, org)
+        rows = [r for r in rows if is_org(r.score.organization)]
+    if not rows:
+        asked = " and ".join(
+            f"{k} {v!r}" for k, v in (("model", model), ("organisation", org)) if v
+        )
+        raise AigapError(f"no scores for {asked} (see aigap scores)")
     return rows
 
 

@@ -1,0 +1,285 @@
+"""Entities (organisations, models, people, countries, benchmarks): lookup and pages.
+
+An entity is named in the fact base's ``entities`` section (a benchmark in
+``benchmarks``); a fact names the entities it is about in ``about``. ``aigap
+show NAME`` resolves an id, a name or an alias (any case, spacing or
+punctuation, English or Korean) and shows everything the base says about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from aigap import kinds
+from aigap.labels import label
+from aigap.model import Benchmark, Entity, Fact, Lang, Source, Text
+from aigap.validate import normalize_name
+
+if TYPE_CHECKING:
+    from aigap.store import Store
+
+Named = Entity | Benchmark
+
+
+def type_of(named: Named) -> str:
+    return "benchmark" if isinstance(named, Benchmark) else named.type
+
+
+def names_of(named: Named) -> tuple[str, ...]:
+    return (named.id, *named.aliases, *named.name.all())
+
+
+def resolve(store: Store, name: str) -> Named | None:
+    """The entity or benchmark with this id, name or alias; None when there is none."""
+    found = store.record(name.strip()) or store.record(name.strip().casefold())
+    if isinstance(found, Entity | Benchmark):
+        return found
+    norm = normalize_name(name)
+    return store.entity_named(norm) if norm else None  # type: ignore[no-any-return]
+
+
+def every_name(store: Store) -> dict[str, str]:
+    """Each name of every entity and benchmark -> its id (for did-you-mean)."""
+    named: list[Named] = [*store.records("entities"), *store.records("benchmarks")]
+    return {n: e.id for e in named for n in names_of(e)}
+
+
+class Relation(msgspec.Struct, frozen=True):
+    """``relation`` (country, developer, affiliation, people, ...) to ``other``."""
+
+    relation: str
+    other: Named
+    role: Text | None = None
+
+
+def relations(named: Named, entities: Sequence[Entity]) -> list[Relation]:
+    """What the base says ties this entity to others, both ways (Altman -> OpenAI)."""
+    if isinstance(named, Benchmark):
+        return []
+    by_id = {e.id: e for e in entities}
+    found: list[Relation] = []
+    if named.country in by_id:
+        found.append(Relation("country", by_id[named.country]))
+    if named.developer in by_id:
+        found.append(Relation("developer", by_id[named.developer]))
+    for tie in named.affiliation:
+        if tie.org in by_id:
+            found.append(Relation("affiliation", by_id[tie.org], tie.role))
+    for other in entities:
+        for tie in other.affiliation:
+            if tie.org == named.id:
+                found.append(Relation("people", other, tie.role))
+        if other.developer == named.id:
+            found.append(Relation("models", other))
+        if other.country == named.id:
+            found.append(Relation("organizations", other))
+    return found
+
+
+class Page(msgspec.Struct, frozen=True):
+    """An entity and what the base says about it, ready to lay out."""
+
+    entity: Named
+    relations: list[Relation]
+    facts: list[Fact]  # dated first, in date order; then the undated, in file order
+    sources: dict[str, Source]
+    benchmarks: dict[str, Benchmark]
+
+
+def page(store: Store, named: Named) -> Page:
+    """Facts about the entity; for an organisation also its people's quotes."""
+    entities = store.records("entities")
+    ties = relations(named, entities)
+    people = [r.other.id for r in ties if r.relation == "people"]
+    wanted = {named.id}
+    facts = [
+        f
+        for f in store.facts_about([named.id, *people])
+        if wanted.intersection(f.about) or f.kind == "quote"
+    ]
+    if isinstance(named, Benchmark):  # gaps and scores name their benchmark anyway
+        seen = {f.id for f in facts}
+        for section in ("gaps", "scores"):
+            facts += [f for f in store.records_about(section, named.id) if f.id not in seen]
+    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    sources = {sid: store.source(sid) for sid in dict.fromkeys(f.source for f in facts)}
+    return Page(named, ties, sort_facts(facts), sources, benchmarks)
+
+
+def sort_facts(facts: list[Fact]) -> list[Fact]:
+    def key(fact: Fact) -> tuple[int, tuple[int, int, int]]:
+        date = kinds.of(fact).date(fact)
+        return (0, date.sort_key) if date is not None else (1, (0, 0, 0))
+
+    return sorted(facts, key=key)  # stable: file order among equals
+
+
+def kind_label(kind: str, lang: Lang) -> str:
+    """A fact kind as the tables name it ("market", "증시"); a kind without a label as is."""
+    from aigap.labels import LABELS
+
+    return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
+
+
+def _type_label(named: Named, lang: Lang) -> str:
+    return label(f"type.{type_of(named)}", lang)
+
+
+def relation_text(relation: Relation, lang: Lang) -> str:
+    text = f"{relation.other.name.get(lang)} ({relation.other.id})"
+    if relation.role is not None:
+        text += f" — {relation.role.get(lang)}"
+    return text
+
+
+def entries_of(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[kinds.Entry]:
+    return kinds.of(fact).story(fact, lang, benchmarks)
+
+
+def entry_record(fact: Fact, entry: kinds.Entry) -> dict[str, Any]:
+    """One line of a page or the timeline as flat data."""
+    return {
+        "date": entry.date.iso if entry.date else None,
+        "precision": entry.date.precision if entry.date else None,
+        "kind": fact.kind,
+        "fact_id": fact.id,
+        "text": entry.text,
+        "figure": entry.figure or None,
+        "source_id": fact.source,
+        "inferred": fact.inferred,
+    }
+
+
+def page_data(found: Page, lang: Lang) -> dict[str, Any]:
+    """The page as one JSON object: the entity's fields, its relations, its facts."""
+    from aigap.show import record_data
+
+    data = record_data(found.entity)
+    return {
+        "id": data.pop("id"),
+        "kind": "benchmark" if isinstance(found.entity, Benchmark) else "entity",
+        "type": type_of(found.entity),
+        **data,
+        "relations": [
+            {
+                "relation": r.relation,
+                "id": r.other.id,
+                "name": r.other.name.get(lang),
+                "role": r.role.get(lang) if r.role else None,
+            }
+            for r in found.relations
+        ],
+        "facts": [f.id for f in found.facts],
+        "entries": [
+            entry_record(f, e) for f in found.facts for e in entries_of(f, lang, found.benchmarks)
+        ],
+    }
+
+
+def page_listing(found: Page, lang: Lang) -> Any:
+    """The page as a field/value table: who it is, its relations, then its facts."""
+    from aigap.render import Column, Listing
+
+    named = found.entity
+    other: Lang = "en" if lang == "ko" else "ko"
+    rows: list[tuple[str, str]] = [(label("entity.id", lang), named.id)]
+    rows.append((label("entity.type", lang), _type_label(named, lang)))
+    rows.append((label("entity.name", lang), named.name.get(lang)))
+    if named.name.get(other) != named.name.get(lang):
+        rows.append((f"{label('entity.name', lang)} ({other})", named.name.get(other)))
+    if named.aliases:
+        rows.append((label("entity.aliases", lang), ", ".join(named.aliases)))
+    described = named.measures if isinstance(named, Benchmark) else named.description
+    if described is not None:
+        rows.append((label("entity.description", lang), described.get(lang)))
+    if isinstance(named, Entity) and named.note is not None:
+        rows.append((label("entity.note", lang), named.note.get(lang)))
+    groups: list[int] = []
+    by_relation: dict[str, list[str]] = {}
+    for r in found.relations:
+        by_relation.setdefault(r.relation, []).append(relation_text(r, lang))
+    if by_relation:
+        groups.append(len(rows))
+        for relation, texts in by_relation.items():
+            rows.append((label(f"relation.{relation}", lang), "\n".join(texts)))
+    if found.facts:
+        groups.append(len(rows))
+    for fact in found.facts:
+        for entry in entries_of(fact, lang, found.benchmarks):
+            date = entry.date.iso if entry.date else label("undated", lang)
+            line = f"{entry.figure} · {entry.text}" if entry.figure else entry.text
+            rows.append(
+                (
+                    f"{date}{'*' if fact.inferred else ''}\n{kind_label(fact.kind, lang)}",
+                    f"{line}\n[{fact.id}, {fact.source}]",
+                )
+            )
+    if not found.facts:
+        rows.append((label("entity.facts", lang), label("entity.no_facts", lang)))
+    notes = []
+    if any(f.inferred for f in found.facts):
+        notes.append(label("note.fact_inferred", lang))
+    from aigap.layout import source_line
+
+    notes.extend(f"{sid}: {source_line(s, lang)}" for sid, s in found.sources.items())
+    records = [{"field": f, "value": v} for f, v in rows]
+    columns = [
+        Column("field", label("field", lang), max_width=22),
+        Column("value", label("value", lang), ratio=1),
+    ]
+    title = f"{named.name.get(lang)} ({_type_label(named, lang)})"
+    return Listing(title, columns, records, notes=notes, groups=groups)
+
+
+def find_page(store: Store, name: str) -> Page | None:
+    """The page of the entity NAME names; None when NAME is the id of a fact or source.
+
+    Unknown: UnknownName (exit 2) with the closest entity name or id.
+    """
+    from aigap.errors import UnknownName, suggest
+    from aigap.lookup import find_record
+
+    exact = store.record(name.strip()) or store.record(name.strip().casefold())
+    if exact is None:
+        named = resolve(store, name)  # a name or an alias: no need to list every id
+        if named is not None:
+            return page(store, named)
+        try:
+            exact = find_record(store, name)
+        except UnknownName as exc:
+            names = every_name(store)
+            known = sorted(dict.fromkeys(names.values()))
+            names.update({i: i for i in store.ids()})  # a mistyped fact id: "gap-mmluu"
+            guess = suggest(name, names) or exc.suggestion
+            raise UnknownName("name", name.strip(), known, {}, suggestion=guess) from None
+    if isinstance(exact, Entity | Benchmark):
+        return page(store, exact)
+    return None
+
+
+def _names_it(text: Text, named: Named) -> bool:
+    """Whether a fact's text (a speaker, a model, an organisation) is one of the entity's names."""
+    norms = {normalize_name(n) for n in names_of(named)}
+    return any(normalize_name(t) in norms for t in text.all())
+
+
+def matcher(store: Store, name: str, *, members: bool = False) -> Any:
+    """A test of a fact's text (speaker, model, organisation) against what NAME names.
+
+    NAME that names an entity matches that entity's names; with ``members``
+    also those of the people affiliated with it (``--who openai`` finds
+    Altman). Otherwise NAME matches part of the text, in any case.
+    """
+    named = resolve(store, name)
+    if named is None:
+        wanted = " ".join(name.split()).casefold()
+        return lambda text: any(wanted in t.casefold() for t in text.all())
+    group: list[Named] = [named]
+    if members:
+        group += [
+            r.other for r in relations(named, store.records("entities")) if r.relation == "people"
+        ]
+    return lambda text: any(_names_it(text, e) for e in group)

@@ -1,0 +1,159 @@
+"""The whole story in date order: every dated entry of every kind of fact.
+
+Each kind says what it contributes (``Kind.entries``, see aigap/kinds/base.py):
+an event its happening, a gap each dated reading, a score its result, a
+market move its change, a dated quote or claim its words. A new kind joins
+the timeline by giving its facts a date or its own ``entries``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from aigap import kinds
+from aigap.errors import AigapError
+from aigap.kinds.base import Entry
+from aigap.labels import label
+from aigap.model import Benchmark, Fact, Lang, PartialDate, Source
+
+if TYPE_CHECKING:
+    from aigap.store import Store
+
+Day = tuple[int, int, int]
+
+
+class Line(msgspec.Struct, frozen=True):
+    """One entry of the timeline and the fact it comes from."""
+
+    fact: Fact
+    entry: Entry
+    date: PartialDate  # the entry's (always dated on the timeline)
+
+
+class Story(msgspec.Struct, frozen=True):
+    lines: list[Line]
+    sources: dict[str, Source]
+
+
+def span(d: PartialDate) -> tuple[Day, Day]:
+    """The first and last day a partial date covers."""
+    return (d.year, d.month or 1, d.day or 1), (d.year, d.month or 12, d.day or 31)
+
+
+def check_range(since: PartialDate | None, until: PartialDate | None) -> None:
+    if since is not None and until is not None and span(since)[0] > span(until)[1]:
+        raise AigapError(
+            f"--since {since.iso} is after --until {until.iso}: nothing can be in between"
+        )
+
+
+def known_tags(store: Store, sections: Sequence[str]) -> list[str]:
+    return sorted({t for s in sections for f in store.records(s) for t in f.tags})
+
+
+def story(
+    store: Store,
+    lang: Lang,
+    since: PartialDate | None = None,
+    until: PartialDate | None = None,
+    tags: Sequence[str] = (),
+    sections: Sequence[str] = (),
+) -> Story:
+    """Dated entries of the chosen kinds (default: all) in date order.
+
+    A partial date matches a range it overlaps. A tag no fact of those kinds
+    carries is an error that lists the known tags (exit 2): an empty answer
+    would hide a typing slip.
+    """
+    check_range(since, until)
+    chosen = list(sections) or list(kinds.sections())
+    wanted = {t.casefold() for t in tags}
+    if wanted:
+        known = known_tags(store, chosen)
+        unknown = sorted(wanted - {t.casefold() for t in known})
+        if unknown:
+            raise AigapError(
+                f"no fact has the tag {', '.join(map(repr, unknown))}"
+                f" (known tags: {', '.join(known) or 'none'})"
+            )
+    start = span(since)[0] if since is not None else None
+    end = span(until)[1] if until is not None else None
+    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    lines: list[tuple[Day, int, Line]] = []
+    for section in chosen:
+        for fact in store.records(section):
+            if wanted and not wanted.intersection(t.casefold() for t in fact.tags):
+                continue
+            for entry in kinds.of(fact).story(fact, lang, benchmarks):
+                date = entry.date
+                if date is None:
+                    continue
+                first, last = span(date)
+                if (start is not None and last < start) or (end is not None and first > end):
+                    continue
+                lines.append((date.sort_key, len(lines), Line(fact, entry, date)))
+    ordered = [line for _, _, line in sorted(lines, key=lambda t: (t[0], t[1]))]
+    sources = {sid: store.source(sid) for sid in dict.fromkeys(ln.fact.source for ln in ordered)}
+    return Story(ordered, sources)
+
+
+TIMELINE_FIELDS = (
+    "date",
+    "precision",
+    "kind",
+    "fact_id",
+    "text",
+    "figure",
+    "source_id",
+    "inferred",
+    "tags",
+)
+
+
+def line_record(line: Line) -> dict[str, Any]:
+    return {
+        "date": line.date.iso,
+        "precision": line.date.precision,
+        "kind": line.fact.kind,
+        "fact_id": line.fact.id,
+        "text": line.entry.text,
+        "figure": line.entry.figure or None,
+        "source_id": line.fact.source,
+        "inferred": line.fact.inferred,
+        "tags": list(line.fact.tags),
+    }
+
+
+def story_listing(found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None) -> Any:
+    from aigap.entities import kind_label
+    from aigap.layout import source_line
+    from aigap.render import Column, Listing
+
+    lines = found.lines
+    records = [line_record(ln) for ln in lines]
+    columns = [
+        Column("date", label("timeline.date", lang), whole=True),
+        Column("what", label("timeline.what", lang), ratio=1),
+        Column("figure", label("figure", lang), numeric=True),
+    ]
+    # the kind under the date: a column of its own would squeeze the text
+    cells = [
+        [
+            f"{ln.date.iso}{'*' if ln.fact.inferred else ''}\n{kind_label(ln.fact.kind, lang)}",
+            f"{ln.entry.text}\n[{ln.fact.id}, {ln.fact.source}]",
+            ln.entry.figure,
+        ]
+        for ln in lines
+    ]
+    notes = []
+    if not lines:
+        notes.append(label("timeline.empty", lang))
+    if any(ln.fact.inferred for ln in lines):
+        notes.append(label("note.fact_inferred", lang))
+    for sid, source in found.sources.items():
+        notes.append(f"{sid}: {source_line(source, lang)}")
+    title = label("title.timeline", lang)
+    return Listing(title, columns, records, cells=cells, notes=notes, fields=TIMELINE_FIELDS)
