@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from typer.testing import CliRunner
 
 from aigap.cli import app
@@ -135,3 +137,12 @@ def test_check_accepts_the_previous_close_show_allows() -> None:
         )
         (finding,) = list(_market_findings(move, index))
         assert finding.derived.ok is ok, value
+
+
+def test_search_and_cite_mark_reported_speech_and_renderings(runner: CliRunner) -> None:
+    hits = json.loads(runner.invoke(app, ["search", "kai-fu", "lee", "gap", "-f", "json"]).stdout)
+    lee = next(h for h in hits if h["id"] == "quote-kaifu-lee-gap-almost-none")
+    assert "“" not in lee["headline"] and "(reported)" in lee["headline"]
+    assert "aigap's rendering" in lee["headline"]
+    cited = runner.invoke(app, ["cite", "quote-altman-impressive"]).stdout
+    assert "In English (aigap's rendering):" in " ".join(cited.split())
