@@ -42,7 +42,10 @@ _LABELS: dict[str, dict[Lang, str]] = {
     },
     "fact": {"en": "Fact {id} ({kind}): “{passage}”", "ko": "사실 {id} ({kind}): “{passage}”"},
     "fact_note": {"en": "fact {id}: “{passage}”", "ko": "사실 {id}: “{passage}”"},
-    "in_english": {"en": "In English: {text}", "ko": "영어 번역: {text}"},
+    "in_english": {
+        "en": "In English (aigap's rendering): {text}",
+        "ko": "영어 번역(aigap 번역): {text}",
+    },
     "english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
     "facts_about": {"en": "facts about {name}: {ids}", "ko": "{name} 관련 사실: {ids}"},
 }

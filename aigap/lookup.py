@@ -45,7 +45,7 @@ def find_record(store: Store, record_id: str) -> Fact | Source | Benchmark:
 
 
 def kind_of(record: Source | Benchmark | Entity | Fact) -> str:
-    """The singular kind of any record: a fact kind, 'source' or 'benchmark'."""
+    """The singular kind of any record: a fact kind, 'source', 'benchmark' or 'entity'."""
     if isinstance(record, Source):
         return "source"
     if isinstance(record, Benchmark):

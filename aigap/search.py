@@ -178,9 +178,6 @@ def match_expression(words: Sequence[str]) -> str | None:
     return " OR ".join(groups) or None
 
 
-# --- What is indexed (called by the cache as it writes its rows) -------------
-
-
 def _strings(value: Any) -> Iterator[str]:
     """Every text in a raw (fact-file) value: strings, {en, ko}, lists, amounts."""
     if isinstance(value, str):
@@ -203,7 +200,6 @@ ENTITY_SEARCH: dict[str, int] = {
     "byline": 2,
     "full_name": 2,
     "measures": 2,
-    "description": 2,
     "note": 1,
 }
 
@@ -222,7 +218,7 @@ class Indexer:
     """Turns raw records into FTS rows (one text per column), section by section."""
 
     def __init__(self, names_of: Mapping[str, Sequence[str]]) -> None:
-        # id -> names of what a fact may refer to (benchmarks today; entities later)
+        # id -> names of what a fact may refer to (benchmarks and entities)
         self.names_of = names_of
         self._plans: dict[str, list[tuple[str, int]]] = {}
 
@@ -244,9 +240,6 @@ class Indexer:
             if isinstance(value, str) and value in self.names_of and key != "id":
                 texts[column].extend(self.names_of[value])
         return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
-
-
-# --- Answering -------------------------------------------------------------
 
 
 class Hit(msgspec.Struct, frozen=True):
@@ -288,7 +281,7 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 
 def searchable(
-    record: Source | Benchmark | Fact, benchmarks: Mapping[str, Benchmark]
+    record: Source | Benchmark | Entity | Fact, benchmarks: Mapping[str, Benchmark]
 ) -> list[tuple[str, str, int]]:
     """(field, text, weight) for every text of a record that search looks at."""
     if isinstance(record, Source | Benchmark | Entity):
@@ -366,9 +359,8 @@ def _hit(
         full = record.full_name.get(lang) if record.full_name else ""
         headline = record.name.get(lang) + (f" ({full})" if full else "")
         date, who, source_id = None, None, None
-    elif isinstance(record, Entity):  # an organisation, model, person or country: show NAME
-        described = f": {record.description.get(lang)}" if record.description else ""
-        headline = record.name.get(lang) + described
+    elif isinstance(record, Entity):
+        headline = f"{record.name.get(lang)} ({record.type})"
         date, who, source_id = None, None, None
     else:
         kind = kinds.of(record)
@@ -388,7 +380,7 @@ def search(store: Store, words: Sequence[str], limit: int | None, lang: Lang = "
     ranked, total = store.search(expression, limit)
     # A query that is exactly an id ("gap-mmlu") means that record, first.
     exact = store.record("-".join(folded)) if folded else None
-    if exact is not None and not isinstance(exact, Entity):  # an entity is `show NAME`'s
+    if exact is not None:
         rest = [(r, s) for r, s in ranked if r.id != exact.id]
         if len(rest) == len(ranked):
             total += 1

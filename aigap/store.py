@@ -391,19 +391,21 @@ def _fill_search(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
     from aigap.search import Indexer
 
     names_of: dict[str, list[str]] = {}
-    for raw in data.get("benchmarks") or ():
+    for raw in (*(data.get("benchmarks") or ()), *(data.get("entities") or ())):
         name, full = raw.get("name") or {}, raw.get("full_name") or {}
         names_of[raw["id"]] = [*name.values(), *full.values(), *(raw.get("aliases") or ())]
     indexer = Indexer(names_of)
 
     def rows() -> Any:
         ord_ = 0
-        # the same order as the records table: a rowid here is a record's ord
-        for kind in (*NOT_FACTS, *kinds.sections()):
+        for kind in (*NOT_FACTS, *kinds.sections()):  # the order _fill numbers records in
             for raw in data.get(kind) or ():
                 ord_ += 1
-                # entities are found by `show NAME`; here they would push facts down
-                yield (ord_, "", "", "") if kind == "entities" else (ord_, *indexer.row(kind, raw))
+                if kind == "entities":
+                    # an entity is found through the facts about it (its names are
+                    # indexed with them); `aigap show NAME` is its page
+                    continue
+                yield (ord_, *indexer.row(kind, raw))
 
     conn.execute(SEARCH_SCHEMA)  # execute, not executescript, which would commit first
     conn.executemany("INSERT INTO search(rowid, names, body, passage) VALUES (?, ?, ?, ?)", rows())

@@ -69,7 +69,7 @@ def test_plain_citation_of_a_fact(store: Store) -> None:
         " Maeil Business Newspaper (via Daum News), 2025-01-29."
     )
     assert lines[1].startswith("Fact cost-v3-training (cost): “회사 측은")
-    assert lines[2].startswith("In English: The company said")
+    assert lines[2].startswith("In English (aigap's rendering): The company said")
     korean = plain(source, fact, "ko")
     assert korean.startswith(
         "추동훈 기자, 「중국 AI의 공습…미국 덮친 딥시크 쇼크」, 매일경제, 2025-01-29."

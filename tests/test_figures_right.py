@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from typer.testing import CliRunner
 
 from aigap.cli import app
@@ -116,3 +118,31 @@ def test_derived_figures_carry_their_inputs_precision(runner: CliRunner) -> None
     assert "~142.5 USD" in flat and "142.50 USD" not in flat and "rounded or cut" in flat
     _, out = run(runner, "show", "cost-v3-training")
     assert "~1,412 KRW/USD" in out and "approximate" in out
+
+
+def test_check_accepts_the_previous_close_show_allows() -> None:
+    """The wire's $142.62 (a -16.97% fall) lies in the range show prints: check agrees."""
+    import msgspec
+
+    from aigap.crosscheck import _market_findings
+    from aigap.load import load_fact_base, packaged_facts_path
+    from aigap.model import Amount
+
+    base = load_fact_base(str(packaged_facts_path()))
+    moves = list(base.section("market"))
+    index, nvidia = next((i, m) for i, m in enumerate(moves) if m.id == "market-nvidia-2025-01-27")
+    for value, ok in ((142.62, True), (142.50, True), (150.0, False)):
+        move = msgspec.structs.replace(
+            nvidia, previous_close=Amount(value=value, unit="usd", printed=f"{value}달러")
+        )
+        (finding,) = list(_market_findings(move, index))
+        assert finding.derived.ok is ok, value
+
+
+def test_search_and_cite_mark_reported_speech_and_renderings(runner: CliRunner) -> None:
+    hits = json.loads(runner.invoke(app, ["search", "kai-fu", "lee", "gap", "-f", "json"]).stdout)
+    lee = next(h for h in hits if h["id"] == "quote-kaifu-lee-gap-almost-none")
+    assert "“" not in lee["headline"] and "(reported)" in lee["headline"]
+    assert "aigap's rendering" in lee["headline"]
+    cited = runner.invoke(app, ["cite", "quote-altman-impressive"]).stdout
+    assert "In English (aigap's rendering):" in " ".join(cited.split())

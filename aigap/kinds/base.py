@@ -79,9 +79,8 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     common ones); ``date`` is the date the fact is about. ``answer`` is
     the fact's headline as ``search`` shows it, the figure with its unit (or
     the quote, the event); without it the ``summary``; ``who`` names the
-    actor (speaker, company, model's maker) when the kind has one.
-    ``entries`` are its lines on the timeline and entity pages, each with its
-    figure (default: the summary, dated).
+    actor (speaker, company, model's maker) when the kind has one; ``entries``
+    are its lines on the timeline, each with its figure (default: the summary, dated).
     """
 
     name: str  # singular, as aigap prints it: "gap"

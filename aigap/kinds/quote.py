@@ -53,7 +53,10 @@ def summary(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 
 
 def answer(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    return f"“{fact.said.get(lang)}”"
+    """The statement (reported speech without quotation marks), marked when rendered."""
+    note = rendering_note(fact, lang) if lang == "en" else None
+    text = said_text(fact, lang)
+    return f"{text} ({note})" if note else text
 
 
 def speaker(fact: Quote, lang: Lang) -> str | None:
