@@ -178,9 +178,6 @@ def match_expression(words: Sequence[str]) -> str | None:
     return " OR ".join(groups) or None
 
 
-# --- What is indexed (called by the cache as it writes its rows) -------------
-
-
 def _strings(value: Any) -> Iterator[str]:
     """Every text in a raw (fact-file) value: strings, {en, ko}, lists, amounts."""
     if isinstance(value, str):
@@ -243,9 +240,6 @@ class Indexer:
             if isinstance(value, str) and value in self.names_of and key != "id":
                 texts[column].extend(self.names_of[value])
         return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
-
-
-# --- Answering -------------------------------------------------------------
 
 
 class Hit(msgspec.Struct, frozen=True):
