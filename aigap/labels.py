@@ -206,6 +206,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "timeline.what": {"en": "What [fact, source]", "ko": "내용 [사실, 출처]"},
     "figure": {"en": "Figure", "ko": "수치"},
     "timeline.empty": {"en": "Nothing in this range.", "ko": "이 기간에 해당하는 항목 없음."},
+    "legend.same": {"en": "◉ then and now in the same cell", "ko": "◉ 이전과 현재가 같은 칸"},
 }
 
 FIELDS_KO: dict[str, str] = {

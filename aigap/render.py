@@ -65,9 +65,6 @@ class Listing(msgspec.Struct):
     fields: Sequence[str] | None = None  # record keys, for a header row when empty
 
 
-FORMATS = ("table", "json", "csv", "markdown")
-
-
 def _plain(value: Any) -> str:
     if value is None:
         return ""
@@ -339,8 +336,6 @@ def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
     if svg is not None:
         save_table_svg(listing, svg)
 
-
-# --- SVG pictures of a table ------------------------------------------------
 
 SVG_MAX_WIDTH = 100  # columns: a picture for a page or a slide, whatever the terminal
 # "(see aigap show ID)" and the like: hints for a terminal user, not for a picture

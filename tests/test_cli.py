@@ -62,7 +62,7 @@ def test_gap_all_has_every_benchmark_with_bars(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     for name in ("MMLU", "MMMU", "MATH", "HumanEval", "Chatbot Arena"):
         assert name in result.stdout
-    assert "█" in result.stdout
+    assert "●" in result.stdout and "○ then  ● now" in result.stdout
     assert "[percentage points]" in result.stdout
 
 

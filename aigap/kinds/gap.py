@@ -249,18 +249,31 @@ def _single_gap(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lan
     return Listing(title, columns, records, cells=cells, notes=notes)
 
 
-BAR_WIDTH = 16
+BAR_WIDTH = 16  # 0.3 and 1.6 pp (of 31.6) land in different cells; the overview fits 80 columns
+
+THEN_MARK, NOW_MARK, SAME_MARK = "○", "●", "◉"
 
 
-def bars(then: float, now: float, scale: float) -> str:
-    """Two text bars, then and now, scaled so ``scale`` fills BAR_WIDTH."""
+def dumbbell(then: float, now: float, scale: float) -> str:
+    """One line: the then-mark and the now-mark placed by value on a scale
+    from 0 to ``scale`` (shared within a unit group), a line between them;
+    one combined mark when both round to the same cell."""
 
-    def bar(value: float) -> str:
-        cells = value / scale * BAR_WIDTH if scale > 0 else 0
-        full = int(cells)
-        return "█" * full + ("▏" if cells - full >= 0.125 or (value > 0 and full == 0) else "")
+    def position(value: float) -> int:
+        if scale <= 0:
+            return 0
+        return max(0, min(BAR_WIDTH - 1, round(value / scale * (BAR_WIDTH - 1))))
 
-    return f"{bar(then)}\n{bar(now)}"
+    at_then, at_now = position(then), position(now)
+    line = [" "] * BAR_WIDTH
+    low, high = sorted((at_then, at_now))
+    for i in range(low + 1, high):
+        line[i] = "─"
+    if at_then == at_now:
+        line[at_then] = SAME_MARK
+    else:
+        line[at_then], line[at_now] = THEN_MARK, NOW_MARK
+    return "".join(line).rstrip()
 
 
 def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang) -> Listing:
@@ -293,9 +306,12 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
                     value_text(r.now.value, unit),
                     value_text(r.change, "pp"),
                     _narrower(r, lang, short=True),
-                    bars(r.then.value, r.now.value, scale),
+                    dumbbell(r.then.value, r.now.value, scale),
                 ]
             )
+    notes.append(label("legend.dumbbell", lang))
+    if any(SAME_MARK in row[-1] for row in cells):
+        notes.append(label("legend.same", lang))
     for unit in units:
         printed = next(r.gap.printed_unit for r in rows if r.gap.unit == unit)
         notes.append(label("note.unit_named", lang, unit=unit_name(unit, lang, printed)))
