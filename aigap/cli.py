@@ -262,6 +262,37 @@ MaxBytesOption = Annotated[
 ]
 
 
+# A table is read on a screen: the first rows, and how many more there are.
+TABLE_ROWS = 50
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        metavar="N",
+        min=0,
+        help=f"Show the first N rows (tables: {TABLE_ROWS} by default; 0 = all).",
+        show_default=False,
+    ),
+]
+
+
+def _rows_limit(limit: int | None, fmt: Format) -> int | None:
+    """How many rows to show: a table the first TABLE_ROWS, a machine format every row."""
+    if limit is None:
+        return TABLE_ROWS if fmt is Format.table else None
+    return limit or None
+
+
+def _note_more(listing: Any, shown: int, total: int, lang: Lang) -> Any:
+    """Say under a cut table how many rows it leaves out and how to see them."""
+    if total > shown:
+        from aigap.labels import label
+
+        listing.notes.append(label("note.more", _code(lang), count=total - shown))
+    return listing
+
+
 def _lazy(name: str) -> Any:
     """``module:attribute``, imported when a command runs, not at start-up."""
     import importlib
@@ -270,8 +301,11 @@ def _lazy(name: str) -> Any:
     return getattr(importlib.import_module(module), attribute)
 
 
-def _listing_command(name: str, query: str, layout: str, doc: str) -> None:
-    """Register a command that lays out one query's rows, with the shared options only."""
+def _listing_command(name: str, query: str, layout: str, doc: str, section: str = "") -> None:
+    """Register a command that lays out one query's rows, with the shared options only.
+
+    With a ``section``, the query takes a row limit and the command a --limit option.
+    """
 
     def command(
         ctx: typer.Context,
@@ -284,8 +318,31 @@ def _listing_command(name: str, query: str, layout: str, doc: str) -> None:
         lay_out = _lazy(layout)
         _print(ctx, _lazy(query), lambda rows: lay_out(rows, _code(lang)), fmt, svg)
 
-    command.__doc__ = doc
-    app.command(name)(command)
+    def limited(
+        ctx: typer.Context,
+        fmt: FormatOption = Format.table,
+        lang: LangOption = Lang.en,
+        svg: SvgOption = None,
+        limit: LimitOption = None,
+        facts: FactsOption = None,
+        max_bytes: MaxBytesOption = None,
+    ) -> None:
+        lay_out, select = _lazy(layout), _lazy(query)
+        n = _rows_limit(limit, fmt)
+
+        def answer(store: Any) -> tuple[Any, int]:
+            rows = select(store, limit=n)
+            return rows, store.count(section) if n is not None else len(rows)
+
+        def layout_rows(found: tuple[Any, int]) -> Any:
+            rows, total = found
+            return _note_more(lay_out(rows, _code(lang)), len(rows), total, lang)
+
+        _print(ctx, answer, layout_rows, fmt, svg)
+
+    chosen = limited if section else command
+    chosen.__doc__ = doc
+    app.command(name)(chosen)
 
 
 @app.command()
@@ -353,6 +410,7 @@ def timeline(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    limit: LimitOption = None,
     facts: FactsOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
@@ -369,19 +427,35 @@ def timeline(
 
       aigap timeline --tag market --format csv
     """
+    from aigap.kinds.event import span, timeline_listing
     from aigap.kinds.event import timeline as select_events
-    from aigap.kinds.event import timeline_listing
     from aigap.layout import sources_of
     from aigap.lookup import parse_partial_date
 
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
 
-    def query(store: Any) -> tuple[Any, Any]:
-        events = select_events(store.records("events"), start, end, tag or ())
-        return events, sources_of(store, events)
+    n = _rows_limit(limit, fmt)
+    bounds = {
+        "since": span(start)[0] if start else None,
+        "until": span(end)[1] if end else None,
+    }
 
-    _print(ctx, query, lambda found: timeline_listing(*found, _code(lang)), fmt, svg)
+    def query(store: Any) -> tuple[Any, Any, int]:
+        if tag:  # tags are few and free-form: chosen in Python among the dated rows
+            events = select_events(store.select("events", order="date", **bounds), tags=tag)
+            total, events = len(events), events[:n] if n is not None else events
+        else:
+            events = store.select("events", order="date", limit=n, **bounds)
+            total = store.count("events", **bounds) if n is not None else len(events)
+        return events, sources_of(store, events), total
+
+    def layout(found: tuple[Any, Any, int]) -> Any:
+        events, sources, total = found
+        listing = timeline_listing(events, sources, _code(lang))
+        return _note_more(listing, len(events), total, lang)
+
+    _print(ctx, query, layout, fmt, svg)
 
 
 def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -451,6 +525,7 @@ _listing_command(
 
       aigap market --format csv > selloff.csv
     """,
+    "market",
 )
 
 
@@ -466,6 +541,7 @@ _listing_command(
 
       aigap costs --lang ko
     """,
+    "costs",
 )
 
 
@@ -484,6 +560,7 @@ def quotes(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    limit: LimitOption = None,
     facts: FactsOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
@@ -497,9 +574,17 @@ def quotes(
     """
     from aigap.kinds.quote import quote_rows, quotes_listing
 
-    _print(
-        ctx, lambda s: quote_rows(s, who), lambda rows: quotes_listing(rows, _code(lang)), fmt, svg
-    )
+    n = _rows_limit(limit, fmt)
+
+    def query(store: Any) -> tuple[Any, int]:
+        rows = quote_rows(store, who, limit=n)
+        return rows, store.count("quotes", who=who) if n is not None else len(rows)
+
+    def layout(found: tuple[Any, int]) -> Any:
+        rows, total = found
+        return _note_more(quotes_listing(rows, _code(lang)), len(rows), total, lang)
+
+    _print(ctx, query, layout, fmt, svg)
 
 
 def _fact_kind(value: str | None) -> str | None:
@@ -530,6 +615,7 @@ def facts(
     fmt: FormatOption = Format.table,
     lang: LangOption = Lang.en,
     svg: SvgOption = None,
+    limit: LimitOption = None,
     facts: FactsOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
@@ -544,13 +630,17 @@ def facts(
     from aigap.facts import fact_rows, facts_listing
     from aigap.layout import sources_of
 
-    def query(store: Any) -> tuple[Any, Any, Any]:
-        found = fact_rows(store, kind)
-        benchmarks = {b.id: b for b in store.records("benchmarks")}
-        return found, benchmarks, sources_of(store, found)
+    n = _rows_limit(limit, fmt)
 
-    def layout(found: tuple[Any, Any, Any]) -> Any:
-        listing = facts_listing(*found, _code(lang))
+    def query(store: Any) -> tuple[Any, Any, Any, int]:
+        found = fact_rows(store, kind, limit=n)
+        benchmarks = {b.id: b for b in store.records("benchmarks")}
+        total = store.count(kind) if n is not None else len(found)
+        return found, benchmarks, sources_of(store, found), total
+
+    def layout(found: tuple[Any, Any, Any, int]) -> Any:
+        listing = facts_listing(*found[:3], _code(lang), total=found[3])
+        _note_more(listing, len(found[0]), found[3], lang)
         if fmt is Format.json:  # every field of every fact, as `show -f json` has them
             from aigap.export import full_record
 

@@ -55,6 +55,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
     # notes under tables
+    "note.more": {
+        "en": "{count} more rows not shown; --limit 0 shows all.",
+        "ko": "{count}개 행 더 있음; --limit 0 으로 모두 표시.",
+    },
     "note.unit": {"en": "Unit: {unit}; change in pp.", "ko": "단위: {unit}; 변화는 %포인트."},
     "note.note": {"en": "Note: {note}", "ko": "참고: {note}"},
     "note.source": {"en": "Source: {source}", "ko": "출처: {source}"},

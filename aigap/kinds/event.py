@@ -55,6 +55,12 @@ def _span(d: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     return (d.year, d.month or 1, d.day or 1), (d.year, d.month or 12, d.day or 31)
 
 
+def span(d: PartialDate) -> tuple[str, str]:
+    """The first and last day a partial date covers, as YYYY-MM-DD (the store's bounds)."""
+    (y1, m1, d1), (y2, m2, d2) = _span(d)
+    return f"{y1:04d}-{m1:02d}-{d1:02d}", f"{y2:04d}-{m2:02d}-{d2:02d}"
+
+
 def timeline(
     events: Iterable[Event],
     since: PartialDate | None = None,

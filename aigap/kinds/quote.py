@@ -58,12 +58,15 @@ class QuoteRow(msgspec.Struct, frozen=True):
     source: Source
 
 
-def quote_rows(store: Store, who: str | None = None) -> list[QuoteRow]:
+def quote_rows(store: Store, who: str | None = None, limit: int | None = None) -> list[QuoteRow]:
     """Quotes in file order; ``who`` matches part of the speaker's name (en or ko)."""
-    quotes = store.records("quotes")
-    if who:
+    quotes = store.select("quotes", who=who, limit=limit)
+    if who:  # the store chose by its copy of the names; the rebuilt records must agree
         wanted = who.casefold().strip()
-        quotes = [q for q in quotes if any(wanted in t.casefold() for t in q.speaker.all())]
+        if not all(any(wanted in t.casefold() for t in q.speaker.all()) for q in quotes):
+            from aigap.store import CacheError
+
+            raise CacheError("cached speaker names do not match the records")
     sources = sources_of(store, quotes)
     return [QuoteRow(q, sources[q.source]) for q in quotes]
 
