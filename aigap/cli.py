@@ -631,6 +631,19 @@ def facts(
     from aigap.layout import sources_of
 
     n = _rows_limit(limit, fmt)
+    if fmt is Format.csv and svg is None:
+        # every row written as it is built: 100,000 facts never held in a list
+        from aigap.facts import FACT_FIELDS, fact_record
+        from aigap.render import write_csv
+
+        def stream(store: Any) -> None:
+            benchmarks = {b.id: b for b in store.records("benchmarks")}
+            code = _code(lang)
+            rows = store.iter_select(kind, limit=n)
+            write_csv((fact_record(f, code, benchmarks) for f in rows), sys.stdout, FACT_FIELDS)
+
+        _answer(ctx, stream)
+        return
 
     def query(store: Any) -> tuple[Any, Any, Any, int]:
         found = fact_rows(store, kind, limit=n)
