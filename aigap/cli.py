@@ -760,6 +760,7 @@ _listing_command(
 
       aigap sources --format json
     """,
+    "sources",
 )
 
 
