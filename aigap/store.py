@@ -4,7 +4,9 @@ Parsing and validating YAML is the slow part of every command, so the first
 read of a fact file writes its validated records into an SQLite file in the
 user's cache directory, keyed by the file's path, size, mtime, ctime and
 inode plus the aigap version. Later commands query only the rows they need,
-so a lookup costs about the same at 100,000 facts as at 100. The cache holds
+so a lookup costs about the same at 100,000 facts as at 100: listings filter,
+sort and cut in SQL on indexed columns (date, market order, speaker names)
+and rebuild only the rows they show. The cache holds
 JSON text, never pickles or code, each row with a checksum; it is written to
 a temporary file and renamed into place; a stale, corrupt or unwritable cache
 is rebuilt or bypassed (an in-memory database), never trusted. Only a regular
