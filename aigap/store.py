@@ -69,6 +69,7 @@ _INDEXES = """
 CREATE UNIQUE INDEX records_id ON records(id);
 CREATE INDEX records_kind ON records(kind, benchmark);
 CREATE INDEX records_date ON records(kind, datekey, sub, num);
+CREATE INDEX records_span ON records(kind, dhi, dlo);
 CREATE INDEX names_norm ON names(norm);
 CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
 """
