@@ -260,7 +260,7 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
             small.append(
                 Case(
                     f"`aigap {' '.join(argv)}`, {n:,} facts, warm",
-                    [*aigap, "--facts", str(path), *argv],
+                    [*aigap, "--no-packaged", "--facts", str(path), *argv],
                     env,
                     args.runs,
                 )
@@ -279,7 +279,7 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
         first.append(
             Case(
                 f"`aigap gap mmlu`, {n:,} facts, first read",
-                [*aigap, "--facts", str(path), "gap", "mmlu"],
+                [*aigap, "--no-packaged", "--facts", str(path), "gap", "mmlu"],
                 env,
                 runs,
                 before=fresh_cache,
