@@ -94,3 +94,12 @@ def test_quotes_who_in_the_store(runner: CliRunner, big_base: Path) -> None:
     name = every[0]["speaker"]
     some = json.loads(_run(runner, big_base, "quotes", "--who", name.upper(), "-f", "json"))
     assert some == [q for q in every if name.casefold() in q["speaker"].casefold()]
+
+
+def test_quotes_of_an_organisation_cut_in_the_store(runner: CliRunner) -> None:
+    every = runner.invoke(app, ["quotes", "--who", "openai", "-f", "json"])
+    assert every.exit_code == 0, every.output
+    found = json.loads(every.output)
+    assert found  # the packaged base: OpenAI's people speak
+    first = runner.invoke(app, ["quotes", "--who", "openai", "-f", "json", "--limit", "1"])
+    assert json.loads(first.output) == found[:1]
