@@ -315,11 +315,37 @@ def _print(
     opts: ListingOptions,
     query: Callable[[Store], T],
     layout: Callable[[T, Literal["en", "ko"]], Listing],
+    total: Callable[[T], int] | None = None,
 ) -> None:
-    """Answer a query, lay the answer out as a Listing and print it as ``opts`` say."""
+    """Answer a query, lay the answer out as a Listing and print it as ``opts`` say.
+
+    ``total``: how many rows there are when the query already cut them to ``opts.rows``
+    (in SQL); otherwise the listing is cut here.
+    """
     from aigap.render import print_listing
 
-    print_listing(layout(_answer(ctx, query), opts.code), opts.fmt.value, opts.svg)
+    found = _answer(ctx, query)
+    listing = _cut(layout(found, opts.code), opts, total(found) if total else None)
+    print_listing(listing, opts.fmt.value, opts.svg)
+
+
+def _cut(listing: Listing, opts: ListingOptions, total: int | None) -> Listing:
+    """The first ``opts.rows`` rows; under a cut table, how many more and how to see them."""
+    rows = opts.rows
+    if total is None:
+        total = len(listing.records)
+        if rows is not None and total > rows:
+            listing.records = listing.records[:rows]
+            if listing.cells is not None:
+                listing.cells = listing.cells[:rows]
+            if listing.groups is not None:
+                listing.groups = [g for g in listing.groups if g < rows]
+    shown = len(listing.records)
+    if total > shown and opts.fmt is Format.table:
+        from aigap.labels import label
+
+        listing.notes.append(label("note.more", opts.code, count=total - shown))
+    return listing
 
 
 def _complete(ctx: typer.Context, incomplete: str, ids: Callable[[Any], list[str]]) -> list[str]:
@@ -380,16 +406,39 @@ MaxBytesOption = Annotated[
 ]
 
 
+# A table is read on a screen: the first rows, and how many more there are.
+TABLE_ROWS = 50
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        metavar="N",
+        min=0,
+        help=f"Show the first N rows (tables: {TABLE_ROWS} by default; 0 = all).",
+        show_default=False,
+    ),
+]
+
+
 class ListingOptions(msgspec.Struct, frozen=True):
     """The options every listing command shares (``--facts``/``--max-bytes`` stay in ctx)."""
 
     fmt: Format
     lang: Lang
     svg: str | None
+    limit: int | None = None  # as given: None when --limit is not
 
     @property
     def code(self) -> Literal["en", "ko"]:
         return _code(self.lang)
+
+    @property
+    def rows(self) -> int | None:
+        """How many rows to show (None: all): a table the first TABLE_ROWS, a machine format all."""
+        if self.limit is None:
+            return TABLE_ROWS if self.fmt is Format.table else None
+        return self.limit or None
 
 
 def _shared(name: str, annotation: object, default: object) -> inspect.Parameter:
@@ -403,29 +452,40 @@ _LISTING_PARAMETERS = (
     _shared("fmt", FormatOption, Format.table),
     _shared("lang", LangOption, Lang.en),
     _shared("svg", SvgOption, None),
+    _shared("limit", LimitOption, None),
     _shared("facts", FactsOption, None),
     _shared("max_bytes", MaxBytesOption, None),
 )
 
 
-def _listing_options(command: Callable[..., None]) -> Callable[..., None]:
+def _listing_options(command: Callable[..., None], rows: bool = True) -> Callable[..., None]:
     """Give ``command(ctx, ..., *, opts)`` the shared options as Typer parameters.
 
     Typer reads a command's parameters from its signature, so the wrapper's
     signature is the command's own (without ``opts``) plus the shared ones;
     ``--facts``/``--max-bytes`` are read from the context by ``_settings``.
+    A command that declares a shared option itself (search's --limit) keeps
+    its own; one that shows no rows (``rows=False``) has no --limit.
     """
     own = [
         p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "opts"
     ]
+    mine = {p.name for p in own}
+    shared = [p for p in _LISTING_PARAMETERS if p.name not in mine and (rows or p.name != "limit")]
+    names = {p.name for p in shared}
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> None:
-        opts = ListingOptions(kwargs.pop("fmt"), kwargs.pop("lang"), kwargs.pop("svg"))
+        opts = ListingOptions(
+            kwargs.pop("fmt"),
+            kwargs.pop("lang"),
+            kwargs.pop("svg"),
+            kwargs.pop("limit") if "limit" in names else None,
+        )
         del kwargs["facts"], kwargs["max_bytes"]
         command(**kwargs, opts=opts)
 
-    parameters = [*own, *_LISTING_PARAMETERS]
+    parameters = [*own, *shared]
     wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
     return wrapper
@@ -439,11 +499,21 @@ def _lazy(name: str) -> Any:
     return getattr(importlib.import_module(module), attribute)
 
 
-def _listing_command(name: str, query: str, layout: str, doc: str) -> None:
-    """Register a command that lays out one query's rows, with the shared options only."""
+def _listing_command(name: str, query: str, layout: str, doc: str, section: str) -> None:
+    """Register a command that lays out one query's rows, with the shared options only.
+
+    The query takes a row limit (cut in SQL); ``section`` is what the store counts.
+    """
 
     def command(ctx: typer.Context, *, opts: ListingOptions) -> None:
-        _print(ctx, opts, _lazy(query), _lazy(layout))
+        rows, select = opts.rows, _lazy(query)
+
+        def answer(store: Store) -> tuple[Any, int]:
+            found = select(store, limit=rows)
+            return found, store.count(section) if rows is not None else len(found)
+
+        lay_out = _lazy(layout)
+        _print(ctx, opts, answer, lambda found, code: lay_out(found[0], code), lambda f: f[1])
 
     command.__doc__ = doc
     app.command(name)(_listing_options(command))
@@ -546,7 +616,14 @@ def timeline(
     sections = [_fact_kind(k) or "" for k in kind or ()]
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
-    _print(ctx, opts, lambda s: story(s, opts.code, start, end, tag or (), sections), story_listing)
+    rows = opts.rows
+    _print(
+        ctx,
+        opts,
+        lambda s: story(s, opts.code, start, end, tag or (), sections, limit=rows),
+        story_listing,
+        lambda found: found.total,
+    )
 
 
 def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -626,6 +703,7 @@ _listing_command(
 
       aigap market --format csv > selloff.csv
     """,
+    "market",
 )
 
 
@@ -641,6 +719,7 @@ _listing_command(
 
       aigap costs --lang ko
     """,
+    "costs",
 )
 
 
@@ -670,9 +749,17 @@ def quotes(
 
       aigap quotes --who openai
     """
-    from aigap.kinds.quote import quote_rows, quotes_listing
+    from aigap.kinds.quote import quote_rows, quotes_listing, speaker_filter
 
-    _print(ctx, opts, lambda s: quote_rows(s, who), quotes_listing)
+    rows = opts.rows
+
+    def query(store: Store) -> tuple[Any, int]:
+        found = quote_rows(store, who, limit=rows)
+        if rows is None:
+            return found, len(found)
+        return found, store.count("quotes", **speaker_filter(store, who))
+
+    _print(ctx, opts, query, lambda f, code: quotes_listing(f[0], code), lambda f: f[1])
 
 
 def _fact_kind(value: str | None) -> str | None:
@@ -715,13 +802,30 @@ def facts(
     from aigap.facts import fact_rows, facts_listing
     from aigap.layout import sources_of
 
-    def query(store: Any) -> tuple[Any, Any, Any]:
-        found = fact_rows(store, kind)
-        benchmarks = {b.id: b for b in store.records("benchmarks")}
-        return found, benchmarks, sources_of(store, found)
+    rows = opts.rows
+    if opts.fmt is Format.csv and opts.svg is None:
+        # every row written as it is built: 100,000 facts never held in a list
+        from aigap.facts import FACT_FIELDS, fact_record
+        from aigap.render import write_csv
 
-    def layout(found: tuple[Any, Any, Any], code: Literal["en", "ko"]) -> Listing:
-        listing = facts_listing(*found, code)
+        def stream(store: Store) -> None:
+            benchmarks = {b.id: b for b in store.records("benchmarks")}
+            found = store.iter_select(kind, limit=rows)
+            write_csv(
+                (fact_record(f, opts.code, benchmarks) for f in found), sys.stdout, FACT_FIELDS
+            )
+
+        _answer(ctx, stream)
+        return
+
+    def query(store: Store) -> tuple[Any, Any, Any, int]:
+        found = fact_rows(store, kind, limit=rows)
+        benchmarks = {b.id: b for b in store.records("benchmarks")}
+        total = store.count(kind) if rows is not None else len(found)
+        return found, benchmarks, sources_of(store, found), total
+
+    def layout(found: tuple[Any, Any, Any, int], code: Literal["en", "ko"]) -> Listing:
+        listing = facts_listing(*found[:3], code, total=found[3])
         if opts.fmt is Format.json:  # every field of every fact, as `show -f json` has them
             from aigap.export import full_record
 
@@ -729,7 +833,7 @@ def facts(
                 record["record"] = full_record(fact)
         return listing
 
-    _print(ctx, opts, query, layout)
+    _print(ctx, opts, query, layout, lambda found: found[3])
 
 
 SEARCH_LIMIT = 10  # hits a table shows unless --limit says otherwise
@@ -785,7 +889,7 @@ def search(
 
 
 @app.command()
-@_listing_options
+@functools.partial(_listing_options, rows=False)
 def show(
     ctx: typer.Context,
     record_id: IdArgument,
@@ -846,6 +950,7 @@ _listing_command(
 
       aigap sources --format json
     """,
+    "sources",
 )
 
 

@@ -273,13 +273,21 @@ def matcher(store: Store, name: str, *, members: bool = False) -> Any:
     also those of the people affiliated with it (``--who openai`` finds
     Altman). Otherwise NAME matches part of the text, in any case.
     """
-    named = resolve(store, name)
-    if named is None:
+    group = named_group(store, name, members=members)
+    if group is None:
         wanted = " ".join(name.split()).casefold()
         return lambda text: any(wanted in t.casefold() for t in text.all())
+    return lambda text: any(_names_it(text, e) for e in group)
+
+
+def named_group(store: Store, name: str, *, members: bool = False) -> list[Named] | None:
+    """The entity NAME names (with ``members``, and its people); None when it names none."""
+    named = resolve(store, name)
+    if named is None:
+        return None
     group: list[Named] = [named]
     if members:
         group += [
             r.other for r in relations(named, store.records("entities")) if r.relation == "people"
         ]
-    return lambda text: any(_names_it(text, e) for e in group)
+    return group

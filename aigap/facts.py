@@ -25,9 +25,9 @@ def fact_summary(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> st
     return kinds.of(fact).summary(fact, lang, benchmarks)
 
 
-def fact_rows(store: Store, kind: str | None = None) -> list[Fact]:
-    """Every fact (of one section, e.g. 'claims'), in file order."""
-    return store.records(kind) if kind else store.all_facts()
+def fact_rows(store: Store, kind: str | None = None, limit: int | None = None) -> list[Fact]:
+    """Every fact (of one section, e.g. 'claims'), in file order; the first ``limit``."""
+    return store.select(kind or None, limit=limit)
 
 
 FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "tags")
@@ -53,7 +53,11 @@ def _kind(kind: str, lang: Lang) -> str:
 
 
 def facts_listing(
-    facts: Sequence[Fact], benchmarks: dict[str, Benchmark], sources: dict[str, Source], lang: Lang
+    facts: Sequence[Fact],
+    benchmarks: dict[str, Benchmark],
+    sources: dict[str, Source],
+    lang: Lang,
+    total: int | None = None,
 ) -> Listing:
     records = [fact_record(f, lang, benchmarks) for f in facts]
     columns = [
@@ -72,5 +76,5 @@ def facts_listing(
         for rec in records
     ]
     notes = sources_notes([sources[s] for s in dict.fromkeys(f.source for f in facts)], lang)
-    title = label("title.facts", lang, count=len(facts))
+    title = label("title.facts", lang, count=len(facts) if total is None else total)
     return Listing(title, columns, records, cells=cells, notes=notes, fields=FACT_FIELDS)

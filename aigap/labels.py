@@ -66,6 +66,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "ko": "aigap show ID: 원문 구절과 출처, aigap cite ID: 인용문.",
     },
     # notes under tables
+    "note.more": {
+        "en": "{count} more rows not shown; --limit 0 shows all.",
+        "ko": "{count}개 행 더 있음; --limit 0 으로 모두 표시.",
+    },
     "note.unit": {"en": "Unit: {unit}; change in pp.", "ko": "단위: {unit}; 변화는 %포인트."},
     "note.note": {"en": "Note: {note}", "ko": "참고: {note}"},
     "note.source": {"en": "Source: {source}", "ko": "출처: {source}"},

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import msgspec
@@ -88,13 +88,20 @@ def write_json(value: Any, out: IO[str]) -> None:
 
 
 def write_csv(
-    records: list[dict[str, Any]], out: IO[str], fields: Sequence[str] | None = None
+    records: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] | None = None
 ) -> None:
+    """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed)."""
     import csv
 
-    if not records and not fields:
-        return
-    names = list(records[0]) if records else list(fields or ())
+    if isinstance(records, list) and records:
+        names = list(records[0])
+    elif fields:
+        names = list(fields)
+    else:
+        records = list(records)
+        if not records:
+            return
+        names = list(records[0])
     writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     for record in records:

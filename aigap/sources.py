@@ -21,9 +21,9 @@ class SourceRow(msgspec.Struct, frozen=True):
     facts: int
 
 
-def source_rows(store: Store) -> list[SourceRow]:
+def source_rows(store: Store, limit: int | None = None) -> list[SourceRow]:
     counts = store.fact_counts()
-    return [SourceRow(s, counts.get(s.id, 0)) for s in store.records("sources")]
+    return [SourceRow(s, counts.get(s.id, 0)) for s in store.select("sources", limit=limit)]
 
 
 def source_record(row: SourceRow, lang: Lang) -> dict[str, Any]:

@@ -4,7 +4,9 @@ Parsing and validating YAML is the slow part of every command, so the first
 read of a fact file writes its validated records into an SQLite file in the
 user's cache directory, keyed by the file's path, size, mtime, ctime and
 inode plus the aigap version. Later commands query only the rows they need,
-so a lookup costs about the same at 100,000 facts as at 100. The cache holds
+so a lookup costs about the same at 100,000 facts as at 100: listings filter,
+sort and cut in SQL on indexed columns (date, market order, speaker names)
+and rebuild only the rows they show. The cache holds
 JSON text, never pickles or code, each row with a checksum; it is written to
 a temporary file and renamed into place; a stale, corrupt or unwritable cache
 is rebuilt or bypassed (an in-memory database), never trusted. Only a regular
@@ -50,6 +52,13 @@ CREATE TABLE records(
     kind TEXT NOT NULL,
     benchmark TEXT,
     source TEXT,
+    datekey TEXT,
+    dlo TEXT,
+    dhi TEXT,
+    sub INTEGER,
+    num REAL,
+    who TEXT,
+    speakers TEXT,
     data TEXT NOT NULL,
     crc INTEGER NOT NULL
 );
@@ -71,6 +80,8 @@ CREATE VIRTUAL TABLE search USING fts5(
 _INDEXES = """
 CREATE UNIQUE INDEX records_id ON records(id);
 CREATE INDEX records_kind ON records(kind, benchmark);
+CREATE INDEX records_date ON records(kind, datekey, sub, num);
+CREATE INDEX records_span ON records(kind, dhi, dlo);
 CREATE INDEX names_norm ON names(norm);
 CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
 CREATE INDEX about_entity ON about(entity, ord);
@@ -90,6 +101,58 @@ def _crc(ord_: int, record_id: str, kind: str, data: str) -> int:
 
 _SELECT = "SELECT ord, id, kind, data, crc FROM records"
 NOT_FACTS = ("sources", "benchmarks", "entities")  # the sections that are not facts
+# Sort orders a listing asks for; the columns are filled by _columns when the cache is written.
+_ORDERS = {
+    "file": "ord",
+    "date": "datekey, ord",
+    "market": "datekey, sub, num, ord",  # by day, companies before indexes, biggest fall first
+}
+_BY_SOURCE = "facts-of-source"  # counts rows: (this, source id) -> how many facts
+
+
+def _date_parts(value: Any) -> tuple[int, int, int] | None:
+    try:
+        parts = [int(p) for p in str(value).split("-")]
+    except ValueError:
+        return None
+    if not 1 <= len(parts) <= 3:
+        return None
+    year, month, day = (*parts, 0, 0)[:3]
+    return year, month, day
+
+
+def _columns(kind: str, raw: dict[str, Any]) -> tuple[Any, ...]:
+    """The indexed columns of a row (datekey, dlo, dhi, sub, num, who, speakers), from its data.
+
+    They only choose and order rows; every row shown is still rebuilt by the validator.
+    """
+    date = raw.get("date")
+    if kind == "gaps":  # a gap is dated by its latest value
+        values = raw.get("values") or ()
+        date = values[-1].get("date") if values and isinstance(values[-1], dict) else None
+    parts = _date_parts(date) if date is not None else None
+    datekey = dlo = dhi = None
+    if parts is not None:
+        y, m, d = parts
+        # a year sorts before its months, a month before its days (PartialDate.sort_key)
+        datekey = f"{y:04d}-{m:02d}-{d:02d}"
+        dlo = f"{y:04d}-{m or 1:02d}-{d or 1:02d}"
+        dhi = f"{y:04d}-{m or 12:02d}-{d or 31:02d}"
+    sub = num = who = speakers = None
+    if kind == "market":
+        sub = 0 if raw.get("subject_kind") == "company" else 1
+        change = raw.get("change")
+        num = change if isinstance(change, int | float) else None
+    elif kind == "quotes":
+        from aigap.validate import normalize_name
+
+        speaker = raw.get("speaker")
+        given = [speaker.get(lang) for lang in ("en", "ko")] if isinstance(speaker, dict) else []
+        names = [str(n) for n in given if n]  # as Text.all() has them
+        who = "\x1f".join(n.casefold() for n in names)
+        # normalized names between separators: an entity's name matches a whole one
+        speakers = "".join(f"\x1f{normalize_name(n)}\x1f" for n in names)
+    return datekey, dlo, dhi, sub, num, who, speakers
 
 
 class CacheError(Exception):
@@ -264,10 +327,8 @@ class Store:
         return found
 
     def fact_counts(self) -> dict[str, int]:
-        rows = self._rows(
-            "SELECT source, count(*) FROM records "
-            "WHERE kind NOT IN ('sources', 'benchmarks', 'entities') GROUP BY source"
-        )
+        """Facts per source id, as counted when the cache was written."""
+        rows = self._rows("SELECT benchmark, n FROM counts WHERE kind = ?", (_BY_SOURCE,))
         return {source: count for source, count in rows}
 
     def search(self, match: str, limit: int | None) -> tuple[list[tuple[Any, float]], int]:
@@ -290,6 +351,115 @@ class Store:
         else:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
         return [(self._build(row[:5]), float(row[5])) for row in rows], total
+
+    @staticmethod
+    def _where(
+        kind: str | None,
+        since: str | None,
+        until: str | None,
+        who: str | None,
+        speakers: Sequence[str] | None,
+    ) -> tuple[str, list[Any]]:
+        """SQL conditions for the rows of ``kind`` (None: every fact) that match the filters."""
+        if kind is None:
+            sql, args = f"kind NOT IN {NOT_FACTS!r}", []
+        else:
+            sql, args = "kind = ?", [kind]
+        if since is not None:  # a partial date matches a range it overlaps
+            sql += " AND dhi >= ?"
+            args.append(since)
+        if until is not None:
+            sql += " AND dlo <= ?"
+            args.append(until)
+        if who:
+            sql += " AND instr(who, ?) > 0"
+            args.append(who.casefold().strip())
+        if speakers is not None:  # normalized names, each matching a whole speaker name
+            sql += " AND (" + (" OR ".join(["instr(speakers, ?) > 0"] * len(speakers)) or "0") + ")"
+            args += [f"\x1f{n}\x1f" for n in speakers]
+        return sql, args
+
+    def select(
+        self,
+        kind: str | None,
+        *,
+        order: str = "file",
+        limit: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        who: str | None = None,
+        speakers: Sequence[str] | None = None,
+    ) -> list[Any]:
+        """The records of ``kind`` (None: every fact) that match, in ``order``, first ``limit``.
+
+        ``since``/``until`` are YYYY-MM-DD bounds; ``who`` is part of a speaker's name,
+        ``speakers`` normalized names (aigap.validate.normalize_name) one of which is.
+        Only the rows returned are rebuilt; an unfiltered, unlimited read is checked
+        against the row count written with the cache.
+        """
+        return list(
+            self.iter_select(
+                kind,
+                order=order,
+                limit=limit,
+                since=since,
+                until=until,
+                who=who,
+                speakers=speakers,
+            )
+        )
+
+    def iter_select(
+        self,
+        kind: str | None,
+        *,
+        order: str = "file",
+        limit: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        who: str | None = None,
+        speakers: Sequence[str] | None = None,
+    ) -> Iterator[Any]:
+        """As ``select``, one record at a time (machine formats stream every row)."""
+        where, args = self._where(kind, since, until, who, speakers)
+        sql = f"{_SELECT} WHERE {where} ORDER BY {_ORDERS[order]}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        whole = limit is None and since is None and until is None and not who and speakers is None
+        try:
+            cursor = self.conn.execute(sql, tuple(args))
+        except sqlite3.Error as exc:
+            raise CacheError(str(exc)) from exc
+        except UnicodeEncodeError:
+            return
+        seen = 0
+        while True:
+            try:
+                batch = cursor.fetchmany(500)
+            except sqlite3.Error as exc:
+                raise CacheError(str(exc)) from exc
+            if not batch:
+                break
+            seen += len(batch)
+            for row in batch:
+                yield self._build(row)
+        if whole:
+            self._expect(seen, kind or "facts")
+
+    def count(
+        self,
+        kind: str | None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        who: str | None = None,
+        speakers: Sequence[str] | None = None,
+    ) -> int:
+        """How many records ``select`` would return without a limit."""
+        where, args = self._where(kind, since, until, who, speakers)
+        rows = self._rows(f"SELECT count(*) FROM records WHERE {where}", args)
+        return int(rows[0][0]) if rows else 0
 
     def all_facts(self) -> list[Any]:
         rows = self._rows(
@@ -349,12 +519,15 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
                 ord_ += 1
                 ident, bench, text = raw["id"], raw.get("benchmark"), _encode(raw)
                 crc = _crc(ord_, ident, kind, text)
-                yield ord_, ident, kind, bench, raw.get("source"), text, crc
+                yield (ord_, ident, kind, bench, raw.get("source"), *_columns(kind, raw), text, crc)
                 if bench is not None:
                     counts[kind, bench] = counts.get((kind, bench), 0) + 1
                 for entity in dict.fromkeys(raw.get("about") or ()):
                     about.append((entity, ord_))
                     counts["about", entity] = counts.get(("about", entity), 0) + 1
+                if kind not in NOT_FACTS and raw.get("source"):  # for `sources`, `show`
+                    by_source = _BY_SOURCE, raw["source"]
+                    counts[by_source] = counts.get(by_source, 0) + 1
                 if kind in ("benchmarks", "entities"):
                     name = raw.get("name") or {}
                     for alias in (raw["id"], *(raw.get("aliases") or ()), *name.values()):
@@ -366,8 +539,9 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
 
     conn.executescript(_TABLES)
     conn.executemany(
-        "INSERT INTO records(ord, id, kind, benchmark, source, data, crc)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO records(ord, id, kind, benchmark, source,"
+        " datekey, dlo, dhi, sub, num, who, speakers, data, crc)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows(),
     )
     conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(names))

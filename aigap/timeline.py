@@ -36,6 +36,7 @@ class Line(msgspec.Struct, frozen=True):
 class Story(msgspec.Struct, frozen=True):
     lines: list[Line]
     sources: dict[str, Source]
+    total: int = 0  # entries there are; more than ``lines`` when cut to a limit
 
 
 def span(d: PartialDate) -> tuple[Day, Day]:
@@ -61,6 +62,7 @@ def story(
     until: PartialDate | None = None,
     tags: Sequence[str] = (),
     sections: Sequence[str] = (),
+    limit: int | None = None,
 ) -> Story:
     """Dated entries of the chosen kinds (default: all) in date order.
 
@@ -96,8 +98,11 @@ def story(
                     continue
                 lines.append((date.sort_key, len(lines), Line(fact, entry, date)))
     ordered = [line for _, _, line in sorted(lines, key=lambda t: (t[0], t[1]))]
+    total = len(ordered)
+    if limit is not None:  # the first ``limit`` entries; only their sources are read
+        ordered = ordered[:limit]
     sources = {sid: store.source(sid) for sid in dict.fromkeys(ln.fact.source for ln in ordered)}
-    return Story(ordered, sources)
+    return Story(ordered, sources, total)
 
 
 TIMELINE_FIELDS = (

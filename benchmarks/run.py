@@ -120,6 +120,22 @@ class Case:
             self.rss_kb.append(usage.ru_maxrss)  # KiB on Linux
 
 
+# The everyday commands, timed warm at every size (ids and names of generate_facts.py).
+EVERYDAY: list[list[str]] = [
+    ["gap", "mmlu"],
+    ["show", "g-000002"],
+    ["show", "a-00001"],
+    ["scores", "bench-0001"],
+    ["quotes", "--who", "openai"],
+    ["timeline", "--since", "2025-01-27", "--until", "2025-01-27"],
+    ["market"],
+    ["costs"],
+    ["sources"],
+    ["facts", "--kind", "claims"],
+    ["facts", "-f", "csv"],
+]
+
+
 def _fmt_time(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
@@ -240,14 +256,15 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
         Case("`aigap gap` (all)", [*aigap, "gap"], env, args.runs),
     ]
     for n, path in bases.items():
-        small.append(
-            Case(
-                f"`aigap gap mmlu`, {n:,} facts, warm",
-                [*aigap, "--facts", str(path), "gap", "mmlu"],
-                env,
-                args.runs,
+        for argv in EVERYDAY:
+            small.append(
+                Case(
+                    f"`aigap {' '.join(argv)}`, {n:,} facts, warm",
+                    [*aigap, "--no-packaged", "--facts", str(path), *argv],
+                    env,
+                    args.runs,
+                )
             )
-        )
 
     counter = iter(range(10**9))
 
@@ -262,7 +279,7 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
         first.append(
             Case(
                 f"`aigap gap mmlu`, {n:,} facts, first read",
-                [*aigap, "--facts", str(path), "gap", "mmlu"],
+                [*aigap, "--no-packaged", "--facts", str(path), "gap", "mmlu"],
                 env,
                 runs,
                 before=fresh_cache,
@@ -392,13 +409,16 @@ def _report_targets(small: list[Case], first: list[Case], bases: dict[int, Path]
     big = max(bases) if bases else None
     if big is None:
         return
-    warm = by_name.get(f"`aigap gap mmlu`, {big:,} facts, warm")
-    if warm is not None:
+    for argv in EVERYDAY:
+        command = " ".join(argv)
+        warm = by_name.get(f"`aigap {command}`, {big:,} facts, warm")
+        if warm is None:
+            continue
         got = statistics.median(warm.times) / floor
         rss = max(warm.rss_kb) / 1024
         ok = got <= 1.5 and rss <= 200
         print(
-            f"| warm `gap mmlu`, {big:,} facts ≤ 1.5× floor, ≤ 200 MB "
+            f"| warm `{command}`, {big:,} facts ≤ 1.5× floor, ≤ 200 MB "
             f"| {got:.2f}×, {rss:.0f} MB | {'yes' if ok else 'NO'} |"
         )
     cold = by_name.get(f"`aigap gap mmlu`, {big:,} facts, first read")

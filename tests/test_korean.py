@@ -43,8 +43,11 @@ COMMANDS = [
 def _english_label_words() -> set[str]:
     """English words of aigap's own labels that the fact base's text never uses."""
     data = (ROOT / "facts.yaml").read_text(encoding="utf-8").lower()
+    # an option (--limit) is the same in every language: not a word to translate
     words = {
-        w.lower() for entry in LABELS.values() for w in re.findall(r"[A-Za-z]{3,}", entry["en"])
+        w.lower()
+        for entry in LABELS.values()
+        for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"--[a-z-]+", "", entry["en"]))
     }
     return {w for w in words if not re.search(rf"\b{w}\b", data)}
 

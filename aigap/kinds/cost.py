@@ -78,8 +78,8 @@ class CostRow(msgspec.Struct, frozen=True):
     source: Source
 
 
-def cost_rows(store: Store) -> list[CostRow]:
-    costs = store.records("costs")
+def cost_rows(store: Store, limit: int | None = None) -> list[CostRow]:
+    costs = store.select("costs", limit=limit)
     sources = sources_of(store, costs)
     return [CostRow(c, sources[c.source]) for c in costs]
 

@@ -99,12 +99,11 @@ class MarketRow(msgspec.Struct, frozen=True):
     source: Source
 
 
-def market_rows(store: Store) -> list[MarketRow]:
-    """By trading day, companies before indexes, biggest fall first."""
-    moves = store.records("market")
+def market_rows(store: Store, limit: int | None = None) -> list[MarketRow]:
+    """By trading day, companies before indexes, biggest fall first (sorted by the store)."""
+    moves = store.select("market", order="market", limit=limit)
     sources = sources_of(store, moves)
-    ordered = sorted(moves, key=lambda m: (m.date.sort_key, m.subject_kind != "company", m.change))
-    return [MarketRow(m, sources[m.source]) for m in ordered]
+    return [MarketRow(m, sources[m.source]) for m in moves]
 
 
 def _amount_fields(prefix: str, amount: Amount | None) -> dict[str, Any]:

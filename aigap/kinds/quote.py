@@ -91,14 +91,36 @@ class QuoteRow(msgspec.Struct, frozen=True):
     source: Source
 
 
-def quote_rows(store: Store, who: str | None = None) -> list[QuoteRow]:
-    """Quotes in file order; ``who``: the speaker or the speaker's organisation (see entities)."""
-    quotes = store.records("quotes")
+def speaker_filter(store: Store, who: str | None) -> dict[str, Any]:
+    """The store's filter for ``--who``: an entity's names (and its people's), else part of a name.
+
+    As aigap.entities.matcher decides, so the store picks exactly the quotes it would.
+    """
+    if not who:
+        return {}
+    from aigap.entities import named_group, names_of
+    from aigap.validate import normalize_name
+
+    group = named_group(store, who, members=True)
+    if group is None:
+        return {"who": " ".join(who.split()).casefold()}
+    return {"speakers": sorted({normalize_name(n) for e in group for n in names_of(e)} - {""})}
+
+
+def quote_rows(store: Store, who: str | None = None, limit: int | None = None) -> list[QuoteRow]:
+    """Quotes in file order; ``who``: the speaker or the speaker's organisation (see entities).
+
+    The store chooses and cuts the rows in SQL; the rebuilt records must agree with it.
+    """
+    quotes = store.select("quotes", limit=limit, **speaker_filter(store, who))
     if who:
         from aigap.entities import matcher
 
         speaks = matcher(store, who, members=True)
-        quotes = [q for q in quotes if speaks(q.speaker)]
+        if not all(speaks(q.speaker) for q in quotes):
+            from aigap.store import CacheError
+
+            raise CacheError("cached speaker names do not match the records")
     sources = sources_of(store, quotes)
     return [QuoteRow(q, sources[q.source]) for q in quotes]
 

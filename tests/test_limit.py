@@ -1,0 +1,105 @@
+"""Tables show the first rows and say how many more; machine formats give every row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aigap.cli import TABLE_ROWS, app
+
+N_FACTS = 2_000
+
+
+@pytest.fixture(scope="module")
+def big_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        from generate_facts import write  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    path: Path = write(N_FACTS, tmp_path_factory.mktemp("big"))
+    return path
+
+
+def _run(runner: CliRunner, base: Path, *args: str) -> str:
+    result = runner.invoke(app, ["--no-packaged", "--facts", str(base), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _count(runner: CliRunner, base: Path, command: str, *args: str) -> int:
+    return len(_csv_rows(_run(runner, base, command, *args, "--format", "csv")))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["market"], ["costs"], ["facts", "--kind", "claims"], ["facts"], ["quotes"], ["timeline"]],
+)
+def test_table_shows_first_rows_and_says_how_many_more(
+    runner: CliRunner, big_base: Path, command: list[str]
+) -> None:
+    total = _count(runner, big_base, *command)
+    assert total > TABLE_ROWS
+    out = _run(runner, big_base, *command)
+    assert f"{total - TABLE_ROWS} more rows not shown; --limit 0 shows all." in out
+    out = _run(runner, big_base, *command, "--limit", "7")
+    assert f"{total - 7} more rows not shown" in out
+    assert "more rows not shown" not in _run(runner, big_base, *command, "--limit", "0")
+
+
+def test_limit_cuts_a_machine_format_only_when_asked(runner: CliRunner, big_base: Path) -> None:
+    every = _csv_rows(_run(runner, big_base, "market", "-f", "csv"))
+    first = _csv_rows(_run(runner, big_base, "market", "-f", "csv", "--limit", "5"))
+    assert first == every[:5]
+    assert "more rows" not in _run(runner, big_base, "market", "-f", "json")
+
+
+def test_csv_of_every_fact_has_every_row(runner: CliRunner, big_base: Path) -> None:
+    rows = _csv_rows(_run(runner, big_base, "facts", "-f", "csv"))
+    assert len(rows) == N_FACTS
+    assert len({r["fact_id"] for r in rows}) == N_FACTS
+    assert len(json.loads(_run(runner, big_base, "facts", "-f", "json"))) == N_FACTS
+
+
+def test_store_orders_market_as_python_would(runner: CliRunner, big_base: Path) -> None:
+    rows = json.loads(_run(runner, big_base, "market", "-f", "json"))
+    keys = [(r["date"], r["subject_kind"] != "company", r["change_percent"]) for r in rows]
+    # dates compare as ISO text here: the generator writes full days
+    assert keys == sorted(keys)
+
+
+def test_timeline_range_matches_python_filter(runner: CliRunner, big_base: Path) -> None:
+    every = json.loads(_run(runner, big_base, "timeline", "-f", "json"))
+    day = every[len(every) // 2]["date"][:7]  # a month: partial dates overlap it
+    some = json.loads(
+        _run(runner, big_base, "timeline", "--since", day, "--until", day, "-f", "json")
+    )
+    assert some and all(e["date"].startswith(day) or len(e["date"]) < 7 for e in some)
+    expected = [e for e in every if e["date"][:7] == day or e["date"] == day[:4]]
+    assert [e["fact_id"] for e in some] == [e["fact_id"] for e in expected]
+
+
+def test_quotes_who_in_the_store(runner: CliRunner, big_base: Path) -> None:
+    every = json.loads(_run(runner, big_base, "quotes", "-f", "json"))
+    name = every[0]["speaker"]
+    some = json.loads(_run(runner, big_base, "quotes", "--who", name.upper(), "-f", "json"))
+    assert some == [q for q in every if name.casefold() in q["speaker"].casefold()]
+
+
+def test_quotes_of_an_organisation_cut_in_the_store(runner: CliRunner) -> None:
+    every = runner.invoke(app, ["quotes", "--who", "openai", "-f", "json"])
+    assert every.exit_code == 0, every.output
+    found = json.loads(every.output)
+    assert found  # the packaged base: OpenAI's people speak
+    first = runner.invoke(app, ["quotes", "--who", "openai", "-f", "json", "--limit", "1"])
+    assert json.loads(first.output) == found[:1]
