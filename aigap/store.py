@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 from aigap import __version__
 from aigap.errors import AigapError
 
-CACHE_FORMAT = "5"
+CACHE_FORMAT = "6"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
