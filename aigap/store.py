@@ -126,18 +126,21 @@ def _columns(kind: str, raw: dict[str, Any]) -> tuple[Any, ...]:
 
     They only choose and order rows; every row shown is still rebuilt by the validator.
     """
-    date = raw.get("date")
-    if kind == "gaps":  # a gap is dated by its latest value
-        values = raw.get("values") or ()
-        date = values[-1].get("date") if values and isinstance(values[-1], dict) else None
+    date = first = raw.get("date")
+    if kind == "gaps":  # a gap is dated by its latest value, and spans all its readings
+        values = [v for v in raw.get("values") or () if isinstance(v, dict)]
+        date = values[-1].get("date") if values else None
+        first = values[0].get("date") if values else None
     parts = _date_parts(date) if date is not None else None
+    start = _date_parts(first) if first is not None else parts
     datekey = dlo = dhi = None
-    if parts is not None:
+    if parts is not None and start is not None:
         y, m, d = parts
         # a year sorts before its months, a month before its days (PartialDate.sort_key)
         datekey = f"{y:04d}-{m:02d}-{d:02d}"
-        dlo = f"{y:04d}-{m or 1:02d}-{d or 1:02d}"
         dhi = f"{y:04d}-{m or 12:02d}-{d or 31:02d}"
+        y, m, d = start
+        dlo = f"{y:04d}-{m or 1:02d}-{d or 1:02d}"
     sub = num = who = speakers = None
     if kind == "market":
         sub = 0 if raw.get("subject_kind") == "company" else 1

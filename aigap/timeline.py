@@ -85,8 +85,15 @@ def story(
     end = span(until)[1] if until is not None else None
     benchmarks = {b.id: b for b in store.records("benchmarks")}
     lines: list[tuple[Day, int, Line]] = []
+    # a fact's dlo/dhi in the cache span all its entries (every reading of a gap):
+    # SQL picks the facts a date range can touch, Python their entries
+    bounds = {
+        "since": "{:04d}-{:02d}-{:02d}".format(*start) if start is not None else None,
+        "until": "{:04d}-{:02d}-{:02d}".format(*end) if end is not None else None,
+    }
     for section in chosen:
-        for fact in store.records(section):
+        facts = store.select(section, **bounds) if start or end else store.records(section)
+        for fact in facts:
             if wanted and not wanted.intersection(t.casefold() for t in fact.tags):
                 continue
             for entry in kinds.of(fact).story(fact, lang, benchmarks):
