@@ -303,8 +303,6 @@ def gap_title(rows: Sequence[GapRow], lang: Lang) -> str:
 
 def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
     """A dumbbell per benchmark (○ then → ● now), one panel per unit, never one axis for both."""
-    from matplotlib.lines import Line2D
-
     if not rows:
         raise AigapError("no gaps to chart")
     fonts = _Fonts(lang)
@@ -321,79 +319,97 @@ def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
         for ax, (unit, group) in zip(
             _panels(fig, [len(g) for g in groups.values()]), groups.items(), strict=True
         ):
-            top = max(max(r.then.value, r.now.value) for r in group)
-            ys = list(range(len(group)))[::-1]
-            for y, row in zip(ys, group, strict=True):
-                then, now = row.then, row.now
-                ax.plot(
-                    [then.value, now.value],
-                    [y, y],
-                    color=_GRID,
-                    linewidth=5,
-                    solid_capstyle="round",
-                    zorder=1,
-                )
-                ax.scatter(
-                    [then.value],
-                    [y],
-                    s=130,
-                    facecolor="white",
-                    edgecolor=_THEN,
-                    linewidth=2.2,
-                    zorder=3,
-                )
-                ax.scatter([now.value], [y], s=130, color=_NOW, zorder=4)
-                # then above its dot, now below its own: they never overlap
-                for point, colour, dy, va in ((then, _MUTED, 9, "bottom"), (now, _NOW, -10, "top")):
-                    ax.annotate(
-                        value_text(point.value, unit, lang, _places(point.printed, point.value)),
-                        (point.value, y),
-                        xytext=(0, dy),
-                        textcoords="offset points",
-                        ha="center",
-                        va=va,
-                        color=colour,
-                        fontproperties=fonts(11, bold=point is now),
-                    )
-            ax.set_yticks(ys, [r.benchmark.name.get(lang) for r in group])
-            for tick in ax.get_yticklabels():
-                tick.set_fontproperties(fonts(12))
-                tick.set_color(_INK)
-            ax.set_ylim(-0.8, len(group) - 0.2)
-            ax.set_xlim(0, top * 1.1)
-            axis_label = _label_or(f"axis.{unit}", lang, unit)
-            ax.set_xlabel(axis_label, fontproperties=fonts(10.5), color=_MUTED)
-            _style_axes(ax, fonts)
-            periods = dict.fromkeys((_period(r.then, lang), _period(r.now, lang)) for r in group)
-            handles = [
-                Line2D(
-                    [],
-                    [],
-                    marker="o",
-                    linestyle="",
-                    markersize=9,
-                    markerfacecolor="white",
-                    markeredgecolor=_THEN,
-                    markeredgewidth=2,
-                ),
-                Line2D([], [], marker="o", linestyle="", markersize=9, color=_NOW),
-            ]
-            if len(periods) == 1:
-                then_label, now_label = next(iter(periods))
-                ax.legend(
-                    handles,
-                    [then_label, now_label],
-                    loc="lower right",
-                    frameon=False,
-                    prop=fonts(10),
-                    ncols=2,
-                    bbox_to_anchor=(1, 1),
-                    borderaxespad=0.2,
-                )
-            unit_name = _label_or(f"unit.{unit}", lang, unit)
-            ax.set_title(unit_name, loc="left", fontproperties=fonts(11, bold=True), color=_MUTED)
+            _gap_panel(ax, unit, group, fonts, lang)
         _fit(fig, fig.texts[0])
     return fig
+
+
+def _gap_panel(ax: Axes, unit: str, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
+    """One unit's panel: its dumbbells, benchmark names, axis, legend and heading."""
+    top = max(max(r.then.value, r.now.value) for r in group)
+    ys = list(range(len(group)))[::-1]
+    for y, row in zip(ys, group, strict=True):
+        _dumbbell(ax, y, row, unit, fonts, lang)
+    ax.set_yticks(ys, [r.benchmark.name.get(lang) for r in group])
+    for tick in ax.get_yticklabels():
+        tick.set_fontproperties(fonts(12))
+        tick.set_color(_INK)
+    ax.set_ylim(-0.8, len(group) - 0.2)
+    ax.set_xlim(0, top * 1.1)
+    axis_label = _label_or(f"axis.{unit}", lang, unit)
+    ax.set_xlabel(axis_label, fontproperties=fonts(10.5), color=_MUTED)
+    _style_axes(ax, fonts)
+    _period_legend(ax, group, fonts, lang)
+    unit_name = _label_or(f"unit.{unit}", lang, unit)
+    ax.set_title(unit_name, loc="left", fontproperties=fonts(11, bold=True), color=_MUTED)
+
+
+def _dumbbell(ax: Axes, y: int, row: GapRow, unit: str, fonts: _Fonts, lang: Lang) -> None:
+    """○ then joined to ● now, each value printed beside its dot."""
+    then, now = row.then, row.now
+    ax.plot(
+        [then.value, now.value],
+        [y, y],
+        color=_GRID,
+        linewidth=5,
+        solid_capstyle="round",
+        zorder=1,
+    )
+    ax.scatter(
+        [then.value],
+        [y],
+        s=130,
+        facecolor="white",
+        edgecolor=_THEN,
+        linewidth=2.2,
+        zorder=3,
+    )
+    ax.scatter([now.value], [y], s=130, color=_NOW, zorder=4)
+    # then above its dot, now below its own: they never overlap
+    for point, colour, dy, va in ((then, _MUTED, 9, "bottom"), (now, _NOW, -10, "top")):
+        ax.annotate(
+            value_text(point.value, unit, lang, _places(point.printed, point.value)),
+            (point.value, y),
+            xytext=(0, dy),
+            textcoords="offset points",
+            ha="center",
+            va=va,
+            color=colour,
+            fontproperties=fonts(11, bold=point is now),
+        )
+
+
+def _period_legend(ax: Axes, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
+    """'○ end of 2023  ● now' when every row of the panel shares its two periods."""
+    from matplotlib.lines import Line2D
+
+    periods = dict.fromkeys((_period(r.then, lang), _period(r.now, lang)) for r in group)
+    if len(periods) != 1:
+        return
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=9,
+            markerfacecolor="white",
+            markeredgecolor=_THEN,
+            markeredgewidth=2,
+        ),
+        Line2D([], [], marker="o", linestyle="", markersize=9, color=_NOW),
+    ]
+    then_label, now_label = next(iter(periods))
+    ax.legend(
+        handles,
+        [then_label, now_label],
+        loc="lower right",
+        frameon=False,
+        prop=fonts(10),
+        ncols=2,
+        bbox_to_anchor=(1, 1),
+        borderaxespad=0.2,
+    )
 
 
 def _period(value: GapValue, lang: Lang) -> str:
@@ -438,8 +454,6 @@ def scores_title(rows: Sequence[ScoreRow], lang: Lang) -> str:
 
 def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
     """Models ranked on each benchmark (one panel each), US and China in their colours."""
-    from matplotlib.lines import Line2D
-
     if not rows:
         raise AigapError("no scores to chart")
     fonts = _Fonts(lang)
@@ -455,65 +469,81 @@ def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
         groups = _by(rows, lambda r: r.benchmark.id)
         axes = _panels(fig, [len(g) for g in groups.values()])
         for ax, group in zip(axes, groups.values(), strict=True):
-            unit = group[0].score.unit
-            values = [r.score.value for r in group]
-            ys = list(range(len(group)))[::-1]
-            for y, row in zip(ys, group, strict=True):
-                score = row.score
-                colour = _COUNTRY_COLOURS.get(score.country, _OTHER_COLOUR)
-                ax.scatter([score.value], [y], s=150, color=colour, zorder=3)
-                ax.annotate(
-                    value_text(score.value, unit, lang, _places(score.printed, score.value)),
-                    (score.value, y),
-                    xytext=(10, 0),
-                    textcoords="offset points",
-                    va="center",
-                    color=colour,
-                    fontproperties=fonts(11, bold=True),
-                )
-            labels = []
-            for row in group:
-                country = _label_or(f"country.{row.score.country}", lang, row.score.country)
-                labels.append(f"{row.rank}. {row.score.model.get(lang)} ({country})")
-            ax.set_yticks(ys, labels)
-            for tick, row in zip(ax.get_yticklabels(), group, strict=True):
-                tick.set_fontproperties(fonts(11.5))
-                tick.set_color(_COUNTRY_COLOURS.get(row.score.country, _INK))
-            ax.set_ylim(-0.8, len(group) - 0.2)
-            if unit == "percent":
-                ax.set_xlim(0, 105)
-            else:  # an Elo rating has no meaningful zero: show the spread
-                low, high = min(values), max(values)
-                pad = max((high - low) * 0.25, 10.0)
-                ax.set_xlim(low - pad, high + pad * 1.6)
-            unit_label = _label_or(f"score_unit.{unit}", lang, unit)
-            ax.set_xlabel(
-                _label("score_axis", lang, unit=unit_label),
-                fontproperties=fonts(10.5),
-                color=_MUTED,
-            )
-            _style_axes(ax, fonts)
-            bench = group[0].benchmark.name.get(lang)
-            dates = ", ".join(dict.fromkeys(r.score.date.iso for r in group))
-            ax.set_title(
-                f"{bench} · {dates}", loc="left", fontproperties=fonts(11, bold=True), color=_MUTED
-            )
-        countries = [c for c in _COUNTRY_COLOURS if any(r.score.country == c for r in rows)]
-        handles = [
-            Line2D([], [], marker="o", linestyle="", markersize=10, color=_COUNTRY_COLOURS[c])
-            for c in countries
-        ]
-        fig.legend(
-            handles,
-            [_label(f"country.{c}", lang) for c in countries],
-            loc="upper right",
-            bbox_to_anchor=(0.95, 0.9),
-            frameon=False,
-            prop=fonts(11),
-            ncols=2,
-        )
+            _scores_panel(ax, group, fonts, lang)
+        _country_legend(fig, rows, fonts, lang)
         _fit(fig, fig.texts[0])
     return fig
+
+
+def _scores_panel(ax: Axes, group: Sequence[ScoreRow], fonts: _Fonts, lang: Lang) -> None:
+    """One benchmark's panel: a dot per model, ranked, with its score, axis and heading."""
+    unit = group[0].score.unit
+    ys = list(range(len(group)))[::-1]
+    for y, row in zip(ys, group, strict=True):
+        score = row.score
+        colour = _COUNTRY_COLOURS.get(score.country, _OTHER_COLOUR)
+        ax.scatter([score.value], [y], s=150, color=colour, zorder=3)
+        ax.annotate(
+            value_text(score.value, unit, lang, _places(score.printed, score.value)),
+            (score.value, y),
+            xytext=(10, 0),
+            textcoords="offset points",
+            va="center",
+            color=colour,
+            fontproperties=fonts(11, bold=True),
+        )
+    labels = []
+    for row in group:
+        country = _label_or(f"country.{row.score.country}", lang, row.score.country)
+        labels.append(f"{row.rank}. {row.score.model.get(lang)} ({country})")
+    ax.set_yticks(ys, labels)
+    for tick, row in zip(ax.get_yticklabels(), group, strict=True):
+        tick.set_fontproperties(fonts(11.5))
+        tick.set_color(_COUNTRY_COLOURS.get(row.score.country, _INK))
+    ax.set_ylim(-0.8, len(group) - 0.2)
+    _score_scale(ax, unit, [r.score.value for r in group], fonts, lang)
+    _style_axes(ax, fonts)
+    bench = group[0].benchmark.name.get(lang)
+    dates = ", ".join(dict.fromkeys(r.score.date.iso for r in group))
+    ax.set_title(
+        f"{bench} · {dates}", loc="left", fontproperties=fonts(11, bold=True), color=_MUTED
+    )
+
+
+def _score_scale(ax: Axes, unit: str, values: Sequence[float], fonts: _Fonts, lang: Lang) -> None:
+    """The score axis: 0–105 for a percentage; an Elo rating's spread, since it has no zero."""
+    if unit == "percent":
+        ax.set_xlim(0, 105)
+    else:
+        low, high = min(values), max(values)
+        pad = max((high - low) * 0.25, 10.0)
+        ax.set_xlim(low - pad, high + pad * 1.6)
+    unit_label = _label_or(f"score_unit.{unit}", lang, unit)
+    ax.set_xlabel(
+        _label("score_axis", lang, unit=unit_label),
+        fontproperties=fonts(10.5),
+        color=_MUTED,
+    )
+
+
+def _country_legend(fig: Figure, rows: Sequence[ScoreRow], fonts: _Fonts, lang: Lang) -> None:
+    """The colour of each country the chart shows, top right."""
+    from matplotlib.lines import Line2D
+
+    countries = [c for c in _COUNTRY_COLOURS if any(r.score.country == c for r in rows)]
+    handles = [
+        Line2D([], [], marker="o", linestyle="", markersize=10, color=_COUNTRY_COLOURS[c])
+        for c in countries
+    ]
+    fig.legend(
+        handles,
+        [_label(f"country.{c}", lang) for c in countries],
+        loc="upper right",
+        bbox_to_anchor=(0.95, 0.9),
+        frameon=False,
+        prop=fonts(11),
+        ncols=2,
+    )
 
 
 # --- saving ----------------------------------------------------------------
