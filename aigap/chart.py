@@ -27,6 +27,7 @@ from aigap.errors import AigapError
 # The only import of the query layer: the rows a chart is drawn from.
 from aigap.kinds.gap import GapRow, GapValue, gap_rows
 from aigap.kinds.score import ScoreRow, score_rows
+from aigap.labels import LABELS, label
 from aigap.model import Lang, Source
 
 if TYPE_CHECKING:
@@ -57,69 +58,6 @@ _THEN = "#9aa0a6"
 _NOW = "#1a4f8b"
 _COUNTRY_COLOURS = {"US": "#1f5fa8", "CN": "#c8102e"}
 _OTHER_COLOUR = "#6b6b6b"
-_LABELS: dict[str, dict[Lang, str]] = {
-    "gap_all_narrowed": {
-        "en": "The US–China AI gap narrowed on all {n} benchmarks",
-        "ko": "미중 AI 격차, {n}개 벤치마크 모두에서 좁혀졌다",
-    },
-    "gap_some_narrowed": {
-        "en": "The US–China AI gap narrowed on {k} of {n} benchmarks",
-        "ko": "미중 AI 격차, {n}개 벤치마크 중 {k}개에서 좁혀졌다",
-    },
-    "gap_one_narrowed": {
-        "en": "The US–China gap on {name} narrowed from {then} to {now}",
-        "ko": "{name}의 미중 격차, {then}에서 {now}(으)로 좁혀졌다",
-    },
-    "gap_one_widened": {
-        "en": "The US–China gap on {name} widened from {then} to {now}",
-        "ko": "{name}의 미중 격차, {then}에서 {now}(으)로 벌어졌다",
-    },
-    "gap_one_same": {
-        "en": "The US–China gap on {name} stayed at {now}",
-        "ko": "{name}의 미중 격차, {now}(으)로 그대로",
-    },
-    "gap_subtitle": {
-        "en": "Performance gap between the top US and the top Chinese AI models,"
-        " then (○) and now (●)",
-        "ko": "미국 최고 AI 모델과 중국 최고 AI 모델의 성능 격차, 이전(○)과 현재(●)",
-    },
-    "axis_pp": {"en": "Gap (percentage points, pp)", "ko": "격차 (퍼센트포인트, %p)"},
-    "axis_percent": {"en": "Gap (percent, %)", "ko": "격차 (퍼센트, %)"},
-    "unit_pp": {"en": "percentage points", "ko": "퍼센트포인트"},
-    "unit_percent": {"en": "percent", "ko": "퍼센트"},
-    "scores_title": {
-        "en": "Top US vs top Chinese model — {parts}",
-        "ko": "미중 최고 모델 비교 — {parts}",
-    },
-    "scores_plain_title": {"en": "Model scores on {names}", "ko": "{names} 모델 점수"},
-    "scores_part": {"en": "{name}: {country} +{margin}", "ko": "{name}: {country} +{margin}"},
-    "scores_subtitle": {
-        "en": "Scores as the articles report them, ranked; US and Chinese models in colour",
-        "ko": "기사가 보도한 점수, 순위순; 미국과 중국 모델을 색으로 구분",
-    },
-    "score_axis": {"en": "Score ({unit})", "ko": "점수 ({unit})"},
-    "elo": {
-        "en": "Elo points; the axis does not start at 0",
-        "ko": "Elo 점수, 축은 0에서 시작하지 않음",
-    },
-    "percent": {"en": "percent, %", "ko": "퍼센트, %"},
-    "source": {"en": "Source: ", "ko": "출처: "},
-    "citing": {"en": "citing {what}", "ko": "{what} 인용"},
-    "figure": {"en": "Fig. {numbers}", "ko": "그림 {numbers}"},
-    "inferred": {"en": " (date inferred)", "ko": "(추정)"},
-    "facts": {"en": "Facts: {ids}", "ko": "사실 ID: {ids}"},
-    "credit": {"en": "Chart: aigap", "ko": "차트: aigap"},
-    "US": {"en": "US", "ko": "미국"},
-    "CN": {"en": "China", "ko": "중국"},
-}
-
-# Unit suffix of a gap or a margin: the Korean press writes pp as "%p".
-_SUFFIX: dict[str, dict[Lang, str]] = {
-    "pp": {"en": " pp", "ko": "%p"},
-    "percent": {"en": "%", "ko": "%"},
-    "elo": {"en": "", "ko": "점"},  # the axis names the unit; the article prints 1385점
-}
-_MARGIN_SUFFIX: dict[str, dict[Lang, str]] = {"elo": {"en": " Elo points", "ko": "점"}}
 # "per AI Index 2025 Figure 2.1.37" / "AI 인덱스 2025 그림 2.1.37": a primary
 # source named in a fact's note, with the figure it cites.
 _PRIMARY = re.compile(
@@ -142,7 +80,12 @@ def _style() -> AbstractContextManager[None]:
 
 
 def _label(key: str, lang: Lang, **values: Any) -> str:
-    return _LABELS[key][lang].format(**values)
+    return label(f"chart.{key}", lang, **values)
+
+
+def _label_or(key: str, lang: Lang, default: str) -> str:
+    """The chart label ``key``, or ``default`` (a unit's id) where the catalogue has none."""
+    return _label(key, lang) if f"chart.{key}" in LABELS else default
 
 
 def chart_format(path: str) -> str:
@@ -203,7 +146,7 @@ def value_text(value: float, unit: str, lang: Lang, places: int | None = None) -
     """A value as a chart label: as many decimals as printed, no thousands separator."""
     if places is None:
         places = derive.decimals(value)
-    return f"{value:.{places}f}" + _SUFFIX.get(unit, {}).get(lang, "")
+    return f"{value:.{places}f}" + _label_or(f"suffix.{unit}", lang, "")
 
 
 def _places(printed: str, value: float) -> int:
@@ -360,8 +303,6 @@ def gap_title(rows: Sequence[GapRow], lang: Lang) -> str:
 
 def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
     """A dumbbell per benchmark (○ then → ● now), one panel per unit, never one axis for both."""
-    from matplotlib.lines import Line2D
-
     if not rows:
         raise AigapError("no gaps to chart")
     fonts = _Fonts(lang)
@@ -378,79 +319,97 @@ def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
         for ax, (unit, group) in zip(
             _panels(fig, [len(g) for g in groups.values()]), groups.items(), strict=True
         ):
-            top = max(max(r.then.value, r.now.value) for r in group)
-            ys = list(range(len(group)))[::-1]
-            for y, row in zip(ys, group, strict=True):
-                then, now = row.then, row.now
-                ax.plot(
-                    [then.value, now.value],
-                    [y, y],
-                    color=_GRID,
-                    linewidth=5,
-                    solid_capstyle="round",
-                    zorder=1,
-                )
-                ax.scatter(
-                    [then.value],
-                    [y],
-                    s=130,
-                    facecolor="white",
-                    edgecolor=_THEN,
-                    linewidth=2.2,
-                    zorder=3,
-                )
-                ax.scatter([now.value], [y], s=130, color=_NOW, zorder=4)
-                # then above its dot, now below its own: they never overlap
-                for point, colour, dy, va in ((then, _MUTED, 9, "bottom"), (now, _NOW, -10, "top")):
-                    ax.annotate(
-                        value_text(point.value, unit, lang, _places(point.printed, point.value)),
-                        (point.value, y),
-                        xytext=(0, dy),
-                        textcoords="offset points",
-                        ha="center",
-                        va=va,
-                        color=colour,
-                        fontproperties=fonts(11, bold=point is now),
-                    )
-            ax.set_yticks(ys, [r.benchmark.name.get(lang) for r in group])
-            for tick in ax.get_yticklabels():
-                tick.set_fontproperties(fonts(12))
-                tick.set_color(_INK)
-            ax.set_ylim(-0.8, len(group) - 0.2)
-            ax.set_xlim(0, top * 1.1)
-            axis_label = _LABELS.get(f"axis_{unit}", {}).get(lang, unit)
-            ax.set_xlabel(axis_label, fontproperties=fonts(10.5), color=_MUTED)
-            _style_axes(ax, fonts)
-            periods = dict.fromkeys((_period(r.then, lang), _period(r.now, lang)) for r in group)
-            handles = [
-                Line2D(
-                    [],
-                    [],
-                    marker="o",
-                    linestyle="",
-                    markersize=9,
-                    markerfacecolor="white",
-                    markeredgecolor=_THEN,
-                    markeredgewidth=2,
-                ),
-                Line2D([], [], marker="o", linestyle="", markersize=9, color=_NOW),
-            ]
-            if len(periods) == 1:
-                then_label, now_label = next(iter(periods))
-                ax.legend(
-                    handles,
-                    [then_label, now_label],
-                    loc="lower right",
-                    frameon=False,
-                    prop=fonts(10),
-                    ncols=2,
-                    bbox_to_anchor=(1, 1),
-                    borderaxespad=0.2,
-                )
-            unit_name = _LABELS.get(f"unit_{unit}", {}).get(lang, unit)
-            ax.set_title(unit_name, loc="left", fontproperties=fonts(11, bold=True), color=_MUTED)
+            _gap_panel(ax, unit, group, fonts, lang)
         _fit(fig, fig.texts[0])
     return fig
+
+
+def _gap_panel(ax: Axes, unit: str, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
+    """One unit's panel: its dumbbells, benchmark names, axis, legend and heading."""
+    top = max(max(r.then.value, r.now.value) for r in group)
+    ys = list(range(len(group)))[::-1]
+    for y, row in zip(ys, group, strict=True):
+        _dumbbell(ax, y, row, unit, fonts, lang)
+    ax.set_yticks(ys, [r.benchmark.name.get(lang) for r in group])
+    for tick in ax.get_yticklabels():
+        tick.set_fontproperties(fonts(12))
+        tick.set_color(_INK)
+    ax.set_ylim(-0.8, len(group) - 0.2)
+    ax.set_xlim(0, top * 1.1)
+    axis_label = _label_or(f"axis.{unit}", lang, unit)
+    ax.set_xlabel(axis_label, fontproperties=fonts(10.5), color=_MUTED)
+    _style_axes(ax, fonts)
+    _period_legend(ax, group, fonts, lang)
+    unit_name = _label_or(f"unit.{unit}", lang, unit)
+    ax.set_title(unit_name, loc="left", fontproperties=fonts(11, bold=True), color=_MUTED)
+
+
+def _dumbbell(ax: Axes, y: int, row: GapRow, unit: str, fonts: _Fonts, lang: Lang) -> None:
+    """○ then joined to ● now, each value printed beside its dot."""
+    then, now = row.then, row.now
+    ax.plot(
+        [then.value, now.value],
+        [y, y],
+        color=_GRID,
+        linewidth=5,
+        solid_capstyle="round",
+        zorder=1,
+    )
+    ax.scatter(
+        [then.value],
+        [y],
+        s=130,
+        facecolor="white",
+        edgecolor=_THEN,
+        linewidth=2.2,
+        zorder=3,
+    )
+    ax.scatter([now.value], [y], s=130, color=_NOW, zorder=4)
+    # then above its dot, now below its own: they never overlap
+    for point, colour, dy, va in ((then, _MUTED, 9, "bottom"), (now, _NOW, -10, "top")):
+        ax.annotate(
+            value_text(point.value, unit, lang, _places(point.printed, point.value)),
+            (point.value, y),
+            xytext=(0, dy),
+            textcoords="offset points",
+            ha="center",
+            va=va,
+            color=colour,
+            fontproperties=fonts(11, bold=point is now),
+        )
+
+
+def _period_legend(ax: Axes, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
+    """'○ end of 2023  ● now' when every row of the panel shares its two periods."""
+    from matplotlib.lines import Line2D
+
+    periods = dict.fromkeys((_period(r.then, lang), _period(r.now, lang)) for r in group)
+    if len(periods) != 1:
+        return
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=9,
+            markerfacecolor="white",
+            markeredgecolor=_THEN,
+            markeredgewidth=2,
+        ),
+        Line2D([], [], marker="o", linestyle="", markersize=9, color=_NOW),
+    ]
+    then_label, now_label = next(iter(periods))
+    ax.legend(
+        handles,
+        [then_label, now_label],
+        loc="lower right",
+        frameon=False,
+        prop=fonts(10),
+        ncols=2,
+        bbox_to_anchor=(1, 1),
+        borderaxespad=0.2,
+    )
 
 
 def _period(value: GapValue, lang: Lang) -> str:
@@ -461,8 +420,8 @@ def _period(value: GapValue, lang: Lang) -> str:
 
 def _margin_text(margin: float, unit: str, lang: Lang) -> str:
     # a margin between two accuracies is in percentage points
-    if unit in _MARGIN_SUFFIX:
-        return value_text(margin, "", lang) + _MARGIN_SUFFIX[unit][lang]
+    if f"chart.margin_suffix.{unit}" in LABELS:
+        return value_text(margin, "", lang) + _label(f"margin_suffix.{unit}", lang)
     return value_text(margin, "pp" if unit == "percent" else unit, lang)
 
 
@@ -483,7 +442,7 @@ def scores_title(rows: Sequence[ScoreRow], lang: Lang) -> str:
                 "scores_part",
                 lang,
                 name=group[0].benchmark.name.get(lang),
-                country=_label(leader, lang),
+                country=_label(f"country.{leader}", lang),
                 margin=_margin_text(margin, us.unit, lang),
             )
         )
@@ -495,8 +454,6 @@ def scores_title(rows: Sequence[ScoreRow], lang: Lang) -> str:
 
 def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
     """Models ranked on each benchmark (one panel each), US and China in their colours."""
-    from matplotlib.lines import Line2D
-
     if not rows:
         raise AigapError("no scores to chart")
     fonts = _Fonts(lang)
@@ -512,65 +469,81 @@ def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
         groups = _by(rows, lambda r: r.benchmark.id)
         axes = _panels(fig, [len(g) for g in groups.values()])
         for ax, group in zip(axes, groups.values(), strict=True):
-            unit = group[0].score.unit
-            values = [r.score.value for r in group]
-            ys = list(range(len(group)))[::-1]
-            for y, row in zip(ys, group, strict=True):
-                score = row.score
-                colour = _COUNTRY_COLOURS.get(score.country, _OTHER_COLOUR)
-                ax.scatter([score.value], [y], s=150, color=colour, zorder=3)
-                ax.annotate(
-                    value_text(score.value, unit, lang, _places(score.printed, score.value)),
-                    (score.value, y),
-                    xytext=(10, 0),
-                    textcoords="offset points",
-                    va="center",
-                    color=colour,
-                    fontproperties=fonts(11, bold=True),
-                )
-            labels = []
-            for row in group:
-                country = _LABELS.get(row.score.country, {}).get(lang, row.score.country)
-                labels.append(f"{row.rank}. {row.score.model.get(lang)} ({country})")
-            ax.set_yticks(ys, labels)
-            for tick, row in zip(ax.get_yticklabels(), group, strict=True):
-                tick.set_fontproperties(fonts(11.5))
-                tick.set_color(_COUNTRY_COLOURS.get(row.score.country, _INK))
-            ax.set_ylim(-0.8, len(group) - 0.2)
-            if unit == "percent":
-                ax.set_xlim(0, 105)
-            else:  # an Elo rating has no meaningful zero: show the spread
-                low, high = min(values), max(values)
-                pad = max((high - low) * 0.25, 10.0)
-                ax.set_xlim(low - pad, high + pad * 1.6)
-            unit_label = _LABELS.get(unit, {}).get(lang, unit)
-            ax.set_xlabel(
-                _label("score_axis", lang, unit=unit_label),
-                fontproperties=fonts(10.5),
-                color=_MUTED,
-            )
-            _style_axes(ax, fonts)
-            bench = group[0].benchmark.name.get(lang)
-            dates = ", ".join(dict.fromkeys(r.score.date.iso for r in group))
-            ax.set_title(
-                f"{bench} · {dates}", loc="left", fontproperties=fonts(11, bold=True), color=_MUTED
-            )
-        countries = [c for c in _COUNTRY_COLOURS if any(r.score.country == c for r in rows)]
-        handles = [
-            Line2D([], [], marker="o", linestyle="", markersize=10, color=_COUNTRY_COLOURS[c])
-            for c in countries
-        ]
-        fig.legend(
-            handles,
-            [_label(c, lang) for c in countries],
-            loc="upper right",
-            bbox_to_anchor=(0.95, 0.9),
-            frameon=False,
-            prop=fonts(11),
-            ncols=2,
-        )
+            _scores_panel(ax, group, fonts, lang)
+        _country_legend(fig, rows, fonts, lang)
         _fit(fig, fig.texts[0])
     return fig
+
+
+def _scores_panel(ax: Axes, group: Sequence[ScoreRow], fonts: _Fonts, lang: Lang) -> None:
+    """One benchmark's panel: a dot per model, ranked, with its score, axis and heading."""
+    unit = group[0].score.unit
+    ys = list(range(len(group)))[::-1]
+    for y, row in zip(ys, group, strict=True):
+        score = row.score
+        colour = _COUNTRY_COLOURS.get(score.country, _OTHER_COLOUR)
+        ax.scatter([score.value], [y], s=150, color=colour, zorder=3)
+        ax.annotate(
+            value_text(score.value, unit, lang, _places(score.printed, score.value)),
+            (score.value, y),
+            xytext=(10, 0),
+            textcoords="offset points",
+            va="center",
+            color=colour,
+            fontproperties=fonts(11, bold=True),
+        )
+    labels = []
+    for row in group:
+        country = _label_or(f"country.{row.score.country}", lang, row.score.country)
+        labels.append(f"{row.rank}. {row.score.model.get(lang)} ({country})")
+    ax.set_yticks(ys, labels)
+    for tick, row in zip(ax.get_yticklabels(), group, strict=True):
+        tick.set_fontproperties(fonts(11.5))
+        tick.set_color(_COUNTRY_COLOURS.get(row.score.country, _INK))
+    ax.set_ylim(-0.8, len(group) - 0.2)
+    _score_scale(ax, unit, [r.score.value for r in group], fonts, lang)
+    _style_axes(ax, fonts)
+    bench = group[0].benchmark.name.get(lang)
+    dates = ", ".join(dict.fromkeys(r.score.date.iso for r in group))
+    ax.set_title(
+        f"{bench} · {dates}", loc="left", fontproperties=fonts(11, bold=True), color=_MUTED
+    )
+
+
+def _score_scale(ax: Axes, unit: str, values: Sequence[float], fonts: _Fonts, lang: Lang) -> None:
+    """The score axis: 0–105 for a percentage; an Elo rating's spread, since it has no zero."""
+    if unit == "percent":
+        ax.set_xlim(0, 105)
+    else:
+        low, high = min(values), max(values)
+        pad = max((high - low) * 0.25, 10.0)
+        ax.set_xlim(low - pad, high + pad * 1.6)
+    unit_label = _label_or(f"score_unit.{unit}", lang, unit)
+    ax.set_xlabel(
+        _label("score_axis", lang, unit=unit_label),
+        fontproperties=fonts(10.5),
+        color=_MUTED,
+    )
+
+
+def _country_legend(fig: Figure, rows: Sequence[ScoreRow], fonts: _Fonts, lang: Lang) -> None:
+    """The colour of each country the chart shows, top right."""
+    from matplotlib.lines import Line2D
+
+    countries = [c for c in _COUNTRY_COLOURS if any(r.score.country == c for r in rows)]
+    handles = [
+        Line2D([], [], marker="o", linestyle="", markersize=10, color=_COUNTRY_COLOURS[c])
+        for c in countries
+    ]
+    fig.legend(
+        handles,
+        [_label(f"country.{c}", lang) for c in countries],
+        loc="upper right",
+        bbox_to_anchor=(0.95, 0.9),
+        frameon=False,
+        prop=fonts(11),
+        ncols=2,
+    )
 
 
 # --- saving ----------------------------------------------------------------

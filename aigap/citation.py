@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from aigap.labels import LABELS, label
 from aigap.model import Lang, Source
 from aigap.render import json_safe, safe
 
@@ -27,28 +28,6 @@ _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_LABELS: dict[str, dict[Lang, str]] = {
-    "inferred_long": {
-        "en": " (date inferred; not printed in the article)",
-        "ko": " (추정)",
-    },
-    "inferred_note": {
-        "en": "publication date inferred, not printed in the article",
-        "ko": "발행일은 기사에 없어 추정함",
-    },
-    "inferred_bracket": {
-        "en": "[Publication date inferred; not printed in the article.]",
-        "ko": "[발행일은 기사에 없어 추정함.]",
-    },
-    "fact": {"en": "Fact {id} ({kind}): “{passage}”", "ko": "사실 {id} ({kind}): “{passage}”"},
-    "fact_note": {"en": "fact {id}: “{passage}”", "ko": "사실 {id}: “{passage}”"},
-    "in_english": {
-        "en": "In English (aigap's rendering): {text}",
-        "ko": "영어 번역(aigap 번역): {text}",
-    },
-    "english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
-    "facts_about": {"en": "facts about {name}: {ids}", "ko": "{name} 관련 사실: {ids}"},
-}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # BibTeX/LaTeX specials; a backslash must become a command, not an escape.
 _BIBTEX_SPECIAL = re.compile(r"[\\{}%&$#_^~]")
@@ -65,12 +44,12 @@ def _one_line(text: str) -> str:
 def published(source: Source, lang: Lang = "en") -> str:
     date = source.published.iso
     if source.published_inferred:
-        date += _LABELS["inferred_long"][lang]
+        date += _label("inferred_long", lang)
     return date
 
 
 def _label(key: str, lang: Lang, **values: Any) -> str:
-    return _LABELS[key][lang].format(**values)
+    return label(f"cite.{key}", lang, **values)
 
 
 def plain(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
@@ -91,8 +70,6 @@ def plain(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
 
 
 def _kind(kind: str, lang: Lang) -> str:
-    from aigap.labels import LABELS
-
     return LABELS[f"kind.{kind}"][lang] if f"kind.{kind}" in LABELS else kind
 
 
@@ -189,39 +166,30 @@ def _notes(source: Source, fact: Any | None, lang: Lang, about: str | None = Non
     return notes
 
 
-def _long_date(source: Source, lang: Lang) -> str:
-    """'April 8, 2025' / '2025년 4월 8일', to the precision the source has."""
+def _long_date(source: Source, lang: Lang, style: str = "date") -> str:
+    """'April 8, 2025' / '2025년 4월 8일', to the precision the source has.
+
+    ``style`` "apa_date" gives APA's order in English: '2025, April 8'.
+    """
     date = source.published
-    if lang == "ko":
-        text = f"{date.year}년"
-        if date.month is not None:
-            text += f" {date.month}월"
-        if date.day is not None:
-            text += f" {date.day}일"
-        return text
     if date.month is None:
-        return str(date.year)
+        return _label("date.y", lang, year=date.year)
     month = _MONTH_NAMES[date.month - 1]
-    return f"{month} {date.day}, {date.year}" if date.day is not None else f"{month} {date.year}"
+    precision = "ym" if date.day is None else "ymd"
+    return _label(
+        f"{style}.{precision}", lang, year=date.year, month=month, m=date.month, day=date.day
+    )
 
 
 def apa(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
     """APA 7 newspaper article: Author. (Year, Month Day). Title [English title]. Outlet."""
-    date = source.published
-    if lang == "ko":
-        when = _long_date(source, "ko")
-    else:
-        when = str(date.year)
-        if date.month is not None:
-            when += f", {_MONTH_NAMES[date.month - 1]}"
-            if date.day is not None:
-                when += f" {date.day}"
+    when = _long_date(source, lang, "apa_date")
     title = source.headline.get("ko")
     if lang == "en" and source.headline.en and source.headline.en != title:
         title += f" [{source.headline.en}]"
     text = f"{source.byline.get(lang)}. ({when}). {title}. {source.outlet.get(lang)}."
     if source.published_inferred:
-        text += " " + _LABELS["inferred_bracket"][lang]
+        text += " " + _label("inferred_bracket", lang)
     return "\n".join([_one_line(text), *_fact_lines(fact, lang)])
 
 
@@ -239,7 +207,7 @@ def chicago(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
             text += f" [{source.headline.en}.]"
         text += f" {source.outlet.get('en')}, {_long_date(source, 'en')}."
     if source.published_inferred:
-        text += " " + _LABELS["inferred_bracket"][lang]
+        text += " " + _label("inferred_bracket", lang)
     return "\n".join([_one_line(text), *_fact_lines(fact, lang)])
 
 

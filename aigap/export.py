@@ -254,54 +254,80 @@ def columns_of(
         if _sequence_item(tp) is not None:
             continue
         if tp is Text:
-            for lang in ("en", "ko"):
-                yield Column(
-                    f"{name}_{lang}",
-                    "string",
-                    _describe(f"{name}_{lang}", owner, unit_column)
-                    if f"{name}_{lang}" in DESCRIPTIONS
-                    else f"{_label(name)}, in {'English' if lang == 'en' else 'Korean'}.",
-                    _text(get, lang),  # type: ignore[arg-type]
-                )
+            yield from _text_columns(name, owner, unit_column, get)
         elif tp is PartialDate:
-            yield Column(
-                name,
-                "date",
-                f"{_label(name)}: the first day of the period the fact file gives"
-                f" (ISO 8601); how much of it is known is in `{name}_precision`.",
-                _date(get, "day"),
-                required=need,
-            )
-            yield Column(
-                f"{name}_precision",
-                "string",
-                f"How precisely `{name}` is known: year, month or day.",
-                _date(get, "precision"),
-                required=need,
-                enum=("year", "month", "day"),
-            )
-            yield Column(
-                f"{name}_text",
-                "string",
-                f"{_label(name)} as the fact file gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
-                _date(get, "text"),
-                required=need,
-            )
+            yield from _date_columns(name, get, need)
         elif isinstance(tp, type) and issubclass(tp, msgspec.Struct):
             yield from columns_of(tp, owner, prefix=f"{name}_", getter=get, required=need, skip=())
         else:
-            kind = next((t for py, t in _SCALARS if tp is py), "string")
-            enum = tuple(get_args(tp)) if get_origin(tp) is Literal else None
-            reference = REFERENCES.get(f.name) if "id" in markers and f.name != "id" else None
-            yield Column(
-                name,
-                kind,
-                _describe(name, owner, unit_column),
-                get,
-                required=need,
-                enum=enum,
-                reference=reference,
-            )
+            yield _scalar_column(f.name, name, tp, markers, owner, unit_column, get, need)
+
+
+def _text_columns(
+    name: str, owner: str, unit_column: str | None, get: Callable[[Any], Any]
+) -> Iterator[Column]:
+    """A text field as two columns, ``NAME_en`` and ``NAME_ko``."""
+    for lang in ("en", "ko"):
+        yield Column(
+            f"{name}_{lang}",
+            "string",
+            _describe(f"{name}_{lang}", owner, unit_column)
+            if f"{name}_{lang}" in DESCRIPTIONS
+            else f"{_label(name)}, in {'English' if lang == 'en' else 'Korean'}.",
+            _text(get, lang),  # type: ignore[arg-type]
+        )
+
+
+def _date_columns(name: str, get: Callable[[Any], Any], need: bool) -> Iterator[Column]:
+    """A partial date as three columns: its first day, its precision and its text."""
+    yield Column(
+        name,
+        "date",
+        f"{_label(name)}: the first day of the period the fact file gives"
+        f" (ISO 8601); how much of it is known is in `{name}_precision`.",
+        _date(get, "day"),
+        required=need,
+    )
+    yield Column(
+        f"{name}_precision",
+        "string",
+        f"How precisely `{name}` is known: year, month or day.",
+        _date(get, "precision"),
+        required=need,
+        enum=("year", "month", "day"),
+    )
+    yield Column(
+        f"{name}_text",
+        "string",
+        f"{_label(name)} as the fact file gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+        _date(get, "text"),
+        required=need,
+    )
+
+
+def _scalar_column(
+    field: str,
+    name: str,
+    tp: Any,
+    markers: tuple[Any, ...],
+    owner: str,
+    unit_column: str | None,
+    get: Callable[[Any], Any],
+    need: bool,
+) -> Column:
+    """A number, string, flag or choice field; an id marker makes it a foreign key."""
+    kind = next((t for py, t in _SCALARS if tp is py), "string")
+    enum = tuple(get_args(tp)) if get_origin(tp) is Literal else None
+    reference = REFERENCES.get(field) if "id" in markers and field != "id" else None
+    return Column(
+        name,
+        kind,
+        _describe(name, owner, unit_column),
+        get,
+        required=need,
+        enum=enum,
+        reference=reference,
+    )
 
 
 def _label(name: str) -> str:
@@ -430,11 +456,32 @@ def tables(
     """Every resource of the package, in the order ``datapackage.json`` lists them."""
     bench = {b.id: b for b in benchmarks}
     all_facts = [(kind, f) for kind, facts in by_kind for f in facts]
+    facts_columns = _facts_columns(by_kind, bench)
+    result = [
+        _record_table("sources", "Source articles", Source, sources, ()),
+        _record_table("benchmarks", "Benchmarks", Benchmark, benchmarks, ()),
+        _aliases_table(benchmarks),
+        Table(
+            "facts",
+            "Every fact",
+            "One row per fact of every kind: its kind, source, date and verbatim passage.",
+            facts_columns,
+            [[c.get(p) for c in facts_columns] for p in all_facts],
+            ("id",),
+        ),
+        *_fact_part_tables(all_facts),
+    ]
+    for kind, facts in by_kind:
+        result.extend(kind_tables(kind, facts))
+    return result
 
-    def date(part: str) -> Callable[[tuple[Any, Fact]], Any]:
-        return _date(lambda p: p[0].date(p[1]), part)
 
-    facts_columns = [
+def _facts_columns(
+    by_kind: list[tuple[Any, list[Fact]]], bench: dict[str, Benchmark]
+) -> list[Column]:
+    """The columns of ``facts``: what every kind of fact has, read from (kind, fact) pairs."""
+
+    return [
         Column("id", "string", DESCRIPTIONS["id"], lambda p: p[1].id, required=True),
         Column(
             "kind",
@@ -453,6 +500,32 @@ def tables(
             required=True,
             reference="sources",
         ),
+        *_fact_date_columns(),
+        Column("inferred", "boolean", DESCRIPTIONS["inferred"], lambda p: p[1].inferred),
+        Column(
+            "summary_en",
+            "string",
+            DESCRIPTIONS["summary_en"],
+            lambda p: p[0].summary(p[1], "en", bench),
+        ),
+        Column(
+            "summary_ko",
+            "string",
+            DESCRIPTIONS["summary_ko"],
+            lambda p: p[0].summary(p[1], "ko", bench),
+        ),
+        Column("passage", "string", DESCRIPTIONS["passage"], lambda p: _passage(p[1])),
+        Column("passage_en", "string", DESCRIPTIONS["passage_en"], lambda p: p[1].passage_en),
+    ]
+
+
+def _fact_date_columns() -> list[Column]:
+    """The date a fact is about, as ``date``, ``date_precision`` and ``date_text``."""
+
+    def date(part: str) -> Callable[[tuple[Any, Fact]], Any]:
+        return _date(lambda p: p[0].date(p[1]), part)
+
+    return [
         Column(
             "date",
             "date",
@@ -473,22 +546,34 @@ def tables(
             "The date as the fact file gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
             date("text"),
         ),
-        Column("inferred", "boolean", DESCRIPTIONS["inferred"], lambda p: p[1].inferred),
-        Column(
-            "summary_en",
-            "string",
-            DESCRIPTIONS["summary_en"],
-            lambda p: p[0].summary(p[1], "en", bench),
-        ),
-        Column(
-            "summary_ko",
-            "string",
-            DESCRIPTIONS["summary_ko"],
-            lambda p: p[0].summary(p[1], "ko", bench),
-        ),
-        Column("passage", "string", DESCRIPTIONS["passage"], lambda p: _passage(p[1])),
-        Column("passage_en", "string", DESCRIPTIONS["passage_en"], lambda p: p[1].passage_en),
     ]
+
+
+def _aliases_table(benchmarks: list[Benchmark]) -> Table:
+    """Other names of each benchmark, one row each."""
+    return Table(
+        "benchmark_aliases",
+        "Benchmark aliases",
+        "Other names of each benchmark (one row each).",
+        [
+            Column(
+                "benchmark_id",
+                "string",
+                DESCRIPTIONS["benchmark_id"],
+                lambda p: p[0],
+                required=True,
+                reference="benchmarks",
+            ),
+            Column("position", "integer", DESCRIPTIONS["position"], lambda p: p[1]),
+            Column("alias", "string", DESCRIPTIONS["alias"], lambda p: p[2], required=True),
+        ],
+        [[b.id, n, alias] for b in benchmarks for n, alias in enumerate(b.aliases, start=1)],
+        ("benchmark_id", "position"),
+    )
+
+
+def _fact_part_tables(all_facts: list[tuple[Any, Fact]]) -> list[Table]:
+    """A fact's passage parts, tags and what it is about: one row per item."""
     fact_id = Column(
         "fact_id",
         "string",
@@ -497,36 +582,7 @@ def tables(
         required=True,
         reference="facts",
     )
-    result = [
-        _record_table("sources", "Source articles", Source, sources, ()),
-        _record_table("benchmarks", "Benchmarks", Benchmark, benchmarks, ()),
-        Table(
-            "benchmark_aliases",
-            "Benchmark aliases",
-            "Other names of each benchmark (one row each).",
-            [
-                Column(
-                    "benchmark_id",
-                    "string",
-                    DESCRIPTIONS["benchmark_id"],
-                    lambda p: p[0],
-                    required=True,
-                    reference="benchmarks",
-                ),
-                Column("position", "integer", DESCRIPTIONS["position"], lambda p: p[1]),
-                Column("alias", "string", DESCRIPTIONS["alias"], lambda p: p[2], required=True),
-            ],
-            [[b.id, n, alias] for b in benchmarks for n, alias in enumerate(b.aliases, start=1)],
-            ("benchmark_id", "position"),
-        ),
-        Table(
-            "facts",
-            "Every fact",
-            "One row per fact of every kind: its kind, source, date and verbatim passage.",
-            facts_columns,
-            [[c.get(p) for c in facts_columns] for p in all_facts],
-            ("id",),
-        ),
+    return [
         Table(
             "passages",
             "Verbatim passages",
@@ -562,9 +618,6 @@ def tables(
             ("fact_id", "entity"),
         ),
     ]
-    for kind, facts in by_kind:
-        result.extend(kind_tables(kind, facts))
-    return result
 
 
 # --- The package ---------------------------------------------------------------

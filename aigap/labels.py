@@ -283,3 +283,105 @@ def label(key: str, lang: Lang, **fields: object) -> str:
     """The label ``key`` in ``lang``, with ``{name}`` places filled from ``fields``."""
     text = LABELS[key][lang]
     return text.format(**fields) if fields else text
+
+
+# --- charts (chart.py) and citations (citation.py) ----------------------------
+# Kept in their own block, added after the main table, so that a label added to
+# LABELS above and one added here never touch the same lines.
+LABELS.update(
+    {
+        # chart titles state the finding
+        "chart.gap_all_narrowed": {
+            "en": "The US–China AI gap narrowed on all {n} benchmarks",
+            "ko": "미중 AI 격차, {n}개 벤치마크 모두에서 좁혀졌다",
+        },
+        "chart.gap_some_narrowed": {
+            "en": "The US–China AI gap narrowed on {k} of {n} benchmarks",
+            "ko": "미중 AI 격차, {n}개 벤치마크 중 {k}개에서 좁혀졌다",
+        },
+        "chart.gap_one_narrowed": {
+            "en": "The US–China gap on {name} narrowed from {then} to {now}",
+            "ko": "{name}의 미중 격차, {then}에서 {now}(으)로 좁혀졌다",
+        },
+        "chart.gap_one_widened": {
+            "en": "The US–China gap on {name} widened from {then} to {now}",
+            "ko": "{name}의 미중 격차, {then}에서 {now}(으)로 벌어졌다",
+        },
+        "chart.gap_one_same": {
+            "en": "The US–China gap on {name} stayed at {now}",
+            "ko": "{name}의 미중 격차, {now}(으)로 그대로",
+        },
+        "chart.gap_subtitle": {
+            "en": "Performance gap between the top US and the top Chinese AI models,"
+            " then (○) and now (●)",
+            "ko": "미국 최고 AI 모델과 중국 최고 AI 모델의 성능 격차, 이전(○)과 현재(●)",
+        },
+        "chart.axis.pp": {"en": "Gap (percentage points, pp)", "ko": "격차 (퍼센트포인트, %p)"},
+        "chart.axis.percent": {"en": "Gap (percent, %)", "ko": "격차 (퍼센트, %)"},
+        "chart.unit.pp": {"en": "percentage points", "ko": "퍼센트포인트"},
+        "chart.unit.percent": {"en": "percent", "ko": "퍼센트"},
+        "chart.scores_title": {
+            "en": "Top US vs top Chinese model — {parts}",
+            "ko": "미중 최고 모델 비교 — {parts}",
+        },
+        "chart.scores_plain_title": {"en": "Model scores on {names}", "ko": "{names} 모델 점수"},
+        "chart.scores_part": {
+            "en": "{name}: {country} +{margin}",
+            "ko": "{name}: {country} +{margin}",
+        },
+        "chart.scores_subtitle": {
+            "en": "Scores as the articles report them, ranked; US and Chinese models in colour",
+            "ko": "기사가 보도한 점수, 순위순; 미국과 중국 모델을 색으로 구분",
+        },
+        "chart.score_axis": {"en": "Score ({unit})", "ko": "점수 ({unit})"},
+        "chart.score_unit.elo": {
+            "en": "Elo points; the axis does not start at 0",
+            "ko": "Elo 점수, 축은 0에서 시작하지 않음",
+        },
+        "chart.score_unit.percent": {"en": "percent, %", "ko": "퍼센트, %"},
+        "chart.source": {"en": "Source: ", "ko": "출처: "},
+        "chart.citing": {"en": "citing {what}", "ko": "{what} 인용"},
+        "chart.figure": {"en": "Fig. {numbers}", "ko": "그림 {numbers}"},
+        "chart.inferred": {"en": " (date inferred)", "ko": "(추정)"},
+        "chart.facts": {"en": "Facts: {ids}", "ko": "사실 ID: {ids}"},
+        "chart.credit": {"en": "Chart: aigap", "ko": "차트: aigap"},
+        "chart.country.US": {"en": "US", "ko": "미국"},
+        "chart.country.CN": {"en": "China", "ko": "중국"},
+        # a chart label's unit suffix: the Korean press writes pp as "%p" and
+        # Elo as 점 (1385점); in English the axis names the Elo unit
+        "chart.suffix.pp": {"en": " pp", "ko": "%p"},
+        "chart.suffix.percent": {"en": "%", "ko": "%"},
+        "chart.suffix.elo": {"en": "", "ko": "점"},
+        "chart.margin_suffix.elo": {"en": " Elo points", "ko": "점"},
+        # citations
+        "cite.inferred_long": {
+            "en": " (date inferred; not printed in the article)",
+            "ko": " (추정)",
+        },
+        "cite.inferred_note": {
+            "en": "publication date inferred, not printed in the article",
+            "ko": "발행일은 기사에 없어 추정함",
+        },
+        "cite.inferred_bracket": {
+            "en": "[Publication date inferred; not printed in the article.]",
+            "ko": "[발행일은 기사에 없어 추정함.]",
+        },
+        "cite.fact": {
+            "en": "Fact {id} ({kind}): “{passage}”",
+            "ko": "사실 {id} ({kind}): “{passage}”",
+        },
+        "cite.fact_note": {"en": "fact {id}: “{passage}”", "ko": "사실 {id}: “{passage}”"},
+        "cite.in_english": {
+            "en": "In English (aigap's rendering): {text}",
+            "ko": "영어 번역(aigap 번역): {text}",
+        },
+        "cite.english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
+        "cite.facts_about": {"en": "facts about {name}: {ids}", "ko": "{name} 관련 사실: {ids}"},
+        # dates in APA and Chicago; {month} is the month's English name, {m} its number
+        "cite.date.y": {"en": "{year}", "ko": "{year}년"},
+        "cite.date.ym": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
+        "cite.date.ymd": {"en": "{month} {day}, {year}", "ko": "{year}년 {m}월 {day}일"},
+        "cite.apa_date.ym": {"en": "{year}, {month}", "ko": "{year}년 {m}월"},
+        "cite.apa_date.ymd": {"en": "{year}, {month} {day}", "ko": "{year}년 {m}월 {day}일"},
+    }
+)
