@@ -87,12 +87,13 @@ def story(
     lines: list[tuple[Day, int, Line]] = []
     # a fact's dlo/dhi in the cache span all its entries (every reading of a gap):
     # SQL picks the facts a date range can touch, Python their entries
-    bounds = {
-        "since": "{:04d}-{:02d}-{:02d}".format(*start) if start is not None else None,
-        "until": "{:04d}-{:02d}-{:02d}".format(*end) if end is not None else None,
-    }
+    since_key = "{:04d}-{:02d}-{:02d}".format(*start) if start is not None else None
+    until_key = "{:04d}-{:02d}-{:02d}".format(*end) if end is not None else None
     for section in chosen:
-        facts = store.select(section, **bounds) if start or end else store.records(section)
+        if start is None and end is None:
+            facts = store.records(section)
+        else:
+            facts = store.select(section, since=since_key, until=until_key)
         for fact in facts:
             if wanted and not wanted.intersection(t.casefold() for t in fact.tags):
                 continue

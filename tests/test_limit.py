@@ -103,3 +103,13 @@ def test_quotes_of_an_organisation_cut_in_the_store(runner: CliRunner) -> None:
     assert found  # the packaged base: OpenAI's people speak
     first = runner.invoke(app, ["quotes", "--who", "openai", "-f", "json", "--limit", "1"])
     assert json.loads(first.output) == found[:1]
+
+
+def test_timeline_range_finds_a_gaps_earlier_readings(runner: CliRunner) -> None:
+    """A gap is filed under its latest reading; a range over its first must still find it."""
+    result = runner.invoke(
+        app, ["timeline", "--since", "2023", "--until", "2023", "--kind", "gaps", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    found = {(r["date"], r["fact_id"]) for r in json.loads(result.stdout)}
+    assert ("2023", "gap-mmlu") in found and ("2024", "gap-mmlu") not in found
