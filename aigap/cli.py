@@ -633,8 +633,8 @@ def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
 IdArgument = Annotated[
     str,
     typer.Argument(
-        metavar="ID",
-        help="A fact, source or benchmark id (see aigap facts, aigap sources).",
+        metavar="ID|NAME",
+        help="A fact, source or benchmark id, or an entity's name or alias (altman, 엔비디아).",
         autocompletion=_complete_id,
         callback=_nfc,
         show_default=False,
@@ -896,13 +896,15 @@ def show(
     *,
     opts: ListingOptions,
 ) -> None:
-    """Show one fact (or source, or benchmark) in full, with its passage and citation.
+    """Show a fact, source or benchmark in full, or everything about an entity (a name).
 
     [b]Examples[/b]
 
       aigap show market-nvidia-2025-01-27
 
-      aigap show gap-mmlu --format json
+      aigap show altman
+
+      aigap show 엔비디아 --format json
     """
     from aigap.render import check_svg_path, print_listing, save_table_svg, write_json
     from aigap.show import detail, detail_data, detail_listing
@@ -970,7 +972,7 @@ def cite(
     facts: FactsOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
-    """Print a citation for a fact, a source article, or the sources of a benchmark's facts.
+    """Print a citation for a fact, a source article, or the sources of what a name is about.
 
     [b]Examples[/b]
 
@@ -979,34 +981,33 @@ def cite(
       aigap cite mk-2025-01-29 --style bibtex >> refs.bib
 
       aigap cite mmlu --style csl-json > mmlu.json
+
+      aigap cite altman --style apa
     """
     from aigap.citation import cite_all, facts_about
-    from aigap.layout import sources_of
-    from aigap.model import Benchmark
+    from aigap.entities import find_page
     from aigap.show import detail
 
     code = _code(lang)
 
     def query(store: Any) -> tuple[list[tuple[Any, Any]], dict[str, str]]:
-        found = detail(store, record_id)
-        benchmark = found.record
-        if not isinstance(benchmark, Benchmark):
+        page = find_page(store, record_id)
+        if page is None:  # a fact or a source
+            found = detail(store, record_id)
             return [(found.source, None if found.kind == "source" else found.record)], {}
-        # a benchmark: every source its facts come from, once, noting which facts
-        facts = [store.record(i) for i in found.related["facts"]]
+        # a benchmark or an entity: every source its facts come from, once, noting which
+        name = page.entity.name.get(code)
         about = {
-            sid: facts_about(
-                benchmark.name.get(code), [f.id for f in facts if f.source == sid], code
-            )
-            for sid in dict.fromkeys(f.source for f in facts)
+            sid: facts_about(name, [f.id for f in page.facts if f.source == sid], code)
+            for sid in page.sources
         }
-        return [(s, None) for s in sources_of(store, facts).values()], about
+        return [(s, None) for s in page.sources.values()], about
 
     cited, about = _answer(ctx, query)
     if not cited:
         from aigap.errors import AigapError
 
-        raise AigapError(f"{record_id!r} is a benchmark without facts: nothing to cite")
+        raise AigapError(f"no fact is about {record_id!r}: nothing to cite")
     sys.stdout.write(cite_all(cited, style.value, code, about) + "\n")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,16 @@ def plain_text_of(fact_id: str) -> str:
 def test_wrap_keeps_long_words_whole() -> None:
     assert wrap("a " + "x" * 90 + " b", 20) == "a\n" + "x" * 90 + "\nb"
     assert wrap("가나다 라마", 7) == "가나다\n라마"
+
+
+def test_cite_an_entity_by_name_cites_the_sources_of_its_facts() -> None:
+    from typer.testing import CliRunner
+
+    from aigap.cli import app
+
+    runner = CliRunner()
+    for name in ("nvidia", "altman", "엔비디아"):
+        result = runner.invoke(app, ["cite", name, "--style", "csl-json"])
+        assert result.exit_code == 0, result.output
+        items = json.loads(result.stdout)
+        assert items and all(item["type"] == "article-newspaper" for item in items)

@@ -342,7 +342,7 @@ def test_show_prints_derived_values(runner: CliRunner, monkeypatch: pytest.Monke
         (["show", "nvida"], "did you mean 'nvidia'?"),
         (["show", "altmn"], "did you mean 'sam-altman'?"),
         (["show", "gap-mmluu"], "did you mean 'gap-mmlu'?"),
-        (["cite", "quote-altman"], "did you mean 'quote-altman"),
+        (["cite", "quote-altman"], "did you mean 'sam-altman'"),
         (["scores", "arenna"], "did you mean 'chatbot-arena'?"),
         (["scores", "mmlu"], "no scores for benchmark 'mmlu'"),
         (["facts", "--kind", "rumours"], "rumours"),
