@@ -25,14 +25,14 @@ import os
 import shutil
 import tempfile
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import msgspec
 
 from aigap.errors import AigapError
-from aigap.model import UNITS, Benchmark, Fact, Lang, PartialDate, Source, Text
+from aigap.model import UNITS, Benchmark, Entity, Fact, Lang, PartialDate, Source, Text
 
 MARKER = "aigap-export"  # written into datapackage.json: "this directory is ours"
 PACKAGE_NAME = "aigap-us-china-ai-gap"
@@ -451,7 +451,10 @@ def _record_table(
 
 
 def tables(
-    sources: list[Source], benchmarks: list[Benchmark], by_kind: list[tuple[Any, list[Fact]]]
+    sources: list[Source],
+    benchmarks: list[Benchmark],
+    by_kind: list[tuple[Any, list[Fact]]],
+    entities: Sequence[Entity] = (),
 ) -> list[Table]:
     """Every resource of the package, in the order ``datapackage.json`` lists them."""
     bench = {b.id: b for b in benchmarks}
@@ -461,6 +464,7 @@ def tables(
         _record_table("sources", "Source articles", Source, sources, ()),
         _record_table("benchmarks", "Benchmarks", Benchmark, benchmarks, ()),
         _aliases_table(benchmarks),
+        *_entity_tables(list(entities)),
         Table(
             "facts",
             "Every fact",
@@ -545,6 +549,56 @@ def _fact_date_columns() -> list[Column]:
             "string",
             "The date as the fact file gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
             date("text"),
+        ),
+    ]
+
+
+def _entity_tables(entities: list[Entity]) -> list[Table]:
+    """The actors facts are about, their other names and people's affiliations."""
+    if not entities:
+        return []
+    entity_id = Column(
+        "entity_id",
+        "string",
+        "Id of the entity (entities.id).",
+        lambda row: row[0],
+        required=True,
+        reference="entities",
+    )
+    position = Column(
+        "position", "integer", DESCRIPTIONS["position"], lambda r: r[1], required=True
+    )
+    return [
+        _record_table("entities", "Entities", Entity, entities, ()),
+        Table(
+            "entity_aliases",
+            "Entity aliases",
+            "Other names of each entity (one row each).",
+            [
+                entity_id,
+                position,
+                Column("alias", "string", "Another name aigap accepts.", lambda r: r[2]),
+            ],
+            [[e.id, n, a] for e in entities for n, a in enumerate(e.aliases, start=1)],
+            ("entity_id", "position"),
+        ),
+        Table(
+            "entity_affiliations",
+            "Affiliations",
+            "A person's ties to organisations, with the role (one row each).",
+            [
+                entity_id,
+                position,
+                Column("org", "string", "Id of the organisation (entities.id).", lambda r: r[2]),
+                Column("role_en", "string", "The role, in English.", lambda r: r[3]),
+                Column("role_ko", "string", "The role, in Korean.", lambda r: r[4]),
+            ],
+            [
+                [e.id, n, a.org, a.role.en if a.role else None, a.role.ko if a.role else None]
+                for e in entities
+                for n, a in enumerate(e.affiliation, start=1)
+            ],
+            ("entity_id", "position"),
         ),
     ]
 
@@ -752,7 +806,7 @@ def build(store: Any) -> tuple[list[Table], list[Source]]:
     sources: list[Source] = store.records("sources")
     benchmarks: list[Benchmark] = store.records("benchmarks")
     by_kind = [(kind, store.records(kind.section)) for kind in kinds.KINDS]
-    return tables(sources, benchmarks, by_kind), sources
+    return tables(sources, benchmarks, by_kind, store.records("entities")), sources
 
 
 def export(store: Any, target: str) -> dict[str, int]:

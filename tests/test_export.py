@@ -226,3 +226,18 @@ def test_facts_json_has_every_field(runner: CliRunner, facts_path: Path) -> None
                 assert ("subject_kind" if section == "market" and key == "kind" else key) in row
             assert row["passage_en"] == raw["passage_en"]
             assert rows[raw["id"]]["summary"]  # the listing's own fields stay
+
+
+def test_entities_are_exported_with_aliases_and_affiliations(
+    exported: Path, facts_path: Path
+) -> None:
+    import yaml
+
+    entities = yaml.safe_load(facts_path.read_text(encoding="utf-8"))["entities"]
+    with open(exported / "entities.csv", encoding="utf-8", newline="") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    assert set(rows) == {e["id"] for e in entities}
+    assert rows["sam-altman"]["name_ko"] and rows["sam-altman"]["type"] == "person"
+    with open(exported / "entity_affiliations.csv", encoding="utf-8", newline="") as f:
+        ties = {(r["entity_id"], r["org"]) for r in csv.DictReader(f)}
+    assert ("sam-altman", "openai") in ties
