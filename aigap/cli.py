@@ -555,40 +555,46 @@ def gap(
     )
 
 
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only entries on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(help="Only entries on or before this date.", show_default=False),
+]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        help="Only facts with this tag (repeatable); an unknown tag lists the known ones.",
+        show_default=False,
+    ),
+]
+KindsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help="Only these kinds (repeatable): events, gaps, scores, market, quotes, claims, ...",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 @_listing_options
 def timeline(
     ctx: typer.Context,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            help="Only entries on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-            show_default=False,
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(help="Only entries on or before this date.", show_default=False),
-    ] = None,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--tag",
-            "-t",
-            help="Only facts with this tag (repeatable); an unknown tag lists the known ones.",
-            show_default=False,
-        ),
-    ] = None,
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            metavar="KIND",
-            help="Only these kinds (repeatable): events, gaps, scores, market, quotes, claims, ...",
-            show_default=False,
-        ),
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tag: TagOption = None,
+    kind: KindsOption = None,
     *,
     opts: ListingOptions,
 ) -> None:
@@ -1033,6 +1039,7 @@ def check(
             "--sources",
             metavar="DIR",
             help="Directory of source texts: check every passage and quote is verbatim.",
+            callback=_sources_dir,
             show_default=False,
         ),
     ] = None,
@@ -1056,14 +1063,8 @@ def check(
 
       aigap check --format json
     """
-    from aigap.checks import as_json, check_counted, exit_code, summary, text_lines
-    from aigap.render import safe, write_json
+    from aigap.checks import check_counted, exit_code
 
-    if sources is not None and not (os.path.isdir(sources) and os.access(sources, os.R_OK)):
-        why = "not a directory" if not os.path.isdir(sources) else "cannot be read"
-        raise typer.BadParameter(
-            f"{safe(sources, keep_newlines=False)}: {why}", ctx, None, "--sources"
-        )
     settings = _settings(ctx)
     problems: list[Any] = []
     read: list[tuple[str, list[Any], int]] = []
@@ -1073,6 +1074,27 @@ def check(
         found, facts_read = check_counted(target, sources, settings.max_bytes)
         problems += found
         read.append((target if isinstance(target, str) else " + ".join(target), found, facts_read))
+    _write_check(problems, read, fmt)
+    raise typer.Exit(exit_code(problems))
+
+
+def _sources_dir(ctx: typer.Context, value: str | None) -> str | None:
+    """--sources must name a readable directory: a usage error, not a fact-file one."""
+    if value is not None and not (os.path.isdir(value) and os.access(value, os.R_OK)):
+        from aigap.render import safe
+
+        why = "not a directory" if not os.path.isdir(value) else "cannot be read"
+        raise typer.BadParameter(f"{safe(value, keep_newlines=False)}: {why}")
+    return value
+
+
+def _write_check(
+    problems: list[Any], read: list[tuple[str, list[Any], int]], fmt: CheckFormat
+) -> None:
+    """Problems on stdout; on stderr each file checked and how many facts it held."""
+    from aigap.checks import as_json, summary, text_lines
+    from aigap.render import safe, write_json
+
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
     else:
@@ -1083,7 +1105,6 @@ def check(
     # Name each file and what was read: a curator sees which copy was checked.
     for path, found, facts_read in read:
         sys.stderr.write(safe(summary(found, path, facts_read), keep_newlines=False) + "\n")
-    raise typer.Exit(exit_code(problems))
 
 
 class ChartKind(StrEnum):

@@ -179,11 +179,8 @@ def page_data(found: Page, lang: Lang) -> dict[str, Any]:
     }
 
 
-def page_listing(found: Page, lang: Lang) -> Any:
-    """The page as a field/value table: who it is, its relations, then its facts."""
-    from aigap.render import Column, Listing
-
-    named = found.entity
+def _identity_rows(named: Named, lang: Lang) -> list[tuple[str, str]]:
+    """Who or what it is: id, type, names in both languages, aliases, description."""
     other: Lang = "en" if lang == "ko" else "ko"
     rows: list[tuple[str, str]] = [(label("entity.id", lang), named.id)]
     rows.append((label("entity.type", lang), _type_label(named, lang)))
@@ -197,16 +194,12 @@ def page_listing(found: Page, lang: Lang) -> Any:
         rows.append((label("entity.description", lang), described.get(lang)))
     if isinstance(named, Entity) and named.note is not None:
         rows.append((label("entity.note", lang), named.note.get(lang)))
-    groups: list[int] = []
-    by_relation: dict[str, list[str]] = {}
-    for r in found.relations:
-        by_relation.setdefault(r.relation, []).append(relation_text(r, lang))
-    if by_relation:
-        groups.append(len(rows))
-        for relation, texts in by_relation.items():
-            rows.append((label(f"relation.{relation}", lang), "\n".join(texts)))
-    if found.facts:
-        groups.append(len(rows))
+    return rows
+
+
+def _fact_rows(found: Page, lang: Lang) -> list[tuple[str, str]]:
+    """One row per dated entry of each fact: date and kind, figure and text, ids."""
+    rows = []
     for fact in found.facts:
         for entry in entries_of(fact, lang, found.benchmarks):
             date = entry.date.iso if entry.date else label("undated", lang)
@@ -219,11 +212,30 @@ def page_listing(found: Page, lang: Lang) -> Any:
             )
     if not found.facts:
         rows.append((label("entity.facts", lang), label("entity.no_facts", lang)))
+    return rows
+
+
+def page_listing(found: Page, lang: Lang) -> Any:
+    """The page as a field/value table: who it is, its relations, then its facts."""
+    from aigap.layout import source_line
+    from aigap.render import Column, Listing
+
+    named = found.entity
+    rows = _identity_rows(named, lang)
+    groups: list[int] = []
+    by_relation: dict[str, list[str]] = {}
+    for r in found.relations:
+        by_relation.setdefault(r.relation, []).append(relation_text(r, lang))
+    if by_relation:
+        groups.append(len(rows))
+        for relation, texts in by_relation.items():
+            rows.append((label(f"relation.{relation}", lang), "\n".join(texts)))
+    if found.facts:
+        groups.append(len(rows))
+    rows += _fact_rows(found, lang)
     notes = []
     if any(f.inferred for f in found.facts):
         notes.append(label("note.fact_inferred", lang))
-    from aigap.layout import source_line
-
     notes.extend(f"{sid}: {source_line(s, lang)}" for sid, s in found.sources.items())
     records = [{"field": f, "value": v} for f, v in rows]
     columns = [

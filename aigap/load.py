@@ -183,10 +183,34 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
     """
     if len(paths) == 1:
         return check_fact_file(paths[0], max_bytes)
-    from aigap.validate import check_part, merge, validate
+    from aigap.validate import merge, validate
+
+    raws, infos, parts, problems = _read_parts(paths, max_bytes_from_env(max_bytes))
+    if not any(p.severity == "error" for p in problems):
+        problems += _part_problems(paths, raws, parts)
+    if any(p.severity == "error" for p in problems):
+        return Checked(None, problems)
+    merged, origin = merge(parts)
+    place = _placer(paths, raws, origin)
+
+    def where(path: DataPath) -> str:  # the other place of a clash (an error path)
+        file, line, _ = place([path])[0]
+        return f"{file}:{line}"
+
+    result = validate(merged, os.pathsep.join(paths), where)
+    at = place([issue.path for issue in result.issues])
+    for (file, line, col), issue in zip(at, result.issues, strict=True):
+        problems.append(Problem(file, line, col, issue.severity, issue.message))
+    problems.sort(key=lambda p: (paths.index(p.path) if p.path in paths else 0, p.line or 0))
+    return Checked(result.base, problems, merged, infos[0], None, tuple(infos), place)
+
+
+def _read_parts(
+    paths: Sequence[str], limit: int
+) -> tuple[list[bytes], list[os.stat_result], list[Any], list[Problem]]:
+    """Each file's bytes, stat and plain data, and the problems of reading them."""
     from aigap.yaml_reader import read_yaml
 
-    limit = max_bytes_from_env(max_bytes)
     raws: list[bytes] = []
     infos: list[os.stat_result] = []
     parts: list[Any] = []
@@ -202,19 +226,28 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
         raws.append(data_bytes)
         infos.append(info)
         parts.append(doc.data)
-    if any(p.severity == "error" for p in problems):
-        return Checked(None, problems)
+    return raws, infos, parts, problems
+
+
+def _part_problems(paths: Sequence[str], raws: list[bytes], parts: list[Any]) -> list[Problem]:
+    """What is wrong inside each file on its own, located in that file."""
+    from aigap.validate import check_part
+
+    problems = []
     for path, raw, data in zip(paths, raws, parts, strict=True):
         issues = check_part(data)
         places = locate_paths(raw, path, [i.path for i in issues])
         for (line, col), issue in zip(places, issues, strict=True):
             problems.append(Problem(path, line, col, issue.severity, issue.message))
-    if any(p.severity == "error" for p in problems):
-        return Checked(None, problems)
-    merged, origin = merge(parts)
+    return problems
+
+
+def _placer(
+    paths: Sequence[str], raws: list[bytes], origin: Callable[[DataPath], tuple[int, DataPath]]
+) -> Callable[[list[DataPath]], list[tuple[str, int, int]]]:
+    """(file, line, column) of paths in the merged data; each file parsed once per call."""
 
     def place(wanted: list[DataPath]) -> list[tuple[str, int, int]]:
-        """(file, line, column) of paths in the merged data; each file parsed once."""
         inner = [origin(p) for p in wanted]
         found: dict[int, list[Position]] = {}
         for k in dict.fromkeys(k for k, _ in inner):
@@ -227,16 +260,7 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
             out.append((paths[k], line, col))
         return out
 
-    def where(path: DataPath) -> str:  # the other place of a clash (an error path)
-        file, line, _ = place([path])[0]
-        return f"{file}:{line}"
-
-    result = validate(merged, os.pathsep.join(paths), where)
-    at = place([issue.path for issue in result.issues])
-    for (file, line, col), issue in zip(at, result.issues, strict=True):
-        problems.append(Problem(file, line, col, issue.severity, issue.message))
-    problems.sort(key=lambda p: (paths.index(p.path) if p.path in paths else 0, p.line or 0))
-    return Checked(result.base, problems, merged, infos[0], None, tuple(infos), place)
+    return place
 
 
 def locate_paths(raw: bytes, path: str, paths: list[DataPath]) -> list[Position]:
