@@ -11,7 +11,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "change": {"en": "Change", "ko": "변화"},
     "narrower": {"en": "Narrower", "ko": "축소 배율"},
     "unit": {"en": "Unit", "ko": "단위"},
-    "bars": {"en": "Gap then → now", "ko": "격차 이전 → 현재"},
+    "bars": {"en": "○ then → ● now", "ko": "○ 이전 → ● 현재"},  # the legend: goes with the column
     "date": {"en": "Date", "ko": "날짜"},
     "what": {"en": "What happened", "ko": "내용"},
     "who": {"en": "Who", "ko": "주체"},
@@ -175,10 +175,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     # gap column headers: an absolute date with a period wording, not the article's "last year"
     "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
     "period.month": {"en": "{date}", "ko": "{date}"},
-    "legend.dumbbell": {
-        "en": "○ then  ● now (scale shared within each unit)",
-        "ko": "○ 이전  ● 현재 (단위별 공통 눈금)",
-    },
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+from pytest import MonkeyPatch
 from typer.testing import CliRunner
 
 from aigap import __version__
@@ -62,8 +63,17 @@ def test_gap_all_has_every_benchmark_with_bars(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     for name in ("MMLU", "MMMU", "MATH", "HumanEval", "Chatbot Arena"):
         assert name in result.stdout
-    assert "●" in result.stdout and "○ then  ● now" in result.stdout
+    assert "●" in result.stdout and "○ then → ● now" in result.stdout
     assert "[percentage points]" in result.stdout
+    # one line per benchmark, and 1.6 pp (MATH) and 0.3 pp (MMLU) drawn apart
+    lines = {ln.split()[0]: ln for ln in result.stdout.splitlines() if ln.startswith("M")}
+    assert lines["MATH"].index("●") != lines["MMLU"].index("●")
+
+
+def test_gap_legend_goes_with_the_dumbbells(runner: CliRunner, monkeypatch: MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")  # too narrow: the dumbbell column is dropped
+    out = runner.invoke(app, ["gap"]).stdout
+    assert "●" not in out and "○" not in out
 
 
 def test_gap_json_and_csv(runner: CliRunner) -> None:

@@ -309,7 +309,6 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
                     dumbbell(r.then.value, r.now.value, scale),
                 ]
             )
-    notes.append(label("legend.dumbbell", lang))
     if any(SAME_MARK in row[-1] for row in cells):
         notes.append(label("legend.same", lang))
     for unit in units:
