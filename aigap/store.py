@@ -556,12 +556,14 @@ class Store:
         """
         marks = ", ".join("?" * len(sections))
         where, args = f"kind IN ({marks})", list(sections)
+        # An entry's date lies in one year, and its sort key is at most its first
+        # day: bounds on sortkey that let the ordered index skip what cannot match.
         if since is not None:
-            where += " AND hi >= ?"
-            args.append(since)
+            where += " AND hi >= ? AND sortkey >= ?"
+            args += [since, f"{since[:4]}-00-00"]
         if until is not None:
-            where += " AND lo <= ?"
-            args.append(until)
+            where += " AND lo <= ? AND sortkey <= ?"
+            args += [until, until]
         rank = "ord"  # ords follow the registry's order of sections
         registry = [s for s in _kinds_order() if s in sections]
         if list(sections) != registry:
