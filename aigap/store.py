@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 from aigap import __version__
 from aigap.errors import AigapError
 
-CACHE_FORMAT = "6"
+CACHE_FORMAT = "7"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
@@ -66,6 +66,14 @@ CREATE TABLE names(norm TEXT NOT NULL, benchmark TEXT NOT NULL);
 CREATE TABLE counts(kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE TABLE about(entity TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL);
+CREATE TABLE entries(
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    pos INTEGER NOT NULL,
+    sortkey TEXT NOT NULL,
+    lo TEXT NOT NULL,
+    hi TEXT NOT NULL
+);
 """
 # The search index: one row per record (rowid = the record's ord), its text in
 # three columns weighted by bm25() (see aigap/search.py for what goes where and
@@ -86,6 +94,8 @@ CREATE INDEX names_norm ON names(norm);
 CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
 CREATE INDEX about_entity ON about(entity, ord);
 CREATE INDEX entity_names_norm ON entity_names(norm);
+CREATE INDEX entries_order ON entries(sortkey, ord, pos);
+CREATE INDEX entries_span ON entries(hi, lo);
 """
 # Compact JSON; the data is plain (from the YAML reader), so no cycle check.
 _encode = json.JSONEncoder(
@@ -156,6 +166,48 @@ def _columns(kind: str, raw: dict[str, Any]) -> tuple[Any, ...]:
         # normalized names between separators: an entity's name matches a whole one
         speakers = "".join(f"\x1f{normalize_name(n)}\x1f" for n in names)
     return datekey, dlo, dhi, sub, num, who, speakers
+
+
+def entries_from_data(section: str) -> bool:
+    """Whether the ``entries`` table holds this kind's timeline entries (see ``_entry_dates``).
+
+    True for the built-in kinds and for any kind dated by its own ``date`` with
+    the default story; a kind with its own ``entries`` or ``date`` is read in Python.
+    """
+    from aigap import kinds
+    from aigap.kinds import base, claim, cost, event, gap, market, quote, score
+
+    try:
+        kind = kinds.by_section(section)
+    except KeyError:
+        return False
+    known = (gap.KIND, score.KIND, event.KIND, market.KIND, cost.KIND, quote.KIND, claim.KIND)
+    return any(kind is k for k in known) or (kind.entries is None and kind.date is base.own_date)
+
+
+def _entry_dates(kind: str, raw: dict[str, Any]) -> Iterator[tuple[int, str, str, str]]:
+    """(position, sort key, first day, last day) of each dated entry of the fact's story.
+
+    As ``kinds.of(fact).story`` gives them: a gap one per reading, a cost none,
+    the others their ``date`` (tests/test_timeline_index.py holds them to it).
+    """
+    if kind == "gaps":
+        dates = [v.get("date") if isinstance(v, dict) else None for v in raw.get("values") or ()]
+    elif kind == "costs":
+        dates = []
+    else:
+        dates = [raw.get("date")]
+    for pos, date in enumerate(dates):
+        parts = _date_parts(date) if date is not None else None
+        if parts is None:
+            continue
+        y, m, d = parts
+        yield (
+            pos,
+            f"{y:04d}-{m:02d}-{d:02d}",  # a year sorts before its months (PartialDate.sort_key)
+            f"{y:04d}-{m or 1:02d}-{d or 1:02d}",
+            f"{y:04d}-{m or 12:02d}-{d or 31:02d}",
+        )
 
 
 class CacheError(Exception):
@@ -489,6 +541,57 @@ class Store:
             raise CacheError("cached fact filed under the wrong entity")
         return built
 
+    def timeline(
+        self,
+        sections: Sequence[str],
+        since: str | None,
+        until: str | None,
+        limit: int,
+    ) -> tuple[list[tuple[Any, int, str]], int]:
+        """The first ``limit`` timeline entries of these kinds in the range; how many there are.
+
+        Each as (fact, position in its story, sort key), in the timeline's order:
+        date, then the order of ``sections``, file order, position. Only their
+        facts are built. Every kind must be ``entries_from_data``.
+        """
+        marks = ", ".join("?" * len(sections))
+        where, args = f"kind IN ({marks})", list(sections)
+        # An entry's date lies in one year, and its sort key is at most its first
+        # day: bounds on sortkey that let the ordered index skip what cannot match.
+        if since is not None:
+            where += " AND hi >= ? AND sortkey >= ?"
+            args += [since, f"{since[:4]}-00-00"]
+        if until is not None:
+            where += " AND lo <= ? AND sortkey <= ?"
+            args += [until, until]
+        rank = "ord"  # ords follow the registry's order of sections
+        registry = [s for s in _kinds_order() if s in sections]
+        if list(sections) != registry:
+            whens = " ".join(f"WHEN ? THEN {i}" for i in range(len(sections)))
+            rank = f"CASE kind {whens} END, ord"
+        order_args = list(sections) if rank != "ord" else []
+        rows = self._rows(
+            f"SELECT ord, pos, sortkey FROM entries WHERE {where}"
+            f" ORDER BY sortkey, {rank}, pos LIMIT ?",
+            [*args, *order_args, limit],
+        )
+        if len(rows) < limit:
+            total = len(rows)
+        else:
+            total = int(self._rows(f"SELECT count(*) FROM entries WHERE {where}", args)[0][0])
+        if since is None and until is None:  # reading from the start: check no row was lost
+            self._expect(int(self._rows("SELECT count(*) FROM entries")[0][0]), "entries")
+        ords = list(dict.fromkeys(r[0] for r in rows))
+        built: dict[int, Any] = {}
+        for start in range(0, len(ords), 500):
+            chunk = ords[start : start + 500]
+            found = self._rows(f"{_SELECT} WHERE ord IN ({', '.join('?' * len(chunk))})", chunk)
+            for row in found:
+                built[row[0]] = self._build(row)
+        if len(built) != len(ords):
+            raise CacheError("cached entries point to missing records")
+        return [(built[o], pos, key) for o, pos, key in rows], total
+
     def entity_named(self, norm: str) -> Any | None:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
         from aigap.validate import normalize_name
@@ -503,6 +606,12 @@ class Store:
         return found
 
 
+def _kinds_order() -> tuple[str, ...]:
+    from aigap import kinds
+
+    return kinds.sections()
+
+
 def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
     """Write validated raw data as rows; rows stream into SQLite, never all in a list."""
     from aigap import kinds
@@ -511,7 +620,9 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
     names: set[tuple[str, str]] = set()
     entity_names: set[tuple[str, str]] = set()
     about: list[tuple[str, int]] = []
+    entries: list[tuple[int, str, int, str, str, str]] = []
     counts: dict[tuple[str, str], int] = {}
+    indexed = {kind for kind in kinds.sections() if entries_from_data(kind)}
 
     def rows() -> Any:
         ord_ = 0
@@ -528,6 +639,8 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
                 for entity in dict.fromkeys(raw.get("about") or ()):
                     about.append((entity, ord_))
                     counts["about", entity] = counts.get(("about", entity), 0) + 1
+                if kind in indexed:
+                    entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
                 if kind not in NOT_FACTS and raw.get("source"):  # for `sources`, `show`
                     by_source = _BY_SOURCE, raw["source"]
                     counts[by_source] = counts.get(by_source, 0) + 1
@@ -550,8 +663,10 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
     conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(names))
     conn.executemany("INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(entity_names))
     conn.executemany("INSERT INTO about(entity, ord) VALUES (?, ?)", about)
+    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", entries)
     counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
     counts["facts", ""] = sum(counts[kind, ""] for kind in kinds.sections())
+    counts["entries", ""] = len(entries)  # after "*", which counts records only
     conn.executemany(
         "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)",
         [(kind, bench, n) for (kind, bench), n in counts.items()],

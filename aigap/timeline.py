@@ -89,6 +89,10 @@ def story(
     # SQL picks the facts a date range can touch, Python their entries
     since_key = "{:04d}-{:02d}-{:02d}".format(*start) if start is not None else None
     until_key = "{:04d}-{:02d}-{:02d}".format(*end) if end is not None else None
+    if limit is not None and _indexed(chosen) and not wanted:
+        # a table shows ``limit`` entries: SQL picks them from the entries table
+        # (sorted as below), and only their facts are built
+        return _first(store, lang, benchmarks, chosen, since_key, until_key, limit)
     for section in chosen:
         if start is None and end is None:
             facts = store.records(section)
@@ -109,6 +113,38 @@ def story(
     total = len(ordered)
     if limit is not None:  # the first ``limit`` entries; only their sources are read
         ordered = ordered[:limit]
+    sources = {sid: store.source(sid) for sid in dict.fromkeys(ln.fact.source for ln in ordered)}
+    return Story(ordered, sources, total)
+
+
+def _indexed(sections: Sequence[str]) -> bool:
+    from aigap.store import entries_from_data
+
+    # a kind named twice would list its entries twice, as the loop above does
+    return len(set(sections)) == len(sections) and all(map(entries_from_data, sections))
+
+
+def _first(
+    store: Store,
+    lang: Lang,
+    benchmarks: dict[str, Benchmark],
+    sections: Sequence[str],
+    since: str | None,
+    until: str | None,
+    limit: int,
+) -> Story:
+    """``story`` cut to ``limit``, from the cache's entries table."""
+    from aigap.store import CacheError
+
+    picked, total = store.timeline(sections, since, until, limit)
+    ordered: list[Line] = []
+    for fact, pos, key in picked:
+        entries = kinds.of(fact).story(fact, lang, benchmarks)
+        entry = entries[pos] if 0 <= pos < len(entries) else None
+        date = entry.date if entry is not None else None
+        if entry is None or date is None or "{:04d}-{:02d}-{:02d}".format(*date.sort_key) != key:
+            raise CacheError(f"cached timeline entry of {fact.id!r} does not match the fact")
+        ordered.append(Line(fact, entry, date))
     sources = {sid: store.source(sid) for sid in dict.fromkeys(ln.fact.source for ln in ordered)}
     return Story(ordered, sources, total)
 
