@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 from aigap import __version__
 from aigap.errors import AigapError
 
-CACHE_FORMAT = "7"
+CACHE_FORMAT = "8"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
@@ -171,32 +171,32 @@ def _columns(kind: str, raw: dict[str, Any]) -> tuple[Any, ...]:
 def entries_from_data(section: str) -> bool:
     """Whether the ``entries`` table holds this kind's timeline entries (see ``_entry_dates``).
 
-    True for the built-in kinds and for any kind dated by its own ``date`` with
-    the default story; a kind with its own ``entries`` or ``date`` is read in Python.
+    True for a kind that says how to read its entries' dates from its data
+    (``Kind.raw_dates``) and for any kind with the default story and date;
+    another kind is read in Python.
     """
     from aigap import kinds
-    from aigap.kinds import base, claim, cost, event, gap, market, quote, score
+    from aigap.kinds import base
 
     try:
         kind = kinds.by_section(section)
     except KeyError:
         return False
-    known = (gap.KIND, score.KIND, event.KIND, market.KIND, cost.KIND, quote.KIND, claim.KIND)
-    return any(kind is k for k in known) or (kind.entries is None and kind.date is base.own_date)
+    return kind.raw_dates is not None or (kind.entries is None and kind.date is base.own_date)
 
 
-def _entry_dates(kind: str, raw: dict[str, Any]) -> Iterator[tuple[int, str, str, str]]:
+def _entry_dates(section: str, raw: dict[str, Any]) -> Iterator[tuple[int, str, str, str]]:
     """(position, sort key, first day, last day) of each dated entry of the fact's story.
 
-    As ``kinds.of(fact).story`` gives them: a gap one per reading, a cost none,
-    the others their ``date`` (tests/test_timeline_index.py holds them to it).
+    As ``kinds.of(fact).story`` gives them (tests/test_timeline_index.py holds
+    them to it): the kind's ``raw_dates``, by default the fact's ``date``.
     """
-    if kind == "gaps":
-        dates = [v.get("date") if isinstance(v, dict) else None for v in raw.get("values") or ()]
-    elif kind == "costs":
-        dates = []
-    else:
-        dates = [raw.get("date")]
+    from aigap import kinds
+    from aigap.kinds import base
+
+    if not entries_from_data(section):
+        return
+    dates = (kinds.by_section(section).raw_dates or base.raw_date)(raw)
     for pos, date in enumerate(dates):
         parts = _date_parts(date) if date is not None else None
         if parts is None:

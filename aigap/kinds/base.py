@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
 
 import msgspec
 
@@ -67,6 +67,11 @@ def own_date(fact: Fact) -> PartialDate | None:
     return date if isinstance(date, PartialDate) else None
 
 
+def raw_date(raw: Mapping[str, Any]) -> list[Any]:
+    """The dates of a fact's timeline entries, read from its fact-file data: its ``date``."""
+    return [raw.get("date")]
+
+
 class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     """One kind of fact: its record type and what is specific to it.
 
@@ -100,6 +105,9 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
         return (self.answer or self.summary)(fact, lang, benchmarks)
 
     entries: Callable[[F, Lang, dict[str, Benchmark]], list[Entry]] | None = None
+    # The same entries' dates from the fact-file data, for the cache's index of
+    # the timeline (None: only a kind with the default story and date has them)
+    raw_dates: Callable[[Mapping[str, Any]], list[Any]] | None = None
 
     def story(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
         """The fact's entries for the timeline and entity pages (default: its summary)."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 
-from aigap.kinds.base import Entry, Figure, Kind
+from aigap.kinds.base import Entry, Figure, Kind, raw_date
 from aigap.labels import label
 from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
 from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Source, Text
@@ -70,6 +70,7 @@ KIND = Kind(
     search={"subject": 5, "claim": 2, "amounts": 2, "ratio": 2},
     answer=answer,
     entries=entries,
+    raw_dates=raw_date,  # its entries are dated by its own date
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import msgspec
@@ -98,6 +98,11 @@ def entries(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Ent
     ]
 
 
+def reading_dates(raw: Mapping[str, Any]) -> list[Any]:
+    """One timeline entry per reading: the readings' dates, from the fact-file data."""
+    return [v.get("date") if isinstance(v, dict) else None for v in raw.get("values") or ()]
+
+
 KIND = Kind(
     name="gap",
     section="gaps",
@@ -109,6 +114,7 @@ KIND = Kind(
     date=latest_date,
     answer=answer,
     entries=entries,
+    raw_dates=reading_dates,
 )
 
 

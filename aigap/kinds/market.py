@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import msgspec
 
 from aigap import numbers
-from aigap.kinds.base import Entry, Figure, Kind
+from aigap.kinds.base import Entry, Figure, Kind, raw_date
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Source, Text
@@ -91,6 +91,7 @@ KIND = Kind(
     answer=answer,
     who=subject,
     entries=entries,
+    raw_dates=raw_date,  # its entries are dated by its own date
 )
 
 

@@ -9,7 +9,7 @@ import msgspec
 
 from aigap import derive, numbers
 from aigap.errors import AigapError
-from aigap.kinds.base import Entry, Figure, Kind, benchmark_name
+from aigap.kinds.base import Entry, Figure, Kind, benchmark_name, raw_date
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
@@ -86,6 +86,7 @@ KIND = Kind(
     answer=answer,
     who=organization,
     entries=entries,
+    raw_dates=raw_date,  # its entries are dated by its own date
 )
 
 
