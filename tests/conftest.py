@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,18 @@ def facts_path() -> Path:
     from aigap.load import packaged_facts_path
 
     return packaged_facts_path()
+
+
+BIG_BASE_FACTS = 2_000
+
+
+@pytest.fixture(scope="module")
+def big_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated base (benchmarks/generate_facts.py), one per test module."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate_facts import write  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    path: Path = write(BIG_BASE_FACTS, tmp_path_factory.mktemp("big"))
+    return path

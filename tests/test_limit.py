@@ -5,26 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from aigap.cli import TABLE_ROWS, app
-
-N_FACTS = 2_000
-
-
-@pytest.fixture(scope="module")
-def big_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    try:
-        from generate_facts import write  # type: ignore[import-not-found]
-    finally:
-        sys.path.pop(0)
-    path: Path = write(N_FACTS, tmp_path_factory.mktemp("big"))
-    return path
+from tests.conftest import BIG_BASE_FACTS as N_FACTS
 
 
 def _run(runner: CliRunner, base: Path, *args: str) -> str:

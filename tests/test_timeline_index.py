@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,19 +11,6 @@ from aigap import kinds
 from aigap.model import PartialDate
 from aigap.store import Store, entries_from_data, open_store
 from aigap.timeline import Story, story
-
-N_FACTS = 2_000
-
-
-@pytest.fixture(scope="module")
-def big_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    try:
-        from generate_facts import write  # type: ignore[import-not-found]
-    finally:
-        sys.path.pop(0)
-    path: Path = write(N_FACTS, tmp_path_factory.mktemp("big"))
-    return path
 
 
 @pytest.fixture(params=["packaged", "generated"])
