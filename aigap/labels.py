@@ -11,6 +11,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "change": {"en": "Change", "ko": "변화"},
     "narrower": {"en": "Narrower", "ko": "축소 배율"},
     "unit": {"en": "Unit", "ko": "단위"},
+    "suffix.pp": {"en": " pp", "ko": "%p"},  # after a number: "17.5 pp", "17.5%p"
     "bars": {"en": "○ then → ● now", "ko": "○ 이전 → ● 현재"},  # the legend: goes with the column
     "date": {"en": "Date", "ko": "날짜"},
     "what": {"en": "What happened", "ko": "내용"},

@@ -11,14 +11,21 @@ from aigap.model import Lang, Ratio
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
-# How a value in a unit is written after the number ("17.5 pp", "0.3%").
+# How a value in a unit is written after the number ("17.5 pp", "0.3%");
+# Korean writes percentage points "%p" (labels.py, "suffix.pp").
 SUFFIXES: dict[str, str] = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/h"}
 
 
-def with_unit(value: float, unit: str) -> str:
+def suffix(unit: str, lang: Lang = "en") -> str:
+    if unit == "pp":
+        return label("suffix.pp", lang)
+    return SUFFIXES.get(unit, "")
+
+
+def with_unit(value: float, unit: str, lang: Lang = "en") -> str:
     """A value with its unit's suffix; Elo ratings without separators ("1385")."""
     text = f"{value:g}" if unit == "elo" else format_number(value)
-    return text + SUFFIXES.get(unit, "")
+    return text + suffix(unit, lang)
 
 
 def unit_name(unit: str, lang: Lang, printed: str | None = None) -> str:
@@ -29,9 +36,9 @@ def unit_name(unit: str, lang: Lang, printed: str | None = None) -> str:
     return name
 
 
-def value_text(value: float, unit: str) -> str:
+def value_text(value: float, unit: str, lang: Lang = "en") -> str:
     """A value with its unit's suffix, thousands separated even for Elo ("1,385")."""
-    return format_number(value) + SUFFIXES.get(unit, "")
+    return format_number(value) + suffix(unit, lang)
 
 
 def figure_text(value: float, unit: str, lang: Lang, printed: str | None = None) -> str:
@@ -58,14 +65,14 @@ def plain(value: float, places: int | None = None) -> str:
     return format_number(value, places)
 
 
-def signed(value: float, unit: str) -> str:
+def signed(value: float, unit: str, lang: Lang = "en") -> str:
     """A difference with its sign ("+19", "+4.5 pp"); Elo without separators."""
     if unit == "elo":
         return f"{value:+g}"
     number = format_number(value)
     if not number.startswith("-"):
         number = "+" + number
-    return number + (" pp" if unit == "pp" else "")
+    return number + (suffix("pp", lang) if unit == "pp" else "")
 
 
 def scaled(value: float) -> str:

@@ -90,3 +90,14 @@ def test_unknown_language_is_a_clear_usage_error() -> None:
     result = CliRunner().invoke(app, ["sources"], env={"AIGAP_LANG": "fr_FR.UTF-8"})
     assert result.exit_code == 2
     assert "en or ko" in result.output
+
+
+def test_korean_tables_write_percentage_points_the_korean_way() -> None:
+    from typer.testing import CliRunner
+
+    from aigap.cli import app
+
+    for args in (["gap"], ["gap", "mmlu"], ["scores"]):
+        out = CliRunner().invoke(app, [*args, "--lang", "ko"]).stdout
+        assert " pp" not in out, args
+    assert "17.5%p" in CliRunner().invoke(app, ["gap", "mmlu", "--lang", "ko"]).stdout

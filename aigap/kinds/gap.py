@@ -92,7 +92,7 @@ def entries(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Ent
         Entry(
             v.date,
             label("gap_reading", lang, name=name, when=v.label.get(lang)),
-            numbers.with_unit(v.value, fact.unit),
+            numbers.with_unit(v.value, fact.unit, lang),
         )
         for v in fact.values
     ]
@@ -234,8 +234,8 @@ def _single_gap(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lan
     cells = [
         [
             bench.name.get(lang),
-            *(value_text(v.value, r.gap.unit) for v in r.gap.values),
-            value_text(r.change, "pp"),
+            *(value_text(v.value, r.gap.unit, lang) for v in r.gap.values),
+            value_text(r.change, "pp", lang),
             _narrower(r, lang),
         ]
         for r in rows
@@ -308,9 +308,9 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
             cells.append(
                 [
                     r.benchmark.name.get(lang),
-                    value_text(r.then.value, unit),
-                    value_text(r.now.value, unit),
-                    value_text(r.change, "pp"),
+                    value_text(r.then.value, unit, lang),
+                    value_text(r.now.value, unit, lang),
+                    value_text(r.change, "pp", lang),
                     _narrower(r, lang, short=True),
                     dumbbell(r.then.value, r.now.value, scale),
                 ]

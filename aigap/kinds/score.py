@@ -72,7 +72,10 @@ def entries(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[E
     who = model if org in model else f"{model} ({org})"
     on = benchmark_name(fact.benchmark, lang, benchmarks)
     text = label("score_on", lang, who=who, benchmark=on)
-    figure = numbers.with_unit(fact.value, fact.unit) + (" Elo" if fact.unit == "elo" else "")
+    if lang == "ko":  # the article's own figure ("1362점")
+        figure = numbers.figure_text(fact.value, fact.unit, lang, fact.printed)
+    else:
+        figure = numbers.with_unit(fact.value, fact.unit) + (" Elo" if fact.unit == "elo" else "")
     return [Entry(fact.date, text, figure)]
 
 
@@ -206,10 +209,10 @@ def score_record(row: ScoreRow, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _margin(row: ScoreRow) -> str:
+def _margin(row: ScoreRow, lang: Lang) -> str:
     if row.margin is None:
         return ""
-    return signed(row.margin, margin_unit(row.score.unit))
+    return signed(row.margin, margin_unit(row.score.unit), lang)
 
 
 def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
@@ -241,8 +244,8 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
                     str(r.rank),
                     model if org in model else f"{model} ({org})",
                     COUNTRY_NAMES.get(s.country, {}).get(lang, s.country),
-                    with_unit(s.value, s.unit),
-                    _margin(r),
+                    with_unit(s.value, s.unit, lang),
+                    _margin(r, lang),
                     s.date.iso + ("*" if s.inferred else ""),
                 ]
             )
