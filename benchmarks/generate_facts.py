@@ -51,6 +51,32 @@ LABS = (
     ("Zhipu", "즈푸", "CN"),
 )
 FLOW_SHARE = 0.8  # of facts written as one-line flow mappings
+
+
+def _lab_id(en: str) -> str:
+    return f"lab-{en.lower()}"
+
+
+def _ceo_id(en: str) -> str:
+    return f"{en.lower()}-ceo"
+
+
+def _entities() -> Iterator[str]:
+    """Two countries, the labs and their CEOs: what the facts are ``about``."""
+    yield "\nentities:\n"
+    yield '  - {id: us, type: country, name: {en: "United States", ko: "미국"}, iso: US}\n'
+    yield '  - {id: cn, type: country, name: {en: "China", ko: "중국"}, iso: CN}\n'
+    for en, ko, country in LABS:
+        yield (
+            f'  - {{id: {_lab_id(en)}, type: organization, name: {{en: "{en}", ko: "{ko}"}},'
+            f" country: {country.lower()}}}\n"
+        )
+        yield (
+            f'  - {{id: {_ceo_id(en)}, type: person, name: {{en: "{en} CEO", ko: "{ko} CEO"}},'
+            f' affiliation: [{{org: {_lab_id(en)}, role: {{en: "CEO", ko: "대표"}}}}]}}\n'
+        )
+
+
 TAGS = ("deepseek", "benchmark", "market", "policy", "chips", "cost", "gap", "openai")
 
 
@@ -108,6 +134,8 @@ def generate(n: int, seed: int = 1) -> Iterator[str]:
             f'    aliases: ["benchmark {b}", "벤치마크 {b}"]\n'
             f'    measures: {{en: "Synthetic task {b}", ko: "합성 과제 {b}"}}\n'
         )
+
+    yield from _entities()
 
     kinds = [kind for kind, weight in MIX for _ in range(weight)]
     counts = dict.fromkeys((kind for kind, _ in MIX), 0)
@@ -226,6 +254,7 @@ def _score(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Fields
     ko_passage = f"{ko} 모델은 {value}%를 기록했다."
     return [
         *_common(rng, f"s-{i:06d}", source, ko_passage, f"{en} scored {value}%."),
+        ("about", f"[{_lab_id(en)}]"),
         ("benchmark", f"bench-{1 + i % (n_benchmarks - 1):04d}"),
         ("model", f'{{en: "{en} M{i % 50}"}}'),
         ("organization", f'{{en: "{en}", ko: "{ko}"}}'),
@@ -242,6 +271,7 @@ def _event(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Fields
     date = _date(rng)
     return [
         *_common(rng, f"e-{i:06d}", source, f"{ko}가 모델 {i}를 공개했다.", f"{en} released {i}."),
+        ("about", f"[{_lab_id(en)}]"),
         ("date", _q(date)),
         ("precision", _precision(date)),
         ("what", f'{{en: "{en} released model {i}", ko: "{ko} 모델 {i} 공개"}}'),
@@ -253,6 +283,7 @@ def _market(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Field
     change = round(rng.uniform(-20, 20), 1)
     return [
         *_common(rng, f"m-{i:06d}", source, f"{ko} 주가 {change}%.", f"{en} moved."),
+        ("about", f"[{_lab_id(en)}]"),
         ("date", _q(_date(rng))),
         ("subject", f'{{en: "{en}", ko: "{ko}"}}'),
         ("kind", "company"),
@@ -266,6 +297,7 @@ def _cost(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Fields:
     usd = rng.randint(1, 900) * 10_000
     return [
         *_common(rng, f"c-{i:06d}", source, f"비용은 {usd}달러였다.", "It cost."),
+        ("about", f"[{_lab_id(en)}]"),
         ("subject", f'{{en: "{en} training"}}'),
         ("claim", f'{{en: "It cost ${usd}."}}'),
         ("amounts", f'[{{value: {usd}, unit: usd, printed: "{usd}달러"}}]'),
@@ -276,6 +308,7 @@ def _quote(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Fields
     en, ko, _ = rng.choice(LABS)
     return [
         *_common(rng, f"q-{i:06d}", source, f'"격차는 줄고 있다 {i}"고 말했다.', "Said."),
+        ("about", f"[{_ceo_id(en)}, {_lab_id(en)}]"),
         ("speaker", f'{{en: "{en} CEO", ko: "{ko} CEO"}}'),
         ("said", f'{{ko: "격차는 줄고 있다 {i}", en: "The gap is closing {i}"}}'),
     ]
@@ -285,6 +318,7 @@ def _claim(rng: random.Random, i: int, source: str, n_benchmarks: int) -> Fields
     en, ko, _ = rng.choice(LABS)
     return [
         *_common(rng, f"k-{i:06d}", source, f"{ko}의 격차가 줄었다 {i}.", f"{en} closed in."),
+        ("about", f"[{_lab_id(en)}]"),
         ("claim", f'{{en: "{en} narrowed the gap ({i})", ko: "{ko} 격차 축소 {i}"}}'),
     ]
 
