@@ -895,7 +895,7 @@ def search(
 
 
 @app.command()
-@functools.partial(_listing_options, rows=False)
+@_listing_options
 def show(
     ctx: typer.Context,
     record_id: IdArgument,
@@ -919,7 +919,7 @@ def show(
         check_svg_path(opts.svg)  # before anything is printed
     from aigap.entities import find_page, page_data, page_listing
 
-    entity = _answer(ctx, lambda s: find_page(s, record_id))
+    entity = _answer(ctx, lambda s: find_page(s, record_id, opts.rows))
     if entity is not None:
         layout = page_listing(entity, opts.code)
         if opts.fmt is not Format.json:

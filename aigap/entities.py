@@ -87,34 +87,18 @@ class Page(msgspec.Struct, frozen=True):
     facts: list[Fact]  # dated first, in date order; then the undated, in file order
     sources: dict[str, Source]
     benchmarks: dict[str, Benchmark]
+    total: int = 0  # facts in all, shown or not
 
 
-def page(store: Store, named: Named) -> Page:
-    """Facts about the entity; for an organisation also its people's quotes."""
+def page(store: Store, named: Named, limit: int | None = None) -> Page:
+    """Facts about the entity (the first ``limit``); for an organisation its people's quotes."""
     entities = store.records("entities")
     ties = relations(named, entities)
     people = [r.other.id for r in ties if r.relation == "people"]
-    wanted = {named.id}
-    facts = [
-        f
-        for f in store.facts_about([named.id, *people])
-        if wanted.intersection(f.about) or f.kind == "quote"
-    ]
-    if isinstance(named, Benchmark):  # gaps and scores name their benchmark anyway
-        seen = {f.id for f in facts}
-        for section in ("gaps", "scores"):
-            facts += [f for f in store.records_about(section, named.id) if f.id not in seen]
+    facts, total = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
     benchmarks = {b.id: b for b in store.records("benchmarks")}
     sources = {sid: store.source(sid) for sid in dict.fromkeys(f.source for f in facts)}
-    return Page(named, ties, sort_facts(facts), sources, benchmarks)
-
-
-def sort_facts(facts: list[Fact]) -> list[Fact]:
-    def key(fact: Fact) -> tuple[int, tuple[int, int, int]]:
-        date = kinds.of(fact).date(fact)
-        return (0, date.sort_key) if date is not None else (1, (0, 0, 0))
-
-    return sorted(facts, key=key)  # stable: file order among equals
+    return Page(named, ties, facts, sources, benchmarks, total)
 
 
 def kind_label(kind: str, lang: Lang) -> str:
@@ -237,6 +221,8 @@ def page_listing(found: Page, lang: Lang) -> Any:
     if any(f.inferred for f in found.facts):
         notes.append(label("note.fact_inferred", lang))
     notes.extend(f"{sid}: {source_line(s, lang)}" for sid, s in found.sources.items())
+    if found.total > len(found.facts):
+        notes.append(label("note.more", lang, count=found.total - len(found.facts)))
     records = [{"field": f, "value": v} for f, v in rows]
     columns = [
         Column("field", label("field", lang), max_width=22),
@@ -246,7 +232,7 @@ def page_listing(found: Page, lang: Lang) -> Any:
     return Listing(title, columns, records, notes=notes, groups=groups)
 
 
-def find_page(store: Store, name: str) -> Page | None:
+def find_page(store: Store, name: str, limit: int | None = None) -> Page | None:
     """The page of the entity NAME names; None when NAME is the id of a fact or source.
 
     Unknown: UnknownName (exit 2) with the closest entity name or id.
@@ -258,7 +244,7 @@ def find_page(store: Store, name: str) -> Page | None:
     if exact is None:
         named = resolve(store, name)  # a name or an alias: no need to list every id
         if named is not None:
-            return page(store, named)
+            return page(store, named, limit)
         try:
             exact = find_record(store, name)
         except UnknownName as exc:
@@ -268,7 +254,7 @@ def find_page(store: Store, name: str) -> Page | None:
             guess = suggest(name, names) or exc.suggestion
             raise UnknownName("name", name.strip(), known, {}, suggestion=guess) from None
     if isinstance(exact, Entity | Benchmark):
-        return page(store, exact)
+        return page(store, exact, limit)
     return None
 
 

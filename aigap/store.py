@@ -541,6 +541,38 @@ class Store:
             raise CacheError("cached fact filed under the wrong entity")
         return built
 
+    def page_facts(
+        self, entity: str, people: Sequence[str], benchmark: bool, limit: int | None
+    ) -> tuple[list[Any], int]:
+        """An entity page's facts, dated first in date order, the first ``limit``; how many.
+
+        The facts about the entity, its people's quotes, and for a benchmark its
+        gaps and scores; sorted and cut in SQL, so only the facts shown are built.
+        """
+        marks = ", ".join("?" * len(people))
+        where = "ord IN (SELECT ord FROM about WHERE entity = ?)"
+        args: list[Any] = [entity]
+        if people:
+            where += (
+                " OR (kind = 'quotes'"
+                f" AND ord IN (SELECT ord FROM about WHERE entity IN ({marks})))"
+            )
+            args += people
+        if benchmark:
+            where += " OR (kind IN ('gaps', 'scores') AND benchmark = ?)"
+            args.append(entity)
+        rows = self._rows(
+            f"{_SELECT} WHERE {where} ORDER BY datekey IS NULL, datekey, ord LIMIT ?",
+            (*args, -1 if limit is None else limit),
+        )
+        total = self._rows(f"SELECT count(*) FROM records WHERE {where}", args)[0][0]
+        built = [self._build(row) for row in rows]
+        for fact in built:
+            named = entity in fact.about or getattr(fact, "benchmark", None) == entity
+            if not named and not (fact.kind == "quote" and set(people) & set(fact.about)):
+                raise CacheError("cached fact filed under the wrong entity")
+        return built, total
+
     def timeline(
         self,
         sections: Sequence[str],

@@ -100,3 +100,14 @@ def test_timeline_range_finds_a_gaps_earlier_readings(runner: CliRunner) -> None
     assert result.exit_code == 0, result.output
     found = {(r["date"], r["fact_id"]) for r in json.loads(result.stdout)}
     assert ("2023", "gap-mmlu") in found and ("2024", "gap-mmlu") not in found
+
+
+def test_entity_page_shows_the_first_rows_and_how_many_more(
+    runner: CliRunner, big_base: Path
+) -> None:
+    out = _run(runner, big_base, "show", "lab-openai", "--limit", "5")
+    assert "more rows not shown; --limit 0 shows all." in out
+    every = json.loads(_run(runner, big_base, "show", "lab-openai", "-f", "json"))
+    five = json.loads(_run(runner, big_base, "show", "lab-openai", "-f", "json", "--limit", "5"))
+    assert len(five["facts"]) == 5 and len(every["facts"]) > 5
+    assert five["facts"] == every["facts"][:5]
