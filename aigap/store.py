@@ -561,8 +561,11 @@ class Store:
         if benchmark:
             where += " OR (kind IN ('gaps', 'scores') AND benchmark = ?)"
             args.append(entity)
+        order = "ORDER BY datekey IS NULL, datekey, ord"
+        # choose the ords first: sorting thousands of rows then reads only the keys
         rows = self._rows(
-            f"{_SELECT} WHERE {where} ORDER BY datekey IS NULL, datekey, ord LIMIT ?",
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM records WHERE {where} {order} LIMIT ?)"
+            f" {order}",
             (*args, -1 if limit is None else limit),
         )
         total = self._rows(f"SELECT count(*) FROM records WHERE {where}", args)[0][0]
