@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from aigap.errors import UnknownName
-from aigap.kinds.event import Event, timeline
 from aigap.kinds.gap import gap_rows
 from aigap.lookup import find_benchmark, parse_partial_date
-from aigap.model import PartialDate, Text
+from aigap.model import PartialDate
 from aigap.store import Store, open_store
+from aigap.timeline import story
 
 
 @pytest.fixture
@@ -68,40 +68,57 @@ def test_all_gaps_grouped_by_unit_and_sorted_by_todays_gap(store: Store) -> None
     assert {r.benchmark.id for r in rows} == {"mmlu", "mmmu", "math", "humaneval", "chatbot-arena"}
 
 
-def event(date: PartialDate, tags: tuple[str, ...] = ()) -> Event:
-    return Event(
-        id=f"e-{date.iso}", source="s", passage=("p",), date=date, what=Text("x"), tags=tags
+def events_base(tmp_path: Path, dated: list[tuple[str, tuple[str, ...]]]) -> Store:
+    """A fact file of one source and events with these dates and tags, as a store."""
+    lines = [
+        "schema: 1",
+        "sources:",
+        "  - {id: s, outlet: {en: O}, headline: {ko: H}, byline: {en: B},"
+        " published: 2025-04-08, language: ko}",
+        "events:",
+    ]
+    for date, tags in dated:
+        precision = ("year", "month", "day")[date.count("-")]
+        lines.append(
+            f"  - {{id: e-{date}, source: s, passage: p, passage_en: p, date: '{date}',"
+            f" precision: {precision}, what: {{en: x}}, tags: [{', '.join(tags)}]}}"
+        )
+    path = tmp_path / "events.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return open_store(str(path))
+
+
+def timeline(
+    store: Store,
+    since: PartialDate | None = None,
+    until: PartialDate | None = None,
+    tags: tuple[str, ...] = (),
+) -> list[PartialDate]:
+    """The dates of the events on the timeline, in its order."""
+    return [line.date for line in story(store, "en", since, until, tags, ["events"]).lines]
+
+
+def test_timeline_sorts_year_before_month_before_day(tmp_path: Path) -> None:
+    store = events_base(
+        tmp_path, [("2025-01-20", ()), ("2025-01", ()), ("2025", ()), ("2024-12", ())]
     )
+    assert [d.iso for d in timeline(store)] == ["2024-12", "2025", "2025-01", "2025-01-20"]
 
 
-def test_timeline_sorts_year_before_month_before_day() -> None:
-    events = [
-        event(PartialDate(2025, 1, 20)),
-        event(PartialDate(2025, 1)),
-        event(PartialDate(2025)),
-        event(PartialDate(2024, 12)),
-    ]
-    assert [e.date.iso for e in timeline(events)] == ["2024-12", "2025", "2025-01", "2025-01-20"]
-
-
-def test_timeline_filters_by_overlapping_range_and_tag() -> None:
-    events = [
-        event(PartialDate(2025, 1, 20), ("market",)),
-        event(PartialDate(2025, 1)),
-        event(PartialDate(2024, 12)),
-    ]
+def test_timeline_filters_by_overlapping_range_and_tag(tmp_path: Path) -> None:
+    store = events_base(tmp_path, [("2025-01-20", ("market",)), ("2025-01", ()), ("2024-12", ())])
     since = parse_partial_date("2025-01-20")
-    assert [e.date.iso for e in timeline(events, since=since)] == ["2025-01", "2025-01-20"]
+    assert [d.iso for d in timeline(store, since=since)] == ["2025-01", "2025-01-20"]
     until = parse_partial_date("2024")
-    assert [e.date.iso for e in timeline(events, until=until)] == ["2024-12"]
-    assert [e.date.iso for e in timeline(events, tags=["MARKET"])] == ["2025-01-20"]
+    assert [d.iso for d in timeline(store, until=until)] == ["2024-12"]
+    assert [d.iso for d in timeline(store, tags=("MARKET",))] == ["2025-01-20"]
 
 
 def test_shipped_timeline_is_in_date_order(store: Store) -> None:
-    events = timeline(store.records("events"))
-    keys = [e.date.sort_key for e in events]
+    dates = timeline(store)
+    keys = [d.sort_key for d in dates]
     assert keys == sorted(keys)
-    assert "2025-01-20" in [e.date.iso for e in events]
+    assert "2025-01-20" in [d.iso for d in dates]
 
 
 def test_bad_partial_date() -> None:
