@@ -32,7 +32,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import msgspec
 
 from aigap.errors import AigapError
-from aigap.model import UNITS, Benchmark, Entity, Fact, Lang, PartialDate, Source, Text
+from aigap.model import UNITS, Benchmark, Entity, Fact, Lang, Number, PartialDate, Source, Text
 
 MARKER = "aigap-export"  # written into datapackage.json: "this directory is ours"
 PACKAGE_NAME = "aigap-us-china-ai-gap"
@@ -164,6 +164,8 @@ def _unwrap(tp: Any) -> tuple[Any, tuple[Any, ...], bool]:
     """(base type, Annotated markers, optional?) of a field's declared type."""
     markers: tuple[Any, ...] = ()
     optional = False
+    if tp == Number:  # a figure, int or float: one number column
+        return float, markers, optional
     if get_origin(tp) is Annotated:
         tp, *extra = get_args(tp)
         markers = tuple(extra)

@@ -310,11 +310,11 @@ def load_fact_base_with_data(
 
 def load_fact_bases_with_data(
     paths: Sequence[str], max_bytes: int | None = None
-) -> tuple[Any, tuple[os.stat_result, ...]]:
-    """The validated raw data of several files as one, and the stat of each."""
+) -> tuple[Any, FactBase, tuple[os.stat_result, ...]]:
+    """The validated raw data of several files as one, its records, and the stat of each."""
     checked = _load(paths, max_bytes)
-    assert checked.info is not None
-    return checked.data, checked.infos or (checked.info,)
+    assert checked.info is not None and checked.base is not None
+    return checked.data, checked.base, checked.infos or (checked.info,)
 
 
 FACT_SUFFIXES = (".yaml", ".yml")

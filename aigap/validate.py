@@ -16,7 +16,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.errors import Severity
-from aigap.model import UNITS, Benchmark, Entity, FactBase, Items, PartialDate, Source, Text
+from aigap.model import UNITS, Benchmark, Entity, FactBase, Items, Number, PartialDate, Source, Text
 
 if TYPE_CHECKING:  # the cache path validates rows without importing the YAML reader
     from aigap.yaml_reader import Node
@@ -282,6 +282,8 @@ def _converter(hint: Any) -> Converter:
                 item = _converter(typing.get_args(inner)[0])
                 return list_of(item, allow_single=mark.single, min_items=mark.min)
         return _converter(inner)
+    if hint == Number:
+        return number
     if origin is types.UnionType or origin is typing.Union:
         (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
         return _converter(inner)
