@@ -45,7 +45,7 @@ from aigap.errors import AigapError
 if TYPE_CHECKING:
     from aigap.model import Benchmark, Entity, Fact, FactBase, Source
 
-CACHE_FORMAT = "9"
+CACHE_FORMAT = "12"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
@@ -63,14 +63,17 @@ CREATE TABLE records(
     dhi TEXT,
     sub INTEGER,
     num REAL,
-    who TEXT,
-    speakers TEXT,
-    data TEXT NOT NULL,
-    crc INTEGER NOT NULL
+    who TEXT
 );
+-- The records' JSON apart from the columns queries filter and sort on: a scan
+-- of records (thousands of quotes for a speaker, an entity's facts by date)
+-- then reads ~100-byte rows, not ~600-byte ones.
+CREATE TABLE blobs(ord INTEGER PRIMARY KEY, data TEXT NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE names(norm TEXT NOT NULL, benchmark TEXT NOT NULL);
 CREATE TABLE counts(kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE TABLE about(entity TEXT NOT NULL, ord INTEGER NOT NULL);
+-- a quote's speaker names, normalized: `quotes --who ENTITY` looks them up
+CREATE TABLE speakers(norm TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL);
 CREATE TABLE entries(
     ord INTEGER NOT NULL,
@@ -94,11 +97,13 @@ CREATE VIRTUAL TABLE search USING fts5(
 _INDEXES = """
 CREATE UNIQUE INDEX records_id ON records(id);
 CREATE INDEX records_kind ON records(kind, benchmark);
+CREATE INDEX records_kind_ord ON records(kind, ord);
 CREATE INDEX records_date ON records(kind, datekey, sub, num);
 CREATE INDEX records_span ON records(kind, dhi, dlo);
 CREATE INDEX names_norm ON names(norm);
 CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
 CREATE INDEX about_entity ON about(entity, ord);
+CREATE INDEX speakers_norm ON speakers(norm, ord);
 CREATE INDEX entity_names_norm ON entity_names(norm);
 CREATE INDEX entries_order ON entries(sortkey, ord, pos);
 CREATE INDEX entries_span ON entries(hi, lo);
@@ -111,7 +116,7 @@ def _crc(ord_: int, record_id: str, kind: str, data: str) -> int:
     return zlib.crc32(data.encode("utf-8", "surrogatepass"), zlib.crc32(head.encode()))
 
 
-_SELECT = "SELECT ord, id, kind, data, crc FROM records"
+_SELECT = "SELECT ord, id, kind, data, crc FROM records JOIN blobs USING (ord)"
 NOT_FACTS = ("sources", "benchmarks", "entities")  # the sections that are not facts
 # Sort orders a listing asks for; the columns are filled by _columns when the cache is written.
 _ORDERS = {
@@ -134,9 +139,9 @@ def _date_parts(value: Any) -> tuple[int, int, int] | None:
 
 
 def _columns(kind: str, raw: dict[str, Any]) -> tuple[Any, ...]:
-    """The indexed columns of a row (datekey, dlo, dhi, sub, num, who, speakers), from its data.
+    """The indexed columns of a row (datekey, dlo, dhi, sub, num, who), from its data.
 
-    They only choose and order rows; every row shown is still rebuilt by the validator.
+    They only choose and order rows; every row shown is decoded and checked from its blob.
     """
     date = first = raw.get("date")
     if kind == "gaps":  # a gap is dated by its latest value, and spans all its readings
@@ -153,21 +158,20 @@ def _columns(kind: str, raw: dict[str, Any]) -> tuple[Any, ...]:
         dhi = f"{y:04d}-{m or 12:02d}-{d or 31:02d}"
         y, m, d = start
         dlo = f"{y:04d}-{m or 1:02d}-{d or 1:02d}"
-    sub = num = who = speakers = None
+    sub = num = who = None
     if kind == "market":
         sub = 0 if raw.get("subject_kind") == "company" else 1
         change = raw.get("change")
         num = change if isinstance(change, int | float) else None
     elif kind == "quotes":
-        from aigap.validate import normalize_name
+        who = "\x1f".join(n.casefold() for n in _speaker_names(raw))
+    return datekey, dlo, dhi, sub, num, who
 
-        speaker = raw.get("speaker")
-        given = [speaker.get(lang) for lang in ("en", "ko")] if isinstance(speaker, dict) else []
-        names = [str(n) for n in given if n]  # as Text.all() has them
-        who = "\x1f".join(n.casefold() for n in names)
-        # normalized names between separators: an entity's name matches a whole one
-        speakers = "".join(f"\x1f{normalize_name(n)}\x1f" for n in names)
-    return datekey, dlo, dhi, sub, num, who, speakers
+
+def _speaker_names(raw: dict[str, Any]) -> list[str]:
+    speaker = raw.get("speaker")
+    given = [speaker.get(lang) for lang in ("en", "ko")] if isinstance(speaker, dict) else []
+    return [str(n) for n in given if n]  # as Text.all() has them
 
 
 def entries_from_data(section: str) -> bool:
@@ -392,10 +396,11 @@ class Store:
 
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         rows = self._rows(
-            f"SELECT r.ord, r.id, r.kind, r.data, r.crc, -s.rank FROM ("
+            f"SELECT r.ord, r.id, r.kind, b.data, b.crc, -s.rank FROM ("
             f"  SELECT rowid, bm25(search, {weights}) AS rank FROM search"
             f"  WHERE search MATCH ? ORDER BY rank, rowid LIMIT ?"
-            f") AS s JOIN records AS r ON r.ord = s.rowid ORDER BY s.rank, s.rowid",
+            f") AS s JOIN records AS r ON r.ord = s.rowid JOIN blobs AS b ON b.ord = s.rowid"
+            " ORDER BY s.rank, s.rowid",
             (match, -1 if limit is None else limit),
         )
         if limit is None or len(rows) < limit:
@@ -427,8 +432,9 @@ class Store:
             sql += " AND instr(who, ?) > 0"
             args.append(who.casefold().strip())
         if speakers is not None:  # normalized names, each matching a whole speaker name
-            sql += " AND (" + (" OR ".join(["instr(speakers, ?) > 0"] * len(speakers)) or "0") + ")"
-            args += [f"\x1f{n}\x1f" for n in speakers]
+            marks = ", ".join("?" * len(speakers))
+            sql += f" AND ord IN (SELECT ord FROM speakers WHERE norm IN ({marks}))"
+            args += list(speakers)
         return sql, args
 
     def select(
@@ -474,10 +480,16 @@ class Store:
     ) -> Iterator[Any]:
         """As ``select``, one record at a time (machine formats stream every row)."""
         where, args = self._where(kind, since, until, who, speakers)
-        sql = f"{_SELECT} WHERE {where} ORDER BY {_ORDERS[order]}"
+        # choose and cut the rows first, then read only their blobs: joined before
+        # the LIMIT, SQLite would read the JSON of every matching row
+        chosen = f"SELECT * FROM records WHERE {where} ORDER BY {_ORDERS[order]}"
         if limit is not None:
-            sql += " LIMIT ?"
+            chosen += " LIMIT ?"
             args.append(limit)
+        sql = (
+            f"SELECT ord, id, kind, data, crc FROM ({chosen}) JOIN blobs USING (ord)"
+            f" ORDER BY {_ORDERS[order]}"
+        )
         whole = limit is None and since is None and until is None and not who and speakers is None
         try:
             cursor = self.conn.execute(sql, tuple(args))
@@ -677,6 +689,7 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
     names: set[tuple[str, str]] = set()
     entity_names: set[tuple[str, str]] = set()
     about: list[tuple[str, int]] = []
+    speakers: list[tuple[str, int]] = []
     entries: list[tuple[int, str, int, str, str, str]] = []
     counts: dict[tuple[str, str], int] = {}
     indexed = {kind for kind in kinds.sections() if entries_from_data(kind)}
@@ -686,18 +699,18 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
         for kind in (*NOT_FACTS, *kinds.sections()):
             items = data.get(kind) or ()
             counts[kind, ""] = len(items)
-            for raw, built in zip(items, _section(base, kind), strict=True):
+            for raw in items:
                 ord_ += 1
                 ident, bench = raw["id"], raw.get("benchmark")
-                assert built.id == ident  # validation keeps file order
-                text = _encode(built).decode()
-                crc = _crc(ord_, ident, kind, text)
-                yield (ord_, ident, kind, bench, raw.get("source"), *_columns(kind, raw), text, crc)
+                yield (ord_, ident, kind, bench, raw.get("source"), *_columns(kind, raw))
                 if bench is not None:
                     counts[kind, bench] = counts.get((kind, bench), 0) + 1
                 for entity in dict.fromkeys(raw.get("about") or ()):
                     about.append((entity, ord_))
                     counts["about", entity] = counts.get(("about", entity), 0) + 1
+                if kind == "quotes":
+                    norms = {normalize_name(n) for n in _speaker_names(raw)}
+                    speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
                 if kind in indexed:
                     entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
                 if kind not in NOT_FACTS and raw.get("source"):  # for `sources`, `show`
@@ -712,16 +725,26 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
                             if kind == "benchmarks":
                                 names.add((norm, raw["id"]))
 
+    def blobs() -> Iterator[tuple[int, str, int]]:
+        ord_ = 0
+        for kind in (*NOT_FACTS, *kinds.sections()):  # the order rows() numbers them in
+            for built in _section(base, kind):
+                ord_ += 1
+                text = _encode(built).decode()
+                yield ord_, text, _crc(ord_, built.id, kind, text)
+
     conn.executescript(_TABLES)
     conn.executemany(
         "INSERT INTO records(ord, id, kind, benchmark, source,"
-        " datekey, dlo, dhi, sub, num, who, speakers, data, crc)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " datekey, dlo, dhi, sub, num, who)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows(),
     )
+    conn.executemany("INSERT INTO blobs(ord, data, crc) VALUES (?, ?, ?)", blobs())
     conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(names))
     conn.executemany("INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(entity_names))
     conn.executemany("INSERT INTO about(entity, ord) VALUES (?, ?)", about)
+    conn.executemany("INSERT INTO speakers(norm, ord) VALUES (?, ?)", speakers)
     conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", entries)
     counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
     counts["facts", ""] = sum(counts[kind, ""] for kind in kinds.sections())

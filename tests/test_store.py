@@ -248,6 +248,10 @@ def corrupt_other_database(path: Path) -> None:
     conn.close()
 
 
+# the blob of gap-mmlu's row (records hold the columns, blobs the JSON)
+MMLU_ROW = "ord = (SELECT ord FROM records WHERE id = 'gap-mmlu')"
+
+
 def _update(path: Path, sql: str, *args: Any) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute(sql, args).rowcount >= 1
@@ -257,20 +261,29 @@ def _update(path: Path, sql: str, *args: Any) -> None:
 
 def tamper_value(path: Path) -> None:
     """Another number in a row: valid JSON, valid record, but not what the file says."""
-    _update(path, "UPDATE records SET data = replace(data, '17.5', '99.9') WHERE id = 'gap-mmlu'")
+    _update(
+        path,
+        f"UPDATE blobs SET data = replace(data, '17.5', '99.9') WHERE {MMLU_ROW}",
+    )
 
 
 def tamper_bad_json(path: Path) -> None:
-    _update(path, "UPDATE records SET data = substr(data, 2) WHERE id = 'gap-mmlu'")
+    _update(
+        path,
+        f"UPDATE blobs SET data = substr(data, 2) WHERE {MMLU_ROW}",
+    )
 
 
 def tamper_invalid_record(path: Path) -> None:
     """A row whose checksum matches but which the validator refuses."""
     conn = sqlite3.connect(path)
-    (data,) = conn.execute("SELECT data FROM records WHERE id = 'gap-mmlu'").fetchone()
+    (data,) = conn.execute(f"SELECT data FROM blobs WHERE {MMLU_ROW}").fetchone()
     data = data.replace('"unit":"pp"', '"unit":"furlongs"')
     crc = zlib.crc32(data.encode())
-    conn.execute("UPDATE records SET data = ?, crc = ? WHERE id = 'gap-mmlu'", (data, crc))
+    conn.execute(
+        f"UPDATE blobs SET data = ?, crc = ? WHERE {MMLU_ROW}",
+        (data, crc),
+    )
     conn.commit()
     conn.close()
 
@@ -279,16 +292,20 @@ def tamper_wrong_id(path: Path) -> None:
     """A valid, checksummed row filed under another record's id."""
     conn = sqlite3.connect(path)
     _kind, data, crc = conn.execute(
-        "SELECT kind, data, crc FROM records WHERE kind = 'sources' ORDER BY ord LIMIT 1 OFFSET 1"
+        "SELECT kind, data, crc FROM records JOIN blobs USING (ord)"
+        " WHERE kind = 'sources' ORDER BY ord LIMIT 1 OFFSET 1"
     ).fetchone()
-    first = conn.execute("SELECT id FROM records WHERE kind = 'sources' ORDER BY ord").fetchone()
-    conn.execute("UPDATE records SET data = ?, crc = ? WHERE id = ?", (data, crc, first[0]))
+    first = conn.execute("SELECT ord FROM records WHERE kind = 'sources' ORDER BY ord").fetchone()
+    conn.execute("UPDATE blobs SET data = ?, crc = ? WHERE ord = ?", (data, crc, first[0]))
     conn.commit()
     conn.close()
 
 
 def tamper_not_text(path: Path) -> None:
-    _update(path, "UPDATE records SET data = x'00ff' WHERE id = 'gap-mmlu'")
+    _update(
+        path,
+        f"UPDATE blobs SET data = x'00ff' WHERE {MMLU_ROW}",
+    )
 
 
 def tamper_missing_row(path: Path) -> None:
@@ -312,10 +329,11 @@ def tamper_swapped_rows(path: Path) -> None:
     """Two intact rows trading places (their data and checksums)."""
     conn = sqlite3.connect(path)
     a, b = conn.execute(
-        "SELECT ord, data, crc FROM records WHERE kind = 'gaps' ORDER BY ord LIMIT 2"
+        "SELECT ord, data, crc FROM records JOIN blobs USING (ord)"
+        " WHERE kind = 'gaps' ORDER BY ord LIMIT 2"
     ).fetchall()
-    conn.execute("UPDATE records SET data = ?, crc = ? WHERE ord = ?", (b[1], b[2], a[0]))
-    conn.execute("UPDATE records SET data = ?, crc = ? WHERE ord = ?", (a[1], a[2], b[0]))
+    conn.execute("UPDATE blobs SET data = ?, crc = ? WHERE ord = ?", (b[1], b[2], a[0]))
+    conn.execute("UPDATE blobs SET data = ?, crc = ? WHERE ord = ?", (a[1], a[2], b[0]))
     conn.commit()
     conn.close()
 
