@@ -79,7 +79,7 @@ def _style() -> AbstractContextManager[None]:
     )
 
 
-def _label(key: str, lang: Lang, **values: Any) -> str:
+def _label(key: str, lang: Lang, **values: object) -> str:
     return label(f"chart.{key}", lang, **values)
 
 
