@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import msgspec
 
@@ -99,9 +99,11 @@ def entries(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Ent
     ]
 
 
-def reading_dates(raw: Mapping[str, Any]) -> list[Any]:
+def reading_dates(raw: Mapping[str, object]) -> list[object]:
     """One timeline entry per reading: the readings' dates, from the fact-file data."""
-    return [v.get("date") if isinstance(v, dict) else None for v in raw.get("values") or ()]
+    values = raw.get("values")
+    readings = values if isinstance(values, list | tuple) else ()  # validated data: a list
+    return [v.get("date") if isinstance(v, dict) else None for v in readings]
 
 
 KIND = Kind(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
 
@@ -147,7 +147,7 @@ def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
     ]
     cells: list[list[str]] = []
     groups: list[int] = []
-    previous: tuple[Any, ...] | None = None
+    previous: tuple[str, str] | None = None
     for r in rows:
         m = r.move
         key = (m.date.iso, m.subject_kind)
