@@ -40,7 +40,7 @@ def resolve(store: Store, name: str) -> Named | None:
     if isinstance(found, Entity | Benchmark):
         return found
     norm = normalize_name(name)
-    return store.entity_named(norm) if norm else None  # type: ignore[no-any-return]
+    return store.entity_named(norm) if norm else None
 
 
 def every_name(store: Store) -> dict[str, str]:
