@@ -4,8 +4,6 @@ Only Typer is imported at start-up; each command imports what it uses, so
 `aigap --help` and a warm `aigap gap mmlu` stay close to Typer's own floor.
 """
 
-from __future__ import annotations
-
 import contextlib
 import errno
 import functools
@@ -302,7 +300,7 @@ def _settings(ctx: typer.Context) -> Settings:
     )
 
 
-def _answer(ctx: typer.Context, query: Callable[[Store], T]) -> T:
+def _answer(ctx: typer.Context, query: Callable[["Store"], T]) -> T:
     """Run a query on the active fact base (through its cache)."""
     from aigap.store import with_store
 
@@ -312,9 +310,9 @@ def _answer(ctx: typer.Context, query: Callable[[Store], T]) -> T:
 
 def _print(
     ctx: typer.Context,
-    opts: ListingOptions,
-    query: Callable[[Store], T],
-    layout: Callable[[T, Literal["en", "ko"]], Listing],
+    opts: "ListingOptions",
+    query: Callable[["Store"], T],
+    layout: Callable[[T, Literal["en", "ko"]], "Listing"],
     total: Callable[[T], int] | None = None,
 ) -> None:
     """Answer a query, lay the answer out as a Listing and print it as ``opts`` say.
@@ -329,7 +327,7 @@ def _print(
     print_listing(listing, opts.fmt.value, opts.svg)
 
 
-def _cut(listing: Listing, opts: ListingOptions, total: int | None) -> Listing:
+def _cut(listing: "Listing", opts: "ListingOptions", total: int | None) -> "Listing":
     """The first ``opts.rows`` rows; under a cut table, how many more and how to see them."""
     rows = opts.rows
     if total is None:
@@ -508,7 +506,7 @@ def _listing_command(name: str, query: str, layout: str, doc: str, section: str)
     def command(ctx: typer.Context, *, opts: ListingOptions) -> None:
         rows, select = opts.rows, _lazy(query)
 
-        def answer(store: Store) -> tuple[Any, int]:
+        def answer(store: "Store") -> tuple[Any, int]:
             found = select(store, limit=rows)
             return found, store.count(section) if rows is not None else len(found)
 
@@ -759,7 +757,7 @@ def quotes(
 
     rows = opts.rows
 
-    def query(store: Store) -> tuple[Any, int]:
+    def query(store: "Store") -> tuple[Any, int]:
         found = quote_rows(store, who, limit=rows)
         if rows is None:
             return found, len(found)
@@ -814,7 +812,7 @@ def facts(
         from aigap.facts import FACT_FIELDS, fact_record
         from aigap.render import write_csv
 
-        def stream(store: Store) -> None:
+        def stream(store: "Store") -> None:
             benchmarks = {b.id: b for b in store.records("benchmarks")}
             found = store.iter_select(kind, limit=rows)
             write_csv(
@@ -824,13 +822,13 @@ def facts(
         _answer(ctx, stream)
         return
 
-    def query(store: Store) -> tuple[Any, Any, Any, int]:
+    def query(store: "Store") -> tuple[Any, Any, Any, int]:
         found = fact_rows(store, kind, limit=rows)
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         total = store.count(kind) if rows is not None else len(found)
         return found, benchmarks, sources_of(store, found), total
 
-    def layout(found: tuple[Any, Any, Any, int], code: Literal["en", "ko"]) -> Listing:
+    def layout(found: tuple[Any, Any, Any, int], code: Literal["en", "ko"]) -> "Listing":
         listing = facts_listing(*found[:3], code, total=found[3])
         if opts.fmt is Format.json:  # every field of every fact, as `show -f json` has them
             from aigap.export import full_record
@@ -1022,6 +1020,16 @@ class CheckFormat(StrEnum):
     json = "json"
 
 
+def _sources_dir(ctx: typer.Context, value: str | None) -> str | None:
+    """--sources must name a readable directory: a usage error, not a fact-file one."""
+    if value is not None and not (os.path.isdir(value) and os.access(value, os.R_OK)):
+        from aigap.render import safe
+
+        why = "not a directory" if not os.path.isdir(value) else "cannot be read"
+        raise typer.BadParameter(f"{safe(value, keep_newlines=False)}: {why}")
+    return value
+
+
 @app.command()
 def check(
     ctx: typer.Context,
@@ -1076,16 +1084,6 @@ def check(
         read.append((target if isinstance(target, str) else " + ".join(target), found, facts_read))
     _write_check(problems, read, fmt)
     raise typer.Exit(exit_code(problems))
-
-
-def _sources_dir(ctx: typer.Context, value: str | None) -> str | None:
-    """--sources must name a readable directory: a usage error, not a fact-file one."""
-    if value is not None and not (os.path.isdir(value) and os.access(value, os.R_OK)):
-        from aigap.render import safe
-
-        why = "not a directory" if not os.path.isdir(value) else "cannot be read"
-        raise typer.BadParameter(f"{safe(value, keep_newlines=False)}: {why}")
-    return value
 
 
 def _write_check(

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get
 import msgspec
 
 from aigap.errors import AigapError
-from aigap.model import UNITS, Benchmark, Entity, Fact, Lang, PartialDate, Source, Text
+from aigap.model import UNITS, Benchmark, Entity, Fact, Lang, Number, PartialDate, Source, Text
 
 if TYPE_CHECKING:
     from aigap.jsontypes import JSONValue, Record
@@ -174,6 +174,8 @@ def _unwrap(tp: object) -> tuple[object, tuple[object, ...], bool]:
     """(base type, Annotated markers, optional?) of a field's declared type."""
     markers: tuple[object, ...] = ()
     optional = False
+    if tp == Number:  # a figure, int or float: one number column
+        return float, markers, optional
     if get_origin(tp) is Annotated:
         tp, *extra = get_args(tp)
         markers = tuple(extra)

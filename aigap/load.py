@@ -310,11 +310,12 @@ def load_fact_base_with_data(
 
 def load_fact_bases_with_data(
     paths: Sequence[str], max_bytes: int | None = None
-) -> tuple[dict[str, Node], tuple[os.stat_result, ...]]:
-    """The validated raw data of several files as one, and the stat of each."""
+) -> tuple[dict[str, Node], FactBase, tuple[os.stat_result, ...]]:
+    """The validated raw data of several files as one, its records, and the stat of each."""
     checked = _load(paths, max_bytes)
-    assert checked.info is not None and isinstance(checked.data, dict)
-    return checked.data, checked.infos or (checked.info,)
+    assert checked.info is not None and checked.base is not None
+    assert isinstance(checked.data, dict)  # validation accepts only a mapping at the top
+    return checked.data, checked.base, checked.infos or (checked.info,)
 
 
 FACT_SUFFIXES = (".yaml", ".yml")

@@ -15,6 +15,9 @@ import msgspec
 
 Lang = Literal["en", "ko"]
 Precision = Literal["year", "month", "day"]
+# A figure as the fact file gives it: 850 stays an int (printed "850", not "850.0"),
+# also when the cache decodes it.
+Number = int | float
 
 UNITS: dict[str, str] = {
     "pp": "percentage points",
@@ -92,7 +95,7 @@ class Amount(msgspec.Struct, frozen=True):
     ``approx`` marks the article's 약 (about); ``label`` says what the amount is.
     """
 
-    value: float
+    value: Number
     unit: Unit
     printed: str
     approx: bool = False
@@ -102,7 +105,7 @@ class Amount(msgspec.Struct, frozen=True):
 class Ratio(msgspec.Struct, frozen=True):
     """``value`` (a fraction, 0.06 for 6%) of ``of``; ``printed`` as the article wrote it."""
 
-    value: float
+    value: Number
     printed: str
     of: Text
 

@@ -7,14 +7,16 @@ inode plus the aigap version. Later commands query only the rows they need,
 so a lookup costs about the same at 100,000 facts as at 100: listings filter,
 sort and cut in SQL on indexed columns (date, market order, speaker names)
 and rebuild only the rows they show. The cache holds
-JSON text, never pickles or code, each row with a checksum; it is written to
+JSON text (each validated record as msgspec encodes it), never pickles or
+code, each row with a checksum; it is written to
 a temporary file and renamed into place; a stale, corrupt or unwritable cache
 is rebuilt or bypassed (an in-memory database), never trusted. Only a regular
 file in a directory the user owns and others cannot write is read or written.
 
 What is checked on every read: the key (so an edited fact file is re-read);
-each row's checksum over its place, id, kind and JSON; that the validator
-accepts the JSON and that it is the record asked for; the number of rows per
+each row's checksum over its place, id, kind and JSON; that the JSON decodes
+as its kind's record type (msgspec checks every field's type, in C) and that
+it is the record asked for; the number of rows per
 kind (and per benchmark) written with the cache; that a name resolves to a
 benchmark that has it. Any failure raises CacheError and ``with_store``
 rebuilds from the YAML. The checks catch damage, not a deliberate forger:
@@ -26,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
 import sqlite3
 import stat
@@ -34,12 +35,17 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
 
 from aigap import __version__
 from aigap.errors import AigapError
 
-CACHE_FORMAT = "8"
+if TYPE_CHECKING:
+    from aigap.model import Benchmark, Entity, Fact, FactBase, Source
+
+CACHE_FORMAT = "9"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
@@ -97,10 +103,6 @@ CREATE INDEX entity_names_norm ON entity_names(norm);
 CREATE INDEX entries_order ON entries(sortkey, ord, pos);
 CREATE INDEX entries_span ON entries(hi, lo);
 """
-# Compact JSON; the data is plain (from the YAML reader), so no cycle check.
-_encode = json.JSONEncoder(
-    ensure_ascii=False, check_circular=False, allow_nan=False, separators=(",", ":")
-).encode
 
 
 def _crc(ord_: int, record_id: str, kind: str, data: str) -> int:
@@ -304,24 +306,19 @@ class Store:
             return []
 
     def _build(self, row: tuple[Any, ...]) -> Any:
-        """A record from a row (ord, id, kind, data, crc), rebuilt by the validator."""
-        from aigap.validate import Checker, InvalidRecord, build_entity, build_fact
-
+        """A record from a row (ord, id, kind, data, crc), decoded as its kind's type."""
         ord_, record_id, kind, data, crc = row
         if type(data) is not str or type(record_id) is not str or type(kind) is not str:
             raise CacheError("cached record is not text")
         if type(ord_) is not int or _crc(ord_, record_id, kind, data) != crc:
             raise CacheError("cached record fails its checksum")
         try:
-            raw = json.loads(data)
-            checker = Checker(strict=True)
-            if kind in NOT_FACTS:
-                built = build_entity(kind, raw, checker, ())
-            else:
-                built = build_fact(kind, raw, checker, ())
-        except (ValueError, InvalidRecord, TypeError, KeyError) as exc:
+            built: Fact | Source | Benchmark | Entity = msgspec.json.decode(
+                data, type=_record_type(kind)
+            )
+        except (msgspec.ValidationError, msgspec.DecodeError, KeyError) as exc:
             raise CacheError(f"bad cached record: {exc}") from exc
-        if built is None or built.id != record_id:
+        if built.id != record_id:
             raise CacheError("bad cached record")
         return built
 
@@ -641,14 +638,39 @@ class Store:
         return found
 
 
+_encode = msgspec.json.Encoder().encode
+
+
+def _section(base: FactBase, section: str) -> tuple[Any, ...]:
+    if section in NOT_FACTS:
+        return tuple(getattr(base, section))
+    return base.section(section)
+
+
+def _record_type(section: str) -> type[Fact | Source | Benchmark | Entity]:
+    from aigap import kinds
+    from aigap.model import Benchmark, Entity, Source
+
+    if section in NOT_FACTS:
+        others: dict[str, type[Source | Benchmark | Entity]] = {
+            "sources": Source,
+            "benchmarks": Benchmark,
+            "entities": Entity,
+        }
+        return others[section]
+    record: type[Fact] = kinds.by_section(section).record
+    return record
+
+
 def _kinds_order() -> tuple[str, ...]:
     from aigap import kinds
 
     return kinds.sections()
 
 
-def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
-    """Write validated raw data as rows; rows stream into SQLite, never all in a list."""
+def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: str) -> None:
+    """Write the validated records as rows, their indexed columns from the raw data
+    they were built from; rows stream into SQLite, never all in a list."""
     from aigap import kinds
     from aigap.validate import normalize_name
 
@@ -664,9 +686,11 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], key: str) -> None:
         for kind in (*NOT_FACTS, *kinds.sections()):
             items = data.get(kind) or ()
             counts[kind, ""] = len(items)
-            for raw in items:
+            for raw, built in zip(items, _section(base, kind), strict=True):
                 ord_ += 1
-                ident, bench, text = raw["id"], raw.get("benchmark"), _encode(raw)
+                ident, bench = raw["id"], raw.get("benchmark")
+                assert built.id == ident  # validation keeps file order
+                text = _encode(built).decode()
                 crc = _crc(ord_, ident, kind, text)
                 yield (ord_, ident, kind, bench, raw.get("source"), *_columns(kind, raw), text, crc)
                 if bench is not None:
@@ -757,7 +781,9 @@ def _open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
     return conn
 
 
-def _write_cache(cache_file: Path, data: dict[str, Any], key: str) -> sqlite3.Connection | None:
+def _write_cache(
+    cache_file: Path, data: dict[str, Any], base: FactBase, key: str
+) -> sqlite3.Connection | None:
     """Write the cache atomically; None when the directory is unusable."""
     if not _private_dir(cache_file.parent, create=True):
         return None
@@ -771,7 +797,7 @@ def _write_cache(cache_file: Path, data: dict[str, Any], key: str) -> sqlite3.Co
         try:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
-            _fill(conn, data, key)
+            _fill(conn, data, base, key)
         finally:
             conn.close()
         os.replace(tmp, cache_file)
@@ -913,13 +939,13 @@ def _read_into(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        data, read = load_fact_bases_with_data(paths, max_bytes)
+        data, base, read = load_fact_bases_with_data(paths, max_bytes)
         key = _key(paths, read)
-        conn = _write_cache(cache_file, data, key) if cache_file is not None else None
+        conn = _write_cache(cache_file, data, base, key) if cache_file is not None else None
         if conn is None:
             conn = sqlite3.connect(":memory:")
-            _fill(conn, data, key)
-        del data
+            _fill(conn, data, base, key)
+        del data, base
     finally:
         if gc_was_enabled:
             gc.enable()

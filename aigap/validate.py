@@ -24,6 +24,7 @@ from aigap.model import (
     Fact,
     FactBase,
     Items,
+    Number,
     PartialDate,
     Source,
     Stored,
@@ -114,7 +115,7 @@ def string(c: Checker, value: Node, path: DataPath) -> str | Invalid:
     return _INVALID
 
 
-def number(c: Checker, value: Node, path: DataPath) -> float | Invalid:
+def number(c: Checker, value: Node, path: DataPath) -> Number | Invalid:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
             c.error(path, f"expected a finite number, got {value!r}")
@@ -302,6 +303,8 @@ def _converter(hint: object) -> Converter:
                 item = _converter(typing.get_args(inner)[0])
                 return list_of(item, allow_single=mark.single, min_items=mark.min)
         return _converter(inner)
+    if hint == Number:
+        return number
     if origin is types.UnionType or origin is typing.Union:
         (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
         return _converter(inner)

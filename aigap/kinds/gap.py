@@ -12,7 +12,7 @@ from aigap.errors import AigapError
 from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, source_line, sources_of
-from aigap.model import Benchmark, Fact, Id, Items, Lang, PartialDate, Source, Text, Unit
+from aigap.model import Benchmark, Fact, Id, Items, Lang, Number, PartialDate, Source, Text, Unit
 from aigap.numbers import figure_text, unit_name, value_text, with_unit
 from aigap.render import Column, Listing
 
@@ -26,7 +26,7 @@ class GapValue(msgspec.Struct, frozen=True):
 
     date: PartialDate
     label: Text  # the article's name for the date ("end of 2023")
-    value: float
+    value: Number
     printed: str
 
 

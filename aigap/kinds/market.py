@@ -11,7 +11,7 @@ from aigap import numbers
 from aigap.kinds.base import Entry, Figure, Kind, raw_date
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
-from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Source, Text
+from aigap.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Source, Text
 from aigap.numbers import amount_text
 from aigap.render import Column, Listing
 
@@ -32,7 +32,7 @@ class MarketMove(Fact, frozen=True, kw_only=True):
     date: PartialDate
     subject: Text
     subject_kind: Literal["company", "index"] = msgspec.field(name="kind")
-    change: float
+    change: Number
     change_printed: str
     close: Amount | None = None
     previous_close: Amount | None = None

@@ -12,7 +12,7 @@ from aigap.errors import AigapError
 from aigap.kinds.base import Entry, Figure, Kind, benchmark_name, raw_date
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
-from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text, Unit
+from aigap.model import Benchmark, Fact, Id, Lang, Number, PartialDate, Source, Text, Unit
 from aigap.numbers import figure_text, signed, unit_name, with_unit
 from aigap.render import Column, Listing
 
@@ -32,7 +32,7 @@ class Score(Fact, frozen=True, kw_only=True):
     organization: Text
     country: Literal["CN", "US"]
     date: PartialDate
-    value: float
+    value: Number
     unit: Unit
     printed: str
 
