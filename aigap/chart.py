@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from aigap import derive
 from aigap.errors import AigapError
@@ -28,12 +28,15 @@ from aigap.errors import AigapError
 from aigap.kinds.gap import GapRow, GapValue, gap_rows
 from aigap.kinds.score import ScoreRow, score_rows
 from aigap.labels import LABELS, label
-from aigap.model import Lang, Source
+from aigap.model import Fact, Lang, Source
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
+    from matplotlib.text import Text
+
+    from aigap.kinds.score import Score
 
 __all__ = [
     "EXTENSIONS",
@@ -50,6 +53,7 @@ EXTENSIONS = (".svg", ".png")
 # 16:9; PNG at DPI gives 1920 × 1080 px, a full-HD slide.
 SIZE_INCHES = (12.8, 7.2)
 DPI = 150
+R = TypeVar("R")  # a row of a chart (GapRow, ScoreRow)
 
 _INK = "#1a1a1a"
 _MUTED = "#5f6368"
@@ -79,7 +83,7 @@ def _style() -> AbstractContextManager[None]:
     )
 
 
-def _label(key: str, lang: Lang, **values: Any) -> str:
+def _label(key: str, lang: Lang, **values: object) -> str:
     return label(f"chart.{key}", lang, **values)
 
 
@@ -172,7 +176,7 @@ def _figure_key(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
-def source_line(sources: Sequence[Source], facts: Sequence[Any], lang: Lang) -> str:
+def source_line(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) -> str:
     """'Source: outlet, date, citing primary (Fig. …)', from the source records and notes."""
     parts = []
     for source in sources:
@@ -190,7 +194,7 @@ def source_line(sources: Sequence[Source], facts: Sequence[Any], lang: Lang) -> 
     return _label("source", lang) + "; ".join(parts)
 
 
-def _facts_line(facts: Sequence[Any], lang: Lang) -> str:
+def _facts_line(facts: Sequence[Fact], lang: Lang) -> str:
     return _label("facts", lang, ids=", ".join(f.id for f in facts))
 
 
@@ -252,7 +256,7 @@ def _panels(fig: Figure, sizes: Sequence[int]) -> list[Axes]:
     return [fig.add_subplot(grid[i, 0]) for i in range(len(sizes))]
 
 
-def _fit(fig: Figure, title: Any) -> None:
+def _fit(fig: Figure, title: Text) -> None:
     """Make room for the longest row label, and shrink a title too long for the slide."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -265,20 +269,20 @@ def _fit(fig: Figure, title: Any) -> None:
         box = ax.get_position()
         ax.set_position((left, box.y0, box.x1 - left, box.height))
     room = 0.92 * width
-    size = title.get_fontsize()
+    size = title.get_fontproperties().get_size_in_points()  # get_fontsize(), typed as float
     while title.get_window_extent(renderer).width > room and size > 12:
         size -= 0.5
         title.set_fontsize(size)
 
 
-def _by(rows: Iterable[Any], key: Any) -> dict[str, list[Any]]:
-    groups: dict[str, list[Any]] = {}
+def _by(rows: Iterable[R], key: Callable[[R], str]) -> dict[str, list[R]]:
+    groups: dict[str, list[R]] = {}
     for row in rows:
         groups.setdefault(key(row), []).append(row)
     return groups
 
 
-def _sources(rows: Sequence[Any]) -> list[Source]:
+def _sources(rows: Sequence[GapRow] | Sequence[ScoreRow]) -> list[Source]:
     return list({r.source.id: r.source for r in rows}.values())
 
 
@@ -429,7 +433,7 @@ def scores_title(rows: Sequence[ScoreRow], lang: Lang) -> str:
     """Which country's best model leads on each benchmark, and by how much."""
     parts = []
     for group in _by(rows, lambda r: r.benchmark.id).values():
-        best: dict[str, Any] = {}
+        best: dict[str, Score] = {}
         for row in group:  # ranked: the first of each country is its best
             best.setdefault(row.score.country, row.score)
         if "US" not in best or "CN" not in best:
@@ -556,7 +560,7 @@ def save(fig: Figure, path: str) -> None:
     target = Path(path)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     # No dates or software versions in the file: the same chart is the same bytes.
-    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
+    metadata: dict[str, str | None] = {"Date": None} if fmt == "svg" else {"Software": None}
     try:
         # O_EXCL: never write through a file or link put there in the meantime.
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

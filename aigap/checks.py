@@ -14,7 +14,7 @@ import gc
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aigap import kinds
 from aigap.errors import FactFileError, Problem, Severity
@@ -22,7 +22,8 @@ from aigap.model import Fact, FactBase
 from aigap.text import nfc
 
 if TYPE_CHECKING:
-    from aigap.load import Checked
+    from aigap.jsontypes import Record
+    from aigap.yaml_reader import Node
 
 DataPath = tuple[str | int, ...]
 # A source text is an article: a few hundred KB at most. The limit keeps a
@@ -72,7 +73,7 @@ def _check(
     read = _facts_in(checked.data)
     if checked.base is None or (raw is None and checked.place is None):
         return problems, read
-    located = _located_findings(checked, sources_dir)
+    located = _located_findings(checked.base, checked.data, sources_dir)
     place = checked.place
     # The records and data are done with: free them before the file is parsed
     # again for positions, so the two never take memory at once.
@@ -90,7 +91,7 @@ def _check(
     return problems, read
 
 
-def _facts_in(data: Any) -> int:
+def _facts_in(data: object) -> int:
     if not isinstance(data, dict):
         return 0
     from aigap import kinds
@@ -99,13 +100,13 @@ def _facts_in(data: Any) -> int:
 
 
 def _located_findings(
-    checked: Checked, sources_dir: str | None
+    base: FactBase, data: Node, sources_dir: str | None
 ) -> list[tuple[DataPath, Severity, str]]:
     from aigap.crosscheck import cross_check
 
-    found = cross_check(checked.base)
+    found = cross_check(base)
     if sources_dir is not None:
-        found += verbatim_problems(checked.base, checked.data, sources_dir)
+        found += verbatim_problems(base, data, sources_dir)
     return found
 
 
@@ -161,7 +162,7 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 def verbatim_problems(
-    base: FactBase, data: Any, sources_dir: str
+    base: FactBase, data: Node, sources_dir: str
 ) -> list[tuple[DataPath, Severity, str]]:
     """Passages (and other verbatim words, e.g. quotes) that do not appear in their source."""
     if not os.path.isdir(sources_dir):
@@ -169,13 +170,15 @@ def verbatim_problems(
     found: list[tuple[DataPath, Severity, str]] = []
     texts = _source_texts(base, sources_dir, found)
     for section in kinds.sections():
-        raw_items = data.get(section) or ()
+        raw = data.get(section) if isinstance(data, dict) else None
+        raw_items = raw if isinstance(raw, list) else []  # validated data: a list
         verbatim = kinds.by_section(section).verbatim
         for i, fact in enumerate(base.section(section)):
             article = texts.get(fact.source)
             if article is None or article.text is None:
                 continue
-            single = i < len(raw_items) and not isinstance(raw_items[i].get("passage"), list)
+            item = raw_items[i] if i < len(raw_items) else None
+            single = isinstance(item, dict) and not isinstance(item.get("passage"), list)
             for where, what, words in _verbatim_texts(fact, single, verbatim):
                 if not article.contains(words):
                     found.append(
@@ -212,7 +215,7 @@ def _source_texts(
 
 
 def _verbatim_texts(
-    fact: Fact, single: bool, verbatim: Callable[[Any], Iterator[tuple[DataPath, str, str]]]
+    fact: Fact, single: bool, verbatim: Callable[[Fact], Iterator[tuple[DataPath, str, str]]]
 ) -> Iterator[tuple[DataPath, str, str]]:
     """(where in the fact, what it is, the words) for every text that must be verbatim."""
     for k, passage in enumerate(fact.passage):
@@ -247,7 +250,7 @@ def exit_code(problems: list[Problem]) -> int:
     return 2 if errors else 1 if warnings else 0
 
 
-def as_json(problems: list[Problem]) -> list[dict[str, Any]]:
+def as_json(problems: list[Problem]) -> list[Record]:
     return [
         {
             "path": p.path,

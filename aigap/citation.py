@@ -16,11 +16,14 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from aigap.labels import LABELS, label
-from aigap.model import Lang, Source
+from aigap.model import Fact, Lang, Source
 from aigap.render import json_safe, safe
+
+if TYPE_CHECKING:
+    from aigap.jsontypes import JSONValue, Record
 
 STYLES = ("plain", "bibtex", "apa", "chicago", "csl-json")
 WRAP = 80  # columns for plain text: a citation pasted anywhere stays readable
@@ -48,11 +51,11 @@ def published(source: Source, lang: Lang = "en") -> str:
     return date
 
 
-def _label(key: str, lang: Lang, **values: Any) -> str:
+def _label(key: str, lang: Lang, **values: object) -> str:
     return label(f"cite.{key}", lang, **values)
 
 
-def plain(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
+def plain(source: Source, fact: Fact | None = None, lang: Lang = "en") -> str:
     """A one-paragraph citation; for a fact, followed by its id and passage."""
     headline = source.headline.get("ko")  # the original, as published
     if lang == "ko":
@@ -73,7 +76,7 @@ def _kind(kind: str, lang: Lang) -> str:
     return LABELS[f"kind.{kind}"][lang] if f"kind.{kind}" in LABELS else kind
 
 
-def _fact_lines(fact: Any | None, lang: Lang) -> list[str]:
+def _fact_lines(fact: Fact | None, lang: Lang) -> list[str]:
     """A fact's id and verbatim passage; in English also its English rendering."""
     if fact is None:
         return []
@@ -127,7 +130,7 @@ def bibtex_key(text: str) -> str:
     return _KEY_UNSAFE.sub("-", text) or "aigap"
 
 
-def bibtex(source: Source, fact: Any | None = None, about: str | None = None) -> str:
+def bibtex(source: Source, fact: Fact | None = None, about: str | None = None) -> str:
     """An ``@article`` entry; a fact's entry is keyed by the fact id and notes its passage."""
     date = source.published
     fields: list[tuple[str, str]] = [
@@ -151,7 +154,7 @@ def bibtex(source: Source, fact: Any | None = None, about: str | None = None) ->
     return "@article{" + key + ",\n" + ",\n".join(entry_fields) + ",\n}"
 
 
-def _notes(source: Source, fact: Any | None, lang: Lang, about: str | None = None) -> list[str]:
+def _notes(source: Source, fact: Fact | None, lang: Lang, about: str | None = None) -> list[str]:
     notes = []
     if source.headline.en and source.headline.en != source.headline.ko:
         notes.append(_label("english_title", lang, title=source.headline.en))
@@ -181,7 +184,7 @@ def _long_date(source: Source, lang: Lang, style: str = "date") -> str:
     )
 
 
-def apa(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
+def apa(source: Source, fact: Fact | None = None, lang: Lang = "en") -> str:
     """APA 7 newspaper article: Author. (Year, Month Day). Title [English title]. Outlet."""
     when = _long_date(source, lang, "apa_date")
     title = source.headline.get("ko")
@@ -193,7 +196,7 @@ def apa(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
     return "\n".join([_one_line(text), *_fact_lines(fact, lang)])
 
 
-def chicago(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
+def chicago(source: Source, fact: Fact | None = None, lang: Lang = "en") -> str:
     """Chicago bibliography entry: Author. “Title” [English]. Outlet, Month Day, Year."""
     headline = source.headline.get("ko")
     if lang == "ko":
@@ -212,12 +215,12 @@ def chicago(source: Source, fact: Any | None = None, lang: Lang = "en") -> str:
 
 
 def csl_item(
-    source: Source, fact: Any | None = None, lang: Lang = "en", about: str | None = None
-) -> dict[str, Any]:
+    source: Source, fact: Fact | None = None, lang: Lang = "en", about: str | None = None
+) -> Record:
     """One CSL-JSON item (type article-newspaper); a fact's passage goes in its note."""
     date = source.published
-    parts = [date.year, *(p for p in (date.month, date.day) if p is not None)]
-    item: dict[str, Any] = {
+    parts: list[JSONValue] = [date.year, *(p for p in (date.month, date.day) if p is not None)]
+    item: Record = {
         "id": fact.id if fact is not None else source.id,
         "type": "article-newspaper",
         "title": _one_line(source.headline.get("ko")),
@@ -235,14 +238,14 @@ def csl_item(
     return item
 
 
-def csl_json(items: Sequence[dict[str, Any]]) -> str:
+def csl_json(items: Sequence[Record]) -> str:
     """A CSL-JSON document: always a list of items."""
     return json_safe(json.dumps(list(items), ensure_ascii=False, indent=2))
 
 
 def cite(
     source: Source,
-    fact: Any | None = None,
+    fact: Fact | None = None,
     style: str = "plain",
     lang: Lang = "en",
     about: str | None = None,
@@ -261,7 +264,7 @@ def cite(
 
 
 def cite_all(
-    cited: Sequence[tuple[Source, Any | None]],
+    cited: Sequence[tuple[Source, Fact | None]],
     style: str = "plain",
     lang: Lang = "en",
     about: dict[str, str] | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import msgspec
 
@@ -418,7 +418,7 @@ def cross_check(base: FactBase) -> list[tuple[DataPath, Severity, str]]:
     return [(f.path, f.severity, f.message) for f in _findings(base) if f.message is not None]
 
 
-def derived_for(store: Store, fact: Any) -> list[Derived]:
+def derived_for(store: Store, fact: Fact) -> list[Derived]:
     """The figures ``aigap show`` prints beside ``fact``'s reported ones."""
     if isinstance(fact, Gap):
         top = TopScores(store.records_about("scores", fact.benchmark))

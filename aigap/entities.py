@@ -8,8 +8,8 @@ punctuation, English or Korean) and shows everything the base says about it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -19,6 +19,8 @@ from aigap.model import Benchmark, Entity, Fact, Lang, Source, Text
 from aigap.validate import normalize_name
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
+    from aigap.render import Listing
     from aigap.store import Store
 
 Named = Entity | Benchmark
@@ -38,7 +40,7 @@ def resolve(store: Store, name: str) -> Named | None:
     if isinstance(found, Entity | Benchmark):
         return found
     norm = normalize_name(name)
-    return store.entity_named(norm) if norm else None  # type: ignore[no-any-return]
+    return store.entity_named(norm) if norm else None
 
 
 def every_name(store: Store) -> dict[str, str]:
@@ -123,7 +125,7 @@ def entries_of(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> list
     return kinds.of(fact).story(fact, lang, benchmarks)
 
 
-def entry_record(fact: Fact, entry: kinds.Entry) -> dict[str, Any]:
+def entry_record(fact: Fact, entry: kinds.Entry) -> Record:
     """One line of a page or the timeline as flat data."""
     return {
         "date": entry.date.iso if entry.date else None,
@@ -137,11 +139,11 @@ def entry_record(fact: Fact, entry: kinds.Entry) -> dict[str, Any]:
     }
 
 
-def page_data(found: Page, lang: Lang) -> dict[str, Any]:
+def page_data(found: Page, lang: Lang) -> Record:
     """The page as one JSON object: the entity's fields, its relations, its facts."""
-    from aigap.show import record_data
+    from aigap.show import struct_data
 
-    data = record_data(found.entity)
+    data = struct_data(found.entity)
     return {
         "id": data.pop("id"),
         "kind": "benchmark" if isinstance(found.entity, Benchmark) else "entity",
@@ -199,7 +201,7 @@ def _fact_rows(found: Page, lang: Lang) -> list[tuple[str, str]]:
     return rows
 
 
-def page_listing(found: Page, lang: Lang) -> Any:
+def page_listing(found: Page, lang: Lang) -> Listing:
     """The page as a field/value table: who it is, its relations, then its facts."""
     from aigap.layout import source_line
     from aigap.render import Column, Listing
@@ -264,7 +266,7 @@ def _names_it(text: Text, named: Named) -> bool:
     return any(normalize_name(t) in norms for t in text.all())
 
 
-def matcher(store: Store, name: str, *, members: bool = False) -> Any:
+def matcher(store: Store, name: str, *, members: bool = False) -> Callable[[Text], bool]:
     """A test of a fact's text (speaker, model, organisation) against what NAME names.
 
     NAME that names an entity matches that entity's names; with ``members``

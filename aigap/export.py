@@ -27,12 +27,22 @@ import tempfile
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get_args, get_origin
 
 import msgspec
 
 from aigap.errors import AigapError
 from aigap.model import UNITS, Benchmark, Entity, Fact, Lang, Number, PartialDate, Source, Text
+
+if TYPE_CHECKING:
+    from aigap.jsontypes import JSONValue, Record
+    from aigap.kinds import SomeKind
+    from aigap.store import Store
+
+# Reads one cell from a row of a table's items. The items differ by table (a
+# record, a (fact, item, position) tuple, a (kind, fact) pair), and each table's
+# getters index them their own way: the row's type is the table's, hence Any.
+Getter: TypeAlias = "Callable[[Any], object]"
 
 MARKER = "aigap-export"  # written into datapackage.json: "this directory is ours"
 PACKAGE_NAME = "aigap-us-china-ai-gap"
@@ -98,20 +108,20 @@ class Column(msgspec.Struct, frozen=True):
     name: str
     type: str  # Table Schema type: string, number, integer, boolean, date
     description: str
-    get: Callable[[Any], Any]
+    get: Getter
     required: bool = False
     enum: tuple[str, ...] | None = None
     reference: str | None = None  # the resource whose ``id`` this column refers to
 
-    def field(self) -> dict[str, Any]:
-        field: dict[str, Any] = {
+    def field(self) -> Record:
+        field: Record = {
             "name": self.name,
             "type": self.type,
             "description": self.description,
         }
         if self.type == "date":
             field["format"] = "%Y-%m-%d"
-        constraints: dict[str, Any] = {}
+        constraints: Record = {}
         if self.required:
             constraints["required"] = True
         if self.enum:
@@ -128,15 +138,15 @@ class Table(msgspec.Struct, frozen=True):
     title: str
     description: str
     columns: list[Column]
-    rows: list[list[Any]]
+    rows: list[list[object]]
     primary_key: tuple[str, ...]
 
-    def descriptor(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {
+    def descriptor(self) -> Record:
+        schema: Record = {
             "fields": [c.field() for c in self.columns],
             "primaryKey": list(self.primary_key),
         }
-        keys = [
+        keys: list[JSONValue] = [
             {"fields": [c.name], "reference": {"resource": c.reference, "fields": ["id"]}}
             for c in self.columns
             if c.reference
@@ -160,9 +170,9 @@ class Table(msgspec.Struct, frozen=True):
 # --- Columns derived from a record's declared fields ---------------------------
 
 
-def _unwrap(tp: Any) -> tuple[Any, tuple[Any, ...], bool]:
+def _unwrap(tp: object) -> tuple[object, tuple[object, ...], bool]:
     """(base type, Annotated markers, optional?) of a field's declared type."""
-    markers: tuple[Any, ...] = ()
+    markers: tuple[object, ...] = ()
     optional = False
     if tp == Number:  # a figure, int or float: one number column
         return float, markers, optional
@@ -179,12 +189,13 @@ def _unwrap(tp: Any) -> tuple[Any, tuple[Any, ...], bool]:
     return tp, markers, optional
 
 
-def _sequence_item(tp: Any) -> Any | None:
+def _sequence_item(tp: object) -> object | None:
     """The item type of ``tuple[X, ...]``, else None."""
     if get_origin(tp) is tuple:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return args[0]
+            item: object = args[0]
+            return item
     return None
 
 
@@ -199,24 +210,24 @@ def _describe(name: str, owner: str, unit_column: str | None) -> str:
     return text.replace("{unit}", f"`{unit_column}`" if unit_column else "`unit`")
 
 
-def _attr(getter: Callable[[Any], Any], name: str) -> Callable[[Any], Any]:
-    def get(record: Any) -> Any:
+def _attr(getter: Getter, name: str) -> Getter:
+    def get(record: object) -> object:
         parent = getter(record)
         return None if parent is None else getattr(parent, name)
 
     return get
 
 
-def _text(getter: Callable[[Any], Any], lang: Lang) -> Callable[[Any], Any]:
-    def get(record: Any) -> Any:
+def _text(getter: Getter, lang: Lang) -> Getter:
+    def get(record: object) -> object:
         text = getter(record)
         return None if text is None else getattr(text, lang)
 
     return get
 
 
-def _date(getter: Callable[[Any], Any], part: str) -> Callable[[Any], Any]:
-    def get(record: Any) -> Any:
+def _date(getter: Getter, part: str) -> Getter:
+    def get(record: object) -> object:
         date = getter(record)
         if not isinstance(date, PartialDate):
             return None
@@ -235,7 +246,7 @@ def columns_of(
     owner: str,
     *,
     prefix: str = "",
-    getter: Callable[[Any], Any] = lambda r: r,
+    getter: Getter = lambda r: r,
     required: bool = True,
     skip: Iterable[str] = (),
 ) -> Iterator[Column]:
@@ -265,9 +276,7 @@ def columns_of(
             yield _scalar_column(f.name, name, tp, markers, owner, unit_column, get, need)
 
 
-def _text_columns(
-    name: str, owner: str, unit_column: str | None, get: Callable[[Any], Any]
-) -> Iterator[Column]:
+def _text_columns(name: str, owner: str, unit_column: str | None, get: Getter) -> Iterator[Column]:
     """A text field as two columns, ``NAME_en`` and ``NAME_ko``."""
     for lang in ("en", "ko"):
         yield Column(
@@ -276,11 +285,11 @@ def _text_columns(
             _describe(f"{name}_{lang}", owner, unit_column)
             if f"{name}_{lang}" in DESCRIPTIONS
             else f"{_label(name)}, in {'English' if lang == 'en' else 'Korean'}.",
-            _text(get, lang),  # type: ignore[arg-type]
+            _text(get, lang),
         )
 
 
-def _date_columns(name: str, get: Callable[[Any], Any], need: bool) -> Iterator[Column]:
+def _date_columns(name: str, get: Getter, need: bool) -> Iterator[Column]:
     """A partial date as three columns: its first day, its precision and its text."""
     yield Column(
         name,
@@ -310,11 +319,11 @@ def _date_columns(name: str, get: Callable[[Any], Any], need: bool) -> Iterator[
 def _scalar_column(
     field: str,
     name: str,
-    tp: Any,
-    markers: tuple[Any, ...],
+    tp: object,
+    markers: tuple[object, ...],
     owner: str,
     unit_column: str | None,
-    get: Callable[[Any], Any],
+    get: Getter,
     need: bool,
 ) -> Column:
     """A number, string, flag or choice field; an id marker makes it a foreign key."""
@@ -349,7 +358,7 @@ def _passage(fact: Fact) -> str:
     return "\n".join(fact.passage)
 
 
-def kind_tables(kind: Any, facts: list[Fact]) -> list[Table]:
+def kind_tables(kind: SomeKind, facts: list[Fact]) -> list[Table]:
     """A kind's resource, plus one per tuple-of-records field (``gap_values``)."""
     record: type[Fact] = kind.record
     owner = kind.name
@@ -387,7 +396,7 @@ def kind_tables(kind: Any, facts: list[Fact]) -> list[Table]:
 
 
 def _items_table(
-    kind: Any, field: str, item: Any, parent_keys: list[Column], facts: list[Fact]
+    kind: SomeKind, field: str, item: object, parent_keys: list[Column], facts: list[Fact]
 ) -> Table:
     """One row per item of a fact's tuple field, with the fact's id and keys."""
     name = f"{kind.name}_{field}"
@@ -439,7 +448,11 @@ def _items_table(
 
 
 def _record_table(
-    name: str, title: str, record: type[msgspec.Struct], items: list[Any], skip: tuple[str, ...]
+    name: str,
+    title: str,
+    record: type[msgspec.Struct],
+    items: Sequence[msgspec.Struct],
+    skip: tuple[str, ...],
 ) -> Table:
     columns = list(columns_of(record, name.rstrip("s"), skip=skip))
     return Table(
@@ -455,7 +468,7 @@ def _record_table(
 def tables(
     sources: list[Source],
     benchmarks: list[Benchmark],
-    by_kind: list[tuple[Any, list[Fact]]],
+    by_kind: list[tuple[SomeKind, list[Fact]]],
     entities: Sequence[Entity] = (),
 ) -> list[Table]:
     """Every resource of the package, in the order ``datapackage.json`` lists them."""
@@ -483,7 +496,7 @@ def tables(
 
 
 def _facts_columns(
-    by_kind: list[tuple[Any, list[Fact]]], bench: dict[str, Benchmark]
+    by_kind: list[tuple[SomeKind, list[Fact]]], bench: dict[str, Benchmark]
 ) -> list[Column]:
     """The columns of ``facts``: what every kind of fact has, read from (kind, fact) pairs."""
 
@@ -528,7 +541,7 @@ def _facts_columns(
 def _fact_date_columns() -> list[Column]:
     """The date a fact is about, as ``date``, ``date_precision`` and ``date_text``."""
 
-    def date(part: str) -> Callable[[tuple[Any, Fact]], Any]:
+    def date(part: str) -> Getter:
         return _date(lambda p: p[0].date(p[1]), part)
 
     return [
@@ -628,7 +641,7 @@ def _aliases_table(benchmarks: list[Benchmark]) -> Table:
     )
 
 
-def _fact_part_tables(all_facts: list[tuple[Any, Fact]]) -> list[Table]:
+def _fact_part_tables(all_facts: list[tuple[SomeKind, Fact]]) -> list[Table]:
     """A fact's passage parts, tags and what it is about: one row per item."""
     fact_id = Column(
         "fact_id",
@@ -679,7 +692,7 @@ def _fact_part_tables(all_facts: list[tuple[Any, Fact]]) -> list[Table]:
 # --- The package ---------------------------------------------------------------
 
 
-def descriptor(tabs: list[Table], sources: list[Source], version: str) -> dict[str, Any]:
+def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record:
     return {
         "name": PACKAGE_NAME,
         "title": "aigap: the US–China AI gap, from two Korean news articles",
@@ -717,7 +730,7 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> dict[s
     }
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -760,7 +773,7 @@ def _check_target(target: Path) -> None:
             )
 
 
-def write_package(target: Path, tabs: list[Table], package: dict[str, Any]) -> None:
+def write_package(target: Path, tabs: list[Table], package: Record) -> None:
     """Write the package into a new directory beside ``target``, then put it in place.
 
     An earlier export at ``target`` is replaced only once the new one is complete.
@@ -802,7 +815,7 @@ def _umask() -> int:
     return mask
 
 
-def build(store: Any) -> tuple[list[Table], list[Source]]:
+def build(store: Store) -> tuple[list[Table], list[Source]]:
     from aigap import kinds
 
     sources: list[Source] = store.records("sources")
@@ -811,7 +824,7 @@ def build(store: Any) -> tuple[list[Table], list[Source]]:
     return tables(sources, benchmarks, by_kind, store.records("entities")), sources
 
 
-def export(store: Any, target: str) -> dict[str, int]:
+def export(store: Store, target: str) -> dict[str, int]:
     """Write the package to ``target``; the number of rows of each resource."""
     from aigap import __version__
 
@@ -820,7 +833,7 @@ def export(store: Any, target: str) -> dict[str, int]:
     return {t.name: len(t.rows) for t in tabs}
 
 
-def full_record(fact: Any) -> dict[str, Any]:
+def full_record(fact: Fact) -> Record:
     """Every field of a fact as JSON data: the record ``show -f json`` prints."""
     from aigap.show import record_detail
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aigap import kinds
+from aigap.jsontypes import optional_text, text
 from aigap.labels import label
 from aigap.layout import sources_notes
 from aigap.model import Benchmark, Fact, Lang, PartialDate, Source
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 
@@ -33,7 +35,7 @@ def fact_rows(store: Store, kind: str | None = None, limit: int | None = None) -
 FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "tags")
 
 
-def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> dict[str, Any]:
+def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Record:
     date = fact_date(fact)
     return {
         "fact_id": fact.id,
@@ -68,10 +70,10 @@ def facts_listing(
     ]
     cells = [
         [
-            _kind(rec["kind"], lang),
-            rec["date"] or "",
+            _kind(text(rec, "kind"), lang),
+            optional_text(rec, "date") or "",
             f"{rec['fact_id']}\n{rec['summary']}",
-            rec["source_id"],
+            text(rec, "source_id"),
         ]
         for rec in records
     ]

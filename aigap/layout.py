@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aigap.labels import label
 from aigap.model import Fact, Lang, Source
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 
-def source_fields(source: Source, lang: Lang) -> dict[str, Any]:
+def source_fields(source: Source, lang: Lang) -> Record:
     return {
         "source_id": source.id,
         "source_outlet": source.outlet.get(lang),

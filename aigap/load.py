@@ -6,7 +6,7 @@ import os
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -138,7 +138,7 @@ def _unreadable(exc: OSError) -> str:
 class Checked(msgspec.Struct):
     """The outcome of a full check: the base (None on errors) and all problems."""
 
-    base: Any  # FactBase | None, once checks._located_findings narrows it
+    base: FactBase | None
     problems: list[Problem]
     data: Node = None
     info: os.stat_result | None = None
@@ -207,13 +207,13 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
 
 def _read_parts(
     paths: Sequence[str], limit: int
-) -> tuple[list[bytes], list[os.stat_result], list[Any], list[Problem]]:
+) -> tuple[list[bytes], list[os.stat_result], list[Node], list[Problem]]:
     """Each file's bytes, stat and plain data, and the problems of reading them."""
     from aigap.yaml_reader import read_yaml
 
     raws: list[bytes] = []
     infos: list[os.stat_result] = []
-    parts: list[Any] = []
+    parts: list[Node] = []
     problems: list[Problem] = []
     for path in paths:
         data_bytes, info = read_fact_bytes(path, limit)
@@ -229,7 +229,7 @@ def _read_parts(
     return raws, infos, parts, problems
 
 
-def _part_problems(paths: Sequence[str], raws: list[bytes], parts: list[Any]) -> list[Problem]:
+def _part_problems(paths: Sequence[str], raws: list[bytes], parts: list[Node]) -> list[Problem]:
     """What is wrong inside each file on its own, located in that file."""
     from aigap.validate import check_part
 
@@ -310,10 +310,11 @@ def load_fact_base_with_data(
 
 def load_fact_bases_with_data(
     paths: Sequence[str], max_bytes: int | None = None
-) -> tuple[Any, FactBase, tuple[os.stat_result, ...]]:
+) -> tuple[dict[str, Node], FactBase, tuple[os.stat_result, ...]]:
     """The validated raw data of several files as one, its records, and the stat of each."""
     checked = _load(paths, max_bytes)
     assert checked.info is not None and checked.base is not None
+    assert isinstance(checked.data, dict)  # validation accepts only a mapping at the top
     return checked.data, checked.base, checked.infos or (checked.info,)
 
 

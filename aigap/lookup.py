@@ -31,7 +31,7 @@ def find_record(store: Store, record_id: str) -> Fact | Source | Benchmark:
     for candidate in dict.fromkeys((wanted, wanted.casefold())):
         found = store.record(candidate)
         if found is not None:
-            return found
+            return found  # type: ignore[no-any-return]
     ids = store.ids()
     # Whole ids first, then their parts ("nvida" -> "nvidia" -> market-nvidia-...);
     # a part never shadows a whole id.
@@ -61,6 +61,6 @@ def parse_partial_date(text: str) -> PartialDate:
 
     checker = Checker()
     parsed = date(checker, text, ())
-    if checker.issues:
+    if checker.issues or not isinstance(parsed, PartialDate):  # no issue: a date was built
         raise AigapError(checker.issues[0].message)
-    return parsed  # type: ignore[no-any-return]
+    return parsed

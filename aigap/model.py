@@ -182,6 +182,9 @@ class Fact(msgspec.Struct, frozen=True, kw_only=True):
     kind: ClassVar[str] = "fact"  # the singular kind name, as aigap prints it
 
 
+Stored = Source | Benchmark | Entity | Fact  # any record the fact base holds
+
+
 class FactBase(msgspec.Struct, frozen=True):
     """A validated fact base: its facts by section ("gaps", "scores", ...), in file order."""
 

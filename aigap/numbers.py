@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from aigap import derive
 from aigap.derive import format_number
 from aigap.labels import LABELS, label
-from aigap.model import Lang, Ratio
+from aigap.model import Amount, Lang, Ratio
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -84,7 +82,7 @@ def scaled(value: float) -> str:
     return format_number(value)
 
 
-def amount_text(amount: Any, lang: Lang) -> str:
+def amount_text(amount: Amount, lang: Lang) -> str:
     """An amount for a table: as printed in Korean, in words in English."""
     if lang == "ko":
         return str(amount.printed)

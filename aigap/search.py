@@ -43,7 +43,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -54,6 +54,7 @@ from aigap.model import Benchmark, Entity, Fact, Lang, Source
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -178,7 +179,7 @@ def match_expression(words: Sequence[str]) -> str | None:
     return " OR ".join(groups) or None
 
 
-def _strings(value: Any) -> Iterator[str]:
+def _strings(value: object) -> Iterator[str]:
     """Every text in a raw (fact-file) value: strings, {en, ko}, lists, amounts."""
     if isinstance(value, str):
         yield value
@@ -230,7 +231,7 @@ class Indexer:
             self._plans[section] = plan
         return plan
 
-    def row(self, section: str, raw: Mapping[str, Any]) -> tuple[str, str, str]:
+    def row(self, section: str, raw: Mapping[str, object]) -> tuple[str, str, str]:
         texts: tuple[list[str], list[str], list[str]] = ([], [], [])
         for key, column in self._plan(section):
             value = raw.get(key)
@@ -242,10 +243,13 @@ class Indexer:
         return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
 
 
+Searched = Source | Benchmark | Entity | Fact  # what a hit can be
+
+
 class Hit(msgspec.Struct, frozen=True):
     """One ranked hit: the record, what answers, and where the words matched."""
 
-    record: Any
+    record: Searched
     kind: str
     score: float
     headline: str
@@ -264,7 +268,7 @@ class Found(msgspec.Struct, frozen=True):
     total: int
 
 
-def _texts(value: Any) -> tuple[str, ...]:
+def _texts(value: object) -> tuple[str, ...]:
     from aigap.model import Amount, Ratio, Text
 
     if isinstance(value, str):
@@ -302,7 +306,7 @@ def searchable(
 
 
 def _where(
-    records: Sequence[Any], expression: str, benchmarks: Mapping[str, Benchmark]
+    records: Sequence[Searched], expression: str, benchmarks: Mapping[str, Benchmark]
 ) -> list[tuple[str, str]]:
     """(field, snippet) of the best-matching shown field of each record."""
     conn = sqlite3.connect(":memory:")
@@ -337,14 +341,14 @@ def _where(
     return [best[i][3:] if i in best else ("", "") for i in range(len(records))]
 
 
-def _benchmarks_of(store: Store, records: Iterable[Any]) -> dict[str, Benchmark]:
+def _benchmarks_of(store: Store, records: Iterable[Searched]) -> dict[str, Benchmark]:
     wanted = {b for r in records if isinstance(b := getattr(r, "benchmark", None), str)}
     found = {b: store.record(b) for b in sorted(wanted)}
     return {b: bench for b, bench in found.items() if isinstance(bench, Benchmark)}
 
 
 def _hit(
-    record: Any,
+    record: Searched,
     score: float,
     where: tuple[str, str],
     lang: Lang,
@@ -410,7 +414,7 @@ SEARCH_FIELDS = (
 )
 
 
-def search_record(rank: int, hit: Hit) -> dict[str, Any]:
+def search_record(rank: int, hit: Hit) -> Record:
     return {
         "rank": rank,
         "id": hit.record.id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -16,11 +16,12 @@ from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
     from aigap.crosscheck import Derived
+    from aigap.jsontypes import JSONValue, Record
     from aigap.store import Store
 
 
-def record_data(value: Any) -> Any:
-    """A record as JSON data with the fact file's field names and ISO dates."""
+def record_data(value: object) -> JSONValue:
+    """A record, or a field's value, as JSON data with the fact file's field names and ISO dates."""
     from aigap.model import PartialDate, Text
 
     if isinstance(value, Text):
@@ -28,17 +29,24 @@ def record_data(value: Any) -> Any:
     if isinstance(value, PartialDate):
         return value.iso
     if isinstance(value, msgspec.Struct):
-        # a market move's 'kind' (company/index) stays 'subject_kind', as in the
-        # model: 'kind' in aigap's output is always the record kind
-        return {name: record_data(getattr(value, name)) for name in value.__struct_fields__}
+        return struct_data(value)
     if isinstance(value, tuple | list):
         return [record_data(v) for v in value]
-    return value
+    if value is None or isinstance(value, str | int | float):  # bool is an int
+        return value
+    raise TypeError(f"no JSON form for a {type(value).__name__}")
 
 
-def record_detail(record: Fact | Source | Benchmark) -> dict[str, Any]:
+def struct_data(record: msgspec.Struct) -> Record:
+    """A record's fields by name, as ``record_data`` writes each."""
+    # a market move's 'kind' (company/index) stays 'subject_kind', as in the
+    # model: 'kind' in aigap's output is always the record kind
+    return {name: record_data(getattr(record, name)) for name in record.__struct_fields__}
+
+
+def record_detail(record: Fact | Source | Benchmark) -> Record:
     """``record_data`` with the record kind first."""
-    data = record_data(record)
+    data = struct_data(record)
     return {"id": data.pop("id"), "kind": kind_of(record), **data}
 
 
@@ -49,7 +57,7 @@ class Detail(msgspec.Struct, frozen=True):
     kind: str
     source: Source | None  # the article a fact comes from, or the source itself
     derived: list[Derived]  # values aigap computes
-    related: dict[str, Any]  # facts about a benchmark, the fact count of a source
+    related: Record  # facts about a benchmark, the fact count of a source
 
 
 def detail(store: Store, record_id: str) -> Detail:
@@ -66,11 +74,11 @@ def detail(store: Store, record_id: str) -> Detail:
     return Detail(record, kind, store.source(record.source), list(derived_for(store, record)), {})
 
 
-def derived_data(item: Derived) -> dict[str, str]:
+def derived_data(item: Derived) -> Record:
     return {"label": item.label, "value": item.value, "basis": item.basis}
 
 
-def _detail_value(value: Any, lang: Lang) -> str | None:
+def _detail_value(value: object, lang: Lang) -> str | None:
     """A field's value as readable text; None when there is nothing to show."""
     if value is None or value == ():
         return None
@@ -191,20 +199,19 @@ def _citation(found: Detail, lang: Lang) -> str:
 
     if found.source is None:
         return ""
-    return plain(
-        found.source, None if found.kind in ("source", "benchmark") else found.record, lang
-    )
+    return plain(found.source, found.record if isinstance(found.record, Fact) else None, lang)
 
 
 def detail_listing(found: Detail, lang: Lang) -> Listing:
     """``show``'s table: the record's fields, what is related, its citation, what is derived."""
     related = [
-        (k, ", ".join(v) if isinstance(v, list) else str(v)) for k, v in found.related.items()
+        (k, ", ".join(map(str, v)) if isinstance(v, list) else str(v))
+        for k, v in found.related.items()
     ]
     return show_listing(found.record, _citation(found, lang), found.derived, related, lang)
 
 
-def detail_data(found: Detail, lang: Lang) -> dict[str, Any]:
+def detail_data(found: Detail, lang: Lang) -> Record:
     """``show --format json``: one object with the fields by name, not field/value rows."""
     return {
         **record_detail(found.record),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -13,6 +13,7 @@ from aigap.model import Lang, Source
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 
@@ -26,7 +27,7 @@ def source_rows(store: Store, limit: int | None = None) -> list[SourceRow]:
     return [SourceRow(s, counts.get(s.id, 0)) for s in store.select("sources", limit=limit)]
 
 
-def source_record(row: SourceRow, lang: Lang) -> dict[str, Any]:
+def source_record(row: SourceRow, lang: Lang) -> Record:
     src = row.source
     return {
         "source_id": src.id,

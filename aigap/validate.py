@@ -7,16 +7,29 @@ so a clean load pays nothing for positions.
 
 from __future__ import annotations
 
+import enum
 import math
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeAlias
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeVar
 
 import msgspec
 
 from aigap import kinds
 from aigap.errors import Severity
-from aigap.model import UNITS, Benchmark, Entity, FactBase, Items, Number, PartialDate, Source, Text
+from aigap.model import (
+    UNITS,
+    Benchmark,
+    Entity,
+    Fact,
+    FactBase,
+    Items,
+    Number,
+    PartialDate,
+    Source,
+    Stored,
+    Text,
+)
 
 if TYPE_CHECKING:  # the cache path validates rows without importing the YAML reader
     from aigap.yaml_reader import Node
@@ -61,7 +74,13 @@ class Checker(msgspec.Struct):
         return any(i.severity == "error" for i in self.issues)
 
 
-_INVALID: Any = object()  # a field that failed: the record is dropped
+class _Invalid(enum.Enum):
+    INVALID = "invalid"
+
+
+_INVALID: Final = _Invalid.INVALID  # a field that failed: the record is dropped
+Invalid: TypeAlias = Literal[_Invalid.INVALID]
+R = TypeVar("R", bound=Stored)
 
 
 def _describe(value: object) -> str:
@@ -81,10 +100,11 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
-Converter: TypeAlias = "Callable[[Checker, Node, DataPath], Any]"
+# A value of the field's type (a str, a Text, a tuple of records, ...), or _INVALID
+Converter: TypeAlias = "Callable[[Checker, Node, DataPath], object]"
 
 
-def string(c: Checker, value: Node, path: DataPath) -> Any:
+def string(c: Checker, value: Node, path: DataPath) -> str | Invalid:
     if isinstance(value, str) and value.strip():
         return value
     if isinstance(value, str):
@@ -95,7 +115,7 @@ def string(c: Checker, value: Node, path: DataPath) -> Any:
     return _INVALID
 
 
-def number(c: Checker, value: Node, path: DataPath) -> Any:
+def number(c: Checker, value: Node, path: DataPath) -> Number | Invalid:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
             c.error(path, f"expected a finite number, got {value!r}")
@@ -106,14 +126,14 @@ def number(c: Checker, value: Node, path: DataPath) -> Any:
     return _INVALID
 
 
-def boolean(c: Checker, value: Node, path: DataPath) -> Any:
+def boolean(c: Checker, value: Node, path: DataPath) -> bool | Invalid:
     if isinstance(value, bool):
         return value
     c.error(path, f"expected true or false, got {_describe(value)}")
     return _INVALID
 
 
-def identifier(c: Checker, value: Node, path: DataPath) -> Any:
+def identifier(c: Checker, value: Node, path: DataPath) -> str | Invalid:
     if not isinstance(value, str):
         c.error(path, f"expected an id, got {_describe(value)}")
         return _INVALID
@@ -123,7 +143,7 @@ def identifier(c: Checker, value: Node, path: DataPath) -> Any:
     return value
 
 
-def text(c: Checker, value: Node, path: DataPath) -> Any:
+def text(c: Checker, value: Node, path: DataPath) -> Text | Invalid:
     if not isinstance(value, dict):
         c.error(path, f"expected a mapping {{en: ..., ko: ...}}, got {_describe(value)}")
         return _INVALID
@@ -132,20 +152,21 @@ def text(c: Checker, value: Node, path: DataPath) -> Any:
         if key not in ("en", "ko"):
             c.error((*path, key), f"unknown language {key!r} (use en or ko)")
             ok = False
-    parts = {}
+    parts: dict[str, str] = {}
     for lang in ("en", "ko"):
         if lang in value:
             got = string(c, value[lang], (*path, lang))
             if got is _INVALID:
                 ok = False
-            parts[lang] = got
+            else:
+                parts[lang] = got
     if not parts and ok:
         c.error(path, "needs an 'en' or a 'ko' text")
         return _INVALID
     return Text(parts.get("en"), parts.get("ko")) if ok else _INVALID
 
 
-def date(c: Checker, value: Node, path: DataPath) -> Any:
+def date(c: Checker, value: Node, path: DataPath) -> PartialDate | Invalid:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return PartialDate(value)
     if isinstance(value, str):
@@ -170,7 +191,7 @@ def date(c: Checker, value: Node, path: DataPath) -> Any:
 
 
 def one_of(*choices: str) -> Converter:
-    def convert(c: Checker, value: Node, path: DataPath) -> Any:
+    def convert(c: Checker, value: Node, path: DataPath) -> str | Invalid:
         if isinstance(value, str) and value in choices:
             return value
         c.error(path, f"expected one of {', '.join(choices)}; got {_describe(value)}")
@@ -183,7 +204,7 @@ unit = one_of(*UNITS)
 
 
 def list_of(item: Converter, *, allow_single: bool = False, min_items: int = 0) -> Converter:
-    def convert(c: Checker, value: Node, path: DataPath) -> Any:
+    def convert(c: Checker, value: Node, path: DataPath) -> tuple[object, ...] | Invalid:
         if allow_single and not isinstance(value, list):
             value = [value]
         if not isinstance(value, list):
@@ -207,11 +228,11 @@ def fields(
     required; ``attrs`` maps a key to the record's attribute where they differ.
     """
 
-    def convert(c: Checker, value: Node, path: DataPath) -> Any:
+    def convert(c: Checker, value: Node, path: DataPath) -> msgspec.Struct | Invalid:
         if not isinstance(value, dict):
             c.error(path, f"expected a mapping, got {_describe(value)}")
             return _INVALID
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, object] = {}
         ok = True
         for key, raw in value.items():
             entry = spec.get(key)
@@ -233,14 +254,14 @@ def fields(
     return convert
 
 
-def _suggest(key: str, known: dict[str, Any]) -> str:
+def _suggest(key: str, known: Iterable[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(key, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(known)})"
 
 
-_SIMPLE: dict[Any, Converter] = {
+_SIMPLE: dict[type, Converter] = {
     str: string,
     float: number,
     bool: boolean,
@@ -267,7 +288,7 @@ def converter_for(cls: type[msgspec.Struct]) -> Converter:
     return built
 
 
-def _converter(hint: Any) -> Converter:
+def _converter(hint: object) -> Converter:
     """The converter of one field's type (see model's Annotated markers)."""
     import types
     import typing
@@ -309,15 +330,17 @@ def top_level() -> tuple[str, ...]:
     return ("schema", *ENTITIES, *kinds.sections())
 
 
-def build_fact(section: str, raw: Any, checker: Checker, path: DataPath) -> Any:
+def build_fact(section: str, raw: Node, checker: Checker, path: DataPath) -> Fact | None:
     """Build one fact of a section; returns None (and records why) when invalid."""
     built = converter_for(kinds.by_section(section).record)(checker, raw, path)
-    return None if built is _INVALID else built
+    return built if isinstance(built, Fact) else None
 
 
-def build_entity(section: str, raw: Any, checker: Checker, path: DataPath) -> Any:
+def build_entity(section: str, raw: Node, checker: Checker, path: DataPath) -> Stored | None:
+    """A source, benchmark or entity (typed as any stored record: the cache's
+    reader keeps this and ``build_fact``'s result in one variable)."""
     built = converter_for(ENTITIES[section])(checker, raw, path)
-    return None if built is _INVALID else built
+    return built if isinstance(built, Source | Benchmark | Entity) else None
 
 
 class Validation(msgspec.Struct):
@@ -329,7 +352,7 @@ def _place(path: DataPath) -> str:
     return f"{path[0]}[{path[1]}]"
 
 
-def validate(data: Any, name: str, where: Callable[[DataPath], str] = _place) -> Validation:
+def validate(data: object, name: str, where: Callable[[DataPath], str] = _place) -> Validation:
     """Check a whole document; ``base`` is None when there is any error.
 
     ``where`` names the place of an item that another clashes with (the
@@ -346,18 +369,22 @@ def validate(data: Any, name: str, where: Callable[[DataPath], str] = _place) ->
     _check_semantics(c, sections, where)
     if c.has_errors:
         return Validation(None, c.issues)
-    built = {section: tuple(b for _, b in items) for section, items in sections.items()}
+    facts = {
+        section: tuple(f for _, f in _of(items, Fact))
+        for section, items in sections.items()
+        if section not in ENTITIES
+    }
     base = FactBase(
         path=name,
-        sources=built.pop("sources"),
-        benchmarks=built.pop("benchmarks"),
-        entities=built.pop("entities"),
-        sections=built,
+        sources=tuple(s for _, s in _of(sections["sources"], Source)),
+        benchmarks=tuple(b for _, b in _of(sections["benchmarks"], Benchmark)),
+        entities=tuple(e for _, e in _of(sections["entities"], Entity)),
+        sections=facts,
     )
     return Validation(base, c.issues)
 
 
-def check_part(data: Any) -> list[Issue]:
+def check_part(data: object) -> list[Issue]:
     """What one of several fact files must get right on its own: its top level.
 
     The files are then validated as one document (``merge``), so a file may
@@ -376,21 +403,23 @@ def check_part(data: Any) -> list[Issue]:
 
 
 def merge(
-    parts: list[dict[str, Any]],
-) -> tuple[dict[str, Any], Callable[[DataPath], tuple[int, DataPath]]]:
+    parts: Sequence[Node],
+) -> tuple[dict[str, Node], Callable[[DataPath], tuple[int, DataPath]]]:
     """Several files' data as one document, and where each of its paths came from.
 
     ``origin(path)`` gives (index of the file, the path inside that file).
     """
-    merged: dict[str, Any] = {"schema": SCHEMA_VERSION}
+    merged: dict[str, Node] = {"schema": SCHEMA_VERSION}
     starts: dict[str, list[tuple[int, int]]] = {}
     for section in top_level()[1:]:
-        items: list[Any] = []
+        items: list[Node] = []
         for k, part in enumerate(parts):
-            more = part.get(section) or []
+            # check_part has made sure each part is a mapping, each section a list
+            more = part.get(section) if isinstance(part, dict) else None
             starts.setdefault(section, []).append((len(items), k))
-            items.extend(more)
-        if any(section in part for part in parts):
+            if isinstance(more, list):
+                items.extend(more)
+        if any(isinstance(part, dict) and section in part for part in parts):
             merged[section] = items
 
     def origin(path: DataPath) -> tuple[int, DataPath]:
@@ -403,7 +432,7 @@ def merge(
     return merged, origin
 
 
-def _check_top_level(c: Checker, data: dict[Any, Any], *, need_sources: bool = True) -> None:
+def _check_top_level(c: Checker, data: Mapping[str, object], *, need_sources: bool = True) -> None:
     known = top_level()
     for key in data:
         if key not in known:
@@ -417,7 +446,9 @@ def _check_top_level(c: Checker, data: dict[Any, Any], *, need_sources: bool = T
         c.error((), "missing section 'sources'")
 
 
-def _build_section(c: Checker, data: dict[Any, Any], section: str) -> list[tuple[int, Any]]:
+def _build_section(
+    c: Checker, data: Mapping[str, object], section: str
+) -> list[tuple[int, Stored]]:
     """The valid items of one section, each with its index in the file."""
     raw_items = data.get(section)
     if raw_items is None:
@@ -425,12 +456,13 @@ def _build_section(c: Checker, data: dict[Any, Any], section: str) -> list[tuple
     if not isinstance(raw_items, list):
         c.error((section,), f"expected a list, got {_describe(raw_items)}")
         return []
+    builder: Callable[[str, Node, Checker, DataPath], Stored | None]
     builder = build_entity if section in ENTITIES else build_fact
     built = [builder(section, raw, c, (section, i)) for i, raw in enumerate(raw_items)]
     return [(i, b) for i, b in enumerate(built) if b is not None]
 
 
-def _check_ids(c: Checker, data: dict[Any, Any], where: Callable[[DataPath], str]) -> None:
+def _check_ids(c: Checker, data: Mapping[str, object], where: Callable[[DataPath], str]) -> None:
     """Ids are unique across the file; raw items count too, valid or not."""
     seen: dict[str, DataPath] = {}
     for kind in top_level()[1:]:
@@ -448,13 +480,18 @@ def _check_ids(c: Checker, data: dict[Any, Any], where: Callable[[DataPath], str
                 seen[item_id] = (kind, i)
 
 
-def _check_references(c: Checker, sections: dict[str, list[Any]]) -> None:
+def _of(items: list[tuple[int, Stored]], cls: type[R]) -> list[tuple[int, R]]:
+    """A section's built items as the records they are (a section holds one type)."""
+    return [(i, item) for i, item in items if isinstance(item, cls)]
+
+
+def _check_references(c: Checker, sections: dict[str, list[tuple[int, Stored]]]) -> None:
     sources = {s.id for _, s in sections["sources"]}
     benchmarks = {b.id for _, b in sections["benchmarks"]}
-    entities = {e.id: e.type for _, e in sections["entities"]}
+    entities = {e.id: e.type for _, e in _of(sections["entities"], Entity)}
     everyone = [*entities, *benchmarks]
     for kind in kinds.sections():
-        for i, fact in sections[kind]:
+        for i, fact in _of(sections[kind], Fact):
             if fact.source not in sources:
                 known = ", ".join(sorted(sources)) or "none"
                 c.error((kind, i, "source"), f"unknown source id {fact.source!r} (known: {known})")
@@ -466,7 +503,7 @@ def _check_references(c: Checker, sections: dict[str, list[Any]]) -> None:
                 if entity_id not in entities and entity_id not in benchmarks:
                     message = f"unknown entity id {entity_id!r}"
                     c.error((kind, i, "about", j), message + _suggest_id(entity_id, everyone))
-    for i, entity in sections["entities"]:
+    for i, entity in _of(sections["entities"], Entity):
         relations = (
             ("country", entity.country, ("country",)),
             ("developer", entity.developer, ("organization",)),
@@ -491,7 +528,7 @@ def _check_references(c: Checker, sections: dict[str, list[Any]]) -> None:
                 )
 
 
-def _suggest_id(wanted: str, known: Any) -> str:
+def _suggest_id(wanted: str, known: Iterable[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(wanted, list(known), n=1)
@@ -504,19 +541,23 @@ def normalize_name(name: str) -> str:
 
 
 def _check_semantics(
-    c: Checker, sections: dict[str, list[Any]], where: Callable[[DataPath], str] = _place
+    c: Checker,
+    sections: dict[str, list[tuple[int, Stored]]],
+    where: Callable[[DataPath], str] = _place,
 ) -> None:
-    _check_names(c, sections["benchmarks"], sections["entities"], where)
+    _check_names(
+        c, _of(sections["benchmarks"], Benchmark), _of(sections["entities"], Entity), where
+    )
     for section in kinds.sections():
         rules = kinds.by_section(section).rules
-        for i, fact in sections[section]:
+        for i, fact in _of(sections[section], Fact):
             if fact.passage_en is None:
                 c.warning((section, i), f"fact {fact.id!r} has no English rendering (passage_en)")
             for rule in rules(fact):
                 report = c.error if rule.severity == "error" else c.warning
                 report((section, i, *rule.path), rule.message)
-    used = {fact.source for section in kinds.sections() for _, fact in sections[section]}
-    for i, source in sections["sources"]:
+    used = {fact.source for section in kinds.sections() for _, fact in _of(sections[section], Fact)}
+    for i, source in _of(sections["sources"], Source):
         if source.id not in used:
             c.warning(("sources", i), f"source {source.id!r} supports no fact")
 

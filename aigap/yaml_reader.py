@@ -325,7 +325,7 @@ class _OnlyPositions(dict[Path, Position]):
         if key in self.wanted:
             super().__setitem__(key, value)
 
-    def setdefault(self, key: Path, default: Position) -> Position:  # type: ignore[override]
+    def setdefault(self, key: Path, default: Position) -> Position:
         return super().setdefault(key, default) if key in self.wanted else default
 
 
@@ -375,6 +375,8 @@ class _Walker:
         self.have_root = False
         self.documents = 0
         self.skip_depth = 0  # >0 while discarding a complex key
+        # Each handler takes the event of its key's type (a ScalarEvent, ...), which a
+        # dict's type cannot tie to the key, so the argument is left untyped.
         self.value_handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.ScalarEvent: self.scalar,
             yaml.MappingStartEvent: self.container_start,

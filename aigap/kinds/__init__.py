@@ -6,13 +6,15 @@ Everything that works over every kind (validation, the cache, ``facts``,
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
 from aigap.kinds import claim, cost, event, gap, market, quote, score
-from aigap.kinds.base import Entry, Figure, Kind
+from aigap.kinds.base import Entry, Figure, Kind, SomeKind
 from aigap.model import Fact
 
-KINDS: list[Kind[Any]] = [
+F = TypeVar("F", bound=Fact)
+
+KINDS: list[SomeKind] = [
     gap.KIND,
     score.KIND,
     event.KIND,
@@ -23,14 +25,14 @@ KINDS: list[Kind[Any]] = [
 ]
 
 
-def register(kind: Kind[Any]) -> None:
+def register(kind: Kind[F]) -> None:
     """Add a kind (after the built-in ones); its section must be new."""
     if any(k.section == kind.section or k.name == kind.name for k in KINDS):
         raise ValueError(f"kind {kind.name!r} ({kind.section}) is already registered")
     KINDS.append(kind)
 
 
-def unregister(kind: Kind[Any]) -> None:
+def unregister(kind: Kind[F]) -> None:
     KINDS.remove(kind)
 
 
@@ -39,15 +41,15 @@ def sections() -> tuple[str, ...]:
     return tuple(k.section for k in KINDS)
 
 
-def by_section(section: str) -> Kind[Any]:
+def by_section(section: str) -> SomeKind:
     for kind in KINDS:
         if kind.section == section:
             return kind
     raise KeyError(section)
 
 
-def of(fact: Fact) -> Kind[Any]:
-    """The kind of a fact record."""
+def of(fact: F) -> Kind[F]:
+    """The kind of a fact record (a ``Kind[Gap]`` for a ``Gap``)."""
     for kind in KINDS:
         if type(fact) is kind.record:
             return kind
@@ -68,6 +70,7 @@ __all__ = [
     "Entry",
     "Figure",
     "Kind",
+    "SomeKind",
     "by_section",
     "of",
     "register",

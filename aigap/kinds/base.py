@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeAlias, TypeVar
 
 import msgspec
 
@@ -67,7 +67,7 @@ def own_date(fact: Fact) -> PartialDate | None:
     return date if isinstance(date, PartialDate) else None
 
 
-def raw_date(raw: Mapping[str, Any]) -> list[Any]:
+def raw_date(raw: Mapping[str, object]) -> list[object]:
     """The dates of a fact's timeline entries, read from its fact-file data: its ``date``."""
     return [raw.get("date")]
 
@@ -107,7 +107,7 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     entries: Callable[[F, Lang, dict[str, Benchmark]], list[Entry]] | None = None
     # The same entries' dates from the fact-file data, for the cache's index of
     # the timeline (None: only a kind with the default story and date has them)
-    raw_dates: Callable[[Mapping[str, Any]], list[Any]] | None = None
+    raw_dates: Callable[[Mapping[str, object]], list[object]] | None = None
 
     def story(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
         """The fact's entries for the timeline and entity pages (default: its summary)."""
@@ -117,6 +117,11 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
 
     def search_weights(self) -> dict[str, int]:
         return {**FACT_SEARCH, **self.search}
+
+
+# A kind of some fact type: the registry holds gaps, scores, ... side by side, and
+# which fact type a kind takes is known only at run time (``kinds.of`` says it).
+SomeKind: TypeAlias = "Kind[Any]"
 
 
 def benchmark_name(benchmark: str, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import msgspec
 
@@ -15,6 +15,7 @@ from aigap.numbers import amount_text, format_number, ratio_text
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 
@@ -85,7 +86,7 @@ def cost_rows(store: Store, limit: int | None = None) -> list[CostRow]:
     return [CostRow(c, sources[c.source]) for c in costs]
 
 
-def cost_record(row: CostRow, lang: Lang) -> dict[str, Any]:
+def cost_record(row: CostRow, lang: Lang) -> Record:
     cost = row.cost
     ratio = cost.ratio
     # parallel lists, so CSV gets one column per attribute, not nested objects

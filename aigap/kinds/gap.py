@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import msgspec
 
@@ -17,6 +17,7 @@ from aigap.numbers import figure_text, unit_name, value_text, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 
@@ -98,9 +99,11 @@ def entries(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Ent
     ]
 
 
-def reading_dates(raw: Mapping[str, Any]) -> list[Any]:
+def reading_dates(raw: Mapping[str, object]) -> list[object]:
     """One timeline entry per reading: the readings' dates, from the fact-file data."""
-    return [v.get("date") if isinstance(v, dict) else None for v in raw.get("values") or ()]
+    values = raw.get("values")
+    readings = values if isinstance(values, list | tuple) else ()  # validated data: a list
+    return [v.get("date") if isinstance(v, dict) else None for v in readings]
 
 
 KIND = Kind(
@@ -175,7 +178,7 @@ def sort_gap_rows(rows: list[GapRow]) -> list[GapRow]:
     return sorted(rows, key=lambda r: (unit_order[r.gap.unit], -r.now.value))
 
 
-def gap_record(row: GapRow, lang: Lang) -> dict[str, Any]:
+def gap_record(row: GapRow, lang: Lang) -> Record:
     """The flat, documented record for JSON, CSV and Markdown."""
     gap, src = row.gap, row.source
     return {
@@ -222,7 +225,7 @@ def gap_listing(rows: Sequence[GapRow], lang: Lang, single: bool) -> Listing:
     return _all_gaps(rows, records, lang)
 
 
-def _single_gap(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang) -> Listing:
+def _single_gap(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> Listing:
     row = rows[0]
     bench = row.benchmark
     columns = [
@@ -282,7 +285,7 @@ def dumbbell(then: float, now: float, scale: float) -> str:
     return "".join(line).rstrip()
 
 
-def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang) -> Listing:
+def _all_gaps(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> Listing:
     columns = [
         Column("benchmark", label("benchmark", lang)),
         Column("then", label("then", lang), numeric=True),
@@ -291,7 +294,7 @@ def _all_gaps(rows: Sequence[GapRow], records: list[dict[str, Any]], lang: Lang)
         Column("narrower", label("narrower", lang), numeric=True),
         Column("bars", label("bars", lang), whole=True, optional=True),
     ]
-    cells: list[list[Any]] = []
+    cells: list[list[str]] = []
     groups: list[int] = []
     notes: list[str] = []
     units = list(dict.fromkeys(r.gap.unit for r in rows))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
 
@@ -16,6 +16,7 @@ from aigap.numbers import amount_text
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 
@@ -107,7 +108,7 @@ def market_rows(store: Store, limit: int | None = None) -> list[MarketRow]:
     return [MarketRow(m, sources[m.source]) for m in moves]
 
 
-def _amount_fields(prefix: str, amount: Amount | None) -> dict[str, Any]:
+def _amount_fields(prefix: str, amount: Amount | None) -> Record:
     return {
         f"{prefix}_value": amount.value if amount else None,
         f"{prefix}_unit": amount.unit if amount else None,
@@ -116,7 +117,7 @@ def _amount_fields(prefix: str, amount: Amount | None) -> dict[str, Any]:
     }
 
 
-def market_record(row: MarketRow, lang: Lang) -> dict[str, Any]:
+def market_record(row: MarketRow, lang: Lang) -> Record:
     move = row.move
     return {
         "fact_id": move.id,
@@ -144,9 +145,9 @@ def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
         Column("close", label("close", lang), numeric=True),
         Column("lost", label("lost", lang), numeric=True),
     ]
-    cells: list[list[Any]] = []
+    cells: list[list[str]] = []
     groups: list[int] = []
-    previous: tuple[Any, ...] | None = None
+    previous: tuple[str, str] | None = None
     for r in rows:
         m = r.move
         key = (m.date.iso, m.subject_kind)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, TypedDict
 
 import msgspec
 
@@ -14,6 +14,7 @@ from aigap.model import Benchmark, Fact, Lang, PartialDate, Source, Text
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 
@@ -91,7 +92,14 @@ class QuoteRow(msgspec.Struct, frozen=True):
     source: Source
 
 
-def speaker_filter(store: Store, who: str | None) -> dict[str, Any]:
+class SpeakerFilter(TypedDict, total=False):
+    """``Store.select``'s and ``Store.count``'s arguments for ``--who``."""
+
+    who: str  # part of a name, any case
+    speakers: list[str]  # an entity's normalized names
+
+
+def speaker_filter(store: Store, who: str | None) -> SpeakerFilter:
     """The store's filter for ``--who``: an entity's names (and its people's), else part of a name.
 
     As aigap.entities.matcher decides, so the store picks exactly the quotes it would.
@@ -144,7 +152,7 @@ QUOTE_FIELDS = (
 )
 
 
-def quote_record(row: QuoteRow, lang: Lang) -> dict[str, Any]:
+def quote_record(row: QuoteRow, lang: Lang) -> Record:
     quote = row.quote
     return {
         "fact_id": quote.id,
@@ -176,7 +184,7 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
     speakers: dict[str, list[QuoteRow]] = {}
     for r in rows:  # speakers in order of first appearance, their quotes in file order
         speakers.setdefault(r.quote.speaker.get(lang), []).append(r)
-    cells: list[list[Any]] = []
+    cells: list[list[str]] = []
     groups: list[int] = []
     for name, said_by in speakers.items():
         if cells:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
 
@@ -17,6 +17,7 @@ from aigap.numbers import figure_text, signed, unit_name, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
     from aigap.store import Store
 
 
@@ -186,7 +187,7 @@ def margin_unit(unit: str) -> str:
     return MARGIN_UNITS.get(unit, unit)
 
 
-def score_record(row: ScoreRow, lang: Lang) -> dict[str, Any]:
+def score_record(row: ScoreRow, lang: Lang) -> Record:
     score = row.score
     return {
         "fact_id": score.id,
@@ -225,7 +226,7 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
         Column("margin", label("margin", lang), numeric=True),
         Column("date", label("date", lang), whole=True, optional=True),
     ]
-    cells: list[list[Any]] = []
+    cells: list[list[str]] = []
     groups: list[int] = []
     for bench_id in dict.fromkeys(r.benchmark.id for r in rows):
         group = [r for r in rows if r.benchmark.id == bench_id]
