@@ -45,7 +45,7 @@ from aigap.errors import AigapError
 if TYPE_CHECKING:
     from aigap.model import Benchmark, Entity, Fact, FactBase, Source
 
-CACHE_FORMAT = "12"
+CACHE_FORMAT = "13"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
@@ -71,7 +71,12 @@ CREATE TABLE records(
 CREATE TABLE blobs(ord INTEGER PRIMARY KEY, data TEXT NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE names(norm TEXT NOT NULL, benchmark TEXT NOT NULL);
 CREATE TABLE counts(kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL);
-CREATE TABLE about(entity TEXT NOT NULL, ord INTEGER NOT NULL);
+-- which facts are about which entity, with the fact's kind and date (its datekey;
+-- "~", after every date, when it has none) so that an entity page is read in
+-- date order from an index
+CREATE TABLE about(
+    entity TEXT NOT NULL, kind TEXT NOT NULL, sortkey TEXT NOT NULL, ord INTEGER NOT NULL
+);
 -- a quote's speaker names, normalized: `quotes --who ENTITY` looks them up
 CREATE TABLE speakers(norm TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL);
@@ -102,7 +107,8 @@ CREATE INDEX records_date ON records(kind, datekey, sub, num);
 CREATE INDEX records_span ON records(kind, dhi, dlo);
 CREATE INDEX names_norm ON names(norm);
 CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
-CREATE INDEX about_entity ON about(entity, ord);
+CREATE INDEX about_entity ON about(entity, sortkey, ord);
+CREATE INDEX about_kind ON about(entity, kind, sortkey, ord);
 CREATE INDEX speakers_norm ON speakers(norm, ord);
 CREATE INDEX entity_names_norm ON entity_names(norm);
 CREATE INDEX entries_order ON entries(sortkey, ord, pos);
@@ -124,6 +130,7 @@ _ORDERS = {
     "date": "datekey, ord",
     "market": "datekey, sub, num, ord",  # by day, companies before indexes, biggest fall first
 }
+_UNDATED = "~"  # the sort key of an undated fact: after every date
 _BY_SOURCE = "facts-of-source"  # counts rows: (this, source id) -> how many facts
 
 
@@ -558,27 +565,37 @@ class Store:
         The facts about the entity, its people's quotes, and for a benchmark its
         gaps and scores; sorted and cut in SQL, so only the facts shown are built.
         """
+        # Each part comes sorted from an index and cut to ``limit``; their union
+        # is at most three times that, sorted and cut again: an entity with
+        # 11,000 facts reads about 50 index entries per part, not 11,000 rows.
         marks = ", ".join("?" * len(people))
-        where = "ord IN (SELECT ord FROM about WHERE entity = ?)"
-        args: list[Any] = [entity]
+        parts = [("sortkey", "about WHERE entity = ?")]  # (sort key, rows)
+        args: list[str | int] = [entity]
         if people:
-            where += (
-                " OR (kind = 'quotes'"
-                f" AND ord IN (SELECT ord FROM about WHERE entity IN ({marks})))"
-            )
+            parts.append(("sortkey", f"about WHERE entity IN ({marks}) AND kind = 'quotes'"))
             args += people
         if benchmark:
-            where += " OR (kind IN ('gaps', 'scores') AND benchmark = ?)"
+            parts.append(
+                (
+                    f"coalesce(datekey, '{_UNDATED}')",
+                    "records WHERE kind IN ('gaps', 'scores') AND benchmark = ?",
+                )
+            )
             args.append(entity)
-        order = "ORDER BY datekey IS NULL, datekey, ord"
-        # choose the ords first: sorting thousands of rows then reads only the keys
-        rows = self._rows(
-            f"{_SELECT} WHERE ord IN (SELECT ord FROM records WHERE {where} {order} LIMIT ?)"
-            f" {order}",
-            (*args, -1 if limit is None else limit),
+        cut = -1 if limit is None else limit
+        chosen = " UNION ".join(
+            f"SELECT * FROM (SELECT ord, {key} AS sortkey FROM {rows}"
+            f" ORDER BY sortkey, ord LIMIT {cut})"
+            for key, rows in parts
         )
-        total = self._rows(f"SELECT count(*) FROM records WHERE {where}", args)[0][0]
-        built = [self._build(row) for row in rows]
+        found = self._rows(
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM ({chosen}) ORDER BY sortkey, ord LIMIT ?)"
+            " ORDER BY datekey IS NULL, datekey, ord",
+            (*args, cut),
+        )
+        everything = " UNION ".join(f"SELECT ord FROM {rows}" for _, rows in parts)
+        total = self._rows(f"SELECT count(*) FROM ({everything})", args)[0][0]
+        built = [self._build(row) for row in found]
         for fact in built:
             named = entity in fact.about or getattr(fact, "benchmark", None) == entity
             if not named and not (fact.kind == "quote" and set(people) & set(fact.about)):
@@ -688,7 +705,7 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
 
     names: set[tuple[str, str]] = set()
     entity_names: set[tuple[str, str]] = set()
-    about: list[tuple[str, int]] = []
+    about: list[tuple[str, str, str, int]] = []
     speakers: list[tuple[str, int]] = []
     entries: list[tuple[int, str, int, str, str, str]] = []
     counts: dict[tuple[str, str], int] = {}
@@ -702,11 +719,12 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
             for raw in items:
                 ord_ += 1
                 ident, bench = raw["id"], raw.get("benchmark")
-                yield (ord_, ident, kind, bench, raw.get("source"), *_columns(kind, raw))
+                columns = _columns(kind, raw)
+                yield (ord_, ident, kind, bench, raw.get("source"), *columns)
                 if bench is not None:
                     counts[kind, bench] = counts.get((kind, bench), 0) + 1
                 for entity in dict.fromkeys(raw.get("about") or ()):
-                    about.append((entity, ord_))
+                    about.append((entity, kind, columns[0] or _UNDATED, ord_))
                     counts["about", entity] = counts.get(("about", entity), 0) + 1
                 if kind == "quotes":
                     norms = {normalize_name(n) for n in _speaker_names(raw)}
@@ -743,7 +761,7 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
     conn.executemany("INSERT INTO blobs(ord, data, crc) VALUES (?, ?, ?)", blobs())
     conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(names))
     conn.executemany("INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(entity_names))
-    conn.executemany("INSERT INTO about(entity, ord) VALUES (?, ?)", about)
+    conn.executemany("INSERT INTO about(entity, kind, sortkey, ord) VALUES (?, ?, ?, ?)", about)
     conn.executemany("INSERT INTO speakers(norm, ord) VALUES (?, ?)", speakers)
     conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", entries)
     counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
