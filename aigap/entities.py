@@ -16,7 +16,7 @@ import msgspec
 from aigap import kinds
 from aigap.labels import label
 from aigap.model import Benchmark, Entity, Fact, Lang, Source, Text
-from aigap.validate import normalize_name
+from aigap.text import normalize_name
 
 if TYPE_CHECKING:
     from aigap.jsontypes import Record

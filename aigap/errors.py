@@ -79,7 +79,7 @@ def suggest(name: str, names: dict[str, str]) -> str | None:
     """The id whose name (any alias, normalized) is closest to ``name``."""
     import difflib
 
-    from aigap.validate import normalize_name
+    from aigap.text import normalize_name
 
     by_norm = {normalize_name(n): target for n, target in names.items() if normalize_name(n)}
     close = difflib.get_close_matches(normalize_name(name), list(by_norm), n=1, cutoff=0.6)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from aigap.errors import AigapError, UnknownName, suggest
 from aigap.model import Benchmark, Entity, Fact, PartialDate, Source
-from aigap.validate import normalize_name
+from aigap.text import normalize_name
 
 if TYPE_CHECKING:
     from aigap.store import Store

@@ -367,7 +367,7 @@ class Store:
 
     def benchmark_named(self, norm: str) -> Any | None:
         """The benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.validate import normalize_name
+        from aigap.text import normalize_name
 
         def names(bench: Any) -> set[str]:
             return {normalize_name(n) for n in (bench.id, *bench.aliases, *bench.name.all())}
@@ -458,7 +458,7 @@ class Store:
         """The records of ``kind`` (None: every fact) that match, in ``order``, first ``limit``.
 
         ``since``/``until`` are YYYY-MM-DD bounds; ``who`` is part of a speaker's name,
-        ``speakers`` normalized names (aigap.validate.normalize_name) one of which is.
+        ``speakers`` normalized names (aigap.text.normalize_name) one of which is.
         Only the rows returned are rebuilt; an unfiltered, unlimited read is checked
         against the row count written with the cache.
         """
@@ -655,7 +655,7 @@ class Store:
 
     def entity_named(self, norm: str) -> Any | None:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.validate import normalize_name
+        from aigap.text import normalize_name
 
         rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
         if not rows:
@@ -701,7 +701,7 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
     """Write the validated records as rows, their indexed columns from the raw data
     they were built from; rows stream into SQLite, never all in a list."""
     from aigap import kinds
-    from aigap.validate import normalize_name
+    from aigap.text import normalize_name
 
     names: set[tuple[str, str]] = set()
     entity_names: set[tuple[str, str]] = set()

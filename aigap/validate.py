@@ -30,6 +30,7 @@ from aigap.model import (
     Stored,
     Text,
 )
+from aigap.text import normalize_name
 
 if TYPE_CHECKING:  # the cache path validates rows without importing the YAML reader
     from aigap.yaml_reader import Node
@@ -533,11 +534,6 @@ def _suggest_id(wanted: str, known: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(wanted, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else " (see the entities section)"
-
-
-def normalize_name(name: str) -> str:
-    """Case-, space- and punctuation-insensitive form of a benchmark name."""
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _check_semantics(

@@ -8,7 +8,7 @@ import yaml
 
 from aigap.kinds.gap import Gap
 from aigap.model import PartialDate, Text
-from aigap.validate import normalize_name, validate
+from aigap.text import normalize_name, validate
 
 SOURCE = {
     "id": "src",

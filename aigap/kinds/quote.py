@@ -107,7 +107,7 @@ def speaker_filter(store: Store, who: str | None) -> SpeakerFilter:
     if not who:
         return {}
     from aigap.entities import named_group, names_of
-    from aigap.validate import normalize_name
+    from aigap.text import normalize_name
 
     group = named_group(store, who, members=True)
     if group is None:
