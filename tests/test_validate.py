@@ -8,7 +8,8 @@ import yaml
 
 from aigap.kinds.gap import Gap
 from aigap.model import PartialDate, Text
-from aigap.text import normalize_name, validate
+from aigap.text import normalize_name
+from aigap.validate import validate
 
 SOURCE = {
     "id": "src",
