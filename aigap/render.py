@@ -94,9 +94,7 @@ def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
     out.write(json_safe(json.dumps(value, ensure_ascii=ascii_only, indent=2)) + "\n")
 
 
-def write_csv(
-    records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None
-) -> None:
+def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None) -> None:
     """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed)."""
     import csv
 
