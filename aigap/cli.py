@@ -22,6 +22,13 @@ from typer.core import TyperGroup
 from aigap import __version__
 
 if TYPE_CHECKING:
+    from typer._click import Command as ClickCommand
+    from typer._click import Context as ClickContext
+    from typer.models import ArgumentInfo
+
+    from aigap.errors import AigapError, Problem
+    from aigap.kinds.quote import QuoteRow
+    from aigap.model import Benchmark, Fact, Source
     from aigap.render import Listing
     from aigap.store import Store
 
@@ -96,7 +103,9 @@ class _Group(TyperGroup):
     nvidia``) is pointed to ``aigap show`` or ``aigap search``.
     """
 
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+    def resolve_command(
+        self, ctx: "ClickContext", args: list[str]
+    ) -> "tuple[str | None, ClickCommand | None, list[str]]":
         # Typer 0.29 vendors Click as typer._click; its UsageError is what
         # TyperGroup.resolve_command raises for an unknown command.
         from typer._click.exceptions import UsageError
@@ -110,11 +119,17 @@ class _Group(TyperGroup):
                 exc.message = f"{exc.message.rstrip('.')}.\n{hint}"
             raise
 
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: "ClickContext | None" = None,
+        **extra: Any,  # Context's keyword arguments, as Click passes them
+    ) -> "ClickContext":
         with _output_errors():  # --help and --version write here
-            return super().make_context(*args, **kwargs)
+            return super().make_context(info_name, args, parent, **extra)
 
-    def invoke(self, ctx: Any) -> Any:
+    def invoke(self, ctx: "ClickContext") -> object:  # what the command returned
         from aigap.errors import AigapError
 
         try:
@@ -125,14 +140,14 @@ class _Group(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
 
 
-def _hint_for(ctx: Any, word: str) -> str | None:
+def _hint_for(ctx: "ClickContext", word: str) -> str | None:
     """'try: aigap show WORD' for an entity or id, 'aigap search WORD' for a word in the base."""
     import re
     import shlex
 
     from aigap.store import with_store
 
-    def lookup(store: Any) -> str | None:
+    def lookup(store: "Store") -> str | None:
         from aigap.entities import resolve
         from aigap.search import search
 
@@ -170,7 +185,7 @@ def _output_errors() -> Iterator[None]:
         raise
 
 
-def _report(exc: Any) -> None:
+def _report(exc: "AigapError") -> None:
     from aigap.render import safe
 
     for line in exc.lines():
@@ -282,7 +297,7 @@ def _main(
     ctx.obj = _Root(tuple(facts) if facts else None, not no_packaged, max_bytes)
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def _settings(ctx: "ClickContext") -> Settings:
     """The global options; --facts after the command (``gap mmlu --facts F``) adds to them."""
     root = ctx.find_root()
     obj = root.obj
@@ -346,7 +361,9 @@ def _cut(listing: "Listing", opts: "ListingOptions", total: int | None) -> "List
     return listing
 
 
-def _complete(ctx: typer.Context, incomplete: str, ids: Callable[[Any], list[str]]) -> list[str]:
+def _complete(
+    ctx: typer.Context, incomplete: str, ids: Callable[["Store"], list[str]]
+) -> list[str]:
     try:
         found = _answer(ctx, ids)
     except Exception:  # completion must never print a traceback into the shell
@@ -358,10 +375,11 @@ def _complete_benchmark(ctx: typer.Context, incomplete: str) -> list[str]:
     return _complete(ctx, incomplete, lambda s: [b.id for b in s.records("benchmarks")])
 
 
-def _benchmark_argument(help: str) -> Any:
-    return typer.Argument(
+def _benchmark_argument(help: str) -> "ArgumentInfo":
+    info: ArgumentInfo = typer.Argument(
         help=help, autocompletion=_complete_benchmark, callback=_nfc, show_default=False
     )
+    return info
 
 
 FormatOption = Annotated[
@@ -473,7 +491,7 @@ def _listing_options(command: Callable[..., None], rows: bool = True) -> Callabl
     names = {p.name for p in shared}
 
     @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> None:
+    def wrapper(**kwargs: Any) -> None:  # each of the type its parameter declares
         opts = ListingOptions(
             kwargs.pop("fmt"),
             kwargs.pop("lang"),
@@ -504,13 +522,15 @@ def _listing_command(name: str, query: str, layout: str, doc: str, section: str)
     """
 
     def command(ctx: typer.Context, *, opts: ListingOptions) -> None:
-        rows, select = opts.rows, _lazy(query)
+        rows = opts.rows
+        # known by name only: rows of this command's kind, laid out by its layout
+        select: Callable[..., Sequence[object]] = _lazy(query)
+        lay_out: Callable[..., Listing] = _lazy(layout)
 
-        def answer(store: "Store") -> tuple[Any, int]:
+        def answer(store: "Store") -> "tuple[Sequence[object], int]":
             found = select(store, limit=rows)
             return found, store.count(section) if rows is not None else len(found)
 
-        lay_out = _lazy(layout)
         _print(ctx, opts, answer, lambda found, code: lay_out(found[0], code), lambda f: f[1])
 
     command.__doc__ = doc
@@ -757,7 +777,7 @@ def quotes(
 
     rows = opts.rows
 
-    def query(store: "Store") -> tuple[Any, int]:
+    def query(store: "Store") -> "tuple[list[QuoteRow], int]":
         found = quote_rows(store, who, limit=rows)
         if rows is None:
             return found, len(found)
@@ -822,13 +842,18 @@ def facts(
         _answer(ctx, stream)
         return
 
-    def query(store: "Store") -> tuple[Any, Any, Any, int]:
+    def query(
+        store: "Store",
+    ) -> "tuple[list[Fact], dict[str, Benchmark], dict[str, Source], int]":
         found = fact_rows(store, kind, limit=rows)
         benchmarks = {b.id: b for b in store.records("benchmarks")}
         total = store.count(kind) if rows is not None else len(found)
         return found, benchmarks, sources_of(store, found), total
 
-    def layout(found: tuple[Any, Any, Any, int], code: Literal["en", "ko"]) -> "Listing":
+    def layout(
+        found: "tuple[list[Fact], dict[str, Benchmark], dict[str, Source], int]",
+        code: 'Literal["en", "ko"]',
+    ) -> "Listing":
         listing = facts_listing(*found[:3], code, total=found[3])
         if opts.fmt is Format.json:  # every field of every fact, as `show -f json` has them
             from aigap.export import full_record
@@ -990,15 +1015,19 @@ def cite(
     """
     from aigap.citation import cite_all, facts_about
     from aigap.entities import find_page
+    from aigap.model import Fact, Source
     from aigap.show import detail
 
     code = _code(lang)
 
-    def query(store: Any) -> tuple[list[tuple[Any, Any]], dict[str, str]]:
+    def query(store: "Store") -> "tuple[list[tuple[Source, Fact | None]], dict[str, str]]":
         page = find_page(store, record_id)
-        if page is None:  # a fact or a source
+        if page is None:  # a fact or a source (find_page took benchmarks)
             found = detail(store, record_id)
-            return [(found.source, None if found.kind == "source" else found.record)], {}
+            if isinstance(found.record, Source):
+                return [(found.record, None)], {}
+            assert isinstance(found.record, Fact) and found.source is not None
+            return [(found.source, found.record)], {}
         # a benchmark or an entity: every source its facts come from, once, noting which
         name = page.entity.name.get(code)
         about = {
@@ -1074,8 +1103,8 @@ def check(
     from aigap.checks import check_counted, exit_code
 
     settings = _settings(ctx)
-    problems: list[Any] = []
-    read: list[tuple[str, list[Any], int]] = []
+    problems: list[Problem] = []
+    read: list[tuple[str, list[Problem], int]] = []
     # Without a path: the active base, its files read as one (ids unique across them).
     targets: list[str | tuple[str, ...]] = list(paths or ()) or [settings.facts]
     for target in targets:
@@ -1087,7 +1116,7 @@ def check(
 
 
 def _write_check(
-    problems: list[Any], read: list[tuple[str, list[Any], int]], fmt: CheckFormat
+    problems: "list[Problem]", read: "list[tuple[str, list[Problem], int]]", fmt: CheckFormat
 ) -> None:
     """Problems on stdout; on stderr each file checked and how many facts it held."""
     from aigap.checks import as_json, summary, text_lines

@@ -225,7 +225,7 @@ def page_listing(found: Page, lang: Lang) -> Listing:
     notes.extend(f"{sid}: {source_line(s, lang)}" for sid, s in found.sources.items())
     if found.total > len(found.facts):
         notes.append(label("note.more", lang, count=found.total - len(found.facts)))
-    records = [{"field": f, "value": v} for f, v in rows]
+    records: list[Record] = [{"field": f, "value": v} for f, v in rows]
     columns = [
         Column("field", label("field", lang), max_width=22),
         Column("value", label("value", lang), ratio=1),

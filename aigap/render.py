@@ -13,9 +13,16 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 import msgspec
+
+if TYPE_CHECKING:  # Rich is imported where it is used: not on the start-up path
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from aigap.jsontypes import JSONValue, Record
 
 # Beyond C0/C1 and bidi controls: zero-width characters (which hide text
 # or splice look-alikes), the U+2028/2029 line separators (some terminals
@@ -58,14 +65,14 @@ class Listing(msgspec.Struct):
 
     title: str
     columns: Sequence[Column]
-    records: list[dict[str, Any]]
-    cells: list[list[Any]] | None = None  # table cells when they differ from records
+    records: list[Record]
+    cells: list[list[str]] | None = None  # table cells when they differ from records
     notes: list[str] = msgspec.field(default_factory=list)
     groups: list[int] | None = None  # row indexes that start a new group
     fields: Sequence[str] | None = None  # record keys, for a header row when empty
 
 
-def _plain(value: Any) -> str:
+def _plain(value: JSONValue) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -75,7 +82,7 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def write_json(value: Any, out: IO[str]) -> None:
+def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
     """Indented JSON (an array of records, or one object), control-safe."""
     import codecs
     import json
@@ -87,9 +94,7 @@ def write_json(value: Any, out: IO[str]) -> None:
     out.write(json_safe(json.dumps(value, ensure_ascii=ascii_only, indent=2)) + "\n")
 
 
-def write_csv(
-    records: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] | None = None
-) -> None:
+def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None) -> None:
     """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed)."""
     import csv
 
@@ -108,7 +113,7 @@ def write_csv(
         writer.writerow({k: safe(_plain(v), keep_newlines=False) for k, v in record.items()})
 
 
-def _markdown_cell(value: Any) -> str:
+def _markdown_cell(value: JSONValue) -> str:
     text = safe(_plain(value), keep_newlines=False)
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
@@ -124,14 +129,14 @@ def write_markdown(listing: Listing, out: IO[str]) -> None:
         out.write("| " + " | ".join(_markdown_cell(record[k]) for k in keys) + " |\n")
 
 
-def _numeric(records: list[dict[str, Any]], key: str) -> bool:
+def _numeric(records: list[Record], key: str) -> bool:
     values = [r[key] for r in records if r[key] is not None]
     return bool(values) and all(
         isinstance(v, int | float) and not isinstance(v, bool) for v in values
     )
 
 
-def make_console(*, stderr: bool = False, record: bool = False) -> Any:
+def make_console(*, stderr: bool = False, record: bool = False) -> Console:
     import os
 
     from rich.console import Console
@@ -150,7 +155,7 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Any:
     )
 
 
-def cell(value: Any) -> Any:
+def cell(value: JSONValue | Text) -> Text:
     """A table cell: data always becomes literal Text (never markup)."""
     from rich.text import Text
 
@@ -159,11 +164,11 @@ def cell(value: Any) -> Any:
     return Text(safe(_plain(value)))
 
 
-def build_table(listing: Listing, width: int = 80) -> Any:
+def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
     from rich import box
     from rich.table import Table
 
-    cells = listing.cells
+    cells: Sequence[Sequence[JSONValue]] | None = listing.cells
     if cells is None:
         cells = [[r.get(c.key) for c in listing.columns] for r in listing.records]
     columns = list(enumerate(listing.columns))
@@ -251,11 +256,11 @@ def _fit(
     return caps
 
 
-class Blocks(list[Any]):
+class Blocks(list["Text"]):
     """Lines already wrapped to the width: print them as they are (soft wrap)."""
 
 
-def _blocks(listing: Listing, cells: list[list[Any]], width: int) -> Blocks:
+def _blocks(listing: Listing, cells: Sequence[Sequence[JSONValue]], width: int) -> Blocks:
     """The table as one "header: value" block per row, for a terminal too narrow
     for its columns: every figure stays whole, the text wraps between words."""
     from rich.text import Text
@@ -278,10 +283,10 @@ def _blocks(listing: Listing, cells: list[list[Any]], width: int) -> Blocks:
     return lines
 
 
-def wrap_words(text: Any, width: int) -> list[Any]:
+def wrap_words(text: Text, width: int) -> list[Text]:
     """``text`` (a rich Text) in lines of at most ``width`` cells, broken only
     between words: a word longer than the line (an id, a date) stays whole."""
-    out: list[Any] = []
+    out: list[Text] = []
     for line in text.split("\n", allow_blank=True):
         plain = line.plain
         breaks: list[int] = []
@@ -298,22 +303,18 @@ def wrap_words(text: Any, width: int) -> list[Any]:
     return out
 
 
-def _has_digit(value: Any) -> bool:
-    return any(ch.isdigit() for ch in _text(value))
+def _has_digit(value: JSONValue) -> bool:
+    return any(ch.isdigit() for ch in _plain(value))
 
 
-def _min_width(column: Column, values: list[Any]) -> int:
+def _min_width(column: Column, values: Sequence[JSONValue]) -> int:
     """Whole columns need their widest cell; text columns their longest word
     (at most 20, except a word with a figure in it, which is never cut)."""
     if column.numeric or column.whole:
         return max([_width(column.header), *(_width(v) for v in values)])
-    words = [w for v in [column.header, *values] for w in _text(v).split()]
+    words = [w for v in [column.header, *values] for w in _plain(v).split()]
     longest = min(20, max((_cell_len(w) for w in words), default=1))
     return max([longest, *(_cell_len(w) for w in words if any(c.isdigit() for c in w))])
-
-
-def _text(value: Any) -> str:
-    return value.plain if hasattr(value, "plain") else _plain(value)
 
 
 def _cell_len(text: str) -> int:
@@ -322,8 +323,8 @@ def _cell_len(text: str) -> int:
     return cell_len(text)
 
 
-def _width(value: Any) -> int:
-    return max((_cell_len(line) for line in _text(value).split("\n")), default=0)
+def _width(value: JSONValue) -> int:
+    return max((_cell_len(line) for line in _plain(value).split("\n")), default=0)
 
 
 def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
@@ -379,7 +380,10 @@ def save_table_svg(listing: Listing, path: str) -> None:
     needed = cell_len(picture.title)
     if picture.records or picture.cells:
         table = build_table(picture, SVG_MAX_WIDTH)
-        needed = max(needed, Measurement.get(probe, probe.options, table).maximum)
+        if isinstance(table, Blocks):  # too narrow for its columns: lines already wrapped
+            needed = max([needed, *(cell_len(line.plain) for line in table)])
+        else:
+            needed = max(needed, Measurement.get(probe, probe.options, table).maximum)
     console = Console(
         width=max(20, min(needed, SVG_MAX_WIDTH)),
         file=io.StringIO(),
@@ -425,7 +429,7 @@ def write_text_atomic(path: str, text: str) -> None:
         raise AigapError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def print_table(console: Any, listing: Listing) -> None:
+def print_table(console: Console, listing: Listing) -> None:
     import io
 
     if console.is_terminal:
@@ -445,7 +449,7 @@ def print_table(console: Any, listing: Listing) -> None:
     out.flush()
 
 
-def _print_parts(console: Any, listing: Listing) -> None:
+def _print_parts(console: Console, listing: Listing) -> None:
     from rich.text import Text
 
     # Titles, notes and blocks wrap between words only: a word longer than the

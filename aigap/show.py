@@ -184,7 +184,7 @@ def show_listing(
             )
             for d in derived
         )
-    records = [{"field": f, "value": v} for f, v in rows]
+    records: list[Record] = [{"field": f, "value": v} for f, v in rows]
     columns = [
         Column("field", label("field", lang), max_width=22),
         Column("value", label("value", lang), ratio=1),

@@ -9,7 +9,7 @@ the timeline by giving its facts a date or its own ``entries``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -20,6 +20,8 @@ from aigap.labels import label
 from aigap.model import Benchmark, Fact, Lang, PartialDate, Source
 
 if TYPE_CHECKING:
+    from aigap.jsontypes import Record
+    from aigap.render import Listing
     from aigap.store import Store
 
 Day = tuple[int, int, int]
@@ -162,7 +164,7 @@ TIMELINE_FIELDS = (
 )
 
 
-def line_record(line: Line) -> dict[str, Any]:
+def line_record(line: Line) -> Record:
     return {
         "date": line.date.iso,
         "precision": line.date.precision,
@@ -176,7 +178,9 @@ def line_record(line: Line) -> dict[str, Any]:
     }
 
 
-def story_listing(found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None) -> Any:
+def story_listing(
+    found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None
+) -> Listing:
     from aigap.entities import kind_label
     from aigap.layout import source_line
     from aigap.render import Column, Listing

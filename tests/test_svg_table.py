@@ -65,3 +65,16 @@ def test_written_atomically(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("<svg")
     assert [p.name for p in tmp_path.iterdir()] == ["gap.svg"]
+
+
+def test_too_wide_for_the_picture_is_drawn_as_blocks(tmp_path: Path) -> None:
+    """Columns that cannot share 100 cells become one block per row (was a crash)."""
+    from aigap.render import Column, Listing, save_table_svg
+
+    columns = [Column(f"c{i}", f"reading {i}", numeric=True) for i in range(12)]
+    record = {f"c{i}": f"{1000 + i:,}.5 Elo points" for i in range(12)}
+    target = tmp_path / "wide.svg"
+    save_table_svg(Listing("Wide", columns, [record]), str(target))
+    svg = target.read_text(encoding="utf-8").replace("&#160;", " ")
+    assert "reading 11: 1,011.5 Elo points" in svg
+    assert _width(ET.fromstring(svg)) < 1300  # no wider than the 100-cell picture
