@@ -797,6 +797,19 @@ def _fact_kind(value: str | None) -> str | None:
     return section
 
 
+def _stream_facts_csv(ctx: typer.Context, kind: str | None, opts: ListingOptions) -> None:
+    """Every row written as it is built: 100,000 facts are never held in a list."""
+    from aigap.facts import FACT_FIELDS, fact_record
+    from aigap.render import write_csv
+
+    def stream(store: "Store") -> None:
+        benchmarks = {b.id: b for b in store.records("benchmarks")}
+        found = store.iter_select(kind, limit=opts.rows)
+        write_csv((fact_record(f, opts.code, benchmarks) for f in found), sys.stdout, FACT_FIELDS)
+
+    _answer(ctx, stream)
+
+
 @app.command()
 @_listing_options
 def facts(
@@ -828,18 +841,7 @@ def facts(
 
     rows = opts.rows
     if opts.fmt is Format.csv and opts.svg is None:
-        # every row written as it is built: 100,000 facts never held in a list
-        from aigap.facts import FACT_FIELDS, fact_record
-        from aigap.render import write_csv
-
-        def stream(store: "Store") -> None:
-            benchmarks = {b.id: b for b in store.records("benchmarks")}
-            found = store.iter_select(kind, limit=rows)
-            write_csv(
-                (fact_record(f, opts.code, benchmarks) for f in found), sys.stdout, FACT_FIELDS
-            )
-
-        _answer(ctx, stream)
+        _stream_facts_csv(ctx, kind, opts)
         return
 
     def query(

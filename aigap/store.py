@@ -41,6 +41,7 @@ import msgspec
 
 from aigap import __version__
 from aigap.errors import AigapError
+from aigap.text import normalize_name
 
 if TYPE_CHECKING:
     from aigap.model import Benchmark, Entity, Fact, FactBase, Source
@@ -367,7 +368,6 @@ class Store:
 
     def benchmark_named(self, norm: str) -> Any | None:
         """The benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.text import normalize_name
 
         def names(bench: Any) -> set[str]:
             return {normalize_name(n) for n in (bench.id, *bench.aliases, *bench.name.all())}
@@ -655,7 +655,6 @@ class Store:
 
     def entity_named(self, norm: str) -> Any | None:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.text import normalize_name
 
         rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
         if not rows:
@@ -697,55 +696,88 @@ def _kinds_order() -> tuple[str, ...]:
     return kinds.sections()
 
 
+class _SideTables:
+    """The tables beside ``records``, collected while its rows stream in."""
+
+    def __init__(self, indexed: set[str]) -> None:
+        self.indexed = indexed  # kinds whose timeline entries come from their data
+        self.names: set[tuple[str, str]] = set()
+        self.entity_names: set[tuple[str, str]] = set()
+        self.about: list[tuple[str, str, str, int]] = []
+        self.speakers: list[tuple[str, int]] = []
+        self.entries: list[tuple[int, str, int, str, str, str]] = []
+        self.counts: dict[tuple[str, str], int] = {}
+
+    def count(self, key: tuple[str, str]) -> None:
+        self.counts[key] = self.counts.get(key, 0) + 1
+
+    def add(self, ord_: int, kind: str, raw: dict[str, Any], datekey: str | None) -> None:
+        if raw.get("benchmark") is not None:
+            self.count((kind, raw["benchmark"]))
+        for entity in dict.fromkeys(raw.get("about") or ()):
+            self.about.append((entity, kind, datekey or _UNDATED, ord_))
+            self.count(("about", entity))
+        if kind == "quotes":
+            norms = {normalize_name(n) for n in _speaker_names(raw)}
+            self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
+        if kind in self.indexed:
+            self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
+        if kind not in NOT_FACTS and raw.get("source"):  # for `sources`, `show`
+            self.count((_BY_SOURCE, raw["source"]))
+        if kind in ("benchmarks", "entities"):
+            self.add_names(kind, raw)
+
+    def add_names(self, kind: str, raw: dict[str, Any]) -> None:
+        name = raw.get("name") or {}
+        for alias in (raw["id"], *(raw.get("aliases") or ()), *name.values()):
+            norm = normalize_name(alias)
+            if norm:
+                self.entity_names.add((norm, raw["id"]))
+                if kind == "benchmarks":
+                    self.names.add((norm, raw["id"]))
+
+    def write(self, conn: sqlite3.Connection, sections: Sequence[str]) -> None:
+        conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(self.names))
+        conn.executemany(
+            "INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(self.entity_names)
+        )
+        conn.executemany(
+            "INSERT INTO about(entity, kind, sortkey, ord) VALUES (?, ?, ?, ?)", self.about
+        )
+        conn.executemany("INSERT INTO speakers(norm, ord) VALUES (?, ?)", self.speakers)
+        conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", self.entries)
+        counts = self.counts
+        counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
+        counts["facts", ""] = sum(counts[kind, ""] for kind in sections)
+        counts["entries", ""] = len(self.entries)  # after "*", which counts records only
+        conn.executemany(
+            "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)",
+            [(kind, bench, n) for (kind, bench), n in counts.items()],
+        )
+
+
 def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: str) -> None:
     """Write the validated records as rows, their indexed columns from the raw data
     they were built from; rows stream into SQLite, never all in a list."""
     from aigap import kinds
-    from aigap.text import normalize_name
 
-    names: set[tuple[str, str]] = set()
-    entity_names: set[tuple[str, str]] = set()
-    about: list[tuple[str, str, str, int]] = []
-    speakers: list[tuple[str, int]] = []
-    entries: list[tuple[int, str, int, str, str, str]] = []
-    counts: dict[tuple[str, str], int] = {}
-    indexed = {kind for kind in kinds.sections() if entries_from_data(kind)}
+    side = _SideTables({kind for kind in kinds.sections() if entries_from_data(kind)})
+    order = (*NOT_FACTS, *kinds.sections())
 
-    def rows() -> Any:
+    def rows() -> Iterator[tuple[object, ...]]:
         ord_ = 0
-        for kind in (*NOT_FACTS, *kinds.sections()):
+        for kind in order:
             items = data.get(kind) or ()
-            counts[kind, ""] = len(items)
+            side.counts[kind, ""] = len(items)
             for raw in items:
                 ord_ += 1
-                ident, bench = raw["id"], raw.get("benchmark")
                 columns = _columns(kind, raw)
-                yield (ord_, ident, kind, bench, raw.get("source"), *columns)
-                if bench is not None:
-                    counts[kind, bench] = counts.get((kind, bench), 0) + 1
-                for entity in dict.fromkeys(raw.get("about") or ()):
-                    about.append((entity, kind, columns[0] or _UNDATED, ord_))
-                    counts["about", entity] = counts.get(("about", entity), 0) + 1
-                if kind == "quotes":
-                    norms = {normalize_name(n) for n in _speaker_names(raw)}
-                    speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
-                if kind in indexed:
-                    entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
-                if kind not in NOT_FACTS and raw.get("source"):  # for `sources`, `show`
-                    by_source = _BY_SOURCE, raw["source"]
-                    counts[by_source] = counts.get(by_source, 0) + 1
-                if kind in ("benchmarks", "entities"):
-                    name = raw.get("name") or {}
-                    for alias in (raw["id"], *(raw.get("aliases") or ()), *name.values()):
-                        norm = normalize_name(alias)
-                        if norm:
-                            entity_names.add((norm, raw["id"]))
-                            if kind == "benchmarks":
-                                names.add((norm, raw["id"]))
+                yield (ord_, raw["id"], kind, raw.get("benchmark"), raw.get("source"), *columns)
+                side.add(ord_, kind, raw, columns[0])
 
     def blobs() -> Iterator[tuple[int, str, int]]:
         ord_ = 0
-        for kind in (*NOT_FACTS, *kinds.sections()):  # the order rows() numbers them in
+        for kind in order:  # the order rows() numbers them in
             for built in _section(base, kind):
                 ord_ += 1
                 text = _encode(built).decode()
@@ -759,18 +791,7 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
         rows(),
     )
     conn.executemany("INSERT INTO blobs(ord, data, crc) VALUES (?, ?, ?)", blobs())
-    conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(names))
-    conn.executemany("INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(entity_names))
-    conn.executemany("INSERT INTO about(entity, kind, sortkey, ord) VALUES (?, ?, ?, ?)", about)
-    conn.executemany("INSERT INTO speakers(norm, ord) VALUES (?, ?)", speakers)
-    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", entries)
-    counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
-    counts["facts", ""] = sum(counts[kind, ""] for kind in kinds.sections())
-    counts["entries", ""] = len(entries)  # after "*", which counts records only
-    conn.executemany(
-        "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)",
-        [(kind, bench, n) for (kind, bench), n in counts.items()],
-    )
+    side.write(conn, kinds.sections())
     _fill_search(conn, data)
     conn.executescript(_INDEXES)
     conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))

@@ -8,12 +8,14 @@ forms find the same facts.
 
 from __future__ import annotations
 
-import unicodedata
-
 
 def nfc(text: str) -> str:
     """``text`` in NFC; the quick checks make the common case (already NFC) cheap."""
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
+    if text.isascii():
+        return text
+    import unicodedata  # only for non-ASCII text: most lookups never need it
+
+    if unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
 
