@@ -279,7 +279,8 @@ def _blocks(listing: Listing, cells: Sequence[Sequence[JSONValue]], width: int) 
                 lines.append(head)
                 lines.extend(wrap_words(text, width))
             else:
-                lines.extend(wrap_words(head + text, width))
+                # assembled, not head + text: a sum takes head's bold for the whole line
+                lines.extend(wrap_words(Text.assemble(head, text), width))
     return lines
 
 

@@ -76,5 +76,18 @@ def test_too_wide_for_the_picture_is_drawn_as_blocks(tmp_path: Path) -> None:
     target = tmp_path / "wide.svg"
     save_table_svg(Listing("Wide", columns, [record]), str(target))
     svg = target.read_text(encoding="utf-8").replace("&#160;", " ")
-    assert "reading 11: 1,011.5 Elo points" in svg
+    # the bold header and its value are separate runs of text in the picture
+    assert "reading 11: " in svg and "1,011.5 Elo points" in svg
     assert _width(ET.fromstring(svg)) < 1300  # no wider than the 100-cell picture
+
+
+def test_a_block_row_bolds_its_header_only() -> None:
+    """In the narrow-terminal layout "Header: value", only the header is bold."""
+    from aigap.render import Blocks, Column, Listing, build_table
+
+    listing = Listing("t", [Column("a", "Benchmark", numeric=True)], [{"a": "1" * 30}])
+    blocks = build_table(listing, 20)
+    assert isinstance(blocks, Blocks)
+    assert all(not line.style for line in blocks)  # no line is bold as a whole
+    bold = [line.plain[s.start : s.end] for line in blocks for s in line.spans]
+    assert [b.strip() for b in bold] == ["Benchmark:"]
