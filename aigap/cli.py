@@ -372,7 +372,7 @@ def _complete(
 
 
 def _complete_benchmark(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _complete(ctx, incomplete, lambda s: [b.id for b in s.records("benchmarks")])
+    return _complete(ctx, incomplete, lambda s: [b.id for b in s.benchmarks()])
 
 
 def _benchmark_argument(help: str) -> "ArgumentInfo":
@@ -803,7 +803,7 @@ def _stream_facts_csv(ctx: typer.Context, kind: str | None, opts: ListingOptions
     from aigap.render import write_csv
 
     def stream(store: "Store") -> None:
-        benchmarks = {b.id: b for b in store.records("benchmarks")}
+        benchmarks = {b.id: b for b in store.benchmarks()}
         found = store.iter_select(kind, limit=opts.rows)
         write_csv((fact_record(f, opts.code, benchmarks) for f in found), sys.stdout, FACT_FIELDS)
 
@@ -848,7 +848,7 @@ def facts(
         store: "Store",
     ) -> "tuple[list[Fact], dict[str, Benchmark], dict[str, Source], int]":
         found = fact_rows(store, kind, limit=rows)
-        benchmarks = {b.id: b for b in store.records("benchmarks")}
+        benchmarks = {b.id: b for b in store.benchmarks()}
         total = store.count(kind) if rows is not None else len(found)
         return found, benchmarks, sources_of(store, found), total
 

@@ -421,16 +421,16 @@ def cross_check(base: FactBase) -> list[tuple[DataPath, Severity, str]]:
 def derived_for(store: Store, fact: Fact) -> list[Derived]:
     """The figures ``aigap show`` prints beside ``fact``'s reported ones."""
     if isinstance(fact, Gap):
-        top = TopScores(store.records_about("scores", fact.benchmark))
+        top = TopScores(store.records_about(kinds.score.KIND, fact.benchmark))
         found = [f.derived for f in _gap_findings(fact, 0, top)]
     elif isinstance(fact, Score):
-        top = TopScores(store.records_about("scores", fact.benchmark))
-        gaps = store.records_about("gaps", fact.benchmark)
+        top = TopScores(store.records_about(kinds.score.KIND, fact.benchmark))
+        gaps = store.records_about(kinds.gap.KIND, fact.benchmark)
         return list(_score_findings(fact, top, gaps))
     elif isinstance(fact, MarketMove):
         found = [f.derived for f in _market_findings(fact, 0)]
     elif isinstance(fact, Cost):
-        others = CostIndex(store.records("costs") if fact.ratio is not None else [])
+        others = CostIndex(store.records(kinds.cost.KIND) if fact.ratio is not None else [])
         found = [f.derived for f in _cost_findings(fact, 0, others)]
     else:
         return []

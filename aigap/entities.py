@@ -45,7 +45,7 @@ def resolve(store: Store, name: str) -> Named | None:
 
 def every_name(store: Store) -> dict[str, str]:
     """Each name of every entity and benchmark -> its id (for did-you-mean)."""
-    named: list[Named] = [*store.records("entities"), *store.records("benchmarks")]
+    named: list[Named] = [*store.entities(), *store.benchmarks()]
     return {n: e.id for e in named for n in names_of(e)}
 
 
@@ -94,11 +94,11 @@ class Page(msgspec.Struct, frozen=True):
 
 def page(store: Store, named: Named, limit: int | None = None) -> Page:
     """Facts about the entity (the first ``limit``); for an organisation its people's quotes."""
-    entities = store.records("entities")
+    entities = store.entities()
     ties = relations(named, entities)
     people = [r.other.id for r in ties if r.relation == "people"]
     facts, total = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
-    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    benchmarks = {b.id: b for b in store.benchmarks()}
     sources = {sid: store.source(sid) for sid in dict.fromkeys(f.source for f in facts)}
     return Page(named, ties, facts, sources, benchmarks, total)
 
@@ -287,7 +287,5 @@ def named_group(store: Store, name: str, *, members: bool = False) -> list[Named
         return None
     group: list[Named] = [named]
     if members:
-        group += [
-            r.other for r in relations(named, store.records("entities")) if r.relation == "people"
-        ]
+        group += [r.other for r in relations(named, store.entities()) if r.relation == "people"]
     return group

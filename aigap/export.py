@@ -818,10 +818,10 @@ def _umask() -> int:
 def build(store: Store) -> tuple[list[Table], list[Source]]:
     from aigap import kinds
 
-    sources: list[Source] = store.records("sources")
-    benchmarks: list[Benchmark] = store.records("benchmarks")
+    sources: list[Source] = store.sources()
+    benchmarks: list[Benchmark] = store.benchmarks()
     by_kind = [(kind, store.records(kind.section)) for kind in kinds.KINDS]
-    return tables(sources, benchmarks, by_kind, store.records("entities")), sources
+    return tables(sources, benchmarks, by_kind, store.entities()), sources
 
 
 def export(store: Store, target: str) -> dict[str, int]:

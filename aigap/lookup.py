@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigap.errors import AigapError, UnknownName, suggest
-from aigap.model import Benchmark, Entity, Fact, PartialDate, Source
+from aigap.model import Benchmark, Entity, Fact, PartialDate, Source, Stored
 from aigap.text import normalize_name
 
 if TYPE_CHECKING:
@@ -17,21 +17,21 @@ def find_benchmark(store: Store, name: str, kinds: Sequence[str] = ("gaps",)) ->
     """Resolve what a user typed (id, alias, Korean name) to a benchmark."""
     found = store.benchmark_named(normalize_name(name))
     if found is not None:
-        return found  # type: ignore[no-any-return]
-    benchmarks = store.records("benchmarks")
-    with_facts = {f.benchmark for kind in kinds for f in store.records(kind)}
+        return found
+    benchmarks = store.benchmarks()
+    with_facts = {getattr(f, "benchmark", None) for kind in kinds for f in store.records(kind)}
     relevant = [b for b in benchmarks if b.id in with_facts] or benchmarks
     names = {n: b.id for b in relevant for n in (b.id, *b.aliases, *b.name.all())}
     raise UnknownName("benchmark", name, [b.id for b in relevant], names)
 
 
-def find_record(store: Store, record_id: str) -> Fact | Source | Benchmark:
-    """The source, benchmark or fact with this id; UnknownName (exit 2) otherwise."""
+def find_record(store: Store, record_id: str) -> Stored:
+    """The source, benchmark, entity or fact with this id; UnknownName (exit 2) otherwise."""
     wanted = record_id.strip()
     for candidate in dict.fromkeys((wanted, wanted.casefold())):
         found = store.record(candidate)
         if found is not None:
-            return found  # type: ignore[no-any-return]
+            return found
     ids = store.ids()
     # Whole ids first, then their parts ("nvida" -> "nvidia" -> market-nvidia-...);
     # a part never shadows a whole id.

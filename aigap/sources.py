@@ -24,7 +24,7 @@ class SourceRow(msgspec.Struct, frozen=True):
 
 def source_rows(store: Store, limit: int | None = None) -> list[SourceRow]:
     counts = store.fact_counts()
-    return [SourceRow(s, counts.get(s.id, 0)) for s in store.select("sources", limit=limit)]
+    return [SourceRow(s, counts.get(s.id, 0)) for s in store.sources(limit)]
 
 
 def source_record(row: SourceRow, lang: Lang) -> Record:

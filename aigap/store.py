@@ -33,9 +33,9 @@ import sqlite3
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import msgspec
 
@@ -44,12 +44,18 @@ from aigap.errors import AigapError
 from aigap.text import normalize_name
 
 if TYPE_CHECKING:
-    from aigap.model import Benchmark, Entity, Fact, FactBase, Source
+    from aigap.kinds.base import Kind
+    from aigap.model import Benchmark, Entity, Fact, FactBase, Source, Stored
+    from aigap.yaml_reader import Node
 
 CACHE_FORMAT = "13"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
+R = TypeVar("R", bound="Stored")  # the record type a reader promises
+F = TypeVar("F", bound="Fact")
+# A record as the fact file gives it, after validation (the cache's columns come from it)
+Raw = Mapping[str, object]
 
 _TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -135,7 +141,7 @@ _UNDATED = "~"  # the sort key of an undated fact: after every date
 _BY_SOURCE = "facts-of-source"  # counts rows: (this, source id) -> how many facts
 
 
-def _date_parts(value: Any) -> tuple[int, int, int] | None:
+def _date_parts(value: object) -> tuple[int, int, int] | None:
     try:
         parts = [int(p) for p in str(value).split("-")]
     except ValueError:
@@ -146,14 +152,28 @@ def _date_parts(value: Any) -> tuple[int, int, int] | None:
     return year, month, day
 
 
-def _columns(kind: str, raw: dict[str, Any]) -> tuple[Any, ...]:
+def _strings(value: object) -> list[str]:
+    """The texts of a validated list (aliases, about) or text mapping (a name's en and ko)."""
+    items = list(value.values()) if isinstance(value, dict) else value
+    return [v for v in items if isinstance(v, str)] if isinstance(items, list | tuple) else []
+
+
+Columns = tuple[str | None, str | None, str | None, int | None, int | float | None, str | None]
+
+
+def _columns(kind: str, raw: Raw) -> Columns:
     """The indexed columns of a row (datekey, dlo, dhi, sub, num, who), from its data.
 
     They only choose and order rows; every row shown is decoded and checked from its blob.
     """
     date = first = raw.get("date")
     if kind == "gaps":  # a gap is dated by its latest value, and spans all its readings
-        values = [v for v in raw.get("values") or () if isinstance(v, dict)]
+        readings = raw.get("values")
+        values = (
+            [v for v in readings if isinstance(v, dict)]
+            if isinstance(readings, list | tuple)
+            else []
+        )
         date = values[-1].get("date") if values else None
         first = values[0].get("date") if values else None
     parts = _date_parts(date) if date is not None else None
@@ -176,7 +196,7 @@ def _columns(kind: str, raw: dict[str, Any]) -> tuple[Any, ...]:
     return datekey, dlo, dhi, sub, num, who
 
 
-def _speaker_names(raw: dict[str, Any]) -> list[str]:
+def _speaker_names(raw: Raw) -> list[str]:
     speaker = raw.get("speaker")
     given = [speaker.get(lang) for lang in ("en", "ko")] if isinstance(speaker, dict) else []
     return [str(n) for n in given if n]  # as Text.all() has them
@@ -199,7 +219,7 @@ def entries_from_data(section: str) -> bool:
     return kind.raw_dates is not None or (kind.entries is None and kind.date is base.own_date)
 
 
-def _entry_dates(section: str, raw: dict[str, Any]) -> Iterator[tuple[int, str, str, str]]:
+def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
     """(position, sort key, first day, last day) of each dated entry of the fact's story.
 
     As ``kinds.of(fact).story`` gives them (tests/test_timeline_index.py holds
@@ -307,7 +327,9 @@ class Store:
         self.conn = conn
         self.path = path
 
-    def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+    # A row's values are what SQLite holds (text, integers, reals, NULL): Any, as
+    # sqlite3 gives them; every record built from them is checked by _build.
+    def _rows(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.conn.execute(sql, tuple(args)).fetchall()
         except sqlite3.Error as exc:
@@ -317,7 +339,14 @@ class Store:
             # id and name in the base is UTF-8, so it matches nothing.
             return []
 
-    def _build(self, row: tuple[Any, ...]) -> Any:
+    def _build(self, row: tuple[Any, ...], want: type[R]) -> R:
+        """A record from a row (ord, id, kind, data, crc) that must be a ``want``."""
+        built = self._stored(row)
+        if not isinstance(built, want):
+            raise CacheError(f"cached {row[2]} record is not a {want.__name__}")
+        return built
+
+    def _stored(self, row: tuple[Any, ...]) -> Stored:
         """A record from a row (ord, id, kind, data, crc), decoded as its kind's type."""
         ord_, record_id, kind, data, crc = row
         if type(data) is not str or type(record_id) is not str or type(kind) is not str:
@@ -342,49 +371,91 @@ class Store:
         if (rows[0][0] if rows else 0) != count:
             raise CacheError(f"cached {kind} are incomplete")
 
-    def records(self, kind: str) -> list[Any]:
+    def _all(self, kind: str, want: type[R]) -> list[R]:
         rows = self._rows(f"{_SELECT} WHERE kind = ? ORDER BY ord", (kind,))
         self._expect(len(rows), kind)
-        return [self._build(row) for row in rows]
+        return [self._build(row, want) for row in rows]
 
-    def records_about(self, kind: str, benchmark: str) -> list[Any]:
+    def sources(self, limit: int | None = None) -> list[Source]:
+        """The sources in file order (the first ``limit``)."""
+        from aigap.model import Source
+
+        if limit is None:
+            return self._all("sources", Source)
+        return list(self._iter_select("sources", Source, limit=limit))
+
+    def benchmarks(self) -> list[Benchmark]:
+        from aigap.model import Benchmark
+
+        return self._all("benchmarks", Benchmark)
+
+    def entities(self) -> list[Entity]:
+        from aigap.model import Entity
+
+        return self._all("entities", Entity)
+
+    @overload
+    def records(self, kind: Kind[F]) -> list[F]: ...
+    @overload
+    def records(self, kind: str) -> list[Fact]: ...
+    def records(self, kind: str | Kind[F]) -> list[F] | list[Fact]:
+        """The facts of a kind (its section's name, or the kind: then typed as its records)."""
+        if isinstance(kind, str):
+            return self._all(kind, _fact_type(kind))
+        return self._all(kind.section, kind.record)
+
+    @overload
+    def records_about(self, kind: Kind[F], benchmark: str) -> list[F]: ...
+    @overload
+    def records_about(self, kind: str, benchmark: str) -> list[Fact]: ...
+    def records_about(self, kind: str | Kind[F], benchmark: str) -> list[F] | list[Fact]:
+        """The facts of a kind (as for ``records``) about one benchmark, in file order."""
+        if isinstance(kind, str):
+            return self._about(kind, _fact_type(kind), benchmark)
+        return self._about(kind.section, kind.record, benchmark)
+
+    def _about(self, kind: str, want: type[F], benchmark: str) -> list[F]:
         rows = self._rows(
             f"{_SELECT} WHERE kind = ? AND benchmark = ? ORDER BY ord", (kind, benchmark)
         )
         self._expect(len(rows), kind, benchmark)
-        built = [self._build(row) for row in rows]
-        if any(b.benchmark != benchmark for b in built):
+        built = [self._build(row, want) for row in rows]
+        if any(getattr(b, "benchmark", None) != benchmark for b in built):
             raise CacheError("cached record filed under the wrong benchmark")
         return built
 
-    def record(self, record_id: str) -> Any | None:
+    def record(self, record_id: str) -> Stored | None:
         rows = self._rows(f"{_SELECT} WHERE id = ?", (record_id,))
-        return self._build(rows[0]) if rows else None
+        return self._stored(rows[0]) if rows else None
+
+    def _one(self, record_id: str, want: type[R]) -> R | None:
+        rows = self._rows(f"{_SELECT} WHERE id = ?", (record_id,))
+        return self._build(rows[0], want) if rows else None
 
     def ids(self) -> list[str]:
         ids = [r[0] for r in self._rows("SELECT id FROM records ORDER BY ord")]
         self._expect(len(ids), "*")
         return ids
 
-    def benchmark_named(self, norm: str) -> Any | None:
+    def benchmark_named(self, norm: str) -> Benchmark | None:
         """The benchmark one of whose names normalizes to ``norm``, or None."""
-
-        def names(bench: Any) -> set[str]:
-            return {normalize_name(n) for n in (bench.id, *bench.aliases, *bench.name.all())}
+        from aigap.model import Benchmark
 
         rows = self._rows("SELECT benchmark FROM names WHERE norm = ?", (norm,))
         if rows:
-            bench = self.record(rows[0][0])
-            if bench is None or norm not in names(bench):
+            bench = self._one(rows[0][0], Benchmark)
+            if bench is None or norm not in _names(bench):
                 raise CacheError(f"cached name {norm!r} points to the wrong benchmark")
             return bench
         # A miss is an error path, so it can afford to check the table lost nothing.
-        if any(norm in names(b) for b in self.records("benchmarks")):
+        if any(norm in _names(b) for b in self.benchmarks()):
             raise CacheError(f"cached names lack {norm!r}")
         return None
 
-    def source(self, source_id: str) -> Any:
-        found = self.record(source_id)
+    def source(self, source_id: str) -> Source:
+        from aigap.model import Source
+
+        found = self._one(source_id, Source)
         if found is None:
             raise CacheError(f"source {source_id!r} missing from cache")
         return found
@@ -394,7 +465,7 @@ class Store:
         rows = self._rows("SELECT benchmark, n FROM counts WHERE kind = ?", (_BY_SOURCE,))
         return {source: count for source, count in rows}
 
-    def search(self, match: str, limit: int | None) -> tuple[list[tuple[Any, float]], int]:
+    def search(self, match: str, limit: int | None) -> tuple[list[tuple[Stored, float]], int]:
         """The best ``limit`` records (all when None) for an FTS5 query, with scores; the count.
 
         Ranking and cutting happen in SQLite: only the rows returned are built.
@@ -414,7 +485,7 @@ class Store:
             total = len(rows)
         else:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
-        return [(self._build(row[:5]), float(row[5])) for row in rows], total
+        return [(self._stored(row[:5]), float(row[5])) for row in rows], total
 
     @staticmethod
     def _where(
@@ -423,10 +494,11 @@ class Store:
         until: str | None,
         who: str | None,
         speakers: Sequence[str] | None,
-    ) -> tuple[str, list[Any]]:
+    ) -> tuple[str, list[str | int]]:
         """SQL conditions for the rows of ``kind`` (None: every fact) that match the filters."""
+        args: list[str | int] = []
         if kind is None:
-            sql, args = f"kind NOT IN {NOT_FACTS!r}", []
+            sql = f"kind NOT IN {NOT_FACTS!r}"
         else:
             sql, args = "kind = ?", [kind]
         if since is not None:  # a partial date matches a range it overlaps
@@ -444,9 +516,33 @@ class Store:
             args += list(speakers)
         return sql, args
 
+    @overload
+    def select(
+        self,
+        kind: Kind[F],
+        *,
+        order: str = ...,
+        limit: int | None = ...,
+        since: str | None = ...,
+        until: str | None = ...,
+        who: str | None = ...,
+        speakers: Sequence[str] | None = ...,
+    ) -> list[F]: ...
+    @overload
     def select(
         self,
         kind: str | None,
+        *,
+        order: str = ...,
+        limit: int | None = ...,
+        since: str | None = ...,
+        until: str | None = ...,
+        who: str | None = ...,
+        speakers: Sequence[str] | None = ...,
+    ) -> list[Fact]: ...
+    def select(
+        self,
+        kind: Kind[F] | str | None,
         *,
         order: str = "file",
         limit: int | None = None,
@@ -454,17 +550,23 @@ class Store:
         until: str | None = None,
         who: str | None = None,
         speakers: Sequence[str] | None = None,
-    ) -> list[Any]:
-        """The records of ``kind`` (None: every fact) that match, in ``order``, first ``limit``.
+    ) -> list[F] | list[Fact]:
+        """The facts of ``kind`` (None: every fact) that match, in ``order``, first ``limit``.
 
+        ``kind`` is a section's name, or the kind itself: then typed as its records.
         ``since``/``until`` are YYYY-MM-DD bounds; ``who`` is part of a speaker's name,
         ``speakers`` normalized names (aigap.text.normalize_name) one of which is.
         Only the rows returned are rebuilt; an unfiltered, unlimited read is checked
         against the row count written with the cache.
         """
+        if kind is None or isinstance(kind, str):
+            section, want = kind, _fact_type(kind)
+        else:
+            section, want = kind.section, kind.record
         return list(
-            self.iter_select(
-                kind,
+            self._iter_select(
+                section,
+                want,
                 order=order,
                 limit=limit,
                 since=since,
@@ -484,8 +586,31 @@ class Store:
         until: str | None = None,
         who: str | None = None,
         speakers: Sequence[str] | None = None,
-    ) -> Iterator[Any]:
-        """As ``select``, one record at a time (machine formats stream every row)."""
+    ) -> Iterator[Fact]:
+        """As ``select``, one fact at a time (machine formats stream every row)."""
+        return self._iter_select(
+            kind,
+            _fact_type(kind),
+            order=order,
+            limit=limit,
+            since=since,
+            until=until,
+            who=who,
+            speakers=speakers,
+        )
+
+    def _iter_select(
+        self,
+        kind: str | None,
+        want: type[R],
+        *,
+        order: str = "file",
+        limit: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        who: str | None = None,
+        speakers: Sequence[str] | None = None,
+    ) -> Iterator[R]:
         where, args = self._where(kind, since, until, who, speakers)
         # choose and cut the rows first, then read only their blobs: joined before
         # the LIMIT, SQLite would read the JSON of every matching row
@@ -514,7 +639,7 @@ class Store:
                 break
             seen += len(batch)
             for row in batch:
-                yield self._build(row)
+                yield self._build(row, want)
         if whole:
             self._expect(seen, kind or "facts")
 
@@ -532,15 +657,19 @@ class Store:
         rows = self._rows(f"SELECT count(*) FROM records WHERE {where}", args)
         return int(rows[0][0]) if rows else 0
 
-    def all_facts(self) -> list[Any]:
+    def all_facts(self) -> list[Fact]:
+        from aigap.model import Fact
+
         rows = self._rows(
             f"{_SELECT} WHERE kind NOT IN ('sources', 'benchmarks', 'entities') ORDER BY ord"
         )
         self._expect(len(rows), "facts")
-        return [self._build(row) for row in rows]
+        return [self._build(row, Fact) for row in rows]
 
-    def facts_about(self, entity_ids: Iterable[str]) -> list[Any]:
+    def facts_about(self, entity_ids: Iterable[str]) -> list[Fact]:
         """The facts whose ``about`` names any of these entities, in file order."""
+        from aigap.model import Fact
+
         wanted = list(dict.fromkeys(entity_ids))
         marks = ", ".join("?" * len(wanted))
         rows = self._rows(
@@ -552,19 +681,21 @@ class Store:
             # the count for each entity, so a lost row of the index is caught
             n = self._rows("SELECT count(*) FROM about WHERE entity = ?", (entity_id,))[0][0]
             self._expect(n, "about", entity_id)
-        built = [self._build(row) for row in rows]
+        built = [self._build(row, Fact) for row in rows]
         if any(not set(wanted).intersection(f.about) for f in built):
             raise CacheError("cached fact filed under the wrong entity")
         return built
 
     def page_facts(
         self, entity: str, people: Sequence[str], benchmark: bool, limit: int | None
-    ) -> tuple[list[Any], int]:
+    ) -> tuple[list[Fact], int]:
         """An entity page's facts, dated first in date order, the first ``limit``; how many.
 
         The facts about the entity, its people's quotes, and for a benchmark its
         gaps and scores; sorted and cut in SQL, so only the facts shown are built.
         """
+        from aigap.model import Fact
+
         # Each part comes sorted from an index and cut to ``limit``; their union
         # is at most three times that, sorted and cut again: an entity with
         # 11,000 facts reads about 50 index entries per part, not 11,000 rows.
@@ -595,7 +726,7 @@ class Store:
         )
         everything = " UNION ".join(f"SELECT ord FROM {rows}" for _, rows in parts)
         total = self._rows(f"SELECT count(*) FROM ({everything})", args)[0][0]
-        built = [self._build(row) for row in found]
+        built = [self._build(row, Fact) for row in found]
         for fact in built:
             named = entity in fact.about or getattr(fact, "benchmark", None) == entity
             if not named and not (fact.kind == "quote" and set(people) & set(fact.about)):
@@ -608,13 +739,15 @@ class Store:
         since: str | None,
         until: str | None,
         limit: int,
-    ) -> tuple[list[tuple[Any, int, str]], int]:
+    ) -> tuple[list[tuple[Fact, int, str]], int]:
         """The first ``limit`` timeline entries of these kinds in the range; how many there are.
 
         Each as (fact, position in its story, sort key), in the timeline's order:
         date, then the order of ``sections``, file order, position. Only their
         facts are built. Every kind must be ``entries_from_data``.
         """
+        from aigap.model import Fact
+
         marks = ", ".join("?" * len(sections))
         where, args = f"kind IN ({marks})", list(sections)
         # An entry's date lies in one year, and its sort key is at most its first
@@ -643,35 +776,53 @@ class Store:
         if since is None and until is None:  # reading from the start: check no row was lost
             self._expect(int(self._rows("SELECT count(*) FROM entries")[0][0]), "entries")
         ords = list(dict.fromkeys(r[0] for r in rows))
-        built: dict[int, Any] = {}
+        built: dict[int, Fact] = {}
         for start in range(0, len(ords), 500):
             chunk = ords[start : start + 500]
             found = self._rows(f"{_SELECT} WHERE ord IN ({', '.join('?' * len(chunk))})", chunk)
             for row in found:
-                built[row[0]] = self._build(row)
+                built[row[0]] = self._build(row, Fact)
         if len(built) != len(ords):
             raise CacheError("cached entries point to missing records")
         return [(built[o], pos, key) for o, pos, key in rows], total
 
-    def entity_named(self, norm: str) -> Any | None:
+    def entity_named(self, norm: str) -> Benchmark | Entity | None:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
+        from aigap.model import Benchmark, Entity
 
         rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
         if not rows:
             return None
         found = self.record(rows[0][0])
-        names = (found.id, *found.aliases, *found.name.all()) if found is not None else ()
-        if norm not in {normalize_name(n) for n in names}:
+        if not isinstance(found, Benchmark | Entity) or norm not in _names(found):
             raise CacheError(f"cached name {norm!r} points to the wrong entity")
         return found
+
+
+def _names(named: Benchmark | Entity) -> set[str]:
+    """The normalized names a benchmark or entity is found by."""
+    return {normalize_name(n) for n in (named.id, *named.aliases, *named.name.all())}
+
+
+def _fact_type(section: str | None) -> type[Fact]:
+    """What the rows of a fact section (None: of every fact) decode to: a ``Fact``."""
+    from aigap.model import Fact
+
+    if section in NOT_FACTS:  # a bug: these have their own readers (Store.sources, ...)
+        raise ValueError(f"{section} are not facts")
+    return Fact
 
 
 _encode = msgspec.json.Encoder().encode
 
 
-def _section(base: FactBase, section: str) -> tuple[Any, ...]:
-    if section in NOT_FACTS:
-        return tuple(getattr(base, section))
+def _section(base: FactBase, section: str) -> tuple[Stored, ...]:
+    if section == "sources":
+        return base.sources
+    if section == "benchmarks":
+        return base.benchmarks
+    if section == "entities":
+        return base.entities
     return base.section(section)
 
 
@@ -711,10 +862,11 @@ class _SideTables:
     def count(self, key: tuple[str, str]) -> None:
         self.counts[key] = self.counts.get(key, 0) + 1
 
-    def add(self, ord_: int, kind: str, raw: dict[str, Any], datekey: str | None) -> None:
-        if raw.get("benchmark") is not None:
-            self.count((kind, raw["benchmark"]))
-        for entity in dict.fromkeys(raw.get("about") or ()):
+    def add(self, ord_: int, kind: str, raw: Raw, datekey: str | None) -> None:
+        benchmark = raw.get("benchmark")
+        if isinstance(benchmark, str):
+            self.count((kind, benchmark))
+        for entity in dict.fromkeys(_strings(raw.get("about"))):
             self.about.append((entity, kind, datekey or _UNDATED, ord_))
             self.count(("about", entity))
         if kind == "quotes":
@@ -722,19 +874,20 @@ class _SideTables:
             self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
         if kind in self.indexed:
             self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
-        if kind not in NOT_FACTS and raw.get("source"):  # for `sources`, `show`
-            self.count((_BY_SOURCE, raw["source"]))
+        source = raw.get("source")
+        if kind not in NOT_FACTS and isinstance(source, str) and source:  # for `sources`, `show`
+            self.count((_BY_SOURCE, source))
         if kind in ("benchmarks", "entities"):
             self.add_names(kind, raw)
 
-    def add_names(self, kind: str, raw: dict[str, Any]) -> None:
-        name = raw.get("name") or {}
-        for alias in (raw["id"], *(raw.get("aliases") or ()), *name.values()):
+    def add_names(self, kind: str, raw: Raw) -> None:
+        record_id = str(raw["id"])
+        for alias in (record_id, *_strings(raw.get("aliases")), *_strings(raw.get("name"))):
             norm = normalize_name(alias)
             if norm:
-                self.entity_names.add((norm, raw["id"]))
+                self.entity_names.add((norm, record_id))
                 if kind == "benchmarks":
-                    self.names.add((norm, raw["id"]))
+                    self.names.add((norm, record_id))
 
     def write(self, conn: sqlite3.Connection, sections: Sequence[str]) -> None:
         conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(self.names))
@@ -756,7 +909,18 @@ class _SideTables:
         )
 
 
-def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: str) -> None:
+def _records_of(data: Mapping[str, Node], section: str) -> list[dict[str, Node]]:
+    """A section's records in the validated data: a list of mappings (or nothing)."""
+    items = data.get(section)
+    if items is None:
+        return []
+    records = [r for r in items if isinstance(r, dict)] if isinstance(items, list) else []
+    if not isinstance(items, list) or len(records) != len(items):
+        raise TypeError(f"{section}: records not validated")  # a bug: validation comes first
+    return records
+
+
+def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, key: str) -> None:
     """Write the validated records as rows, their indexed columns from the raw data
     they were built from; rows stream into SQLite, never all in a list."""
     from aigap import kinds
@@ -767,7 +931,7 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
     def rows() -> Iterator[tuple[object, ...]]:
         ord_ = 0
         for kind in order:
-            items = data.get(kind) or ()
+            items = _records_of(data, kind)
             side.counts[kind, ""] = len(items)
             for raw in items:
                 ord_ += 1
@@ -798,21 +962,21 @@ def _fill(conn: sqlite3.Connection, data: dict[str, Any], base: FactBase, key: s
     conn.commit()
 
 
-def _fill_search(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
+def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
     """The search index, in the same transaction as the records it points to."""
     from aigap import kinds
     from aigap.search import Indexer
 
     names_of: dict[str, list[str]] = {}
-    for raw in (*(data.get("benchmarks") or ()), *(data.get("entities") or ())):
-        name, full = raw.get("name") or {}, raw.get("full_name") or {}
-        names_of[raw["id"]] = [*name.values(), *full.values(), *(raw.get("aliases") or ())]
+    for raw in (*_records_of(data, "benchmarks"), *_records_of(data, "entities")):
+        names = (raw.get("name"), raw.get("full_name"), raw.get("aliases"))
+        names_of[str(raw["id"])] = [n for value in names for n in _strings(value)]
     indexer = Indexer(names_of)
 
-    def rows() -> Any:
+    def rows() -> Iterator[tuple[object, ...]]:
         ord_ = 0
         for kind in (*NOT_FACTS, *kinds.sections()):  # the order _fill numbers records in
-            for raw in data.get(kind) or ():
+            for raw in _records_of(data, kind):
                 ord_ += 1
                 if kind == "entities":
                     # an entity is found through the facts about it (its names are
@@ -844,7 +1008,7 @@ def _open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
 
 
 def _write_cache(
-    cache_file: Path, data: dict[str, Any], base: FactBase, key: str
+    cache_file: Path, data: Mapping[str, Node], base: FactBase, key: str
 ) -> sqlite3.Connection | None:
     """Write the cache atomically; None when the directory is unusable."""
     if not _private_dir(cache_file.parent, create=True):

@@ -85,7 +85,7 @@ def story(
             )
     start = span(since)[0] if since is not None else None
     end = span(until)[1] if until is not None else None
-    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    benchmarks = {b.id: b for b in store.benchmarks()}
     lines: list[tuple[Day, int, Line]] = []
     # a fact's dlo/dhi in the cache span all its entries (every reading of a gap):
     # SQL picks the facts a date range can touch, Python their entries

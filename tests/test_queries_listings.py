@@ -81,7 +81,7 @@ def test_section_named() -> None:
 
 
 def test_every_fact_has_a_one_line_summary(store: Store) -> None:
-    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    benchmarks = {b.id: b for b in store.benchmarks()}
     facts = fact_rows(store)
     assert len(facts) == sum(source_rows_counts(store).values())
     for fact in facts:
@@ -105,7 +105,7 @@ def source_rows_counts(store: Store) -> dict[str, int]:
 def test_source_rows_count_facts(store: Store) -> None:
     facts = store.all_facts()
     assert source_rows_counts(store) == {
-        s.id: sum(1 for f in facts if f.source == s.id) for s in store.records("sources")
+        s.id: sum(1 for f in facts if f.source == s.id) for s in store.sources()
     }
 
 
@@ -131,7 +131,7 @@ def test_search_exact_id_first_and_benchmark_aliases(store: Store) -> None:
 
 
 def test_snippet_cuts_at_word_boundaries(store: Store) -> None:
-    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    benchmarks = {b.id: b for b in store.benchmarks()}
     for hit in search(store, ["deepseek", "cost"], None).hits:
         assert "\n" not in hit.snippet
         inner = hit.snippet.strip("…")
@@ -195,7 +195,7 @@ def test_listing_records_match_cells(store: Store) -> None:
     costs = costs_listing(cost_rows(store), "en")
     assert costs.records[0]["amount_values"] == [5580000, 7880000000]
     facts = fact_rows(store, "claims")
-    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    benchmarks = {b.id: b for b in store.benchmarks()}
     listing = facts_listing(facts, benchmarks, sources_of(store, facts), "en")
     assert {r["kind"] for r in listing.records} == {"claim"}
 

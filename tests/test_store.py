@@ -51,7 +51,10 @@ def snapshot(path: Path) -> dict[str, list[Any]]:
     """Every record the store gives, by kind (closing the connection)."""
 
     def query(store: Store) -> dict[str, list[Any]]:
-        return {kind: store.records(kind) for kind in KINDS}
+        others = {"sources": store.sources(), "benchmarks": store.benchmarks()}
+        return {**others, "entities": store.entities()} | {
+            kind: store.records(kind) for kind in KINDS[3:]
+        }
 
     return with_store(str(path), query)
 
@@ -401,6 +404,24 @@ def test_store_raises_cache_error_on_a_bad_row(facts: Path, cache: Path) -> None
     try:
         with pytest.raises(CacheError):
             store.records_about("gaps", "mmlu")
+    finally:
+        store.conn.close()
+
+
+def test_readers_return_only_the_type_they_promise(facts: Path, cache: Path) -> None:
+    from aigap.kinds.gap import KIND as GAPS
+    from aigap.kinds.gap import Gap
+    from aigap.model import Benchmark, Source
+
+    store = open_store(str(facts))
+    try:
+        assert all(type(g) is Gap for g in store.records(GAPS))
+        assert all(type(b) is Benchmark for b in store.benchmarks())
+        assert isinstance(store.source(store.sources()[0].id), Source)
+        with pytest.raises(CacheError):  # a benchmark's id, asked for as a source
+            store.source("mmlu")
+        with pytest.raises(ValueError):  # not facts: they have their own readers
+            store.records("benchmarks")
     finally:
         store.conn.close()
 

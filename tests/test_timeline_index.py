@@ -26,7 +26,7 @@ def _key(d: PartialDate) -> str:
 
 
 def test_entries_table_holds_each_dated_entry_of_each_story(store: Store) -> None:
-    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    benchmarks = {b.id: b for b in store.benchmarks()}
     seen = set()
     for section in kinds.sections():
         assert entries_from_data(section)

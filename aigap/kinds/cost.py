@@ -81,7 +81,7 @@ class CostRow(msgspec.Struct, frozen=True):
 
 
 def cost_rows(store: Store, limit: int | None = None) -> list[CostRow]:
-    costs = store.select("costs", limit=limit)
+    costs = store.select(KIND, limit=limit)
     sources = sources_of(store, costs)
     return [CostRow(c, sources[c.source]) for c in costs]
 

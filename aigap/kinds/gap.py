@@ -149,13 +149,13 @@ def gap_rows(store: Store, name: str | None, lang: Lang = "en") -> list[GapRow]:
         from aigap.lookup import find_benchmark
 
         bench = find_benchmark(store, name)
-        gaps = store.records_about("gaps", bench.id)
+        gaps = store.records_about(KIND, bench.id)
         if not gaps:  # a benchmark with scores but no gap reading (AIME 2024, MATH-500)
             raise AigapError(_no_gap(store, bench, lang))
         benchmarks = {bench.id: bench}
     else:
-        gaps = store.records("gaps")
-        benchmarks = {b.id: b for b in store.records("benchmarks")}
+        gaps = store.records(KIND)
+        benchmarks = {b.id: b for b in store.benchmarks()}
     sources = sources_of(store, gaps)
     rows = [GapRow(benchmarks[g.benchmark], g, sources[g.source]) for g in gaps]
     return sort_gap_rows(rows) if name is None else rows

@@ -120,7 +120,7 @@ def quote_rows(store: Store, who: str | None = None, limit: int | None = None) -
 
     The store chooses and cuts the rows in SQL; the rebuilt records must agree with it.
     """
-    quotes = store.select("quotes", limit=limit, **speaker_filter(store, who))
+    quotes = store.select(KIND, limit=limit, **speaker_filter(store, who))
     if who:
         from aigap.entities import matcher
 

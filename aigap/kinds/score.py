@@ -123,20 +123,20 @@ def score_rows(
     entity's id, name or alias, or part of the text); ranks stay those of the
     whole benchmark.
     """
-    benchmarks = {b.id: b for b in store.records("benchmarks")}
+    benchmarks = {b.id: b for b in store.benchmarks()}
     if name is not None:
         from aigap.lookup import find_benchmark
 
         bench = find_benchmark(store, name, kinds=("scores",))
-        scores = store.records_about("scores", bench.id)
+        scores = store.records_about(KIND, bench.id)
         if not scores:
-            with_scores = dict.fromkeys(s.benchmark for s in store.records("scores"))
+            with_scores = dict.fromkeys(s.benchmark for s in store.records(KIND))
             raise AigapError(
                 f"no scores for benchmark {bench.id!r}"
                 f" (benchmarks with scores: {', '.join(with_scores) or 'none'})"
             )
     else:
-        scores = store.records("scores")
+        scores = store.records(KIND)
     sources = sources_of(store, scores)
     order = list(benchmarks)
     by_bench: dict[str, list[Score]] = {}
