@@ -202,11 +202,15 @@ def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
     expand = any(c.ratio for _, c in columns) and natural > width
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
     for i, column in columns:
+        fixed = column.numeric or (column.whole and not wrap_whole)
         table.add_column(
             cell(column.header),
             justify="right" if column.numeric else "left",
             # numbers never wrap or shrink: text columns give way instead
-            no_wrap=column.numeric or (column.whole and not wrap_whole),
+            no_wrap=fixed,
+            # a column that never wraps is as wide as its widest cell, measured
+            # above: Rich need not measure its cells again
+            width=widest[i] if fixed and not column.ratio else None,
             min_width=minimums[i],
             max_width=caps.get(i, column.max_width),
             ratio=column.ratio,

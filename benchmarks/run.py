@@ -132,8 +132,12 @@ EVERYDAY: list[list[str]] = [
     ["costs"],
     ["sources"],
     ["facts", "--kind", "claims"],
+    ["show", "lab-openai"],  # an entity page over 11% of the base
+    ["search", "deepseek"],
     ["facts", "-f", "csv"],
 ]
+# Writes every fact: its time is the output's, not a start (no start-up target).
+FULL_EXPORT = ["facts", "-f", "csv"]
 
 
 def _fmt_time(seconds: float) -> str:
@@ -402,7 +406,7 @@ def _report_targets(small: list[Case], first: list[Case], bases: dict[int, Path]
 
     print("\n| target | measured | met |")
     print("|---|---:|---|")
-    for name in ("`aigap gap mmlu`", "`aigap timeline`", "`aigap --help`"):
+    for name in ("`aigap gap mmlu`", "`aigap timeline`", "`aigap --help`", "`aigap gap` (all)"):
         got = ratio(name)
         if got is not None:
             print(f"| {name} ≤ 1.15× floor | {got:.2f}× | {'yes' if got <= 1.15 else 'NO'} |")
@@ -412,13 +416,13 @@ def _report_targets(small: list[Case], first: list[Case], bases: dict[int, Path]
     for argv in EVERYDAY:
         command = " ".join(argv)
         warm = by_name.get(f"`aigap {command}`, {big:,} facts, warm")
-        if warm is None:
+        if warm is None or argv == FULL_EXPORT:
             continue
         got = statistics.median(warm.times) / floor
         rss = max(warm.rss_kb) / 1024
-        ok = got <= 1.5 and rss <= 200
+        ok = got <= 1.15 and rss <= 200
         print(
-            f"| warm `{command}`, {big:,} facts ≤ 1.5× floor, ≤ 200 MB "
+            f"| warm `{command}`, {big:,} facts ≤ 1.15× floor, ≤ 200 MB "
             f"| {got:.2f}×, {rss:.0f} MB | {'yes' if ok else 'NO'} |"
         )
     cold = by_name.get(f"`aigap gap mmlu`, {big:,} facts, first read")
