@@ -44,4 +44,4 @@ def every_row(rows: Sequence[object]) -> list[int]:
 
 def sources_of(store: Store, facts: Iterable[Fact]) -> dict[str, Source]:
     """The sources the facts cite, each read once, by id."""
-    return {sid: store.source(sid) for sid in dict.fromkeys(f.source for f in facts)}
+    return store.sources_by_id(f.source for f in facts)

@@ -460,6 +460,23 @@ class Store:
             raise CacheError(f"source {source_id!r} missing from cache")
         return found
 
+    def sources_by_id(self, source_ids: Iterable[str]) -> dict[str, Source]:
+        """These sources, read in one query (a listing's 50 rows cite up to 50)."""
+        from aigap.model import Source
+
+        wanted = list(dict.fromkeys(source_ids))
+        found: dict[str, Source] = {}
+        for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self._rows(f"{_SELECT} WHERE id IN ({marks})", chunk):
+                source = self._build(row, Source)
+                found[source.id] = source
+        missing = [sid for sid in wanted if sid not in found]
+        if missing:
+            raise CacheError(f"source {missing[0]!r} missing from cache")
+        return {sid: found[sid] for sid in wanted}
+
     def fact_counts(self) -> dict[str, int]:
         """Facts per source id, as counted when the cache was written."""
         rows = self._rows("SELECT benchmark, n FROM counts WHERE kind = ?", (_BY_SOURCE,))
