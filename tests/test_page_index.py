@@ -47,3 +47,16 @@ def test_page_is_the_full_sort_cut(store: Store, limit: int | None) -> None:
         want = _expected(store, entity, people, benchmark)
         assert total == len(want), entity
         assert [f.id for f in got] == [f.id for f in want][:limit], entity
+
+
+@pytest.mark.parametrize("who", ["openai", "lab-google", "openai-ceo", "deepseek", "CEO", "nobody"])
+def test_quotes_who_from_the_speakers_index_are_every_match(store: Store, who: str) -> None:
+    """`quotes --who` picks quotes in SQL (speakers table, or part of a name): all, only these."""
+    from aigap.entities import matcher
+    from aigap.kinds import quote
+    from aigap.kinds.quote import quote_rows
+
+    speaks = matcher(store, who, members=True)
+    want = [q.id for q in store.records(quote.KIND) if speaks(q.speaker)]
+    assert [r.quote.id for r in quote_rows(store, who)] == want
+    assert [r.quote.id for r in quote_rows(store, who, limit=5)] == want[:5]
