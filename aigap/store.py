@@ -35,7 +35,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack, overload
 
 import msgspec
 
@@ -320,6 +320,23 @@ def cache_file_for(path: str) -> Path | None:
     return directory / f"facts-{digest[:24]}.sqlite"
 
 
+class Filters(TypedDict, total=False):
+    """What a listing asks of ``Store.select``, ``iter_select`` and ``count``.
+
+    ``order``: a key of _ORDERS ("file", "date", "market"); ``limit``: the first
+    rows only; ``since``/``until``: YYYY-MM-DD bounds (a partial date matches a
+    range it overlaps); ``who``: part of a speaker's name; ``speakers``:
+    normalized names (aigap.text.normalize_name), one of which is the speaker's.
+    """
+
+    order: str
+    limit: int | None
+    since: str | None
+    until: str | None
+    who: str | None
+    speakers: Sequence[str] | None
+
+
 class Store:
     """Read access to validated records; every row is rebuilt by the validator."""
 
@@ -534,87 +551,28 @@ class Store:
         return sql, args
 
     @overload
-    def select(
-        self,
-        kind: Kind[F],
-        *,
-        order: str = ...,
-        limit: int | None = ...,
-        since: str | None = ...,
-        until: str | None = ...,
-        who: str | None = ...,
-        speakers: Sequence[str] | None = ...,
-    ) -> list[F]: ...
+    def select(self, kind: Kind[F], **filters: Unpack[Filters]) -> list[F]: ...
     @overload
+    def select(self, kind: str | None, **filters: Unpack[Filters]) -> list[Fact]: ...
     def select(
-        self,
-        kind: str | None,
-        *,
-        order: str = ...,
-        limit: int | None = ...,
-        since: str | None = ...,
-        until: str | None = ...,
-        who: str | None = ...,
-        speakers: Sequence[str] | None = ...,
-    ) -> list[Fact]: ...
-    def select(
-        self,
-        kind: Kind[F] | str | None,
-        *,
-        order: str = "file",
-        limit: int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        who: str | None = None,
-        speakers: Sequence[str] | None = None,
+        self, kind: Kind[F] | str | None, **filters: Unpack[Filters]
     ) -> list[F] | list[Fact]:
         """The facts of ``kind`` (None: every fact) that match, in ``order``, first ``limit``.
 
         ``kind`` is a section's name, or the kind itself: then typed as its records.
-        ``since``/``until`` are YYYY-MM-DD bounds; ``who`` is part of a speaker's name,
-        ``speakers`` normalized names (aigap.text.normalize_name) one of which is.
-        Only the rows returned are rebuilt; an unfiltered, unlimited read is checked
+        ``filters``: see ``Filters``. Only the rows returned are decoded; an
+        unfiltered, unlimited read is checked
         against the row count written with the cache.
         """
         if kind is None or isinstance(kind, str):
             section, want = kind, _fact_type(kind)
         else:
             section, want = kind.section, kind.record
-        return list(
-            self._iter_select(
-                section,
-                want,
-                order=order,
-                limit=limit,
-                since=since,
-                until=until,
-                who=who,
-                speakers=speakers,
-            )
-        )
+        return list(self._iter_select(section, want, **filters))
 
-    def iter_select(
-        self,
-        kind: str | None,
-        *,
-        order: str = "file",
-        limit: int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        who: str | None = None,
-        speakers: Sequence[str] | None = None,
-    ) -> Iterator[Fact]:
+    def iter_select(self, kind: str | None, **filters: Unpack[Filters]) -> Iterator[Fact]:
         """As ``select``, one fact at a time (machine formats stream every row)."""
-        return self._iter_select(
-            kind,
-            _fact_type(kind),
-            order=order,
-            limit=limit,
-            since=since,
-            until=until,
-            who=who,
-            speakers=speakers,
-        )
+        return self._iter_select(kind, _fact_type(kind), **filters)
 
     def _iter_select(
         self,
@@ -660,17 +618,15 @@ class Store:
         if whole:
             self._expect(seen, kind or "facts")
 
-    def count(
-        self,
-        kind: str | None,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        who: str | None = None,
-        speakers: Sequence[str] | None = None,
-    ) -> int:
-        """How many records ``select`` would return without a limit."""
-        where, args = self._where(kind, since, until, who, speakers)
+    def count(self, kind: str | None, **filters: Unpack[Filters]) -> int:
+        """How many records ``select`` would return without a limit (order and limit unused)."""
+        where, args = self._where(
+            kind,
+            filters.get("since"),
+            filters.get("until"),
+            filters.get("who"),
+            filters.get("speakers"),
+        )
         rows = self._rows(f"SELECT count(*) FROM records WHERE {where}", args)
         return int(rows[0][0]) if rows else 0
 

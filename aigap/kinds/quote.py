@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, ClassVar, Literal, TypedDict
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
 
@@ -15,7 +15,7 @@ from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
     from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.store import Filters, Store
 
 
 class Quote(Fact, frozen=True, kw_only=True):
@@ -92,14 +92,7 @@ class QuoteRow(msgspec.Struct, frozen=True):
     source: Source
 
 
-class SpeakerFilter(TypedDict, total=False):
-    """``Store.select``'s and ``Store.count``'s arguments for ``--who``."""
-
-    who: str  # part of a name, any case
-    speakers: list[str]  # an entity's normalized names
-
-
-def speaker_filter(store: Store, who: str | None) -> SpeakerFilter:
+def speaker_filter(store: Store, who: str | None) -> Filters:
     """The store's filter for ``--who``: an entity's names (and its people's), else part of a name.
 
     As aigap.entities.matcher decides, so the store picks exactly the quotes it would.
@@ -120,7 +113,9 @@ def quote_rows(store: Store, who: str | None = None, limit: int | None = None) -
 
     The store chooses and cuts the rows in SQL; the rebuilt records must agree with it.
     """
-    quotes = store.select(KIND, limit=limit, **speaker_filter(store, who))
+    filters = speaker_filter(store, who)
+    filters["limit"] = limit
+    quotes = store.select(KIND, **filters)
     if who:
         from aigap.entities import matcher
 
