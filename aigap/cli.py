@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Format(StrEnum):
@@ -342,12 +343,24 @@ def _print(
     print_listing(listing, opts.fmt.value, opts.svg)
 
 
+def _first(rows: Sequence[R], count: int | None) -> tuple[Sequence[R], int]:
+    """The first ``count`` rows (all when None) and how many there are.
+
+    For a listing whose table has header rows between its records (a group per
+    benchmark, per unit): cut before the layout, so headers, notes and sources
+    are those of the rows shown.
+    """
+    return (rows if count is None else rows[:count]), len(rows)
+
+
 def _cut(listing: "Listing", opts: "ListingOptions", total: int | None) -> "Listing":
     """The first ``opts.rows`` rows; under a cut table, how many more and how to see them."""
     rows = opts.rows
     if total is None:
         total = len(listing.records)
         if rows is not None and total > rows:
+            # cells cut with their records only when they are one row each
+            assert listing.cells is None or len(listing.cells) == total, "cut rows first"
             listing.records = listing.records[:rows]
             if listing.cells is not None:
                 listing.cells = listing.cells[:rows]
@@ -568,8 +581,9 @@ def gap(
     _print(
         ctx,
         opts,
-        lambda s: gap_rows(s, benchmark, opts.code),
-        lambda rows, code: gap_listing(rows, code, single=single),
+        lambda s: _first(gap_rows(s, benchmark, opts.code), opts.rows),
+        lambda found, code: gap_listing(found[0], code, single=single),
+        lambda found: found[1],
     )
 
 
@@ -712,7 +726,13 @@ def scores(
     """
     from aigap.kinds.score import score_rows, scores_listing
 
-    _print(ctx, opts, lambda s: score_rows(s, benchmark, model, org), scores_listing)
+    _print(
+        ctx,
+        opts,
+        lambda s: _first(score_rows(s, benchmark, model, org), opts.rows),
+        lambda found, code: scores_listing(found[0], code),
+        lambda found: found[1],
+    )
 
 
 _listing_command(

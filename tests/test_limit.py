@@ -111,3 +111,33 @@ def test_entity_page_shows_the_first_rows_and_how_many_more(
     five = json.loads(_run(runner, big_base, "show", "lab-openai", "-f", "json", "--limit", "5"))
     assert len(five["facts"]) == 5 and len(every["facts"]) > 5
     assert five["facts"] == every["facts"][:5]
+
+
+@pytest.mark.parametrize(
+    ("command", "figure"),
+    [(["scores"], r"^\d+ {2,}\S"), (["gap"], r"\d+(\.\d+)? ?(pp|%)\s+-")],
+)
+@pytest.mark.parametrize("limit", [1, 2, 4])
+def test_grouped_tables_show_limit_rows_not_limit_lines(
+    runner: CliRunner, command: list[str], figure: str, limit: int
+) -> None:
+    """Group header rows ([Chatbot Arena, Elo points]) do not count against --limit;
+    the notes name only the sources of the rows shown."""
+    import re
+
+    total = len(json.loads(_packaged(runner, *command, "--format", "json")))
+    out = _packaged(runner, *command, "--limit", str(limit))
+    shown = [line for line in out.splitlines() if re.search(figure, line)]
+    assert len(shown) == limit, out
+    assert f"{total - limit} more rows not shown" in out
+    if command == ["scores"]:  # two sources: the notes name those of the rows shown
+        rows = json.loads(_packaged(runner, *command, "--limit", str(limit), "--format", "json"))
+        sources = {r["source_id"] for r in rows}
+        for source in ("mk-2025-01-29", "nocut-2025-04-08"):
+            assert (f"{source}:" in out) == (source in sources), out
+
+
+def _packaged(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    return result.output
