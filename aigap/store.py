@@ -3,20 +3,20 @@
 Parsing and validating YAML is the slow part of every command, so the first
 read of a fact file writes its validated records into an SQLite file in the
 user's cache directory, keyed by the file's path, size, mtime, ctime and
-inode plus the aigap version. Later commands query only the rows they need,
-so a lookup costs about the same at 100,000 facts as at 100: listings filter,
-sort and cut in SQL on indexed columns (date, market order, speaker names)
-and rebuild only the rows they show. The cache holds
-JSON text (each validated record as msgspec encodes it), never pickles or
-code, each row with a checksum; it is written to
-a temporary file and renamed into place; a stale, corrupt or unwritable cache
-is rebuilt or bypassed (an in-memory database), never trusted. Only a regular
-file in a directory the user owns and others cannot write is read or written.
+inode plus the aigap version and CACHE_FORMAT. Later commands query only the
+rows they need, so a lookup costs about the same at 100,000 facts as at 100:
+listings filter, sort and cut in SQL on indexed columns (date, market order,
+speakers, entities) and decode only the rows they show. The cache holds JSON
+text (each validated record as msgspec encodes it), never pickles or code,
+each row with a checksum; it is written to a temporary file and renamed into
+place; a stale, corrupt or unwritable cache is rebuilt or bypassed (an
+in-memory database), never trusted. Only a regular file in a directory the
+user owns and others cannot write is read or written.
 
 What is checked on every read: the key (so an edited fact file is re-read);
 each row's checksum over its place, id, kind and JSON; that the JSON decodes
-as its kind's record type (msgspec checks every field's type, in C) and that
-it is the record asked for; the number of rows per
+as its kind's record type (msgspec checks every field's type, in C), is the
+type the reader promises and is the record asked for; the number of rows per
 kind (and per benchmark) written with the cache; that a name resolves to a
 benchmark that has it. Any failure raises CacheError and ``with_store``
 rebuilds from the YAML. The checks catch damage, not a deliberate forger:
