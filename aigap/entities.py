@@ -15,6 +15,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.labels import label
+from aigap.layout import sources_of
 from aigap.model import Benchmark, Entity, Fact, Lang, Source, Text
 from aigap.text import normalize_name
 
@@ -99,7 +100,7 @@ def page(store: Store, named: Named, limit: int | None = None) -> Page:
     people = [r.other.id for r in ties if r.relation == "people"]
     facts, total = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
     benchmarks = {b.id: b for b in store.benchmarks()}
-    sources = {sid: store.source(sid) for sid in dict.fromkeys(f.source for f in facts)}
+    sources = sources_of(store, facts)
     return Page(named, ties, facts, sources, benchmarks, total)
 
 

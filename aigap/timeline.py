@@ -17,6 +17,7 @@ from aigap import kinds
 from aigap.errors import AigapError
 from aigap.kinds.base import Entry
 from aigap.labels import label
+from aigap.layout import sources_of
 from aigap.model import Benchmark, Fact, Lang, PartialDate, Source
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def story(
     total = len(ordered)
     if limit is not None:  # the first ``limit`` entries; only their sources are read
         ordered = ordered[:limit]
-    sources = {sid: store.source(sid) for sid in dict.fromkeys(ln.fact.source for ln in ordered)}
+    sources = sources_of(store, [ln.fact for ln in ordered])
     return Story(ordered, sources, total)
 
 
@@ -147,7 +148,7 @@ def _first(
         if entry is None or date is None or "{:04d}-{:02d}-{:02d}".format(*date.sort_key) != key:
             raise CacheError(f"cached timeline entry of {fact.id!r} does not match the fact")
         ordered.append(Line(fact, entry, date))
-    sources = {sid: store.source(sid) for sid in dict.fromkeys(ln.fact.source for ln in ordered)}
+    sources = sources_of(store, [ln.fact for ln in ordered])
     return Story(ordered, sources, total)
 
 
