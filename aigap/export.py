@@ -32,7 +32,19 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get
 import msgspec
 
 from aigap.errors import AigapError
-from aigap.model import UNITS, Benchmark, Entity, Fact, Lang, Number, PartialDate, Source, Text
+from aigap.model import (
+    UNITS,
+    Benchmark,
+    Entity,
+    Fact,
+    Lang,
+    Number,
+    PartialDate,
+    Source,
+    Text,
+    day_span,
+    day_text,
+)
 
 if TYPE_CHECKING:
     from aigap.jsontypes import JSONValue, Record
@@ -236,7 +248,7 @@ def _date(getter: Getter, part: str) -> Getter:
         if part == "text":
             return date.iso
         # the first day of the period: a full date pandas and spreadsheets parse
-        return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}"
+        return day_text(day_span(*date.sort_key)[0])
 
     return get
 

@@ -89,6 +89,19 @@ class PartialDate(msgspec.Struct, frozen=True):
         return self.iso
 
 
+Day = tuple[int, int, int]  # (year, month, day); 0 for a month or day not known
+
+
+def day_span(year: int, month: int, day: int) -> tuple[Day, Day]:
+    """The first and last day a partial date (0 = not known) covers."""
+    return (year, month or 1, day or 1), (year, month or 12, day or 31)
+
+
+def day_text(day: Day) -> str:
+    """YYYY-MM-DD; with 0 for an unknown part it sorts as PartialDate.sort_key does."""
+    return "{:04d}-{:02d}-{:02d}".format(*day)
+
+
 class Amount(msgspec.Struct, frozen=True):
     """A sum or quantity: ``value`` in ``unit``; ``printed`` as the article wrote it.
 

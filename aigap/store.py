@@ -41,6 +41,7 @@ import msgspec
 
 from aigap import __version__
 from aigap.errors import AigapError
+from aigap.model import day_span, day_text
 from aigap.text import normalize_name
 
 if TYPE_CHECKING:
@@ -180,12 +181,9 @@ def _columns(kind: str, raw: Raw) -> Columns:
     start = _date_parts(first) if first is not None else parts
     datekey = dlo = dhi = None
     if parts is not None and start is not None:
-        y, m, d = parts
-        # a year sorts before its months, a month before its days (PartialDate.sort_key)
-        datekey = f"{y:04d}-{m:02d}-{d:02d}"
-        dhi = f"{y:04d}-{m or 12:02d}-{d or 31:02d}"
-        y, m, d = start
-        dlo = f"{y:04d}-{m or 1:02d}-{d or 1:02d}"
+        datekey = day_text(parts)  # a year sorts before its months, a month before its days
+        dhi = day_text(day_span(*parts)[1])
+        dlo = day_text(day_span(*start)[0])
     sub = num = who = None
     if kind == "market":
         sub = 0 if raw.get("subject_kind") == "company" else 1
@@ -235,13 +233,8 @@ def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
         parts = _date_parts(date) if date is not None else None
         if parts is None:
             continue
-        y, m, d = parts
-        yield (
-            pos,
-            f"{y:04d}-{m:02d}-{d:02d}",  # a year sorts before its months (PartialDate.sort_key)
-            f"{y:04d}-{m or 1:02d}-{d or 1:02d}",
-            f"{y:04d}-{m or 12:02d}-{d or 31:02d}",
-        )
+        first, last = day_span(*parts)
+        yield pos, day_text(parts), day_text(first), day_text(last)
 
 
 class CacheError(Exception):

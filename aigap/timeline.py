@@ -18,14 +18,12 @@ from aigap.errors import AigapError
 from aigap.kinds.base import Entry
 from aigap.labels import label
 from aigap.layout import sources_of
-from aigap.model import Benchmark, Fact, Lang, PartialDate, Source
+from aigap.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_span, day_text
 
 if TYPE_CHECKING:
     from aigap.jsontypes import Record
     from aigap.render import Listing
     from aigap.store import Store
-
-Day = tuple[int, int, int]
 
 
 class Line(msgspec.Struct, frozen=True):
@@ -44,7 +42,7 @@ class Story(msgspec.Struct, frozen=True):
 
 def span(d: PartialDate) -> tuple[Day, Day]:
     """The first and last day a partial date covers."""
-    return (d.year, d.month or 1, d.day or 1), (d.year, d.month or 12, d.day or 31)
+    return day_span(*d.sort_key)
 
 
 def check_range(since: PartialDate | None, until: PartialDate | None) -> None:
@@ -90,8 +88,8 @@ def story(
     lines: list[tuple[Day, int, Line]] = []
     # a fact's dlo/dhi in the cache span all its entries (every reading of a gap):
     # SQL picks the facts a date range can touch, Python their entries
-    since_key = "{:04d}-{:02d}-{:02d}".format(*start) if start is not None else None
-    until_key = "{:04d}-{:02d}-{:02d}".format(*end) if end is not None else None
+    since_key = day_text(start) if start is not None else None
+    until_key = day_text(end) if end is not None else None
     if limit is not None and _indexed(chosen) and not wanted:
         # a table shows ``limit`` entries: SQL picks them from the entries table
         # (sorted as below), and only their facts are built
@@ -145,7 +143,7 @@ def _first(
         entries = kinds.of(fact).story(fact, lang, benchmarks)
         entry = entries[pos] if 0 <= pos < len(entries) else None
         date = entry.date if entry is not None else None
-        if entry is None or date is None or "{:04d}-{:02d}-{:02d}".format(*date.sort_key) != key:
+        if entry is None or date is None or day_text(date.sort_key) != key:
             raise CacheError(f"cached timeline entry of {fact.id!r} does not match the fact")
         ordered.append(Line(fact, entry, date))
     sources = sources_of(store, [ln.fact for ln in ordered])
