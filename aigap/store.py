@@ -265,11 +265,7 @@ def _private_dir(path: Path, *, create: bool) -> bool:
         info = path.stat()
     except OSError:
         return False
-    if not stat.S_ISDIR(info.st_mode):
-        return False
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        return False
-    return not info.st_mode & 0o022
+    return stat.S_ISDIR(info.st_mode) and _ours_alone(info)
 
 
 def _private_file(path: Path) -> bool:
@@ -278,8 +274,11 @@ def _private_file(path: Path) -> bool:
         info = os.lstat(path)
     except OSError:
         return False
-    if not stat.S_ISREG(info.st_mode):
-        return False
+    return stat.S_ISREG(info.st_mode) and _ours_alone(info)
+
+
+def _ours_alone(info: os.stat_result) -> bool:
+    """Owned by us (where there are owners) and not writable by group or others."""
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         return False
     return not info.st_mode & 0o022
