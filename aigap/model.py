@@ -198,6 +198,14 @@ class Fact(msgspec.Struct, frozen=True, kw_only=True):
 Stored = Source | Benchmark | Entity | Fact  # any record the fact base holds
 
 
+# The sections of a fact file that are not facts, in file order, and what each holds.
+NOT_FACTS: dict[str, type[Source | Benchmark | Entity]] = {
+    "sources": Source,
+    "benchmarks": Benchmark,
+    "entities": Entity,
+}
+
+
 class FactBase(msgspec.Struct, frozen=True):
     """A validated fact base: its facts by section ("gaps", "scores", ...), in file order."""
 

@@ -41,7 +41,7 @@ import msgspec
 
 from aigap import __version__
 from aigap.errors import AigapError
-from aigap.model import day_span, day_text
+from aigap.model import NOT_FACTS, day_span, day_text
 from aigap.text import normalize_name
 
 if TYPE_CHECKING:
@@ -131,13 +131,13 @@ def _crc(ord_: int, record_id: str, kind: str, data: str) -> int:
 
 
 _SELECT = "SELECT ord, id, kind, data, crc FROM records JOIN blobs USING (ord)"
-NOT_FACTS = ("sources", "benchmarks", "entities")  # the sections that are not facts
 # Sort orders a listing asks for; the columns are filled by _columns when the cache is written.
 _ORDERS = {
     "file": "ord",
     "date": "datekey, ord",
     "market": "datekey, sub, num, ord",  # by day, companies before indexes, biggest fall first
 }
+_FACTS_ONLY = f"kind NOT IN {tuple(NOT_FACTS)!r}"  # every section but the NOT_FACTS
 _UNDATED = "~"  # the sort key of an undated fact: after every date
 _BY_SOURCE = "facts-of-source"  # counts rows: (this, source id) -> how many facts
 
@@ -524,7 +524,7 @@ class Store:
         """SQL conditions for the rows of ``kind`` (None: every fact) that match the filters."""
         args: list[str | int] = []
         if kind is None:
-            sql = f"kind NOT IN {NOT_FACTS!r}"
+            sql = _FACTS_ONLY
         else:
             sql, args = "kind = ?", [kind]
         if since is not None:  # a partial date matches a range it overlaps
@@ -625,9 +625,7 @@ class Store:
     def all_facts(self) -> list[Fact]:
         from aigap.model import Fact
 
-        rows = self._rows(
-            f"{_SELECT} WHERE kind NOT IN ('sources', 'benchmarks', 'entities') ORDER BY ord"
-        )
+        rows = self._rows(f"{_SELECT} WHERE {_FACTS_ONLY} ORDER BY ord")
         self._expect(len(rows), "facts")
         return [self._build(row, Fact) for row in rows]
 
@@ -793,15 +791,9 @@ def _section(base: FactBase, section: str) -> tuple[Stored, ...]:
 
 def _record_type(section: str) -> type[Fact | Source | Benchmark | Entity]:
     from aigap import kinds
-    from aigap.model import Benchmark, Entity, Source
 
     if section in NOT_FACTS:
-        others: dict[str, type[Source | Benchmark | Entity]] = {
-            "sources": Source,
-            "benchmarks": Benchmark,
-            "entities": Entity,
-        }
-        return others[section]
+        return NOT_FACTS[section]
     record: type[Fact] = kinds.by_section(section).record
     return record
 

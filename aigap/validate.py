@@ -18,6 +18,7 @@ import msgspec
 from aigap import kinds
 from aigap.errors import Severity
 from aigap.model import (
+    NOT_FACTS,
     UNITS,
     Benchmark,
     Entity,
@@ -320,15 +321,8 @@ def _converter(hint: object) -> Converter:
     raise TypeError(f"no converter for field type {hint!r}")
 
 
-ENTITIES: dict[str, type[msgspec.Struct]] = {
-    "sources": Source,
-    "benchmarks": Benchmark,
-    "entities": Entity,
-}
-
-
 def top_level() -> tuple[str, ...]:
-    return ("schema", *ENTITIES, *kinds.sections())
+    return ("schema", *NOT_FACTS, *kinds.sections())
 
 
 def build_fact(section: str, raw: Node, checker: Checker, path: DataPath) -> Fact | None:
@@ -340,7 +334,7 @@ def build_fact(section: str, raw: Node, checker: Checker, path: DataPath) -> Fac
 def build_entity(section: str, raw: Node, checker: Checker, path: DataPath) -> Stored | None:
     """A source, benchmark or entity (typed as any stored record: the cache's
     reader keeps this and ``build_fact``'s result in one variable)."""
-    built = converter_for(ENTITIES[section])(checker, raw, path)
+    built = converter_for(NOT_FACTS[section])(checker, raw, path)
     return built if isinstance(built, Source | Benchmark | Entity) else None
 
 
@@ -373,7 +367,7 @@ def validate(data: object, name: str, where: Callable[[DataPath], str] = _place)
     facts = {
         section: tuple(f for _, f in _of(items, Fact))
         for section, items in sections.items()
-        if section not in ENTITIES
+        if section not in NOT_FACTS
     }
     base = FactBase(
         path=name,
@@ -458,7 +452,7 @@ def _build_section(
         c.error((section,), f"expected a list, got {_describe(raw_items)}")
         return []
     builder: Callable[[str, Node, Checker, DataPath], Stored | None]
-    builder = build_entity if section in ENTITIES else build_fact
+    builder = build_entity if section in NOT_FACTS else build_fact
     built = [builder(section, raw, c, (section, i)) for i, raw in enumerate(raw_items)]
     return [(i, b) for i, b in enumerate(built) if b is not None]
 
