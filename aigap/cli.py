@@ -329,17 +329,17 @@ def _print(
     opts: "ListingOptions",
     query: Callable[["Store"], T],
     layout: Callable[[T, Literal["en", "ko"]], "Listing"],
-    total: Callable[[T], int] | None = None,
+    total: Callable[[T], int],
 ) -> None:
     """Answer a query, lay the answer out as a Listing and print it as ``opts`` say.
 
-    ``total``: how many rows there are when the query already cut them to ``opts.rows``
-    (in SQL); otherwise the listing is cut here.
+    The query cuts its rows to ``opts.rows`` (in SQL, or with ``_first`` before the
+    layout); ``total`` says how many there were, for the table's "N more" note.
     """
     from aigap.render import print_listing
 
     found = _answer(ctx, query)
-    listing = _cut(layout(found, opts.code), opts, total(found) if total else None)
+    listing = _more(layout(found, opts.code), opts, total(found))
     print_listing(listing, opts.fmt.value, opts.svg)
 
 
@@ -353,19 +353,8 @@ def _first(rows: Sequence[R], count: int | None) -> tuple[Sequence[R], int]:
     return (rows if count is None else rows[:count]), len(rows)
 
 
-def _cut(listing: "Listing", opts: "ListingOptions", total: int | None) -> "Listing":
-    """The first ``opts.rows`` rows; under a cut table, how many more and how to see them."""
-    rows = opts.rows
-    if total is None:
-        total = len(listing.records)
-        if rows is not None and total > rows:
-            # cells cut with their records only when they are one row each
-            assert listing.cells is None or len(listing.cells) == total, "cut rows first"
-            listing.records = listing.records[:rows]
-            if listing.cells is not None:
-                listing.cells = listing.cells[:rows]
-            if listing.groups is not None:
-                listing.groups = [g for g in listing.groups if g < rows]
+def _more(listing: "Listing", opts: "ListingOptions", total: int) -> "Listing":
+    """Under a cut table, how many more rows there are and how to see them."""
     shown = len(listing.records)
     if total > shown and opts.fmt is Format.table:
         from aigap.labels import label
@@ -936,7 +925,14 @@ def search(
     from aigap.search import search_listing
 
     shown = limit if limit is not None or opts.fmt is not Format.table else SEARCH_LIMIT
-    _print(ctx, opts, lambda s: find(s, words, shown, opts.code), search_listing)
+    # search cuts to its own --limit and says itself how many more hits there are
+    _print(
+        ctx,
+        opts,
+        lambda s: find(s, words, shown, opts.code),
+        search_listing,
+        lambda found: len(found.hits),
+    )
 
 
 @app.command()

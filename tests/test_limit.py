@@ -141,3 +141,17 @@ def _packaged(runner: CliRunner, *args: str) -> str:
     result = runner.invoke(app, list(args), env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     return result.output
+
+
+def test_search_shows_its_own_limit_of_hits(runner: CliRunner, big_base: Path) -> None:
+    """search --limit N shows N hits (more than a table's page), with one "more" note of its own."""
+    total = len(json.loads(_run(runner, big_base, "search", "deepseek", "--format", "json")))
+    assert total > TABLE_ROWS + 10
+    out = _run(runner, big_base, "search", "deepseek", "--limit", str(TABLE_ROWS + 10))
+    hits = json.loads(
+        _run(runner, big_base, "search", "deepseek", "--limit", str(TABLE_ROWS + 10), "-f", "json")
+    )
+    assert len(hits) == TABLE_ROWS + 10
+    assert f"\n{TABLE_ROWS + 10}   " in out  # the last hit's rank is in the table
+    assert "rows not shown" not in out
+    assert f"{total - TABLE_ROWS - 10} more: aigap search deepseek" in out
