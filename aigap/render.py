@@ -175,7 +175,7 @@ def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
     # each cell measured once: its widest line, and (text columns) its longest word
     widest = {i: max([_width(c.header), *(_width(row[i]) for row in cells)]) for i, c in columns}
     minimums = {
-        i: widest[i] if c.numeric or c.whole else _min_width(c, [row[i] for row in cells])
+        i: widest[i] if c.numeric or c.whole else _longest_word(c.header, [row[i] for row in cells])
         for i, c in columns
     }
     # Three cells of padding per column; optional columns without figures go
@@ -192,7 +192,7 @@ def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
     if wrap_whole:
         for i, column in columns:
             if column.whole and not column.numeric:
-                minimums[i] = _min_width(Column(column.key, column.header), [r[i] for r in cells])
+                minimums[i] = _longest_word(column.header, [r[i] for r in cells])
         if sum(minimums[i] + 3 for i, _ in columns) - 3 > width:
             return _blocks(listing, cells, width)
     caps = _fit(columns, minimums, widest, width, wrap_whole)
@@ -312,12 +312,10 @@ def _has_digit(value: JSONValue) -> bool:
     return any(ch.isdigit() for ch in _plain(value))
 
 
-def _min_width(column: Column, values: Sequence[JSONValue]) -> int:
-    """Whole columns need their widest cell; text columns their longest word
-    (at most 20, except a word with a figure in it, which is never cut)."""
-    if column.numeric or column.whole:
-        return max([_width(column.header), *(_width(v) for v in values)])
-    words = [w for v in [column.header, *values] for w in _plain(v).split()]
+def _longest_word(header: str, values: Sequence[JSONValue]) -> int:
+    """A text column's minimum width: its longest word (at most 20, except a
+    word with a figure in it, which is never cut). Whole columns need their widest cell."""
+    words = [w for v in [header, *values] for w in _plain(v).split()]
     longest = min(20, max((_cell_len(w) for w in words), default=1))
     return max([longest, *(_cell_len(w) for w in words if any(c.isdigit() for c in w))])
 
