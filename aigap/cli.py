@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from typer.models import ArgumentInfo
 
     from aigap.errors import AigapError, Problem
-    from aigap.kinds.quote import QuoteRow
     from aigap.model import Benchmark, Fact, Source
     from aigap.render import Listing
     from aigap.store import Store
@@ -782,17 +781,15 @@ def quotes(
 
       aigap quotes --who openai
     """
-    from aigap.kinds.quote import quote_rows, quotes_listing, speaker_filter
+    from aigap.kinds.quote import quotes_listing, quotes_page
 
-    rows = opts.rows
-
-    def query(store: "Store") -> "tuple[list[QuoteRow], int]":
-        found = quote_rows(store, who, limit=rows)
-        if rows is None:
-            return found, len(found)
-        return found, store.count("quotes", **speaker_filter(store, who))
-
-    _print(ctx, opts, query, lambda f, code: quotes_listing(f[0], code), lambda f: f[1])
+    _print(
+        ctx,
+        opts,
+        lambda s: quotes_page(s, who, opts.rows),
+        lambda f, code: quotes_listing(f[0], code),
+        lambda f: f[1],
+    )
 
 
 def _fact_kind(value: str | None) -> str | None:

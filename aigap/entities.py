@@ -261,12 +261,6 @@ def find_page(store: Store, name: str, limit: int | None = None) -> Page | None:
     return None
 
 
-def _names_it(text: Text, named: Named) -> bool:
-    """Whether a fact's text (a speaker, a model, an organisation) is one of the entity's names."""
-    norms = {normalize_name(n) for n in names_of(named)}
-    return any(normalize_name(t) in norms for t in text.all())
-
-
 def matcher(store: Store, name: str, *, members: bool = False) -> Callable[[Text], bool]:
     """A test of a fact's text (speaker, model, organisation) against what NAME names.
 
@@ -274,11 +268,16 @@ def matcher(store: Store, name: str, *, members: bool = False) -> Callable[[Text
     also those of the people affiliated with it (``--who openai`` finds
     Altman). Otherwise NAME matches part of the text, in any case.
     """
-    group = named_group(store, name, members=members)
+    return group_matcher(named_group(store, name, members=members), name)
+
+
+def group_matcher(group: list[Named] | None, name: str) -> Callable[[Text], bool]:
+    """``matcher`` for a group already resolved (``named_group``; None: NAME names none)."""
     if group is None:
         wanted = " ".join(name.split()).casefold()
         return lambda text: any(wanted in t.casefold() for t in text.all())
-    return lambda text: any(_names_it(text, e) for e in group)
+    norms = {normalize_name(n) for named in group for n in names_of(named)}
+    return lambda text: any(normalize_name(t) in norms for t in text.all())
 
 
 def named_group(store: Store, name: str, *, members: bool = False) -> list[Named] | None:

@@ -14,6 +14,7 @@ from aigap.model import Benchmark, Fact, Lang, PartialDate, Source, Text
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
+    from aigap.entities import Named
     from aigap.jsontypes import Record
     from aigap.store import Filters, Store
 
@@ -92,40 +93,50 @@ class QuoteRow(msgspec.Struct, frozen=True):
     source: Source
 
 
-def speaker_filter(store: Store, who: str | None) -> Filters:
-    """The store's filter for ``--who``: an entity's names (and its people's), else part of a name.
+def speaker_filter(who: str, group: list[Named] | None) -> Filters:
+    """The store's filter for ``--who``: the names of the group ``who`` names (an
+    entity and its people, see aigap.entities.named_group), else part of a name.
 
-    As aigap.entities.matcher decides, so the store picks exactly the quotes it would.
+    As aigap.entities.group_matcher decides, so the store picks exactly the quotes it would.
     """
-    if not who:
-        return {}
-    from aigap.entities import named_group, names_of
+    from aigap.entities import names_of
     from aigap.text import normalize_name
 
-    group = named_group(store, who, members=True)
     if group is None:
         return {"who": " ".join(who.split()).casefold()}
     return {"speakers": sorted({normalize_name(n) for e in group for n in names_of(e)} - {""})}
 
 
 def quote_rows(store: Store, who: str | None = None, limit: int | None = None) -> list[QuoteRow]:
-    """Quotes in file order; ``who``: the speaker or the speaker's organisation (see entities).
+    """Quotes in file order; ``who``: the speaker or the speaker's organisation (see entities)."""
+    return quotes_page(store, who, limit)[0]
 
-    The store chooses and cuts the rows in SQL; the rebuilt records must agree with it.
+
+def quotes_page(
+    store: Store, who: str | None = None, limit: int | None = None
+) -> tuple[list[QuoteRow], int]:
+    """``quote_rows`` and how many quotes match in all.
+
+    The store chooses and cuts the rows in SQL; the decoded records must agree with it.
     """
-    filters = speaker_filter(store, who)
-    filters["limit"] = limit
-    quotes = store.select(KIND, **filters)
+    filters: Filters = {}
     if who:
-        from aigap.entities import matcher
+        from aigap.entities import group_matcher, named_group
 
-        speaks = matcher(store, who, members=True)
+        group = named_group(store, who, members=True)  # resolved once, for the SQL and the check
+        filters = speaker_filter(who, group)
+    chosen = filters.copy()
+    chosen["limit"] = limit
+    quotes = store.select(KIND, **chosen)
+    if who:
+        speaks = group_matcher(group, who)
         if not all(speaks(q.speaker) for q in quotes):
             from aigap.store import CacheError
 
             raise CacheError("cached speaker names do not match the records")
+    total = len(quotes) if limit is None else store.count("quotes", **filters)
     sources = sources_of(store, quotes)
-    return [QuoteRow(q, sources[q.source]) for q in quotes]
+    return [QuoteRow(q, sources[q.source]) for q in quotes], total
 
 
 QUOTE_FIELDS = (
