@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from aigap.errors import AigapError, Problem
     from aigap.model import Benchmark, Fact, Source
     from aigap.render import Listing
+    from aigap.show import Detail
     from aigap.store import Store
 
 EXIT_OK = 0
@@ -955,25 +956,28 @@ def show(
 
     if opts.svg is not None:
         check_svg_path(opts.svg)  # before anything is printed
-    from aigap.entities import find_page, page_data, page_listing
+    from aigap.entities import Page, find_page, page_data, page_listing
 
-    entity = _answer(ctx, lambda s: find_page(s, record_id, opts.rows))
-    if entity is not None:
-        layout = page_listing(entity, opts.code)
-        if opts.fmt is not Format.json:
-            print_listing(layout, opts.fmt.value, opts.svg)
-            return
-        write_json(page_data(entity, opts.code), sys.stdout)
-        if opts.svg is not None:
-            save_table_svg(layout, opts.svg)
-        return
-    found = _answer(ctx, lambda s: detail(s, record_id))
+    def answer(store: "Store") -> "Page | Detail":
+        found = find_page(store, record_id, opts.rows)
+        return found if isinstance(found, Page) else detail(store, found)
+
+    found = _answer(ctx, answer)
+
+    def layout() -> "Listing":
+        if isinstance(found, Page):
+            return page_listing(found, opts.code)
+        return detail_listing(found, opts.code)
+
     if opts.fmt is not Format.json:
-        print_listing(detail_listing(found, opts.code), opts.fmt.value, opts.svg)
+        print_listing(layout(), opts.fmt.value, opts.svg)
         return
-    write_json(detail_data(found, opts.code), sys.stdout)
+    if isinstance(found, Page):
+        write_json(page_data(found, opts.code), sys.stdout)
+    else:
+        write_json(detail_data(found, opts.code), sys.stdout)
     if opts.svg is not None:
-        save_table_svg(detail_listing(found, opts.code), opts.svg)
+        save_table_svg(layout(), opts.svg)
 
 
 class CiteStyle(StrEnum):
@@ -1031,18 +1035,15 @@ def cite(
     from aigap.citation import cite_all, facts_about
     from aigap.entities import find_page
     from aigap.model import Fact, Source
-    from aigap.show import detail
 
     code = _code(lang)
 
     def query(store: "Store") -> "tuple[list[tuple[Source, Fact | None]], dict[str, str]]":
         page = find_page(store, record_id)
-        if page is None:  # a fact or a source (find_page took benchmarks)
-            found = detail(store, record_id)
-            if isinstance(found.record, Source):
-                return [(found.record, None)], {}
-            assert isinstance(found.record, Fact) and found.source is not None
-            return [(found.source, found.record)], {}
+        if isinstance(page, Source):
+            return [(page, None)], {}
+        if isinstance(page, Fact):
+            return [(store.source(page.source), page)], {}
         # a benchmark or an entity: every source its facts come from, once, noting which
         name = page.entity.name.get(code)
         about = {

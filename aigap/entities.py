@@ -235,8 +235,8 @@ def page_listing(found: Page, lang: Lang) -> Listing:
     return Listing(title, columns, records, notes=notes, groups=groups)
 
 
-def find_page(store: Store, name: str, limit: int | None = None) -> Page | None:
-    """The page of the entity NAME names; None when NAME is the id of a fact or source.
+def find_page(store: Store, name: str, limit: int | None = None) -> Page | Fact | Source:
+    """The page of the entity NAME names; the record when NAME names a fact or a source.
 
     Unknown: UnknownName (exit 2) with the closest entity name or id.
     """
@@ -258,7 +258,7 @@ def find_page(store: Store, name: str, limit: int | None = None) -> Page | None:
             raise UnknownName("name", name.strip(), known, {}, suggestion=guess) from None
     if isinstance(exact, Entity | Benchmark):
         return page(store, exact, limit)
-    return None
+    return exact
 
 
 def matcher(store: Store, name: str, *, members: bool = False) -> Callable[[Text], bool]:

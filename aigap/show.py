@@ -9,8 +9,8 @@ import msgspec
 
 from aigap.kinds.gap import GapValue
 from aigap.labels import LABELS, field_name, label
-from aigap.lookup import find_record, kind_of
-from aigap.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate, Ratio, Source, Text
+from aigap.lookup import kind_of
+from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Ratio, Source, Text
 from aigap.numbers import format_number, ratio_text
 from aigap.render import Column, Listing
 
@@ -60,19 +60,12 @@ class Detail(msgspec.Struct, frozen=True):
     related: Record  # facts about a benchmark, the fact count of a source
 
 
-def detail(store: Store, record_id: str) -> Detail:
-    record = find_record(store, record_id)
+def detail(store: Store, record: Fact | Source) -> Detail:
+    """What ``show`` prints of a fact or a source (``entities.find_page`` found it)."""
     kind = kind_of(record)
     if isinstance(record, Source):
         count = store.fact_counts().get(record.id, 0)
         return Detail(record, kind, record, [], {"facts": count})
-    if isinstance(record, Benchmark):
-        about: list[JSONValue] = [
-            f.id for k in ("gaps", "scores") for f in store.records_about(k, record.id)
-        ]
-        return Detail(record, kind, None, [], {"facts": about})
-    if isinstance(record, Entity):  # a bug: `show` and `cite` send an entity to its page
-        raise ValueError(f"{record.id} is an entity: entities.find_page shows it")
     from aigap.crosscheck import derived_for
 
     return Detail(record, kind, store.source(record.source), list(derived_for(store, record)), {})
