@@ -56,3 +56,32 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("aigap ")
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["gap", "mmlu"], 0), (["gap", "nosuchbench"], 2), (["--version"], 0)],
+)
+def test_entry_point_keeps_the_cli_exit_codes(tmp_path: Path, args: list[str], code: int) -> None:
+    # run() pauses the garbage collector around the CLI; what the CLI says and
+    # its exit code must come through it unchanged.
+    program = (
+        "import gc, sys\n"
+        f"sys.argv = ['aigap', *{args!r}]\n"
+        "from aigap.__main__ import run\n"
+        "try:\n"
+        "    run()\n"
+        "finally:\n"
+        "    assert not gc.isenabled()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    if code == 0:
+        assert result.stdout
