@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from aigap import derive
-from aigap.errors import AigapError
+from aigap.errors import AigapError, Phrase
 
 # The only import of the query layer: the rows a chart is drawn from.
 from aigap.kinds.gap import GapRow, GapValue, gap_rows
@@ -96,10 +96,11 @@ def chart_format(path: str) -> str:
     """The format a chart file name asks for ('svg' or 'png'); anything else is an error."""
     ext = os.path.splitext(path)[1].lower()
     if ext not in EXTENSIONS:
-        shown = f"{ext!r}" if ext else "no extension"
-        raise AigapError(
-            f"cannot tell the chart format from {path!r} ({shown}): "
-            f"name the file with {' or '.join(EXTENSIONS)}"
+        raise AigapError.said(
+            "error.chart.format",
+            path=path,
+            ext=repr(ext) if ext else Phrase("error.chart.no_extension"),
+            exts=Phrase("error.or", {"a": EXTENSIONS[0], "b": EXTENSIONS[1]}),
         )
     return ext[1:]
 
@@ -121,10 +122,7 @@ def font_files(lang: Lang) -> tuple[Path, Path]:
             regular, bold = fonts / "NanumGothic.ttf", fonts / "NanumGothicBold.ttf"
             if regular.is_file() and bold.is_file():
                 return regular, bold
-        raise AigapError(
-            "a Korean chart needs the NanumGothic font from the koreanize-matplotlib package;"
-            " install it with: pip install koreanize-matplotlib"
-        )
+        raise AigapError.said("error.chart.font")
     import matplotlib
 
     fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -308,7 +306,7 @@ def gap_title(rows: Sequence[GapRow], lang: Lang) -> str:
 def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
     """A dumbbell per benchmark (○ then → ● now), one panel per unit, never one axis for both."""
     if not rows:
-        raise AigapError("no gaps to chart")
+        raise AigapError.said("error.chart.no_gaps")
     fonts = _Fonts(lang)
     with _style():
         fig = _figure(
@@ -459,7 +457,7 @@ def scores_title(rows: Sequence[ScoreRow], lang: Lang) -> str:
 def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
     """Models ranked on each benchmark (one panel each), US and China in their colours."""
     if not rows:
-        raise AigapError("no scores to chart")
+        raise AigapError.said("error.chart.no_scores")
     fonts = _Fonts(lang)
     with _style():
         fig = _figure(
@@ -572,7 +570,7 @@ def save(fig: Figure, path: str) -> None:
             tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise AigapError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise AigapError.said("error.cannot_write", path=path, why=exc.strerror or exc) from None
 
 
 def has_hangul(text: str) -> bool:

@@ -80,6 +80,38 @@ def _code(lang: Lang) -> Literal["en", "ko"]:
     return "ko" if lang is Lang.ko else "en"
 
 
+_LANG = "aigap.lang"  # in ctx.meta, which every context of one run shares
+
+
+def _take_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang | None) -> Lang | None:
+    """--lang before the command is the default of the one after it, which wins.
+
+    The language is kept for the run, so an error is said in it too.
+    """
+    from typer._click.core import ParameterSource
+
+    if value is None:  # before the command, not given
+        return None
+    if ctx.parent is not None and ctx.get_parameter_source(param.name or "") in (
+        ParameterSource.DEFAULT,
+        ParameterSource.ENVIRONMENT,
+    ):
+        value = ctx.meta.get(_LANG, value)
+    ctx.meta[_LANG] = value
+    return value
+
+
+def _error_lang(ctx: "ClickContext") -> Literal["en", "ko"]:
+    """The language to say an error in: --lang once read, else AIGAP_LANG, else English."""
+    lang = ctx.meta.get(_LANG)
+    if isinstance(lang, Lang):
+        return _code(lang)
+    try:
+        return _code(_parse_lang(os.environ.get("AIGAP_LANG", "en")))
+    except typer.BadParameter:
+        return "en"
+
+
 EXIT_OUTPUT = 74  # sysexits EX_IOERR: standard output could not be written
 # What a failed write to stdout raises: the reader left, a full disk, a closed fd.
 _OUTPUT_ERRNOS = frozenset(
@@ -137,7 +169,7 @@ class _Group(TyperGroup):
             with _output_errors():
                 return super().invoke(ctx)
         except AigapError as exc:
-            _report(exc)
+            _report(exc, _error_lang(ctx))
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -186,10 +218,10 @@ def _output_errors() -> Iterator[None]:
         raise
 
 
-def _report(exc: "AigapError") -> None:
+def _report(exc: "AigapError", lang: Literal["en", "ko"]) -> None:
     from aigap.render import safe
 
-    for line in exc.lines():
+    for line in exc.lines(lang):
         for part in line.split("\n"):
             sys.stderr.write(safe(part) + "\n")
     sys.stderr.flush()
@@ -242,7 +274,7 @@ def _fact_files(given: Sequence[str] | None, packaged: bool) -> tuple[str, ...]:
     if not packaged and not user:
         from aigap.errors import AigapError
 
-        raise AigapError("--no-packaged leaves no fact file: name yours with --facts PATH")
+        raise AigapError.said("error.no_fact_file")
     files = [str(packaged_facts_path())] if packaged else []
     return expand_fact_paths([*files, *user])
 
@@ -285,6 +317,17 @@ def _main(
             metavar="N",
             min=1,
             help="Refuse fact files larger than N bytes (default 64 MiB).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of names and text: en or ko (default: AIGAP_LANG, else en).",
+            parser=_parse_lang,
+            callback=_take_lang,
+            metavar="[en|ko]",
             show_default=False,
         ),
     ] = None,
@@ -394,6 +437,7 @@ LangOption = Annotated[
         envvar="AIGAP_LANG",
         help="Language of names and text: en or ko (locale forms such as ko_KR.UTF-8 work).",
         parser=_parse_lang,
+        callback=_take_lang,
         metavar="[en|ko]",
     ),
 ]
@@ -1056,7 +1100,7 @@ def cite(
     if not cited:
         from aigap.errors import AigapError
 
-        raise AigapError(f"no fact is about {record_id!r}: nothing to cite")
+        raise AigapError.said("error.nothing_to_cite", id=record_id)
     sys.stdout.write(cite_all(cited, style.value, code, about) + "\n")
 
 

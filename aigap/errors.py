@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import msgspec
 
 Severity = Literal["error", "warning"]
+Lang = Literal["en", "ko"]  # model.Lang, without importing the model here
+
+
+class Phrase(msgspec.Struct, frozen=True):
+    """Words from the catalogue (labels.LABELS[key]), put in a language when printed.
+
+    A field may itself be a Phrase (a word such as "none" inside a message).
+    """
+
+    key: str
+    fields: Mapping[str, object] = {}
+
+    def text(self, lang: Lang) -> str:
+        from aigap.labels import label
+
+        filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.fields.items()}
+        return label(self.key, lang, **filled)
 
 
 class Problem(msgspec.Struct, frozen=True):
@@ -35,15 +52,35 @@ class AigapError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self, message: str | Phrase | Sequence[Phrase], problems: tuple[Problem, ...] = ()
+    ) -> None:
+        # A message in Phrases is printed in the user's language; ``message``
+        # keeps its English, for logs and tests.
+        self.phrases: tuple[Phrase, ...] = (
+            ()
+            if isinstance(message, str)
+            else (message,)
+            if isinstance(message, Phrase)
+            else tuple(message)
+        )
+        text = message if isinstance(message, str) else self._say("en")
+        super().__init__(text)
+        self.message = text
         self.problems = problems
 
-    def lines(self) -> list[str]:
+    @classmethod
+    def said(cls, key: str, **fields: object) -> AigapError:
+        """An error worded by the catalogue entry ``key``, with ``fields`` filled in."""
+        return cls(Phrase(key, fields))
+
+    def _say(self, lang: Lang) -> str:
+        return "\n".join(p.text(lang) for p in self.phrases)
+
+    def lines(self, lang: Lang = "en") -> list[str]:
         if self.problems:
             return [p.format() for p in self.problems if p.severity == "error"]
-        return [self.message]
+        return [self._say(lang)] if self.phrases else [self.message]
 
 
 class FactFileError(AigapError):
@@ -60,19 +97,19 @@ class UnknownName(AigapError):
 
     def __init__(
         self,
-        what: str,
+        what: Literal["benchmark", "id", "name"],
         name: str,
         known: Sequence[str],
         names: dict[str, str],
         suggestion: str | None = None,
     ) -> None:
-        lines = [f"unknown {what} {name!r}"]
+        lines = [Phrase(f"error.unknown.{what}", {"name": name})]
         self.suggestion = suggestion or suggest(name, names)
         if self.suggestion:
-            lines.append(f"did you mean {self.suggestion!r}?")
+            lines.append(Phrase("error.did_you_mean", {"name": self.suggestion}))
         if known:
-            lines.append(f"known {what}s: {', '.join(known)}")
-        super().__init__("\n".join(lines))
+            lines.append(Phrase(f"error.known.{what}", {"names": ", ".join(known)}))
+        super().__init__(lines)
 
 
 def suggest(name: str, names: dict[str, str]) -> str | None:

@@ -772,17 +772,16 @@ def is_export(directory: Path) -> bool:
 
 def _check_target(target: Path) -> None:
     if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise AigapError(f"{target}: exists and is not a directory; give a new directory name")
+        raise AigapError.said("error.export.not_dir", path=target)
     if target.is_dir():
         try:
             empty = not any(target.iterdir())
         except OSError as exc:
-            raise AigapError(f"{target}: cannot read: {exc.strerror}") from None
+            raise AigapError.said(
+                "error.export.cannot_read", path=target, why=exc.strerror
+            ) from None
         if not empty and not is_export(target):
-            raise AigapError(
-                f"{target}: not empty and not an earlier aigap export; refusing to overwrite"
-                " it (give a new or empty directory)"
-            )
+            raise AigapError.said("error.export.not_empty", path=target)
 
 
 def write_package(target: Path, tabs: list[Table], package: Record) -> None:
@@ -793,11 +792,13 @@ def write_package(target: Path, tabs: list[Table], package: Record) -> None:
     _check_target(target)
     parent = target.absolute().parent
     if not parent.is_dir():
-        raise AigapError(f"{parent}: no such directory")
+        raise AigapError.said("error.export.no_dir", path=parent)
     try:
         work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     except OSError as exc:
-        raise AigapError(f"{parent}: cannot write: {exc.strerror}") from None
+        raise AigapError.said(
+            "error.export.cannot_write_dir", path=parent, why=exc.strerror
+        ) from None
     old: Path | None = None
     try:
         for table in tabs:
@@ -816,7 +817,7 @@ def write_package(target: Path, tabs: list[Table], package: Record) -> None:
         shutil.rmtree(work, ignore_errors=True)
         if old is not None and not target.exists():
             os.rename(old, target)  # put the earlier export back
-        raise AigapError(f"{target}: cannot write the export: {exc.strerror}") from None
+        raise AigapError.said("error.export.failed", path=target, why=exc.strerror) from None
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

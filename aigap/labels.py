@@ -382,3 +382,135 @@ LABELS.update(
         "cite.apa_date.ymd": {"en": "{year}, {month} {day}", "ko": "{year}년 {m}월 {day}일"},
     }
 )
+
+
+# --- errors (errors.AigapError.said) ---------------------------------------------
+# What aigap says when it cannot answer; {fields} are filled by the raiser.
+LABELS.update(
+    {
+        "error.unknown.benchmark": {
+            "en": "unknown benchmark {name!r}",
+            "ko": "알 수 없는 벤치마크: {name!r}",
+        },
+        "error.unknown.id": {"en": "unknown id {name!r}", "ko": "알 수 없는 ID: {name!r}"},
+        "error.unknown.name": {"en": "unknown name {name!r}", "ko": "알 수 없는 이름: {name!r}"},
+        "error.did_you_mean": {
+            "en": "did you mean {name!r}?",
+            "ko": "혹시 {name!r}을(를) 찾으셨나요?",
+        },
+        "error.known.benchmark": {
+            "en": "known benchmarks: {names}",
+            "ko": "알려진 벤치마크: {names}",
+        },
+        "error.known.id": {"en": "known ids: {names}", "ko": "알려진 ID: {names}"},
+        "error.known.name": {"en": "known names: {names}", "ko": "알려진 이름: {names}"},
+        "error.none": {"en": "none", "ko": "없음"},
+        "error.or": {"en": "{a} or {b}", "ko": "{a} 또는 {b}"},
+        "error.asked.both": {"en": "{model} and {org}", "ko": "{model}, {org}"},
+        "error.no_fact_file": {
+            "en": "--no-packaged leaves no fact file: name yours with --facts PATH",
+            "ko": "--no-packaged로는 읽을 사실 파일이 없습니다: --facts 경로로 파일을 지정하세요",
+        },
+        "error.nothing_to_cite": {
+            "en": "no fact is about {id!r}: nothing to cite",
+            "ko": "{id!r}에 관한 사실이 없어 인용할 것이 없습니다",
+        },
+        "error.no_scores.benchmark": {
+            "en": "no scores for benchmark {id!r} (benchmarks with scores: {names})",
+            "ko": "벤치마크 {id!r}의 점수가 없습니다 (점수가 있는 벤치마크: {names})",
+        },
+        "error.no_scores": {
+            "en": "no scores for {asked} (see aigap scores)",
+            "ko": "{asked}의 점수가 없습니다 (aigap scores 참고)",
+        },
+        "error.asked.model": {"en": "model {name!r}", "ko": "모델 {name!r}"},
+        "error.asked.org": {"en": "organisation {name!r}", "ko": "기관 {name!r}"},
+        "error.svg_name": {
+            "en": "--svg writes SVG: name the file with .svg (got {path!r})",
+            "ko": "--svg는 SVG로 저장합니다: 파일 이름을 .svg로 끝내세요 (받은 이름: {path!r})",
+        },
+        "error.cannot_write": {
+            "en": "cannot write {path}: {why}",
+            "ko": "{path}에 쓸 수 없습니다: {why}",
+        },
+        "error.export.not_dir": {
+            "en": "{path}: exists and is not a directory; give a new directory name",
+            "ko": "{path}: 디렉터리가 아닌 것이 이미 있습니다. 새 디렉터리 이름을 지정하세요",
+        },
+        "error.export.cannot_read": {
+            "en": "{path}: cannot read: {why}",
+            "ko": "{path}: 읽을 수 없습니다: {why}",
+        },
+        "error.export.not_empty": {
+            "en": (
+                "{path}: not empty and not an earlier aigap export; refusing to overwrite"
+                " it (give a new or empty directory)"
+            ),
+            "ko": (
+                "{path}: 비어 있지 않고 이전 aigap 내보내기도 아니어서 덮어쓰지 않습니다"
+                " (새 디렉터리나 빈 디렉터리를 지정하세요)"
+            ),
+        },
+        "error.export.no_dir": {
+            "en": "{path}: no such directory",
+            "ko": "{path}: 그런 디렉터리가 없습니다",
+        },
+        "error.export.cannot_write_dir": {
+            "en": "{path}: cannot write: {why}",
+            "ko": "{path}: 쓸 수 없습니다: {why}",
+        },
+        "error.export.failed": {
+            "en": "{path}: cannot write the export: {why}",
+            "ko": "{path}: 내보내기를 쓸 수 없습니다: {why}",
+        },
+        "error.chart.format": {
+            "en": "cannot tell the chart format from {path!r} ({ext}): name the file with {exts}",
+            "ko": "{path!r}({ext})로는 차트 형식을 알 수 없습니다: 파일 이름을 {exts}로 끝내세요",
+        },
+        "error.chart.no_extension": {"en": "no extension", "ko": "확장자 없음"},
+        "error.chart.font": {
+            "en": (
+                "a Korean chart needs the NanumGothic font from the koreanize-matplotlib"
+                " package; install it with: pip install koreanize-matplotlib"
+            ),
+            "ko": (
+                "한국어 차트에는 koreanize-matplotlib 패키지의 나눔고딕 글꼴이 필요합니다."
+                " 설치: pip install koreanize-matplotlib"
+            ),
+        },
+        "error.chart.no_gaps": {"en": "no gaps to chart", "ko": "차트로 그릴 격차가 없습니다"},
+        "error.chart.no_scores": {"en": "no scores to chart", "ko": "차트로 그릴 점수가 없습니다"},
+        "error.since_after_until": {
+            "en": "--since {since} is after --until {until}: nothing can be in between",
+            "ko": "--since {since}이(가) --until {until}보다 늦어 그 사이에 올 것이 없습니다",
+        },
+        "error.unknown_tag": {
+            "en": "no fact has the tag {tags} (known tags: {known})",
+            "ko": "태그 {tags}이(가) 붙은 사실이 없습니다 (알려진 태그: {known})",
+        },
+        "error.max_bytes.number": {
+            "en": "{name} must be a whole number of bytes, got {raw!r}",
+            "ko": "{name}은(는) 바이트 수(정수)여야 합니다: {raw!r}",
+        },
+        "error.max_bytes.positive": {
+            "en": "{name} must be positive, got {raw!r}",
+            "ko": "{name}은(는) 양수여야 합니다: {raw!r}",
+        },
+        "error.read_base": {
+            "en": "{path}: could not read the fact base: {why}",
+            "ko": "{path}: 사실 기반을 읽을 수 없습니다: {why}",
+        },
+        "error.date.form": {
+            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
+            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+        },
+        "error.date.month": {
+            "en": "bad date {text!r}: month {month} does not exist",
+            "ko": "날짜가 잘못되었습니다: {text!r} ({month}월은 없습니다)",
+        },
+        "error.date.day": {
+            "en": "bad date {text!r}: day {day} does not exist",
+            "ko": "날짜가 잘못되었습니다: {text!r} ({month}월 {day}일은 없습니다)",
+        },
+    }
+)

@@ -44,9 +44,9 @@ def max_bytes_from_env(value: int | None = None) -> int:
     try:
         parsed = int(raw)
     except ValueError:
-        raise AigapError(f"{MAX_BYTES_ENV} must be a whole number of bytes, got {raw!r}") from None
+        raise AigapError.said("error.max_bytes.number", name=MAX_BYTES_ENV, raw=raw) from None
     if parsed <= 0:
-        raise AigapError(f"{MAX_BYTES_ENV} must be positive, got {raw!r}")
+        raise AigapError.said("error.max_bytes.positive", name=MAX_BYTES_ENV, raw=raw)
     return parsed
 
 

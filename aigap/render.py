@@ -357,7 +357,7 @@ def check_svg_path(path: str) -> None:
     from aigap.errors import AigapError
 
     if not path.lower().endswith(".svg"):
-        raise AigapError(f"--svg writes SVG: name the file with .svg (got {path!r})")
+        raise AigapError.said("error.svg_name", path=path)
 
 
 def save_table_svg(listing: Listing, path: str) -> None:
@@ -429,7 +429,7 @@ def write_text_atomic(path: str, text: str) -> None:
                 os.unlink(tmp)
             raise
     except OSError as exc:
-        raise AigapError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise AigapError.said("error.cannot_write", path=path, why=exc.strerror or exc) from None
 
 
 def print_table(console: Console, listing: Listing) -> None:

@@ -1147,4 +1147,4 @@ def with_store(
         return query(open_store(path, max_bytes, rebuild=True))
     except CacheError as exc:  # the file changed under us twice, or a bug
         name = path if isinstance(path, str) else os.pathsep.join(path)
-        raise AigapError(f"{name}: could not read the fact base: {exc}") from None
+        raise AigapError.said("error.read_base", path=name, why=exc) from None

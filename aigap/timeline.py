@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import kinds
-from aigap.errors import AigapError
+from aigap.errors import AigapError, Phrase
 from aigap.kinds.base import Entry
 from aigap.labels import label
 from aigap.layout import sources_of
@@ -47,9 +47,7 @@ def span(d: PartialDate) -> tuple[Day, Day]:
 
 def check_range(since: PartialDate | None, until: PartialDate | None) -> None:
     if since is not None and until is not None and span(since)[0] > span(until)[1]:
-        raise AigapError(
-            f"--since {since.iso} is after --until {until.iso}: nothing can be in between"
-        )
+        raise AigapError.said("error.since_after_until", since=since.iso, until=until.iso)
 
 
 def known_tags(store: Store, sections: Sequence[str]) -> list[str]:
@@ -78,9 +76,10 @@ def story(
         known = known_tags(store, chosen)
         unknown = sorted(wanted - {t.casefold() for t in known})
         if unknown:
-            raise AigapError(
-                f"no fact has the tag {', '.join(map(repr, unknown))}"
-                f" (known tags: {', '.join(known) or 'none'})"
+            raise AigapError.said(
+                "error.unknown_tag",
+                tags=", ".join(map(repr, unknown)),
+                known=", ".join(known) or Phrase("error.none"),
             )
     start = span(since)[0] if since is not None else None
     end = span(until)[1] if until is not None else None

@@ -17,6 +17,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.errors import Severity
+from aigap.lookup import DATE, read_date
 from aigap.model import (
     NOT_FACTS,
     UNITS,
@@ -38,7 +39,6 @@ if TYPE_CHECKING:  # the cache path validates rows without importing the YAML re
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 COUNTRIES = frozenset(("US", "CN"))
 PRECISIONS = ("year", "month", "day")
 MARKET_KINDS = ("company", "index")
@@ -171,23 +171,12 @@ def text(c: Checker, value: Node, path: DataPath) -> Text | Invalid:
 def date(c: Checker, value: Node, path: DataPath) -> PartialDate | Invalid:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return PartialDate(value)
-    if isinstance(value, str):
-        m = _DATE.match(value)
-        if m:
-            year, month, day = (int(g) if g else None for g in m.groups())
-            assert year is not None
-            if month is not None and not 1 <= month <= 12:
-                c.error(path, f"bad date {value!r}: month {month} does not exist")
-                return _INVALID
-            if day is not None:
-                import datetime
-
-                try:
-                    datetime.date(year, month or 1, day)
-                except ValueError:
-                    c.error(path, f"bad date {value!r}: day {day} does not exist")
-                    return _INVALID
-            return PartialDate(year, month, day)
+    if isinstance(value, str) and DATE.match(value):
+        parsed = read_date(value)
+        if isinstance(parsed, PartialDate):
+            return parsed
+        c.error(path, parsed.text("en"))
+        return _INVALID
     c.error(path, f"bad date {_describe(value)}: use YYYY, YYYY-MM or YYYY-MM-DD")
     return _INVALID
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 import msgspec
 
 from aigap import derive, numbers
-from aigap.errors import AigapError
+from aigap.errors import AigapError, Phrase
 from aigap.kinds.base import Entry, Figure, Kind, benchmark_name, raw_date
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
@@ -131,9 +131,10 @@ def score_rows(
         scores = store.records_about(KIND, bench.id)
         if not scores:
             with_scores = dict.fromkeys(s.benchmark for s in store.records(KIND))
-            raise AigapError(
-                f"no scores for benchmark {bench.id!r}"
-                f" (benchmarks with scores: {', '.join(with_scores) or 'none'})"
+            raise AigapError.said(
+                "error.no_scores.benchmark",
+                id=bench.id,
+                names=", ".join(with_scores) or Phrase("error.none"),
             )
     else:
         scores = store.records(KIND)
@@ -176,10 +177,13 @@ def _filter_scores(
         is_org = matcher(store, org)
         rows = [r for r in rows if is_org(r.score.organization)]
     if not rows:
-        asked = " and ".join(
-            f"{k} {v!r}" for k, v in (("model", model), ("organisation", org)) if v
-        )
-        raise AigapError(f"no scores for {asked} (see aigap scores)")
+        asked = [
+            Phrase(f"error.asked.{k}", {"name": v})
+            for k, v in (("model", model), ("org", org))
+            if v
+        ]
+        both = Phrase("error.asked.both", {"model": asked[0], "org": asked[-1]})
+        raise AigapError.said("error.no_scores", asked=both if len(asked) == 2 else asked[0])
     return rows
 
 
