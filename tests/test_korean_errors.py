@@ -1,0 +1,120 @@
+"""Errors are said in the user's language: --lang (before or after the command), else AIGAP_LANG."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aigap.cli import app
+from aigap.labels import LABELS
+
+PACKAGE = Path(__file__).resolve().parent.parent / "aigap"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _fail(args: list[str], env: dict[str, str] | None = None) -> str:
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "120", "NO_COLOR": "1", **(env or {})})
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    return result.stderr
+
+
+def _catalogue_keys_in_code() -> set[str]:
+    """Every key the code hands to AigapError.said or Phrase (literal or f-string prefix)."""
+    keys: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else None
+            name = name or (node.func.id if isinstance(node.func, ast.Name) else None)
+            if name not in ("said", "Phrase"):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                keys.add(first.value)
+            elif isinstance(first, ast.JoinedStr):  # f"error.unknown.{what}": every variant
+                head = first.values[0]
+                assert isinstance(head, ast.Constant)
+                keys.update(k for k in LABELS if k.startswith(str(head.value)))
+    return keys
+
+
+def test_every_error_key_has_english_and_korean() -> None:
+    keys = _catalogue_keys_in_code()
+    assert len(keys) > 30, keys  # the scan found the raisers
+    for key in sorted(keys):
+        assert key in LABELS, key
+        assert set(LABELS[key]) == {"en", "ko"}, key
+        if key != "error.asked.both":  # "{model}, {org}": the parts are Korean
+            assert HANGUL.search(LABELS[key]["ko"]), key
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["gap", "mmlx", "--lang", "ko"], None),
+        (["--lang", "ko", "gap", "mmlx"], None),
+        (["gap", "mmlx"], {"AIGAP_LANG": "ko_KR.UTF-8"}),
+    ],
+    ids=["after", "before", "environment"],
+)
+def test_unknown_benchmark_in_korean(args: list[str], env: dict[str, str] | None) -> None:
+    assert _fail(args, env) == (
+        "알 수 없는 벤치마크: 'mmlx'\n"
+        "혹시 'mmlu'을(를) 찾으셨나요?\n"
+        "알려진 벤치마크: chatbot-arena, mmlu, mmmu, math, humaneval\n"
+    )
+
+
+def test_english_stays_english() -> None:
+    assert _fail(["gap", "mmlx"]).startswith("unknown benchmark 'mmlx'\ndid you mean 'mmlu'?\n")
+
+
+def test_the_language_given_explicitly_wins() -> None:
+    # before the command beats the environment; after the command beats both
+    assert _fail(["--lang", "en", "gap", "mmlx"], {"AIGAP_LANG": "ko"}).startswith("unknown")
+    assert _fail(["--lang", "en", "gap", "mmlx", "--lang", "ko"]).startswith("알 수 없는")
+    assert _fail(["--lang", "ko", "gap", "mmlx", "--lang", "en"]).startswith("unknown")
+
+
+def test_lang_before_the_command_sets_the_output_language() -> None:
+    result = CliRunner().invoke(app, ["--lang", "ko", "sources"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "출처"
+
+
+@pytest.mark.parametrize(
+    ("args", "korean"),
+    [
+        (["show", "nvida"], "알 수 없는 이름: 'nvida'"),
+        (["timeline", "--since", "2025-13"], "날짜가 잘못되었습니다: '2025-13' (13월은 없습니다)"),
+        (["timeline", "--since", "2025-02-30"], "(2월 30일은 없습니다)"),
+        (["timeline", "--since", "Jan"], "YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요"),
+        (["timeline", "--since", "2025", "--until", "2024"], "--until 2024보다 늦어"),
+        (["timeline", "--tag", "nope"], "태그 'nope'이(가) 붙은 사실이 없습니다"),
+        (["scores", "--org", "nobody"], "기관 'nobody'의 점수가 없습니다"),
+        (["scores", "--model", "x", "--org", "y"], "모델 'x', 기관 'y'의 점수가 없습니다"),
+        (["gap", "mmlu", "--svg", "x.png"], "파일 이름을 .svg로 끝내세요"),
+        (["chart", "gap", "--out", "x.jpg"], "파일 이름을 .svg 또는 .png로 끝내세요"),
+        (["cite", "nope"], "알 수 없는 이름: 'nope'"),
+        (["--no-packaged", "gap"], "--facts 경로로 파일을 지정하세요"),
+    ],
+)
+def test_errors_in_korean(args: list[str], korean: str) -> None:
+    said = _fail([*args, "--lang", "ko"])
+    assert korean in said
+    assert not re.search(r"\b(unknown|did you mean|bad date|no fact|no scores)\b", said)
+
+
+def test_export_errors_in_korean(tmp_path: Path) -> None:
+    target = tmp_path / "full"
+    target.mkdir()
+    (target / "mine.txt").write_text("keep me")
+    said = _fail(["--lang", "ko", "export", str(target)])  # export has no --lang of its own
+    assert "이전 aigap 내보내기도 아니어서 덮어쓰지 않습니다" in said
+    assert (target / "mine.txt").read_text() == "keep me"
