@@ -68,19 +68,24 @@ def _parse_lang(value: str | Lang) -> Lang:
     language by its first part; a language aigap does not speak is a clear error."""
     if isinstance(value, Lang):
         return value
-    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
-    if code in ("c", "posix"):
-        code = "en"
-    if code in ("en", "ko"):
+    from aigap.labels import language
+
+    code = language(value)
+    if code is not None:
         return Lang(code)
-    raise typer.BadParameter(f"{value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)")
+    from aigap.errors import Phrase
+    from aigap.usage_errors import BadValue
+
+    raise BadValue(Phrase("usage.lang", {"value": value}))
 
 
 def _code(lang: Lang) -> Literal["en", "ko"]:
     return "ko" if lang is Lang.ko else "en"
 
 
-_LANG = "aigap.lang"  # in ctx.meta, which every context of one run shares
+# in ctx.meta, which every context of one run shares
+_LANG = "aigap.lang"
+_LINE = "aigap.line"  # the command line as given, to say a usage error in its --lang
 
 
 def _take_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang | None) -> Lang | None:
@@ -101,15 +106,40 @@ def _take_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang | Non
     return value
 
 
-def _error_lang(ctx: "ClickContext") -> Literal["en", "ko"]:
-    """The language to say an error in: --lang once read, else AIGAP_LANG, else English."""
-    lang = ctx.meta.get(_LANG)
-    if isinstance(lang, Lang):
+def _error_lang(ctx: "ClickContext | None", line: Sequence[str] = ()) -> Literal["en", "ko"]:
+    """The language to say an error in: the last --lang on the command line (a usage
+    error may stop parsing before --lang is read); else --lang as read; else AIGAP_LANG."""
+    from aigap.labels import language
+
+    found = None
+    for i, arg in enumerate(line):
+        if arg == "--":
+            break
+        value = line[i + 1] if arg == "--lang" and i + 1 < len(line) else None
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else value
+        found = (language(value) if value is not None else None) or found
+    lang = ctx.meta.get(_LANG) if ctx is not None else None
+    if found is None and isinstance(lang, Lang):
         return _code(lang)
+    return found or language(os.environ.get("AIGAP_LANG", "en")) or "en"
+
+
+@contextlib.contextmanager
+def _usage_errors(line: Sequence[str]) -> Iterator[None]:
+    """A usage error of a Korean run is said in Korean (English ones are Typer's own)."""
+    from typer._click.exceptions import UsageError
+
     try:
-        return _code(_parse_lang(os.environ.get("AIGAP_LANG", "en")))
-    except typer.BadParameter:
-        return "en"
+        yield
+    except UsageError as exc:
+        # NoArgsIsHelpError: the help page, not an error
+        if exc.__class__.__name__ == "NoArgsIsHelpError" or _error_lang(exc.ctx, line) != "ko":
+            raise
+        from aigap.usage_errors import korean_lines
+
+        sys.stderr.write("\n".join(korean_lines(exc)) + "\n")
+        sys.stderr.flush()
+        raise typer.Exit(exc.exit_code) from None
 
 
 EXIT_OUTPUT = 74  # sysexits EX_IOERR: standard output could not be written
@@ -146,11 +176,12 @@ class _Group(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except UsageError as exc:
+            from aigap.usage_errors import UnknownCommand
+
             word = args[0] if args else ""
             hint = _hint_for(ctx, word) if word and not word.startswith("-") else None
-            if hint:
-                exc.message = f"{exc.message.rstrip('.')}.\n{hint}"
-            raise
+            message = f"{exc.message.rstrip('.')}.\ntry: {hint}" if hint else exc.message
+            raise UnknownCommand(message, word, hint, ctx) from None
 
     def make_context(
         self,
@@ -159,14 +190,17 @@ class _Group(TyperGroup):
         parent: "ClickContext | None" = None,
         **extra: Any,  # Context's keyword arguments, as Click passes them
     ) -> "ClickContext":
-        with _output_errors():  # --help and --version write here
-            return super().make_context(info_name, args, parent, **extra)
+        line = list(args)
+        with _output_errors(), _usage_errors(line):  # --help and --version write here
+            ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta[_LINE] = line
+        return ctx
 
     def invoke(self, ctx: "ClickContext") -> object:  # what the command returned
         from aigap.errors import AigapError
 
         try:
-            with _output_errors():
+            with _output_errors(), _usage_errors(ctx.meta.get(_LINE, ())):
                 return super().invoke(ctx)
         except AigapError as exc:
             _report(exc, _error_lang(ctx))
@@ -174,8 +208,7 @@ class _Group(TyperGroup):
 
 
 def _hint_for(ctx: "ClickContext", word: str) -> str | None:
-    """'try: aigap show WORD' for an entity or id, 'aigap search WORD' for a word in the base."""
-    import re
+    """'aigap show WORD' for an entity or id, 'aigap search WORD' for a word in the base."""
     import shlex
 
     from aigap.store import with_store
@@ -186,9 +219,9 @@ def _hint_for(ctx: "ClickContext", word: str) -> str | None:
 
         quoted = word if re.fullmatch(r"[\w.-]+", word) else shlex.quote(word)
         if resolve(store, word) is not None or store.record(word.casefold()) is not None:
-            return f"try: aigap show {quoted}"
+            return f"aigap show {quoted}"
         if search(store, [word], 1).total:
-            return f"try: aigap search {quoted}"
+            return f"aigap search {quoted}"
         return None
 
     try:
@@ -844,7 +877,12 @@ def _fact_kind(value: str | None) -> str | None:
 
     section = kinds.section_named(value)
     if section is None:
-        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(kinds.sections())}")
+        from aigap.errors import Phrase
+        from aigap.usage_errors import BadValue
+
+        raise BadValue(
+            Phrase("usage.choice", {"value": value, "choices": ", ".join(kinds.sections())})
+        )
     return section
 
 
@@ -1112,10 +1150,12 @@ class CheckFormat(StrEnum):
 def _sources_dir(ctx: typer.Context, value: str | None) -> str | None:
     """--sources must name a readable directory: a usage error, not a fact-file one."""
     if value is not None and not (os.path.isdir(value) and os.access(value, os.R_OK)):
+        from aigap.errors import Phrase
         from aigap.render import safe
+        from aigap.usage_errors import BadValue
 
-        why = "not a directory" if not os.path.isdir(value) else "cannot be read"
-        raise typer.BadParameter(f"{safe(value, keep_newlines=False)}: {why}")
+        why = "usage.not_dir" if not os.path.isdir(value) else "usage.unreadable"
+        raise BadValue(Phrase(why, {"path": safe(value, keep_newlines=False)}))
     return value
 
 

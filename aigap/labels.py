@@ -276,6 +276,17 @@ def field_name(name: str, lang: Lang) -> str:
     return name
 
 
+def language(value: str) -> Lang | None:
+    """``ko``, ``ko_KR``, ``ko_KR.UTF-8``, ``C``...: a locale-style value names its
+    language by its first part; None for a language aigap does not speak."""
+    import re
+
+    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
+    if code in ("c", "posix"):
+        return "en"
+    return "ko" if code == "ko" else "en" if code == "en" else None
+
+
 def label(key: str, lang: Lang, **fields: object) -> str:
     """The label ``key`` in ``lang``, with ``{name}`` places filled from ``fields``."""
     text = LABELS[key][lang]
@@ -512,5 +523,61 @@ LABELS.update(
             "en": "bad date {text!r}: day {day} does not exist",
             "ko": "날짜가 잘못되었습니다: {text!r} ({month}월 {day}일은 없습니다)",
         },
+    }
+)
+
+
+# --- usage errors (usage_errors.py): Click's, said in Korean ------------------------
+LABELS.update(
+    {
+        "usage.usage": {"en": "Usage: {line}", "ko": "사용법: {line}"},
+        "usage.help": {"en": "Try '{line}' for help.", "ko": "도움말: {line}"},
+        "usage.error": {"en": "Error: {message}", "ko": "오류: {message}"},
+        "usage.no_command": {
+            "en": "No such command {name!r}.",
+            "ko": "그런 명령이 없습니다: {name!r}",
+        },
+        "usage.try": {"en": "try: {line}", "ko": "이렇게 해 보세요: {line}"},
+        "usage.no_option": {"en": "No such option: {name}", "ko": "그런 옵션이 없습니다: {name}"},
+        "usage.similar": {"en": " (Possible options: {names})", "ko": " (비슷한 옵션: {names})"},
+        "usage.needs_value": {
+            "en": "Option {name!r} requires an argument.",
+            "ko": "옵션 {name}에는 값이 필요합니다",
+        },
+        "usage.takes_no_value": {
+            "en": "Option {name!r} does not take a value.",
+            "ko": "옵션 {name}은(는) 값을 받지 않습니다",
+        },
+        "usage.missing": {"en": "Missing argument {name}.", "ko": "필요한 인자가 없습니다: {name}"},
+        "usage.bad_value": {
+            "en": "Invalid value for {name}: {detail}",
+            "ko": "{name}의 값이 잘못되었습니다: {detail}",
+        },
+        "usage.at_least": {
+            "en": "Input should be greater than or equal to {n}",
+            "ko": "{n} 이상이어야 합니다 (받은 값: {value!r})",
+        },
+        "usage.at_most": {
+            "en": "Input should be less than or equal to {n}",
+            "ko": "{n} 이하여야 합니다 (받은 값: {value!r})",
+        },
+        "usage.integer": {
+            "en": "Input should be a valid integer",
+            "ko": "정수여야 합니다 (받은 값: {value!r})",
+        },
+        "usage.choice": {
+            "en": "{value!r} is not one of: {choices}",
+            "ko": "{value!r}은(는) 고를 수 없습니다 (고를 수 있는 값: {choices})",
+        },
+        "usage.extra": {
+            "en": "Got unexpected extra argument(s) ({args})",
+            "ko": "필요 없는 인자가 더 있습니다: {args}",
+        },
+        "usage.lang": {
+            "en": "{value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)",
+            "ko": "{value!r}: aigap은 en과 ko만 씁니다 (ko_KR.UTF-8 같은 형식도 됩니다)",
+        },
+        "usage.not_dir": {"en": "{path}: not a directory", "ko": "{path}: 디렉터리가 아닙니다"},
+        "usage.unreadable": {"en": "{path}: cannot be read", "ko": "{path}: 읽을 수 없습니다"},
     }
 )

@@ -118,3 +118,67 @@ def test_export_errors_in_korean(tmp_path: Path) -> None:
     said = _fail(["--lang", "ko", "export", str(target)])  # export has no --lang of its own
     assert "이전 aigap 내보내기도 아니어서 덮어쓰지 않습니다" in said
     assert (target / "mine.txt").read_text() == "keep me"
+
+
+# Usage errors: an English run keeps Typer's own (tests/test_cli.py); a Korean
+# run says the usage line, the help hint and the error in Korean.
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["scores", "--bogus"], "오류: 그런 옵션이 없습니다: --bogus (비슷한 옵션: --org)"),
+        (["scores", "--limit", "-1"], "오류: '--limit' / '-n'의 값이 잘못되었습니다: 0 이상이어야"),
+        (["scores", "--limit", "x"], "정수여야 합니다 (받은 값: 'x')"),
+        (["gap", "-f", "xml"], "'xml'은(는) 고를 수 없습니다 (고를 수 있는 값: table, json"),
+        (["facts", "--kind", "nope"], "'nope'은(는) 고를 수 없습니다 (고를 수 있는 값: gaps,"),
+        (["chart", "gaps"], "'gaps'은(는) 고를 수 없습니다 (고를 수 있는 값: gap, scores)"),
+        (["search"], "오류: 필요한 인자가 없습니다: 'words'"),
+        (["gap", "mmlu", "extra"], "오류: 필요 없는 인자가 더 있습니다: extra"),
+        (["gap", "--svg"], "오류: 옵션 --svg에는 값이 필요합니다"),
+    ],
+)
+def test_usage_errors_in_korean(args: list[str], error: str) -> None:
+    said = _fail(["--lang", "ko", *args])
+    assert error in said
+    assert "Usage" not in said and "Error" not in said and "Try" not in said
+    if args != ["gap", "--svg"]:  # Click gives that error no context: no usage line
+        command = "aigap " + args[0]
+        assert said.startswith(f"사용법: {command} ")
+        assert f"도움말: {command} -h\n" in said
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "ko", "scores", "--bogus"],  # before the command
+        ["scores", "--bogus", "--lang", "ko"],  # after the error, not yet read
+        ["scores", "--bogus", "--lang=ko"],
+    ],
+)
+def test_usage_error_language_from_anywhere_on_the_line(args: list[str]) -> None:
+    assert "오류: 그런 옵션이 없습니다: --bogus" in _fail(args)
+
+
+def test_usage_error_language_from_the_environment() -> None:
+    assert "그런 옵션이 없습니다" in _fail(["scores", "--bogus"], {"AIGAP_LANG": "ko"})
+    # the last --lang on the line wins over an earlier one and the environment
+    said = _fail(["--lang", "ko", "scores", "--bogus", "--lang", "en"], {"AIGAP_LANG": "ko"})
+    assert "No such option: --bogus" in said
+
+
+def test_unknown_command_in_korean_keeps_its_hint() -> None:
+    said = _fail(["--lang", "ko", "nvidia"])
+    assert "오류: 그런 명령이 없습니다: 'nvidia'\n이렇게 해 보세요: aigap show nvidia\n" in said
+    english = _fail(["nvidia"])
+    assert "No such command 'nvidia'." in english
+    assert "try: aigap show nvidia" in english
+
+
+def test_a_bad_directory_for_check_in_korean() -> None:
+    said = _fail(["--lang", "ko", "check", "--sources", "/nonexistent-dir"])
+    assert "'--sources'의 값이 잘못되었습니다: /nonexistent-dir: 디렉터리가 아닙니다" in said
+
+
+def test_no_arguments_still_shows_the_help_page() -> None:
+    result = CliRunner().invoke(app, [], env={"AIGAP_LANG": "ko", "NO_COLOR": "1"})
+    assert "Usage" in result.output
+    assert "오류" not in result.output
