@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from aigap import derive
-from aigap.errors import AigapError, Phrase
+from aigap.errors import AigapError, Phrase, os_reason
 
 # The only import of the query layer: the rows a chart is drawn from.
 from aigap.kinds.gap import GapRow, GapValue, gap_rows
@@ -570,7 +570,7 @@ def save(fig: Figure, path: str) -> None:
             tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise AigapError.said("error.cannot_write", path=path, why=exc.strerror or exc) from None
+        raise AigapError.said("error.cannot_write", path=path, why=os_reason(exc)) from None
 
 
 def has_hangul(text: str) -> bool:

@@ -151,6 +151,10 @@ _OUTPUT_ERRNOS = frozenset(
 )
 
 
+class _StdoutClosed(OSError):
+    """The process was started with no standard output (``>&-``)."""
+
+
 class _OutputFailed(Exception):
     """Writing stdout failed; not an OSError, so Click lets it reach main()."""
 
@@ -1339,7 +1343,7 @@ def _prepare_streams() -> None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:  # >&-: Python leaves no stream; say so instead of exiting 0
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        _fail_output(OSError(errno.EBADF, "standard output is closed"))
+        _fail_output(_StdoutClosed(errno.EBADF, "standard output is closed"))
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -1362,12 +1366,23 @@ def _fail_output(error: OSError) -> None:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
     if isinstance(error, BrokenPipeError):
         sys.exit(EXIT_OK)
+    closed = isinstance(error, _StdoutClosed)
+    from aigap.errors import Phrase, os_reason
+
+    reason = Phrase("error.stdout_closed") if closed else os_reason(error)
     try:
-        sys.stderr.write(f"aigap: cannot write output: {error.strerror or error}\n")
+        sys.stderr.write(f"aigap: {_last_words('error.output', why=reason)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
     sys.exit(EXIT_OUTPUT)
+
+
+def _last_words(key: str, **fields: object) -> str:
+    """A message of main()'s last resort, in the language of the command line."""
+    from aigap.errors import Phrase
+
+    return Phrase(key, fields).text(_error_lang(None, sys.argv[1:]))
 
 
 def main() -> None:
@@ -1389,8 +1404,10 @@ def main() -> None:
             raise
         from aigap.render import safe  # the message may quote fact-file text
 
-        sys.stderr.write(
-            f"aigap: internal error: {type(exc).__name__}: {safe(str(exc)[:500])}\n"
-            "aigap: set AIGAP_DEBUG=1 to see the traceback, and please report it\n"
-        )
+        what = f"{type(exc).__name__}: {safe(str(exc)[:500])}"
+        try:
+            said = _last_words("error.internal", what=what).replace("\n", "\naigap: ")
+        except Exception:  # the bug may be in the catalogue itself: say it in English
+            said = f"internal error: {what}\naigap: set AIGAP_DEBUG=1 to see the traceback"
+        sys.stderr.write(f"aigap: {said}\n")
         sys.exit(70)

@@ -47,6 +47,17 @@ class Problem(msgspec.Struct, frozen=True):
         return head + self.message
 
 
+def os_reason(error: OSError) -> str | Phrase:
+    """Why the system refused, as it says it in English and in Korean where the catalogue can."""
+    import errno
+
+    from aigap.labels import LABELS
+
+    text = error.strerror or str(error)
+    key = f"os.{errno.errorcode.get(error.errno or 0, '')}"
+    return Phrase(key, {"strerror": text}) if key in LABELS else text
+
+
 class AigapError(Exception):
     """A user-facing failure: printed once by the CLI, never as a traceback."""
 

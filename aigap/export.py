@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get
 
 import msgspec
 
-from aigap.errors import AigapError
+from aigap.errors import AigapError, os_reason
 from aigap.model import (
     UNITS,
     Benchmark,
@@ -778,7 +778,7 @@ def _check_target(target: Path) -> None:
             empty = not any(target.iterdir())
         except OSError as exc:
             raise AigapError.said(
-                "error.export.cannot_read", path=target, why=exc.strerror
+                "error.export.cannot_read", path=target, why=os_reason(exc)
             ) from None
         if not empty and not is_export(target):
             raise AigapError.said("error.export.not_empty", path=target)
@@ -797,7 +797,7 @@ def write_package(target: Path, tabs: list[Table], package: Record) -> None:
         work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     except OSError as exc:
         raise AigapError.said(
-            "error.export.cannot_write_dir", path=parent, why=exc.strerror
+            "error.export.cannot_write_dir", path=parent, why=os_reason(exc)
         ) from None
     old: Path | None = None
     try:
@@ -817,7 +817,7 @@ def write_package(target: Path, tabs: list[Table], package: Record) -> None:
         shutil.rmtree(work, ignore_errors=True)
         if old is not None and not target.exists():
             os.rename(old, target)  # put the earlier export back
-        raise AigapError.said("error.export.failed", path=target, why=exc.strerror) from None
+        raise AigapError.said("error.export.failed", path=target, why=os_reason(exc)) from None
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

@@ -416,6 +416,21 @@ LABELS.update(
         "error.known.id": {"en": "known ids: {names}", "ko": "알려진 ID: {names}"},
         "error.known.name": {"en": "known names: {names}", "ko": "알려진 이름: {names}"},
         "error.none": {"en": "none", "ko": "없음"},
+        "error.output": {"en": "cannot write output: {why}", "ko": "출력을 쓸 수 없습니다: {why}"},
+        "error.stdout_closed": {
+            "en": "standard output is closed",
+            "ko": "표준 출력이 닫혀 있습니다",
+        },
+        "error.internal": {
+            "en": (
+                "internal error: {what}\n"
+                "set AIGAP_DEBUG=1 to see the traceback, and please report it"
+            ),
+            "ko": (
+                "내부 오류: {what}\n"
+                "AIGAP_DEBUG=1로 실행하면 트레이스백을 볼 수 있습니다. 이 오류를 알려 주세요"
+            ),
+        },
         "error.or": {"en": "{a} or {b}", "ko": "{a} 또는 {b}"},
         "error.asked.both": {"en": "{model} and {org}", "ko": "{model}, {org}"},
         "error.no_fact_file": {
@@ -579,5 +594,29 @@ LABELS.update(
         },
         "usage.not_dir": {"en": "{path}: not a directory", "ko": "{path}: 디렉터리가 아닙니다"},
         "usage.unreadable": {"en": "{path}: cannot be read", "ko": "{path}: 읽을 수 없습니다"},
+    }
+)
+
+
+# --- the system's reasons (errors.os_reason): English as the system says it ---------
+LABELS.update(
+    {
+        f"os.{name}": {"en": "{strerror}", "ko": korean}
+        for name, korean in (
+            ("EACCES", "권한이 없습니다"),
+            ("EPERM", "허용되지 않은 작업입니다"),
+            ("ENOENT", "그런 파일이나 디렉터리가 없습니다"),
+            ("ENOTDIR", "디렉터리가 아닙니다"),
+            ("EISDIR", "디렉터리입니다"),
+            ("EEXIST", "이미 있습니다"),
+            ("ENOSPC", "장치에 남은 공간이 없습니다"),
+            ("EDQUOT", "디스크 할당량을 넘었습니다"),
+            ("EFBIG", "파일이 너무 큽니다"),
+            ("EROFS", "읽기 전용 파일 시스템입니다"),
+            ("EIO", "입출력 오류입니다"),
+            ("EBADF", "잘못된 파일 디스크립터입니다"),
+            ("ENAMETOOLONG", "파일 이름이 너무 깁니다"),
+            ("ELOOP", "심볼릭 링크가 너무 많이 이어집니다"),
+        )
     }
 )

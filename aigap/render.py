@@ -413,7 +413,7 @@ def write_text_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temp file in the same directory and os.replace."""
     import os
 
-    from aigap.errors import AigapError
+    from aigap.errors import AigapError, os_reason
 
     tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
     tmp = f"{tmp}.{os.getpid()}"
@@ -429,7 +429,7 @@ def write_text_atomic(path: str, text: str) -> None:
                 os.unlink(tmp)
             raise
     except OSError as exc:
-        raise AigapError.said("error.cannot_write", path=path, why=exc.strerror or exc) from None
+        raise AigapError.said("error.cannot_write", path=path, why=os_reason(exc)) from None
 
 
 def print_table(console: Console, listing: Listing) -> None:

@@ -75,6 +75,16 @@ def test_full_disk_is_one_line_and_exit_74(args: list[str]) -> None:
     assert r.stderr.decode() == "aigap: cannot write output: No space left on device\n"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_korean_run_says_why_it_could_not_write_in_korean() -> None:
+    with open("/dev/full", "w") as full:
+        r = run(["gap", "mmlu", "--lang", "ko"], stdout=full)
+    assert r.returncode == EXIT_OUTPUT, r.stderr
+    assert r.stderr.decode() == "aigap: 출력을 쓸 수 없습니다: 장치에 남은 공간이 없습니다\n"
+    r = shell("aigap gap mmlu --lang ko >&-; echo $? >&2")
+    assert r.stderr == "aigap: 출력을 쓸 수 없습니다: 표준 출력이 닫혀 있습니다\n74\n"
+
+
 @pytest.mark.parametrize(
     "args",
     [["facts"], ["facts", "--format", "json"], ["--help"], ["gap", "--help"], ["--version"]],

@@ -182,3 +182,22 @@ def test_no_arguments_still_shows_the_help_page() -> None:
     result = CliRunner().invoke(app, [], env={"AIGAP_LANG": "ko", "NO_COLOR": "1"})
     assert "Usage" in result.output
     assert "오류" not in result.output
+
+
+def test_the_systems_reason_in_both_languages() -> None:
+    import errno
+
+    from aigap.errors import Phrase, os_reason
+
+    reason = os_reason(OSError(errno.EACCES, "Permission denied"))
+    assert isinstance(reason, Phrase)
+    assert (reason.text("en"), reason.text("ko")) == ("Permission denied", "권한이 없습니다")
+    # one the catalogue does not know stays as the system says it
+    assert os_reason(OSError(errno.ETIMEDOUT, "Connection timed out")) == "Connection timed out"
+
+
+def test_a_file_aigap_cannot_write_in_korean(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "x.svg"
+    result = CliRunner().invoke(app, ["gap", "mmlu", "--svg", str(target), "--lang", "ko"])
+    assert result.exit_code == 2
+    assert result.stderr == f"{target}에 쓸 수 없습니다: 그런 파일이나 디렉터리가 없습니다\n"
