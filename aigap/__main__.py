@@ -4,15 +4,16 @@ import gc
 
 
 def run() -> None:
-    """Run the CLI with Python's cyclic garbage collector off.
+    """Run the CLI with Python's cyclic garbage collector off while it starts.
 
-    A command lives a fraction of a second. Importing Typer, Rich and pydantic
-    creates about 200,000 objects that live until exit, and every collector
-    pass over them, including the one at exit, finds nothing to free: about
-    10% of a start (benchmarks/README.md). Memory is still freed by reference
-    counting; the peak of every command, first read and export included, is
-    the same either way. Freezing at the end keeps the exit pass from scanning
-    what was allocated.
+    Importing Typer, Rich and pydantic and parsing the arguments make about
+    200,000 objects that live until exit; every collector pass over them,
+    including the one at exit, frees nothing, and the passes were about a fifth
+    of a start (benchmarks/README.md). Once the arguments are parsed, the CLI
+    freezes what start-up made and turns the collector back on for the
+    command's own work (``cli._collect_from_here``), so a long export is
+    collected as usual. Freezing again at the end keeps the exit pass from
+    scanning everything once more.
     """
     gc.disable()
     try:

@@ -203,12 +203,29 @@ class _Group(TyperGroup):
     def invoke(self, ctx: "ClickContext") -> object:  # what the command returned
         from aigap.errors import AigapError
 
+        _collect_from_here()
         try:
             with _output_errors(), _usage_errors(ctx.meta.get(_LINE, ())):
                 return super().invoke(ctx)
         except AigapError as exc:
             _report(exc, _error_lang(ctx))
             raise typer.Exit(exc.exit_code) from None
+
+
+def _collect_from_here() -> None:
+    """Turn the garbage collector back on for the command's own work.
+
+    ``aigap.__main__.run`` starts with it off: what the imports and the
+    argument parsing made lives until exit, and passes over it free nothing.
+    That is frozen, out of the collector's sight; a command's own data (a
+    100,000-fact JSON export makes reference cycles per record) is collected
+    as usual. A caller that left the collector on (tests, a library) is left alone.
+    """
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _hint_for(ctx: "ClickContext", word: str) -> str | None:
@@ -890,15 +907,25 @@ def _fact_kind(value: str | None) -> str | None:
     return section
 
 
-def _stream_facts_csv(ctx: typer.Context, kind: str | None, opts: ListingOptions) -> None:
-    """Every row written as it is built: 100,000 facts are never held in a list."""
+def _stream_facts(ctx: typer.Context, kind: str | None, opts: ListingOptions) -> None:
+    """CSV or JSON, every row written as it is built: 100,000 facts are never held in
+    a list. JSON records carry every field (``record``), as ``show -f json`` has them."""
     from aigap.facts import FACT_FIELDS, fact_record
-    from aigap.render import write_csv
+    from aigap.render import write_csv, write_json_array
 
     def stream(store: "Store") -> None:
         benchmarks = {b.id: b for b in store.benchmarks()}
         found = store.iter_select(kind, limit=opts.rows)
-        write_csv((fact_record(f, opts.code, benchmarks) for f in found), sys.stdout, FACT_FIELDS)
+        if opts.fmt is Format.csv:
+            rows = (fact_record(f, opts.code, benchmarks) for f in found)
+            write_csv(rows, sys.stdout, FACT_FIELDS)
+            return
+        from aigap.export import full_record
+
+        records = (
+            {**fact_record(f, opts.code, benchmarks), "record": full_record(f)} for f in found
+        )
+        write_json_array(records, sys.stdout)
 
     _answer(ctx, stream)
 
@@ -933,8 +960,8 @@ def facts(
     from aigap.layout import sources_of
 
     rows = opts.rows
-    if opts.fmt is Format.csv and opts.svg is None:
-        _stream_facts_csv(ctx, kind, opts)
+    if opts.fmt in (Format.csv, Format.json) and opts.svg is None:
+        _stream_facts(ctx, kind, opts)
         return
 
     def query(

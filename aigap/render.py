@@ -84,14 +84,32 @@ def _plain(value: JSONValue) -> str:
 
 def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
     """Indented JSON (an array of records, or one object), control-safe."""
-    import codecs
     import json
 
-    # A stream that cannot encode every character (a Latin-1 or EUC-KR locale)
-    # gets \u escapes: still exactly the same JSON value.
+    out.write(json_safe(json.dumps(value, ensure_ascii=_ascii_only(out), indent=2)) + "\n")
+
+
+def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
+    """The same text as ``write_json`` of a list, one record at a time (a generator of
+    100,000 records is never a list, nor one string)."""
+    import json
+
+    ascii_only = _ascii_only(out)
+    opening = "[\n"
+    for record in records:
+        text = json.dumps(record, ensure_ascii=ascii_only, indent=2).replace("\n", "\n  ")
+        out.write(opening + "  " + json_safe(text))
+        opening = ",\n"
+    out.write("[]\n" if opening == "[\n" else "\n]\n")
+
+
+def _ascii_only(out: IO[str]) -> bool:
+    """A stream that cannot encode every character (a Latin-1 or EUC-KR locale) gets
+    \\u escapes: still exactly the same JSON value."""
+    import codecs
+
     encoding = getattr(out, "encoding", None) or "utf-8"
-    ascii_only = not codecs.lookup(encoding).name.startswith("utf")
-    out.write(json_safe(json.dumps(value, ensure_ascii=ascii_only, indent=2)) + "\n")
+    return not codecs.lookup(encoding).name.startswith("utf")
 
 
 def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None) -> None:

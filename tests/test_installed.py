@@ -59,12 +59,18 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "code"),
-    [(["gap", "mmlu"], 0), (["gap", "nosuchbench"], 2), (["--version"], 0)],
+    ("args", "code", "collecting"),
+    [
+        (["gap", "mmlu"], 0, True),
+        (["gap", "nosuchbench"], 2, True),
+        (["--version"], 0, False),  # answered while parsing: nothing to collect
+    ],
 )
-def test_entry_point_keeps_the_cli_exit_codes(tmp_path: Path, args: list[str], code: int) -> None:
-    # run() pauses the garbage collector around the CLI; what the CLI says and
-    # its exit code must come through it unchanged.
+def test_entry_point_keeps_the_cli_exit_codes(
+    tmp_path: Path, args: list[str], code: int, collecting: bool
+) -> None:
+    # run() starts with the garbage collector off and the CLI turns it back on
+    # for a command's own work; what the CLI says and its exit code come through.
     program = (
         "import gc, sys\n"
         f"sys.argv = ['aigap', *{args!r}]\n"
@@ -72,7 +78,7 @@ def test_entry_point_keeps_the_cli_exit_codes(tmp_path: Path, args: list[str], c
         "try:\n"
         "    run()\n"
         "finally:\n"
-        "    assert not gc.isenabled()\n"
+        f"    assert gc.isenabled() is {collecting}\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", program],
