@@ -54,6 +54,21 @@ def known_tags(store: Store, sections: Sequence[str]) -> list[str]:
     return sorted({t for s in sections for f in store.records(s) for t in f.tags})
 
 
+def check_tags(store: Store, sections: Sequence[str], wanted: set[str]) -> None:
+    """A tag no fact of those kinds carries is an error that lists the known tags
+    (exit 2): an empty answer would hide a typing slip."""
+    if not wanted:
+        return
+    known = known_tags(store, sections)
+    unknown = sorted(wanted - {t.casefold() for t in known})
+    if unknown:
+        raise AigapError.said(
+            "error.unknown_tag",
+            tags=", ".join(map(repr, unknown)),
+            known=", ".join(known) or Phrase("error.none"),
+        )
+
+
 def story(
     store: Store,
     lang: Lang,
@@ -65,22 +80,13 @@ def story(
 ) -> Story:
     """Dated entries of the chosen kinds (default: all) in date order.
 
-    A partial date matches a range it overlaps. A tag no fact of those kinds
-    carries is an error that lists the known tags (exit 2): an empty answer
-    would hide a typing slip.
+    A partial date matches a range it overlaps; an unknown tag is an error
+    (``check_tags``).
     """
     check_range(since, until)
     chosen = list(sections) or list(kinds.sections())
     wanted = {t.casefold() for t in tags}
-    if wanted:
-        known = known_tags(store, chosen)
-        unknown = sorted(wanted - {t.casefold() for t in known})
-        if unknown:
-            raise AigapError.said(
-                "error.unknown_tag",
-                tags=", ".join(map(repr, unknown)),
-                known=", ".join(known) or Phrase("error.none"),
-            )
+    check_tags(store, chosen, wanted)
     start = span(since)[0] if since is not None else None
     end = span(until)[1] if until is not None else None
     benchmarks = {b.id: b for b in store.benchmarks()}
