@@ -34,9 +34,10 @@ class Problem(msgspec.Struct, frozen=True):
     line: int | None
     column: int | None
     severity: Severity
-    message: str
+    message: str  # in English
+    said: Phrase | None = None  # the message in catalogue words, where it has them
 
-    def format(self, *, column: bool = False, severity: bool = False) -> str:
+    def format(self, *, column: bool = False, severity: bool = False, lang: Lang = "en") -> str:
         # A newline in a file name must not split the message (or fake another line).
         where = self.path.replace("\n", "\\x0a").replace("\r", "\\x0d")
         if self.line is not None:
@@ -44,7 +45,7 @@ class Problem(msgspec.Struct, frozen=True):
             if column and self.column is not None:
                 where += f":{self.column}"
         head = f"{where}: {self.severity}: " if severity else f"{where}: "
-        return head + self.message
+        return head + (self.said.text(lang) if self.said is not None else self.message)
 
 
 def os_reason(error: OSError) -> str | Phrase:
@@ -90,8 +91,13 @@ class AigapError(Exception):
 
     def lines(self, lang: Lang = "en") -> list[str]:
         if self.problems:
-            return [p.format() for p in self.problems if p.severity == "error"]
+            return [p.format(lang=lang) for p in self.problems if p.severity == "error"]
         return [self._say(lang)] if self.phrases else [self.message]
+
+
+def file_problem(path: str, phrase: Phrase) -> Problem:
+    """A problem with a fact file as a whole (missing, unreadable, too large)."""
+    return Problem(path, None, None, "error", phrase.text("en"), phrase)
 
 
 class FactFileError(AigapError):

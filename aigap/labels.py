@@ -416,6 +416,40 @@ LABELS.update(
         "error.known.id": {"en": "known ids: {names}", "ko": "알려진 ID: {names}"},
         "error.known.name": {"en": "known names: {names}", "ko": "알려진 이름: {names}"},
         "error.none": {"en": "none", "ko": "없음"},
+        # a fact file that cannot be used at all (load.py); "path: " comes before
+        "file.missing": {"en": "no such file", "ko": "그런 파일이 없습니다"},
+        "file.denied": {
+            "en": "cannot read: permission denied",
+            "ko": "읽을 수 없습니다: 권한이 없습니다",
+        },
+        "file.unreadable": {"en": "cannot read: {why}", "ko": "읽을 수 없습니다: {why}"},
+        "file.unopenable": {"en": "cannot open: {why}", "ko": "열 수 없습니다: {why}"},
+        "file.directory": {
+            "en": "is a directory, not a fact file",
+            "ko": "사실 파일이 아니라 디렉터리입니다",
+        },
+        "file.special": {
+            "en": "is not a regular file",
+            "ko": "일반 파일이 아닙니다",
+        },
+        "file.empty_directory": {
+            "en": "directory has no fact files (*.yaml, *.yml)",
+            "ko": "디렉터리에 사실 파일(*.yaml, *.yml)이 없습니다",
+        },
+        "file.grew": {
+            "en": "file is over the {limit}-byte limit",
+            "ko": "파일이 {limit}바이트 한도를 넘습니다",
+        },
+        "file.too_large": {
+            "en": (
+                "file is {size} bytes, over the {limit}-byte limit"
+                " (raise it with --max-bytes or {env})"
+            ),
+            "ko": (
+                "파일이 {size}바이트로 {limit}바이트 한도를 넘습니다"
+                " (--max-bytes나 {env}로 한도를 올리세요)"
+            ),
+        },
         "error.output": {"en": "cannot write output: {why}", "ko": "출력을 쓸 수 없습니다: {why}"},
         "error.stdout_closed": {
             "en": "standard output is closed",
@@ -553,6 +587,7 @@ LABELS.update(
             "ko": "그런 명령이 없습니다: {name!r}",
         },
         "usage.try": {"en": "try: {line}", "ko": "이렇게 해 보세요: {line}"},
+        "usage.missing_command": {"en": "Missing command.", "ko": "명령을 지정하세요"},
         "usage.no_option": {"en": "No such option: {name}", "ko": "그런 옵션이 없습니다: {name}"},
         "usage.similar": {"en": " (Possible options: {names})", "ko": " (비슷한 옵션: {names})"},
         "usage.needs_value": {

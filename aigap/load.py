@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.errors import AigapError, FactFileError, Problem
+from aigap.errors import AigapError, FactFileError, Phrase, Problem, file_problem, os_reason
 
 if TYPE_CHECKING:  # imported where used: the cache path never parses YAML
     from aigap.model import FactBase
@@ -50,8 +50,9 @@ def max_bytes_from_env(value: int | None = None) -> int:
     return parsed
 
 
-def _fail(path: str, message: str) -> FactFileError:
-    return FactFileError((Problem(path, None, None, "error", message),))
+def _fail(path: str, key: str, **fields: object) -> FactFileError:
+    """The fact file ``path`` cannot be used, for the reason ``key`` of the catalogue."""
+    return FactFileError((file_problem(path, Phrase(key, fields)),))
 
 
 class NotRegularFile(Exception):
@@ -106,33 +107,33 @@ def read_fact_bytes(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     try:
         return read_regular_file(path, max_bytes)
     except NotRegularFile as exc:
-        raise _fail(path, "is a directory, not a fact file" if exc.is_dir else str(exc)) from None
+        raise _fail(path, "file.directory" if exc.is_dir else "file.special") from None
     except FileTooLarge as exc:
         raise too_large(path, exc.size, max_bytes) from None
     except IsADirectoryError:
-        raise _fail(path, "is a directory, not a fact file") from None
+        raise _fail(path, "file.directory") from None
     except OSError as exc:
-        raise _fail(path, _unreadable(exc)) from None
+        key, why = _unreadable(exc)
+        raise _fail(path, key, why=why) from None
 
 
 def too_large(path: str, size: int | None, max_bytes: int) -> FactFileError:
     if size is None:  # grew while we read it
-        return _fail(path, f"file is over the {max_bytes:,}-byte limit")
+        return _fail(path, "file.grew", limit=f"{max_bytes:,}")
     return _fail(
-        path,
-        f"file is {size:,} bytes, over the {max_bytes:,}-byte limit "
-        f"(raise it with --max-bytes or {MAX_BYTES_ENV})",
+        path, "file.too_large", size=f"{size:,}", limit=f"{max_bytes:,}", env=MAX_BYTES_ENV
     )
 
 
-def _unreadable(exc: OSError) -> str:
+def _unreadable(exc: OSError) -> tuple[str, str | Phrase]:
+    """The catalogue key and the reason of a fact file that could not be read."""
     if isinstance(exc, FileNotFoundError):
-        return "no such file"
+        return "file.missing", ""
     if isinstance(exc, PermissionError):
-        return "cannot read: permission denied"
+        return "file.denied", ""
     if exc.filename is None:  # failed while reading, not opening
-        return f"cannot read: {exc.strerror or exc}"
-    return f"cannot open: {exc.strerror or exc}"
+        return "file.unreadable", os_reason(exc)
+    return "file.unopenable", os_reason(exc)
 
 
 class Checked(msgspec.Struct):
@@ -335,7 +336,7 @@ def expand_fact_paths(values: Sequence[str]) -> tuple[str, ...]:
                 if name.endswith(FACT_SUFFIXES) and not name.startswith(".")
             )
             if not inside:
-                raise _fail(value, "directory has no fact files (*.yaml, *.yml)")
+                raise _fail(value, "file.empty_directory")
             found.extend(inside)
         else:
             found.append(value)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack, overload
 import msgspec
 
 from aigap import __version__
-from aigap.errors import AigapError
+from aigap.errors import AigapError, os_reason
 from aigap.model import NOT_FACTS, day_span, day_text
 from aigap.text import normalize_name
 
@@ -1068,9 +1068,9 @@ def _stat(path: str, limit: int) -> os.stat_result:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise _fail(path, "no such file") from None
+        raise _fail(path, "file.missing") from None
     except OSError as exc:
-        raise _fail(path, f"cannot open: {exc.strerror or exc}") from None
+        raise _fail(path, "file.unopenable", why=os_reason(exc)) from None
     # The size limit holds for a warm cache too: it answers only what a cold read would.
     if stat.S_ISREG(info.st_mode) and info.st_size > limit:
         raise too_large(path, info.st_size, limit)

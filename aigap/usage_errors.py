@@ -21,6 +21,7 @@ from aigap.errors import Phrase
 # type; any other message is passed on as it is, after "오류:".
 _EXTRA_ARGUMENTS = "Got unexpected extra argument"
 _TAKES_NO_VALUE = "does not take a value"
+_MISSING_COMMAND = "Missing command"
 
 
 class BadValue(typer.BadParameter):
@@ -75,6 +76,8 @@ def _what(error: click_errors.UsageError) -> str:
     if isinstance(error, click_errors.BadParameter):
         detail = _detail(error)
         return Phrase("usage.bad_value", {"name": _name(error), "detail": detail}).text("ko")
+    if error.message.startswith(_MISSING_COMMAND):
+        return Phrase("usage.missing_command").text("ko")
     if error.message.startswith(_EXTRA_ARGUMENTS):
         extra = error.message.rpartition("(")[2].rstrip(")")
         return Phrase("usage.extra", {"args": extra}).text("ko")
@@ -82,8 +85,8 @@ def _what(error: click_errors.UsageError) -> str:
 
 
 def _name(error: click_errors.BadParameter) -> str:
-    if error.param is not None:
-        return error.param.get_error_hint()
+    if error.param is not None:  # '--max-bytes' (env var: 'AIGAP_MAX_BYTES')
+        return error.param.get_error_hint().replace("(env var: ", "(환경 변수: ")
     return str(error.param_hint or "")
 
 

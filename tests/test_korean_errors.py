@@ -134,6 +134,7 @@ def test_export_errors_in_korean(tmp_path: Path) -> None:
         (["search"], "오류: 필요한 인자가 없습니다: 'words'"),
         (["gap", "mmlu", "extra"], "오류: 필요 없는 인자가 더 있습니다: extra"),
         (["gap", "--svg"], "오류: 옵션 --svg에는 값이 필요합니다"),
+        (["--max-bytes", "0", "gap"], "'--max-bytes' (환경 변수: 'AIGAP_MAX_BYTES')의 값이"),
     ],
 )
 def test_usage_errors_in_korean(args: list[str], error: str) -> None:
@@ -141,7 +142,7 @@ def test_usage_errors_in_korean(args: list[str], error: str) -> None:
     assert error in said
     assert "Usage" not in said and "Error" not in said and "Try" not in said
     if args != ["gap", "--svg"]:  # Click gives that error no context: no usage line
-        command = "aigap " + args[0]
+        command = "aigap" if args[0].startswith("-") else "aigap " + args[0]
         assert said.startswith(f"사용법: {command} ")
         assert f"도움말: {command} -h\n" in said
 
@@ -201,3 +202,22 @@ def test_a_file_aigap_cannot_write_in_korean(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["gap", "mmlu", "--svg", str(target), "--lang", "ko"])
     assert result.exit_code == 2
     assert result.stderr == f"{target}에 쓸 수 없습니다: 그런 파일이나 디렉터리가 없습니다\n"
+
+
+def test_a_missing_command_in_korean() -> None:
+    assert _fail(["--lang", "ko"]).endswith("오류: 명령을 지정하세요\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "korean"),
+    [
+        ("missing.yaml", "그런 파일이 없습니다"),
+        ("", "디렉터리에 사실 파일(*.yaml, *.yml)이 없습니다"),
+    ],
+    ids=["missing", "empty directory"],
+)
+def test_a_fact_file_that_cannot_be_used_in_korean(tmp_path: Path, name: str, korean: str) -> None:
+    path = tmp_path / name if name else tmp_path
+    said = _fail(["--lang", "ko", "--facts", str(path), "gap"])
+    assert said == f"{path}: {korean}\n"
+    assert "no such file" in _fail(["--facts", str(tmp_path / "missing.yaml"), "gap"])
