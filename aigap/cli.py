@@ -378,7 +378,10 @@ def _main(
         Lang | None,
         typer.Option(
             "--lang",
-            help="Language of names and text: en or ko (default: AIGAP_LANG, else en).",
+            help=(
+                "Language of what aigap writes, errors too: en or ko"
+                " (default: AIGAP_LANG, else en)."
+            ),
             parser=_parse_lang,
             callback=_take_lang,
             metavar="[en|ko]",
@@ -489,7 +492,10 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         envvar="AIGAP_LANG",
-        help="Language of names and text: en or ko (locale forms such as ko_KR.UTF-8 work).",
+        help=(
+            "Language of what aigap writes, errors too: en or ko"
+            " (locale forms such as ko_KR.UTF-8 work)."
+        ),
         parser=_parse_lang,
         callback=_take_lang,
         metavar="[en|ko]",
