@@ -135,9 +135,11 @@ def _usage_errors(line: Sequence[str]) -> Iterator[None]:
         # NoArgsIsHelpError: the help page, not an error
         if exc.__class__.__name__ == "NoArgsIsHelpError" or _error_lang(exc.ctx, line) != "ko":
             raise
+        from aigap.render import safe  # the line may quote what was typed
         from aigap.usage_errors import korean_lines
 
-        sys.stderr.write("\n".join(korean_lines(exc)) + "\n")
+        text = "\n".join(korean_lines(exc))
+        sys.stderr.write("\n".join(safe(part) for part in text.split("\n")) + "\n")
         sys.stderr.flush()
         raise typer.Exit(exc.exit_code) from None
 

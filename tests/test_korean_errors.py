@@ -221,3 +221,9 @@ def test_a_fact_file_that_cannot_be_used_in_korean(tmp_path: Path, name: str, ko
     said = _fail(["--lang", "ko", "--facts", str(path), "gap"])
     assert said == f"{path}: {korean}\n"
     assert "no such file" in _fail(["--facts", str(tmp_path / "missing.yaml"), "gap"])
+
+
+def test_what_was_typed_is_text_in_a_korean_usage_error() -> None:
+    said = _fail(["--lang", "ko", "scores", "--bo\x1b[31mgus"])
+    assert "\x1b" not in said
+    assert "--bo\\x1b[31mgus" in said
