@@ -655,3 +655,250 @@ LABELS.update(
         )
     }
 )
+
+
+# --- problems inside a fact file (validate.py, kinds/*.py, yaml_reader.py) ------------
+# "file:line: " comes before; the English is exactly what aigap said before, and
+# `check` (English only) and its JSON keep it. {got} is a problem.describe.* phrase,
+# {hint} a problem.hint.* phrase or "".
+LABELS.update(
+    {
+        # what a value is, inside "got ..."
+        "problem.describe.null": {"en": "nothing (null)", "ko": "값 없음(null)"},
+        "problem.describe.boolean": {"en": "a boolean ({value})", "ko": "불리언({value})"},
+        "problem.describe.number": {"en": "a number ({value!r})", "ko": "숫자({value!r})"},
+        "problem.describe.string": {"en": "a string ({value!r})", "ko": "문자열({value!r})"},
+        "problem.describe.list": {"en": "a list", "ko": "목록"},
+        "problem.describe.mapping": {"en": "a mapping", "ko": "매핑"},
+        "problem.describe.other": {"en": "{name}", "ko": "{name} 값"},
+        # hints after a message
+        "problem.hint.quote": {"en": " (quote it)", "ko": " (따옴표로 감싸세요)"},
+        "problem.hint.unquote": {"en": " (remove the quotes)", "ko": " (따옴표를 빼세요)"},
+        "problem.hint.did_you_mean": {
+            "en": " (did you mean {name!r}?)",
+            "ko": " (혹시 {name!r}을(를) 찾으셨나요?)",
+        },
+        "problem.hint.known": {"en": " (known: {names})", "ko": " (알려진 이름: {names})"},
+        "problem.hint.see_entities": {
+            "en": " (see the entities section)",
+            "ko": " (entities 섹션을 보세요)",
+        },
+        # a field's value (validate.py)
+        "problem.empty": {"en": "must not be empty", "ko": "비어 있으면 안 됩니다"},
+        "problem.expected.string": {
+            "en": "expected a string, got {got}{hint}",
+            "ko": "문자열이어야 합니다 (받은 값: {got}){hint}",
+        },
+        "problem.expected.finite": {
+            "en": "expected a finite number, got {value!r}",
+            "ko": "유한한 숫자여야 합니다 (받은 값: {value!r})",
+        },
+        "problem.expected.number": {
+            "en": "expected a number, got {got}{hint}",
+            "ko": "숫자여야 합니다 (받은 값: {got}){hint}",
+        },
+        "problem.expected.boolean": {
+            "en": "expected true or false, got {got}",
+            "ko": "true나 false여야 합니다 (받은 값: {got})",
+        },
+        "problem.expected.id": {
+            "en": "expected an id, got {got}",
+            "ko": "ID여야 합니다 (받은 값: {got})",
+        },
+        "problem.bad_id": {
+            "en": "bad id {value!r}: use lower-case letters, digits, '.', '_' and '-'",
+            "ko": "ID가 잘못되었습니다: {value!r} (영문 소문자, 숫자, '.', '_', '-'만 쓰세요)",
+        },
+        "problem.expected.text": {
+            "en": "expected a mapping {{en: ..., ko: ...}}, got {got}",
+            "ko": "{{en: ..., ko: ...}} 형태의 매핑이어야 합니다 (받은 값: {got})",
+        },
+        "problem.unknown_language": {
+            "en": "unknown language {name!r} (use en or ko)",
+            "ko": "알 수 없는 언어: {name!r} (en이나 ko를 쓰세요)",
+        },
+        "problem.no_text": {
+            "en": "needs an 'en' or a 'ko' text",
+            "ko": "'en'이나 'ko' 텍스트가 필요합니다",
+        },
+        "problem.bad_date": {
+            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD",
+            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+        },
+        "problem.expected.one_of": {
+            "en": "expected one of {choices}; got {got}",
+            "ko": "{choices} 중 하나여야 합니다 (받은 값: {got})",
+        },
+        "problem.expected.list": {
+            "en": "expected a list, got {got}",
+            "ko": "목록이어야 합니다 (받은 값: {got})",
+        },
+        "problem.too_few": {
+            "en": "needs at least {min} items, has {count}",
+            "ko": "항목이 {min}개 이상 있어야 하는데 {count}개입니다",
+        },
+        "problem.expected.mapping": {
+            "en": "expected a mapping, got {got}",
+            "ko": "매핑이어야 합니다 (받은 값: {got})",
+        },
+        "problem.unknown_field": {
+            "en": "unknown field {name!r}{hint}",
+            "ko": "알 수 없는 필드: {name!r}{hint}",
+        },
+        "problem.missing_field": {
+            "en": "missing field {name!r}",
+            "ko": "필드 {name!r}이(가) 없습니다",
+        },
+        # the file as a whole (validate.py)
+        "problem.top_level": {
+            "en": "the top level must be a mapping of sections, got {got}",
+            "ko": "최상위는 섹션들의 매핑이어야 합니다 (받은 값: {got})",
+        },
+        "problem.unknown_section": {
+            "en": "unknown section {name!r}{hint}",
+            "ko": "알 수 없는 섹션: {name!r}{hint}",
+        },
+        "problem.no_schema": {"en": "missing 'schema: 1'", "ko": "'schema: 1'이 없습니다"},
+        "problem.schema": {
+            "en": "unsupported schema {schema!r} (this aigap reads schema 1)",
+            "ko": "지원하지 않는 스키마: {schema!r} (이 aigap은 스키마 1을 읽습니다)",
+        },
+        "problem.no_sources": {
+            "en": "missing section 'sources'",
+            "ko": "'sources' 섹션이 없습니다",
+        },
+        "problem.duplicate_id": {
+            "en": "duplicate id {id!r} (also {other})",
+            "ko": "중복된 ID: {id!r} ({other}에도 있습니다)",
+        },
+        "problem.unknown_source": {
+            "en": "unknown source id {id!r} (known: {known})",
+            "ko": "알 수 없는 출처 ID: {id!r} (알려진 출처: {known})",
+        },
+        "problem.unknown_benchmark": {
+            "en": "unknown benchmark id {id!r} (known: {known})",
+            "ko": "알 수 없는 벤치마크 ID: {id!r} (알려진 벤치마크: {known})",
+        },
+        "problem.unknown_entity": {
+            "en": "unknown entity id {id!r}{hint}",
+            "ko": "알 수 없는 개체 ID: {id!r}{hint}",
+        },
+        "problem.wrong_type": {
+            "en": "{target!r} is of type {type}, not {types}",
+            "ko": "{target!r}의 유형이 {types}이(가) 아니라 {type}입니다",
+        },
+        "problem.no_english": {
+            "en": "fact {id!r} has no English rendering (passage_en)",
+            "ko": "사실 {id!r}에 영어 번역(passage_en)이 없습니다",
+        },
+        "problem.unused_source": {
+            "en": "source {id!r} supports no fact",
+            "ko": "출처 {id!r}을(를) 근거로 삼는 사실이 없습니다",
+        },
+        "problem.name_taken": {
+            "en": "name {name!r} is already used by {what} {owner!r} ({where})",
+            "ko": "이름 {name!r}은(는) 이미 {what} {owner!r}이(가) 쓰고 있습니다 ({where})",
+        },
+        "problem.what.benchmark": {"en": "benchmark", "ko": "벤치마크"},
+        "problem.what.entity": {"en": "entity", "ko": "개체"},
+        # the kinds' own rules (kinds/*.py)
+        "problem.event.no_precision": {
+            "en": "event {id!r} has no date precision",
+            "ko": "사건 {id!r}에 날짜 정밀도(precision)가 없습니다",
+        },
+        "problem.event.precision": {
+            "en": "precision {precision!r} does not match date {date!r}",
+            "ko": "정밀도 {precision!r}이(가) 날짜 {date!r}와(과) 맞지 않습니다",
+        },
+        "problem.gap.order": {
+            "en": "values must be in date order",
+            "ko": "values는 날짜순이어야 합니다",
+        },
+        # the YAML reader (yaml_reader.py); {what}, {exc}: the YAML library's words
+        "problem.yaml.int_digits": {
+            "en": "integer with {digits} digits is too long (at most {max})",
+            "ko": "정수가 {digits}자리로 너무 깁니다 (최대 {max}자리)",
+        },
+        "problem.yaml.int_literal": {
+            "en": "integer literal is too long (at most {max} digits)",
+            "ko": "정수 리터럴이 너무 깁니다 (최대 {max}자리)",
+        },
+        "problem.yaml.float_literal": {
+            "en": "number literal is too long (at most 100 characters)",
+            "ko": "숫자 리터럴이 너무 깁니다 (최대 100자)",
+        },
+        "problem.yaml.bom": {
+            "en": "UTF-8 byte-order mark ignored",
+            "ko": "UTF-8 바이트 순서 표시(BOM)를 무시했습니다",
+        },
+        "problem.yaml.nul": {
+            "en": "NUL byte in file: a fact file is UTF-8 text",
+            "ko": "파일에 NUL 바이트가 있습니다: 사실 파일은 UTF-8 텍스트여야 합니다",
+        },
+        "problem.yaml.not_utf8": {
+            "en": "not UTF-8: invalid byte 0x{byte:02x}",
+            "ko": "UTF-8이 아닙니다: 잘못된 바이트 0x{byte:02x}",
+        },
+        "problem.yaml.overrun": {
+            "en": (
+                "scalar (or comment) after this point is longer than"
+                " {limit:,} characters (at most {limit:,})"
+            ),
+            "ko": "이 지점 뒤의 스칼라(또는 주석)가 {limit:,}자보다 깁니다 (최대 {limit:,}자)",
+        },
+        "problem.yaml.too_many": {
+            "en": "stopped after {n} problems",
+            "ko": "문제가 {n}개에 이르러 멈췄습니다",
+        },
+        "problem.yaml.syntax": {"en": "YAML syntax error: {what}", "ko": "YAML 문법 오류: {what}"},
+        "problem.yaml.error": {"en": "YAML error: {exc}", "ko": "YAML 오류: {exc}"},
+        "problem.yaml.depth": {
+            "en": "nesting deeper than {n} levels",
+            "ko": "중첩이 {n}단계보다 깊습니다",
+        },
+        "problem.yaml.character": {
+            "en": (
+                "character U+{code:04X} is not allowed in YAML"
+                " (write it as an escape in a double-quoted string)"
+            ),
+            "ko": (
+                "문자 U+{code:04X}은(는) YAML에 쓸 수 없습니다"
+                " (큰따옴표 문자열 안에 이스케이프로 쓰세요)"
+            ),
+        },
+        "problem.yaml.empty": {
+            "en": "the file is empty: expected a mapping",
+            "ko": "파일이 비어 있습니다: 매핑이 있어야 합니다",
+        },
+        "problem.yaml.tag": {"en": "unsupported tag {tag}", "ko": "지원하지 않는 태그: {tag}"},
+        "problem.yaml.long_scalar": {
+            "en": "scalar of {n:,} characters is too long (at most {limit:,})",
+            "ko": "스칼라가 {n:,}자로 너무 깁니다 (최대 {limit:,}자)",
+        },
+        "problem.yaml.alias": {
+            "en": "aliases (*{anchor}) are not supported",
+            "ko": "별칭(*{anchor})은 지원하지 않습니다",
+        },
+        "problem.yaml.documents": {
+            "en": "more than one YAML document in the file",
+            "ko": "파일에 YAML 문서가 둘 이상 있습니다",
+        },
+        "problem.yaml.merge_key": {
+            "en": "merge keys (<<) are not supported",
+            "ko": "병합 키(<<)는 지원하지 않습니다",
+        },
+        "problem.yaml.duplicate_key": {
+            "en": "duplicate key {name!r} in this mapping",
+            "ko": "이 매핑에 중복된 키가 있습니다: {name!r}",
+        },
+        "problem.yaml.complex_key": {
+            "en": "mapping keys must be plain strings",
+            "ko": "매핑의 키는 평범한 문자열이어야 합니다",
+        },
+        # load.py: the reader itself failed (a bug guard); {exc} is Python's repr
+        "problem.cannot_parse": {
+            "en": "cannot parse: {exc}",
+            "ko": "구문을 분석할 수 없습니다: {exc}",
+        },
+    }
+)

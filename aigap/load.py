@@ -153,6 +153,11 @@ class Checked(msgspec.Struct):
         return not any(p.severity == "error" for p in self.problems)
 
 
+def _unparsed(path: str, exc: Exception) -> Problem:
+    said = Phrase("problem.cannot_parse", {"exc": repr(exc)})
+    return Problem(path, None, None, "error", said.text("en"), said)
+
+
 def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
     """Read, parse and validate; every problem comes with its line and column."""
     from aigap.validate import validate
@@ -162,7 +167,7 @@ def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
     try:
         doc = read_yaml(data_bytes, path)
     except (RecursionError, MemoryError, ValueError) as exc:  # defensive: never a traceback
-        return Checked(None, [Problem(path, None, None, "error", f"cannot parse: {exc!r}")])
+        return Checked(None, [_unparsed(path, exc)])
     problems = list(doc.problems)
     if any(p.severity == "error" for p in problems):
         return Checked(None, problems)
@@ -170,7 +175,7 @@ def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
     if result.issues:
         places = locate_paths(data_bytes, path, [issue.path for issue in result.issues])
         for (line, col), issue in zip(places, result.issues, strict=True):
-            problems.append(Problem(path, line, col, issue.severity, issue.message))
+            problems.append(Problem(path, line, col, issue.severity, issue.message, issue.said))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return Checked(result.base, problems, doc.data, info, data_bytes)
 
@@ -201,7 +206,7 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
     result = validate(merged, os.pathsep.join(paths), where)
     at = place([issue.path for issue in result.issues])
     for (file, line, col), issue in zip(at, result.issues, strict=True):
-        problems.append(Problem(file, line, col, issue.severity, issue.message))
+        problems.append(Problem(file, line, col, issue.severity, issue.message, issue.said))
     problems.sort(key=lambda p: (paths.index(p.path) if p.path in paths else 0, p.line or 0))
     return Checked(result.base, problems, merged, infos[0], None, tuple(infos), place)
 
@@ -221,7 +226,7 @@ def _read_parts(
         try:
             doc = read_yaml(data_bytes, path)
         except (RecursionError, MemoryError, ValueError) as exc:  # defensive: never a traceback
-            problems.append(Problem(path, None, None, "error", f"cannot parse: {exc!r}"))
+            problems.append(_unparsed(path, exc))
             continue
         problems.extend(doc.problems)
         raws.append(data_bytes)
@@ -239,7 +244,7 @@ def _part_problems(paths: Sequence[str], raws: list[bytes], parts: list[Node]) -
         issues = check_part(data)
         places = locate_paths(raw, path, [i.path for i in issues])
         for (line, col), issue in zip(places, issues, strict=True):
-            problems.append(Problem(path, line, col, issue.severity, issue.message))
+            problems.append(Problem(path, line, col, issue.severity, issue.message, issue.said))
     return problems
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeVar
 import msgspec
 
 from aigap import kinds
-from aigap.errors import Severity
+from aigap.errors import Phrase, Severity
 from aigap.lookup import DATE, read_date
 from aigap.model import (
     NOT_FACTS,
@@ -49,7 +49,8 @@ DataPath = tuple[str | int, ...]
 class Issue(msgspec.Struct, frozen=True):
     path: DataPath
     severity: Severity
-    message: str
+    message: str  # in English
+    said: Phrase | None = None  # the message in catalogue words, for the run's language
 
 
 class InvalidRecord(Exception):
@@ -62,18 +63,27 @@ class Checker(msgspec.Struct):
     strict: bool = False
     issues: list[Issue] = msgspec.field(default_factory=list)
 
-    def error(self, path: DataPath, message: str) -> None:
+    def error(self, path: DataPath, message: str | Phrase) -> None:
         if self.strict:
-            raise InvalidRecord(message)
-        self.issues.append(Issue(path, "error", message))
+            raise InvalidRecord(_english(message))
+        self.issues.append(_issue(path, "error", message))
 
-    def warning(self, path: DataPath, message: str) -> None:
+    def warning(self, path: DataPath, message: str | Phrase) -> None:
         if not self.strict:
-            self.issues.append(Issue(path, "warning", message))
+            self.issues.append(_issue(path, "warning", message))
 
     @property
     def has_errors(self) -> bool:
         return any(i.severity == "error" for i in self.issues)
+
+
+def _english(message: str | Phrase) -> str:
+    return message if isinstance(message, str) else message.text("en")
+
+
+def _issue(path: DataPath, severity: Severity, message: str | Phrase) -> Issue:
+    said = message if isinstance(message, Phrase) else None
+    return Issue(path, severity, _english(message), said)
 
 
 class _Invalid(enum.Enum):
@@ -85,21 +95,22 @@ Invalid: TypeAlias = Literal[_Invalid.INVALID]
 R = TypeVar("R", bound=Stored)
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Phrase:
+    """What a value is, for "got ...": "a string ('foo')", "문자열('foo')"."""
     if value is None:
-        return "nothing (null)"
+        return Phrase("problem.describe.null")
     if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
+        return Phrase("problem.describe.boolean", {"value": str(value).lower()})
     if isinstance(value, int | float):
-        return f"a number ({value!r})"
+        return Phrase("problem.describe.number", {"value": value})
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"a string ({shown!r})"
+        return Phrase("problem.describe.string", {"value": shown})
     if isinstance(value, list):
-        return "a list"
+        return Phrase("problem.describe.list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return Phrase("problem.describe.mapping")
+    return Phrase("problem.describe.other", {"name": type(value).__name__})
 
 
 # A value of the field's type (a str, a Text, a tuple of records, ...), or _INVALID
@@ -110,49 +121,49 @@ def string(c: Checker, value: Node, path: DataPath) -> str | Invalid:
     if isinstance(value, str) and value.strip():
         return value
     if isinstance(value, str):
-        c.error(path, "must not be empty")
+        c.error(path, Phrase("problem.empty"))
         return _INVALID
-    hint = " (quote it)" if isinstance(value, int | float | bool) else ""
-    c.error(path, f"expected a string, got {_describe(value)}{hint}")
+    hint = Phrase("problem.hint.quote") if isinstance(value, int | float | bool) else ""
+    c.error(path, Phrase("problem.expected.string", {"got": _describe(value), "hint": hint}))
     return _INVALID
 
 
 def number(c: Checker, value: Node, path: DataPath) -> Number | Invalid:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
-            c.error(path, f"expected a finite number, got {value!r}")
+            c.error(path, Phrase("problem.expected.finite", {"value": value}))
             return _INVALID
         return value
-    hint = " (remove the quotes)" if isinstance(value, str) else ""
-    c.error(path, f"expected a number, got {_describe(value)}{hint}")
+    hint = Phrase("problem.hint.unquote") if isinstance(value, str) else ""
+    c.error(path, Phrase("problem.expected.number", {"got": _describe(value), "hint": hint}))
     return _INVALID
 
 
 def boolean(c: Checker, value: Node, path: DataPath) -> bool | Invalid:
     if isinstance(value, bool):
         return value
-    c.error(path, f"expected true or false, got {_describe(value)}")
+    c.error(path, Phrase("problem.expected.boolean", {"got": _describe(value)}))
     return _INVALID
 
 
 def identifier(c: Checker, value: Node, path: DataPath) -> str | Invalid:
     if not isinstance(value, str):
-        c.error(path, f"expected an id, got {_describe(value)}")
+        c.error(path, Phrase("problem.expected.id", {"got": _describe(value)}))
         return _INVALID
     if not ID_PATTERN.match(value):
-        c.error(path, f"bad id {value!r}: use lower-case letters, digits, '.', '_' and '-'")
+        c.error(path, Phrase("problem.bad_id", {"value": value}))
         return _INVALID
     return value
 
 
 def text(c: Checker, value: Node, path: DataPath) -> Text | Invalid:
     if not isinstance(value, dict):
-        c.error(path, f"expected a mapping {{en: ..., ko: ...}}, got {_describe(value)}")
+        c.error(path, Phrase("problem.expected.text", {"got": _describe(value)}))
         return _INVALID
     ok = True
     for key in value:
         if key not in ("en", "ko"):
-            c.error((*path, key), f"unknown language {key!r} (use en or ko)")
+            c.error((*path, key), Phrase("problem.unknown_language", {"name": key}))
             ok = False
     parts: dict[str, str] = {}
     for lang in ("en", "ko"):
@@ -163,7 +174,7 @@ def text(c: Checker, value: Node, path: DataPath) -> Text | Invalid:
             else:
                 parts[lang] = got
     if not parts and ok:
-        c.error(path, "needs an 'en' or a 'ko' text")
+        c.error(path, Phrase("problem.no_text"))
         return _INVALID
     return Text(parts.get("en"), parts.get("ko")) if ok else _INVALID
 
@@ -175,9 +186,9 @@ def date(c: Checker, value: Node, path: DataPath) -> PartialDate | Invalid:
         parsed = read_date(value)
         if isinstance(parsed, PartialDate):
             return parsed
-        c.error(path, parsed.text("en"))
+        c.error(path, parsed)
         return _INVALID
-    c.error(path, f"bad date {_describe(value)}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    c.error(path, Phrase("problem.bad_date", {"got": _describe(value)}))
     return _INVALID
 
 
@@ -185,7 +196,10 @@ def one_of(*choices: str) -> Converter:
     def convert(c: Checker, value: Node, path: DataPath) -> str | Invalid:
         if isinstance(value, str) and value in choices:
             return value
-        c.error(path, f"expected one of {', '.join(choices)}; got {_describe(value)}")
+        got = _describe(value)
+        c.error(
+            path, Phrase("problem.expected.one_of", {"choices": ", ".join(choices), "got": got})
+        )
         return _INVALID
 
     return convert
@@ -199,10 +213,10 @@ def list_of(item: Converter, *, allow_single: bool = False, min_items: int = 0) 
         if allow_single and not isinstance(value, list):
             value = [value]
         if not isinstance(value, list):
-            c.error(path, f"expected a list, got {_describe(value)}")
+            c.error(path, Phrase("problem.expected.list", {"got": _describe(value)}))
             return _INVALID
         if len(value) < min_items:
-            c.error(path, f"needs at least {min_items} items, has {len(value)}")
+            c.error(path, Phrase("problem.too_few", {"min": min_items, "count": len(value)}))
             return _INVALID
         items = tuple(item(c, v, (*path, i)) for i, v in enumerate(value))
         return _INVALID if any(i is _INVALID for i in items) else items
@@ -221,14 +235,15 @@ def fields(
 
     def convert(c: Checker, value: Node, path: DataPath) -> msgspec.Struct | Invalid:
         if not isinstance(value, dict):
-            c.error(path, f"expected a mapping, got {_describe(value)}")
+            c.error(path, Phrase("problem.expected.mapping", {"got": _describe(value)}))
             return _INVALID
         kwargs: dict[str, object] = {}
         ok = True
         for key, raw in value.items():
             entry = spec.get(key)
             if entry is None:
-                c.error((*path, key), f"unknown field {key!r}{_suggest(key, spec)}")
+                hint = _suggest(key, spec)
+                c.error((*path, key), Phrase("problem.unknown_field", {"name": key, "hint": hint}))
                 ok = False
                 continue
             got = entry[0](c, raw, (*path, key))
@@ -238,18 +253,20 @@ def fields(
                 kwargs[attrs.get(key) or key] = got
         for key, (_, required) in spec.items():
             if required and key not in value:
-                c.error(path, f"missing field {key!r}")
+                c.error(path, Phrase("problem.missing_field", {"name": key}))
                 ok = False
         return cls(**kwargs) if ok else _INVALID
 
     return convert
 
 
-def _suggest(key: str, known: Iterable[str]) -> str:
+def _suggest(key: str, known: Iterable[str]) -> Phrase:
     import difflib
 
     close = difflib.get_close_matches(key, list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(known)})"
+    if close:
+        return Phrase("problem.hint.did_you_mean", {"name": close[0]})
+    return Phrase("problem.hint.known", {"names": ", ".join(known)})
 
 
 _SIMPLE: dict[type, Converter] = {
@@ -344,7 +361,7 @@ def validate(data: object, name: str, where: Callable[[DataPath], str] = _place)
     """
     c = Checker()
     if not isinstance(data, dict):
-        c.error((), f"the top level must be a mapping of sections, got {_describe(data)}")
+        c.error((), Phrase("problem.top_level", {"got": _describe(data)}))
         return Validation(None, c.issues)
     _check_top_level(c, data)
     sections = {section: _build_section(c, data, section) for section in top_level()[1:]}
@@ -376,13 +393,13 @@ def check_part(data: object) -> list[Issue]:
     """
     c = Checker()
     if not isinstance(data, dict):
-        c.error((), f"the top level must be a mapping of sections, got {_describe(data)}")
+        c.error((), Phrase("problem.top_level", {"got": _describe(data)}))
         return c.issues
     _check_top_level(c, data, need_sources=False)
     for section in top_level()[1:]:
         items = data.get(section)
         if items is not None and not isinstance(items, list):
-            c.error((section,), f"expected a list, got {_describe(items)}")
+            c.error((section,), Phrase("problem.expected.list", {"got": _describe(items)}))
     return c.issues
 
 
@@ -420,14 +437,15 @@ def _check_top_level(c: Checker, data: Mapping[str, object], *, need_sources: bo
     known = top_level()
     for key in data:
         if key not in known:
-            c.error((key,), f"unknown section {key!r}{_suggest(str(key), dict.fromkeys(known))}")
+            hint = _suggest(str(key), dict.fromkeys(known))
+            c.error((key,), Phrase("problem.unknown_section", {"name": key, "hint": hint}))
     schema = data.get("schema")
     if schema is None:
-        c.error((), "missing 'schema: 1'")
+        c.error((), Phrase("problem.no_schema"))
     elif schema != SCHEMA_VERSION or isinstance(schema, bool):
-        c.error(("schema",), f"unsupported schema {schema!r} (this aigap reads schema 1)")
+        c.error(("schema",), Phrase("problem.schema", {"schema": schema}))
     if need_sources and "sources" not in data:
-        c.error((), "missing section 'sources'")
+        c.error((), Phrase("problem.no_sources"))
 
 
 def _build_section(
@@ -438,7 +456,7 @@ def _build_section(
     if raw_items is None:
         return []
     if not isinstance(raw_items, list):
-        c.error((section,), f"expected a list, got {_describe(raw_items)}")
+        c.error((section,), Phrase("problem.expected.list", {"got": _describe(raw_items)}))
         return []
     builder: Callable[[str, Node, Checker, DataPath], Stored | None]
     builder = build_entity if section in NOT_FACTS else build_fact
@@ -459,7 +477,8 @@ def _check_ids(c: Checker, data: Mapping[str, object], where: Callable[[DataPath
                 continue
             if item_id in seen:
                 other = seen[item_id]
-                c.error((kind, i, "id"), f"duplicate id {item_id!r} (also {where(other)})")
+                said = Phrase("problem.duplicate_id", {"id": item_id, "other": where(other)})
+                c.error((kind, i, "id"), said)
             else:
                 seen[item_id] = (kind, i)
 
@@ -477,16 +496,19 @@ def _check_references(c: Checker, sections: dict[str, list[tuple[int, Stored]]])
     for kind in kinds.sections():
         for i, fact in _of(sections[kind], Fact):
             if fact.source not in sources:
-                known = ", ".join(sorted(sources)) or "none"
-                c.error((kind, i, "source"), f"unknown source id {fact.source!r} (known: {known})")
+                said = Phrase(
+                    "problem.unknown_source", {"id": fact.source, "known": _known(sources)}
+                )
+                c.error((kind, i, "source"), said)
             bench = getattr(fact, "benchmark", None)
             if bench is not None and bench not in benchmarks:
-                known = ", ".join(sorted(benchmarks)) or "none"
-                c.error((kind, i, "benchmark"), f"unknown benchmark id {bench!r} (known: {known})")
+                said = Phrase(
+                    "problem.unknown_benchmark", {"id": bench, "known": _known(benchmarks)}
+                )
+                c.error((kind, i, "benchmark"), said)
             for j, entity_id in enumerate(fact.about):
                 if entity_id not in entities and entity_id not in benchmarks:
-                    message = f"unknown entity id {entity_id!r}"
-                    c.error((kind, i, "about", j), message + _suggest_id(entity_id, everyone))
+                    c.error((kind, i, "about", j), _unknown_entity(entity_id, everyone))
     for i, entity in _of(sections["entities"], Entity):
         relations = (
             ("country", entity.country, ("country",)),
@@ -501,22 +523,37 @@ def _check_references(c: Checker, sections: dict[str, list[tuple[int, Stored]]])
                 continue
             field_path = field if isinstance(field, tuple) else (field,)
             if target not in entities:
-                c.error(
-                    ("entities", i, *field_path),
-                    f"unknown entity id {target!r}" + _suggest_id(target, entities),
-                )
+                c.error(("entities", i, *field_path), _unknown_entity(target, entities))
             elif entities[target] not in types:
-                c.error(
-                    ("entities", i, *field_path),
-                    f"{target!r} is of type {entities[target]}, not {' or '.join(types)}",
+                said = Phrase(
+                    "problem.wrong_type",
+                    {"target": target, "type": entities[target], "types": _either(types)},
                 )
+                c.error(("entities", i, *field_path), said)
 
 
-def _suggest_id(wanted: str, known: Iterable[str]) -> str:
+def _known(ids: Iterable[str]) -> str | Phrase:
+    return ", ".join(sorted(ids)) or Phrase("error.none")
+
+
+def _either(choices: Sequence[str]) -> str | Phrase:
+    """ "a or b or c", in the run's language."""
+    said: str | Phrase = choices[0]
+    for choice in choices[1:]:
+        said = Phrase("error.or", {"a": said, "b": choice})
+    return said
+
+
+def _unknown_entity(wanted: str, known: Iterable[str]) -> Phrase:
     import difflib
 
     close = difflib.get_close_matches(wanted, list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else " (see the entities section)"
+    hint = (
+        Phrase("problem.hint.did_you_mean", {"name": close[0]})
+        if close
+        else Phrase("problem.hint.see_entities")
+    )
+    return Phrase("problem.unknown_entity", {"id": wanted, "hint": hint})
 
 
 def _check_semantics(
@@ -531,14 +568,14 @@ def _check_semantics(
         rules = kinds.by_section(section).rules
         for i, fact in _of(sections[section], Fact):
             if fact.passage_en is None:
-                c.warning((section, i), f"fact {fact.id!r} has no English rendering (passage_en)")
+                c.warning((section, i), Phrase("problem.no_english", {"id": fact.id}))
             for rule in rules(fact):
                 report = c.error if rule.severity == "error" else c.warning
                 report((section, i, *rule.path), rule.message)
     used = {fact.source for section in kinds.sections() for _, fact in _of(sections[section], Fact)}
     for i, source in _of(sections["sources"], Source):
         if source.id not in used:
-            c.warning(("sources", i), f"source {source.id!r} supports no fact")
+            c.warning(("sources", i), Phrase("problem.unused_source", {"id": source.id}))
 
 
 def _check_names(
@@ -551,10 +588,10 @@ def _check_names(
 
     ``aigap show NAME`` must mean one thing, whatever the case or spacing.
     """
-    owners: dict[str, tuple[str, str, DataPath]] = {}
-    named: list[tuple[str, str, int, Benchmark | Entity]]
-    named = [("benchmark", "benchmarks", i, b) for i, b in benchmarks]
-    named += [("entity", "entities", i, e) for i, e in entities]
+    owners: dict[str, tuple[str, Phrase, DataPath]] = {}
+    named: list[tuple[Phrase, str, int, Benchmark | Entity]]
+    named = [(Phrase("problem.what.benchmark"), "benchmarks", i, b) for i, b in benchmarks]
+    named += [(Phrase("problem.what.entity"), "entities", i, e) for i, e in entities]
     for what, section, i, item in named:
         for name in (item.id, *item.aliases, *item.name.all()):
             norm = normalize_name(name)
@@ -562,7 +599,10 @@ def _check_names(
                 continue
             owner = owners.setdefault(norm, (item.id, what, (section, i)))
             if owner[0] != item.id:
-                c.error(
-                    (section, i, "aliases"),
-                    f"name {name!r} is already used by {owner[1]} {owner[0]!r} ({where(owner[2])})",
-                )
+                fields = {
+                    "name": name,
+                    "what": owner[1],
+                    "owner": owner[0],
+                    "where": where(owner[2]),
+                }
+                c.error((section, i, "aliases"), Phrase("problem.name_taken", fields))

@@ -25,7 +25,7 @@ try:  # the C parser is ~10x faster; fall back when PyYAML was built without lib
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
-from aigap.errors import Problem
+from aigap.errors import Phrase, Problem, Severity
 from aigap.text import nfc
 
 MAX_DEPTH = 32
@@ -97,7 +97,18 @@ _COMPLEX_KEY = _Sentinel()  # a mapping or sequence used as a key is being skipp
 _NO_KEY = _Sentinel()  # a sequence's items have no key
 
 
-def resolve_plain(value: str) -> tuple[Scalar, str | None]:
+def _problem(name: str, line: int | None, col: int | None, phrase: Phrase) -> Problem:
+    return _said(name, line, col, "error", phrase)
+
+
+def _said(
+    name: str, line: int | None, col: int | None, severity: Severity, phrase: Phrase
+) -> Problem:
+    """A problem in catalogue words (English kept as its message)."""
+    return Problem(name, line, col, severity, phrase.text("en"), phrase)
+
+
+def resolve_plain(value: str) -> tuple[Scalar, Phrase | None]:
     """Type a plain (unquoted) scalar; returns (value, problem or None)."""
     if value and value[0] not in _MAYBE_TYPED:
         return value, None
@@ -108,15 +119,17 @@ def resolve_plain(value: str) -> tuple[Scalar, str | None]:
     if _INT.match(value):
         digits = len(value.lstrip("+-"))
         if digits > MAX_INT_DIGITS:
-            return None, f"integer with {digits} digits is too long (at most {MAX_INT_DIGITS})"
+            return None, Phrase(
+                "problem.yaml.int_digits", {"digits": digits, "max": MAX_INT_DIGITS}
+            )
         return int(value), None
     if _INT_OCT.match(value) or _INT_HEX.match(value):
         if len(value) > MAX_INT_DIGITS + 2:
-            return None, f"integer literal is too long (at most {MAX_INT_DIGITS} digits)"
+            return None, Phrase("problem.yaml.int_literal", {"max": MAX_INT_DIGITS})
         return int(value, 0), None
     if _FLOAT.match(value):
         if len(value) > 100:
-            return None, "number literal is too long (at most 100 characters)"
+            return None, Phrase("problem.yaml.float_literal")
         return float(value), None
     if value in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[value], None
@@ -137,21 +150,18 @@ def check_encoding(data: bytes, name: str) -> tuple[bytes, str | None, list[Prob
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-        problems.append(Problem(name, 1, 1, "warning", "UTF-8 byte-order mark ignored"))
+        problems.append(_said(name, 1, 1, "warning", Phrase("problem.yaml.bom")))
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_of_offset(data, nul)
-        problems.append(
-            Problem(name, line, col, "error", "NUL byte in file: a fact file is UTF-8 text")
-        )
+        problems.append(_problem(name, line, col, Phrase("problem.yaml.nul")))
         return data, None, problems
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_of_offset(data, exc.start)
-        problems.append(
-            Problem(name, line, col, "error", f"not UTF-8: invalid byte 0x{data[exc.start]:02x}")
-        )
+        said = Phrase("problem.yaml.not_utf8", {"byte": data[exc.start]})
+        problems.append(_problem(name, line, col, said))
         return data, None, problems
     return data, text, problems
 
@@ -218,19 +228,8 @@ def read_yaml(
     if feed is not None and feed.overrun is not None:
         # The parser saw a cut-off input: what it said after that is noise.
         line, col = _mark_position(getattr(feed.overrun, "end_mark", None))
-        doc = YamlDocument(
-            None,
-            [
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "error",
-                    f"scalar (or comment) after this point is longer than "
-                    f"{MAX_SCALAR_CHARS:,} characters (at most {MAX_SCALAR_CHARS:,})",
-                )
-            ],
-        )
+        said = Phrase("problem.yaml.overrun", {"limit": MAX_SCALAR_CHARS})
+        doc = YamlDocument(None, [_problem(name, line, col, said)])
     doc.problems[:0] = problems
     return doc
 
@@ -257,9 +256,8 @@ def _walk_events(
     except _Fatal:
         return walker.failed()
     except _TooManyProblems:
-        walker.problems.append(
-            Problem(name, None, None, "error", f"stopped after {MAX_PROBLEMS} problems")
-        )
+        said = Phrase("problem.yaml.too_many", {"n": MAX_PROBLEMS})
+        walker.problems.append(_problem(name, None, None, said))
         return walker.failed()
     except yaml.MarkedYAMLError as exc:
         walker.problems.append(_syntax_problem(exc, name))
@@ -268,7 +266,9 @@ def _walk_events(
         walker.problems.append(_character_problem(exc, data, name))
         return walker.failed()
     except yaml.YAMLError as exc:
-        walker.problems.append(Problem(name, None, None, "error", f"YAML error: {exc}"))
+        walker.problems.append(
+            _problem(name, None, None, Phrase("problem.yaml.error", {"exc": str(exc)}))
+        )
         return walker.failed()
     finally:
         if loader is not None:
@@ -281,10 +281,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     line, col = _mark_position(mark) if mark else (None, None)
     what = exc.problem or exc.context or "syntax error"
     if "maximum nesting depth" in what:  # libyaml's own limit (1,000 levels)
-        message = f"nesting deeper than {MAX_DEPTH} levels"
-    else:
-        message = f"YAML syntax error: {what}"
-    return Problem(name, line, col, "error", message)
+        said = Phrase("problem.yaml.depth", {"n": MAX_DEPTH})
+    else:  # libyaml's words, in English in either language
+        said = Phrase("problem.yaml.syntax", {"what": what})
+    return _problem(name, line, col, said)
 
 
 def _character_problem(exc: yaml.reader.ReaderError, data: bytes, name: str) -> Problem:
@@ -292,14 +292,7 @@ def _character_problem(exc: yaml.reader.ReaderError, data: bytes, name: str) -> 
     if issubclass(_SafeLoader, yaml.reader.Reader):  # counts characters, not bytes
         offset = len(data.decode("utf-8")[:offset].encode("utf-8"))
     line, col = _line_of_offset(data, min(offset, len(data)))
-    return Problem(
-        name,
-        line,
-        col,
-        "error",
-        f"character U+{exc.character:04X} is not allowed in YAML "
-        "(write it as an escape in a double-quoted string)",
-    )
+    return _problem(name, line, col, Phrase("problem.yaml.character", {"code": exc.character}))
 
 
 class _TooManyProblems(Exception):
@@ -415,22 +408,20 @@ class _Walker:
 
     def document(self) -> YamlDocument:
         if not self.have_root and not self.problems:
-            self.problems.append(
-                Problem(self.name, 1, 1, "error", "the file is empty: expected a mapping")
-            )
+            self.problems.append(_problem(self.name, 1, 1, Phrase("problem.yaml.empty")))
         return YamlDocument(self.root if self.have_root else None, self.problems, self.positions)
 
     def failed(self) -> YamlDocument:
         return YamlDocument(None, self.problems, self.positions)
 
-    def problem(self, mark: _Mark | None, message: str) -> None:
+    def problem(self, mark: _Mark | None, said: Phrase) -> None:
         line, col = _mark_position(mark)
-        self.problems.append(Problem(self.name, line, col, "error", message))
+        self.problems.append(_problem(self.name, line, col, said))
         if len(self.problems) >= MAX_PROBLEMS:
             raise _TooManyProblems
 
-    def fatal(self, mark: _Mark | None, message: str) -> NoReturn:
-        self.problem(mark, message)
+    def fatal(self, mark: _Mark | None, said: Phrase) -> NoReturn:
+        self.problem(mark, said)
         raise _Fatal
 
     def deliver(self, value: Node, mark: _Mark | None) -> None:
@@ -458,16 +449,14 @@ class _Walker:
     def scalar(self, event: yaml.ScalarEvent) -> None:
         tag = event.tag
         if tag is not None and tag != "!" and tag != _STR_TAG:
-            self.problem(event.start_mark, f"unsupported tag {_short_tag(tag)}")
+            self.problem(event.start_mark, Phrase("problem.yaml.tag", {"tag": _short_tag(tag)}))
             self.deliver(None, event.start_mark)
             return
         text = event.value
         value: Node = text
         if len(text) > MAX_SCALAR_CHARS:
-            self.problem(
-                event.start_mark,
-                f"scalar of {len(text):,} characters is too long (at most {MAX_SCALAR_CHARS:,})",
-            )
+            said = Phrase("problem.yaml.long_scalar", {"n": len(text), "limit": MAX_SCALAR_CHARS})
+            self.problem(event.start_mark, said)
             value = None
         elif event.implicit[0]:
             value, message = resolve_plain(text)
@@ -479,12 +468,13 @@ class _Walker:
 
     def container_start(self, event: yaml.CollectionStartEvent) -> None:
         if event.tag is not None and event.tag not in _COLLECTION_TAGS:
-            self.problem(event.start_mark, f"unsupported tag {_short_tag(event.tag)}")
+            tag = _short_tag(event.tag)
+            self.problem(event.start_mark, Phrase("problem.yaml.tag", {"tag": tag}))
         stack = self.stack
         if len(stack) + 1 > MAX_DEPTH:
             # Stop here: the pure-Python scanner is quadratic in flow
             # nesting, so reading on through 100,000 '[' takes minutes.
-            self.fatal(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+            self.fatal(event.start_mark, Phrase("problem.yaml.depth", {"n": MAX_DEPTH}))
         path: Path = ()
         if stack:
             parent = stack[-1]
@@ -505,12 +495,12 @@ class _Walker:
     def alias(self, event: yaml.AliasEvent) -> None:
         # Fatal: a "billion laughs" file holds thousands of aliases,
         # and one line says what is wrong.
-        self.fatal(event.start_mark, f"aliases (*{event.anchor}) are not supported")
+        self.fatal(event.start_mark, Phrase("problem.yaml.alias", {"anchor": event.anchor}))
 
     def document_start(self, event: yaml.DocumentStartEvent) -> None:
         self.documents += 1
         if self.documents > 1:
-            self.problem(event.start_mark, "more than one YAML document in the file")
+            self.problem(event.start_mark, Phrase("problem.yaml.documents"))
             raise _EndOfInput
 
     def key_scalar(self, event: yaml.ScalarEvent) -> None:
@@ -518,9 +508,9 @@ class _Walker:
         key: str | _Sentinel = event.value
         if event.implicit[0] and key == "<<":
             # Fatal, like aliases: a merge-key bomb would repeat this.
-            self.fatal(event.start_mark, "merge keys (<<) are not supported")
+            self.fatal(event.start_mark, Phrase("problem.yaml.merge_key"))
         elif key in frame.container:
-            self.problem(event.start_mark, f"duplicate key {key!r} in this mapping")
+            self.problem(event.start_mark, Phrase("problem.yaml.duplicate_key", {"name": key}))
             key = _SKIP_KEY
         elif self.positions is not None:
             self.positions[(*frame.path, event.value)] = _mark_position(event.start_mark)
@@ -528,7 +518,7 @@ class _Walker:
 
     def key_complex(self, event: yaml.Event) -> None:
         """A mapping or sequence used as a key: consume it, drop the entry."""
-        self.problem(event.start_mark, "mapping keys must be plain strings")
+        self.problem(event.start_mark, Phrase("problem.yaml.complex_key"))
         self.stack[-1].key = _COMPLEX_KEY
         self.skip_depth = 1
 

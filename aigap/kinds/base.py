@@ -7,7 +7,7 @@ from typing import Any, Generic, TypeAlias, TypeVar
 
 import msgspec
 
-from aigap.errors import Severity
+from aigap.errors import Phrase, Severity
 from aigap.model import Benchmark, Fact, Lang, PartialDate
 
 F = TypeVar("F", bound=Fact)
@@ -31,7 +31,7 @@ class Rule(msgspec.Struct, frozen=True):
 
     path: DataPath  # inside the fact
     severity: Severity
-    message: str
+    message: str | Phrase  # a Phrase is said in the run's language
 
 
 class Entry(msgspec.Struct, frozen=True):

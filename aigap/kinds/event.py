@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from aigap.errors import Phrase
 from aigap.kinds.base import Kind, Rule
 from aigap.model import Benchmark, Fact, Lang, PartialDate, Precision, Text
 
@@ -30,12 +31,12 @@ def actor(fact: Event, lang: Lang) -> str | None:
 
 def rules(fact: Event) -> Iterator[Rule]:
     if fact.precision is None:
-        yield Rule((), "warning", f"event {fact.id!r} has no date precision")
+        yield Rule((), "warning", Phrase("problem.event.no_precision", {"id": fact.id}))
     elif fact.precision != fact.date.precision:
         yield Rule(
             ("precision",),
             "error",
-            f"precision {fact.precision!r} does not match date {fact.date.iso!r}",
+            Phrase("problem.event.precision", {"precision": fact.precision, "date": fact.date.iso}),
         )
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar
 import msgspec
 
 from aigap import derive, numbers
-from aigap.errors import AigapError
+from aigap.errors import AigapError, Phrase
 from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
 from aigap.layout import passage, source_fields, source_line, sources_of
@@ -79,7 +79,7 @@ def figures(fact: Gap) -> Iterator[Figure]:
 def rules(fact: Gap) -> Iterator[Rule]:
     dates = [v.date.sort_key for v in fact.values]
     if dates != sorted(dates):
-        yield Rule(("values",), "error", "values must be in date order")
+        yield Rule(("values",), "error", Phrase("problem.gap.order"))
 
 
 def latest_date(fact: Gap) -> PartialDate | None:
