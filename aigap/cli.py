@@ -89,21 +89,37 @@ _LINE = "aigap.line"  # the command line as given, to say a usage error in its -
 
 
 def _take_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang | None) -> Lang | None:
-    """--lang before the command is the default of the one after it, which wins.
+    """The run's language: --lang after the command, else --lang before it, else
+    AIGAP_LANG, else English.
 
-    The language is kept for the run, so an error is said in it too.
+    AIGAP_LANG is read here rather than by the option, so that a --lang on the
+    command line wins over a bad value in the environment. The language is kept
+    for the run, so an error is said in it too.
     """
     from typer._click.core import ParameterSource
 
     if value is None:  # before the command, not given
         return None
-    if ctx.parent is not None and ctx.get_parameter_source(param.name or "") in (
-        ParameterSource.DEFAULT,
-        ParameterSource.ENVIRONMENT,
+    if ctx.parent is not None and ctx.get_parameter_source(param.name or "") is (
+        ParameterSource.DEFAULT
     ):
-        value = ctx.meta.get(_LANG, value)
+        given = ctx.meta.get(_LANG)
+        value = given if isinstance(given, Lang) else _lang_from_env()
     ctx.meta[_LANG] = value
     return value
+
+
+def _lang_from_env() -> Lang:
+    raw = os.environ.get("AIGAP_LANG")
+    if raw is None:
+        return Lang.en
+    try:
+        return _parse_lang(raw)
+    except typer.BadParameter:
+        from aigap.errors import Phrase
+        from aigap.usage_errors import BadValue
+
+        raise BadValue(Phrase("usage.lang_env", {"value": raw})) from None
 
 
 def _error_lang(ctx: "ClickContext | None", line: Sequence[str] = ()) -> Literal["en", "ko"]:
@@ -186,7 +202,7 @@ class _Group(TyperGroup):
 
             word = args[0] if args else ""
             hint = _hint_for(ctx, word) if word and not word.startswith("-") else None
-            message = f"{exc.message.rstrip('.')}.\ntry: {hint}" if hint else exc.message
+            message = f"{exc.message}\ntry: {hint}" if hint else exc.message
             raise UnknownCommand(message, word, hint, ctx) from None
 
     def make_context(
@@ -221,7 +237,8 @@ def _collect_from_here() -> None:
     argument parsing made lives until exit, and passes over it free nothing.
     That is frozen, out of the collector's sight; a command's own data (a
     100,000-fact JSON export makes reference cycles per record) is collected
-    as usual. A caller that left the collector on (tests, a library) is left alone.
+    as usual. Only acts when the collector is off, as ``run`` leaves it: tests and
+    other callers that keep it on see no change.
     """
     import gc
 
@@ -438,10 +455,12 @@ def _print(
     The query cuts its rows to ``opts.rows`` (in SQL, or with ``_first`` before the
     layout); ``total`` says how many there were, for the table's "N more" note.
     """
+    from aigap.labels import label
     from aigap.render import print_listing
 
     found = _answer(ctx, query)
     listing = _more(layout(found, opts.code), opts, total(found))
+    listing.empty = label("nothing_matches", opts.code)
     print_listing(listing, opts.fmt.value, opts.svg)
 
 
@@ -493,10 +512,9 @@ LangOption = Annotated[
     Lang,
     typer.Option(
         "--lang",
-        envvar="AIGAP_LANG",
         help=(
-            "Language of what aigap writes, errors too: en or ko"
-            " (locale forms such as ko_KR.UTF-8 work)."
+            "Language of what aigap writes, errors too: en or ko (default: AIGAP_LANG,"
+            " else en; locale forms such as ko_KR.UTF-8 work)."
         ),
         parser=_parse_lang,
         callback=_take_lang,
@@ -1193,7 +1211,10 @@ def _sources_dir(ctx: typer.Context, value: str | None) -> str | None:
         from aigap.render import safe
         from aigap.usage_errors import BadValue
 
-        why = "usage.not_dir" if not os.path.isdir(value) else "usage.unreadable"
+        if not os.path.exists(value):
+            why = "usage.no_dir"
+        else:
+            why = "usage.not_dir" if not os.path.isdir(value) else "usage.unreadable"
         raise BadValue(Phrase(why, {"path": safe(value, keep_newlines=False)}))
     return value
 

@@ -55,6 +55,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.quotes": {"en": "Quotes", "ko": "발언"},
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
+    "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
     "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
     "search.answer": {"en": "Answer", "ko": "답"},
     "search.same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
@@ -417,7 +418,7 @@ LABELS.update(
         "error.known.name": {"en": "known names: {names}", "ko": "알려진 이름: {names}"},
         "error.none": {"en": "none", "ko": "없음"},
         # a fact file that cannot be used at all (load.py); "path: " comes before
-        "file.missing": {"en": "no such file", "ko": "그런 파일이 없습니다"},
+        "file.missing": {"en": "no such file", "ko": "파일이 없습니다"},
         "file.denied": {
             "en": "cannot read: permission denied",
             "ko": "읽을 수 없습니다: 권한이 없습니다",
@@ -495,7 +496,7 @@ LABELS.update(
         },
         "error.export.not_dir": {
             "en": "{path}: exists and is not a directory; give a new directory name",
-            "ko": "{path}: 디렉터리가 아닌 것이 이미 있습니다. 새 디렉터리 이름을 지정하세요",
+            "ko": "{path}: 디렉터리가 아닌 파일이 이미 있습니다. 새 디렉터리 이름을 지정하세요",
         },
         "error.export.cannot_read": {
             "en": "{path}: cannot read: {why}",
@@ -525,9 +526,12 @@ LABELS.update(
         },
         "error.chart.format": {
             "en": "cannot tell the chart format from {path!r} ({ext}): name the file with {exts}",
-            "ko": "{path!r}({ext})로는 차트 형식을 알 수 없습니다: 파일 이름을 {exts}로 끝내세요",
+            "ko": (
+                "{path!r}의 확장자({ext})로는 차트 형식을 알 수 없습니다:"
+                " 파일 이름을 {exts}로 끝내세요"
+            ),
         },
-        "error.chart.no_extension": {"en": "no extension", "ko": "확장자 없음"},
+        "error.chart.no_extension": {"en": "no extension", "ko": "없음"},
         "error.chart.font": {
             "en": (
                 "a Korean chart needs the NanumGothic font from the koreanize-matplotlib"
@@ -599,6 +603,10 @@ LABELS.update(
             "ko": "옵션 {name}은(는) 값을 받지 않습니다",
         },
         "usage.missing": {"en": "Missing argument {name}.", "ko": "필요한 인자가 없습니다: {name}"},
+        "usage.missing_option": {
+            "en": "Missing option {name}.",
+            "ko": "필요한 옵션이 없습니다: {name}",
+        },
         "usage.bad_value": {
             "en": "Invalid value for {name}: {detail}",
             "ko": "{name}의 값이 잘못되었습니다: {detail}",
@@ -621,13 +629,21 @@ LABELS.update(
         },
         "usage.extra": {
             "en": "Got unexpected extra argument(s) ({args})",
-            "ko": "필요 없는 인자가 더 있습니다: {args}",
+            "ko": "예상하지 못한 인자가 있습니다: {args}",
         },
         "usage.lang": {
             "en": "{value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)",
-            "ko": "{value!r}: aigap은 en과 ko만 씁니다 (ko_KR.UTF-8 같은 형식도 됩니다)",
+            "ko": "{value!r}: aigap은 en과 ko만 지원합니다 (ko_KR.UTF-8 같은 형식도 됩니다)",
+        },
+        "usage.lang_env": {
+            "en": ("AIGAP_LANG={value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)"),
+            "ko": (
+                "AIGAP_LANG={value!r}: aigap은 en과 ko만 지원합니다"
+                " (ko_KR.UTF-8 같은 형식도 됩니다)"
+            ),
         },
         "usage.not_dir": {"en": "{path}: not a directory", "ko": "{path}: 디렉터리가 아닙니다"},
+        "usage.no_dir": {"en": "{path}: no such directory", "ko": "{path}: 디렉터리가 없습니다"},
         "usage.unreadable": {"en": "{path}: cannot be read", "ko": "{path}: 읽을 수 없습니다"},
     }
 )
@@ -672,13 +688,21 @@ LABELS.update(
         "problem.describe.mapping": {"en": "a mapping", "ko": "매핑"},
         "problem.describe.other": {"en": "{name}", "ko": "{name} 값"},
         # hints after a message
-        "problem.hint.quote": {"en": " (quote it)", "ko": " (따옴표로 감싸세요)"},
-        "problem.hint.unquote": {"en": " (remove the quotes)", "ko": " (따옴표를 빼세요)"},
+        # after "(받은 값: ...)": a sentence of its own, not a second parenthesis
+        "problem.hint.quote": {"en": " (quote it)", "ko": ". 따옴표로 감싸세요"},
+        "problem.hint.unquote": {"en": " (remove the quotes)", "ko": ". 따옴표를 빼세요"},
         "problem.hint.did_you_mean": {
             "en": " (did you mean {name!r}?)",
             "ko": " (혹시 {name!r}을(를) 찾으셨나요?)",
         },
-        "problem.hint.known": {"en": " (known: {names})", "ko": " (알려진 이름: {names})"},
+        "problem.hint.known_fields": {
+            "en": " (known: {names})",
+            "ko": " (쓸 수 있는 필드: {names})",
+        },
+        "problem.hint.known_sections": {
+            "en": " (known: {names})",
+            "ko": " (쓸 수 있는 섹션: {names})",
+        },
         "problem.hint.see_entities": {
             "en": " (see the entities section)",
             "ko": " (entities 섹션을 보세요)",

@@ -70,6 +70,7 @@ class Listing(msgspec.Struct):
     notes: list[str] = msgspec.field(default_factory=list)
     groups: list[int] | None = None  # row indexes that start a new group
     fields: Sequence[str] | None = None  # record keys, for a header row when empty
+    empty: str | None = None  # what a table with no rows says (default: English)
 
 
 def _plain(value: JSONValue) -> str:
@@ -489,7 +490,9 @@ def _print_parts(console: Console, listing: Listing) -> None:
         else:
             console.print(table)
     else:
-        console.print(Text("(nothing matches)"))
+        from aigap.labels import label
+
+        console.print(Text(listing.empty or label("nothing_matches", "en")))
     lines([line for note in listing.notes for line in wrap_words(cell(note), console.width)])
 
 

@@ -8,12 +8,14 @@ only when a command line is wrong.
 
 from __future__ import annotations
 
+import difflib
 from enum import Enum
 
 import typer
 from pydantic import ValidationError
 from typer._click import Context
 from typer._click import exceptions as click_errors
+from typer.core import TyperGroup
 
 from aigap.errors import Phrase
 
@@ -39,6 +41,11 @@ class UnknownCommand(click_errors.UsageError):
         super().__init__(message, ctx)
         self.word = word
         self.hint = hint
+        # the command name closest to WORD, as Typer suggests it in English
+        group = ctx.command if ctx is not None else None
+        names = sorted(group.list_commands(ctx)) if isinstance(group, TyperGroup) and ctx else []
+        close = difflib.get_close_matches(word, names, n=1)
+        self.suggestion = close[0] if close else None
 
 
 def korean_lines(error: click_errors.UsageError) -> list[str]:
@@ -59,6 +66,8 @@ def _what(error: click_errors.UsageError) -> str:
     # Subclasses before their bases: MissingParameter is a BadParameter.
     if isinstance(error, UnknownCommand):
         said = Phrase("usage.no_command", {"name": error.word}).text("ko")
+        if error.suggestion:
+            said += "\n" + Phrase("error.did_you_mean", {"name": error.suggestion}).text("ko")
         if error.hint:
             said += "\n" + Phrase("usage.try", {"line": error.hint}).text("ko")
         return said
@@ -72,7 +81,9 @@ def _what(error: click_errors.UsageError) -> str:
         key = "usage.takes_no_value" if _TAKES_NO_VALUE in error.message else "usage.needs_value"
         return Phrase(key, {"name": error.option_name}).text("ko")
     if isinstance(error, click_errors.MissingParameter):
-        return Phrase("usage.missing", {"name": _name(error)}).text("ko")
+        kind = error.param.param_type_name if error.param else error.param_type
+        key = "usage.missing_option" if kind == "option" else "usage.missing"
+        return Phrase(key, {"name": _name(error)}).text("ko")
     if isinstance(error, click_errors.BadParameter):
         detail = _detail(error)
         return Phrase("usage.bad_value", {"name": _name(error), "detail": detail}).text("ko")

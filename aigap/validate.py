@@ -242,7 +242,7 @@ def fields(
         for key, raw in value.items():
             entry = spec.get(key)
             if entry is None:
-                hint = _suggest(key, spec)
+                hint = _suggest(key, spec, "fields")
                 c.error((*path, key), Phrase("problem.unknown_field", {"name": key, "hint": hint}))
                 ok = False
                 continue
@@ -260,13 +260,13 @@ def fields(
     return convert
 
 
-def _suggest(key: str, known: Iterable[str]) -> Phrase:
+def _suggest(key: str, known: Iterable[str], what: Literal["fields", "sections"]) -> Phrase:
     import difflib
 
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
         return Phrase("problem.hint.did_you_mean", {"name": close[0]})
-    return Phrase("problem.hint.known", {"names": ", ".join(known)})
+    return Phrase(f"problem.hint.known_{what}", {"names": ", ".join(known)})
 
 
 _SIMPLE: dict[type, Converter] = {
@@ -437,7 +437,7 @@ def _check_top_level(c: Checker, data: Mapping[str, object], *, need_sources: bo
     known = top_level()
     for key in data:
         if key not in known:
-            hint = _suggest(str(key), dict.fromkeys(known))
+            hint = _suggest(str(key), dict.fromkeys(known), "sections")
             c.error((key,), Phrase("problem.unknown_section", {"name": key, "hint": hint}))
     schema = data.get("schema")
     if schema is None:

@@ -132,7 +132,7 @@ def test_export_errors_in_korean(tmp_path: Path) -> None:
         (["facts", "--kind", "nope"], "'nope'은(는) 고를 수 없습니다 (고를 수 있는 값: gaps,"),
         (["chart", "gaps"], "'gaps'은(는) 고를 수 없습니다 (고를 수 있는 값: gap, scores)"),
         (["search"], "오류: 필요한 인자가 없습니다: 'words'"),
-        (["gap", "mmlu", "extra"], "오류: 필요 없는 인자가 더 있습니다: extra"),
+        (["gap", "mmlu", "extra"], "오류: 예상하지 못한 인자가 있습니다: extra"),
         (["gap", "--svg"], "오류: 옵션 --svg에는 값이 필요합니다"),
         (["--max-bytes", "0", "gap"], "'--max-bytes' (환경 변수: 'AIGAP_MAX_BYTES')의 값이"),
     ],
@@ -176,7 +176,7 @@ def test_unknown_command_in_korean_keeps_its_hint() -> None:
 
 def test_a_bad_directory_for_check_in_korean() -> None:
     said = _fail(["--lang", "ko", "check", "--sources", "/nonexistent-dir"])
-    assert "'--sources'의 값이 잘못되었습니다: /nonexistent-dir: 디렉터리가 아닙니다" in said
+    assert "'--sources'의 값이 잘못되었습니다: /nonexistent-dir: 디렉터리가 없습니다" in said
 
 
 def test_no_arguments_still_shows_the_help_page() -> None:
@@ -211,7 +211,7 @@ def test_a_missing_command_in_korean() -> None:
 @pytest.mark.parametrize(
     ("name", "korean"),
     [
-        ("missing.yaml", "그런 파일이 없습니다"),
+        ("missing.yaml", "파일이 없습니다"),
         ("", "디렉터리에 사실 파일(*.yaml, *.yml)이 없습니다"),
     ],
     ids=["missing", "empty directory"],
@@ -227,3 +227,33 @@ def test_what_was_typed_is_text_in_a_korean_usage_error() -> None:
     said = _fail(["--lang", "ko", "scores", "--bo\x1b[31mgus"])
     assert "\x1b" not in said
     assert "--bo\\x1b[31mgus" in said
+
+
+def test_a_mistyped_command_gets_its_did_you_mean_in_korean() -> None:
+    said = _fail(["--lang", "ko", "gpa"])
+    assert "오류: 그런 명령이 없습니다: 'gpa'\n혹시 'gap'을(를) 찾으셨나요?\n" in said
+    # a word that is also in the base: both the command and the search
+    said = _fail(["--lang", "ko", "gaps"])
+    assert "혹시 'gap'을(를) 찾으셨나요?\n이렇게 해 보세요: aigap search gaps\n" in said
+    english = " ".join(_fail(["gaps"]).replace("│", " ").split())
+    assert "No such command 'gaps'. Did you mean 'gap'? try: aigap search gaps" in english
+    assert "?." not in english
+
+
+def test_a_missing_option_is_not_called_an_argument() -> None:
+    said = _fail(["--lang", "ko", "chart", "gap", "out.txt"])
+    assert "오류: 필요한 옵션이 없습니다: '--out' / '-o'" in said
+
+
+def test_an_explicit_lang_wins_over_a_bad_environment() -> None:
+    assert _fail(["--lang", "ko", "show", "mmlx"], {"AIGAP_LANG": "xx"}).startswith("알 수 없는")
+    assert _fail(["show", "--lang", "ko", "mmlx"], {"AIGAP_LANG": "xx"}).startswith("알 수 없는")
+    said = _fail(["show", "mmlx"], {"AIGAP_LANG": "xx"})
+    assert "AIGAP_LANG='xx': aigap speaks en or ko" in said.replace("│", "").replace("\n", " ")
+
+
+def test_no_hits_in_korean() -> None:
+    result = CliRunner().invoke(app, ["--lang", "ko", "search", "zzzqqq"])
+    assert result.exit_code == 0
+    assert "(찾은 것이 없습니다)" in result.stdout
+    assert "nothing" not in result.stdout

@@ -56,7 +56,7 @@ CASES = {
     "a quoted number": (
         ("value: 17.5,", "value: '17.5',"),
         ":19: expected a number, got a string ('17.5') (remove the quotes)",
-        ":19: 숫자여야 합니다 (받은 값: 문자열('17.5')) (따옴표를 빼세요)",
+        ":19: 숫자여야 합니다 (받은 값: 문자열('17.5')). 따옴표를 빼세요",
     ),
     "unknown entity": (
         ("    benchmark: x\n", "    benchmark: x\n    about: [xx]\n"),
