@@ -37,6 +37,18 @@ class Problem(msgspec.Struct, frozen=True):
     message: str  # in English
     said: Phrase | None = None  # the message in catalogue words, where it has them
 
+    @classmethod
+    def of(
+        cls,
+        path: str,
+        line: int | None,
+        column: int | None,
+        said: Phrase,
+        severity: Severity = "error",
+    ) -> Problem:
+        """A problem in catalogue words; its English is kept as ``message``."""
+        return cls(path, line, column, severity, said.text("en"), said)
+
     def format(self, *, column: bool = False, severity: bool = False, lang: Lang = "en") -> str:
         # A newline in a file name must not split the message (or fake another line).
         where = self.path.replace("\n", "\\x0a").replace("\r", "\\x0d")
@@ -93,11 +105,6 @@ class AigapError(Exception):
         if self.problems:
             return [p.format(lang=lang) for p in self.problems if p.severity == "error"]
         return [self._say(lang)] if self.phrases else [self.message]
-
-
-def file_problem(path: str, phrase: Phrase) -> Problem:
-    """A problem with a fact file as a whole (missing, unreadable, too large)."""
-    return Problem(path, None, None, "error", phrase.text("en"), phrase)
 
 
 class FactFileError(AigapError):

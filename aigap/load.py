@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.errors import AigapError, FactFileError, Phrase, Problem, file_problem, os_reason
+from aigap.errors import AigapError, FactFileError, Phrase, Problem, os_reason
 
 if TYPE_CHECKING:  # imported where used: the cache path never parses YAML
     from aigap.model import FactBase
@@ -52,7 +52,7 @@ def max_bytes_from_env(value: int | None = None) -> int:
 
 def _fail(path: str, key: str, **fields: object) -> FactFileError:
     """The fact file ``path`` cannot be used, for the reason ``key`` of the catalogue."""
-    return FactFileError((file_problem(path, Phrase(key, fields)),))
+    return FactFileError((Problem.of(path, None, None, Phrase(key, fields)),))
 
 
 class NotRegularFile(Exception):
@@ -154,8 +154,7 @@ class Checked(msgspec.Struct):
 
 
 def _unparsed(path: str, exc: Exception) -> Problem:
-    said = Phrase("problem.cannot_parse", {"exc": repr(exc)})
-    return Problem(path, None, None, "error", said.text("en"), said)
+    return Problem.of(path, None, None, Phrase("problem.cannot_parse", {"exc": repr(exc)}))
 
 
 def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:

@@ -25,7 +25,7 @@ try:  # the C parser is ~10x faster; fall back when PyYAML was built without lib
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
-from aigap.errors import Phrase, Problem, Severity
+from aigap.errors import Phrase, Problem
 from aigap.text import nfc
 
 MAX_DEPTH = 32
@@ -97,17 +97,6 @@ _COMPLEX_KEY = _Sentinel()  # a mapping or sequence used as a key is being skipp
 _NO_KEY = _Sentinel()  # a sequence's items have no key
 
 
-def _problem(name: str, line: int | None, col: int | None, phrase: Phrase) -> Problem:
-    return _said(name, line, col, "error", phrase)
-
-
-def _said(
-    name: str, line: int | None, col: int | None, severity: Severity, phrase: Phrase
-) -> Problem:
-    """A problem in catalogue words (English kept as its message)."""
-    return Problem(name, line, col, severity, phrase.text("en"), phrase)
-
-
 def resolve_plain(value: str) -> tuple[Scalar, Phrase | None]:
     """Type a plain (unquoted) scalar; returns (value, problem or None)."""
     if value and value[0] not in _MAYBE_TYPED:
@@ -150,18 +139,18 @@ def check_encoding(data: bytes, name: str) -> tuple[bytes, str | None, list[Prob
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-        problems.append(_said(name, 1, 1, "warning", Phrase("problem.yaml.bom")))
+        problems.append(Problem.of(name, 1, 1, Phrase("problem.yaml.bom"), "warning"))
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_of_offset(data, nul)
-        problems.append(_problem(name, line, col, Phrase("problem.yaml.nul")))
+        problems.append(Problem.of(name, line, col, Phrase("problem.yaml.nul")))
         return data, None, problems
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_of_offset(data, exc.start)
         said = Phrase("problem.yaml.not_utf8", {"byte": data[exc.start]})
-        problems.append(_problem(name, line, col, said))
+        problems.append(Problem.of(name, line, col, said))
         return data, None, problems
     return data, text, problems
 
@@ -229,7 +218,7 @@ def read_yaml(
         # The parser saw a cut-off input: what it said after that is noise.
         line, col = _mark_position(getattr(feed.overrun, "end_mark", None))
         said = Phrase("problem.yaml.overrun", {"limit": MAX_SCALAR_CHARS})
-        doc = YamlDocument(None, [_problem(name, line, col, said)])
+        doc = YamlDocument(None, [Problem.of(name, line, col, said)])
     doc.problems[:0] = problems
     return doc
 
@@ -257,7 +246,7 @@ def _walk_events(
         return walker.failed()
     except _TooManyProblems:
         said = Phrase("problem.yaml.too_many", {"n": MAX_PROBLEMS})
-        walker.problems.append(_problem(name, None, None, said))
+        walker.problems.append(Problem.of(name, None, None, said))
         return walker.failed()
     except yaml.MarkedYAMLError as exc:
         walker.problems.append(_syntax_problem(exc, name))
@@ -267,7 +256,7 @@ def _walk_events(
         return walker.failed()
     except yaml.YAMLError as exc:
         walker.problems.append(
-            _problem(name, None, None, Phrase("problem.yaml.error", {"exc": str(exc)}))
+            Problem.of(name, None, None, Phrase("problem.yaml.error", {"exc": str(exc)}))
         )
         return walker.failed()
     finally:
@@ -284,7 +273,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
         said = Phrase("problem.yaml.depth", {"n": MAX_DEPTH})
     else:  # libyaml's words, in English in either language
         said = Phrase("problem.yaml.syntax", {"what": what})
-    return _problem(name, line, col, said)
+    return Problem.of(name, line, col, said)
 
 
 def _character_problem(exc: yaml.reader.ReaderError, data: bytes, name: str) -> Problem:
@@ -292,7 +281,7 @@ def _character_problem(exc: yaml.reader.ReaderError, data: bytes, name: str) -> 
     if issubclass(_SafeLoader, yaml.reader.Reader):  # counts characters, not bytes
         offset = len(data.decode("utf-8")[:offset].encode("utf-8"))
     line, col = _line_of_offset(data, min(offset, len(data)))
-    return _problem(name, line, col, Phrase("problem.yaml.character", {"code": exc.character}))
+    return Problem.of(name, line, col, Phrase("problem.yaml.character", {"code": exc.character}))
 
 
 class _TooManyProblems(Exception):
@@ -408,7 +397,7 @@ class _Walker:
 
     def document(self) -> YamlDocument:
         if not self.have_root and not self.problems:
-            self.problems.append(_problem(self.name, 1, 1, Phrase("problem.yaml.empty")))
+            self.problems.append(Problem.of(self.name, 1, 1, Phrase("problem.yaml.empty")))
         return YamlDocument(self.root if self.have_root else None, self.problems, self.positions)
 
     def failed(self) -> YamlDocument:
@@ -416,7 +405,7 @@ class _Walker:
 
     def problem(self, mark: _Mark | None, said: Phrase) -> None:
         line, col = _mark_position(mark)
-        self.problems.append(_problem(self.name, line, col, said))
+        self.problems.append(Problem.of(self.name, line, col, said))
         if len(self.problems) >= MAX_PROBLEMS:
             raise _TooManyProblems
 
