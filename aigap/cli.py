@@ -110,16 +110,16 @@ def _take_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang | Non
 
 
 def _lang_from_env() -> Lang:
-    raw = os.environ.get("AIGAP_LANG")
-    if raw is None:
-        return Lang.en
-    try:
-        return _parse_lang(raw)
-    except typer.BadParameter:
+    from aigap.labels import language
+
+    raw = os.environ.get("AIGAP_LANG", "en")
+    code = language(raw)
+    if code is None:
         from aigap.errors import Phrase
         from aigap.usage_errors import BadValue
 
-        raise BadValue(Phrase("usage.lang_env", {"value": raw})) from None
+        raise BadValue(Phrase("usage.lang_env", {"value": raw}))
+    return Lang(code)
 
 
 def _error_lang(ctx: "ClickContext | None", line: Sequence[str] = ()) -> Literal["en", "ko"]:
@@ -1464,6 +1464,9 @@ def main() -> None:
         try:
             said = _last_words("error.internal", what=what).replace("\n", "\naigap: ")
         except Exception:  # the bug may be in the catalogue itself: say it in English
-            said = f"internal error: {what}\naigap: set AIGAP_DEBUG=1 to see the traceback"
+            said = (
+                f"internal error: {what}\n"
+                "aigap: set AIGAP_DEBUG=1 to see the traceback, and please report it"
+            )
         sys.stderr.write(f"aigap: {said}\n")
         sys.exit(70)
