@@ -8,7 +8,6 @@ only when a command line is wrong.
 
 from __future__ import annotations
 
-import difflib
 from enum import Enum
 
 import typer
@@ -17,7 +16,7 @@ from typer._click import Context
 from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
-from aigap.errors import Phrase
+from aigap.errors import Phrase, suggest
 
 # Click's wording of the errors it raises without saying which one in its
 # type; any other message is passed on as it is, after "오류:".
@@ -41,11 +40,10 @@ class UnknownCommand(click_errors.UsageError):
         super().__init__(message, ctx)
         self.word = word
         self.hint = hint
-        # the command name closest to WORD, as Typer suggests it in English
+        # the command name closest to WORD (Typer says it in English itself)
         group = ctx.command if ctx is not None else None
-        names = sorted(group.list_commands(ctx)) if isinstance(group, TyperGroup) and ctx else []
-        close = difflib.get_close_matches(word, names, n=1)
-        self.suggestion = close[0] if close else None
+        names = group.list_commands(ctx) if isinstance(group, TyperGroup) and ctx else []
+        self.suggestion = suggest(word, {name: name for name in names})
 
 
 def korean_lines(error: click_errors.UsageError) -> list[str]:
