@@ -14,6 +14,9 @@ from aigap import checks, yaml_reader
 from aigap.cli import app
 from aigap.errors import AigapError
 
+# Thousands of generated fact files: CI and `pytest -m slow` run these, plain `pytest` skips them.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 FACTS = (REPO / "facts.yaml").read_text(encoding="utf-8")
 runner = CliRunner()
