@@ -9,22 +9,22 @@ from pathlib import Path
 import pytest
 
 from aigap import kinds
-from aigap.errors import AigapError, UnknownName
-from aigap.facts import fact_rows, fact_summary, facts_listing
+from aigap.answers.facts import fact_rows, fact_summary, facts_listing
+from aigap.answers.lookup import find_benchmark, find_record, kind_of, parse_partial_date
+from aigap.answers.search import Found, search, search_listing, searchable
+from aigap.answers.show import detail_rows, record_detail, show_listing
+from aigap.answers.sources import source_rows
+from aigap.answers.timeline import story
+from aigap.core.errors import AigapError, UnknownName
+from aigap.core.model import Amount, PartialDate, Text
+from aigap.core.numbers import amount_text, with_unit
 from aigap.kinds.cost import cost_rows, costs_listing
 from aigap.kinds.gap import gap_rows
 from aigap.kinds.market import market_listing, market_rows
 from aigap.kinds.quote import quote_rows
 from aigap.kinds.score import score_rows, scores_listing
-from aigap.layout import sources_of
-from aigap.lookup import find_benchmark, find_record, kind_of, parse_partial_date
-from aigap.model import Amount, PartialDate, Text
-from aigap.numbers import amount_text, with_unit
-from aigap.search import Found, search, search_listing, searchable
-from aigap.show import detail_rows, record_detail, show_listing
-from aigap.sources import source_rows
-from aigap.store import Store, open_store
-from aigap.timeline import story
+from aigap.output.layout import sources_of
+from aigap.store.queries import Store, open_store
 
 
 @pytest.fixture
@@ -135,7 +135,7 @@ def test_shipped_timeline_is_in_date_order(store: Store) -> None:
 
 
 def test_bad_partial_date() -> None:
-    from aigap.errors import AigapError
+    from aigap.core.errors import AigapError
 
     with pytest.raises(AigapError, match="bad date"):
         parse_partial_date("20250120")

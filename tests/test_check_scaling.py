@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aigap.checks import TEXT_LIMIT, check
+from aigap.answers.checks import TEXT_LIMIT, check
 from aigap.cli import app
 
 # Thousands of generated facts: CI and `pytest -m slow` run these, plain `pytest` skips them.
