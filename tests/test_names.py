@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aigap.names import Names, correct, distance, korean_stem, split_scripts, typo_budget
+from aigap.answers.names import Names, correct, distance, korean_stem, split_scripts, typo_budget
 from aigap.store.queries import open_store
 from tests.conftest import REPO
 
