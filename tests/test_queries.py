@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from aigap.answers.lookup import find_benchmark, parse_partial_date
+from aigap.answers.gaps import gap_rows
+from aigap.answers.lookup import find_benchmark
 from aigap.answers.timeline import story
+from aigap.core.dates import parse_partial_date
 from aigap.core.errors import UnknownName
 from aigap.core.model import PartialDate
-from aigap.kinds.gap import gap_rows
 from aigap.store.queries import Store, open_store
 
 

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from aigap.factfiles.yaml_reader import Node
     from aigap.kinds.base import Kind
 
+
 CACHE_FORMAT = "13"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
@@ -496,7 +497,7 @@ class Store:
 
         Ranking and cutting happen in SQLite: only the rows returned are built.
         """
-        from aigap.answers.search import COLUMN_WEIGHTS
+        from aigap.store.index import COLUMN_WEIGHTS
 
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         rows = self._rows(
@@ -922,7 +923,7 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
 def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
     """The search index, in the same transaction as the records it points to."""
     from aigap import kinds
-    from aigap.answers.search import Indexer
+    from aigap.store.index import Indexer
 
     names_of: dict[str, list[str]] = {}
     for raw in (*_records_of(data, "benchmarks"), *_records_of(data, "entities")):
