@@ -251,7 +251,7 @@ def _hint_for(ctx: "ClickContext", word: str) -> str | None:
     """'aigap show WORD' for an entity or id, 'aigap search WORD' for a word in the base."""
     import shlex
 
-    from aigap.store.queries import with_store
+    from aigap.opener import with_store
 
     def lookup(store: "Store") -> str | None:
         from aigap.answers.entities import resolve
@@ -437,7 +437,7 @@ def _settings(ctx: "ClickContext") -> Settings:
 
 def _answer(ctx: typer.Context, query: Callable[["Store"], T]) -> T:
     """Run a query on the active fact base (through its cache)."""
-    from aigap.store.queries import with_store
+    from aigap.opener import with_store
 
     settings = _settings(ctx)
     return with_store(settings.facts, query, settings.max_bytes)

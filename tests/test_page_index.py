@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from aigap.core.model import Fact
-from aigap.store.queries import Store, open_store
+from aigap.opener import open_store
+from aigap.store.queries import Store
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ from aigap.answers.timeline import story
 from aigap.core.dates import parse_partial_date
 from aigap.core.errors import UnknownName
 from aigap.core.model import PartialDate
-from aigap.store.queries import Store, open_store
+from aigap.opener import open_store
+from aigap.store.queries import Store
 
 
 @pytest.fixture

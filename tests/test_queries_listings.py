@@ -18,13 +18,14 @@ from aigap.answers.sources import source_rows, sources_of
 from aigap.core.errors import AigapError, UnknownName
 from aigap.core.model import Amount, Text
 from aigap.core.numbers import amount_text, with_unit
+from aigap.opener import open_store
 from aigap.output.costs import costs_listing
 from aigap.output.facts import fact_summary, facts_listing
 from aigap.output.market import market_listing
 from aigap.output.scores import scores_listing
 from aigap.output.search import search_listing
 from aigap.output.show import detail_rows, record_detail, show_listing
-from aigap.store.queries import Store, open_store
+from aigap.store.queries import Store
 
 
 @pytest.fixture

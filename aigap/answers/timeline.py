@@ -121,7 +121,7 @@ def story(
 
 
 def _indexed(sections: Sequence[str]) -> bool:
-    from aigap.store.queries import entries_from_data
+    from aigap.store.schema import entries_from_data
 
     # a kind named twice would list its entries twice, as the loop above does
     return len(set(sections)) == len(sections) and all(map(entries_from_data, sections))
