@@ -500,6 +500,13 @@ class Store:
             raise CacheError("cached entries point to missing records")
         return [(built[o], pos, key) for o, pos, key in rows], total
 
+    def name_keys(self) -> dict[str, list[str]]:
+        """Every entity's and benchmark's names as ``normalize_name`` keys -> their ids."""
+        keys: dict[str, list[str]] = {}
+        for norm, entity in self._rows("SELECT norm, entity FROM entity_names ORDER BY rowid"):
+            keys.setdefault(norm, []).append(entity)
+        return keys
+
     def entity_named(self, norm: str) -> Benchmark | Entity | None:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
         from aigap.core.model import Benchmark, Entity
