@@ -1345,8 +1345,10 @@ def chart(
       aigap chart scores arena --out arena.png --lang ko
     """
     from aigap import chart as charts
+    from aigap.files import check_target
 
     charts.chart_format(out)  # a wrong name fails before any work
+    check_target(out)  # and so does a file aigap did not write
     code = _code(lang)
     if kind is ChartKind.gap:
         figure = charts.gap_figure(_answer(ctx, lambda s: charts.gap_rows(s, benchmark)), code)
@@ -1383,10 +1385,12 @@ def export(
       aigap export aigap-data --facts my-facts.yaml
     """
     from aigap.export import export as write_export
+    from aigap.render import safe
 
     counts = _answer(ctx, lambda store: write_export(store, directory))
     rows = ", ".join(f"{name} {n}" for name, n in counts.items())
-    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
+    # the name as typed, made safe: an escape sequence or a newline in it stays text
+    sys.stdout.write(f"{safe(directory, keep_newlines=False)}: {len(counts)} resources ({rows})\n")
 
 
 def _prepare_streams() -> None:

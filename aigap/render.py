@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 import msgspec
 
@@ -374,9 +374,11 @@ _SVG_BACKGROUND = '<rect fill="{background}" x="0" y="0" width="{{width}}" heigh
 def check_svg_path(path: str) -> None:
     """Refuse a picture name that does not end in .svg (before anything is printed)."""
     from aigap.errors import AigapError
+    from aigap.files import check_target
 
     if not path.lower().endswith(".svg"):
         raise AigapError.said("error.svg_name", path=path)
+    check_target(path)
 
 
 def save_table_svg(listing: Listing, path: str) -> None:
@@ -387,6 +389,8 @@ def save_table_svg(listing: Listing, path: str) -> None:
     from rich.console import CONSOLE_SVG_FORMAT, Console
     from rich.measure import Measurement
     from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+    from aigap.files import MARK
 
     check_svg_path(path)
     picture = Listing(
@@ -423,32 +427,22 @@ def save_table_svg(listing: Listing, path: str) -> None:
     svg = console.export_svg(
         title=picture.title or "aigap",
         theme=theme,
-        code_format=CONSOLE_SVG_FORMAT.replace("{chrome}", background),
+        # the mark, right after <svg ...>, lets the next picture replace this one
+        code_format=CONSOLE_SVG_FORMAT.replace("{chrome}", background).replace(
+            ">", f">\n    <!-- {MARK} -->", 1
+        ),
     )
     write_text_atomic(path, svg)
 
 
 def write_text_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temp file in the same directory and os.replace."""
-    import os
+    """Write ``text`` to ``path`` atomically, never over a file aigap did not write."""
+    from aigap import files
 
-    from aigap.errors import AigapError, os_reason
+    def write(out: BinaryIO) -> None:
+        out.write(text.encode("utf-8"))
 
-    tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
-    tmp = f"{tmp}.{os.getpid()}"
-    try:
-        # O_EXCL: never write through a file or link put there in the meantime.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-    except OSError as exc:
-        raise AigapError.said("error.cannot_write", path=path, why=os_reason(exc)) from None
+    files.write_atomic(path, write)
 
 
 def print_table(console: Console, listing: Listing) -> None:
