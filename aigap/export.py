@@ -900,7 +900,7 @@ def write_package(target: Path, tabs: list[Table], package: Record) -> None:
         raise AigapError.said("error.export.not_dir", path=target)
     parent = target.absolute().parent
     if not parent.is_dir():
-        raise AigapError.said("error.export.no_dir", path=parent)
+        raise OutputError.said("error.export.no_dir", path=parent)
     fresh = not target.exists()
     _remove_stale_work(parent, f".{target.name}{_WORK}")
     written = {f"{t.name}.csv" for t in tabs}

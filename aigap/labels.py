@@ -857,6 +857,14 @@ LABELS.update(
             "en": "precision {precision!r} does not match date {date!r}",
             "ko": "정밀도 {precision!r}이(가) 날짜 {date!r}와(과) 맞지 않습니다",
         },
+        "problem.range": {
+            "en": "{value} is out of range: must be from {low} to {high}",
+            "ko": "{value}은(는) 범위를 벗어났습니다: {low}에서 {high} 사이여야 합니다",
+        },
+        "problem.range.above": {
+            "en": "{value} is out of range: must be above {low} and at most {high}",
+            "ko": "{value}은(는) 범위를 벗어났습니다: {low}보다 크고 {high} 이하여야 합니다",
+        },
         "problem.gap.order": {
             "en": "values must be in date order",
             "ko": "values는 날짜순이어야 합니다",

@@ -85,20 +85,39 @@ def _plain(value: JSONValue) -> str:
 
 def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
     """Indented JSON (an array of records, or one object), control-safe."""
+    out.write(json_safe(_dumps(value, _ascii_only(out))) + "\n")
+
+
+def _dumps(value: object, ascii_only: bool) -> str:
+    """JSON text; a non-finite number (an overflowing derived figure) becomes null:
+    NaN and Infinity are not JSON."""
     import json
 
-    out.write(json_safe(json.dumps(value, ensure_ascii=_ascii_only(out), indent=2)) + "\n")
+    try:
+        return json.dumps(value, ensure_ascii=ascii_only, indent=2, allow_nan=False)
+    except ValueError:  # rare: only then walk the value
+        return json.dumps(_finite(value), ensure_ascii=ascii_only, indent=2, allow_nan=False)
+
+
+def _finite(value: object) -> object:
+    import math
+
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
     """The same text as ``write_json`` of a list, one record at a time (a generator of
     100,000 records is never a list, nor one string)."""
-    import json
-
     ascii_only = _ascii_only(out)
     opening = "[\n"
     for record in records:
-        text = json.dumps(record, ensure_ascii=ascii_only, indent=2).replace("\n", "\n  ")
+        text = _dumps(record, ascii_only).replace("\n", "\n  ")
         out.write(opening + "  " + json_safe(text))
         opening = ",\n"
     out.write("[]\n" if opening == "[\n" else "\n]\n")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import msgspec
 
-from aigap.kinds.base import Entry, Figure, Kind, raw_date
+from aigap.kinds.base import AMOUNT_MAX, Entry, Figure, Kind, Rule, amount_rules, in_range, raw_date
 from aigap.labels import label
 from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
 from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Source, Text
@@ -28,6 +28,14 @@ class Cost(Fact, frozen=True, kw_only=True):
     ratio: Ratio | None = None
 
     kind: ClassVar[str] = "cost"
+
+
+def rules(fact: Cost) -> Iterator[Rule]:
+    """Amounts are 0 or more; a ratio is a positive fraction (or multiple)."""
+    for j, amount in enumerate(fact.amounts):
+        yield from amount_rules(("amounts", j), amount)
+    if fact.ratio is not None:
+        yield from in_range(("ratio", "value"), fact.ratio.value, 0, AMOUNT_MAX, above=True)
 
 
 def summary(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
@@ -64,6 +72,7 @@ def entries(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[En
 
 KIND = Kind(
     name="cost",
+    rules=rules,
     section="costs",
     record=Cost,
     summary=summary,

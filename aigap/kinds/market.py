@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 import msgspec
 
 from aigap import numbers
-from aigap.kinds.base import Entry, Figure, Kind, raw_date
+from aigap.kinds.base import Entry, Figure, Kind, Rule, amount_rules, in_range, raw_date
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Source, Text
@@ -40,6 +40,16 @@ class MarketMove(Fact, frozen=True, kw_only=True):
     record: Text | None = None  # what the move was a record of, in the article's words
 
     kind: ClassVar[str] = "market"
+
+
+CHANGE_MAX = 10_000.0  # percent: a hundredfold rise in a day is a typo
+
+
+def rules(fact: MarketMove) -> Iterator[Rule]:
+    """A price cannot fall by 100% or more; prices and values are 0 or more."""
+    yield from in_range(("change",), fact.change, -100, CHANGE_MAX, above=True)
+    for name in ("close", "previous_close", "value_lost"):
+        yield from amount_rules((name,), getattr(fact, name))
 
 
 def summary(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
@@ -84,6 +94,7 @@ def entries(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> l
 
 KIND = Kind(
     name="market",
+    rules=rules,
     section="market",
     record=MarketMove,
     summary=summary,

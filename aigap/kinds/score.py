@@ -9,7 +9,16 @@ import msgspec
 
 from aigap import derive, numbers
 from aigap.errors import AigapError, Phrase
-from aigap.kinds.base import Entry, Figure, Kind, benchmark_name, raw_date
+from aigap.kinds.base import (
+    AMOUNT_MAX,
+    Entry,
+    Figure,
+    Kind,
+    Rule,
+    benchmark_name,
+    in_range,
+    raw_date,
+)
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, Number, PartialDate, Source, Text, Unit
@@ -37,6 +46,14 @@ class Score(Fact, frozen=True, kw_only=True):
     printed: str
 
     kind: ClassVar[str] = "score"
+
+
+# an accuracy is 0-100%; Arena's Elo-style ratings sit around 1,000-1,500
+SCORE_MAX = {"percent": 100.0, "elo": 10_000.0}
+
+
+def rules(fact: Score) -> Iterator[Rule]:
+    yield from in_range(("value",), fact.value, 0, SCORE_MAX.get(fact.unit, AMOUNT_MAX))
 
 
 def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
@@ -82,6 +99,7 @@ def entries(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[E
 
 KIND = Kind(
     name="score",
+    rules=rules,
     section="scores",
     record=Score,
     summary=summary,
