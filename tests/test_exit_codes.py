@@ -159,7 +159,7 @@ def test_absurd_figures_are_file_line_errors(runner: CliRunner, tmp_path: Path, 
 def test_gap_json_never_prints_non_finite_numbers() -> None:
     import io
 
-    from aigap.render import write_json_array
+    from aigap.output.render import write_json_array
 
     out = io.StringIO()
     write_json_array([{"a": float("inf"), "b": [float("nan"), 1.5]}], out)

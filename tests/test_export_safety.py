@@ -130,7 +130,7 @@ def test_a_directory_that_is_not_an_export_is_refused(runner: CliRunner, tmp_pat
 # Runs the CLI with one step made slow, so the test can kill it there.
 _SLOW = """
 import os, sys, time
-import aigap.export as export
+import aigap.output.export as export
 step = sys.argv.pop(1)
 if step == "write":
     real = export._write_csv

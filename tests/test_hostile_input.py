@@ -15,10 +15,13 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from aigap import yaml_reader
 from aigap.cli import app
+from aigap.factfiles import yaml_reader
 
 from .hostile_cases import _TYPES, CASES, FACTS, _line_of, run_aigap
+
+# Real processes on 50 MB files: CI and `pytest -m slow` run these, plain `pytest` skips them.
+pytestmark = pytest.mark.slow
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.jsontypes import Record
-from aigap.render import write_json, write_json_array
+from aigap.core.jsontypes import Record
+from aigap.output.render import write_json, write_json_array
 
 scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=20)
 records = st.lists(
@@ -25,6 +25,7 @@ records = st.lists(
 )
 
 
+@pytest.mark.slow  # generated records: CI and `pytest -m slow` run it
 @given(records)
 def test_stream_is_the_same_text_as_one_dump(values: list[Record]) -> None:
     whole, streamed = io.StringIO(), io.StringIO()

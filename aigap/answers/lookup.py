@@ -1,0 +1,87 @@
+"""Resolving what a user typed: a benchmark name, a record id, a date; the sources facts cite."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from aigap.core.errors import AigapError, Phrase, UnknownName, suggest
+from aigap.core.model import Benchmark, Entity, Fact, PartialDate, Source, Stored
+from aigap.core.text import normalize_name
+
+if TYPE_CHECKING:
+    from aigap.store.queries import Store
+
+
+def find_benchmark(store: Store, name: str, kinds: Sequence[str] = ("gaps",)) -> Benchmark:
+    """Resolve what a user typed (id, alias, Korean name) to a benchmark."""
+    found = store.benchmark_named(normalize_name(name))
+    if found is not None:
+        return found
+    benchmarks = store.benchmarks()
+    with_facts = {getattr(f, "benchmark", None) for kind in kinds for f in store.records(kind)}
+    relevant = [b for b in benchmarks if b.id in with_facts] or benchmarks
+    names = {n: b.id for b in relevant for n in (b.id, *b.aliases, *b.name.all())}
+    raise UnknownName("benchmark", name, [b.id for b in relevant], names)
+
+
+def find_record(store: Store, record_id: str) -> Stored:
+    """The source, benchmark, entity or fact with this id; UnknownName (exit 2) otherwise."""
+    wanted = record_id.strip()
+    for candidate in dict.fromkeys((wanted, wanted.casefold())):
+        found = store.record(candidate)
+        if found is not None:
+            return found
+    ids = store.ids()
+    # Whole ids first, then their parts ("nvida" -> "nvidia" -> market-nvidia-...);
+    # a part never shadows a whole id.
+    names = {part: i for i in ids for part in i.split("-") if not part.isdigit()}
+    names.update({i: i for i in ids})
+    guess = suggest(wanted, names)
+    if guess is None:
+        norm = normalize_name(wanted)
+        guess = next((i for i in ids if norm and norm in normalize_name(i)), None)
+    raise UnknownName("id", wanted, (), {}, suggestion=guess)
+
+
+def kind_of(record: Source | Benchmark | Entity | Fact) -> str:
+    """The singular kind of any record: a fact kind, 'source', 'benchmark' or 'entity'."""
+    if isinstance(record, Source):
+        return "source"
+    if isinstance(record, Benchmark):
+        return "benchmark"
+    if isinstance(record, Entity):
+        return "entity"
+    return record.kind
+
+
+# A date as fact files and --since/--until give it: YYYY, YYYY-MM or YYYY-MM-DD.
+DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+
+
+def read_date(text: str) -> PartialDate | Phrase:
+    """YYYY, YYYY-MM or YYYY-MM-DD as a date, or what is wrong with it."""
+    import datetime
+
+    found = DATE.match(text)
+    if found is None:
+        return Phrase("error.date.form", {"text": text})
+    year, month, day = (int(part) if part else None for part in found.groups())
+    assert year is not None  # the pattern requires it
+    if month is not None and not 1 <= month <= 12:
+        return Phrase("error.date.month", {"text": text, "month": month})
+    if day is not None:
+        try:
+            datetime.date(year, month or 1, day)
+        except ValueError:
+            return Phrase("error.date.day", {"text": text, "month": month, "day": day})
+    return PartialDate(year, month, day)
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """A --since/--until value: YYYY, YYYY-MM or YYYY-MM-DD."""
+    parsed = read_date(text.strip())
+    if isinstance(parsed, Phrase):
+        raise AigapError(parsed)
+    return parsed

@@ -1,0 +1,959 @@
+"""Every word aigap writes around the data, in English and Korean: one catalogue."""
+
+from __future__ import annotations
+
+from aigap.core.model import Lang
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "benchmark": {"en": "Benchmark", "ko": "벤치마크"},
+    "then": {"en": "Then", "ko": "이전"},
+    "now": {"en": "Now", "ko": "현재"},
+    "change": {"en": "Change", "ko": "변화"},
+    "narrower": {"en": "Narrower", "ko": "축소 배율"},
+    "unit": {"en": "Unit", "ko": "단위"},
+    "suffix.pp": {"en": " pp", "ko": "%p"},  # after a number: "17.5 pp", "17.5%p"
+    "bars": {"en": "○ then → ● now", "ko": "○ 이전 → ● 현재"},  # the legend: goes with the column
+    "date": {"en": "Date", "ko": "날짜"},
+    "what": {"en": "What happened", "ko": "내용"},
+    "who": {"en": "Who", "ko": "주체"},
+    "source": {"en": "Source", "ko": "출처"},
+    "rank": {"en": "#", "ko": "순위"},
+    "model": {"en": "Model", "ko": "모델"},
+    "country": {"en": "Country", "ko": "국가"},
+    "score": {"en": "Score", "ko": "점수"},
+    "margin": {"en": "Lead", "ko": "차이"},
+    "subject": {"en": "Company or index", "ko": "기업·지수"},
+    "move": {"en": "Move", "ko": "등락"},
+    "close": {"en": "Close", "ko": "종가"},
+    "lost": {"en": "Value lost", "ko": "시총 증발"},
+    "claim": {"en": "Claim", "ko": "주장"},
+    "amounts": {"en": "Amounts", "ko": "금액"},
+    "ratio": {"en": "Ratio", "ko": "비율"},
+    "speaker": {"en": "Speaker", "ko": "발언자"},
+    "quote": {"en": "Quote", "ko": "발언"},
+    "kind": {"en": "Kind", "ko": "종류"},
+    "fact": {"en": "Fact", "ko": "사실"},
+    "id": {"en": "Id", "ko": "ID"},
+    "outlet": {"en": "Outlet", "ko": "매체"},
+    "headline": {"en": "Headline", "ko": "제목"},
+    "byline": {"en": "Byline", "ko": "기자"},
+    "published": {"en": "Published", "ko": "발행일"},
+    "facts": {"en": "Facts", "ko": "사실 수"},
+    "match": {"en": "Match", "ko": "일치"},
+    "field": {"en": "Field", "ko": "항목"},
+    "value": {"en": "Value", "ko": "값"},
+    # titles; {fields} are filled in by label(..., field=...)
+    "title.gap": {"en": "US–China gap on {name}", "ko": "{name} 미·중 격차"},
+    "title.gaps": {
+        "en": "US–China gaps: then and now (change in percentage points)",
+        "ko": "미·중 격차: 이전과 현재 (변화는 %포인트)",
+    },
+    "title.timeline": {"en": "Timeline", "ko": "타임라인"},
+    "title.scores": {"en": "Model scores, ranked", "ko": "모델 점수 순위"},
+    "title.market": {"en": "Market moves", "ko": "증시 등락"},
+    "title.costs": {"en": "Cost and hardware claims", "ko": "비용·하드웨어 주장"},
+    "title.quotes": {"en": "Quotes", "ko": "발언"},
+    "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
+    "title.sources": {"en": "Sources", "ko": "출처"},
+    "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
+    "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
+    "search.answer": {"en": "Answer", "ko": "답"},
+    "search.same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
+    "search.more": {
+        "en": "{more} more: aigap search {words} --limit {total} (json and csv list all hits)",
+        "ko": "{more}건 더: aigap search {words} --limit {total} (json·csv는 전부 출력)",
+    },
+    "search.help": {
+        "en": "aigap show ID: the passage and its source; aigap cite ID: a citation.",
+        "ko": "aigap show ID: 원문 구절과 출처, aigap cite ID: 인용문.",
+    },
+    # notes under tables
+    "note.more": {
+        "en": "{count} more rows not shown; --limit 0 shows all.",
+        "ko": "{count}개 행 더 있음; --limit 0 으로 모두 표시.",
+    },
+    "note.unit": {"en": "Unit: {unit}; change in pp.", "ko": "단위: {unit}; 변화는 %포인트."},
+    "note.note": {"en": "Note: {note}", "ko": "참고: {note}"},
+    "note.source": {"en": "Source: {source}", "ko": "출처: {source}"},
+    "note.lead": {
+        "en": "Lead: over the next model; Elo points for Arena, pp for accuracies.",
+        "ko": "차이: 다음 순위 모델과의 차이; Arena는 엘로 점수, 정확도는 %포인트.",
+    },
+    "note.move": {
+        "en": "Move: percent change from the previous close, as the article reports it.",
+        "ko": "등락: 기사에 보도된 전일 종가 대비 변동률(%).",
+    },
+    "note.about": {"en": "~: about (약), as the article says.", "ko": "~: 약, 기사 표현대로."},
+    "note.claims": {
+        "en": "Each claim as the article states it; see aigap show ID for the passage.",
+        "ko": "각 주장은 기사에 나온 그대로이며, 원문 구절은 aigap show ID로 볼 수 있습니다.",
+    },
+    "note.inferred": {
+        "en": "* date inferred from the article's relative wording (see aigap show ID)",
+        "ko": "* 기사 속 상대적 표현에서 추정한 날짜 (aigap show ID 참고)",
+    },
+    "note.published_inferred": {
+        "en": "* date inferred: not printed in the article (see aigap show ID)",
+        "ko": "* 추정한 날짜: 기사에 표기되지 않음 (aigap show ID 참고)",
+    },
+    "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
+    "not_applicable": {"en": "n/a", "ko": "해당 없음"},
+    # quotes: reported speech, and whose English it is
+    "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    "quote.rendering": {
+        "en": "English: aigap's rendering of the Korean article",
+        "ko": "영어: 한국어 기사를 aigap이 번역한 것",
+    },
+    "quote.rendering_note": {
+        "en": "English: aigap's rendering of the Korean article, not the speaker's own words. "
+        "(reported): the article paraphrases; no quotation marks.",
+        "ko": "영어는 한국어 기사를 aigap이 번역한 것으로 발언자의 원래 말이 아닙니다. "
+        "(간접 인용): 기사가 풀어 쓴 발언으로 따옴표가 없습니다.",
+    },
+    # gap for a benchmark that has no gap reading
+    "no_gap.scores": {
+        "en": "no US–China gap reading for {name}; it has {count} score(s): aigap scores {id}",
+        "ko": "{name}에는 미·중 격차 수치가 없습니다. 점수 {count}개가 있습니다: aigap scores {id}",
+    },
+    "no_gap": {
+        "en": "no US–China gap reading for {name}",
+        "ko": "{name}에는 미·중 격차 수치가 없습니다",
+    },
+    # units, as named in notes and group headings
+    "unit.pp": {"en": "percentage points", "ko": "%포인트"},
+    "unit.percent": {"en": "percent", "ko": "퍼센트"},
+    "unit.elo": {"en": "Elo points", "ko": "엘로 점수"},
+    "unit.usd": {"en": "USD", "ko": "미국 달러"},
+    "unit.krw": {"en": "KRW", "ko": "원"},
+    "unit.usd_per_hour": {"en": "USD per hour", "ko": "시간당 달러"},
+    "unit.months": {"en": "months", "ko": "개월"},
+    "unit.count": {"en": "count", "ko": "개수"},
+    "unit.printed": {"en": ' (article prints "{printed}")', "ko": ' (기사 표기 "{printed}")'},
+    "ratio_of": {"en": "{number} (“{printed}”) of {of}", "ko": "{of}의 {printed} ({number})"},
+    # show
+    "yes": {"en": "yes", "ko": "예"},
+    "no": {"en": "no", "ko": "아니요"},
+    "printed": {"en": "printed “{printed}”", "ko": "기사 표기 “{printed}”"},
+    "approximate": {"en": ", approximate", "ko": ", 근사치"},
+    "passage_verbatim": {"en": "passage (verbatim)", "ko": "원문 구절"},
+    "citation": {"en": "citation", "ko": "인용"},
+    "derived": {"en": "Derived", "ko": "계산값"},
+    "derived_note": {
+        "en": "(computed by aigap, not in the article)",
+        "ko": "(aigap이 계산한 값, 기사에는 없음)",
+    },
+    # what show's "Derived" rows are called (crosscheck names them in English)
+    "derived.change": {"en": "change", "ko": "변화"},
+    "derived.times narrower": {"en": "times narrower", "ko": "축소 배율"},
+    "derived.implied previous close": {"en": "implied previous close", "ko": "역산한 전일 종가"},
+    "derived.implied exchange rate": {"en": "implied exchange rate", "ko": "역산한 환율"},
+    "derived.ratio recomputed": {"en": "ratio recomputed", "ko": "다시 계산한 비율"},
+    # record kinds and field names, as show, facts and cite name them
+    "kind.gap": {"en": "gap", "ko": "격차"},
+    "kind.score": {"en": "score", "ko": "점수"},
+    "kind.event": {"en": "event", "ko": "사건"},
+    "kind.market": {"en": "market", "ko": "증시"},
+    "kind.cost": {"en": "cost", "ko": "비용"},
+    "kind.quote": {"en": "quote", "ko": "발언"},
+    "kind.claim": {"en": "claim", "ko": "주장"},
+    "kind.source": {"en": "source", "ko": "출처"},
+    "kind.benchmark": {"en": "benchmark", "ko": "벤치마크"},
+    "note.unit_named": {"en": "Unit: {unit}", "ko": "단위: {unit}"},
+    "summary.score": {
+        "en": "{model} ({country}): {printed} on {name}",
+        "ko": "{model} ({country}): {name} {printed}",
+    },
+    "basis.rounding": {"en": "within the inputs' rounding", "ko": "입력값의 반올림 범위 안에서"},
+    "basis.unbounded": {"en": "unbounded", "ko": "상한 없음"},
+    "basis.vs": {"en": " vs ", "ko": " 대 "},
+    "basis.rounded_or_cut": {
+        "en": " may be rounded or cut)",
+        "ko": "는 반올림 또는 절사된 값일 수 있음)",
+    },
+    "basis.approximate": {
+        "en": " (approximate: the article's amount is approximate)",
+        "ko": " (근사치: 기사 속 금액이 근사치)",
+    },
+    # gap column headers: an absolute date with a period wording, not the article's "last year"
+    "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
+    "period.month": {"en": "{date}", "ko": "{date}"},
+    # entity pages (show NAME) and the whole-story timeline
+    "type.organization": {"en": "organisation", "ko": "기관"},
+    "type.model": {"en": "model", "ko": "모델"},
+    "type.person": {"en": "person", "ko": "인물"},
+    "type.country": {"en": "country", "ko": "국가"},
+    "type.benchmark": {"en": "benchmark", "ko": "벤치마크"},
+    "relation.country": {"en": "country", "ko": "국가"},
+    "relation.developer": {"en": "developer", "ko": "개발사"},
+    "relation.affiliation": {"en": "affiliation", "ko": "소속"},
+    "relation.people": {"en": "people", "ko": "인물"},
+    "relation.models": {"en": "models", "ko": "모델"},
+    "relation.organizations": {"en": "organisations", "ko": "기관"},
+    "entity.id": {"en": "id", "ko": "ID"},
+    "entity.type": {"en": "type", "ko": "유형"},
+    "entity.name": {"en": "name", "ko": "이름"},
+    "entity.aliases": {"en": "aliases", "ko": "별칭"},
+    "entity.description": {"en": "description", "ko": "설명"},
+    "entity.note": {"en": "note", "ko": "참고"},
+    "entity.facts": {"en": "facts", "ko": "사실"},
+    "entity.no_facts": {"en": "no fact is about it", "ko": "이 개체에 관한 사실 없음"},
+    "undated": {"en": "undated", "ko": "날짜 없음"},
+    "note.fact_inferred": {
+        "en": "* inferred from the article's wording (see aigap show ID)",
+        "ko": "* 기사 표현에서 추정함 (aigap show ID 참고)",
+    },
+    "gap_reading": {"en": "{name} US–China gap ({when})", "ko": "{name} 미·중 격차 ({when})"},
+    "score_on": {"en": "{who} on {benchmark}", "ko": "{who}: {benchmark}"},
+    "timeline.date": {"en": "Date, kind", "ko": "날짜, 종류"},
+    "timeline.what": {"en": "What [fact, source]", "ko": "내용 [사실, 출처]"},
+    "figure": {"en": "Figure", "ko": "수치"},
+    "timeline.empty": {"en": "Nothing in this range.", "ko": "이 기간에 해당하는 항목 없음."},
+    "legend.same": {"en": "◉ then and now in the same cell", "ko": "◉ 이전과 현재가 같은 칸"},
+}
+
+FIELDS_KO: dict[str, str] = {
+    "id": "ID",
+    "kind": "종류",
+    "source": "출처",
+    "passage_en": "영어 번역",
+    "inferred": "추정",
+    "note": "참고",
+    "tags": "태그",
+    "benchmark": "벤치마크",
+    "unit": "단위",
+    "printed_unit": "기사 표기 단위",
+    "values": "값",
+    "model": "모델",
+    "organization": "기관",
+    "country": "국가",
+    "value": "값",
+    "printed": "기사 표기",
+    "date": "날짜",
+    "what": "내용",
+    "who": "주체",
+    "speaker": "발언자",
+    "role": "직함",
+    "quote": "발언",
+    "channel": "경로",
+    "subject": "기업·지수",
+    "move": "등락",
+    "close": "종가",
+    "lost": "시총 증발",
+    "claim": "주장",
+    "amounts": "금액",
+    "ratio": "비율",
+    "name": "이름",
+    "full_name": "정식 명칭",
+    "outlet": "매체",
+    "headline": "제목",
+    "byline": "기자",
+    "published": "발행일",
+    "published_inferred": "발행일 추정",
+    "url": "주소",
+    "facts": "사실",
+    "rank": "순위",
+    "aliases": "별칭",
+    "approx": "근사치",
+    "change": "변화",
+    "change_printed": "기사 표기 변화",
+    "value_lost": "시총 증발",
+    "measures": "측정 대상",
+    "precision": "정밀도",
+    "language": "언어",
+    "published_time": "발행 시각",
+    "of": "기준",
+    "label": "표기",
+    "about": "대상",
+    "said": "발언",
+    "context": "맥락",
+}
+
+
+def field_name(name: str, lang: Lang) -> str:
+    """A record field's name as show prints it ("passage_en" -> "영어 번역")."""
+    if lang == "ko":
+        base, _, rest = name.partition(" (")
+        return FIELDS_KO.get(base, base) + (f" ({rest}" if rest else "")
+    return name
+
+
+def language(value: str) -> Lang | None:
+    """``ko``, ``ko_KR``, ``ko_KR.UTF-8``, ``C``...: a locale-style value names its
+    language by its first part; None for a language aigap does not speak."""
+    import re
+
+    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
+    if code in ("c", "posix"):
+        return "en"
+    return "ko" if code == "ko" else "en" if code == "en" else None
+
+
+def label(key: str, lang: Lang, **fields: object) -> str:
+    """The label ``key`` in ``lang``, with ``{name}`` places filled from ``fields``."""
+    text = LABELS[key][lang]
+    return text.format(**fields) if fields else text
+
+
+# --- charts (chart.py) and citations (citation.py) ----------------------------
+# Kept in their own block, added after the main table, so that a label added to
+# LABELS above and one added here never touch the same lines.
+LABELS.update(
+    {
+        # chart titles state the finding
+        "chart.gap_all_narrowed": {
+            "en": "The US–China AI gap narrowed on all {n} benchmarks",
+            "ko": "미중 AI 격차, {n}개 벤치마크 모두에서 좁혀졌다",
+        },
+        "chart.gap_some_narrowed": {
+            "en": "The US–China AI gap narrowed on {k} of {n} benchmarks",
+            "ko": "미중 AI 격차, {n}개 벤치마크 중 {k}개에서 좁혀졌다",
+        },
+        "chart.gap_one_narrowed": {
+            "en": "The US–China gap on {name} narrowed from {then} to {now}",
+            "ko": "{name}의 미중 격차, {then}에서 {now}(으)로 좁혀졌다",
+        },
+        "chart.gap_one_widened": {
+            "en": "The US–China gap on {name} widened from {then} to {now}",
+            "ko": "{name}의 미중 격차, {then}에서 {now}(으)로 벌어졌다",
+        },
+        "chart.gap_one_same": {
+            "en": "The US–China gap on {name} stayed at {now}",
+            "ko": "{name}의 미중 격차, {now}(으)로 그대로",
+        },
+        "chart.gap_subtitle": {
+            "en": "Performance gap between the top US and the top Chinese AI models,"
+            " then (○) and now (●)",
+            "ko": "미국 최고 AI 모델과 중국 최고 AI 모델의 성능 격차, 이전(○)과 현재(●)",
+        },
+        "chart.axis.pp": {"en": "Gap (percentage points, pp)", "ko": "격차 (퍼센트포인트, %p)"},
+        "chart.axis.percent": {"en": "Gap (percent, %)", "ko": "격차 (퍼센트, %)"},
+        "chart.unit.pp": {"en": "percentage points", "ko": "퍼센트포인트"},
+        "chart.unit.percent": {"en": "percent", "ko": "퍼센트"},
+        "chart.scores_title": {
+            "en": "Top US vs top Chinese model — {parts}",
+            "ko": "미중 최고 모델 비교 — {parts}",
+        },
+        "chart.scores_plain_title": {"en": "Model scores on {names}", "ko": "{names} 모델 점수"},
+        "chart.scores_part": {
+            "en": "{name}: {country} +{margin}",
+            "ko": "{name}: {country} +{margin}",
+        },
+        "chart.scores_subtitle": {
+            "en": "Scores as the articles report them, ranked; US and Chinese models in colour",
+            "ko": "기사가 보도한 점수, 순위순; 미국과 중국 모델을 색으로 구분",
+        },
+        "chart.score_axis": {"en": "Score ({unit})", "ko": "점수 ({unit})"},
+        "chart.score_unit.elo": {
+            "en": "Elo points; the axis does not start at 0",
+            "ko": "Elo 점수, 축은 0에서 시작하지 않음",
+        },
+        "chart.score_unit.percent": {"en": "percent, %", "ko": "퍼센트, %"},
+        "chart.source": {"en": "Source: ", "ko": "출처: "},
+        "chart.citing": {"en": "citing {what}", "ko": "{what} 인용"},
+        "chart.figure": {"en": "Fig. {numbers}", "ko": "그림 {numbers}"},
+        "chart.inferred": {"en": " (date inferred)", "ko": "(추정)"},
+        "chart.facts": {"en": "Facts: {ids}", "ko": "사실 ID: {ids}"},
+        "chart.credit": {"en": "Chart: aigap", "ko": "차트: aigap"},
+        "chart.country.US": {"en": "US", "ko": "미국"},
+        "chart.country.CN": {"en": "China", "ko": "중국"},
+        # a chart label's unit suffix: the Korean press writes pp as "%p" and
+        # Elo as 점 (1385점); in English the axis names the Elo unit
+        "chart.suffix.pp": {"en": " pp", "ko": "%p"},
+        "chart.suffix.percent": {"en": "%", "ko": "%"},
+        "chart.suffix.elo": {"en": "", "ko": "점"},
+        "chart.margin_suffix.elo": {"en": " Elo points", "ko": "점"},
+        # citations
+        "cite.inferred_long": {
+            "en": " (date inferred; not printed in the article)",
+            "ko": " (추정)",
+        },
+        "cite.inferred_note": {
+            "en": "publication date inferred, not printed in the article",
+            "ko": "발행일은 기사에 없어 추정함",
+        },
+        "cite.inferred_bracket": {
+            "en": "[Publication date inferred; not printed in the article.]",
+            "ko": "[발행일은 기사에 없어 추정함.]",
+        },
+        "cite.fact": {
+            "en": "Fact {id} ({kind}): “{passage}”",
+            "ko": "사실 {id} ({kind}): “{passage}”",
+        },
+        "cite.fact_note": {"en": "fact {id}: “{passage}”", "ko": "사실 {id}: “{passage}”"},
+        "cite.in_english": {
+            "en": "In English (aigap's rendering): {text}",
+            "ko": "영어 번역(aigap 번역): {text}",
+        },
+        "cite.english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
+        "cite.facts_about": {"en": "facts about {name}: {ids}", "ko": "{name} 관련 사실: {ids}"},
+        # dates in APA and Chicago; {month} is the month's English name, {m} its number
+        "cite.date.y": {"en": "{year}", "ko": "{year}년"},
+        "cite.date.ym": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
+        "cite.date.ymd": {"en": "{month} {day}, {year}", "ko": "{year}년 {m}월 {day}일"},
+        "cite.apa_date.ym": {"en": "{year}, {month}", "ko": "{year}년 {m}월"},
+        "cite.apa_date.ymd": {"en": "{year}, {month} {day}", "ko": "{year}년 {m}월 {day}일"},
+    }
+)
+
+
+# --- errors (errors.AigapError.said) ---------------------------------------------
+# What aigap says when it cannot answer; {fields} are filled by the raiser.
+LABELS.update(
+    {
+        "error.unknown.benchmark": {
+            "en": "unknown benchmark {name!r}",
+            "ko": "알 수 없는 벤치마크: {name!r}",
+        },
+        "error.unknown.id": {"en": "unknown id {name!r}", "ko": "알 수 없는 ID: {name!r}"},
+        "error.unknown.name": {"en": "unknown name {name!r}", "ko": "알 수 없는 이름: {name!r}"},
+        "error.did_you_mean": {
+            "en": "did you mean {name!r}?",
+            "ko": "혹시 {name!r}을(를) 찾으셨나요?",
+        },
+        "error.known.benchmark": {
+            "en": "known benchmarks: {names}",
+            "ko": "알려진 벤치마크: {names}",
+        },
+        "error.known.id": {"en": "known ids: {names}", "ko": "알려진 ID: {names}"},
+        "error.known.name": {"en": "known names: {names}", "ko": "알려진 이름: {names}"},
+        "error.none": {"en": "none", "ko": "없음"},
+        "error.names_more": {"en": "{names} and {more} more", "ko": "{names} 외 {more}개"},
+        # a fact file that cannot be used at all (load.py); "path: " comes before
+        "file.missing": {"en": "no such file", "ko": "파일이 없습니다"},
+        "file.denied": {
+            "en": "cannot read: permission denied",
+            "ko": "읽을 수 없습니다: 권한이 없습니다",
+        },
+        "file.unreadable": {"en": "cannot read: {why}", "ko": "읽을 수 없습니다: {why}"},
+        "file.unopenable": {"en": "cannot open: {why}", "ko": "열 수 없습니다: {why}"},
+        "file.directory": {
+            "en": "is a directory, not a fact file",
+            "ko": "사실 파일이 아니라 디렉터리입니다",
+        },
+        "file.special": {
+            "en": "is not a regular file",
+            "ko": "일반 파일이 아닙니다",
+        },
+        "file.empty_directory": {
+            "en": "directory has no fact files (*.yaml, *.yml)",
+            "ko": "디렉터리에 사실 파일(*.yaml, *.yml)이 없습니다",
+        },
+        "file.grew": {
+            "en": "file is over the {limit}-byte limit",
+            "ko": "파일이 {limit}바이트 한도를 넘습니다",
+        },
+        "file.too_large": {
+            "en": (
+                "file is {size} bytes, over the {limit}-byte limit"
+                " (raise it with --max-bytes or {env})"
+            ),
+            "ko": (
+                "파일이 {size}바이트로 {limit}바이트 한도를 넘습니다"
+                " (--max-bytes나 {env}로 한도를 올리세요)"
+            ),
+        },
+        "error.output": {"en": "cannot write output: {why}", "ko": "출력을 쓸 수 없습니다: {why}"},
+        "error.stdout_closed": {
+            "en": "standard output is closed",
+            "ko": "표준 출력이 닫혀 있습니다",
+        },
+        "error.internal": {
+            "en": (
+                "internal error: {what}\n"
+                "set AIGAP_DEBUG=1 to see the traceback, and please report it"
+            ),
+            "ko": (
+                "내부 오류: {what}\n"
+                "AIGAP_DEBUG=1로 실행하면 트레이스백을 볼 수 있습니다. 이 오류를 알려 주세요"
+            ),
+        },
+        "error.or": {"en": "{a} or {b}", "ko": "{a} 또는 {b}"},
+        "error.asked.both": {"en": "{model} and {org}", "ko": "{model}, {org}"},
+        "error.no_fact_file": {
+            "en": "--no-packaged leaves no fact file: name yours with --facts PATH",
+            "ko": "--no-packaged로는 읽을 사실 파일이 없습니다: --facts 경로로 파일을 지정하세요",
+        },
+        "error.nothing_to_cite": {
+            "en": "no fact is about {id!r}: nothing to cite",
+            "ko": "{id!r}에 관한 사실이 없어 인용할 것이 없습니다",
+        },
+        "error.no_scores.benchmark": {
+            "en": "no scores for benchmark {id!r} (benchmarks with scores: {names})",
+            "ko": "벤치마크 {id!r}의 점수가 없습니다 (점수가 있는 벤치마크: {names})",
+        },
+        "error.no_scores": {
+            "en": "no scores for {asked} (see aigap scores)",
+            "ko": "{asked}의 점수가 없습니다 (aigap scores 참고)",
+        },
+        "error.asked.model": {"en": "model {name!r}", "ko": "모델 {name!r}"},
+        "error.asked.org": {"en": "organisation {name!r}", "ko": "기관 {name!r}"},
+        "error.svg_name": {
+            "en": "--svg writes SVG: name the file with .svg (got {path!r})",
+            "ko": "--svg는 SVG로 저장합니다: 파일 이름을 .svg로 끝내세요 (받은 이름: {path!r})",
+        },
+        "error.cannot_write": {
+            "en": "cannot write {path}: {why}",
+            "ko": "{path}에 쓸 수 없습니다: {why}",
+        },
+        "error.file.not_ours": {
+            "en": (
+                "{path}: exists and was not written by aigap; refusing to overwrite it"
+                " (give a new file name, or remove it first)"
+            ),
+            "ko": (
+                "{path}: 이미 있고 aigap이 쓴 파일이 아니어서 덮어쓰지 않습니다"
+                " (새 파일 이름을 지정하거나 먼저 지우세요)"
+            ),
+        },
+        "error.export.not_dir": {
+            "en": "{path}: exists and is not a directory; give a new directory name",
+            "ko": "{path}: 디렉터리가 아닌 파일이 이미 있습니다. 새 디렉터리 이름을 지정하세요",
+        },
+        "error.export.cannot_read": {
+            "en": "{path}: cannot read: {why}",
+            "ko": "{path}: 읽을 수 없습니다: {why}",
+        },
+        "error.export.not_empty": {
+            "en": (
+                "{path}: not empty and not an earlier aigap export; refusing to overwrite"
+                " it (give a new or empty directory)"
+            ),
+            "ko": (
+                "{path}: 비어 있지 않고 이전 aigap 내보내기도 아니어서 덮어쓰지 않습니다"
+                " (새 디렉터리나 빈 디렉터리를 지정하세요)"
+            ),
+        },
+        "error.export.conflict": {
+            "en": (
+                "{path}: an earlier aigap export, but {names} is not the file"
+                " aigap wrote there (changed or put there since); refusing to overwrite it"
+                " (move it away or give another directory)"
+            ),
+            "ko": (
+                "{path}: 이전 aigap 내보내기이지만 {names}은(는) aigap이 쓴"
+                " 파일이 아니어서(그 뒤에 바뀌었거나 새로 놓인 파일) 덮어쓰지 않습니다"
+                " (파일을 옮기거나 다른 디렉터리를 지정하세요)"
+            ),
+        },
+        "error.export.no_dir": {
+            "en": "{path}: no such directory",
+            "ko": "{path}: 그런 디렉터리가 없습니다",
+        },
+        "error.export.cannot_write_dir": {
+            "en": "{path}: cannot write: {why}",
+            "ko": "{path}: 쓸 수 없습니다: {why}",
+        },
+        "error.export.failed": {
+            "en": "{path}: cannot write the export: {why}",
+            "ko": "{path}: 내보내기를 쓸 수 없습니다: {why}",
+        },
+        "error.chart.format": {
+            "en": "cannot tell the chart format from {path!r} ({ext}): name the file with {exts}",
+            "ko": (
+                "{path!r}의 확장자({ext})로는 차트 형식을 알 수 없습니다:"
+                " 파일 이름을 {exts}로 끝내세요"
+            ),
+        },
+        "error.chart.no_extension": {"en": "no extension", "ko": "없음"},
+        "error.chart.font": {
+            "en": (
+                "a Korean chart needs the NanumGothic font from the koreanize-matplotlib"
+                " package; install it with: pip install koreanize-matplotlib"
+            ),
+            "ko": (
+                "한국어 차트에는 koreanize-matplotlib 패키지의 나눔고딕 글꼴이 필요합니다."
+                " 설치: pip install koreanize-matplotlib"
+            ),
+        },
+        "error.chart.no_gaps": {"en": "no gaps to chart", "ko": "차트로 그릴 격차가 없습니다"},
+        "error.chart.no_scores": {"en": "no scores to chart", "ko": "차트로 그릴 점수가 없습니다"},
+        "error.since_after_until": {
+            "en": "--since {since} is after --until {until}: nothing can be in between",
+            "ko": "--since {since}이(가) --until {until}보다 늦어 그 사이에 올 것이 없습니다",
+        },
+        "error.unknown_tag": {
+            "en": "no fact has the tag {tags} (known tags: {known})",
+            "ko": "태그 {tags}이(가) 붙은 사실이 없습니다 (알려진 태그: {known})",
+        },
+        "error.max_bytes.number": {
+            "en": "{name} must be a whole number of bytes, got {raw!r}",
+            "ko": "{name}은(는) 바이트 수(정수)여야 합니다: {raw!r}",
+        },
+        "error.max_bytes.positive": {
+            "en": "{name} must be positive, got {raw!r}",
+            "ko": "{name}은(는) 양수여야 합니다: {raw!r}",
+        },
+        "error.read_base": {
+            "en": "{path}: could not read the fact base: {why}",
+            "ko": "{path}: 사실 기반을 읽을 수 없습니다: {why}",
+        },
+        "error.date.form": {
+            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
+            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+        },
+        "error.date.month": {
+            "en": "bad date {text!r}: month {month} does not exist",
+            "ko": "날짜가 잘못되었습니다: {text!r} ({month}월은 없습니다)",
+        },
+        "error.date.day": {
+            "en": "bad date {text!r}: day {day} does not exist",
+            "ko": "날짜가 잘못되었습니다: {text!r} ({month}월 {day}일은 없습니다)",
+        },
+    }
+)
+
+
+# --- usage errors (usage_errors.py): Click's, said in Korean ------------------------
+LABELS.update(
+    {
+        "usage.usage": {"en": "Usage: {line}", "ko": "사용법: {line}"},
+        "usage.help": {"en": "Try '{line}' for help.", "ko": "도움말: {line}"},
+        "usage.error": {"en": "Error: {message}", "ko": "오류: {message}"},
+        "usage.no_command": {
+            "en": "No such command {name!r}.",
+            "ko": "그런 명령이 없습니다: {name!r}",
+        },
+        "usage.try": {"en": "try: {line}", "ko": "이렇게 해 보세요: {line}"},
+        "usage.missing_command": {"en": "Missing command.", "ko": "명령을 지정하세요"},
+        "usage.no_option": {"en": "No such option: {name}", "ko": "그런 옵션이 없습니다: {name}"},
+        "usage.similar": {"en": " (Possible options: {names})", "ko": " (비슷한 옵션: {names})"},
+        "usage.needs_value": {
+            "en": "Option {name!r} requires an argument.",
+            "ko": "옵션 {name}에는 값이 필요합니다",
+        },
+        "usage.takes_no_value": {
+            "en": "Option {name!r} does not take a value.",
+            "ko": "옵션 {name}은(는) 값을 받지 않습니다",
+        },
+        "usage.missing": {"en": "Missing argument {name}.", "ko": "필요한 인자가 없습니다: {name}"},
+        "usage.missing_option": {
+            "en": "Missing option {name}.",
+            "ko": "필요한 옵션이 없습니다: {name}",
+        },
+        "usage.bad_value": {
+            "en": "Invalid value for {name}: {detail}",
+            "ko": "{name}의 값이 잘못되었습니다: {detail}",
+        },
+        "usage.at_least": {
+            "en": "Input should be greater than or equal to {n}",
+            "ko": "{n} 이상이어야 합니다 (받은 값: {value!r})",
+        },
+        "usage.at_most": {
+            "en": "Input should be less than or equal to {n}",
+            "ko": "{n} 이하여야 합니다 (받은 값: {value!r})",
+        },
+        "usage.integer": {
+            "en": "Input should be a valid integer",
+            "ko": "정수여야 합니다 (받은 값: {value!r})",
+        },
+        "usage.choice": {
+            "en": "{value!r} is not one of: {choices}",
+            "ko": "{value!r}은(는) 고를 수 없습니다 (고를 수 있는 값: {choices})",
+        },
+        "usage.extra": {
+            "en": "Got unexpected extra argument(s) ({args})",
+            "ko": "예상하지 못한 인자가 있습니다: {args}",
+        },
+        "usage.lang": {
+            "en": "{value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)",
+            "ko": "{value!r}: aigap은 en과 ko만 지원합니다 (ko_KR.UTF-8 같은 형식도 됩니다)",
+        },
+        "usage.lang_env": {
+            "en": ("AIGAP_LANG={value!r}: aigap speaks en or ko (ko_KR.UTF-8 and the like work)"),
+            "ko": (
+                "AIGAP_LANG={value!r}: aigap은 en과 ko만 지원합니다"
+                " (ko_KR.UTF-8 같은 형식도 됩니다)"
+            ),
+        },
+        "usage.not_dir": {"en": "{path}: not a directory", "ko": "{path}: 디렉터리가 아닙니다"},
+        "usage.no_dir": {"en": "{path}: no such directory", "ko": "{path}: 디렉터리가 없습니다"},
+        "usage.unreadable": {"en": "{path}: cannot be read", "ko": "{path}: 읽을 수 없습니다"},
+    }
+)
+
+
+# --- the system's reasons (errors.os_reason): English as the system says it ---------
+LABELS.update(
+    {
+        f"os.{name}": {"en": "{strerror}", "ko": korean}
+        for name, korean in (
+            ("EACCES", "권한이 없습니다"),
+            ("EPERM", "허용되지 않은 작업입니다"),
+            ("ENOENT", "그런 파일이나 디렉터리가 없습니다"),
+            ("ENOTDIR", "디렉터리가 아닙니다"),
+            ("EISDIR", "디렉터리입니다"),
+            ("EEXIST", "이미 있습니다"),
+            ("ENOSPC", "장치에 남은 공간이 없습니다"),
+            ("EDQUOT", "디스크 할당량을 넘었습니다"),
+            ("EFBIG", "파일이 너무 큽니다"),
+            ("EROFS", "읽기 전용 파일 시스템입니다"),
+            ("EIO", "입출력 오류입니다"),
+            ("EBADF", "잘못된 파일 디스크립터입니다"),
+            ("ENAMETOOLONG", "파일 이름이 너무 깁니다"),
+            ("ELOOP", "심볼릭 링크가 너무 많이 이어집니다"),
+        )
+    }
+)
+
+
+# --- problems inside a fact file (validate.py, kinds/*.py, yaml_reader.py) ------------
+# "file:line: " comes before; the English is exactly what aigap said before, and
+# `check` (English only) and its JSON keep it. {got} is a problem.describe.* phrase,
+# {hint} a problem.hint.* phrase or "".
+LABELS.update(
+    {
+        # what a value is, inside "got ..."
+        "problem.describe.null": {"en": "nothing (null)", "ko": "값 없음(null)"},
+        "problem.describe.boolean": {"en": "a boolean ({value})", "ko": "불리언({value})"},
+        "problem.describe.number": {"en": "a number ({value!r})", "ko": "숫자({value!r})"},
+        "problem.describe.string": {"en": "a string ({value!r})", "ko": "문자열({value!r})"},
+        "problem.describe.list": {"en": "a list", "ko": "목록"},
+        "problem.describe.mapping": {"en": "a mapping", "ko": "매핑"},
+        "problem.describe.other": {"en": "{name}", "ko": "{name} 값"},
+        # hints after a message
+        # after "(받은 값: ...)": a sentence of its own, not a second parenthesis
+        "problem.hint.quote": {"en": " (quote it)", "ko": ". 따옴표로 감싸세요"},
+        "problem.hint.unquote": {"en": " (remove the quotes)", "ko": ". 따옴표를 빼세요"},
+        "problem.hint.did_you_mean": {
+            "en": " (did you mean {name!r}?)",
+            "ko": " (혹시 {name!r}을(를) 찾으셨나요?)",
+        },
+        "problem.hint.known_fields": {
+            "en": " (known: {names})",
+            "ko": " (쓸 수 있는 필드: {names})",
+        },
+        "problem.hint.known_sections": {
+            "en": " (known: {names})",
+            "ko": " (쓸 수 있는 섹션: {names})",
+        },
+        "problem.hint.see_entities": {
+            "en": " (see the entities section)",
+            "ko": " (entities 섹션을 보세요)",
+        },
+        # a field's value (validate.py)
+        "problem.empty": {"en": "must not be empty", "ko": "비어 있으면 안 됩니다"},
+        "problem.expected.string": {
+            "en": "expected a string, got {got}{hint}",
+            "ko": "문자열이어야 합니다 (받은 값: {got}){hint}",
+        },
+        "problem.expected.finite": {
+            "en": "expected a finite number, got {value!r}",
+            "ko": "유한한 숫자여야 합니다 (받은 값: {value!r})",
+        },
+        "problem.expected.number": {
+            "en": "expected a number, got {got}{hint}",
+            "ko": "숫자여야 합니다 (받은 값: {got}){hint}",
+        },
+        "problem.expected.boolean": {
+            "en": "expected true or false, got {got}",
+            "ko": "true나 false여야 합니다 (받은 값: {got})",
+        },
+        "problem.expected.id": {
+            "en": "expected an id, got {got}",
+            "ko": "ID여야 합니다 (받은 값: {got})",
+        },
+        "problem.bad_id": {
+            "en": "bad id {value!r}: use lower-case letters, digits, '.', '_' and '-'",
+            "ko": "ID가 잘못되었습니다: {value!r} (영문 소문자, 숫자, '.', '_', '-'만 쓰세요)",
+        },
+        "problem.expected.text": {
+            "en": "expected a mapping {{en: ..., ko: ...}}, got {got}",
+            "ko": "{{en: ..., ko: ...}} 형태의 매핑이어야 합니다 (받은 값: {got})",
+        },
+        "problem.unknown_language": {
+            "en": "unknown language {name!r} (use en or ko)",
+            "ko": "알 수 없는 언어: {name!r} (en이나 ko를 쓰세요)",
+        },
+        "problem.no_text": {
+            "en": "needs an 'en' or a 'ko' text",
+            "ko": "'en'이나 'ko' 텍스트가 필요합니다",
+        },
+        "problem.bad_date": {
+            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD",
+            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+        },
+        "problem.expected.one_of": {
+            "en": "expected one of {choices}; got {got}",
+            "ko": "{choices} 중 하나여야 합니다 (받은 값: {got})",
+        },
+        "problem.expected.list": {
+            "en": "expected a list, got {got}",
+            "ko": "목록이어야 합니다 (받은 값: {got})",
+        },
+        "problem.too_few": {
+            "en": "needs at least {min} items, has {count}",
+            "ko": "항목이 {min}개 이상 있어야 하는데 {count}개입니다",
+        },
+        "problem.expected.mapping": {
+            "en": "expected a mapping, got {got}",
+            "ko": "매핑이어야 합니다 (받은 값: {got})",
+        },
+        "problem.unknown_field": {
+            "en": "unknown field {name!r}{hint}",
+            "ko": "알 수 없는 필드: {name!r}{hint}",
+        },
+        "problem.missing_field": {
+            "en": "missing field {name!r}",
+            "ko": "필드 {name!r}이(가) 없습니다",
+        },
+        # the file as a whole (validate.py)
+        "problem.top_level": {
+            "en": "the top level must be a mapping of sections, got {got}",
+            "ko": "최상위는 섹션들의 매핑이어야 합니다 (받은 값: {got})",
+        },
+        "problem.unknown_section": {
+            "en": "unknown section {name!r}{hint}",
+            "ko": "알 수 없는 섹션: {name!r}{hint}",
+        },
+        "problem.no_schema": {"en": "missing 'schema: 1'", "ko": "'schema: 1'이 없습니다"},
+        "problem.schema": {
+            "en": "unsupported schema {schema!r} (this aigap reads schema 1)",
+            "ko": "지원하지 않는 스키마: {schema!r} (이 aigap은 스키마 1을 읽습니다)",
+        },
+        "problem.no_sources": {
+            "en": "missing section 'sources'",
+            "ko": "'sources' 섹션이 없습니다",
+        },
+        "problem.duplicate_id": {
+            "en": "duplicate id {id!r} (also {other})",
+            "ko": "중복된 ID: {id!r} ({other}에도 있습니다)",
+        },
+        "problem.unknown_source": {
+            "en": "unknown source id {id!r} (known: {known})",
+            "ko": "알 수 없는 출처 ID: {id!r} (알려진 출처: {known})",
+        },
+        "problem.unknown_benchmark": {
+            "en": "unknown benchmark id {id!r} (known: {known})",
+            "ko": "알 수 없는 벤치마크 ID: {id!r} (알려진 벤치마크: {known})",
+        },
+        "problem.unknown_entity": {
+            "en": "unknown entity id {id!r}{hint}",
+            "ko": "알 수 없는 개체 ID: {id!r}{hint}",
+        },
+        "problem.wrong_type": {
+            "en": "{target!r} is of type {type}, not {types}",
+            "ko": "{target!r}의 유형이 {types}이(가) 아니라 {type}입니다",
+        },
+        "problem.no_english": {
+            "en": "fact {id!r} has no English rendering (passage_en)",
+            "ko": "사실 {id!r}에 영어 번역(passage_en)이 없습니다",
+        },
+        "problem.unused_source": {
+            "en": "source {id!r} supports no fact",
+            "ko": "출처 {id!r}을(를) 근거로 삼는 사실이 없습니다",
+        },
+        "problem.name_taken": {
+            "en": "name {name!r} is already used by {what} {owner!r} ({where})",
+            "ko": "이름 {name!r}은(는) 이미 {what} {owner!r}이(가) 쓰고 있습니다 ({where})",
+        },
+        "problem.what.benchmark": {"en": "benchmark", "ko": "벤치마크"},
+        "problem.what.entity": {"en": "entity", "ko": "개체"},
+        # the kinds' own rules (kinds/*.py)
+        "problem.event.no_precision": {
+            "en": "event {id!r} has no date precision",
+            "ko": "사건 {id!r}에 날짜 정밀도(precision)가 없습니다",
+        },
+        "problem.event.precision": {
+            "en": "precision {precision!r} does not match date {date!r}",
+            "ko": "정밀도 {precision!r}이(가) 날짜 {date!r}와(과) 맞지 않습니다",
+        },
+        "problem.range": {
+            "en": "{value} is out of range: must be from {low} to {high}",
+            "ko": "{value}은(는) 범위를 벗어났습니다: {low}에서 {high} 사이여야 합니다",
+        },
+        "problem.range.above": {
+            "en": "{value} is out of range: must be above {low} and at most {high}",
+            "ko": "{value}은(는) 범위를 벗어났습니다: {low}보다 크고 {high} 이하여야 합니다",
+        },
+        "problem.gap.order": {
+            "en": "values must be in date order",
+            "ko": "values는 날짜순이어야 합니다",
+        },
+        # the YAML reader (yaml_reader.py); {what}, {exc}: the YAML library's words
+        "problem.yaml.int_digits": {
+            "en": "integer with {digits} digits is too long (at most {max})",
+            "ko": "정수가 {digits}자리로 너무 깁니다 (최대 {max}자리)",
+        },
+        "problem.yaml.int_literal": {
+            "en": "integer literal is too long (at most {max} digits)",
+            "ko": "정수 리터럴이 너무 깁니다 (최대 {max}자리)",
+        },
+        "problem.yaml.float_literal": {
+            "en": "number literal is too long (at most 100 characters)",
+            "ko": "숫자 리터럴이 너무 깁니다 (최대 100자)",
+        },
+        "problem.yaml.bom": {
+            "en": "UTF-8 byte-order mark ignored",
+            "ko": "UTF-8 바이트 순서 표시(BOM)를 무시했습니다",
+        },
+        "problem.yaml.nul": {
+            "en": "NUL byte in file: a fact file is UTF-8 text",
+            "ko": "파일에 NUL 바이트가 있습니다: 사실 파일은 UTF-8 텍스트여야 합니다",
+        },
+        "problem.yaml.not_utf8": {
+            "en": "not UTF-8: invalid byte 0x{byte:02x}",
+            "ko": "UTF-8이 아닙니다: 잘못된 바이트 0x{byte:02x}",
+        },
+        "problem.yaml.overrun": {
+            "en": (
+                "scalar (or comment) after this point is longer than"
+                " {limit:,} characters (at most {limit:,})"
+            ),
+            "ko": "이 지점 뒤의 스칼라(또는 주석)가 {limit:,}자보다 깁니다 (최대 {limit:,}자)",
+        },
+        "problem.yaml.too_many": {
+            "en": "stopped after {n} problems",
+            "ko": "문제가 {n}개에 이르러 멈췄습니다",
+        },
+        "problem.yaml.syntax": {"en": "YAML syntax error: {what}", "ko": "YAML 문법 오류: {what}"},
+        "problem.yaml.error": {"en": "YAML error: {exc}", "ko": "YAML 오류: {exc}"},
+        "problem.yaml.depth": {
+            "en": "nesting deeper than {n} levels",
+            "ko": "중첩이 {n}단계보다 깊습니다",
+        },
+        "problem.yaml.character": {
+            "en": (
+                "character U+{code:04X} is not allowed in YAML"
+                " (write it as an escape in a double-quoted string)"
+            ),
+            "ko": (
+                "문자 U+{code:04X}은(는) YAML에 쓸 수 없습니다"
+                " (큰따옴표 문자열 안에 이스케이프로 쓰세요)"
+            ),
+        },
+        "problem.yaml.empty": {
+            "en": "the file is empty: expected a mapping",
+            "ko": "파일이 비어 있습니다: 매핑이 있어야 합니다",
+        },
+        "problem.yaml.tag": {"en": "unsupported tag {tag}", "ko": "지원하지 않는 태그: {tag}"},
+        "problem.yaml.long_scalar": {
+            "en": "scalar of {n:,} characters is too long (at most {limit:,})",
+            "ko": "스칼라가 {n:,}자로 너무 깁니다 (최대 {limit:,}자)",
+        },
+        "problem.yaml.alias": {
+            "en": "aliases (*{anchor}) are not supported",
+            "ko": "별칭(*{anchor})은 지원하지 않습니다",
+        },
+        "problem.yaml.documents": {
+            "en": "more than one YAML document in the file",
+            "ko": "파일에 YAML 문서가 둘 이상 있습니다",
+        },
+        "problem.yaml.merge_key": {
+            "en": "merge keys (<<) are not supported",
+            "ko": "병합 키(<<)는 지원하지 않습니다",
+        },
+        "problem.yaml.duplicate_key": {
+            "en": "duplicate key {name!r} in this mapping",
+            "ko": "이 매핑에 중복된 키가 있습니다: {name!r}",
+        },
+        "problem.yaml.complex_key": {
+            "en": "mapping keys must be plain strings",
+            "ko": "매핑의 키는 평범한 문자열이어야 합니다",
+        },
+        # load.py: the reader itself failed (a bug guard); {exc} is Python's repr
+        "problem.cannot_parse": {
+            "en": "cannot parse: {exc}",
+            "ko": "구문을 분석할 수 없습니다: {exc}",
+        },
+    }
+)

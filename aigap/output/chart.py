@@ -1,0 +1,574 @@
+"""Charts for a slide or an article: the US–China gaps then → now, and model scores.
+
+``gap_figure`` and ``scores_figure`` are pure functions from query rows to a
+matplotlib ``Figure``; ``save`` writes one atomically as SVG or PNG. matplotlib
+is imported only inside these functions, so only ``aigap chart`` pays for it.
+
+Fonts are loaded from their files through ``FontProperties(fname=...)`` on
+each text, never registered with matplotlib's global font manager or rc:
+DejaVu Sans (shipped with matplotlib) for English, NanumGothic (shipped in the
+``koreanize-matplotlib`` wheel, SIL Open Font License) for Korean, so Hangul
+renders on a fresh machine. The ``koreanize_matplotlib`` package itself is
+never imported: importing it changes matplotlib's global rc settings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
+
+from aigap.core import derive
+from aigap.core.errors import AigapError, Phrase
+from aigap.core.labels import LABELS, label
+from aigap.core.model import Fact, Lang, Source
+
+# The only import of the query layer: the rows a chart is drawn from.
+from aigap.kinds.gap import GapRow, GapValue, gap_rows
+from aigap.kinds.score import ScoreRow, score_rows
+from aigap.output import files
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.text import Text
+
+    from aigap.kinds.score import Score
+
+__all__ = [
+    "EXTENSIONS",
+    "chart_format",
+    "gap_figure",
+    "gap_rows",
+    "save",
+    "score_rows",
+    "scores_figure",
+    "source_line",
+]
+
+EXTENSIONS = (".svg", ".png")
+# 16:9; PNG at DPI gives 1920 × 1080 px, a full-HD slide.
+SIZE_INCHES = (12.8, 7.2)
+DPI = 150
+R = TypeVar("R")  # a row of a chart (GapRow, ScoreRow)
+
+_INK = "#1a1a1a"
+_MUTED = "#5f6368"
+_GRID = "#e3e3e3"
+_THEN = "#9aa0a6"
+_NOW = "#1a4f8b"
+_COUNTRY_COLOURS = {"US": "#1f5fa8", "CN": "#c8102e"}
+_OTHER_COLOUR = "#6b6b6b"
+# "per AI Index 2025 Figure 2.1.37" / "AI 인덱스 2025 그림 2.1.37": a primary
+# source named in a fact's note, with the figure it cites.
+_PRIMARY = re.compile(
+    r"\b([A-Z][A-Za-z]*(?: [A-Za-z가-힣]+)*? \d{4}) (?:Figure|Fig\.|그림) ([\d.]*\d)"
+)
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def _style() -> AbstractContextManager[None]:
+    """rc settings for drawing and saving, restored afterwards: nothing global changes."""
+    from matplotlib import rc_context
+
+    return rc_context(
+        {
+            "svg.fonttype": "none",  # text stays text: findable, editable in a slide tool
+            "svg.hashsalt": "aigap",  # the same chart twice is the same file
+            "axes.unicode_minus": False,  # U+2212 is missing from NanumGothic
+        }
+    )
+
+
+def _label(key: str, lang: Lang, **values: object) -> str:
+    return label(f"chart.{key}", lang, **values)
+
+
+def _label_or(key: str, lang: Lang, default: str) -> str:
+    """The chart label ``key``, or ``default`` (a unit's id) where the catalogue has none."""
+    return _label(key, lang) if f"chart.{key}" in LABELS else default
+
+
+def chart_format(path: str) -> str:
+    """The format a chart file name asks for ('svg' or 'png'); anything else is an error."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in EXTENSIONS:
+        raise AigapError.said(
+            "error.chart.format",
+            path=path,
+            ext=repr(ext) if ext else Phrase("error.chart.no_extension"),
+            exts=Phrase("error.or", {"a": EXTENSIONS[0], "b": EXTENSIONS[1]}),
+        )
+    return ext[1:]
+
+
+# --- fonts -----------------------------------------------------------------
+
+
+def font_files(lang: Lang) -> tuple[Path, Path]:
+    """The regular and bold font files the chart's text is set in."""
+    if lang == "ko":
+        from importlib.util import find_spec
+
+        # find_spec locates the package without running its __init__ (which
+        # would change matplotlib's global rc settings).
+        spec = find_spec("koreanize_matplotlib")
+        locations = list(spec.submodule_search_locations or ()) if spec else []
+        for location in locations:
+            fonts = Path(location) / "fonts"
+            regular, bold = fonts / "NanumGothic.ttf", fonts / "NanumGothicBold.ttf"
+            if regular.is_file() and bold.is_file():
+                return regular, bold
+        raise AigapError.said("error.chart.font")
+    import matplotlib
+
+    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return fonts / "DejaVuSans.ttf", fonts / "DejaVuSans-Bold.ttf"
+
+
+class _Fonts:
+    """Font properties from files, one per size and weight."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.regular, self.bold = font_files(lang)
+
+    def __call__(self, size: float, bold: bool = False) -> FontProperties:
+        from matplotlib.font_manager import FontProperties
+
+        return FontProperties(fname=self.bold if bold else self.regular, size=size)
+
+
+# --- text ------------------------------------------------------------------
+
+
+def value_text(value: float, unit: str, lang: Lang, places: int | None = None) -> str:
+    """A value as a chart label: as many decimals as printed, no thousands separator."""
+    if places is None:
+        places = derive.decimals(value)
+    return f"{value:.{places}f}" + _label_or(f"suffix.{unit}", lang, "")
+
+
+def _places(printed: str, value: float) -> int:
+    """Decimal places of the number as the article prints it."""
+    found = re.search(r"\d+(?:\.(\d+))?", printed)
+    if found is None:
+        return derive.decimals(value)
+    return len(found.group(1) or "")
+
+
+def _primary_sources(notes: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """Primary sources the notes cite (e.g. 'AI Index 2025'), with their figures."""
+    found: dict[str, list[str]] = {}
+    for note in notes:
+        for match in _PRIMARY.finditer(note):
+            figures = found.setdefault(match.group(1), [])
+            if match.group(2) not in figures:
+                figures.append(match.group(2))
+    return [(name, sorted(figs, key=_figure_key)) for name, figs in found.items()]
+
+
+def _figure_key(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split(".") if part.isdigit())
+
+
+def source_line(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) -> str:
+    """'Source: outlet, date, citing primary (Fig. …)', from the source records and notes."""
+    parts = []
+    for source in sources:
+        text = f"{source.outlet.get(lang)}, {source.published.iso}"
+        if source.published_inferred:
+            text += _label("inferred", lang)
+        notes = [f.note.get(lang) for f in facts if f.source == source.id and f.note]
+        primaries = [
+            f"{name} ({_label('figure', lang, numbers=', '.join(figures))})"
+            for name, figures in _primary_sources(notes)
+        ]
+        if primaries:
+            text += ", " + _label("citing", lang, what="; ".join(primaries))
+        parts.append(text)
+    return _label("source", lang) + "; ".join(parts)
+
+
+def _facts_line(facts: Sequence[Fact], lang: Lang) -> str:
+    return _label("facts", lang, ids=", ".join(f.id for f in facts))
+
+
+# --- figures ---------------------------------------------------------------
+
+
+def _figure(
+    fonts: _Fonts, title: str, subtitle: str, source: str, facts: str, lang: Lang
+) -> Figure:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=SIZE_INCHES, dpi=DPI, facecolor="white")
+    fig.text(0.04, 0.955, title, fontproperties=fonts(19, bold=True), color=_INK, va="top")
+    fig.text(0.04, 0.895, subtitle, fontproperties=fonts(12), color=_MUTED, va="top")
+    fig.text(0.04, 0.045, source, fontproperties=fonts(9.5), color=_MUTED, va="bottom")
+    fig.text(0.04, 0.02, facts, fontproperties=fonts(8.5), color=_MUTED, va="bottom")
+    fig.text(
+        0.96,
+        0.02,
+        _label("credit", lang),
+        fontproperties=fonts(9.5, bold=True),
+        color=_MUTED,
+        ha="right",
+        va="bottom",
+    )
+    return fig
+
+
+def _style_axes(ax: Axes, fonts: _Fonts) -> None:
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom"].set_color(_MUTED)
+    ax.tick_params(axis="y", length=0, pad=10)
+    ax.tick_params(axis="x", colors=_MUTED)
+    ax.grid(axis="x", color=_GRID, linewidth=0.8)
+    ax.set_axisbelow(True)
+    for tick in ax.get_xticklabels():
+        tick.set_fontproperties(fonts(10))
+
+
+_TOP, _BOTTOM = 0.80, 0.16
+_ROW_HEIGHT = 0.085  # of the figure's height: a few rows stay rows, not bands
+
+
+def _panels(fig: Figure, sizes: Sequence[int]) -> list[Axes]:
+    ratios = [n + 1.4 for n in sizes]
+    height = min(_TOP - _BOTTOM, _ROW_HEIGHT * (sum(ratios) + 1.5 * (len(sizes) - 1)))
+    middle = (_TOP + _BOTTOM) / 2
+    grid = fig.add_gridspec(
+        len(sizes),
+        1,
+        left=0.22,
+        right=0.95,
+        top=middle + height / 2,
+        bottom=middle - height / 2,
+        height_ratios=ratios,
+        hspace=0.75 if len(sizes) > 1 else 0,
+    )
+    return [fig.add_subplot(grid[i, 0]) for i in range(len(sizes))]
+
+
+def _fit(fig: Figure, title: Text) -> None:
+    """Make room for the longest row label, and shrink a title too long for the slide."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    width = fig.bbox.width
+    labels = [t for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+    widest = max((t.get_window_extent(renderer).width for t in labels), default=0.0)
+    left = min(0.45, max(0.12, 0.04 + (widest + 16) / width))
+    for ax in fig.axes:
+        box = ax.get_position()
+        ax.set_position((left, box.y0, box.x1 - left, box.height))
+    room = 0.92 * width
+    size = title.get_fontproperties().get_size_in_points()  # get_fontsize(), typed as float
+    while title.get_window_extent(renderer).width > room and size > 12:
+        size -= 0.5
+        title.set_fontsize(size)
+
+
+def _by(rows: Iterable[R], key: Callable[[R], str]) -> dict[str, list[R]]:
+    groups: dict[str, list[R]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return groups
+
+
+def _sources(rows: Sequence[GapRow] | Sequence[ScoreRow]) -> list[Source]:
+    return list({r.source.id: r.source for r in rows}.values())
+
+
+def gap_title(rows: Sequence[GapRow], lang: Lang) -> str:
+    """A title that states the finding: how many gaps narrowed, or by how much."""
+    if len(rows) == 1:
+        row = rows[0]
+        then = value_text(
+            row.then.value, row.gap.unit, lang, _places(row.then.printed, row.then.value)
+        )
+        now = value_text(row.now.value, row.gap.unit, lang, _places(row.now.printed, row.now.value))
+        key = "gap_one_same"
+        if row.now.value < row.then.value:
+            key = "gap_one_narrowed"
+        elif row.now.value > row.then.value:
+            key = "gap_one_widened"
+        return _label(key, lang, name=row.benchmark.name.get(lang), then=then, now=now)
+    narrowed = sum(1 for r in rows if r.now.value < r.then.value)
+    key = "gap_all_narrowed" if narrowed == len(rows) else "gap_some_narrowed"
+    return _label(key, lang, n=len(rows), k=narrowed)
+
+
+def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
+    """A dumbbell per benchmark (○ then → ● now), one panel per unit, never one axis for both."""
+    if not rows:
+        raise AigapError.said("error.chart.no_gaps")
+    fonts = _Fonts(lang)
+    with _style():
+        fig = _figure(
+            fonts,
+            gap_title(rows, lang),
+            _label("gap_subtitle", lang),
+            source_line(_sources(rows), [r.gap for r in rows], lang),
+            _facts_line([r.gap for r in rows], lang),
+            lang,
+        )
+        groups = _by(rows, lambda r: r.gap.unit)
+        for ax, (unit, group) in zip(
+            _panels(fig, [len(g) for g in groups.values()]), groups.items(), strict=True
+        ):
+            _gap_panel(ax, unit, group, fonts, lang)
+        _fit(fig, fig.texts[0])
+    return fig
+
+
+def _gap_panel(ax: Axes, unit: str, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
+    """One unit's panel: its dumbbells, benchmark names, axis, legend and heading."""
+    top = max(max(r.then.value, r.now.value) for r in group)
+    ys = list(range(len(group)))[::-1]
+    for y, row in zip(ys, group, strict=True):
+        _dumbbell(ax, y, row, unit, fonts, lang)
+    ax.set_yticks(ys, [r.benchmark.name.get(lang) for r in group])
+    for tick in ax.get_yticklabels():
+        tick.set_fontproperties(fonts(12))
+        tick.set_color(_INK)
+    ax.set_ylim(-0.8, len(group) - 0.2)
+    ax.set_xlim(0, top * 1.1)
+    axis_label = _label_or(f"axis.{unit}", lang, unit)
+    ax.set_xlabel(axis_label, fontproperties=fonts(10.5), color=_MUTED)
+    _style_axes(ax, fonts)
+    _period_legend(ax, group, fonts, lang)
+    unit_name = _label_or(f"unit.{unit}", lang, unit)
+    ax.set_title(unit_name, loc="left", fontproperties=fonts(11, bold=True), color=_MUTED)
+
+
+def _dumbbell(ax: Axes, y: int, row: GapRow, unit: str, fonts: _Fonts, lang: Lang) -> None:
+    """○ then joined to ● now, each value printed beside its dot."""
+    then, now = row.then, row.now
+    ax.plot(
+        [then.value, now.value],
+        [y, y],
+        color=_GRID,
+        linewidth=5,
+        solid_capstyle="round",
+        zorder=1,
+    )
+    ax.scatter(
+        [then.value],
+        [y],
+        s=130,
+        facecolor="white",
+        edgecolor=_THEN,
+        linewidth=2.2,
+        zorder=3,
+    )
+    ax.scatter([now.value], [y], s=130, color=_NOW, zorder=4)
+    # then above its dot, now below its own: they never overlap
+    for point, colour, dy, va in ((then, _MUTED, 9, "bottom"), (now, _NOW, -10, "top")):
+        ax.annotate(
+            value_text(point.value, unit, lang, _places(point.printed, point.value)),
+            (point.value, y),
+            xytext=(0, dy),
+            textcoords="offset points",
+            ha="center",
+            va=va,
+            color=colour,
+            fontproperties=fonts(11, bold=point is now),
+        )
+
+
+def _period_legend(ax: Axes, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
+    """'○ end of 2023  ● now' when every row of the panel shares its two periods."""
+    from matplotlib.lines import Line2D
+
+    periods = dict.fromkeys((_period(r.then, lang), _period(r.now, lang)) for r in group)
+    if len(periods) != 1:
+        return
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=9,
+            markerfacecolor="white",
+            markeredgecolor=_THEN,
+            markeredgewidth=2,
+        ),
+        Line2D([], [], marker="o", linestyle="", markersize=9, color=_NOW),
+    ]
+    then_label, now_label = next(iter(periods))
+    ax.legend(
+        handles,
+        [then_label, now_label],
+        loc="lower right",
+        frameon=False,
+        prop=fonts(10),
+        ncols=2,
+        bbox_to_anchor=(1, 1),
+        borderaxespad=0.2,
+    )
+
+
+def _period(value: GapValue, lang: Lang) -> str:
+    """'end of 2023'; a relative label ('지난해 1월') gets its date: charts outlive articles."""
+    label = value.label.get(lang)
+    return label if str(value.date.year) in label else f"{label} ({value.date.iso})"
+
+
+def _margin_text(margin: float, unit: str, lang: Lang) -> str:
+    # a margin between two accuracies is in percentage points
+    if f"chart.margin_suffix.{unit}" in LABELS:
+        return value_text(margin, "", lang) + _label(f"margin_suffix.{unit}", lang)
+    return value_text(margin, "pp" if unit == "percent" else unit, lang)
+
+
+def scores_title(rows: Sequence[ScoreRow], lang: Lang) -> str:
+    """Which country's best model leads on each benchmark, and by how much."""
+    parts = []
+    for group in _by(rows, lambda r: r.benchmark.id).values():
+        best: dict[str, Score] = {}
+        for row in group:  # ranked: the first of each country is its best
+            best.setdefault(row.score.country, row.score)
+        if "US" not in best or "CN" not in best:
+            continue
+        us, cn = best["US"], best["CN"]
+        leader = "US" if us.value >= cn.value else "CN"
+        margin = derive.change(min(us.value, cn.value), max(us.value, cn.value))
+        parts.append(
+            _label(
+                "scores_part",
+                lang,
+                name=group[0].benchmark.name.get(lang),
+                country=_label(f"country.{leader}", lang),
+                margin=_margin_text(margin, us.unit, lang),
+            )
+        )
+    if parts:
+        return _label("scores_title", lang, parts=" · ".join(parts))
+    names = ", ".join(dict.fromkeys(r.benchmark.name.get(lang) for r in rows))
+    return _label("scores_plain_title", lang, names=names)
+
+
+def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
+    """Models ranked on each benchmark (one panel each), US and China in their colours."""
+    if not rows:
+        raise AigapError.said("error.chart.no_scores")
+    fonts = _Fonts(lang)
+    with _style():
+        fig = _figure(
+            fonts,
+            scores_title(rows, lang),
+            _label("scores_subtitle", lang),
+            source_line(_sources(rows), [r.score for r in rows], lang),
+            _facts_line([r.score for r in rows], lang),
+            lang,
+        )
+        groups = _by(rows, lambda r: r.benchmark.id)
+        axes = _panels(fig, [len(g) for g in groups.values()])
+        for ax, group in zip(axes, groups.values(), strict=True):
+            _scores_panel(ax, group, fonts, lang)
+        _country_legend(fig, rows, fonts, lang)
+        _fit(fig, fig.texts[0])
+    return fig
+
+
+def _scores_panel(ax: Axes, group: Sequence[ScoreRow], fonts: _Fonts, lang: Lang) -> None:
+    """One benchmark's panel: a dot per model, ranked, with its score, axis and heading."""
+    unit = group[0].score.unit
+    ys = list(range(len(group)))[::-1]
+    for y, row in zip(ys, group, strict=True):
+        score = row.score
+        colour = _COUNTRY_COLOURS.get(score.country, _OTHER_COLOUR)
+        ax.scatter([score.value], [y], s=150, color=colour, zorder=3)
+        ax.annotate(
+            value_text(score.value, unit, lang, _places(score.printed, score.value)),
+            (score.value, y),
+            xytext=(10, 0),
+            textcoords="offset points",
+            va="center",
+            color=colour,
+            fontproperties=fonts(11, bold=True),
+        )
+    labels = []
+    for row in group:
+        country = _label_or(f"country.{row.score.country}", lang, row.score.country)
+        labels.append(f"{row.rank}. {row.score.model.get(lang)} ({country})")
+    ax.set_yticks(ys, labels)
+    for tick, row in zip(ax.get_yticklabels(), group, strict=True):
+        tick.set_fontproperties(fonts(11.5))
+        tick.set_color(_COUNTRY_COLOURS.get(row.score.country, _INK))
+    ax.set_ylim(-0.8, len(group) - 0.2)
+    _score_scale(ax, unit, [r.score.value for r in group], fonts, lang)
+    _style_axes(ax, fonts)
+    bench = group[0].benchmark.name.get(lang)
+    dates = ", ".join(dict.fromkeys(r.score.date.iso for r in group))
+    ax.set_title(
+        f"{bench} · {dates}", loc="left", fontproperties=fonts(11, bold=True), color=_MUTED
+    )
+
+
+def _score_scale(ax: Axes, unit: str, values: Sequence[float], fonts: _Fonts, lang: Lang) -> None:
+    """The score axis: 0–105 for a percentage; an Elo rating's spread, since it has no zero."""
+    if unit == "percent":
+        ax.set_xlim(0, 105)
+    else:
+        low, high = min(values), max(values)
+        pad = max((high - low) * 0.25, 10.0)
+        ax.set_xlim(low - pad, high + pad * 1.6)
+    unit_label = _label_or(f"score_unit.{unit}", lang, unit)
+    ax.set_xlabel(
+        _label("score_axis", lang, unit=unit_label),
+        fontproperties=fonts(10.5),
+        color=_MUTED,
+    )
+
+
+def _country_legend(fig: Figure, rows: Sequence[ScoreRow], fonts: _Fonts, lang: Lang) -> None:
+    """The colour of each country the chart shows, top right."""
+    from matplotlib.lines import Line2D
+
+    countries = [c for c in _COUNTRY_COLOURS if any(r.score.country == c for r in rows)]
+    handles = [
+        Line2D([], [], marker="o", linestyle="", markersize=10, color=_COUNTRY_COLOURS[c])
+        for c in countries
+    ]
+    fig.legend(
+        handles,
+        [_label(f"country.{c}", lang) for c in countries],
+        loc="upper right",
+        bbox_to_anchor=(0.95, 0.9),
+        frameon=False,
+        prop=fonts(11),
+        ncols=2,
+    )
+
+
+# --- saving ----------------------------------------------------------------
+
+
+def save(fig: Figure, path: str) -> None:
+    """Write ``fig`` to ``path`` (SVG or PNG by extension) atomically, never over a
+    file aigap did not write (aigap.output.files)."""
+
+    fmt = chart_format(path)
+    # No dates or software versions in the file: the same chart is the same bytes.
+    # The mark says aigap wrote it, so the next chart may replace it.
+    metadata: dict[str, str | None] = (
+        {"Date": None, "Creator": files.MARK} if fmt == "svg" else {"Software": files.MARK}
+    )
+
+    def write(out: BinaryIO) -> None:
+        with _style():
+            fig.savefig(out, format=fmt, dpi=DPI, facecolor="white", metadata=metadata)
+
+    files.write_atomic(path, write)
+
+
+def has_hangul(text: str) -> bool:
+    return bool(_HANGUL.search(text))

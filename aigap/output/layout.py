@@ -1,0 +1,47 @@
+"""What every listing shares: where a fact comes from, in its record and its notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from aigap.core.labels import label
+from aigap.core.model import Fact, Lang, Source
+
+if TYPE_CHECKING:
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
+
+
+def source_fields(source: Source, lang: Lang) -> Record:
+    return {
+        "source_id": source.id,
+        "source_outlet": source.outlet.get(lang),
+        "source_published": source.published.iso,
+        "source_published_inferred": source.published_inferred,
+    }
+
+
+def passage(fact: Fact) -> str:
+    return " ".join(fact.passage)
+
+
+def source_line(source: Source, lang: Lang) -> str:
+    date = source.published.iso + (
+        label("date_inferred", lang) if source.published_inferred else ""
+    )
+    return f"{source.outlet.get(lang)}, {date}: {source.headline.get('ko')}"
+
+
+def sources_notes(sources: Sequence[Source], lang: Lang) -> list[str]:
+    return [f"{s.id}: {source_line(s, lang)}" for s in {s.id: s for s in sources}.values()]
+
+
+def every_row(rows: Sequence[object]) -> list[int]:
+    """A rule after every row: multi-line rows would otherwise run together."""
+    return list(range(1, len(rows)))
+
+
+def sources_of(store: Store, facts: Iterable[Fact]) -> dict[str, Source]:
+    """The sources the facts cite, each read once, by id."""
+    return store.sources_by_id(f.source for f in facts)
