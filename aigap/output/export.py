@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get
 
 import msgspec
 
+from aigap import __version__, kinds
 from aigap.core.errors import AigapError, os_reason
 from aigap.core.model import (
     UNITS,
@@ -45,6 +46,7 @@ from aigap.core.model import (
     day_span,
     day_text,
 )
+from aigap.output.show import record_detail
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import JSONValue, Record
@@ -830,7 +832,6 @@ def _umask() -> int:
 
 
 def build(store: Store) -> tuple[list[Table], list[Source]]:
-    from aigap import kinds
 
     sources: list[Source] = store.sources()
     benchmarks: list[Benchmark] = store.benchmarks()
@@ -840,7 +841,6 @@ def build(store: Store) -> tuple[list[Table], list[Source]]:
 
 def export(store: Store, target: str) -> dict[str, int]:
     """Write the package to ``target``; the number of rows of each resource."""
-    from aigap import __version__
 
     tabs, sources = build(store)
     write_package(Path(target), tabs, descriptor(tabs, sources, __version__))
@@ -849,7 +849,6 @@ def export(store: Store, target: str) -> dict[str, int]:
 
 def full_record(fact: Fact) -> Record:
     """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-    from aigap.output.show import record_detail
 
     return record_detail(fact)
 

@@ -10,12 +10,27 @@ data such as ``[bold red]`` or ``[link=...]`` prints literally.
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING
 
 import msgspec
+from rich import box
+from rich.cells import cell_len
+from rich.console import CONSOLE_SVG_FORMAT, Console
+from rich.measure import Measurement
+from rich.table import Table
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+from rich.text import Text
+
+from aigap.core.errors import AigapError, os_reason
+from aigap.core.labels import label
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -86,7 +101,6 @@ def _plain(value: JSONValue) -> str:
 
 def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
     """Indented JSON (an array of records, or one object), control-safe."""
-    import json
 
     out.write(json_safe(json.dumps(value, ensure_ascii=_ascii_only(out), indent=2)) + "\n")
 
@@ -94,7 +108,6 @@ def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
 def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
     """The same text as ``write_json`` of a list, one record at a time (a generator of
     100,000 records is never a list, nor one string)."""
-    import json
 
     ascii_only = _ascii_only(out)
     opening = "[\n"
@@ -108,7 +121,6 @@ def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
 def _ascii_only(out: IO[str]) -> bool:
     """A stream that cannot encode every character (a Latin-1 or EUC-KR locale) gets
     \\u escapes: still exactly the same JSON value."""
-    import codecs
 
     encoding = getattr(out, "encoding", None) or "utf-8"
     return not codecs.lookup(encoding).name.startswith("utf")
@@ -116,7 +128,6 @@ def _ascii_only(out: IO[str]) -> bool:
 
 def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None) -> None:
     """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed)."""
-    import csv
 
     if isinstance(records, list) and records:
         names = list(records[0])
@@ -157,9 +168,6 @@ def _numeric(records: list[Record], key: str) -> bool:
 
 
 def make_console(*, stderr: bool = False, record: bool = False) -> Console:
-    import os
-
-    from rich.console import Console
 
     # COLUMNS=0 or nonsense means "unknown": the terminal's width, else 80
     # (Rich would take 0 as a width and print nothing).
@@ -177,7 +185,6 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Console:
 
 def cell(value: JSONValue | Text) -> Text:
     """A table cell: data always becomes literal Text (never markup)."""
-    from rich.text import Text
 
     if isinstance(value, Text):
         return value
@@ -185,8 +192,6 @@ def cell(value: JSONValue | Text) -> Text:
 
 
 def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
-    from rich import box
-    from rich.table import Table
 
     cells: Sequence[Sequence[JSONValue]] | None = listing.cells
     if cells is None:
@@ -287,7 +292,6 @@ class Blocks(list["Text"]):
 def _blocks(listing: Listing, cells: Sequence[Sequence[JSONValue]], width: int) -> Blocks:
     """The table as one "header: value" block per row, for a terminal too narrow
     for its columns: every figure stays whole, the text wraps between words."""
-    from rich.text import Text
 
     lines = Blocks()
     groups = set(listing.groups or ())
@@ -341,7 +345,6 @@ def _longest_word(header: str, values: Sequence[JSONValue]) -> int:
 
 
 def _cell_len(text: str) -> int:
-    from rich.cells import cell_len
 
     return cell_len(text)
 
@@ -374,7 +377,6 @@ _SVG_BACKGROUND = '<rect fill="{background}" x="0" y="0" width="{{width}}" heigh
 
 def check_svg_path(path: str) -> None:
     """Refuse a picture name that does not end in .svg (before anything is printed)."""
-    from aigap.core.errors import AigapError
 
     if not path.lower().endswith(".svg"):
         raise AigapError.said("error.svg_name", path=path)
@@ -382,12 +384,6 @@ def check_svg_path(path: str) -> None:
 
 def save_table_svg(listing: Listing, path: str) -> None:
     """Save the table as an SVG picture: light, as wide as its content, without CLI hints."""
-    import io
-
-    from rich.cells import cell_len
-    from rich.console import CONSOLE_SVG_FORMAT, Console
-    from rich.measure import Measurement
-    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
     check_svg_path(path)
     picture = Listing(
@@ -431,9 +427,6 @@ def save_table_svg(listing: Listing, path: str) -> None:
 
 def write_text_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temp file in the same directory and os.replace."""
-    import os
-
-    from aigap.core.errors import AigapError, os_reason
 
     tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
     tmp = f"{tmp}.{os.getpid()}"
@@ -453,7 +446,6 @@ def write_text_atomic(path: str, text: str) -> None:
 
 
 def print_table(console: Console, listing: Listing) -> None:
-    import io
 
     if console.is_terminal:
         _print_parts(console, listing)
@@ -473,7 +465,6 @@ def print_table(console: Console, listing: Listing) -> None:
 
 
 def _print_parts(console: Console, listing: Listing) -> None:
-    from rich.text import Text
 
     # Titles, notes and blocks wrap between words only: a word longer than the
     # line (an id, a date) stays whole rather than being cut in two. Lines
@@ -491,8 +482,6 @@ def _print_parts(console: Console, listing: Listing) -> None:
         else:
             console.print(table)
     else:
-        from aigap.core.labels import label
-
         console.print(Text(listing.empty or label("nothing_matches", "en")))
     lines([line for note in listing.notes for line in wrap_words(cell(note), console.width)])
 
