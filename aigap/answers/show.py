@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.answers.crosscheck import derived_for
+from aigap.answers import crosscheck
 from aigap.answers.lookup import kind_of
 from aigap.core.model import Benchmark, Fact, Source
 
@@ -33,4 +33,6 @@ def detail(store: Store, record: Fact | Source) -> Detail:
         count = store.fact_counts().get(record.id, 0)
         return Detail(record, kind, record, [], {"facts": count})
 
-    return Detail(record, kind, store.source(record.source), list(derived_for(store, record)), {})
+    return Detail(
+        record, kind, store.source(record.source), list(crosscheck.derived_for(store, record)), {}
+    )
