@@ -1335,14 +1335,14 @@ def verify(
 
       aigap verify story.txt --format markdown > checklist.md
     """
-    from aigap.verify import read_draft_bytes, read_draft_file
-    from aigap.verify import verify as check_draft
-    from aigap.verify_layout import report_listing, write_checklist, write_report_json
+    from aigap.answers.verify import read_draft_bytes, read_draft_file
+    from aigap.answers.verify import verify as check_draft
+    from aigap.output.verify import report_listing, write_checklist, write_report_json
 
     code = _code(lang)
     if draft == "-":
-        from aigap.labels import label
-        from aigap.verify import MAX_DRAFT_BYTES
+        from aigap.answers.verify import MAX_DRAFT_BYTES
+        from aigap.core.labels import label
 
         text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")
         name = label("verify.stdin", code)
@@ -1355,7 +1355,7 @@ def verify(
     elif fmt is VerifyFormat.markdown:
         write_checklist(report, name, code, sys.stdout)
     else:
-        from aigap.render import make_console, print_table
+        from aigap.output.render import make_console, print_table
 
         print_table(make_console(), report_listing(report, name, code))
     raise typer.Exit(1 if report.errors else 0)

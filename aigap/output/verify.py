@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
-from aigap.labels import label
-from aigap.model import Lang
-from aigap.render import Column, Listing, safe, write_json
+from aigap.core.labels import label
+from aigap.core.model import Lang
+from aigap.output.render import Column, Listing, safe, write_json
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.verify import Checked, Report
+    from aigap.answers.verify import Checked, Report
+    from aigap.core.jsontypes import Record
 
 
 def verdict_text(verdict: str, lang: Lang) -> str:

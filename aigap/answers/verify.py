@@ -26,21 +26,26 @@ from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
-from aigap import draft
-from aigap.draft import Figure, Quoted, Sentence, When
+from aigap.answers import draft
+from aigap.answers.draft import Figure, Quoted, Sentence, When
+from aigap.answers.search import match_expression, query_words
+from aigap.core.derive import parse_printed
+from aigap.core.errors import AigapError, os_reason
+from aigap.core.labels import label
+from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate
+from aigap.core.numbers import amount_text, figure_text, with_unit
+from aigap.core.text import nfc
 from aigap.kinds.cost import Cost
 from aigap.kinds.event import Event
 from aigap.kinds.gap import Gap, period
 from aigap.kinds.market import MarketMove
 from aigap.kinds.quote import Quote
 from aigap.kinds.score import Score
-from aigap.labels import label
-from aigap.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate
-from aigap.numbers import amount_text, figure_text, with_unit
-from aigap.text import nfc, normalize_name
+from aigap.names import Names
+from aigap.store.queries import CacheError
 
 if TYPE_CHECKING:
-    from aigap.store import Store
+    from aigap.store.queries import Store
 
 Verdict = Literal["supported", "contradicted", "wrong-unit", "misattributed", "unverified"]
 VERDICTS: tuple[Verdict, ...] = (
@@ -84,102 +89,10 @@ class Report(msgspec.Struct, frozen=True):
 # ---------------------------------------------------------------- names
 
 _HANGUL = re.compile("[가-힣]")
-# What may follow a Korean name in the same word: particles, and nouns that
-# make a compound with it ("중국기업", "엔비디아주가"); anything else means
-# the name is part of another word ("메타버스", "다음달").
-_PARTICLES = tuple(
-    sorted(
-        [
-            "은",
-            "는",
-            "이",
-            "가",
-            "을",
-            "를",
-            "의",
-            "에",
-            "에서",
-            "에게",
-            "와",
-            "과",
-            "도",
-            "로",
-            "으로",
-            "보다",
-            "만",
-            "까지",
-            "부터",
-            "처럼",
-            "이나",
-            "나",
-            "랑",
-            "이랑",
-            "하고",
-            "이며",
-            "며",
-            "이고",
-            "고",
-            "였",
-            "이었",
-            "이다",
-            "다",
-            "라고",
-            "이라고",
-            "라는",
-            "이라는",
-            "란",
-            "이란",
-            "엔",
-            "에선",
-            "측",
-            "사",
-            "社",
-            "과의",
-            "와의",
-            "로서",
-            "로써",
-            "으로서",
-            "조차",
-            "마저",
-            "마다",
-            "께",
-            "께서",
-            "기업",
-            "산",
-            "정부",
-            "증시",
-            "주가",
-            "대표",
-            "총리",
-            "대통령",
-            "최고",
-            "연구소",
-            "모델",
-            "보고서",
-            "발표",
-            "설립",
-            "창업",
-            "출시",
-            "시총",
-            "지수",
-            "앱",
-            "주",
-            "간",
-            "내",
-            "등",
-            "들",
-            "뿐",
-            "쪽",
-            "CEO",
-        ],
-        key=len,
-        reverse=True,
-    )
-)
-# "US–China", "미중": both countries of the gap at once
+# "US–China", "미중": both countries of the gap at once (aigap.names finds
+# "US-China" as two names; "미중" is one word that names neither alone)
 _BOTH_COUNTRIES = re.compile(
-    r"\b(?:U\.?S\.?|America)\s*[-–—/]\s*China\b|\bChina\s*[-–—/]\s*(?:U\.?S\.?|America)\b"
-    r"|\bSino[-–]American\b|(?<![가-힣])미\s*[·ㆍ・-]?\s*중(?=[\s간의은는이가을를과와]|$)|美\s*[-–·]?\s*中"
+    r"(?<![가-힣])미\s*[·ㆍ・-]?\s*중(?=[\s간의은는이가을를과와]|$)|美\s*[-–·]?\s*中"
 )
 
 
@@ -189,110 +102,42 @@ class Mention(msgspec.Struct, frozen=True):
     entity: str
 
 
-class Names:
-    """Every entity's and benchmark's names and aliases, found in running text."""
+class Subjects:
+    """The base's entities and benchmarks, and their names found in a draft.
 
-    def __init__(self, named: Sequence[Entity | Benchmark]) -> None:
+    Names are found by ``aigap.names.Names`` (shared with search: spacing,
+    punctuation and Korean particles aside); a draft adds two rules of its
+    own. A name of three Latin letters or fewer counts only in capitals
+    ("US", "MK", "HAI"), since in prose "us" and "sam" are ordinary words;
+    digits make a name safe in any case ("r1", "o1").
+    """
+
+    def __init__(self, store: Store) -> None:
+        named: list[Entity | Benchmark] = [*store.entities(), *store.benchmarks()]
         self.by_id: dict[str, Entity | Benchmark] = {n.id: n for n in named}
-        self.by_norm: dict[str, str] = {}
-        loose: dict[str, str] = {}
-        exact: dict[str, str] = {}
-        for item in named:
-            for name in (item.id, *item.aliases, *item.name.all()):
-                name = nfc(name).strip()
-                norm = normalize_name(name)
-                if not norm:
-                    continue
-                self.by_norm.setdefault(norm, item.id)
-                if _HANGUL.fullmatch(norm):
-                    continue  # one syllable (샘): too common inside other words
-                short = name.isascii() and len(norm) <= 3 and norm.isalpha()
-                if short:  # "US", "MK", "HAI": as written in capitals only
-                    exact.setdefault(name.upper(), item.id)
-                else:
-                    loose.setdefault(name, item.id)
-        self._loose = _alternation(loose, re.IGNORECASE)
-        self._exact = _alternation(exact, 0)
-        self._loose_ids = loose
-        self._exact_ids = exact
-        self.countries = [
-            n.id for n in named if isinstance(n, Entity) and n.type == "country" and n.iso
-        ]
+        self.names = Names.of_store(store)
         self._us_cn = [n.id for n in named if isinstance(n, Entity) and n.iso in ("US", "CN")]
 
     def resolve(self, name: str | None) -> str | None:
         """The id a name (any case, spacing, punctuation) names; None when none."""
         if not name:
             return None
-        return self.by_norm.get(normalize_name(nfc(name)))
+        ids = self.names.ids(nfc(name))
+        return ids[0] if ids else None
 
     def find(self, text: str) -> list[Mention]:
-        """The names in ``text``, longest first where two overlap, in order."""
+        """The names in ``text``, in order (an alias naming several gives each)."""
         found: list[Mention] = []
-        for pattern, ids in ((self._loose, self._loose_ids), (self._exact, self._exact_ids)):
-            if pattern is None:
+        for hit in self.names.find(text):
+            written = hit.text
+            short = written.isascii() and written.isalpha() and len(written) <= 3
+            if short and not written.isupper():
                 continue
-            for m in pattern.finditer(text):
-                if not _word_ends(text, m.start(), m.end()):
-                    continue
-                entity = ids.get(m.group()) or _lookup(ids, m.group())
-                if entity is not None:
-                    found.append(Mention(m.start(), m.end(), entity))
+            found += [Mention(hit.start, hit.end, i) for i in hit.ids]
         for m in _BOTH_COUNTRIES.finditer(text):
             found += [Mention(m.start(), m.end(), c) for c in self._us_cn]
-        found.sort(key=lambda n: (n.start, -(n.end - n.start)))
-        kept: list[Mention] = []
-        for mention in found:
-            if kept and mention.start < kept[-1].end and mention.entity != kept[-1].entity:
-                if mention.start == kept[-1].start and mention.end == kept[-1].end:
-                    kept.append(mention)  # "US–China": both countries on one span
-                continue
-            kept.append(mention)
-        return kept
-
-
-def _lookup(ids: dict[str, str], written: str) -> str | None:
-    norm = normalize_name(written)
-    for name, entity in ids.items():
-        if normalize_name(name) == norm:
-            return entity
-    return None
-
-
-def _alternation(names: dict[str, str], flags: int) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    parts = [_name_pattern(n) for n in sorted(names, key=len, reverse=True)]
-    return re.compile("|".join(parts), flags)
-
-
-def _name_pattern(name: str) -> str:
-    """A name with its spaces, hyphens and dots optional ("deepseek r1" finds "DeepSeek-R1")."""
-    chunks = [c for c in re.split(r"[\s\-.·_]+", name) if c]
-    pieces = []
-    for chunk in chunks:
-        # a letter next to a digit may be split too: "math500" finds "MATH-500"
-        sub = re.split(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", chunk)
-        pieces.append(r"[\s\-]?".join(re.escape(s) for s in sub))
-    return r"[\s\-.·]*".join(pieces)
-
-
-def _word_ends(text: str, start: int, end: int) -> bool:
-    """A name found whole: not inside a Latin word, and a Korean one followed by a particle."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    first, last = text[start], text[end - 1]
-    if (first.isascii() and first.isalnum()) and before.isascii() and before.isalnum():
-        return False
-    if (last.isascii() and last.isalnum()) and after.isascii() and after.isalnum():
-        return False
-    if _HANGUL.match(first) and _HANGUL.match(before):
-        return False
-    if _HANGUL.match(after):
-        rest = re.match(r"[가-힣A-Za-z]+", text[end:])
-        tail = rest.group() if rest else ""
-        return any(tail.startswith(p) for p in _PARTICLES)
-    return True
+        found.sort(key=lambda n: n.start)
+        return found
 
 
 # ---------------------------------------------------------------- the base's figures
@@ -378,7 +223,7 @@ def _places(value: float) -> float:
 class Base:
     """What the draft's subjects have in the base, read once through the store's index."""
 
-    def __init__(self, store: Store, names: Names, facts: Iterable[Fact]) -> None:
+    def __init__(self, store: Store, names: Subjects, facts: Iterable[Fact]) -> None:
         self.store = store
         self.names = names
         self.facts: dict[str, Fact] = {}
@@ -502,8 +347,6 @@ class Base:
 
 
 def _printed_tolerance(amount: Amount) -> float:
-    from aigap.derive import parse_printed
-
     printed = parse_printed(amount.printed)
     return printed.tolerance if printed is not None else _places(amount.value)
 
@@ -1141,7 +984,7 @@ def read_draft(text: str) -> list[Sentence]:
 def verify(store: Store, text: str, lang: Lang = "en") -> Report:
     """Every claim in the draft ``text`` the fact base can speak to, with its verdict."""
     found = read_draft(text)
-    names = Names([*store.entities(), *store.benchmarks()])
+    names = Subjects(store)
     contexts: list[_Context] = []
     previous: _Context | None = None
     for sentence in found:
@@ -1163,10 +1006,6 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
 
 def _add_quoted(store: Store, base: Base, contexts: Sequence[_Context]) -> None:
     """The quotations whose words the draft quotes, found by the search index."""
-    from aigap.errors import AigapError
-    from aigap.search import match_expression, query_words
-    from aigap.store import CacheError
-
     for ctx in contexts:
         for quoted in draft.quotations(ctx.sentence.text):
             expression = match_expression(query_words([quoted.text]))
@@ -1245,8 +1084,6 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
 
 def read_draft_bytes(data: bytes, name: str) -> str:
     """The draft's text: UTF-8 (a BOM is dropped); anything else is a usage error."""
-    from aigap.errors import AigapError
-
     if len(data) > MAX_DRAFT_BYTES:
         raise AigapError.said("error.draft_too_large", path=name, limit=MAX_DRAFT_BYTES)
     try:
@@ -1258,8 +1095,6 @@ def read_draft_bytes(data: bytes, name: str) -> str:
 
 def read_draft_file(path: str) -> str:
     """A draft file's text (at most MAX_DRAFT_BYTES; a pipe or FIFO is fine)."""
-    from aigap.errors import AigapError, os_reason
-
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_DRAFT_BYTES + 1)

@@ -20,7 +20,7 @@ from typing import Literal
 
 import msgspec
 
-from aigap.derive import parse_printed
+from aigap.core.derive import parse_printed
 
 # A unit as a draft writes it, read into the base's units; "points" may be
 # Elo points or percentage points, "times" is a multiple (10배, 10×).
