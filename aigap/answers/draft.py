@@ -301,7 +301,7 @@ def _figure_pattern() -> re.Pattern[str]:
           (?P<nscale>{scale}|조|억|만)?\s*
           (?P<unit>%\s*p\b|%p|%\s*포인트|퍼센트\s*포인트|percentage[\s-]+points?|pp\b|
              %|percent\b|per\s+cent\b|퍼센트|프로\b|
-             Elo(?:\s+points?)?|포인트|points?\b|pts?\b|점(?![가-힣])|
+             Elo(?:\s+points?)?|포인트|points?\b|pts?\b|점(?!수|유|포|검|심|진|차|프)|
              dollars?\b|USD\b|달러|won\b|KRW\b|원|
              months?\b|개월|달(?:간|동안)?|hours?\b|시간(?!당)|
              times\b|배|×|x\b)

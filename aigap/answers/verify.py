@@ -28,6 +28,7 @@ import msgspec
 
 from aigap.answers import draft
 from aigap.answers.draft import Figure, Quoted, Sentence, When
+from aigap.answers.names import Names
 from aigap.answers.search import match_expression, query_words
 from aigap.core.derive import parse_printed
 from aigap.core.errors import AigapError, os_reason
@@ -41,7 +42,6 @@ from aigap.kinds.gap import Gap, period
 from aigap.kinds.market import MarketMove
 from aigap.kinds.quote import Quote
 from aigap.kinds.score import Score
-from aigap.names import Names
 from aigap.store.queries import CacheError
 
 if TYPE_CHECKING:
@@ -96,6 +96,9 @@ _BOTH_COUNTRIES = re.compile(
 )
 
 
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])['’]s\b")
+
+
 class Mention(msgspec.Struct, frozen=True):
     start: int
     end: int
@@ -128,7 +131,9 @@ class Subjects:
     def find(self, text: str) -> list[Mention]:
         """The names in ``text``, in order (an alias naming several gives each)."""
         found: list[Mention] = []
-        for hit in self.names.find(text):
+        # an English possessive is not part of the name ("Nvidia's"): blanked, offsets kept
+        plain = _POSSESSIVE.sub("  ", text)
+        for hit in self.names.find(plain):
             written = hit.text
             short = written.isascii() and written.isalpha() and len(written) <= 3
             if short and not written.isupper():
@@ -497,6 +502,12 @@ def _closeness(
     return 1.0 / (1.0 + distance / 30.0)
 
 
+def _actor(entity: str, names: Subjects) -> bool:
+    """A company, model or person: what a sentence without one may carry over."""
+    found = names.by_id.get(entity)
+    return isinstance(found, Entity) and found.type != "country"
+
+
 class _Context(msgspec.Struct):
     """A sentence with the names in it and the names carried from the one before."""
 
@@ -569,15 +580,24 @@ def judge_figure(
             return Finding("supported", slot.fact, slot_says(slot, lang, base))
         slot = _at_date(referents, when) or exact[0]
         return Finding("contradicted", slot.fact, slot_says(slot, lang, base))
+    bounded = figure.hedge in ("over", "under")
     unit_off = [
         s
         for s in referents
-        if (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s)) or _scaled(figure, s)
+        if not bounded
+        and ((s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s)) or _scaled(figure, s))
     ]
     if unit_off:
         slot = unit_off[0]
         return Finding("wrong-unit", slot.fact, slot_says(slot, lang, base))
-    cued = [s for s in referents if _cued(s.cue, ctx.sentence.text)]
+    cued = [
+        s
+        for s in referents
+        if _cued(s.cue, _near(ctx.sentence.text, figure))
+        and (family != "money" or s.unit in _SAME_UNIT[figure.unit])
+    ]
+    if cued and _other_period(ctx.sentence.text, figure):
+        return _unverified(ctx, base)  # "over the past year": not the base's day or period
     if not cued:
         return _unverified(ctx, base)
     slot = _at_date(cued, when) or _nearest(cued, figure)
@@ -595,6 +615,33 @@ def judge_figure(
             "verify.belongs", lang, figure=figure.text, whose=slot_says(owner, lang, base)
         )
     return Finding("contradicted", slot.fact, says)
+
+
+_OTHER_PERIOD = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:year|month|week|"
+    r"quarter|decade|day)s?|\bthis\s+(?:year|month|week|quarter)|\bso\s+far\s+this|\bsince\s+"
+    r"|year[\s-]to[\s-]date|\bytd\b|\bin\s+(?:the\s+)?(?:first|second|third|fourth)\s+quarter"
+    r"|지난\s*(?:\d+|한|1)\s*(?:년|개월|달|주)\s*(?:간|동안|새)|올해\s*(?:들어|초|상반기)|연초\s*(?:대비|이후)"
+    r"|최근\s*\d+\s*(?:년|개월)|이후\s",
+    re.IGNORECASE,
+)
+
+
+def _near(text: str, figure: Figure) -> str:
+    """The words around a figure that say what it is ("closed at", "market value"):
+    its clause, at most 50 characters before it and 30 after."""
+    start = max(0, figure.span.start - 50)
+    end = min(len(text), figure.span.end + 30)
+    cut = max(text.rfind(",", start, figure.span.start), text.rfind(";", start, figure.span.start))
+    if cut >= 0:
+        start = cut + 1
+    stops = [i for i in (text.find(c, figure.span.end, end) for c in ",;") if i >= 0]
+    return text[start : min(stops, default=end)]
+
+
+def _other_period(text: str, figure: Figure) -> bool:
+    """Whether the figure's clause names a span the base's figures are not of."""
+    return _OTHER_PERIOD.search(_clause(text, figure.span.start, figure.span.end, 80)) is not None
 
 
 def _at_date(slots: Sequence[Slot], when: When | None) -> Slot | None:
@@ -648,6 +695,12 @@ def _concepts(text: str) -> set[str]:
     return {k for k, p in _concept_patterns().items() if p.search(text)}
 
 
+def _event_date(text: str, when: When) -> bool:
+    """A date that says when something happened ("released on January 20"), not a period."""
+    near = text[max(0, when.span.start - 25) : when.span.end + 12]
+    return when.born or bool(_concepts(near))
+
+
 def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | None:
     """A date said of an event: released, founded, born, met, reported, published."""
     said = _concepts(_clause(ctx.sentence.text, when.span.start, when.span.end, 60))
@@ -661,7 +714,7 @@ def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | N
         if not said & _concepts(f"{event.what.en} {event.what.ko}"):
             continue
         primary = base.primary(event)
-        score = 2.0 * len(primary & names) + (0.5 if names & set(event.about) else 0.0)
+        score = 2.0 * len(primary & names) + 0.3 * len(names & set(event.about))
         if score:
             scored.append((score, event))
     if not scored:
@@ -821,6 +874,14 @@ def best_quote(words: str, quotes: Iterable[Quote], *, strict: bool) -> Quote | 
     return best[1] if best else None
 
 
+# Words that point back to the last sentence's speaker ("He added", "그는")
+_POINTS_BACK = re.compile(
+    r"\b(?:he|she|they|his|her|their|the company|the firm|the report)\b"
+    r"|그는|그녀는|그가|이어|또한|그의|회사 측",
+    re.IGNORECASE,
+)
+
+
 def _same_figures(words: str, fact: Quote) -> bool:
     """Whether every figure in the quoted words is one the speaker said ("3 months")."""
     theirs = [f for text in _quote_texts(fact) for f in draft.figures(text)]
@@ -836,7 +897,10 @@ def _same_figures(words: str, fact: Quote) -> bool:
 def _speaker(ctx: _Context, span: draft.Span, base: Base) -> str | None:
     """Who the sentence says spoke: the nearest person or organisation outside the quote."""
     outside = [m for m in ctx.mentions if m.end <= span.start or m.start >= span.end]
-    for pool in (outside, ctx.carried):
+    text = ctx.sentence.text
+    words = text[: span.start] + " " + text[span.end :]
+    pools = [outside, ctx.carried] if _POINTS_BACK.search(words) else [outside]
+    for pool in pools:
         speakers = [
             m
             for m in pool
@@ -942,6 +1006,10 @@ def _pair_dates(figures: Sequence[Figure], whens: Sequence[When]) -> dict[int, W
     """Each figure's date: the nearest with no other figure between, else in order."""
     paired: dict[int, When] = {}
     used: set[int] = set()
+    if len(figures) == len(whens) >= 2 and (
+        whens[0].span.start >= figures[-1].span.end or whens[-1].span.end <= figures[0].span.start
+    ):  # "from 13.5 to 8.1 between the end of 2023 and the end of 2024"
+        return dict(enumerate(whens))
     for i, figure in enumerate(figures):
         best: tuple[int, int] | None = None
         for j, when in enumerate(whens):
@@ -990,8 +1058,17 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
     for sentence in found:
         mentions = names.find(sentence.text)
         carried: list[Mention] = []
-        if previous is not None and previous.sentence.paragraph == sentence.paragraph:
-            carried = previous.mentions or previous.carried
+        if (
+            previous is not None
+            and previous.sentence.paragraph == sentence.paragraph
+            and not any(_actor(m.entity, names) for m in mentions)
+        ):
+            # "It also scored 97.3% on MATH-500": the subject is the last sentence's
+            carried = (
+                [m for m in previous.mentions if _actor(m.entity, names)]
+                or previous.mentions
+                or previous.carried
+            )
         ctx = _Context(sentence, mentions, carried)
         contexts.append(ctx)
         previous = ctx
@@ -1056,7 +1133,8 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         and not _overlaps(w.span, [f.span for f in figures])
         and not _inside(w.span, quote_spans)
     ]
-    paired = _pair_dates(figures, whens)
+    periods = [w for w in whens if not _event_date(text, w)]
+    paired = _pair_dates(figures, periods)
     for i, figure in enumerate(figures):
         finding = judge_figure(figure, paired.get(i), ctx, figures, base, lang)
         if finding is not None:
