@@ -207,6 +207,9 @@ def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
     for match in _SENTENCE_END.finditer(text):
         if match.group(1) == "." and _abbreviation(text, match.start()):
             continue
+        following = text[match.end() : match.end() + 1]
+        if following.islower() and following.isascii():
+            continue  # '"... a new competitor!" he added.': the sentence goes on
         end = match.end(2)
         yield _sentence(text, begin, end, starts, paragraph)
         begin = match.end()
@@ -219,7 +222,11 @@ def _abbreviation(text: str, dot: int) -> bool:
     if word is None:
         return text[dot - 1 : dot].isdigit() and text[dot + 1 : dot + 2].isdigit()
     token = word.group(1).lower().rstrip(".")
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    if token in _ABBREVIATIONS:
+        return True
+    # an initial ("Donald J. Trump"), not a one-letter word ending a sentence ("on X.")
+    after = text[dot + 1 : dot + 3]
+    return len(token) == 1 and after[:1] == " " and after[1:].isupper()
 
 
 def _sentence(
@@ -410,13 +417,48 @@ def _number(text: str, scale: str | None) -> tuple[float, float] | None:
 
 
 def figures(text: str) -> list[Figure]:
-    """Every figure with a unit in a sentence, in order."""
+    """Every figure with a unit in a sentence, in order; a bare number that continues
+    one ("from 31.6 points to 3.7", "1,385 points, OpenAI 1,366") takes its unit."""
     found: list[Figure] = []
     for m in _figure_pattern().finditer(text):
         figure = _figure(text, m)
         if figure is not None:
             found.append(figure)
+    shares = [f for f in found if f.unit in ("percent", "pp", "points", "elo")]
+    if not shares:
+        return found
+    for m in _BARE.finditer(text):
+        if any(f.span.start < m.end() and m.start() < f.span.end for f in found):
+            continue
+        if not _LINKED.search(text[max(0, m.start() - 14) : m.start()]) and not _LINKED_KO.match(
+            text, m.end()
+        ):
+            continue
+        value = float(m.group().replace(",", ""))
+        if m.group().isdigit() and 1900 <= value <= 2100:
+            continue  # a year
+        like = min(shares, key=lambda f: abs(f.span.start - m.start()))
+        printed = parse_printed(m.group())
+        if printed is None:
+            continue
+        found.append(
+            Figure(m.group(), Span(m.start(), m.end()), value, like.unit, printed.tolerance)
+        )
+    found.sort(key=lambda f: f.span.start)
     return found
+
+
+# A number without a unit, with a decimal point or three digits or more
+_BARE = re.compile(
+    r"(?<![\w.,$₩-])(?:\d+\.\d+|\d{1,3}(?:,\d{3})+|\d{3,})"
+    r"(?=\s*(?:[,.;:)]|$|(?:and|to|in|at|by|on|a|the)\b|(?:에서|으로|로|까지|대)(?![가-힣])))"
+    r"(?![.,]\d)"
+)
+# ...that a comparison or a list ties to a figure with a unit
+_LINKED = re.compile(
+    r"(?:\bfrom|\bto|\bvs\.?|\bversus|\bagainst|\bwith|\band|,)\s*(?:[A-Z][\w.-]*\s+){0,2}$"
+)
+_LINKED_KO = re.compile(r"(?:에서|으로|로|까지|대)(?![가-힣])")
 
 
 def _figure(text: str, m: re.Match[str]) -> Figure | None:

@@ -33,7 +33,7 @@ from aigap.answers.search import match_expression, query_words
 from aigap.core.derive import parse_printed
 from aigap.core.errors import AigapError, os_reason
 from aigap.core.labels import label
-from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate
+from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate, Text
 from aigap.core.numbers import amount_text, figure_text, with_unit
 from aigap.core.text import nfc
 from aigap.kinds.cost import Cost
@@ -207,6 +207,7 @@ class Slot(msgspec.Struct, frozen=True):
     signed: bool = False  # a change: its sign is part of it
     high: float | None = None
     index: int = 0  # which of the fact's values (a gap's reading)
+    compared: frozenset[str] = frozenset()  # a ratio's base: "a tenth of Llama 3's cost"
 
 
 def _amount_cue(amount: Amount, field: str) -> Cue:
@@ -329,7 +330,8 @@ class Base:
                     _printed_tolerance(amount),
                 )
             if fact.ratio is not None:
-                yield Slot(fact, fact.ratio.value, "ratio", "ratio", who)
+                of = {m.entity for t in fact.ratio.of.all() for m in self.names.find(t)}
+                yield Slot(fact, fact.ratio.value, "ratio", "ratio", who, compared=frozenset(of))
         elif isinstance(fact, Quote):
             who = self.primary(fact, fact.speaker.en, fact.speaker.ko)
             seen: set[tuple[float, str]] = set()
@@ -502,6 +504,19 @@ def _closeness(
     return 1.0 / (1.0 + distance / 30.0)
 
 
+_LEADING_PRONOUN = re.compile(
+    r"^\W*(it|its|they|their|he|his|she|her|the (?:company|firm|model|startup|lab|chipmaker)"
+    r"|이 (?:모델|회사)|그는|그녀는|회사 측은)(?![\w가-힣])",
+    re.IGNORECASE,
+)
+
+
+def _outside_quotes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The names a sentence says itself, not those inside someone's quoted words."""
+    spans = [q.span for q in draft.quotations(text)]
+    return [m for m in mentions if not _overlaps(draft.Span(m.start, m.end), spans)]
+
+
 def _actor(entity: str, names: Subjects) -> bool:
     """A company, model or person: what a sentence without one may carry over."""
     found = names.by_id.get(entity)
@@ -519,16 +534,31 @@ class _Context(msgspec.Struct):
         return {m.entity for m in self.mentions}
 
 
-def _subject_score(slot: Slot, figure: Figure, ctx: _Context, figures: Sequence[Figure]) -> float:
+def _subject_score(
+    slot: Slot,
+    figure: Figure,
+    ctx: _Context,
+    figures: Sequence[Figure],
+    owner: str | None = None,
+) -> float:
+    """How surely the figure is about the slot's subject: its name near the figure, the
+    benchmark named, the comparison named; ``owner``: the name a list gives it
+    ("Broadcom and Oracle fell 17.4% and 13.8% respectively")."""
     text = ctx.sentence.text
     family = _FAMILY[figure.unit]
     alike = [f for f in figures if f is not figure and _FAMILY[f.unit] == family]
     near = 0.0
-    for mention in ctx.mentions:
-        if mention.entity in slot.primary:
-            near = max(near, _closeness(mention, figure.span.start, figure.span.end, text, alike))
+    if owner is not None:
+        near = 1.0 if owner in slot.primary else 0.0
+    else:
+        for mention in ctx.mentions:
+            if mention.entity in slot.primary:
+                close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
+                near = max(near, close)
     if near == 0.0 and any(m.entity in slot.primary for m in ctx.carried):
         near = 0.3
+    if slot.compared & ctx.entities():
+        near = max(near, 0.5) + 0.25
     score = 2.0 * near
     if slot.benchmark is not None:
         if slot.benchmark in ctx.entities():
@@ -551,11 +581,12 @@ def judge_figure(
     figures: Sequence[Figure],
     base: Base,
     lang: Lang,
+    owner: str | None = None,
 ) -> Finding | None:
     """The verdict on one figure; None when it is not about the base's subjects."""
     family = _FAMILY[figure.unit]
     scored = [
-        (s, _subject_score(s, figure, ctx, figures))
+        (s, _subject_score(s, figure, ctx, figures, owner))
         for s in base.slots
         if _FAMILY.get(s.unit) == family
     ]
@@ -741,103 +772,28 @@ _STATEMENT_KO = re.compile(
     r"(?:다|라|냐)고\s+(?:말했|밝혔|주장했|강조했|평가했|설명했|지적했|전망했|내다봤|언급했)"
 )
 _STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "that",
-        "this",
-        "these",
-        "those",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "as",
-        "but",
-        "not",
-        "no",
-        "we",
-        "our",
-        "us",
-        "they",
-        "their",
-        "he",
-        "his",
-        "she",
-        "her",
-        "i",
-        "my",
-        "you",
-        "your",
-        "will",
-        "would",
-        "can",
-        "could",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "than",
-        "then",
-        "there",
-        "here",
-        "which",
-        "who",
-        "whom",
-        "what",
-        "when",
-        "where",
-        "so",
-        "very",
-        "also",
-        "just",
-        "about",
-        "into",
-        "over",
-        "under",
-        "more",
-        "most",
-        "some",
-        "any",
-        "all",
-        "one",
-        "ones",
-        "said",
-        "says",
-    ]
+    """a about all also an and any are as at be been but by can certainly clearly could did do
+    does even for from had has have he her here his i in into is it its just may might more
+    most much must my no not obviously of on one ones or our over quite really said says
+    shall she should so some still than that the their then there these they this those to
+    under us very was we were what when where which who whom will with would you your""".split()  # noqa: SIM905
 )
 _EN_WORD = re.compile(r"[a-z][a-z0-9']+|\d+(?:\.\d+)?")
 
 
+_CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)\b")
+
+
 def _stem(word: str) -> str:
+    """A crude stem, enough to compare two renderings of one statement: the first five
+    letters (competing / competition, focused / focus, industries / industry)."""
     word = word.removesuffix("'s").removesuffix("’s")
-    for ending in ("ing", "ed", "es", "s", "ly"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
+    return word[:5] if len(word) > 5 else word.removesuffix("s")
 
 
 def tokens(text: str) -> set[str]:
     """Content words (English, stemmed) and Hangul syllable pairs: what quotations share."""
-    folded = nfc(text).casefold()
+    folded = _CONTRACTION.sub("", nfc(text).casefold())
     found = {_stem(w) for w in _EN_WORD.findall(folded) if w not in _STOP}
     hangul = "".join(ch for ch in folded if _HANGUL.match(ch) or ch == " ")
     for word in hangul.split():
@@ -894,6 +850,25 @@ def _same_figures(words: str, fact: Quote) -> bool:
     )
 
 
+def _joined_quote(words: str, speaker: str, base: Base, *, strict: bool) -> Quote | None:
+    """Words that join two of the speaker's statements ("… a wake-up call … laser-focused"):
+    compared with all the speaker's quotations at once; the nearest single one is cited."""
+    theirs = [q for q in base.quotes if _same_speaker(speaker, q, base)]
+    if len(theirs) < 2:
+        return None
+    joined = Quote(
+        id="",
+        source="",
+        passage=("",),
+        speaker=theirs[0].speaker,
+        said=Text(en=" ".join(t for q in theirs for t in _quote_texts(q))),
+    )
+    if best_quote(words, [joined], strict=strict) is None:
+        return None
+    mine = tokens(words)
+    return max(theirs, key=lambda q: max(_overlap(mine, t)[0] for t in _quote_texts(q)))
+
+
 def _speaker(ctx: _Context, span: draft.Span, base: Base) -> str | None:
     """Who the sentence says spoke: the nearest person or organisation outside the quote."""
     outside = [m for m in ctx.mentions if m.end <= span.start or m.start >= span.end]
@@ -935,6 +910,8 @@ def judge_quote(
 ) -> Finding | None:
     speaker = _speaker(ctx, quoted.span, base)
     fact = best_quote(quoted.text, base.quotes, strict=strict)
+    if fact is None and speaker is not None:
+        fact = _joined_quote(quoted.text, speaker, base, strict=strict)
     if fact is None:
         if speaker is not None and quoted.direct and _has_facts(speaker, base):
             return Finding("unverified")
@@ -1003,29 +980,30 @@ def _clause(text: str, start: int, end: int, limit: int = 120) -> str:
 
 
 def _pair_dates(figures: Sequence[Figure], whens: Sequence[When]) -> dict[int, When]:
-    """Each figure's date: the nearest with no other figure between, else in order."""
+    """Each figure's date: the nearest with no other figure between (each date to one
+    figure, nearest first), else in order."""
     paired: dict[int, When] = {}
     used: set[int] = set()
     if len(figures) == len(whens) >= 2 and (
         whens[0].span.start >= figures[-1].span.end or whens[-1].span.end <= figures[0].span.start
     ):  # "from 13.5 to 8.1 between the end of 2023 and the end of 2024"
         return dict(enumerate(whens))
+    pairs: list[tuple[int, int, int]] = []  # (distance, figure, date)
     for i, figure in enumerate(figures):
-        best: tuple[int, int] | None = None
         for j, when in enumerate(whens):
             lo, hi = (
-                sorted((figure.span.end, when.span.start))
+                (figure.span.end, when.span.start)
                 if when.span.start >= figure.span.end
-                else sorted((when.span.end, figure.span.start))
+                else (when.span.end, figure.span.start)
             )
             if any(lo <= f.span.start and f.span.end <= hi for f in figures if f is not figure):
-                continue
-            distance = hi - lo
-            if distance <= 60 and (best is None or distance < best[0]):
-                best = (distance, j)
-        if best is not None:
-            paired[i] = whens[best[1]]
-            used.add(best[1])
+                continue  # another figure lies between: the date is that one's
+            if hi - lo <= 60:
+                pairs.append((hi - lo, i, j))
+    for _, i, j in sorted(pairs):  # nearest first; a date goes to one figure only
+        if i not in paired and j not in used:
+            paired[i] = whens[j]
+            used.add(j)
     left_figures = [i for i in range(len(figures)) if i not in paired]
     left_dates = [j for j in range(len(whens)) if j not in used]
     if left_figures and len(left_figures) == len(left_dates):
@@ -1057,18 +1035,24 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
     previous: _Context | None = None
     for sentence in found:
         mentions = names.find(sentence.text)
+        pronoun = _LEADING_PRONOUN.match(sentence.text)
+        if pronoun and previous is not None and previous.sentence.paragraph == sentence.paragraph:
+            # "It scored 79.8%, ahead of OpenAI's o1": "It" names the last sentence's actor
+            said = _outside_quotes(previous.sentence.text, previous.mentions) or previous.carried
+            mentions = [
+                Mention(pronoun.start(1), pronoun.end(1), m.entity)
+                for m in said
+                if _actor(m.entity, names)
+            ] + mentions
         carried: list[Mention] = []
         if (
             previous is not None
             and previous.sentence.paragraph == sentence.paragraph
-            and not any(_actor(m.entity, names) for m in mentions)
+            and not any(_actor(m.entity, names) for m in _outside_quotes(sentence.text, mentions))
         ):
             # "It also scored 97.3% on MATH-500": the subject is the last sentence's
-            carried = (
-                [m for m in previous.mentions if _actor(m.entity, names)]
-                or previous.mentions
-                or previous.carried
-            )
+            said = _outside_quotes(previous.sentence.text, previous.mentions)
+            carried = [m for m in said if _actor(m.entity, names)] or said or previous.carried
         ctx = _Context(sentence, mentions, carried)
         contexts.append(ctx)
         previous = ctx
@@ -1095,6 +1079,22 @@ def _add_quoted(store: Store, base: Base, contexts: Sequence[_Context]) -> None:
             for record, _score in hits:
                 if isinstance(record, Quote):
                     base.add(record)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|각각", re.IGNORECASE)
+
+
+def _respectively(ctx: _Context, figures: Sequence[Figure], base: Base) -> dict[int, str]:
+    """ "A and B fell 17.4% and 13.8% respectively": the names given to the figures in order."""
+    if not _RESPECTIVELY.search(ctx.sentence.text) or len(figures) < 2:
+        return {}
+    names: list[str] = []
+    for m in _outside_quotes(ctx.sentence.text, ctx.mentions):
+        if _actor(m.entity, base.names) and m.entity not in names:
+            names.append(m.entity)
+    if len(names) != len(figures):
+        return {}
+    return dict(enumerate(names))
 
 
 def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
@@ -1135,8 +1135,9 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
     ]
     periods = [w for w in whens if not _event_date(text, w)]
     paired = _pair_dates(figures, periods)
+    owners = _respectively(ctx, figures, base)
     for i, figure in enumerate(figures):
-        finding = judge_figure(figure, paired.get(i), ctx, figures, base, lang)
+        finding = judge_figure(figure, paired.get(i), ctx, figures, base, lang, owners.get(i))
         if finding is not None:
             add(figure.span.start, figure.span.end, figure.text, finding)
     used = {id(w) for w in paired.values()}

@@ -121,15 +121,16 @@ def score(split: str, check: Any) -> Scores:
 
 
 def checker() -> Any:
-    """verify on the packaged base, through the library (no process per draft)."""
+    """verify on the packaged base, through the library: one store for every draft."""
     from aigap.answers.verify import verify
     from aigap.factfiles.load import packaged_facts_path
-    from aigap.opener import with_store
+    from aigap.opener import open_store
     from aigap.output.verify import report_data
 
+    store = open_store([str(packaged_facts_path())])
+
     def check(text: str, lang: str) -> list[dict[str, Any]]:
-        report = with_store([str(packaged_facts_path())], lambda s: verify(s, text, "en"))
-        claims: list[dict[str, Any]] = report_data(report)["claims"]  # type: ignore[assignment]
+        claims: list[dict[str, Any]] = report_data(verify(store, text, "en"))["claims"]  # type: ignore[assignment]
         return claims
 
     return check
