@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO, TypeVar
 
 import msgspec
 import typer
@@ -550,6 +550,7 @@ MaxBytesOption = Annotated[
 
 # A table is read on a screen: the first rows, and how many more there are.
 TABLE_ROWS = 50
+LIMIT_MAX = 2**63 - 1  # SQLite's largest integer: a row limit past it is a usage error
 LimitOption = Annotated[
     int | None,
     typer.Option(
@@ -557,6 +558,7 @@ LimitOption = Annotated[
         "-n",
         metavar="N",
         min=0,
+        max=LIMIT_MAX,
         help=f"Show the first N rows (tables: {TABLE_ROWS} by default; 0 = all).",
         show_default=False,
     ),
@@ -1040,6 +1042,7 @@ def search(
             "-n",
             metavar="N",
             min=1,
+            max=LIMIT_MAX,
             help=f"Show the best N hits (table default {SEARCH_LIMIT}; json and csv: all).",
             show_default=False,
         ),
@@ -1419,8 +1422,10 @@ def chart(
       aigap chart scores arena --out arena.png --lang ko
     """
     from aigap.output import chart as charts
+    from aigap.output.files import check_target
 
     charts.chart_format(out)  # a wrong name fails before any work
+    check_target(out)  # and so does a file aigap did not write
     code = _code(lang)
     if kind is ChartKind.gap:
         figure = charts.gap_figure(_answer(ctx, lambda s: charts.gap_rows(s, benchmark)), code)
@@ -1457,10 +1462,12 @@ def export(
       aigap export aigap-data --facts my-facts.yaml
     """
     from aigap.output.export import export as write_export
+    from aigap.output.render import safe
 
     counts = _answer(ctx, lambda store: write_export(store, directory))
     rows = ", ".join(f"{name} {n}" for name, n in counts.items())
-    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
+    # the name as typed, made safe: an escape sequence or a newline in it stays text
+    sys.stdout.write(f"{safe(directory, keep_newlines=False)}: {len(counts)} resources ({rows})\n")
 
 
 def _prepare_streams() -> None:
@@ -1478,6 +1485,29 @@ def _prepare_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    sys.stderr = _Messages(sys.stderr)
+
+
+class _Messages:
+    """Standard error that never fails: when its reader is gone (a closed pipe, a
+    full disk) the message is lost, but the exit code stays the command's own
+    (Click would exit 1 on the broken pipe)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty, fileno: the stream's own
+        return getattr(self._stream, name)
 
 
 def _fail_output(error: OSError) -> None:
