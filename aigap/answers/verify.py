@@ -633,7 +633,7 @@ def judge_figure(
         return _unverified(ctx, base)
     slot = _at_date(cued, when) or _nearest(cued, figure)
     says = slot_says(slot, lang, base)
-    owner = next(
+    theirs = next(
         (
             s
             for s, _ in scored
@@ -641,9 +641,9 @@ def judge_figure(
         ),
         None,
     )
-    if owner is not None:
+    if theirs is not None:  # someone else's number: say whose
         says += "; " + label(
-            "verify.belongs", lang, figure=figure.text, whose=slot_says(owner, lang, base)
+            "verify.belongs", lang, figure=figure.text, whose=slot_says(theirs, lang, base)
         )
     return Finding("contradicted", slot.fact, says)
 
