@@ -123,7 +123,7 @@ def score(split: str, check: Any) -> Scores:
 def checker() -> Any:
     """verify on the packaged base, through the library: one store for every draft."""
     from aigap.answers.verify import verify
-    from aigap.factfiles.load import packaged_facts_path
+    from aigap.factfiles.files import packaged_facts_path
     from aigap.opener import open_store
     from aigap.output.verify import report_data
 
