@@ -340,7 +340,7 @@ def _fact_files(given: Sequence[str] | None, packaged: bool) -> tuple[str, ...]:
     ``--facts`` (repeatable) wins over ``AIGAP_FACTS`` (a list separated by
     os.pathsep); a directory stands for its *.yaml and *.yml files.
     """
-    from aigap.factfiles.load import FACTS_ENV, expand_fact_paths, packaged_facts_path
+    from aigap.factfiles.files import FACTS_ENV, expand_fact_paths, packaged_facts_path
 
     user = list(given or ())
     if not user:
