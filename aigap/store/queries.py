@@ -56,7 +56,7 @@ _SELECT = "SELECT ord, id, kind, data, crc FROM records JOIN blobs USING (ord)"
 _ORDERS = {
     "file": "ord",
     "date": "datekey, ord",
-    "market": "datekey, sub, num, ord",  # by day, companies before indexes, biggest fall first
+    "ranked": "datekey, sub, num, ord",  # by day, then the kind's rank (Kind.index)
 }
 _FACTS_ONLY = f"kind NOT IN {tuple(NOT_FACTS)!r}"  # every section but the NOT_FACTS
 
@@ -68,7 +68,7 @@ class CacheError(Exception):
 class Filters(TypedDict, total=False):
     """What a listing asks of ``Store.select``, ``iter_select`` and ``count``.
 
-    ``order``: a key of _ORDERS ("file", "date", "market"); ``limit``: the first
+    ``order``: a key of _ORDERS ("file", "date", "ranked"); ``limit``: the first
     rows only; ``since``/``until``: YYYY-MM-DD bounds (a partial date matches a
     range it overlaps); ``who``: part of a speaker's name; ``speakers``:
     normalized names (aigap.core.text.normalize_name), one of which is the speaker's.
@@ -406,19 +406,26 @@ class Store:
         # is at most three times that, sorted and cut again: an entity with
         # 11,000 facts reads about 50 index entries per part, not 11,000 rows.
         marks = ", ".join("?" * len(people))
+        said = [k.section for k in kinds.KINDS if k.said]  # a person's words: their groups' too
+        measured = [k.section for k in kinds.KINDS if "benchmark" in k.record.__struct_fields__]
         parts = [("sortkey", "about WHERE entity = ?")]  # (sort key, rows)
         args: list[str | int] = [entity]
-        if people:
-            parts.append(("sortkey", f"about WHERE entity IN ({marks}) AND kind = 'quotes'"))
-            args += people
-        if benchmark:
+        if people and said:
+            parts.append(
+                (
+                    "sortkey",
+                    f"about WHERE entity IN ({marks}) AND kind IN ({_marks(said)})",
+                )
+            )
+            args += [*people, *said]
+        if benchmark and measured:
             parts.append(
                 (
                     f"coalesce(datekey, '{UNDATED}')",
-                    "records WHERE kind IN ('gaps', 'scores') AND benchmark = ?",
+                    f"records WHERE kind IN ({_marks(measured)}) AND benchmark = ?",
                 )
             )
-            args.append(entity)
+            args += [*measured, entity]
         cut = -1 if limit is None else limit
         chosen = " UNION ".join(
             f"SELECT * FROM (SELECT ord, {key} AS sortkey FROM {rows}"
@@ -435,7 +442,7 @@ class Store:
         built = [self._build(row, Fact) for row in found]
         for fact in built:
             named = entity in fact.about or getattr(fact, "benchmark", None) == entity
-            if not named and not (fact.kind == "quote" and set(people) & set(fact.about)):
+            if not named and not (kinds.of(fact).said and set(people) & set(fact.about)):
                 raise CacheError("cached fact filed under the wrong entity")
         return built, total
 
@@ -508,6 +515,11 @@ class Store:
         if not isinstance(found, Benchmark | Entity) or norm not in _names(found):
             raise CacheError(f"cached name {norm!r} points to the wrong entity")
         return found
+
+
+def _marks(values: Sequence[object]) -> str:
+    """SQL placeholders for these values: "?, ?, ?"."""
+    return ", ".join("?" * len(values))
 
 
 def _names(named: Benchmark | Entity) -> set[str]:
