@@ -34,6 +34,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Source
+from aigap.core.rows import Rows
 from aigap.core.text import normalize_name
 from aigap.store.index import COLUMN_WEIGHTS
 from aigap.store.schema import (
@@ -59,6 +60,21 @@ _ORDERS = {
     "ranked": "datekey, sub, num, ord",  # by day, then the kind's rank (Kind.index)
 }
 _FACTS_ONLY = f"kind NOT IN {tuple(NOT_FACTS)!r}"  # every section but the NOT_FACTS
+
+
+class Ranked(msgspec.Struct, frozen=True):
+    """A search hit: the record and its BM25 score (higher is better)."""
+
+    record: Stored
+    score: float
+
+
+class Placed(msgspec.Struct, frozen=True):
+    """A timeline entry: its fact, its position in the fact's story, its sort key (a day)."""
+
+    fact: Fact
+    pos: int
+    sortkey: str
 
 
 class CacheError(Exception):
@@ -238,7 +254,7 @@ class Store:
         rows = self._rows("SELECT benchmark, n FROM counts WHERE kind = ?", (BY_SOURCE,))
         return {source: count for source, count in rows}
 
-    def search(self, match: str, limit: int | None) -> tuple[list[tuple[Stored, float]], int]:
+    def search(self, match: str, limit: int | None) -> Rows[Ranked]:
         """The best ``limit`` records (all when None) for an FTS5 query, with scores; the count.
 
         Ranking and cutting happen in SQLite: only the rows returned are built.
@@ -257,7 +273,7 @@ class Store:
             total = len(rows)
         else:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
-        return [(self._stored(row[:5]), float(row[5])) for row in rows], total
+        return Rows([Ranked(self._stored(row[:5]), float(row[5])) for row in rows], total)
 
     @staticmethod
     def _where(
@@ -395,7 +411,7 @@ class Store:
 
     def page_facts(
         self, entity: str, people: Sequence[str], benchmark: bool, limit: int | None
-    ) -> tuple[list[Fact], int]:
+    ) -> Rows[Fact]:
         """An entity page's facts, dated first in date order, the first ``limit``; how many.
 
         The facts about the entity, its people's quotes, and for a benchmark its
@@ -444,7 +460,7 @@ class Store:
             named = entity in fact.about or getattr(fact, "benchmark", None) == entity
             if not named and not (kinds.of(fact).said and set(people) & set(fact.about)):
                 raise CacheError("cached fact filed under the wrong entity")
-        return built, total
+        return Rows(built, total)
 
     def timeline(
         self,
@@ -452,11 +468,11 @@ class Store:
         since: str | None,
         until: str | None,
         limit: int,
-    ) -> tuple[list[tuple[Fact, int, str]], int]:
+    ) -> Rows[Placed]:
         """The first ``limit`` timeline entries of these kinds in the range; how many there are.
 
-        Each as (fact, position in its story, sort key), in the timeline's order:
-        date, then the order of ``sections``, file order, position. Only their
+        Each ``Placed`` (its fact, its place in the fact's story, its sort key), in
+        the timeline's order: date, then the order of ``sections``, file order, position. Only their
         facts are built. Every kind must be ``entries_from_data``.
         """
 
@@ -496,7 +512,7 @@ class Store:
                 built[row[0]] = self._build(row, Fact)
         if len(built) != len(ords):
             raise CacheError("cached entries point to missing records")
-        return [(built[o], pos, key) for o, pos, key in rows], total
+        return Rows([Placed(built[o], pos, key) for o, pos, key in rows], total)
 
     def name_keys(self) -> dict[str, list[str]]:
         """Every entity's and benchmark's names as ``normalize_name`` keys -> their ids."""
