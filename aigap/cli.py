@@ -41,6 +41,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    csv_excel = "csv-excel"  # CSV with a UTF-8 byte-order mark: Excel reads Korean right
     markdown = "markdown"
 
 
@@ -506,7 +507,13 @@ def _benchmark_argument(help: str) -> "ArgumentInfo":
 
 
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (csv-excel: CSV with a byte-order mark, for Excel).",
+        case_sensitive=False,
+    ),
 ]
 LangOption = Annotated[
     Lang,
@@ -948,9 +955,9 @@ def _stream_facts(ctx: typer.Context, kind: str | None, opts: ListingOptions) ->
     def stream(store: "Store") -> None:
         benchmarks = {b.id: b for b in store.benchmarks()}
         found = store.iter_select(kind, limit=opts.rows)
-        if opts.fmt is Format.csv:
+        if opts.fmt in (Format.csv, Format.csv_excel):
             rows = (fact_record(f, opts.code, benchmarks) for f in found)
-            write_csv(rows, sys.stdout, FACT_FIELDS)
+            write_csv(rows, sys.stdout, FACT_FIELDS, excel=opts.fmt is Format.csv_excel)
             return
         from aigap.output.export import full_record
 
@@ -993,7 +1000,7 @@ def facts(
     from aigap.output.facts import facts_listing
 
     rows = opts.rows
-    if opts.fmt in (Format.csv, Format.json) and opts.svg is None:
+    if opts.fmt in (Format.csv, Format.csv_excel, Format.json) and opts.svg is None:
         _stream_facts(ctx, kind, opts)
         return
 
