@@ -1311,6 +1311,73 @@ def _write_check(
         sys.stderr.write(safe(summary(found, path, facts_read), keep_newlines=False) + "\n")
 
 
+class VerifyFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def verify(
+    ctx: typer.Context,
+    draft: Annotated[
+        str,
+        typer.Argument(
+            metavar="[FILE]",
+            help="The draft: plain text or Markdown, UTF-8 (- or none: standard input).",
+            show_default=False,
+        ),
+    ] = "-",
+    fmt: Annotated[
+        VerifyFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = VerifyFormat.table,
+    lang: LangOption = Lang.en,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Check a draft's figures, dates and quotations against the fact base.
+
+    Every figure with its unit, date and quotation that is about the base's
+    subjects is listed with a verdict: supported, contradicted, wrong unit,
+    misattributed or unverified, with what the base says, the fact and its
+    source. Exits 1 when something is contradicted, in the wrong unit or
+    misattributed, else 0 (a pre-commit hook or CI job can run it).
+
+    [b]Examples[/b]
+
+      aigap verify draft.md
+
+      pbpaste | aigap verify --lang ko
+
+      aigap verify story.txt --format markdown > checklist.md
+    """
+    from aigap.answers.verify import read_draft_bytes, read_draft_file
+    from aigap.answers.verify import verify as check_draft
+    from aigap.output.verify import report_listing, write_checklist, write_report_json
+
+    code = _code(lang)
+    if draft == "-":
+        from aigap.answers.verify import MAX_DRAFT_BYTES
+        from aigap.core.labels import label
+
+        text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")
+        name = label("verify.stdin", code)
+    else:
+        text = read_draft_file(draft)
+        name = draft
+    report = _answer(ctx, lambda store: check_draft(store, text, code))
+    if fmt is VerifyFormat.json:
+        write_report_json(report, sys.stdout)
+    elif fmt is VerifyFormat.markdown:
+        write_checklist(report, name, code, sys.stdout)
+    else:
+        from aigap.output.render import make_console, print_table
+
+        print_table(make_console(), report_listing(report, name, code))
+    raise typer.Exit(1 if report.errors else 0)
+
+
 class ChartKind(StrEnum):
     gap = "gap"
     scores = "scores"
