@@ -59,7 +59,7 @@ from aigap.answers.names import (
     split_scripts,
 )
 from aigap.core.labels import label
-from aigap.core.model import Benchmark, Entity, Fact, Lang, Source
+from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Lang, Source
 from aigap.output.layout import every_row
 from aigap.output.render import Column, Listing
 
@@ -209,6 +209,19 @@ def _weights_and_keys(section: str) -> tuple[dict[str, int], dict[str, str]]:
     return kind.search_weights(), keys
 
 
+def kind_words(section: str) -> tuple[str, ...]:
+    """A fact kind's name in both languages, as the catalogue has it (gap, 격차), and
+    the words readers use for its facts (``Kind.words``: stock, 주가)."""
+    if section in NOT_FACTS:
+        return ()
+    kind = kinds.by_section(section)
+    try:
+        names = tuple(label(f"kind.{kind.name}", lang) for lang in ("en", "ko"))
+    except KeyError:  # a kind registered without a catalogue entry (a plug-in's)
+        names = ()
+    return (*names, *kind.words)
+
+
 class Indexer:
     """Turns raw records into FTS rows (one text per column), section by section."""
 
@@ -234,6 +247,8 @@ class Indexer:
             texts[column].extend(_strings(value))
             if isinstance(value, str) and value in self.names_of and key != "id":
                 texts[column].extend(self.names_of[value])
+        # the kind's own word in both languages (gap/격차, quote/발언): "아레나 격차"
+        texts[1].extend(kind_words(section))
         # the names of what a fact is about (smci, 알트만, alphabet) lead to it
         about = raw.get("about") if section != "entities" else None
         if isinstance(about, list | tuple):
@@ -312,6 +327,8 @@ def searchable(
             bench = benchmarks[value]
             texts = (*texts, *bench.name.all(), *bench.aliases)
         pairs.extend((name, t, weights[name]) for t in texts)
+    if isinstance(record, Fact):
+        pairs.extend(("kind", word, 2) for word in kind_words(kinds.of(record).section))
     return pairs
 
 
@@ -413,6 +430,8 @@ FIGURE_WORDS = frozenset(
     )
 )
 _FIGURE_MARK = re.compile(r"\d|[%$₩]|달러|원$|%p")
+# Questions that ask when: an event (a dated happening) answers them.
+DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년"))
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
 WHAT_WORDS = frozenset(_listed("who what whats 누구 누가 무엇 뭐야 뭔가 뭐지 어떤"))
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
@@ -464,6 +483,7 @@ class Query(msgspec.Struct, frozen=True):
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, shown instead)
     figure: bool = False  # asks for a figure
     what: bool = False  # asks who or what something is
+    when: bool = False  # asks when
 
     @property
     def expression(self) -> str | None:
@@ -524,6 +544,7 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     content = [w for w in folded if w not in STOP_WORDS] or folded
     figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)
     what = any(w in WHAT_WORDS or w.endswith(_WHAT_ENDINGS[:2]) for w in folded)
+    when = any(w in DATE_WORDS for w in folded)
     pieces = _pieces(content, rules)
     names = Names.of_store(store) if rules.names or rules.typos else Names({})
     terms: list[Term] = []
@@ -549,7 +570,7 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     corrections: list[tuple[str, str]] = []
     if rules.typos or rules.split:
         terms = [_corrected(store, names, t, rules, corrections) for t in terms]
-    return Query(tuple(terms), tuple(corrections), figure, what)
+    return Query(tuple(terms), tuple(corrections), figure, what, when)
 
 
 def _corrected(
@@ -622,7 +643,7 @@ class _Matcher:
             "INSERT INTO m(text, hit, field, shown, weight) VALUES (?, ?, ?, ?, ?)",
             [
                 # the id is shown anyway and a tag is one word: running text says more
-                (text, i, field, 0 if field in ("id", "tags") else weight, weight)
+                (text, i, field, 0 if field in ("id", "tags", "kind") else weight, weight)
                 for i, record in enumerate(records)
                 for field, text, weight in searchable(record, benchmarks)
             ],
@@ -636,11 +657,13 @@ class _Matcher:
         """The records (by position) that ``expression`` matches in a field of ``weight`` or more.
 
         Weight 4 and up are the fields that name what a fact is about: its
-        subject, speaker, model, benchmark, id.
+        subject, speaker, model, benchmark (its id is left out then: it starts
+        with the kind, cost-..., for every fact of the kind).
         """
         rows = self.conn.execute(
-            "SELECT DISTINCT hit FROM m WHERE m MATCH ? AND weight >= ? AND (? OR field != 'note')",
-            (expression, weight, note),
+            "SELECT DISTINCT hit FROM m WHERE m MATCH ? AND weight >= ?"
+            " AND (? OR field != 'note') AND (? = 0 OR field != 'id')",
+            (expression, weight, note, weight),
         )
         return {int(r[0]) for r in rows}
 
@@ -676,6 +699,13 @@ def _has_figure(record: Searched) -> bool:
     if isinstance(record, Source | Benchmark | Entity):
         return False
     return any(f.path[:1] != ("ratio",) for f in kinds.of(record).figures(record))
+
+
+def _asked(query: Query, record: Searched) -> bool:
+    """Whether a fact is what the question asks for: a figure, or (asked when) an event."""
+    if query.figure and _has_figure(record):
+        return True
+    return query.when and isinstance(record, Fact) and kinds.of(record).name == "event"
 
 
 def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
@@ -720,7 +750,7 @@ def _rank(
     matched = [matcher.which(t.expression) for t in query.terms]
     named = query.named
     # the facts whose subject, speaker or model is a name the question names
-    subject = [matcher.which(t.expression, SUBJECT_WEIGHT) for t in query.terms if t.entities]
+    subject = [matcher.which(t.expression, SUBJECT_WEIGHT) for t in query.terms]
     # a word matched only in a fact's note (about the fact, not the news) counts for less
     noted = [matcher.which(t.expression, 0, note=False) for t in query.terms]
     scored = []
@@ -749,7 +779,7 @@ def _rank(
             score = bm25 * coverage**COVERAGE_POWER
             if card:
                 score *= WHAT_CARD_FACTOR if query.what and about & named else CARD_FACTOR
-            elif query.figure and _has_figure(record):
+            elif _asked(query, record):
                 score *= FIGURE_FACTOR
             if not card:
                 score *= NAMED_FACTOR ** sum(i in hits for hits in subject)
@@ -806,8 +836,21 @@ def search(
     matcher = _Matcher(records, benchmarks)
     try:
         ranked = _rank(store, query, candidates, matcher, rules)
+        if not rules.weak:
+            ranked = [msgspec.structs.replace(s, weak=False) for s in ranked]
         if exact is not None:
+            ranked = [
+                msgspec.structs.replace(s, weak=s.record is not exact and s.weak) for s in ranked
+            ]
             ranked.sort(key=lambda s: s.record.id != exact.id)
+        # weak hits after every strong one (their scores capped to keep the order)
+        strong = [s for s in ranked if not s.weak]
+        floor = min((s.score for s in strong), default=None)
+        weak = [s for s in ranked if s.weak]
+        if floor is not None:
+            weak = [msgspec.structs.replace(s, score=min(s.score, floor)) for s in weak]
+        total = max(total - len(weak), 0) if strong else total  # weak hits are not hits
+        ranked = [*strong, *weak]
         ranked = ranked[:limit] if limit is not None else ranked
         where_of = dict(zip((id(r) for r in records), matcher.where(expression), strict=True))
         where = [where_of[id(s.record)] for s in ranked]
@@ -821,13 +864,12 @@ def search(
             w,
             lang,
             benchmarks,
-            weak=rules.weak and s.weak and s.record is not exact,
+            weak=s.weak,
             coverage=s.coverage,
         )
         for s, w in zip(ranked, where, strict=True)
     ]
-    strong = total - sum(h.weak for h in hits)
-    return Found(text, hits, max(strong, 0), query.corrections)
+    return Found(text, hits, total, query.corrections)
 
 
 SEARCH_FIELDS = (
@@ -864,6 +906,13 @@ def search_record(rank: int, hit: Hit) -> Record:
 CLOSEST = 3  # weak hits a table shows when nothing matches well
 
 
+def _names_subject(hit: Hit) -> bool:
+    """Whether the hit matched in a field that names the fact's subject (speaker, model)."""
+    if not isinstance(hit.record, Fact) or hit.field == "id":
+        return False
+    return kinds.of(hit.record).search_weights().get(hit.field, 0) >= SUBJECT_WEIGHT
+
+
 def search_listing(found: Found, lang: Lang) -> Listing:
     """Each hit's answer first (figure, date, who, source), then the fact id and the match.
 
@@ -884,8 +933,13 @@ def search_listing(found: Found, lang: Lang) -> Listing:
         about = " · ".join(x for x in (hit.date, hit.who, hit.source_id) if x)
         mark = f"{label('search.closest', lang)} " if hit.weak else ""
         lines = [mark + hit.headline, about, f"{hit.record.id} ({hit.kind})"]
-        # a match the headline or the actor already shows needs no line of its own
-        if hit.snippet and hit.snippet.strip("…") not in f"{hit.headline} {hit.who}":
+        # a match the headline or the actor already shows needs no line of its own,
+        # nor does the fact's subject named in the other language (Nvidia: 엔비디아)
+        if (
+            hit.snippet
+            and hit.snippet.strip("…") not in f"{hit.headline} {hit.who}"
+            and not _names_subject(hit)
+        ):
             seen = first_with.setdefault(hit.snippet, hit.record.id)
             said = hit.snippet if seen == hit.record.id else label("search.same", lang, id=seen)
             lines.append(f"{hit.field}: {said}")
