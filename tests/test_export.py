@@ -52,6 +52,7 @@ def test_package_describes_every_resource(exported: Path) -> None:
         ["datapackage.json", *(f"{n}.csv" for n in names)]
     )
     assert package["licenses"][0]["name"]
+
     assert len(package["sources"]) == 2
     gaps = next(r for r in package["resources"] if r["name"] == "gap_values")
     assert gaps["schema"]["primaryKey"] == ["fact_id", "position"]
@@ -61,6 +62,15 @@ def test_package_describes_every_resource(exported: Path) -> None:
     assert fields["value"]["type"] == "number"
     assert fields["date"]["type"] == "date"
     assert "percentage points" in fields["unit"]["description"]
+
+
+def test_the_data_licence_is_for_data_and_leaves_the_passages_to_their_publishers(
+    exported: Path,
+) -> None:
+    (licence,) = json.loads((exported / "datapackage.json").read_text("utf-8"))["licenses"]
+    assert licence["name"] == "CC-BY-4.0"
+    assert licence["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert "passages" in licence["title"] and "publishers" in licence["title"]
 
 
 def _flatten(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -172,10 +182,14 @@ def test_refuses_a_directory_that_is_not_an_export(runner: CliRunner, tmp_path: 
 def test_replaces_an_earlier_export_and_fills_an_empty_directory(
     runner: CliRunner, exported: Path, tmp_path: Path
 ) -> None:
-    (exported / "facts.csv").write_text("stale", encoding="utf-8")
-    assert _export(runner, exported).exit_code == 0
+    assert _export(runner, exported).exit_code == 0  # an unchanged export is replaced
     assert (exported / "facts.csv").read_text(encoding="utf-8").startswith("id,kind")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+    # a file changed since aigap wrote it is the user's now: kept, and the export refuses
+    (exported / "facts.csv").write_text("stale", encoding="utf-8")
+    result = _export(runner, exported)
+    assert result.exit_code == 2 and "facts.csv is not the file aigap wrote" in result.output
+    assert (exported / "facts.csv").read_text(encoding="utf-8") == "stale"
     empty = tmp_path / "empty"
     empty.mkdir()
     assert _export(runner, empty).exit_code == 0

@@ -39,15 +39,16 @@ word boundaries.
 
 from __future__ import annotations
 
+import math
 import re
-import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from aigap import kinds
+from aigap.answers.lookup import kind_of
 from aigap.answers.names import (
     ENDINGS,
     PARTICLES,
@@ -59,22 +60,13 @@ from aigap.answers.names import (
     split_scripts,
 )
 from aigap.core.labels import label
-from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Lang, Source
-from aigap.output.layout import every_row
-from aigap.output.render import Column, Listing
+from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
+from aigap.core.text import normalize_name
+from aigap.store.index import ENTITY_FIELDS, ENTITY_SEARCH, Matcher, kind_words
+from aigap.store.queries import Ranked
 
 if TYPE_CHECKING:
-    from aigap.core.jsontypes import Record
     from aigap.store.queries import Store
-
-TOKENIZE = "porter unicode61 remove_diacritics 2"
-# A field's declared weight -> its column: names, running text, passages.
-COLUMNS = ("names", "body", "passage")
-COLUMN_WEIGHTS = (5.0, 2.0, 1.0)
-
-
-def column_of(weight: int) -> int:
-    return 0 if weight >= 4 else 1 if weight >= 2 else 2
 
 
 def _listed(text: str) -> list[str]:
@@ -166,98 +158,6 @@ def match_expression(words: Sequence[str]) -> str | None:
     return " OR ".join(groups) or None
 
 
-def _strings(value: object) -> Iterator[str]:
-    """Every text in a raw (fact-file) value: strings, {en, ko}, lists, amounts."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in ("unit", "approx", "value"):
-                yield from _strings(item)
-
-
-ENTITY_SEARCH: dict[str, int] = {
-    "id": 8,
-    "name": 5,
-    "aliases": 4,
-    "headline": 2,
-    "outlet": 2,
-    "byline": 2,
-    "full_name": 2,
-    "measures": 2,
-    "note": 1,
-}
-
-
-# An entity's card is found by its names and what it is; its note is about the
-# fact file (why no country is recorded), not about the entity.
-ENTITY_FIELDS: dict[str, int] = {"id": 8, "name": 5, "aliases": 4, "description": 2}
-
-
-def _weights_and_keys(section: str) -> tuple[dict[str, int], dict[str, str]]:
-    """A section's search weights by field, and each field's key in the fact file."""
-    if section == "entities":
-        return ENTITY_FIELDS, {f: f for f in ENTITY_FIELDS}
-    if section in ("sources", "benchmarks"):
-        return ENTITY_SEARCH, {f: f for f in ENTITY_SEARCH}
-    kind = kinds.by_section(section)
-    record = kind.record
-    keys = dict(zip(record.__struct_fields__, record.__struct_encode_fields__, strict=True))
-    return kind.search_weights(), keys
-
-
-def kind_words(section: str) -> tuple[str, ...]:
-    """A fact kind's name in both languages, as the catalogue has it (gap, 격차), and
-    the words readers use for its facts (``Kind.words``: stock, 주가)."""
-    if section in NOT_FACTS:
-        return ()
-    kind = kinds.by_section(section)
-    try:
-        names = tuple(label(f"kind.{kind.name}", lang) for lang in ("en", "ko"))
-    except KeyError:  # a kind registered without a catalogue entry (a plug-in's)
-        names = ()
-    return (*names, *kind.words)
-
-
-class Indexer:
-    """Turns raw records into FTS rows (one text per column), section by section."""
-
-    def __init__(self, names_of: Mapping[str, Sequence[str]]) -> None:
-        # id -> names of what a fact may refer to (benchmarks and entities)
-        self.names_of = names_of
-        self._plans: dict[str, list[tuple[str, int]]] = {}
-
-    def _plan(self, section: str) -> list[tuple[str, int]]:
-        plan = self._plans.get(section)
-        if plan is None:
-            weights, keys = _weights_and_keys(section)
-            plan = [(keys.get(f, f), column_of(w)) for f, w in weights.items()]
-            self._plans[section] = plan
-        return plan
-
-    def row(self, section: str, raw: Mapping[str, object]) -> tuple[str, str, str]:
-        texts: tuple[list[str], list[str], list[str]] = ([], [], [])
-        for key, column in self._plan(section):
-            value = raw.get(key)
-            if value is None:
-                continue
-            texts[column].extend(_strings(value))
-            if isinstance(value, str) and value in self.names_of and key != "id":
-                texts[column].extend(self.names_of[value])
-        # the kind's own word in both languages (gap/격차, quote/발언): "아레나 격차"
-        texts[1].extend(kind_words(section))
-        # the names of what a fact is about (smci, 알트만, alphabet) lead to it
-        about = raw.get("about") if section != "entities" else None
-        if isinstance(about, list | tuple):
-            for entity in about:
-                if isinstance(entity, str) and entity in self.names_of:
-                    texts[2].extend(self.names_of[entity])
-        return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
-
-
 Searched = Source | Benchmark | Entity | Fact  # what a hit can be
 
 
@@ -292,7 +192,6 @@ class Found(msgspec.Struct, frozen=True):
 
 
 def _texts(value: object) -> tuple[str, ...]:
-    from aigap.core.model import Amount, Ratio, Text
 
     if isinstance(value, str):
         return (value,)
@@ -370,8 +269,6 @@ def _hit(
     weak: bool = False,
     coverage: float = 1.0,
 ) -> Hit:
-    from aigap.answers.lookup import kind_of
-
     if isinstance(record, Source):
         headline = record.headline.get(lang)
         date, who, source_id = record.published.iso, record.outlet.get(lang), record.id
@@ -618,7 +515,6 @@ def _compound(store: Store, word: str) -> str | None:
 
 def _shown_name(store: Store, record_id: str, key: str) -> str:
     """The name as the fact file spells it whose key is ``key`` (samaltman -> Sam Altman)."""
-    from aigap.core.text import normalize_name
 
     record = store.record(record_id)
     if isinstance(record, Benchmark | Entity):
@@ -628,60 +524,28 @@ def _shown_name(store: Store, record_id: str, key: str) -> str:
     return key
 
 
-class _Matcher:
-    """The texts of a few records in a small in-memory FTS5 table: which terms each
-    matches, and the snippet of its best-matching field."""
+def _matcher(records: Sequence[Searched], benchmarks: Mapping[str, Benchmark]) -> Matcher:
+    """The records' texts (``searchable``) in a small in-memory index."""
+    return Matcher(
+        # the id is shown anyway, and a tag or the kind's name is one word: running
+        # text says more (shown, the weight choosing the snippet, is 0 for them)
+        (text, i, field, 0 if field in ("id", "tags", "kind") else weight, weight)
+        for i, record in enumerate(records)
+        for field, text, weight in searchable(record, benchmarks)
+    )
 
-    def __init__(self, records: Sequence[Searched], benchmarks: Mapping[str, Benchmark]) -> None:
-        self.conn = sqlite3.connect(":memory:")
-        self.conn.execute(
-            "CREATE VIRTUAL TABLE m USING fts5("
-            "text, hit UNINDEXED, field UNINDEXED, shown UNINDEXED, weight UNINDEXED,"
-            f" tokenize='{TOKENIZE}')"
-        )
-        self.conn.executemany(
-            "INSERT INTO m(text, hit, field, shown, weight) VALUES (?, ?, ?, ?, ?)",
-            [
-                # the id is shown anyway and a tag is one word: running text says more
-                (text, i, field, 0 if field in ("id", "tags", "kind") else weight, weight)
-                for i, record in enumerate(records)
-                for field, text, weight in searchable(record, benchmarks)
-            ],
-        )
-        self.size = len(records)
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def which(self, expression: str, weight: int = 0, *, note: bool = True) -> set[int]:
-        """The records (by position) that ``expression`` matches in a field of ``weight`` or more.
-
-        Weight 4 and up are the fields that name what a fact is about: its
-        subject, speaker, model, benchmark (its id is left out then: it starts
-        with the kind, cost-..., for every fact of the kind).
-        """
-        rows = self.conn.execute(
-            "SELECT DISTINCT hit FROM m WHERE m MATCH ? AND weight >= ?"
-            " AND (? OR field != 'note') AND (? = 0 OR field != 'id')",
-            (expression, weight, note, weight),
-        )
-        return {int(r[0]) for r in rows}
-
-    def where(self, expression: str) -> list[tuple[str, str]]:
-        """(field, snippet) of the best-matching shown field of each record."""
-        best: dict[int, tuple[int, int, float, str, str]] = {}
-        for hit, field, shown, snip, rank in self.conn.execute(
-            "SELECT hit, field, shown, snippet(m, 0, '\x02', '\x03', '…', 12), bm25(m)"
-            " FROM m WHERE m MATCH ?",
-            (expression,),
-        ):
-            # the field that holds most of the words asked for, then the weightier one
-            words = len({w.casefold() for w in _MARKED.findall(snip)})
-            key = (words, shown, -rank)
-            if hit not in best or key > best[hit][:3]:
-                text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
-                best[hit] = (*key, field, text)
-        return [best[i][3:] if i in best else ("", "") for i in range(self.size)]
+def _where(matcher: Matcher, expression: str, size: int) -> list[tuple[str, str]]:
+    """(field, snippet) of the best-matching shown field of each record."""
+    best: dict[int, tuple[int, int, float, str, str]] = {}
+    for hit, field, shown, snip, rank in matcher.snippets(expression):
+        # the field that holds most of the words asked for, then the weightier one
+        words = len({w.casefold() for w in _MARKED.findall(snip)})
+        key = (words, shown, -rank)
+        if hit not in best or key > best[hit][:3]:
+            text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
+            best[hit] = (*key, field, text)
+    return [best[i][3:] if i in best else ("", "") for i in range(size)]
 
 
 def _about(record: Searched) -> frozenset[str]:
@@ -711,8 +575,6 @@ def _asked(query: Query, record: Searched) -> bool:
 def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
     """Each term's weight (how rare it is in the base: a word that is nowhere weighs
     most; a name more, a Korean predicate less), and whether it is found nowhere."""
-    import math
-
     total = max(store.record_count(), 1)
     weights: list[float] = []
     unknown: list[bool] = []
@@ -739,8 +601,8 @@ class Scored(msgspec.Struct, frozen=True):
 def _rank(
     store: Store,
     query: Query,
-    candidates: Sequence[tuple[Searched, float]],
-    matcher: _Matcher,
+    candidates: Sequence[Ranked],
+    matcher: Matcher,
     rules: Rules,
 ) -> list[Scored]:
     """The candidates re-ranked for answers, each with its coverage of the question."""
@@ -754,7 +616,7 @@ def _rank(
     # a word matched only in a fact's note (about the fact, not the news) counts for less
     noted = [matcher.which(t.expression, 0, note=False) for t in query.terms]
     scored = []
-    for i, (record, bm25) in enumerate(candidates):
+    for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
         got = sum(
             w * (1.0 if i in text or (t.entities and about & set(t.entities)) else NOTE_SHARE)
@@ -792,7 +654,7 @@ def _rank(
         cards = [s for s in head if isinstance(s.record, Benchmark | Entity)]
         cards = [s for s in cards if _about(s.record) & named]
         rest = [s for s in head if s not in cards]
-        own = {id(candidates[i][0]) for hits in subject for i in hits}
+        own = {id(candidates[i].record) for hits in subject for i in hits}
         at = min(sum(1 for s in rest[:3] if id(s.record) in own), 3)
         # scores stay in rank order: a card moved takes the score of the fact above
         # it (or, first, of the fact below it)
@@ -820,20 +682,21 @@ def search(
     if expression is None:
         return Found(text, [], 0)
     wanted = None if limit is None else max(limit, RERANK)
-    candidates, total = store.search(expression, wanted)
-    # A query that is exactly an id ("gap-mmlu") means that record, first.
-    # (not a name: "broadcom" asks about Broadcom, its card need not lead)
+    found = store.search(expression, wanted)
+    candidates, total = list(found.rows), found.total
+    # A query that is exactly an id ("gap-mmlu") means that record, first
+    # (not a name: "broadcom" asks about Broadcom, its card need not lead).
     folded = query_words(words)
     exact = store.record("-".join(folded)) if folded and not query.named else None
     if exact is not None:
-        rest = [(r, s) for r, s in candidates if r.id != exact.id]
+        rest = [c for c in candidates if c.record.id != exact.id]
         if len(rest) == len(candidates):
             total += 1
-        top = max((s for _, s in candidates), default=0.0)
-        candidates = [(exact, top + 1.0), *rest]
-    records = [r for r, _ in candidates]
+        top = max((c.score for c in candidates), default=0.0)
+        candidates = [Ranked(exact, top + 1.0), *rest]
+    records = [c.record for c in candidates]
     benchmarks = _benchmarks_of(store, records)
-    matcher = _Matcher(records, benchmarks)
+    matcher = _matcher(records, benchmarks)
     try:
         ranked = _rank(store, query, candidates, matcher, rules)
         if not rules.weak:
@@ -852,7 +715,8 @@ def search(
         total = max(total - len(weak), 0) if strong else total  # weak hits are not hits
         ranked = [*strong, *weak]
         ranked = ranked[:limit] if limit is not None else ranked
-        where_of = dict(zip((id(r) for r in records), matcher.where(expression), strict=True))
+        where_all = _where(matcher, expression, len(records))
+        where_of = dict(zip((id(r) for r in records), where_all, strict=True))
         where = [where_of[id(s.record)] for s in ranked]
     finally:
         matcher.close()
@@ -870,101 +734,3 @@ def search(
         for s, w in zip(ranked, where, strict=True)
     ]
     return Found(text, hits, total, query.corrections)
-
-
-SEARCH_FIELDS = (
-    "rank",
-    "id",
-    "kind",
-    "score",
-    "headline",
-    "date",
-    "who",
-    "source_id",
-    "field",
-    "snippet",
-    "weak",
-)
-
-
-def search_record(rank: int, hit: Hit) -> Record:
-    return {
-        "rank": rank,
-        "id": hit.record.id,
-        "kind": hit.kind,
-        "score": hit.score,
-        "headline": hit.headline,
-        "date": hit.date,
-        "who": hit.who,
-        "source_id": hit.source_id,
-        "field": hit.field,
-        "snippet": hit.snippet,
-        "weak": hit.weak,
-    }
-
-
-CLOSEST = 3  # weak hits a table shows when nothing matches well
-
-
-def _names_subject(hit: Hit) -> bool:
-    """Whether the hit matched in a field that names the fact's subject (speaker, model)."""
-    if not isinstance(hit.record, Fact) or hit.field == "id":
-        return False
-    return kinds.of(hit.record).search_weights().get(hit.field, 0) >= SUBJECT_WEIGHT
-
-
-def search_listing(found: Found, lang: Lang) -> Listing:
-    """Each hit's answer first (figure, date, who, source), then the fact id and the match.
-
-    A table shows the hits that match well; when none does, it says so and
-    shows at most ``CLOSEST`` weak hits, each marked as closest, not an answer.
-    JSON and CSV list every hit with its ``weak`` flag.
-    """
-    nothing = bool(found.hits) and found.nothing
-    shown = [h for h in found.hits if not h.weak] if not nothing else found.hits[:CLOSEST]
-    records = [search_record(rank, hit) for rank, hit in enumerate(found.hits, 1)]
-    columns = [
-        Column("rank", label("rank", lang), numeric=True),
-        Column("answer", label("search.answer", lang), ratio=1),
-    ]
-    cells = []
-    first_with: dict[str, str] = {}  # a note repeated on many facts is shown once
-    for rank, hit in enumerate(shown, 1):
-        about = " · ".join(x for x in (hit.date, hit.who, hit.source_id) if x)
-        mark = f"{label('search.closest', lang)} " if hit.weak else ""
-        lines = [mark + hit.headline, about, f"{hit.record.id} ({hit.kind})"]
-        # a match the headline or the actor already shows needs no line of its own,
-        # nor does the fact's subject named in the other language (Nvidia: 엔비디아)
-        if (
-            hit.snippet
-            and hit.snippet.strip("…") not in f"{hit.headline} {hit.who}"
-            and not _names_subject(hit)
-        ):
-            seen = first_with.setdefault(hit.snippet, hit.record.id)
-            said = hit.snippet if seen == hit.record.id else label("search.same", lang, id=seen)
-            lines.append(f"{hit.field}: {said}")
-        cells.append([str(rank), "\n".join(line for line in lines if line)])
-    notes = []
-    for typed, words in found.corrections:
-        notes.append(label("search.corrected", lang, words=words, typed=typed))
-    if nothing:
-        notes.append(label("search.nothing", lang, words=found.words))
-    elif found.total > len(shown) and shown:
-        more = found.total - len(shown)
-        notes.append(label("search.more", lang, more=more, words=found.words, total=found.total))
-    if shown:
-        notes.append(label("search.help", lang))
-    title = (
-        label("title.search_weak", lang, words=found.words)
-        if nothing
-        else label("title.search", lang, words=found.words, total=found.total)
-    )
-    return Listing(
-        title,
-        columns,
-        records,
-        cells=cells,
-        notes=notes,
-        groups=every_row(shown),
-        fields=SEARCH_FIELDS,
-    )
