@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from aigap.answers.search import RULES, Rules, search  # noqa: E402
-from aigap.store.queries import open_store  # noqa: E402
+from aigap.opener import open_store  # noqa: E402
 
 FACTS = REPO / "facts.yaml"
 PARTS = {

@@ -36,6 +36,7 @@ from aigap import kinds
 from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Source
 from aigap.core.rows import Rows
 from aigap.core.text import normalize_name
+from aigap.kinds.base import no_figures
 from aigap.store.index import COLUMN_WEIGHTS
 from aigap.store.schema import (
     BY_SOURCE,
@@ -312,10 +313,6 @@ class Store:
     def facts_with_figures_about(self, entity: str, limit: int) -> list[Fact]:
         """The first ``limit`` facts about an entity (or benchmark) of a kind with figures,
         in date order: the key figures of its search card."""
-        from aigap import kinds
-        from aigap.core.model import Fact
-        from aigap.kinds.base import no_figures
-
         sections = [k.section for k in kinds.KINDS if k.figures is not no_figures]
         marks = ", ".join("?" * len(sections))
         rows = self._rows(
