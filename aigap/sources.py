@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap.labels import label
-from aigap.layout import every_row
+from aigap.layout import date_fields, every_row
 from aigap.model import Lang, Source
+from aigap.numbers import date_cell
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def source_record(row: SourceRow, lang: Lang) -> Record:
         "headline_ko": src.headline.ko,
         "headline_en": src.headline.en,
         "byline": src.byline.get(lang),
-        "published": src.published.iso,
+        **date_fields("published", src.published),
         "published_time": src.published_time,
         "published_inferred": src.published_inferred,
         "language": src.language,
@@ -62,7 +63,7 @@ def sources_listing(rows: Sequence[SourceRow], lang: Lang) -> Listing:
             [
                 f"{s.id}\n{s.outlet.get(lang)}",
                 f"{headline}\n{s.byline.get(lang)}",
-                s.published.iso + ("*" if s.published_inferred else ""),
+                date_cell(s.published, s.published_inferred, lang),
                 str(r.facts),
             ]
         )

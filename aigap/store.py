@@ -41,7 +41,7 @@ import msgspec
 
 from aigap import __version__
 from aigap.errors import AigapError, os_reason
-from aigap.model import NOT_FACTS, day_span, day_text
+from aigap.model import NOT_FACTS, PartialDate, day_text
 from aigap.text import normalize_name
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from aigap.model import Benchmark, Entity, Fact, FactBase, Source, Stored
     from aigap.yaml_reader import Node
 
-CACHE_FORMAT = "13"
+CACHE_FORMAT = "14"
 CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 T = TypeVar("T")
@@ -142,17 +142,6 @@ _UNDATED = "~"  # the sort key of an undated fact: after every date
 _BY_SOURCE = "facts-of-source"  # counts rows: (this, source id) -> how many facts
 
 
-def _date_parts(value: object) -> tuple[int, int, int] | None:
-    try:
-        parts = [int(p) for p in str(value).split("-")]
-    except ValueError:
-        return None
-    if not 1 <= len(parts) <= 3:
-        return None
-    year, month, day = (*parts, 0, 0)[:3]
-    return year, month, day
-
-
 def _strings(value: object) -> list[str]:
     """The texts of a validated list (aliases, about) or text mapping (a name's en and ko)."""
     items = list(value.values()) if isinstance(value, dict) else value
@@ -177,13 +166,14 @@ def _columns(kind: str, raw: Raw) -> Columns:
         )
         date = values[-1].get("date") if values else None
         first = values[0].get("date") if values else None
-    parts = _date_parts(date) if date is not None else None
-    start = _date_parts(first) if first is not None else parts
+    parts = PartialDate.parse(date) if date is not None else None
+    start = PartialDate.parse(first) if first is not None else parts
     datekey = dlo = dhi = None
     if parts is not None and start is not None:
-        datekey = day_text(parts)  # a year sorts before its months, a month before its days
-        dhi = day_text(day_span(*parts)[1])
-        dlo = day_text(day_span(*start)[0])
+        # a year sorts before its months, a month before its days, its end after them
+        datekey = day_text(parts.sort_key)
+        dhi = day_text(parts.span[1])
+        dlo = day_text(start.span[0])
     sub = num = who = None
     if kind == "market":
         sub = 0 if raw.get("subject_kind") == "company" else 1
@@ -230,11 +220,11 @@ def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
         return
     dates = (kinds.by_section(section).raw_dates or base.raw_date)(raw)
     for pos, date in enumerate(dates):
-        parts = _date_parts(date) if date is not None else None
+        parts = PartialDate.parse(date) if date is not None else None
         if parts is None:
             continue
-        first, last = day_span(*parts)
-        yield pos, day_text(parts), day_text(first), day_text(last)
+        first, last = parts.span
+        yield pos, day_text(parts.sort_key), day_text(first), day_text(last)
 
 
 class CacheError(Exception):
@@ -713,14 +703,15 @@ class Store:
 
         marks = ", ".join("?" * len(sections))
         where, args = f"kind IN ({marks})", list(sections)
-        # An entry's date lies in one year, and its sort key is at most its first
-        # day: bounds on sortkey that let the ordered index skip what cannot match.
+        # An entry's date lies in one year, and its sort key is in that year
+        # (the end of a year is month 13): bounds on sortkey that let the ordered
+        # index skip what cannot match.
         if since is not None:
             where += " AND hi >= ? AND sortkey >= ?"
             args += [since, f"{since[:4]}-00-00"]
         if until is not None:
             where += " AND lo <= ? AND sortkey <= ?"
-            args += [until, until]
+            args += [until, f"{until[:4]}-13-99"]
         rank = "ord"  # ords follow the registry's order of sections
         registry = [s for s in _kinds_order() if s in sections]
         if list(sections) != registry:

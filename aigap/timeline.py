@@ -17,8 +17,9 @@ from aigap import kinds
 from aigap.errors import AigapError, Phrase
 from aigap.kinds.base import Entry
 from aigap.labels import label
-from aigap.layout import sources_of
-from aigap.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_span, day_text
+from aigap.layout import date_fields, date_names, sources_of
+from aigap.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_text
+from aigap.numbers import date_cell
 
 if TYPE_CHECKING:
     from aigap.jsontypes import Record
@@ -42,7 +43,7 @@ class Story(msgspec.Struct, frozen=True):
 
 def span(d: PartialDate) -> tuple[Day, Day]:
     """The first and last day a partial date covers."""
-    return day_span(*d.sort_key)
+    return d.span
 
 
 def check_range(since: PartialDate | None, until: PartialDate | None) -> None:
@@ -156,8 +157,7 @@ def _first(
 
 
 TIMELINE_FIELDS = (
-    "date",
-    "precision",
+    *date_names("date", "precision"),
     "kind",
     "fact_id",
     "text",
@@ -170,8 +170,7 @@ TIMELINE_FIELDS = (
 
 def line_record(line: Line) -> Record:
     return {
-        "date": line.date.iso,
-        "precision": line.date.precision,
+        **date_fields("date", line.date, "precision"),
         "kind": line.fact.kind,
         "fact_id": line.fact.id,
         "text": line.entry.text,
@@ -199,7 +198,7 @@ def story_listing(
     # the kind under the date: a column of its own would squeeze the text
     cells = [
         [
-            f"{ln.date.iso}{'*' if ln.fact.inferred else ''}\n{kind_label(ln.fact.kind, lang)}",
+            f"{date_cell(ln.date, ln.fact.inferred, lang)}\n{kind_label(ln.fact.kind, lang)}",
             f"{ln.entry.text}\n[{ln.fact.id}, {ln.fact.source}]",
             ln.entry.figure,
         ]

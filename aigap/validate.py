@@ -17,7 +17,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.errors import Phrase, Severity
-from aigap.lookup import DATE, read_date
+from aigap.lookup import read_date
 from aigap.model import (
     NOT_FACTS,
     UNITS,
@@ -182,7 +182,7 @@ def text(c: Checker, value: Node, path: DataPath) -> Text | Invalid:
 def date(c: Checker, value: Node, path: DataPath) -> PartialDate | Invalid:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return PartialDate(value)
-    if isinstance(value, str) and DATE.match(value):
+    if isinstance(value, str) and PartialDate.parse(value) is not None:
         parsed = read_date(value)
         if isinstance(parsed, PartialDate):
             return parsed

@@ -11,9 +11,9 @@ from aigap import derive, numbers
 from aigap.errors import AigapError, Phrase
 from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
 from aigap.labels import label
-from aigap.layout import passage, source_fields, source_line, sources_of
+from aigap.layout import date_fields, passage, source_fields, source_line, sources_of
 from aigap.model import Benchmark, Fact, Id, Items, Lang, Number, PartialDate, Source, Text, Unit
-from aigap.numbers import figure_text, unit_name, value_text, with_unit
+from aigap.numbers import date_cell, date_short, figure_text, unit_name, value_text, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -62,13 +62,9 @@ def answer(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 
 
 def period(value: GapValue, lang: Lang) -> str:
-    """The value's date in absolute words ("2024년 말"), never the article's
-    relative "지난해 말": a year-only date the article calls an end of year."""
-    iso = value.date.iso
-    wording = f"{value.label.get('ko')} {value.label.get('en')}".lower()
-    if len(iso) == 4 and ("말" in wording or "end" in wording):
-        return label("period.end", lang, date=iso)
-    return iso
+    """The value's date, absolute ("2024년 말", "2024-01"), never the article's
+    relative "지난해 말"."""
+    return date_short(value.date, lang)
 
 
 def figures(fact: Gap) -> Iterator[Figure]:
@@ -187,11 +183,11 @@ def gap_record(row: GapRow, lang: Lang) -> Record:
         "name": row.benchmark.name.get(lang),
         "unit": gap.unit,
         "printed_unit": gap.printed_unit,
-        "then_date": row.then.date.iso,
+        **date_fields("then_date", row.then.date),
         "then_label": row.then.label.get(lang),
         "then_value": row.then.value,
         "then_printed": row.then.printed,
-        "now_date": row.now.date.iso,
+        **date_fields("now_date", row.now.date),
         "now_label": row.now.label.get(lang),
         "now_value": row.now.value,
         "now_printed": row.now.printed,
@@ -211,10 +207,12 @@ def _times_range(row: GapRow) -> dict[str, float | None]:
 
 
 def _narrower(row: GapRow, lang: Lang, *, short: bool = False) -> str:
-    """'~58× (50–70×)'; ``short`` drops the range (the overview's column stays narrow)."""
+    """'~58× (50–70×)'; ``short`` keeps only the range the rounded inputs allow
+    ('50–70×', never a bare '~58×' headline), or the point where the range
+    rounds to it ('~1.7×')."""
     text = derive.times_text(row.then.value, row.now.value)
-    if short and text is not None:
-        text = text.split(" (", 1)[0]
+    if short and text is not None and "–" in text:
+        text = text.split(" (", 1)[1].rstrip(")")
     return label("not_applicable", lang) if text is None else text
 
 
@@ -230,7 +228,10 @@ def _single_gap(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> Li
     bench = row.benchmark
     columns = [
         Column("benchmark", label("benchmark", lang)),
-        *(Column(f"v{i}", period(v, lang), numeric=True) for i, v in enumerate(row.gap.values)),
+        *(
+            Column(f"v{i}", date_cell(v.date, row.gap.inferred, lang), numeric=True)
+            for i, v in enumerate(row.gap.values)
+        ),
         Column("change", label("change", lang), numeric=True),
         Column("narrower", label("narrower", lang), numeric=True),
     ]
@@ -246,7 +247,7 @@ def _single_gap(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> Li
     title = label("title.gap", lang, name=bench.name.get(lang))
     if bench.full_name:
         title += f" ({bench.full_name.get(lang)})"
-    notes = []
+    notes = [label("note.inferred", lang)] if any(r.gap.inferred for r in rows) else []
     for r in rows:
         notes.append(label("note.unit", lang, unit=unit_name(r.gap.unit, lang, r.gap.printed_unit)))
         if r.gap.note:
@@ -285,6 +286,12 @@ def dumbbell(then: float, now: float, scale: float) -> str:
     return "".join(line).rstrip()
 
 
+def _header_date(value: GapValue, inferred: bool, lang: Lang) -> str:
+    """A group's date over its Then or Now column; "end of 2023" on two lines
+    (the overview fits 80 columns with its bars)."""
+    return "\n".join(date_cell(value.date, inferred, lang).rsplit(" ", 1))
+
+
 def _all_gaps(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> Listing:
     columns = [
         Column("benchmark", label("benchmark", lang)),
@@ -305,7 +312,14 @@ def _all_gaps(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> List
             groups.append(len(cells))
         first = group[0]
         cells.append(
-            [f"[{unit_name(unit, lang)}]", first.then.date.iso, first.now.date.iso, "", "", ""]
+            [
+                f"[{unit_name(unit, lang)}]",
+                _header_date(first.then, first.gap.inferred, lang),
+                _header_date(first.now, first.gap.inferred, lang),
+                "",
+                "",
+                "",
+            ]
         )
         for r in group:
             cells.append(
@@ -320,6 +334,8 @@ def _all_gaps(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> List
             )
     if any(SAME_MARK in row[-1] for row in cells):
         notes.append(label("legend.same", lang))
+    if any(r.gap.inferred for r in rows):
+        notes.append(label("note.inferred", lang))
     for unit in units:
         printed = next(r.gap.printed_unit for r in rows if r.gap.unit == unit)
         notes.append(label("note.unit_named", lang, unit=unit_name(unit, lang, printed)))

@@ -10,9 +10,9 @@ import msgspec
 from aigap import numbers
 from aigap.kinds.base import Entry, Figure, Kind, raw_date
 from aigap.labels import label
-from aigap.layout import passage, source_fields, sources_notes, sources_of
+from aigap.layout import date_fields, passage, source_fields, sources_notes, sources_of
 from aigap.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Source, Text
-from aigap.numbers import amount_text
+from aigap.numbers import amount_text, date_cell
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def market_record(row: MarketRow, lang: Lang) -> Record:
     move = row.move
     return {
         "fact_id": move.id,
-        "date": move.date.iso,
+        **date_fields("date", move.date),
         "subject": move.subject.get(lang),
         "subject_kind": move.subject_kind,
         "change_percent": move.change,
@@ -156,7 +156,7 @@ def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
         previous = key
         cells.append(
             [
-                m.date.iso + ("*" if m.inferred else ""),
+                date_cell(m.date, m.inferred, lang),
                 m.subject.get(lang) + (f"\n({m.record.get(lang)})" if m.record else ""),
                 numbers.with_unit(m.change, "percent"),
                 amount_text(m.close, lang) if m.close else "",

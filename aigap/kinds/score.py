@@ -11,9 +11,9 @@ from aigap import derive, numbers
 from aigap.errors import AigapError, Phrase
 from aigap.kinds.base import Entry, Figure, Kind, benchmark_name, raw_date
 from aigap.labels import label
-from aigap.layout import passage, source_fields, sources_notes, sources_of
+from aigap.layout import date_fields, passage, source_fields, sources_notes, sources_of
 from aigap.model import Benchmark, Fact, Id, Lang, Number, PartialDate, Source, Text, Unit
-from aigap.numbers import figure_text, signed, unit_name, with_unit
+from aigap.numbers import date_cell, figure_text, signed, unit_name, with_unit
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def score_record(row: ScoreRow, lang: Lang) -> Record:
         "model": score.model.get(lang),
         "organization": score.organization.get(lang),
         "country": score.country,
-        "date": score.date.iso,
+        **date_fields("date", score.date),
         "value": score.value,
         "unit": score.unit,
         "printed": score.printed,
@@ -251,7 +251,7 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
                     COUNTRY_NAMES.get(s.country, {}).get(lang, s.country),
                     with_unit(s.value, s.unit, lang),
                     _margin(r, lang),
-                    s.date.iso + ("*" if s.inferred else ""),
+                    date_cell(s.date, s.inferred, lang),
                 ]
             )
     notes = []
