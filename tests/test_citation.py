@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from aigap.citation import bibtex, bibtex_escape, bibtex_key, cite, csl_item, plain, wrap
-from aigap.model import PartialDate, Source, Text
-from aigap.store import Store, open_store
+from aigap.core.model import PartialDate, Source, Text
+from aigap.output.citation import bibtex, bibtex_escape, bibtex_key, cite, csl_item, plain, wrap
+from aigap.store.queries import Store, open_store
 
 
 @pytest.fixture
@@ -176,7 +176,7 @@ def test_plain_wraps_at_word_boundaries() -> None:
 
 
 def plain_text_of(fact_id: str) -> str:
-    from aigap.load import packaged_facts_path
+    from aigap.factfiles.load import packaged_facts_path
 
     store = open_store(str(packaged_facts_path()))
     fact = store.record(fact_id)

@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.model import PartialDate
+from aigap.core.model import PartialDate
 
 REPO = Path(__file__).resolve().parent.parent
 RAW: dict[str, Any] = yaml.safe_load((REPO / "facts.yaml").read_text(encoding="utf-8"))

@@ -13,10 +13,10 @@ import yaml
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.lookup import read_date
-from aigap.model import PartialDate
-from aigap.numbers import date_short, date_words
-from aigap.validate import validate
+from aigap.answers.lookup import read_date
+from aigap.core.model import PartialDate
+from aigap.core.numbers import date_short, date_words
+from aigap.factfiles.validate import validate
 
 from .test_validate import GAP, base
 

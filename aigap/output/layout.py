@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from aigap.labels import label
-from aigap.model import Fact, Lang, PartialDate, Source
+from aigap.core.labels import label
+from aigap.core.model import Fact, Lang, PartialDate, Source
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 
 def date_names(name: str, precision: str | None = None) -> tuple[str, ...]:

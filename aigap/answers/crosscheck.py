@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import msgspec
 
-from aigap import derive, kinds
-from aigap.errors import Severity
+from aigap import kinds
+from aigap.core import derive
+from aigap.core.errors import Severity
+from aigap.core.model import Amount, Fact, FactBase, PartialDate
+from aigap.core.numbers import plain as _num
 from aigap.kinds.cost import Cost
 from aigap.kinds.gap import Gap
 from aigap.kinds.market import MarketMove
 from aigap.kinds.score import Score
-from aigap.model import Amount, Fact, FactBase, PartialDate
-from aigap.numbers import plain as _num
 
 if TYPE_CHECKING:
-    from aigap.store import Store
+    from aigap.store.queries import Store
 
 DataPath = tuple[str | int, ...]
 F = TypeVar("F", bound=Fact)

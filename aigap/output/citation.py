@@ -18,12 +18,12 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aigap.labels import LABELS, label
-from aigap.model import Fact, Lang, Source
-from aigap.render import json_safe, safe
+from aigap.core.labels import LABELS, label
+from aigap.core.model import Fact, Lang, Source
+from aigap.output.render import json_safe, safe
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import JSONValue, Record
+    from aigap.core.jsontypes import JSONValue, Record
 
 STYLES = ("plain", "bibtex", "apa", "chicago", "csl-json")
 WRAP = 80  # columns for plain text: a citation pasted anywhere stays readable
