@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.text import normalize_name
+from aigap.core.text import normalize_name
 
 if TYPE_CHECKING:
-    from aigap.store import Store
+    from aigap.store.queries import Store
 
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _SYLLABLES = re.compile("[\uac00-\ud7a3]+")

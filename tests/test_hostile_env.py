@@ -27,6 +27,9 @@ from aigap.cli import app
 from .conftest import REPO
 from .test_installed import aigap_command
 
+# Many real processes: CI and `pytest -m slow` run these, plain `pytest` skips them.
+pytestmark = pytest.mark.slow
+
 HANG = 120
 FACTS = REPO / "facts.yaml"
 EXIT_OUTPUT = 74

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aigap.names import Names, correct, distance, korean_stem, split_scripts, typo_budget
-from aigap.store import open_store
+from aigap.store.queries import open_store
 from tests.conftest import REPO
 
 FACTS = REPO / "facts.yaml"

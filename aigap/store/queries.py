@@ -210,7 +210,7 @@ def entries_from_data(section: str) -> bool:
 def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
     """(position, sort key, first day, last day) of each dated entry of the fact's story.
 
-    As ``kinds.of(fact).story`` gives them (tests/test_timeline_index.py holds
+    As ``kinds.of(fact).story`` gives them (tests/test_store_timeline_index.py holds
     them to it): the kind's ``raw_dates``, by default the fact's ``date``.
     """
     from aigap import kinds
