@@ -40,7 +40,6 @@ word boundaries.
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -48,8 +47,10 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import kinds
-from aigap.core.model import Benchmark, Entity, Fact, Lang, Source
-from aigap.store.index import ENTITY_SEARCH, TOKENIZE
+from aigap.answers.lookup import kind_of
+from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
+from aigap.store.index import ENTITY_SEARCH, snippets
+from aigap.store.queries import Ranked
 
 if TYPE_CHECKING:
     from aigap.store.queries import Store
@@ -193,7 +194,6 @@ class Found(msgspec.Struct, frozen=True):
 
 
 def _texts(value: object) -> tuple[str, ...]:
-    from aigap.core.model import Amount, Ratio, Text
 
     if isinstance(value, str):
         return (value,)
@@ -233,35 +233,20 @@ def _where(
     records: Sequence[Searched], expression: str, benchmarks: Mapping[str, Benchmark]
 ) -> list[tuple[str, str]]:
     """(field, snippet) of the best-matching shown field of each record."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.execute(
-            "CREATE VIRTUAL TABLE m USING fts5("
-            f"text, hit UNINDEXED, field UNINDEXED, shown UNINDEXED, tokenize='{TOKENIZE}')"
-        )
-        conn.executemany(
-            "INSERT INTO m(text, hit, field, shown) VALUES (?, ?, ?, ?)",
-            [
-                # the id is shown anyway and a tag is one word: running text says more
-                (text, i, field, 0 if field in ("id", "tags") else weight)
-                for i, record in enumerate(records)
-                for field, text, weight in searchable(record, benchmarks)
-            ],
-        )
-        best: dict[int, tuple[int, int, float, str, str]] = {}
-        for hit, field, shown, snip, rank in conn.execute(
-            "SELECT hit, field, shown, snippet(m, 0, '\x02', '\x03', '…', 12), bm25(m)"
-            " FROM m WHERE m MATCH ?",
-            (expression,),
-        ):
-            # the field that holds most of the words asked for, then the weightier one
-            words = len({w.casefold() for w in _MARKED.findall(snip)})
-            key = (words, shown, -rank)
-            if hit not in best or key > best[hit][:3]:
-                text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
-                best[hit] = (*key, field, text)
-    finally:
-        conn.close()
+    texts = [
+        # the id is shown anyway and a tag is one word: running text says more
+        (text, i, field, 0 if field in ("id", "tags") else weight)
+        for i, record in enumerate(records)
+        for field, text, weight in searchable(record, benchmarks)
+    ]
+    best: dict[int, tuple[int, int, float, str, str]] = {}
+    for hit, field, shown, snip, rank in snippets(texts, expression):
+        # the field that holds most of the words asked for, then the weightier one
+        words = len({w.casefold() for w in _MARKED.findall(snip)})
+        key = (words, shown, -rank)
+        if hit not in best or key > best[hit][:3]:
+            text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
+            best[hit] = (*key, field, text)
     return [best[i][3:] if i in best else ("", "") for i in range(len(records))]
 
 
@@ -278,7 +263,6 @@ def _hit(
     lang: Lang,
     benchmarks: Mapping[str, Benchmark],
 ) -> Hit:
-    from aigap.answers.lookup import kind_of
 
     if isinstance(record, Source):
         headline = record.headline.get(lang)
@@ -305,20 +289,20 @@ def search(store: Store, words: Sequence[str], limit: int | None, lang: Lang = "
     expression = match_expression(folded)
     if expression is None:
         return Found(text, [], 0)
-    ranked, total = store.search(expression, limit)
+    found = store.search(expression, limit)
+    ranked, total = found.rows, found.total
     # A query that is exactly an id ("gap-mmlu") means that record, first.
     exact = store.record("-".join(folded)) if folded else None
     if exact is not None:
-        rest = [(r, s) for r, s in ranked if r.id != exact.id]
+        rest = [r for r in ranked if r.record.id != exact.id]
         if len(rest) == len(ranked):
             total += 1
-        top = max((s for _, s in ranked), default=0.0)
-        ranked = [(exact, top + 1.0), *rest][: limit or None]
-    records = [r for r, _ in ranked]
+        top = max((r.score for r in ranked), default=0.0)
+        ranked = [Ranked(exact, top + 1.0), *rest][: limit or None]
+    records = [r.record for r in ranked]
     benchmarks = _benchmarks_of(store, records)
     where = _where(records, expression, benchmarks)
     hits = [
-        _hit(record, score, w, lang, benchmarks)
-        for (record, score), w in zip(ranked, where, strict=True)
+        _hit(r.record, r.score, w, lang, benchmarks) for r, w in zip(ranked, where, strict=True)
     ]
     return Found(text, hits, total)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping
 
-CACHE_FORMAT = "13"
+from aigap import kinds
+from aigap.kinds import base
+
+CACHE_FORMAT = "14"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
@@ -101,8 +104,6 @@ def entries_from_data(section: str) -> bool:
     (``Kind.raw_dates``) and for any kind with the default story and date;
     another kind is read in Python.
     """
-    from aigap import kinds
-    from aigap.kinds import base
 
     try:
         kind = kinds.by_section(section)
