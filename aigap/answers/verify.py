@@ -1137,14 +1137,14 @@ def _add_quoted(store: Store, base: Base, contexts: Sequence[_Context]) -> None:
             if expression is None or words in base.quote_hits:
                 continue
             try:
-                hits, _ = store.search(expression, 8)
+                hits = store.search(expression, 8).rows
             except (CacheError, AigapError):
                 continue
             found = base.quote_hits[words] = []
-            for record, _score in hits:
-                if isinstance(record, Quote):
-                    base.add(record)
-                    found.append(record)
+            for hit in hits:
+                if isinstance(hit.record, Quote):
+                    base.add(hit.record)
+                    found.append(hit.record)
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|각각", re.IGNORECASE)
