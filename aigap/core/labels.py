@@ -211,9 +211,20 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": " (approximate: the article's amount is approximate)",
         "ko": " (근사치: 기사 속 금액이 근사치)",
     },
-    # gap column headers: an absolute date with a period wording, not the article's "last year"
-    "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
-    "period.month": {"en": "{date}", "ko": "{date}"},
+    # a date in words, always absolute (never the article's "last year"):
+    # numbers.date_words; {month} is the month's English name, {m} its number
+    "date.year": {"en": "{year}", "ko": "{year}년"},
+    "date.month": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
+    "date.day": {"en": "{day} {month} {year}", "ko": "{year}년 {m}월 {day}일"},
+    "date.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.month_end": {"en": "end of {month} {year}", "ko": "{year}년 {m}월 말"},
+    "date.month_start": {"en": "start of {month} {year}", "ko": "{year}년 {m}월 초"},
+    # a date in a table cell: ISO, or the edge of a year or month in words
+    "date.short.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.short.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.short.month_end": {"en": "end of {iso}", "ko": "{year}년 {m}월 말"},
+    "date.short.month_start": {"en": "start of {iso}", "ko": "{year}년 {m}월 초"},
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},
@@ -624,8 +635,10 @@ LABELS.update(
             "ko": "{path}: 사실 기반을 읽을 수 없습니다: {why}",
         },
         "error.date.form": {
-            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "error.date.month": {
             "en": "bad date {text!r}: month {month} does not exist",
@@ -805,8 +818,10 @@ LABELS.update(
             "ko": "'en'이나 'ko' 텍스트가 필요합니다",
         },
         "problem.bad_date": {
-            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "problem.expected.one_of": {
             "en": "expected one of {choices}; got {got}",
