@@ -115,6 +115,28 @@ LABELS: dict[str, dict[Lang, str]] = {
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
     # quotes: reported speech, and whose English it is
     "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    # aigap brief: short Markdown for a story (aigap/output/brief.py)
+    "brief.title": {
+        "en": "The US–China AI gap: key figures and quotes",
+        "ko": "미·중 AI 격차: 핵심 수치와 발언",
+    },
+    "brief.about": {"en": "{name}: key figures and quotes", "ko": "{name}: 핵심 수치와 발언"},
+    "brief.figures": {"en": "Key figures", "ko": "핵심 수치"},
+    "brief.quotes": {"en": "Quotes", "ko": "발언"},
+    "brief.others": {"en": "Also on record", "ko": "그 밖의 사실"},
+    "brief.more": {
+        "en": "({count} more facts: aigap show NAME)",
+        "ko": "(사실 {count}건 더: aigap show 이름)",
+    },
+    "brief.inferred": {"en": "(date or unit inferred)", "ko": "(날짜 또는 단위 추론)"},
+    "brief.rendering": {
+        "en": "{said} (aigap's English rendering of the Korean article, not the speaker's words)",
+        "ko": "{said} (한국어 기사를 aigap이 영어로 옮긴 것이며 발언자의 말 그대로가 아님)",
+    },
+    "brief.article_words": {
+        "en": "{said} (the article's words, which may translate the speaker's)",
+        "ko": "{said} (기사의 표현이며 발언자의 말을 옮긴 것일 수 있음)",
+    },
     "quote.rendering": {
         "en": "English: aigap's rendering of the Korean article",
         "ko": "영어: 한국어 기사를 aigap이 번역한 것",
