@@ -69,6 +69,16 @@ ENDINGS: tuple[str, ...] = tuple(
     )
 )
 PARTICLES = frozenset(ENDINGS)
+# Endings that make a Korean word a predicate (했나, 졌다): a question's verb,
+# which the article rarely uses in the same form
+VERB_ENDINGS = frozenset(
+    _listed(
+        """
+    했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
+    한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
+    """
+    )
+)
 
 
 def is_hangul(text: str) -> bool:
@@ -76,13 +86,14 @@ def is_hangul(text: str) -> bool:
     return HANGUL.search(text) is not None
 
 
-def korean_stem(word: str) -> str:
+def korean_stem(word: str, endings: Sequence[str] = ENDINGS) -> str:
     """``word`` without a trailing particle or ending, if two syllables remain.
 
     엔비디아는 -> 엔비디아, 량원펑이란 -> 량원펑, 설립됐나 -> 설립; 국가 stays
-    국가 (one syllable would be left). A word that is not Korean is returned as is.
+    국가 (one syllable would be left). A word that is not Korean is returned as
+    is. ``endings`` (longest first) replaces the list of endings cut.
     """
-    for ending in ENDINGS:
+    for ending in endings:
         if word.endswith(ending):
             stem = word[: -len(ending)]
             if len(stem) >= 2 or (stem and not HANGUL.fullmatch(stem)):
@@ -132,6 +143,11 @@ class Names:
         self.keys = {k: tuple(v) for k, v in keys.items() if k}
         # the longest key that starts with a syllable pair, for unspaced compounds
         self._longest = max((len(k) for k in self.keys), default=0)
+        # every start of a key: a word that starts none can start no name, which
+        # skips the joins of up to five words at almost every word of a long text
+        self._prefixes = {k[:n] for k in self.keys for n in range(1, len(k) + 1)}
+        self._bared: dict[str, str] = {}  # word -> _bare(word), for long texts
+        self._normed: dict[str, str] = {}  # word -> normalize_name(word)
 
     @classmethod
     def of(cls, named: Iterable[tuple[str, Iterable[str]]]) -> Names:
@@ -211,13 +227,35 @@ class Names:
             return head
         return korean_stem(word) if is_hangul(word) else word
 
+    def _bare_word(self, word: str) -> str:
+        bare = self._bared.get(word)
+        if bare is None:
+            bare = self._bared[word] = self._bare(word)
+        return bare
+
+    def _norm(self, word: str) -> str:
+        norm = self._normed.get(word)
+        if norm is None:
+            norm = self._normed[word] = normalize_name(word)
+        return norm
+
     def _longest_at(self, words: list[tuple[int, int, str]], i: int) -> tuple[NameHit | None, int]:
         """The longest name made of words i, i+1, ... (the last may carry a particle)."""
-        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-            head = "".join(w for _, _, w in words[i : i + n - 1])
+        # How many whole words from i still start some key: a name of n words needs
+        # its first n - 1 among them (normalize_name of a join is the join of each's).
+        limit = min(MAX_NAME_WORDS, len(words) - i)
+        head = ""
+        whole = 0
+        while whole < limit - 1:
+            longer = head + self._norm(words[i + whole][2])
+            if longer and longer not in self._prefixes:
+                break
+            head, whole = longer, whole + 1
+        for n in range(min(limit, whole + 1), 0, -1):
+            joined = "".join(self._norm(w) for _, _, w in words[i : i + n - 1])
             _, end, last = words[i + n - 1]
-            for form in dict.fromkeys((last, self._bare(last))):
-                key = normalize_name(head + form)
+            for form in dict.fromkeys((last, self._bare_word(last))):
+                key = joined + self._norm(form)
                 ids = self.keys.get(key)
                 if ids and self._whole_enough(key, form, n):
                     first = words[i][0]
@@ -235,6 +273,8 @@ class Names:
         hits: list[NameHit] = []
         at = 0
         while at < len(word) and _SYLLABLES.match(word, at):
+            if normalize_name(word[at : at + 2]) not in self._prefixes:
+                break  # no name starts here
             for cut in range(min(len(word), at + self._longest), at + 1, -1):
                 key = normalize_name(word[at:cut])
                 ids = self.keys.get(key)

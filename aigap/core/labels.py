@@ -60,6 +60,19 @@ LABELS: dict[str, dict[Lang, str]] = {
     "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
     "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
     "search.answer": {"en": "Answer", "ko": "답"},
+    "title.search_weak": {
+        "en": "Search: {words} (nothing matches well)",
+        "ko": "검색: {words} (잘 맞는 것이 없음)",
+    },
+    "search.corrected": {
+        "en": "Showing results for {words} ({typed} matches nothing in the fact base).",
+        "ko": "{words}(으)로 찾은 결과입니다 ({typed}에 맞는 내용은 사실 기반에 없습니다).",
+    },
+    "search.nothing": {
+        "en": "The fact base has nothing that answers “{words}”. Closest facts, not answers:",
+        "ko": "사실 기반에 “{words}”에 답하는 내용이 없습니다. 가장 가까운 사실(답 아님):",
+    },
+    "search.closest": {"en": "[closest, weak match]", "ko": "[가장 가까움, 약한 일치]"},
     "search.same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
     "search.more": {
         "en": "{more} more: aigap search {words} --limit {total} (json and csv list all hits)",
@@ -102,6 +115,28 @@ LABELS: dict[str, dict[Lang, str]] = {
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
     # quotes: reported speech, and whose English it is
     "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    # aigap brief: short Markdown for a story (aigap/output/brief.py)
+    "brief.title": {
+        "en": "The US–China AI gap: key figures and quotes",
+        "ko": "미·중 AI 격차: 핵심 수치와 발언",
+    },
+    "brief.about": {"en": "{name}: key figures and quotes", "ko": "{name}: 핵심 수치와 발언"},
+    "brief.figures": {"en": "Key figures", "ko": "핵심 수치"},
+    "brief.quotes": {"en": "Quotes", "ko": "발언"},
+    "brief.others": {"en": "Also on record", "ko": "그 밖의 사실"},
+    "brief.more": {
+        "en": "({count} more facts: aigap show NAME)",
+        "ko": "(사실 {count}건 더: aigap show 이름)",
+    },
+    "brief.inferred": {"en": "(date or unit inferred)", "ko": "(날짜 또는 단위 추론)"},
+    "brief.rendering": {
+        "en": "{said} (aigap's English rendering of the Korean article, not the speaker's words)",
+        "ko": "{said} (한국어 기사를 aigap이 영어로 옮긴 것이며 발언자의 말 그대로가 아님)",
+    },
+    "brief.article_words": {
+        "en": "{said} (the article's words, which may translate the speaker's)",
+        "ko": "{said} (기사의 표현이며 발언자의 말을 옮긴 것일 수 있음)",
+    },
     "quote.rendering": {
         "en": "English: aigap's rendering of the Korean article",
         "ko": "영어: 한국어 기사를 aigap이 번역한 것",
@@ -176,9 +211,20 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": " (approximate: the article's amount is approximate)",
         "ko": " (근사치: 기사 속 금액이 근사치)",
     },
-    # gap column headers: an absolute date with a period wording, not the article's "last year"
-    "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
-    "period.month": {"en": "{date}", "ko": "{date}"},
+    # a date in words, always absolute (never the article's "last year"):
+    # numbers.date_words; {month} is the month's English name, {m} its number
+    "date.year": {"en": "{year}", "ko": "{year}년"},
+    "date.month": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
+    "date.day": {"en": "{day} {month} {year}", "ko": "{year}년 {m}월 {day}일"},
+    "date.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.month_end": {"en": "end of {month} {year}", "ko": "{year}년 {m}월 말"},
+    "date.month_start": {"en": "start of {month} {year}", "ko": "{year}년 {m}월 초"},
+    # a date in a table cell: ISO, or the edge of a year or month in words
+    "date.short.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.short.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.short.month_end": {"en": "end of {iso}", "ko": "{year}년 {m}월 말"},
+    "date.short.month_start": {"en": "start of {iso}", "ko": "{year}년 {m}월 초"},
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},
@@ -589,8 +635,10 @@ LABELS.update(
             "ko": "{path}: 사실 기반을 읽을 수 없습니다: {why}",
         },
         "error.date.form": {
-            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "error.date.month": {
             "en": "bad date {text!r}: month {month} does not exist",
@@ -770,8 +818,10 @@ LABELS.update(
             "ko": "'en'이나 'ko' 텍스트가 필요합니다",
         },
         "problem.bad_date": {
-            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "problem.expected.one_of": {
             "en": "expected one of {choices}; got {got}",
@@ -830,6 +880,14 @@ LABELS.update(
         "problem.unknown_entity": {
             "en": "unknown entity id {id!r}{hint}",
             "ko": "알 수 없는 개체 ID: {id!r}{hint}",
+        },
+        "problem.self_relation": {
+            "en": "{field} {id!r} is the entity itself: an entity is not related to itself",
+            "ko": "{field} {id!r}은(는) 이 항목 자신입니다: 자기 자신과는 관계를 맺을 수 없습니다",
+        },
+        "problem.duplicate_tie": {
+            "en": "affiliation with {id!r} is listed twice",
+            "ko": "{id!r} 소속이 두 번 적혀 있습니다",
         },
         "problem.wrong_type": {
             "en": "{target!r} is of type {type}, not {types}",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import __version__, kinds
-from aigap.core.model import NOT_FACTS, day_span, day_text
+from aigap.core.model import NOT_FACTS, PartialDate, day_text
 from aigap.core.text import normalize_name
 from aigap.kinds import base
 from aigap.kinds.base import Indexed
@@ -31,6 +31,7 @@ from aigap.store.schema import (
     Raw,
     entries_from_data,
     row_crc,
+    schema_digest,
 )
 
 if TYPE_CHECKING:
@@ -42,17 +43,6 @@ CACHE_ENV = "AIGAP_CACHE_DIR"
 
 
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
-
-
-def _date_parts(value: object) -> tuple[int, int, int] | None:
-    try:
-        parts = [int(p) for p in str(value).split("-")]
-    except ValueError:
-        return None
-    if not 1 <= len(parts) <= 3:
-        return None
-    year, month, day = (*parts, 0, 0)[:3]
-    return year, month, day
 
 
 def _strings(value: object) -> list[str]:
@@ -70,13 +60,13 @@ def _columns(indexed: Indexed) -> Columns:
 
     They only choose and order rows; every row shown is decoded and checked from its blob.
     """
-    parts = _date_parts(indexed.last) if indexed.last is not None else None
-    start = _date_parts(indexed.first) if indexed.first is not None else parts
+    parts = PartialDate.parse(indexed.last) if indexed.last is not None else None
+    start = PartialDate.parse(indexed.first) if indexed.first is not None else parts
     datekey = dlo = dhi = None
     if parts is not None and start is not None:
-        datekey = day_text(parts)  # a year sorts before its months, a month before its days
-        dhi = day_text(day_span(*parts)[1])
-        dlo = day_text(day_span(*start)[0])
+        datekey = day_text(parts.sort_key)  # a year before its months, its end after them
+        dhi = day_text(parts.span[1])
+        dlo = day_text(start.span[0])
     sub, num = indexed.rank or (None, None)
     who = "\x1f".join(n.casefold() for n in indexed.speakers) if indexed.speakers else None
     return datekey, dlo, dhi, sub, num, who
@@ -97,11 +87,11 @@ def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
         return
     dates = (kinds.by_section(section).raw_dates or base.raw_date)(raw)
     for pos, date in enumerate(dates):
-        parts = _date_parts(date) if date is not None else None
+        parts = PartialDate.parse(date) if date is not None else None
         if parts is None:
             continue
-        first, last = day_span(*parts)
-        yield pos, day_text(parts), day_text(first), day_text(last)
+        first, last = parts.span
+        yield pos, day_text(parts.sort_key), day_text(first), day_text(last)
 
 
 def cache_dir() -> Path | None:
@@ -213,6 +203,9 @@ class _SideTables:
             self.count(("about", entity))
         norms = {normalize_name(n) for n in speakers}
         self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
+        for norm in norms:
+            if norm:
+                self.count(("speaker", norm))
         if kind in self.indexed:
             self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
         source = raw.get("source")
@@ -244,6 +237,10 @@ class _SideTables:
         counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
         counts["facts", ""] = sum(counts[kind, ""] for kind in sections)
         counts["entries", ""] = len(self.entries)  # after "*", which counts records only
+        # every table an answer is read from has its count (store.queries checks them)
+        counts["entity_names", ""] = len(self.entity_names)
+        for norm, _ in self.entity_names:
+            counts["entity_name", norm] = counts.get(("entity_name", norm), 0) + 1
         conn.executemany(
             "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)",
             [(kind, bench, n) for (kind, bench), n in counts.items()],
@@ -300,6 +297,7 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
     _fill_search(conn, data)
     conn.executescript(INDEXES)
     conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
+    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_digest(conn),))
     conn.commit()
 
 
@@ -317,10 +315,8 @@ def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
         for kind in (*NOT_FACTS, *kinds.sections()):  # the order _fill numbers records in
             for raw in _records_of(data, kind):
                 ord_ += 1
-                if kind == "entities":
-                    # an entity is found through the facts about it (its names are
-                    # indexed with them); `aigap show NAME` is its page
-                    continue
+                # an entity is a hit of its own (its card) and, through the names
+                # indexed with the facts about it, leads to them
                 yield (ord_, *indexer.row(kind, raw))
 
     conn.execute(SEARCH_SCHEMA)  # execute, not executescript, which would commit first
@@ -337,10 +333,12 @@ def open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
         return None
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        schema = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        same_schema = schema is not None and schema[0] == schema_digest(conn)
     except sqlite3.Error:  # not a database, truncated, another schema
         conn.close()
         return None
-    if row is None or row[0] != key:
+    if row is None or row[0] != key or not same_schema:
         conn.close()
         return None
     return conn

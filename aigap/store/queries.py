@@ -18,10 +18,13 @@ each row's checksum over its place, id, kind and JSON; that the JSON decodes
 as its kind's record type (msgspec checks every field's type, in C), is the
 type the reader promises and is the record asked for; the number of rows per
 kind (and per benchmark) written with the cache; that a name resolves to a
-benchmark that has it. Any failure raises CacheError and ``with_store``
-rebuilds from the YAML. The checks catch damage, not a deliberate forger:
-whoever can write the user's private cache directory can also edit the
-fact file or aigap itself.
+benchmark that has it; the rows of every side table an answer is read from
+(an entity's facts, a speaker's quotes, the names of entities) against
+counts written with them; and, on open, a digest of the schema (a table
+swapped for a view, a trigger added) written in the same transaction. Any
+failure raises CacheError and ``with_store`` rebuilds from the YAML. The
+checks catch damage, not a deliberate forger: whoever can write the user's
+private cache directory can also edit the fact file or aigap itself.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from aigap import kinds
 from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Source
 from aigap.core.rows import Rows
 from aigap.core.text import normalize_name
+from aigap.kinds.base import no_figures
 from aigap.store.index import COLUMN_WEIGHTS
 from aigap.store.schema import (
     BY_SOURCE,
@@ -275,6 +279,58 @@ class Store:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
         return Rows([Ranked(self._stored(row[:5]), float(row[5])) for row in rows], total)
 
+    def search_count(self, match: str, cap: int) -> int:
+        """How many records an FTS5 query matches, counted up to ``cap``."""
+        rows = self._rows(
+            "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
+            (match, cap),
+        )
+        return int(rows[0][0])
+
+    def search_vocabulary(self, first: str) -> list[tuple[str, int]]:
+        """The search index's terms that start with ``first`` (one character), with
+        the number of records each is in: the words a typo is corrected against."""
+        if not first:
+            return []
+        try:
+            self.conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab"
+                " USING fts5vocab(main, search, 'row')"
+            )
+        except sqlite3.Error as exc:
+            raise CacheError(str(exc)) from exc
+        upper = chr(ord(first) + 1)
+        return [
+            (str(term), int(docs))
+            for term, docs in self._rows(
+                "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?",
+                (first, upper),
+            )
+        ]
+
+    def record_count(self) -> int:
+        """How many records (facts, sources, benchmarks, entities) the base holds."""
+        rows = self._rows("SELECT n FROM counts WHERE kind = '*' AND benchmark = ''")
+        return int(rows[0][0]) if rows else 0
+
+    def facts_with_figures_about(self, entity: str, limit: int) -> list[Fact]:
+        """The first ``limit`` facts about an entity (or benchmark) of a kind with figures,
+        in date order: the key figures of its search card."""
+        sections = [k.section for k in kinds.KINDS if k.figures is not no_figures]
+        marks = ", ".join("?" * len(sections))
+        rows = self._rows(
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity = ? AND kind IN"
+            f" ({marks}) ORDER BY sortkey, ord LIMIT ?) ORDER BY datekey, ord",
+            (entity, *sections, limit),
+        )
+        return [self._build(row, Fact) for row in rows][:limit]
+
+    def _speakers_whole(self, speakers: Sequence[str] | None) -> None:
+        """The speakers index lost no row of these names (counts written with it)."""
+        for norm in dict.fromkeys(speakers or ()):
+            n = self._rows("SELECT count(*) FROM speakers WHERE norm = ?", (norm,))[0][0]
+            self._expect(n, "speaker", norm)
+
     @staticmethod
     def _where(
         kind: str | None,
@@ -340,6 +396,7 @@ class Store:
         who: str | None = None,
         speakers: Sequence[str] | None = None,
     ) -> Iterator[R]:
+        self._speakers_whole(speakers)
         where, args = self._where(kind, since, until, who, speakers)
         # choose and cut the rows first, then read only their blobs: joined before
         # the LIMIT, SQLite would read the JSON of every matching row
@@ -390,15 +447,21 @@ class Store:
         self._expect(len(rows), "facts")
         return [self._build(row, Fact) for row in rows]
 
-    def facts_about(self, entity_ids: Iterable[str]) -> list[Fact]:
-        """The facts whose ``about`` names any of these entities, in file order."""
+    def facts_about(
+        self, entity_ids: Iterable[str], *, sections: Sequence[str] | None = None
+    ) -> list[Fact]:
+        """The facts whose ``about`` names any of these entities, in file order;
+        with ``sections``, only facts of those kinds ("gaps", "quotes", ...)."""
 
         wanted = list(dict.fromkeys(entity_ids))
         marks = ", ".join("?" * len(wanted))
+        args: list[str] = list(wanted)
+        where = f"entity IN ({marks})"
+        if sections is not None:
+            where += f" AND kind IN ({', '.join('?' * len(sections))})"
+            args += list(sections)
         rows = self._rows(
-            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity IN ({marks}))"
-            " ORDER BY ord",
-            wanted,
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE {where}) ORDER BY ord", args
         )
         for entity_id in wanted:
             # the count for each entity, so a lost row of the index is caught
@@ -453,6 +516,9 @@ class Store:
             " ORDER BY datekey IS NULL, datekey, ord",
             (*args, cut),
         )
+        for who in (entity, *people):  # the index lost no row: its counts were written with it
+            n = self._rows("SELECT count(*) FROM about WHERE entity = ?", (who,))[0][0]
+            self._expect(n, "about", who)
         everything = " UNION ".join(f"SELECT ord FROM {rows}" for _, rows in parts)
         total = self._rows(f"SELECT count(*) FROM ({everything})", args)[0][0]
         built = [self._build(row, Fact) for row in found]
@@ -485,7 +551,7 @@ class Store:
             args += [since, f"{since[:4]}-00-00"]
         if until is not None:
             where += " AND lo <= ? AND sortkey <= ?"
-            args += [until, until]
+            args += [until, f"{until[:4]}-13-99"]  # the end of a year is month 13
         rank = "ord"  # ords follow the registry's order of sections
         registry = [s for s in _kinds_order() if s in sections]
         if list(sections) != registry:
@@ -517,7 +583,9 @@ class Store:
     def name_keys(self) -> dict[str, list[str]]:
         """Every entity's and benchmark's names as ``normalize_name`` keys -> their ids."""
         keys: dict[str, list[str]] = {}
-        for norm, entity in self._rows("SELECT norm, entity FROM entity_names ORDER BY rowid"):
+        rows = self._rows("SELECT norm, entity FROM entity_names ORDER BY rowid")
+        self._expect(len(rows), "entity_names")
+        for norm, entity in rows:
             keys.setdefault(norm, []).append(entity)
         return keys
 
@@ -525,6 +593,7 @@ class Store:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
 
         rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
+        self._expect(len(rows), "entity_name", norm)
         if not rows:
             return None
         found = self.record(rows[0][0])
