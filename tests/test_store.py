@@ -19,8 +19,8 @@ import pytest
 from aigap import kinds
 from aigap.cli import app
 from aigap.factfiles.load import load_fact_base
-from aigap.store.queries import CacheError, Store, cache_file_for, open_store, with_store
 from aigap.store import queries as store_mod
+from aigap.store.queries import CacheError, Store, cache_file_for, open_store, with_store
 
 KINDS = ("sources", "benchmarks", "entities", *kinds.sections())
 

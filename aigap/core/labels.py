@@ -590,6 +590,14 @@ LABELS.update(
             "en": "No such command {name!r}.",
             "ko": "그런 명령이 없습니다: {name!r}",
         },
+        "error.chart_extra": {
+            "en": 'aigap chart needs the chart extra: pip install "aigap[chart]"',
+            "ko": 'aigap chart에는 chart 추가 기능이 필요합니다: pip install "aigap[chart]"',
+        },
+        "usage.no_command_like": {
+            "en": "No such command {name!r}. Did you mean {like!r}?",
+            "ko": "그런 명령이 없습니다: {name!r}\n혹시 {like!r}을(를) 찾으셨나요?",
+        },
         "usage.try": {"en": "try: {line}", "ko": "이렇게 해 보세요: {line}"},
         "usage.missing_command": {"en": "Missing command.", "ko": "명령을 지정하세요"},
         "usage.no_option": {"en": "No such option: {name}", "ko": "그런 옵션이 없습니다: {name}"},
@@ -620,7 +628,7 @@ LABELS.update(
             "ko": "{n} 이하여야 합니다 (받은 값: {value!r})",
         },
         "usage.integer": {
-            "en": "Input should be a valid integer",
+            "en": "Input should be a valid integer, unable to parse string as an integer",
             "ko": "정수여야 합니다 (받은 값: {value!r})",
         },
         "usage.choice": {

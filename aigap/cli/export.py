@@ -1,0 +1,46 @@
+"""``aigap export``: the whole fact base as a Frictionless Data Package."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from aigap.cli import runtime
+from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt
+
+
+def export(
+    ctx: typer.Context,
+    directory: Annotated[
+        str,
+        typer.Argument(
+            metavar="DIR",
+            help="Directory to write: new, empty, or an earlier aigap export (replaced).",
+            show_default=False,
+        ),
+    ],
+    lang: LangOpt = None,
+    facts: FactsOpt = None,
+    no_packaged: NoPackagedOpt = False,
+    max_bytes: MaxBytesOpt = None,
+) -> None:
+    """Write the whole fact base as open data: a Frictionless Data Package of CSV files.
+
+    One tidy table per kind of fact (each gap reading, each amount its own
+    row), plus sources, benchmarks, every verbatim passage with its English
+    rendering, and datapackage.json describing every column. Loads in
+    pandas, R, spreadsheets, and `frictionless validate DIR/datapackage.json`.
+
+    [b]Examples[/b]
+
+      aigap export aigap-data
+
+      aigap export aigap-data --facts my-facts.yaml
+    """
+    from aigap.output.export import export as write_export
+
+    counts = runtime.answer(ctx, lambda store: write_export(store, directory))
+    rows = ", ".join(f"{name} {n}" for name, n in counts.items())
+    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")

@@ -1,0 +1,81 @@
+"""``aigap search``: a question, answered by the facts that match it best."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from aigap.cli.listings import View, show
+from aigap.cli.options import (
+    FactsOpt,
+    Format,
+    FormatOpt,
+    LangOpt,
+    MaxBytesOpt,
+    NoPackagedOpt,
+    SvgOpt,
+    count,
+    nfc_words,
+)
+
+SEARCH_LIMIT = 10  # hits a table shows unless --limit says otherwise
+
+
+def search(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            callback=nfc_words,
+            help="Words to look for, in any order, English or Korean; no quotes needed.",
+            show_default=False,
+        ),
+    ],
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            parser=count(1),
+            help=f"Show the best N hits (table default {SEARCH_LIMIT}; json and csv: all).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    svg: SvgOpt = None,
+    lang: LangOpt = None,
+    facts: FactsOpt = None,
+    no_packaged: NoPackagedOpt = False,
+    max_bytes: MaxBytesOpt = None,
+) -> None:
+    """Ask a question: facts, sources and benchmarks ranked by relevance, each with its answer.
+
+    Each hit shows the figure with its unit and date (or the quote, the
+    event), who, the source and the fact id for show and cite. Words match
+    whole words; English inflections (lost, founded) and Korean particles
+    (엔비디아는) match too; words like "how much did" count for nothing.
+    No match is not an error: the table says so and JSON is [].
+
+    [b]Examples[/b]
+
+      aigap search how much did nvidia lose
+
+      aigap search R1 AIME
+
+      aigap search 딥시크 훈련 비용 --format json
+    """
+    from aigap.answers.search import search as find
+    from aigap.answers.search import search_listing
+
+    view = View.of(ctx, fmt, svg, limit)
+    shown = limit if limit is not None or view.fmt is not Format.table else SEARCH_LIMIT
+    # search cuts to its own --limit and says itself how many more hits there are
+    show(
+        ctx,
+        view,
+        lambda store: find(store, words, shown, view.code),
+        search_listing,
+        lambda found: len(found.hits),
+    )
