@@ -28,15 +28,6 @@ from aigap.core.errors import Phrase
 app = typer.Typer(
     cls=Group,
     name="aigap",
-    help=(
-        "The US–China AI gap, from a curated, source-cited fact base.\n\n"
-        "Every number comes with its unit, its date and the verbatim passage of"
-        " the article it is from.\n\n"
-        "[b]Examples[/b]\n\n"
-        "  aigap gap mmlu\n\n"
-        "  aigap gap --format json\n\n"
-        "  aigap timeline --since 2025-01"
-    ),
     no_args_is_help=True,
     invoke_without_command=True,  # so a missing command is said in the run's language
     suggest_commands=False,  # framework.Group says what a word that is no command may mean
@@ -62,9 +53,7 @@ def root(
     lang: LangOpt = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:

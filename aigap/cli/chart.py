@@ -28,7 +28,6 @@ def chart(
         typer.Argument(
             parser=one_of(ChartKind),
             metavar=choices(ChartKind),
-            help="gap: the US–China gaps then → now; scores: models ranked.",
             show_default=False,
         ),
     ],
@@ -38,14 +37,12 @@ def chart(
             "--out",
             "-o",
             metavar="FILE",
-            help="Chart file to write: .svg (text stays text) or .png (1920×1080).",
             show_default=False,
         ),
     ],
     benchmark: Annotated[
         str | None,
         typer.Argument(
-            help="Only this benchmark (id or alias); default: every one.",
             autocompletion=complete_benchmark,
             show_default=False,
         ),
@@ -57,15 +54,7 @@ def chart(
 ) -> None:
     """Draw a chart for a slide or an article, with its values, units and source.
 
-    The format comes from the file name: .svg or .png.
-
-    [b]Examples[/b]
-
-      aigap chart gap --out gaps.png
-
-      aigap chart gap mmlu --out mmlu.svg
-
-      aigap chart scores arena --out arena.png --lang ko
+    The help page is help.chart in the catalogue (aigap.core.labels).
     """
     code = runtime.lang(ctx)
     _need_the_extra(code)

@@ -54,7 +54,6 @@ def check(
         list[str] | None,
         typer.Argument(
             metavar="PATH",
-            help="Fact files to check (default: the active one, see --facts).",
             show_default=False,
         ),
     ] = None,
@@ -63,7 +62,6 @@ def check(
         typer.Option(
             "--sources",
             metavar="DIR",
-            help="Directory of source texts: check every passage and quote is verbatim.",
             callback=sources_dir,
             show_default=False,
         ),
@@ -75,7 +73,6 @@ def check(
             "-f",
             parser=one_of(CheckFormat),
             metavar=choices(CheckFormat),
-            help="Output format.",
         ),
     ] = CheckFormat.text,
     lang: LangOpt = None,
@@ -85,17 +82,7 @@ def check(
 ) -> None:
     """Check a fact file: syntax, schema, references, quotes and recomputed figures.
 
-    Prints PATH:LINE:COLUMN: severity: message per problem (the first 200,
-    then how many more; --format json lists all); exits 0 when clean, 1 with
-    only warnings, 2 with errors. Never uses the cache.
-
-    [b]Examples[/b]
-
-      aigap check
-
-      aigap check my-facts.yaml --sources ../shared/sources/
-
-      aigap check --format json
+    The help page is help.check in the catalogue (aigap.core.labels).
     """
     from aigap.answers.checks import check_counted, exit_code
 

@@ -44,7 +44,6 @@ def cite(
             "--style",
             parser=one_of(CiteStyle),
             metavar=choices(CiteStyle),
-            help="Citation style: plain, bibtex, apa, chicago or csl-json (Zotero, Pandoc).",
         ),
     ] = CiteStyle.plain,
     lang: LangOpt = None,
@@ -54,15 +53,7 @@ def cite(
 ) -> None:
     """Print a citation for a fact, a source article, or the sources of what a name is about.
 
-    [b]Examples[/b]
-
-      aigap cite gap-mmlu
-
-      aigap cite mk-2025-01-29 --style bibtex >> refs.bib
-
-      aigap cite mmlu --style csl-json > mmlu.json
-
-      aigap cite altman --style apa
+    The help page is help.cite in the catalogue (aigap.core.labels).
     """
     from aigap.answers.entities import find_page
     from aigap.core.model import Fact, Source

@@ -17,7 +17,6 @@ def export(
         str,
         typer.Argument(
             metavar="DIR",
-            help="Directory to write: new, empty, or an earlier aigap export (replaced).",
             show_default=False,
         ),
     ],
@@ -28,16 +27,7 @@ def export(
 ) -> None:
     """Write the whole fact base as open data: a Frictionless Data Package of CSV files.
 
-    One tidy table per kind of fact (each gap reading, each amount its own
-    row), plus sources, benchmarks, every verbatim passage with its English
-    rendering, and datapackage.json describing every column. Loads in
-    pandas, R, spreadsheets, and `frictionless validate DIR/datapackage.json`.
-
-    [b]Examples[/b]
-
-      aigap export aigap-data
-
-      aigap export aigap-data --facts my-facts.yaml
+    The help page is help.export in the catalogue (aigap.core.labels).
     """
     from aigap.output.export import export as write_export
 

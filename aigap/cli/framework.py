@@ -16,8 +16,9 @@ from typing import Any, cast
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from aigap.cli import runtime, usage
+from aigap.cli import helptext, runtime, usage
 from aigap.core.errors import AigapError, Phrase
+from aigap.core.labels import label
 
 # in ctx.meta: the command line as given, to say a usage error in its --lang
 LINE = "aigap.line"
@@ -54,8 +55,11 @@ class Group(TyperGroup):
         line = list(args)
         with runtime.output_errors(), usage.in_the_runs_language(line):  # --help writes here
             ctx = super().make_context(info_name, args, parent, **extra)
-        ctx.meta[LINE] = line
         return cast(typer.Context, ctx)
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        ctx.meta[LINE] = list(args)  # before --help, which is eager, renders in its --lang
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]  # what the command returned
         if isinstance(ctx.obj, Started):
@@ -76,6 +80,12 @@ class Group(TyperGroup):
             usage.unknown_command(ctx, args, self.list_commands(ctx))
         return super().resolve_command(ctx, args)
 
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        _format_help(self, ctx, formatter, super().format_help)
+
+    def format_usage(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        _format_usage(self, ctx, formatter)
+
 
 class Command(TyperCommand):
     """An aigap command: words left over after its arguments are a usage error of ours."""
@@ -88,3 +98,31 @@ class Command(TyperCommand):
         if ctx.args:
             raise usage.UsageProblem(ctx, Phrase("usage.extra", {"args": " ".join(ctx.args)}))
         return rest
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        _format_help(self, ctx, formatter, super().format_help)
+
+    def format_usage(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        _format_usage(self, ctx, formatter)
+
+
+# Click's HelpFormatter is not exported by Typer either: formatter is Any.
+
+
+def _format_help(
+    command: Group | Command,
+    ctx: typer.Context,
+    formatter: Any,
+    render: Callable[[Any, Any], None],
+) -> None:
+    """The help page in the run's language, its texts from the catalogue."""
+    code = runtime.line_lang(ctx, ctx.meta.get(LINE, ()))
+    with helptext.in_language(command, ctx, code):
+        render(ctx, formatter)
+
+
+def _format_usage(command: Group | Command, ctx: typer.Context, formatter: Any) -> None:
+    """The usage line; its prefix ("Usage: ") in the run's language."""
+    code = runtime.line_lang(ctx, ctx.meta.get(LINE, ()))
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=label("help.usage", code))

@@ -128,7 +128,6 @@ def gap(
     benchmark: Annotated[
         str | None,
         typer.Argument(
-            help="Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
             autocompletion=complete_benchmark,
             callback=nfc,
             show_default=False,
@@ -144,15 +143,7 @@ def gap(
 ) -> None:
     """Show how the US–China gap on a benchmark changed, with its source.
 
-    Without a benchmark, every gap in one table, grouped by unit.
-
-    [b]Examples[/b]
-
-      aigap gap mmlu
-
-      aigap gap human-eval --format json
-
-      aigap gap
+    The help page is help.gap in the catalogue (aigap.core.labels).
     """
     from aigap.kinds.gap import gap_listing, gap_rows
 
@@ -172,7 +163,6 @@ KindsOpt = Annotated[
         "--kind",
         "-k",
         metavar="KIND",
-        help="Only these kinds (repeatable): events, gaps, scores, market, quotes, claims, ...",
         show_default=False,
     ),
 ]
@@ -207,21 +197,7 @@ def timeline(
 ) -> None:
     """Tell the whole story in date order: events, gap readings, scores, market moves, quotes.
 
-    Every dated entry of every kind of fact, each with its figure: a gap
-    gives one entry per dated reading. Dates are ISO 8601 (2025-01-20, or
-    2025-01 / 2023 when only that is known); a month sorts before its days
-    and matches a range it overlaps. --since after --until is an error, as
-    is a tag no fact has (the message lists the known tags); both exit 2.
-
-    [b]Examples[/b]
-
-      aigap timeline
-
-      aigap timeline --since 2025-01 --until 2025-01-31
-
-      aigap timeline --kind gaps --kind market
-
-      aigap timeline --tag market --format csv
+    The help page is help.timeline in the catalogue (aigap.core.labels).
     """
     from aigap.answers.lookup import parse_partial_date
     from aigap.answers.timeline import story, story_listing
@@ -245,7 +221,6 @@ def scores(
     benchmark: Annotated[
         str | None,
         typer.Argument(
-            help="Benchmark id or alias (arena, aime, math500, ...).",
             autocompletion=complete_benchmark,
             callback=nfc,
             show_default=False,
@@ -257,7 +232,6 @@ def scores(
             "--model",
             metavar="NAME",
             callback=nfc,
-            help="Only this model (id, name or alias: r1, o1, 딥시크 R1, ...).",
             show_default=False,
         ),
     ] = None,
@@ -267,7 +241,6 @@ def scores(
             "--org",
             metavar="NAME",
             callback=nfc,
-            help="Only models of this organisation (deepseek, openai, 구글, ...).",
             show_default=False,
         ),
     ] = None,
@@ -281,17 +254,7 @@ def scores(
 ) -> None:
     """Rank model scores on a benchmark, with each model's lead over the next.
 
-    Without a benchmark, every benchmark that has scores, one group each.
-    --model and --org keep one model's or organisation's scores (ranks stay
-    those of the whole benchmark).
-
-    [b]Examples[/b]
-
-      aigap scores arena
-
-      aigap scores aime --format json
-
-      aigap scores --org deepseek
+    The help page is help.scores in the catalogue (aigap.core.labels).
     """
     from aigap.kinds.score import score_rows, scores_listing
 
@@ -317,11 +280,7 @@ def market(
 ) -> None:
     """Show the share-price and index moves of the DeepSeek sell-off.
 
-    [b]Examples[/b]
-
-      aigap market
-
-      aigap market --format csv > selloff.csv
+    The help page is help.market in the catalogue (aigap.core.labels).
     """
     from aigap.kinds.market import KIND, market_listing, market_rows
 
@@ -347,11 +306,7 @@ def costs(
 ) -> None:
     """Show the training-cost and hardware claims, as the article states them.
 
-    [b]Examples[/b]
-
-      aigap costs
-
-      aigap costs --lang ko
+    The help page is help.costs in the catalogue (aigap.core.labels).
     """
     from aigap.kinds.cost import KIND, cost_rows, costs_listing
 
@@ -373,7 +328,6 @@ def quotes(
             "--who",
             metavar="NAME",
             callback=nfc,
-            help="Only quotes by this speaker or by people of this organisation (altman, openai).",
         ),
     ] = None,
     fmt: FormatOpt = Format.table,
@@ -386,13 +340,7 @@ def quotes(
 ) -> None:
     """List attributed statements: speaker, role, the quote in Korean and English.
 
-    [b]Examples[/b]
-
-      aigap quotes
-
-      aigap quotes --who altman --format json
-
-      aigap quotes --who openai
+    The help page is help.quotes in the catalogue (aigap.core.labels).
     """
     from aigap.kinds.quote import QuoteRow, quotes_listing, quotes_page
 
@@ -417,11 +365,7 @@ def sources(
 ) -> None:
     """List the source articles and how many facts each supports.
 
-    [b]Examples[/b]
-
-      aigap sources
-
-      aigap sources --format json
+    The help page is help.sources in the catalogue (aigap.core.labels).
     """
     from aigap.answers.sources import source_rows, sources_listing
 
@@ -444,7 +388,6 @@ def facts(
             "-k",
             metavar="KIND",
             callback=fact_kind,
-            help="Only facts of this kind: gaps, scores, events, market, costs, quotes, claims.",
             show_default=False,
         ),
     ] = None,
@@ -458,11 +401,7 @@ def facts(
 ) -> None:
     """List every fact of every kind, one line each, in file order.
 
-    [b]Examples[/b]
-
-      aigap facts
-
-      aigap facts --kind claims --format markdown
+    The help page is help.facts in the catalogue (aigap.core.labels).
     """
     from aigap.answers.facts import fact_rows, facts_listing
     from aigap.output.export import full_record

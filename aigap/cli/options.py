@@ -13,7 +13,6 @@ parsed here, so a refusal is worded by the catalogue in the run's language.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, TypeVar
@@ -134,11 +133,6 @@ FactsOpt = Annotated[
     typer.Option(
         "--facts",
         metavar="PATH",
-        help=(
-            "Your fact file or directory of *.yaml files, read together with the packaged"
-            " base (repeatable; default: AIGAP_FACTS, a list separated by"
-            f" {os.pathsep!r})."
-        ),
         show_default=False,
     ),
 ]
@@ -147,7 +141,6 @@ NoPackagedOpt = Annotated[
     typer.Option(
         "--no-packaged",
         envvar="AIGAP_NO_PACKAGED",
-        help="Leave out the packaged fact base: read only the --facts files.",
     ),
 ]
 MaxBytesOpt = Annotated[
@@ -157,7 +150,6 @@ MaxBytesOpt = Annotated[
         envvar="AIGAP_MAX_BYTES",
         metavar="N",
         parser=count(1),
-        help="Refuse fact files larger than N bytes (default 64 MiB).",
         show_default=False,
     ),
 ]
@@ -165,10 +157,6 @@ LangOpt = Annotated[
     Lang | None,
     typer.Option(
         "--lang",
-        help=(
-            "Language of what aigap writes, errors too: en or ko (default: AIGAP_LANG,"
-            " else en; locale forms such as ko_KR.UTF-8 work)."
-        ),
         parser=parse_lang,
         callback=_keep_lang,
         metavar="[en|ko]",
@@ -183,13 +171,11 @@ TABLE_ROWS = 50
 
 FormatOpt = Annotated[
     Format,
-    typer.Option(
-        "--format", "-f", parser=one_of(Format), metavar=choices(Format), help="Output format."
-    ),
+    typer.Option("--format", "-f", parser=one_of(Format), metavar=choices(Format)),
 ]
 SvgOpt = Annotated[
     str | None,
-    typer.Option("--svg", metavar="FILE", help="Also save the table as an SVG picture."),
+    typer.Option("--svg", metavar="FILE"),
 ]
 LimitOpt = Annotated[
     int | None,
@@ -198,27 +184,24 @@ LimitOpt = Annotated[
         "-n",
         metavar="N",
         parser=count(0),
-        help=f"Show the first N rows (tables: {TABLE_ROWS} by default; 0 = all).",
         show_default=False,
     ),
 ]
 SinceOpt = Annotated[
     str | None,
     typer.Option(
-        help="Only entries on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
         show_default=False,
     ),
 ]
 UntilOpt = Annotated[
     str | None,
-    typer.Option(help="Only entries on or before this date.", show_default=False),
+    typer.Option(show_default=False),
 ]
 TagOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--tag",
         "-t",
-        help="Only facts with this tag (repeatable); an unknown tag lists the known ones.",
         show_default=False,
     ),
 ]

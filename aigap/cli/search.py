@@ -28,7 +28,6 @@ def search(
         list[str],
         typer.Argument(
             callback=nfc_words,
-            help="Words to look for, in any order, English or Korean; no quotes needed.",
             show_default=False,
         ),
     ],
@@ -39,7 +38,6 @@ def search(
             "-n",
             metavar="N",
             parser=count(1),
-            help=f"Show the best N hits (table default {SEARCH_LIMIT}; json and csv: all).",
             show_default=False,
         ),
     ] = None,
@@ -52,19 +50,7 @@ def search(
 ) -> None:
     """Ask a question: facts, sources and benchmarks ranked by relevance, each with its answer.
 
-    Each hit shows the figure with its unit and date (or the quote, the
-    event), who, the source and the fact id for show and cite. Words match
-    whole words; English inflections (lost, founded) and Korean particles
-    (엔비디아는) match too; words like "how much did" count for nothing.
-    No match is not an error: the table says so and JSON is [].
-
-    [b]Examples[/b]
-
-      aigap search how much did nvidia lose
-
-      aigap search R1 AIME
-
-      aigap search 딥시크 훈련 비용 --format json
+    The help page is help.search in the catalogue (aigap.core.labels).
     """
     from aigap.answers.search import search as find
     from aigap.answers.search import search_listing

@@ -41,7 +41,6 @@ IdArg = Annotated[
     str,
     typer.Argument(
         metavar="ID|NAME",
-        help="A fact, source or benchmark id, or an entity's name or alias (altman, 엔비디아).",
         autocompletion=complete_id,
         callback=nfc,
         show_default=False,
@@ -62,13 +61,7 @@ def show(
 ) -> None:
     """Show a fact, source or benchmark in full, or everything about an entity (a name).
 
-    [b]Examples[/b]
-
-      aigap show market-nvidia-2025-01-27
-
-      aigap show altman
-
-      aigap show 엔비디아 --format json
+    The help page is help.show in the catalogue (aigap.core.labels).
     """
     from aigap.answers.entities import Page, find_page, page_data, page_listing
     from aigap.answers.show import detail, detail_data, detail_listing

@@ -85,7 +85,11 @@ def in_the_runs_language(line: Sequence[str]) -> Iterator[None]:
 def _korean(ctx: typer.Context | None, message: str) -> NoReturn:
     lines = []
     if ctx is not None:
-        usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
+        from aigap.cli.helptext import in_language  # only when a command line is wrong
+
+        with in_language(ctx.command, ctx, "ko"):  # [옵션], not [OPTIONS]
+            pieces = ctx.command.collect_usage_pieces(ctx)
+        usage = " ".join([ctx.command_path, *pieces])
         lines.append(Phrase("usage.usage", {"line": usage}).text("ko"))
         if ctx.command.get_help_option(ctx) is not None:
             help_line = f"{ctx.command_path} {ctx.help_option_names[0]}"
