@@ -58,14 +58,16 @@ def chart(
     """
     code = runtime.lang(ctx)
     _need_the_extra(code)
+    from aigap.answers.gaps import gap_rows
+    from aigap.answers.scores import score_rows
     from aigap.output import chart as charts  # matplotlib: this command alone
 
     charts.chart_format(out)  # a wrong name fails before any work
     if kind is ChartKind.gap:
-        gaps = runtime.answer(ctx, lambda store: charts.gap_rows(store, benchmark))
+        gaps = runtime.answer(ctx, lambda store: gap_rows(store, benchmark))
         figure = charts.gap_figure(gaps, code)
     else:
-        ranked = runtime.answer(ctx, lambda store: charts.score_rows(store, benchmark))
+        ranked = runtime.answer(ctx, lambda store: score_rows(store, benchmark))
         figure = charts.scores_figure(ranked, code)
     charts.save(figure, out)
 

@@ -145,7 +145,8 @@ def gap(
 
     The help page is help.gap in the catalogue (aigap.core.labels).
     """
-    from aigap.kinds.gap import gap_listing, gap_rows
+    from aigap.answers.gaps import gap_rows
+    from aigap.output.gaps import gap_listing
 
     view = View.of(ctx, fmt, svg, limit)
     show(
@@ -199,8 +200,9 @@ def timeline(
 
     The help page is help.timeline in the catalogue (aigap.core.labels).
     """
-    from aigap.answers.lookup import parse_partial_date
-    from aigap.answers.timeline import story, story_listing
+    from aigap.answers.timeline import story
+    from aigap.core.dates import parse_partial_date
+    from aigap.output.timeline import story_listing
 
     view = View.of(ctx, fmt, svg, limit)
     sections = [fact_kind(k) or "" for k in kind or ()]
@@ -256,7 +258,8 @@ def scores(
 
     The help page is help.scores in the catalogue (aigap.core.labels).
     """
-    from aigap.kinds.score import score_rows, scores_listing
+    from aigap.answers.scores import score_rows
+    from aigap.output.scores import scores_listing
 
     view = View.of(ctx, fmt, svg, limit)
     show(
@@ -282,7 +285,9 @@ def market(
 
     The help page is help.market in the catalogue (aigap.core.labels).
     """
-    from aigap.kinds.market import KIND, market_listing, market_rows
+    from aigap.answers.market import market_rows
+    from aigap.kinds.market import KIND
+    from aigap.output.market import market_listing
 
     view = View.of(ctx, fmt, svg, limit)
     show(
@@ -308,7 +313,9 @@ def costs(
 
     The help page is help.costs in the catalogue (aigap.core.labels).
     """
-    from aigap.kinds.cost import KIND, cost_rows, costs_listing
+    from aigap.answers.costs import cost_rows
+    from aigap.kinds.cost import KIND
+    from aigap.output.costs import costs_listing
 
     view = View.of(ctx, fmt, svg, limit)
     show(
@@ -342,7 +349,8 @@ def quotes(
 
     The help page is help.quotes in the catalogue (aigap.core.labels).
     """
-    from aigap.kinds.quote import QuoteRow, quotes_listing, quotes_page
+    from aigap.answers.quotes import QuoteRow, quotes_page
+    from aigap.output.quotes import quotes_listing
 
     view = View.of(ctx, fmt, svg, limit)
 
@@ -367,7 +375,8 @@ def sources(
 
     The help page is help.sources in the catalogue (aigap.core.labels).
     """
-    from aigap.answers.sources import source_rows, sources_listing
+    from aigap.answers.sources import source_rows
+    from aigap.output.sources import sources_listing
 
     view = View.of(ctx, fmt, svg, limit)
     show(
@@ -403,9 +412,10 @@ def facts(
 
     The help page is help.facts in the catalogue (aigap.core.labels).
     """
-    from aigap.answers.facts import fact_rows, facts_listing
+    from aigap.answers.facts import fact_rows
+    from aigap.answers.sources import sources_of
     from aigap.output.export import full_record
-    from aigap.output.layout import sources_of
+    from aigap.output.facts import facts_listing
 
     view = View.of(ctx, fmt, svg, limit)
     if view.fmt in (Format.csv, Format.json) and view.svg is None:
@@ -441,8 +451,8 @@ class FactsFound:
 def _stream_facts(ctx: typer.Context, kind: str | None, view: View) -> None:
     """CSV or JSON, every row written as it is built: 100,000 facts are never held in
     a list. JSON records carry every field (``record``), as ``show -f json`` has them."""
-    from aigap.answers.facts import FACT_FIELDS, fact_record
     from aigap.output.export import full_record
+    from aigap.output.facts import FACT_FIELDS, fact_record
     from aigap.output.render import write_csv, write_json_array
 
     def stream(store: Store) -> None:

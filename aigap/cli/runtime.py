@@ -124,7 +124,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 def answer(ctx: typer.Context, query: Callable[[Store], T]) -> T:
     """Run a query on the active fact base (through its cache)."""
-    from aigap.store.queries import with_store  # the store and its SQLite: not for --help
+    from aigap.opener import with_store  # the store and its SQLite: not for --help
 
     found = settings(ctx)
     return with_store(found.facts, query, found.max_bytes)

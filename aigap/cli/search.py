@@ -53,7 +53,7 @@ def search(
     The help page is help.search in the catalogue (aigap.core.labels).
     """
     from aigap.answers.search import search as find
-    from aigap.answers.search import search_listing
+    from aigap.output.search import search_listing
 
     view = View.of(ctx, fmt, svg, limit)
     shown = limit if limit is not None or view.fmt is not Format.table else SEARCH_LIMIT

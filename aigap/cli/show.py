@@ -63,9 +63,11 @@ def show(
 
     The help page is help.show in the catalogue (aigap.core.labels).
     """
-    from aigap.answers.entities import Page, find_page, page_data, page_listing
-    from aigap.answers.show import detail, detail_data, detail_listing
+    from aigap.answers.entities import Page, find_page
+    from aigap.answers.show import detail
+    from aigap.output.entities import page_data, page_listing
     from aigap.output.render import check_svg_path, print_listing, save_table_svg, write_json
+    from aigap.output.show import detail_data, detail_listing
 
     view = View.of(ctx, fmt, svg, limit)
     if view.svg is not None:

@@ -21,14 +21,13 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from aigap.answers.gaps import GapRow, gap_rows
+from aigap.answers.scores import ScoreRow, score_rows
 from aigap.core import derive
 from aigap.core.errors import AigapError, Phrase, os_reason
 from aigap.core.labels import LABELS, label
 from aigap.core.model import Fact, Lang, Source
-
-# The only import of the query layer: the rows a chart is drawn from.
-from aigap.kinds.gap import GapRow, GapValue, gap_rows
-from aigap.kinds.score import ScoreRow, score_rows
+from aigap.kinds.gap import GapValue
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -37,6 +36,10 @@ if TYPE_CHECKING:
     from matplotlib.text import Text
 
     from aigap.kinds.score import Score
+
+
+# The only import of the query layer: the rows a chart is drawn from.
+
 
 __all__ = [
     "EXTENSIONS",

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from aigap.kinds import SomeKind
     from aigap.store.queries import Store
 
+
 # Reads one cell from a row of a table's items. The items differ by table (a
 # record, a (fact, item, position) tuple, a (kind, fact) pair), and each table's
 # getters index them their own way: the row's type is the table's, hence Any.
@@ -848,7 +849,7 @@ def export(store: Store, target: str) -> dict[str, int]:
 
 def full_record(fact: Fact) -> Record:
     """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-    from aigap.answers.show import record_detail
+    from aigap.output.show import record_detail
 
     return record_detail(fact)
 

@@ -17,12 +17,13 @@ from typing import IO, TYPE_CHECKING
 
 import msgspec
 
-if TYPE_CHECKING:  # Rich is imported where it is used: not on the start-up path
+if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from aigap.core.jsontypes import JSONValue, Record
+
 
 # Beyond C0/C1 and bidi controls: zero-width characters (which hide text
 # or splice look-alikes), the U+2028/2029 line separators (some terminals
