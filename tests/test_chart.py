@@ -139,16 +139,22 @@ def test_wrong_extension_is_a_usage_error(tmp_path: Path, name: str) -> None:
 def test_unwritable_target_is_an_error_not_a_crash(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "gap.svg"
     result = CliRunner().invoke(app, ["chart", "gap", "--out", str(target)])
-    assert result.exit_code == 2 and "cannot write" in result.output
+    assert result.exit_code == 74 and "cannot write" in result.output  # output failed: 74
 
 
 def test_written_atomically(tmp_path: Path) -> None:
     target = tmp_path / "gap.svg"
-    target.write_text("old", encoding="utf-8")
+    assert CliRunner().invoke(app, ["chart", "gap", "--out", str(target)]).exit_code == 0
     result = CliRunner().invoke(app, ["chart", "gap", "mmlu", "--out", str(target)])
-    assert result.exit_code == 0
+    assert result.exit_code == 0  # aigap's own chart is replaced
     assert target.read_text(encoding="utf-8").startswith("<?xml")
     assert [p.name for p in tmp_path.iterdir()] == ["gap.svg"]  # no temp file left
+    # a file aigap did not write is never overwritten (issue 20)
+    mine = tmp_path / "mine.svg"
+    mine.write_text("old", encoding="utf-8")
+    result = CliRunner().invoke(app, ["chart", "gap", "mmlu", "--out", str(mine)])
+    assert result.exit_code == 2 and "not written by aigap" in result.output
+    assert mine.read_text(encoding="utf-8") == "old"
 
 
 def test_other_commands_never_import_matplotlib() -> None:

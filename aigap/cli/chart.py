@@ -61,8 +61,10 @@ def chart(
     from aigap.answers.gaps import gap_rows
     from aigap.answers.scores import score_rows
     from aigap.output import chart as charts  # matplotlib: this command alone
+    from aigap.output.files import check_target
 
     charts.chart_format(out)  # a wrong name fails before any work
+    check_target(out)  # and so does a file aigap did not write
     if kind is ChartKind.gap:
         gaps = runtime.answer(ctx, lambda store: gap_rows(store, benchmark))
         figure = charts.gap_figure(gaps, code)

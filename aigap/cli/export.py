@@ -30,7 +30,9 @@ def export(
     The help page is help.export in the catalogue (aigap.core.labels).
     """
     from aigap.output.export import export as write_export
+    from aigap.output.render import safe
 
     counts = runtime.answer(ctx, lambda store: write_export(store, directory))
     rows = ", ".join(f"{name} {n}" for name, n in counts.items())
-    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
+    # the name as typed, made safe: an escape sequence or a newline in it stays text
+    sys.stdout.write(f"{safe(directory, keep_newlines=False)}: {len(counts)} resources ({rows})\n")

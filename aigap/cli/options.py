@@ -78,8 +78,11 @@ def choices(kind: type[StrEnum]) -> str:
     return "[" + "|".join(member.value for member in kind) + "]"
 
 
-def count(least: int) -> Callable[[str | int], int]:
-    """A parser for a whole number of at least ``least``."""
+LIMIT_MAX = 2**63 - 1  # SQLite's largest integer: a row limit past it is a usage error
+
+
+def count(least: int, most: int | None = None) -> Callable[[str | int], int]:
+    """A parser for a whole number of at least ``least`` (and at most ``most``)."""
 
     def parse(value: str | int) -> int:
         try:
@@ -88,6 +91,8 @@ def count(least: int) -> Callable[[str | int], int]:
             raise BadValue(Phrase("usage.integer", {"value": value})) from None
         if number < least:
             raise BadValue(Phrase("usage.at_least", {"n": least, "value": number}))
+        if most is not None and number > most:
+            raise BadValue(Phrase("usage.at_most", {"n": most, "value": number}))
         return number
 
     return parse
@@ -183,7 +188,7 @@ LimitOpt = Annotated[
         "--limit",
         "-n",
         metavar="N",
-        parser=count(0),
+        parser=count(0, LIMIT_MAX),
         show_default=False,
     ),
 ]

@@ -17,7 +17,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
 import msgspec
 import typer
@@ -201,6 +201,29 @@ def prepare_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    sys.stderr = Messages(sys.stderr)
+
+
+class Messages:
+    """Standard error that never fails: when its reader is gone (a closed pipe, a
+    full disk) the message is lost, but the exit code stays the command's own
+    (Click would exit 1 on the broken pipe)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty, fileno: the stream's own
+        return getattr(self._stream, name)
 
 
 def fail_output(error: OSError) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from aigap.cli.listings import View, show
 from aigap.cli.options import (
+    LIMIT_MAX,
     FactsOpt,
     Format,
     FormatOpt,
@@ -37,7 +38,7 @@ def search(
             "--limit",
             "-n",
             metavar="N",
-            parser=count(1),
+            parser=count(1, LIMIT_MAX),
             show_default=False,
         ),
     ] = None,

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from aigap.core.model import Amount, Benchmark, Fact, Lang, Ratio, Text
 from aigap.core.numbers import amount_text, format_number, ratio_text
-from aigap.kinds.base import Entry, Figure, Kind, raw_date
+from aigap.kinds.base import AMOUNT_MAX, Entry, Figure, Kind, Rule, amount_rules, in_range, raw_date
 
 
 class Cost(Fact, frozen=True, kw_only=True):
@@ -19,6 +19,14 @@ class Cost(Fact, frozen=True, kw_only=True):
     ratio: Ratio | None = None
 
     kind: ClassVar[str] = "cost"
+
+
+def rules(fact: Cost) -> Iterator[Rule]:
+    """Amounts are 0 or more; a ratio is a positive fraction (or multiple)."""
+    for j, amount in enumerate(fact.amounts):
+        yield from amount_rules(("amounts", j), amount)
+    if fact.ratio is not None:
+        yield from in_range(("ratio", "value"), fact.ratio.value, 0, AMOUNT_MAX, above=True)
 
 
 def summary(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
@@ -55,6 +63,7 @@ def entries(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[En
 
 KIND = Kind(
     name="cost",
+    rules=rules,
     section="costs",
     record=Cost,
     summary=summary,

@@ -22,7 +22,7 @@ from aigap.core.model import (
     Unit,
 )
 from aigap.core.numbers import figure_text, with_unit
-from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
+from aigap.kinds.base import AMOUNT_MAX, Entry, Figure, Kind, Rule, benchmark_name, in_range
 
 
 class GapValue(msgspec.Struct, frozen=True):
@@ -80,10 +80,18 @@ def figures(fact: Gap) -> Iterator[Figure]:
         yield Figure(("values", j, "value"), v.value, v.printed)
 
 
+GAP_MAX = {"pp": 100.0, "percent": 1000.0}
+
+
 def rules(fact: Gap) -> Iterator[Rule]:
     dates = [v.date.sort_key for v in fact.values]
     if dates != sorted(dates):
         yield Rule(("values",), "error", Phrase("problem.gap.order"))
+    # a gap in percentage points lies between two accuracies; a relative gap (percent)
+    # is a difference of scores over the follower's, past 1,000% a typo
+    high = GAP_MAX.get(fact.unit, AMOUNT_MAX)
+    for j, v in enumerate(fact.values):
+        yield from in_range(("values", j, "value"), v.value, 0, high)
 
 
 def latest_date(fact: Gap) -> PartialDate | None:

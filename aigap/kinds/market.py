@@ -10,7 +10,7 @@ import msgspec
 from aigap.core import numbers
 from aigap.core.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Text
 from aigap.core.numbers import amount_text
-from aigap.kinds.base import Entry, Figure, Kind, raw_date
+from aigap.kinds.base import Entry, Figure, Kind, Rule, amount_rules, in_range, raw_date
 
 
 class MarketMove(Fact, frozen=True, kw_only=True):
@@ -33,6 +33,16 @@ class MarketMove(Fact, frozen=True, kw_only=True):
     record: Text | None = None  # what the move was a record of, in the article's words
 
     kind: ClassVar[str] = "market"
+
+
+CHANGE_MAX = 10_000.0  # percent: a hundredfold rise in a day is a typo
+
+
+def rules(fact: MarketMove) -> Iterator[Rule]:
+    """A price cannot fall by 100% or more; prices and values are 0 or more."""
+    yield from in_range(("change",), fact.change, -100, CHANGE_MAX, above=True)
+    for name in ("close", "previous_close", "value_lost"):
+        yield from amount_rules((name,), getattr(fact, name))
 
 
 def summary(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
@@ -77,6 +87,7 @@ def entries(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> l
 
 KIND = Kind(
     name="market",
+    rules=rules,
     section="market",
     record=MarketMove,
     summary=summary,

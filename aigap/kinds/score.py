@@ -9,7 +9,16 @@ from aigap.core import numbers
 from aigap.core.labels import label
 from aigap.core.model import Benchmark, Fact, Id, Lang, Number, PartialDate, Text, Unit
 from aigap.core.numbers import figure_text, with_unit
-from aigap.kinds.base import Entry, Figure, Kind, benchmark_name, raw_date
+from aigap.kinds.base import (
+    AMOUNT_MAX,
+    Entry,
+    Figure,
+    Kind,
+    Rule,
+    benchmark_name,
+    in_range,
+    raw_date,
+)
 
 
 class Score(Fact, frozen=True, kw_only=True):
@@ -28,6 +37,14 @@ class Score(Fact, frozen=True, kw_only=True):
     printed: str
 
     kind: ClassVar[str] = "score"
+
+
+# an accuracy is 0-100%; Arena's Elo-style ratings sit around 1,000-1,500
+SCORE_MAX = {"percent": 100.0, "elo": 10_000.0}
+
+
+def rules(fact: Score) -> Iterator[Rule]:
+    yield from in_range(("value",), fact.value, 0, SCORE_MAX.get(fact.unit, AMOUNT_MAX))
 
 
 def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
@@ -73,6 +90,7 @@ def entries(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[E
 
 KIND = Kind(
     name="score",
+    rules=rules,
     section="scores",
     record=Score,
     summary=summary,

@@ -19,15 +19,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from aigap.answers.gaps import GapRow, gap_rows
 from aigap.answers.scores import ScoreRow, score_rows
 from aigap.core import derive
-from aigap.core.errors import AigapError, Phrase, os_reason
+from aigap.core.errors import AigapError, Phrase
 from aigap.core.labels import LABELS, label
 from aigap.core.model import Fact, Lang, Source
 from aigap.kinds.gap import GapValue
+from aigap.output import files
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -555,25 +556,21 @@ def _country_legend(fig: Figure, rows: Sequence[ScoreRow], fonts: _Fonts, lang: 
 
 
 def save(fig: Figure, path: str) -> None:
-    """Write ``fig`` to ``path`` (SVG or PNG by extension) atomically."""
+    """Write ``fig`` to ``path`` (SVG or PNG by extension) atomically, never over a
+    file aigap did not write (aigap.output.files)."""
 
     fmt = chart_format(path)
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     # No dates or software versions in the file: the same chart is the same bytes.
-    metadata: dict[str, str | None] = {"Date": None} if fmt == "svg" else {"Software": None}
-    try:
-        # O_EXCL: never write through a file or link put there in the meantime.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "wb") as out, _style():
-                fig.savefig(out, format=fmt, dpi=DPI, facecolor="white", metadata=metadata)
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise AigapError.said("error.cannot_write", path=path, why=os_reason(exc)) from None
+    # The mark says aigap wrote it, so the next chart may replace it.
+    metadata: dict[str, str | None] = (
+        {"Date": None, "Creator": files.MARK} if fmt == "svg" else {"Software": files.MARK}
+    )
+
+    def write(out: BinaryIO) -> None:
+        with _style():
+            fig.savefig(out, format=fmt, dpi=DPI, facecolor="white", metadata=metadata)
+
+    files.write_atomic(path, write)
 
 
 def has_hangul(text: str) -> bool:
