@@ -38,6 +38,7 @@ from aigap.core.text import normalize_name
 if TYPE_CHECKING:
     from aigap.store.queries import Store
 
+
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _SYLLABLES = re.compile("[\uac00-\ud7a3]+")
 # A Latin/digit run followed by a Hangul run: "mmlu에서의", "ai의", "1.7%로"
@@ -293,7 +294,7 @@ def correct(
     == "nvidia"; correct("딥씨크", ["딥시크", "딥러닝"]) == "딥시크".
     """
     from rapidfuzz import process  # imported only when a word needs correcting
-    from rapidfuzz.distance import OSA
+    from rapidfuzz.distance import OSA  # (as above)
 
     limit = typo_budget(word) if budget is None else budget
     if limit <= 0:

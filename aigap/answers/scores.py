@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from aigap.answers.entities import matcher
+from aigap.answers.lookup import find_benchmark
 from aigap.answers.sources import sources_of
 from aigap.core import derive
 from aigap.core.errors import AigapError, Phrase
@@ -36,8 +38,6 @@ def score_rows(
     """
     benchmarks = {b.id: b for b in store.benchmarks()}
     if name is not None:
-        from aigap.answers.lookup import find_benchmark
-
         bench = find_benchmark(store, name, kinds=("scores",))
         scores = store.records_about(KIND, bench.id)
         if not scores:
@@ -79,7 +79,6 @@ def score_rows(
 def _filter_scores(
     store: Store, rows: list[ScoreRow], model: str | None, org: str | None
 ) -> list[ScoreRow]:
-    from aigap.answers.entities import matcher
 
     if model is not None:
         is_model = matcher(store, model)

@@ -40,7 +40,6 @@ word boundaries.
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -48,8 +47,9 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import kinds
-from aigap.core.model import Benchmark, Entity, Fact, Lang, Source
-from aigap.store.index import ENTITY_SEARCH, TOKENIZE
+from aigap.answers.lookup import kind_of
+from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
+from aigap.store.index import ENTITY_SEARCH, snippets
 
 if TYPE_CHECKING:
     from aigap.store.queries import Store
@@ -193,7 +193,6 @@ class Found(msgspec.Struct, frozen=True):
 
 
 def _texts(value: object) -> tuple[str, ...]:
-    from aigap.core.model import Amount, Ratio, Text
 
     if isinstance(value, str):
         return (value,)
@@ -233,35 +232,20 @@ def _where(
     records: Sequence[Searched], expression: str, benchmarks: Mapping[str, Benchmark]
 ) -> list[tuple[str, str]]:
     """(field, snippet) of the best-matching shown field of each record."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.execute(
-            "CREATE VIRTUAL TABLE m USING fts5("
-            f"text, hit UNINDEXED, field UNINDEXED, shown UNINDEXED, tokenize='{TOKENIZE}')"
-        )
-        conn.executemany(
-            "INSERT INTO m(text, hit, field, shown) VALUES (?, ?, ?, ?)",
-            [
-                # the id is shown anyway and a tag is one word: running text says more
-                (text, i, field, 0 if field in ("id", "tags") else weight)
-                for i, record in enumerate(records)
-                for field, text, weight in searchable(record, benchmarks)
-            ],
-        )
-        best: dict[int, tuple[int, int, float, str, str]] = {}
-        for hit, field, shown, snip, rank in conn.execute(
-            "SELECT hit, field, shown, snippet(m, 0, '\x02', '\x03', '…', 12), bm25(m)"
-            " FROM m WHERE m MATCH ?",
-            (expression,),
-        ):
-            # the field that holds most of the words asked for, then the weightier one
-            words = len({w.casefold() for w in _MARKED.findall(snip)})
-            key = (words, shown, -rank)
-            if hit not in best or key > best[hit][:3]:
-                text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
-                best[hit] = (*key, field, text)
-    finally:
-        conn.close()
+    texts = [
+        # the id is shown anyway and a tag is one word: running text says more
+        (text, i, field, 0 if field in ("id", "tags") else weight)
+        for i, record in enumerate(records)
+        for field, text, weight in searchable(record, benchmarks)
+    ]
+    best: dict[int, tuple[int, int, float, str, str]] = {}
+    for hit, field, shown, snip, rank in snippets(texts, expression):
+        # the field that holds most of the words asked for, then the weightier one
+        words = len({w.casefold() for w in _MARKED.findall(snip)})
+        key = (words, shown, -rank)
+        if hit not in best or key > best[hit][:3]:
+            text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
+            best[hit] = (*key, field, text)
     return [best[i][3:] if i in best else ("", "") for i in range(len(records))]
 
 
@@ -278,7 +262,6 @@ def _hit(
     lang: Lang,
     benchmarks: Mapping[str, Benchmark],
 ) -> Hit:
-    from aigap.answers.lookup import kind_of
 
     if isinstance(record, Source):
         headline = record.headline.get(lang)

@@ -18,6 +18,8 @@ from aigap.answers.sources import sources_of
 from aigap.core.errors import AigapError, Phrase
 from aigap.core.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_span, day_text
 from aigap.kinds.base import Entry
+from aigap.store.queries import CacheError
+from aigap.store.schema import entries_from_data
 
 if TYPE_CHECKING:
     from aigap.store.queries import Store
@@ -121,7 +123,6 @@ def story(
 
 
 def _indexed(sections: Sequence[str]) -> bool:
-    from aigap.store.schema import entries_from_data
 
     # a kind named twice would list its entries twice, as the loop above does
     return len(set(sections)) == len(sections) and all(map(entries_from_data, sections))
@@ -137,7 +138,6 @@ def _first(
     limit: int,
 ) -> Story:
     """``story`` cut to ``limit``, from the cache's entries table."""
-    from aigap.store.queries import CacheError
 
     picked, total = store.timeline(sections, since, until, limit)
     ordered: list[Line] = []

@@ -105,7 +105,7 @@ def settings(ctx: typer.Context) -> Settings:
     ``--max-bytes`` typed after the command wins over one before it, and
     either over ``AIGAP_MAX_BYTES``.
     """
-    from aigap.factfiles.load import FACTS_ENV, expand_fact_paths, packaged_facts_path
+    from aigap.factfiles.files import FACTS_ENV, expand_fact_paths, packaged_facts_path
 
     root = ctx.find_root()
     sides = [root] if root is ctx else [root, ctx]

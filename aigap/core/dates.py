@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from aigap.core.errors import AigapError, Phrase
@@ -13,7 +14,6 @@ DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 def read_date(text: str) -> PartialDate | Phrase:
     """YYYY, YYYY-MM or YYYY-MM-DD as a date, or what is wrong with it."""
-    import datetime
 
     found = DATE.match(text)
     if found is None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import Literal
 
 import msgspec
+
+from aigap.core.labels import LABELS, label
+from aigap.core.text import normalize_name
 
 Severity = Literal["error", "warning"]
 Lang = Literal["en", "ko"]  # model.Lang, without importing the model here
@@ -22,7 +26,6 @@ class Phrase(msgspec.Struct, frozen=True):
     fields: Mapping[str, object] = {}
 
     def text(self, lang: Lang) -> str:
-        from aigap.core.labels import label
 
         filled = {
             k: v.text(lang) if isinstance(v, Phrase) else _one_line(v) if k == "path" else v
@@ -82,9 +85,6 @@ def some_names(names: Sequence[str], shown: int = 3) -> str | Phrase:
 
 def os_reason(error: OSError) -> str | Phrase:
     """Why the system refused, as it says it in English and in Korean where the catalogue can."""
-    import errno
-
-    from aigap.core.labels import LABELS
 
     text = error.strerror or str(error)
     key = f"os.{errno.errorcode.get(error.errno or 0, '')}"
@@ -164,9 +164,7 @@ class UnknownName(AigapError):
 
 def suggest(name: str, names: dict[str, str]) -> str | None:
     """The id whose name (any alias, normalized) is closest to ``name``."""
-    import difflib
-
-    from aigap.core.text import normalize_name
+    import difflib  # only when a name is unknown: a lookup that finds it never loads it
 
     by_norm = {normalize_name(n): target for n, target in names.items() if normalize_name(n)}
     close = difflib.get_close_matches(normalize_name(name), list(by_norm), n=1, cutoff=0.6)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from aigap.core.model import Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -280,7 +282,6 @@ def field_name(name: str, lang: Lang) -> str:
 def language(value: str) -> Lang | None:
     """``ko``, ``ko_KR``, ``ko_KR.UTF-8``, ``C``...: a locale-style value names its
     language by its first part; None for a language aigap does not speak."""
-    import re
 
     code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
     if code in ("c", "posix"):

@@ -20,10 +20,12 @@ each verbatim part, ``fact_tags`` each tag. See docs/output.md.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get
 
 import msgspec
 
+from aigap import __version__, kinds
 from aigap.core.errors import AigapError, OutputError, os_reason, some_names
 from aigap.core.model import (
     UNITS,
@@ -46,6 +49,7 @@ from aigap.core.model import (
     day_text,
 )
 from aigap.output.files import alive
+from aigap.output.show import record_detail
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import JSONValue, Record
@@ -807,8 +811,6 @@ def _manifest(directory: Path) -> dict[str, set[str]] | None:
 
 def _digest(path: Path) -> str | None:
     """sha256 of a regular file (not through a link), else None."""
-    import hashlib
-    import stat
 
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
@@ -961,7 +963,6 @@ def _umask() -> int:
 
 
 def build(store: Store) -> tuple[list[Table], list[Source]]:
-    from aigap import kinds
 
     sources: list[Source] = store.sources()
     benchmarks: list[Benchmark] = store.benchmarks()
@@ -971,7 +972,6 @@ def build(store: Store) -> tuple[list[Table], list[Source]]:
 
 def export(store: Store, target: str) -> dict[str, int]:
     """Write the package to ``target``; the number of rows of each resource."""
-    from aigap import __version__
 
     tabs, sources = build(store)
     write_package(Path(target), tabs, descriptor(tabs, sources, __version__))
@@ -980,7 +980,6 @@ def export(store: Store, target: str) -> dict[str, int]:
 
 def full_record(fact: Fact) -> Record:
     """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-    from aigap.output.show import record_detail
 
     return record_detail(fact)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from aigap import kinds
 from aigap.core.jsontypes import optional_text, text
-from aigap.core.labels import label
+from aigap.core.labels import LABELS, label
 from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Source
 from aigap.output.layout import sources_notes
 from aigap.output.render import Column, Listing
@@ -43,7 +43,6 @@ def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Rec
 
 
 def _kind(kind: str, lang: Lang) -> str:
-    from aigap.core.labels import LABELS
 
     return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
 

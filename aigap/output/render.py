@@ -10,12 +10,30 @@ data such as ``[bold red]`` or ``[link=...]`` prints literally.
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import json
+import math
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, BinaryIO
 
 import msgspec
+from rich import box
+from rich.cells import cell_len
+from rich.console import CONSOLE_SVG_FORMAT, Console
+from rich.measure import Measurement
+from rich.table import Table
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+from rich.text import Text
+
+from aigap.core.errors import AigapError
+from aigap.core.labels import label
+from aigap.output import files
+from aigap.output.files import MARK, check_target
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -92,7 +110,6 @@ def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
 def _dumps(value: object, ascii_only: bool) -> str:
     """JSON text; a non-finite number (an overflowing derived figure) becomes null:
     NaN and Infinity are not JSON."""
-    import json
 
     try:
         return json.dumps(value, ensure_ascii=ascii_only, indent=2, allow_nan=False)
@@ -101,7 +118,6 @@ def _dumps(value: object, ascii_only: bool) -> str:
 
 
 def _finite(value: object) -> object:
-    import math
 
     if isinstance(value, float):
         return value if math.isfinite(value) else None
@@ -127,7 +143,6 @@ def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
 def _ascii_only(out: IO[str]) -> bool:
     """A stream that cannot encode every character (a Latin-1 or EUC-KR locale) gets
     \\u escapes: still exactly the same JSON value."""
-    import codecs
 
     encoding = getattr(out, "encoding", None) or "utf-8"
     return not codecs.lookup(encoding).name.startswith("utf")
@@ -135,7 +150,6 @@ def _ascii_only(out: IO[str]) -> bool:
 
 def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None) -> None:
     """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed)."""
-    import csv
 
     if isinstance(records, list) and records:
         names = list(records[0])
@@ -176,9 +190,6 @@ def _numeric(records: list[Record], key: str) -> bool:
 
 
 def make_console(*, stderr: bool = False, record: bool = False) -> Console:
-    import os
-
-    from rich.console import Console
 
     # COLUMNS=0 or nonsense means "unknown": the terminal's width, else 80
     # (Rich would take 0 as a width and print nothing).
@@ -196,7 +207,6 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Console:
 
 def cell(value: JSONValue | Text) -> Text:
     """A table cell: data always becomes literal Text (never markup)."""
-    from rich.text import Text
 
     if isinstance(value, Text):
         return value
@@ -204,8 +214,6 @@ def cell(value: JSONValue | Text) -> Text:
 
 
 def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
-    from rich import box
-    from rich.table import Table
 
     cells: Sequence[Sequence[JSONValue]] | None = listing.cells
     if cells is None:
@@ -306,7 +314,6 @@ class Blocks(list["Text"]):
 def _blocks(listing: Listing, cells: Sequence[Sequence[JSONValue]], width: int) -> Blocks:
     """The table as one "header: value" block per row, for a terminal too narrow
     for its columns: every figure stays whole, the text wraps between words."""
-    from rich.text import Text
 
     lines = Blocks()
     groups = set(listing.groups or ())
@@ -360,7 +367,6 @@ def _longest_word(header: str, values: Sequence[JSONValue]) -> int:
 
 
 def _cell_len(text: str) -> int:
-    from rich.cells import cell_len
 
     return cell_len(text)
 
@@ -393,8 +399,6 @@ _SVG_BACKGROUND = '<rect fill="{background}" x="0" y="0" width="{{width}}" heigh
 
 def check_svg_path(path: str) -> None:
     """Refuse a picture name that does not end in .svg (before anything is printed)."""
-    from aigap.core.errors import AigapError
-    from aigap.output.files import check_target
 
     if not path.lower().endswith(".svg"):
         raise AigapError.said("error.svg_name", path=path)
@@ -403,14 +407,6 @@ def check_svg_path(path: str) -> None:
 
 def save_table_svg(listing: Listing, path: str) -> None:
     """Save the table as an SVG picture: light, as wide as its content, without CLI hints."""
-    import io
-
-    from rich.cells import cell_len
-    from rich.console import CONSOLE_SVG_FORMAT, Console
-    from rich.measure import Measurement
-    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
-
-    from aigap.output.files import MARK
 
     check_svg_path(path)
     picture = Listing(
@@ -457,7 +453,6 @@ def save_table_svg(listing: Listing, path: str) -> None:
 
 def write_text_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` atomically, never over a file aigap did not write."""
-    from aigap.output import files
 
     def write(out: BinaryIO) -> None:
         out.write(text.encode("utf-8"))
@@ -466,7 +461,6 @@ def write_text_atomic(path: str, text: str) -> None:
 
 
 def print_table(console: Console, listing: Listing) -> None:
-    import io
 
     if console.is_terminal:
         _print_parts(console, listing)
@@ -486,7 +480,6 @@ def print_table(console: Console, listing: Listing) -> None:
 
 
 def _print_parts(console: Console, listing: Listing) -> None:
-    from rich.text import Text
 
     # Titles, notes and blocks wrap between words only: a word longer than the
     # line (an id, a date) stays whole rather than being cut in two. Lines
@@ -504,8 +497,6 @@ def _print_parts(console: Console, listing: Listing) -> None:
         else:
             console.print(table)
     else:
-        from aigap.core.labels import label
-
         console.print(Text(listing.empty or label("nothing_matches", "en")))
     lines([line for note in listing.notes for line in wrap_words(cell(note), console.width)])
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from aigap.answers.timeline import Line, Story
 from aigap.core.labels import label
 from aigap.core.model import Benchmark, Lang
+from aigap.output.layout import kind_label, source_line
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
@@ -43,8 +45,6 @@ def line_record(line: Line) -> Record:
 def story_listing(
     found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None
 ) -> Listing:
-    from aigap.output.layout import kind_label, source_line
-    from aigap.output.render import Column, Listing
 
     lines = found.lines
     records = [line_record(ln) for ln in lines]

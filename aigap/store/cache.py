@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 import stat
 import sys
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap import __version__
+from aigap import __version__, kinds
 from aigap.core.model import NOT_FACTS, day_span, day_text
 from aigap.core.text import normalize_name
+from aigap.kinds import base
+from aigap.store.index import Indexer
 from aigap.store.schema import (
     BY_SOURCE,
     CACHE_FORMAT,
@@ -103,8 +107,6 @@ def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
     As ``kinds.of(fact).story`` gives them (tests/test_store_timeline_index.py holds
     them to it): the kind's ``raw_dates``, by default the fact's ``date``.
     """
-    from aigap import kinds
-    from aigap.kinds import base
 
     if not entries_from_data(section):
         return
@@ -182,7 +184,6 @@ def cache_file_for(path: str) -> Path | None:
     directory = cache_dir()
     if directory is None:
         return None
-    import hashlib
 
     digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogatepass")).hexdigest()
     return directory / f"facts-{digest[:24]}.sqlite"
@@ -277,7 +278,6 @@ def _records_of(data: Mapping[str, Node], section: str) -> list[dict[str, Node]]
 def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, key: str) -> None:
     """Write the validated records as rows, their indexed columns from the raw data
     they were built from; rows stream into SQLite, never all in a list."""
-    from aigap import kinds
 
     side = _SideTables({kind for kind in kinds.sections() if entries_from_data(kind)})
     order = (*NOT_FACTS, *kinds.sections())
@@ -318,8 +318,6 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
 
 def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
     """The search index, in the same transaction as the records it points to."""
-    from aigap import kinds
-    from aigap.store.index import Indexer
 
     names_of: dict[str, list[str]] = {}
     for raw in (*_records_of(data, "benchmarks"), *_records_of(data, "entities")):
@@ -396,7 +394,6 @@ STALE_TEMP_SECONDS = 60
 
 def remove_stale_temps(cache_file: Path) -> None:
     """Remove temp files of this cache left by a killed process (we hold its lock)."""
-    import time
 
     prefix = f"{cache_file.name}."
     try:
@@ -437,7 +434,7 @@ def build_lock(cache_file: Path) -> Iterator[None]:
     fails (some network file systems) each process builds its own, as before.
     """
     try:
-        import fcntl
+        import fcntl  # POSIX only: Windows has none
     except ImportError:
         yield
         return

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from aigap import kinds
 
@@ -82,3 +83,28 @@ class Indexer:
             if isinstance(value, str) and value in self.names_of and key != "id":
                 texts[column].extend(self.names_of[value])
         return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
+
+
+def snippets(
+    texts: Iterable[tuple[str, int, str, int]], expression: str
+) -> Iterator[tuple[int, str, int, str, float]]:
+    """Match ``expression`` against a few (text, hit, field, shown) rows, tokenized as the index.
+
+    Yields (hit, field, shown, snippet, bm25 rank) for each matching text; the
+    matched words are marked \\x02...\\x03 in the snippet. An in-memory FTS5
+    table of just these rows, so snippets agree with the ranking.
+    """
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE m USING fts5("
+            f"text, hit UNINDEXED, field UNINDEXED, shown UNINDEXED, tokenize='{TOKENIZE}')"
+        )
+        conn.executemany("INSERT INTO m(text, hit, field, shown) VALUES (?, ?, ?, ?)", texts)
+        yield from conn.execute(
+            "SELECT hit, field, shown, snippet(m, 0, '\x02', '\x03', '…', 12), bm25(m)"
+            " FROM m WHERE m MATCH ?",
+            (expression,),
+        ).fetchall()
+    finally:
+        conn.close()

@@ -32,8 +32,10 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack, overload
 
 import msgspec
 
-from aigap.core.model import NOT_FACTS
+from aigap import kinds
+from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Source
 from aigap.core.text import normalize_name
+from aigap.store.index import COLUMN_WEIGHTS
 from aigap.store.schema import (
     BY_SOURCE,
     UNDATED,
@@ -138,19 +140,16 @@ class Store:
 
     def sources(self, limit: int | None = None) -> list[Source]:
         """The sources in file order (the first ``limit``)."""
-        from aigap.core.model import Source
 
         if limit is None:
             return self._all("sources", Source)
         return list(self._iter_select("sources", Source, limit=limit))
 
     def benchmarks(self) -> list[Benchmark]:
-        from aigap.core.model import Benchmark
 
         return self._all("benchmarks", Benchmark)
 
     def entities(self) -> list[Entity]:
-        from aigap.core.model import Entity
 
         return self._all("entities", Entity)
 
@@ -199,7 +198,6 @@ class Store:
 
     def benchmark_named(self, norm: str) -> Benchmark | None:
         """The benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.core.model import Benchmark
 
         rows = self._rows("SELECT benchmark FROM names WHERE norm = ?", (norm,))
         if rows:
@@ -213,7 +211,6 @@ class Store:
         return None
 
     def source(self, source_id: str) -> Source:
-        from aigap.core.model import Source
 
         found = self._one(source_id, Source)
         if found is None:
@@ -222,7 +219,6 @@ class Store:
 
     def sources_by_id(self, source_ids: Iterable[str]) -> dict[str, Source]:
         """These sources, read in one query (a listing's 50 rows cite up to 50)."""
-        from aigap.core.model import Source
 
         wanted = list(dict.fromkeys(source_ids))
         found: dict[str, Source] = {}
@@ -247,7 +243,6 @@ class Store:
 
         Ranking and cutting happen in SQLite: only the rows returned are built.
         """
-        from aigap.store.index import COLUMN_WEIGHTS
 
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         rows = self._rows(
@@ -374,7 +369,6 @@ class Store:
         return int(rows[0][0]) if rows else 0
 
     def all_facts(self) -> list[Fact]:
-        from aigap.core.model import Fact
 
         rows = self._rows(f"{_SELECT} WHERE {_FACTS_ONLY} ORDER BY ord")
         self._expect(len(rows), "facts")
@@ -382,7 +376,6 @@ class Store:
 
     def facts_about(self, entity_ids: Iterable[str]) -> list[Fact]:
         """The facts whose ``about`` names any of these entities, in file order."""
-        from aigap.core.model import Fact
 
         wanted = list(dict.fromkeys(entity_ids))
         marks = ", ".join("?" * len(wanted))
@@ -408,7 +401,6 @@ class Store:
         The facts about the entity, its people's quotes, and for a benchmark its
         gaps and scores; sorted and cut in SQL, so only the facts shown are built.
         """
-        from aigap.core.model import Fact
 
         # Each part comes sorted from an index and cut to ``limit``; their union
         # is at most three times that, sorted and cut again: an entity with
@@ -460,7 +452,6 @@ class Store:
         date, then the order of ``sections``, file order, position. Only their
         facts are built. Every kind must be ``entries_from_data``.
         """
-        from aigap.core.model import Fact
 
         marks = ", ".join("?" * len(sections))
         where, args = f"kind IN ({marks})", list(sections)
@@ -509,7 +500,6 @@ class Store:
 
     def entity_named(self, norm: str) -> Benchmark | Entity | None:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.core.model import Benchmark, Entity
 
         rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
         if not rows:
@@ -527,7 +517,6 @@ def _names(named: Benchmark | Entity) -> set[str]:
 
 def _fact_type(section: str | None) -> type[Fact]:
     """What the rows of a fact section (None: of every fact) decode to: a ``Fact``."""
-    from aigap.core.model import Fact
 
     if section in NOT_FACTS:  # a bug: these have their own readers (Store.sources, ...)
         raise ValueError(f"{section} are not facts")
@@ -535,7 +524,6 @@ def _fact_type(section: str | None) -> type[Fact]:
 
 
 def _record_type(section: str) -> type[Fact | Source | Benchmark | Entity]:
-    from aigap import kinds
 
     if section in NOT_FACTS:
         return NOT_FACTS[section]
@@ -544,6 +532,5 @@ def _record_type(section: str) -> type[Fact | Source | Benchmark | Entity]:
 
 
 def _kinds_order() -> tuple[str, ...]:
-    from aigap import kinds
 
     return kinds.sections()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping
 
+from aigap import kinds
+from aigap.kinds import base
+
 CACHE_FORMAT = "13"
 
 
@@ -101,8 +104,6 @@ def entries_from_data(section: str) -> bool:
     (``Kind.raw_dates``) and for any kind with the default story and date;
     another kind is read in Python.
     """
-    from aigap import kinds
-    from aigap.kinds import base
 
     try:
         kind = kinds.by_section(section)
