@@ -50,6 +50,7 @@ from aigap import kinds
 from aigap.answers.lookup import kind_of
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
 from aigap.store.index import ENTITY_SEARCH, snippets
+from aigap.store.queries import Ranked
 
 if TYPE_CHECKING:
     from aigap.store.queries import Store
@@ -288,20 +289,20 @@ def search(store: Store, words: Sequence[str], limit: int | None, lang: Lang = "
     expression = match_expression(folded)
     if expression is None:
         return Found(text, [], 0)
-    ranked, total = store.search(expression, limit)
+    found = store.search(expression, limit)
+    ranked, total = found.rows, found.total
     # A query that is exactly an id ("gap-mmlu") means that record, first.
     exact = store.record("-".join(folded)) if folded else None
     if exact is not None:
-        rest = [(r, s) for r, s in ranked if r.id != exact.id]
+        rest = [r for r in ranked if r.record.id != exact.id]
         if len(rest) == len(ranked):
             total += 1
-        top = max((s for _, s in ranked), default=0.0)
-        ranked = [(exact, top + 1.0), *rest][: limit or None]
-    records = [r for r, _ in ranked]
+        top = max((r.score for r in ranked), default=0.0)
+        ranked = [Ranked(exact, top + 1.0), *rest][: limit or None]
+    records = [r.record for r in ranked]
     benchmarks = _benchmarks_of(store, records)
     where = _where(records, expression, benchmarks)
     hits = [
-        _hit(record, score, w, lang, benchmarks)
-        for (record, score), w in zip(ranked, where, strict=True)
+        _hit(r.record, r.score, w, lang, benchmarks) for r, w in zip(ranked, where, strict=True)
     ]
     return Found(text, hits, total)

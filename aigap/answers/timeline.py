@@ -139,14 +139,15 @@ def _first(
 ) -> Story:
     """``story`` cut to ``limit``, from the cache's entries table."""
 
-    picked, total = store.timeline(sections, since, until, limit)
+    picked = store.timeline(sections, since, until, limit)
     ordered: list[Line] = []
-    for fact, pos, key in picked:
+    for placed in picked.rows:
+        fact, pos = placed.fact, placed.pos
         entries = kinds.of(fact).story(fact, lang, benchmarks)
         entry = entries[pos] if 0 <= pos < len(entries) else None
         date = entry.date if entry is not None else None
-        if entry is None or date is None or day_text(date.sort_key) != key:
+        if entry is None or date is None or day_text(date.sort_key) != placed.sortkey:
             raise CacheError(f"cached timeline entry of {fact.id!r} does not match the fact")
         ordered.append(Line(fact, entry, date))
     sources = sources_of(store, [ln.fact for ln in ordered])
-    return Story(ordered, sources, total)
+    return Story(ordered, sources, picked.total)

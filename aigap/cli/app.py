@@ -23,6 +23,7 @@ from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt
 from aigap.cli.search import search
 from aigap.cli.show import show
 from aigap.cli.usage import UsageProblem
+from aigap.cli.verify import verify
 from aigap.core.errors import Phrase
 
 app = typer.Typer(
@@ -73,6 +74,7 @@ COMMANDS: tuple[Callable[..., None], ...] = (
     listings.sources,
     cite,
     check,
+    verify,
     chart,
     export,
 )

@@ -418,7 +418,7 @@ def facts(
     from aigap.output.facts import facts_listing
 
     view = View.of(ctx, fmt, svg, limit)
-    if view.fmt in (Format.csv, Format.json) and view.svg is None:
+    if view.fmt in (Format.csv, Format.csv_excel, Format.json) and view.svg is None:
         _stream_facts(ctx, kind, view)
         return
 
@@ -458,9 +458,9 @@ def _stream_facts(ctx: typer.Context, kind: str | None, view: View) -> None:
     def stream(store: Store) -> None:
         benchmarks = {b.id: b for b in store.benchmarks()}
         found = store.iter_select(kind, limit=view.rows)
-        if view.fmt is Format.csv:
+        if view.fmt in (Format.csv, Format.csv_excel):
             rows = (fact_record(f, view.code, benchmarks) for f in found)
-            write_csv(rows, sys.stdout, FACT_FIELDS)
+            write_csv(rows, sys.stdout, FACT_FIELDS, excel=view.fmt is Format.csv_excel)
             return
         records = (
             {**fact_record(f, view.code, benchmarks), "record": full_record(f)} for f in found

@@ -29,6 +29,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    csv_excel = "csv-excel"  # CSV with a UTF-8 byte-order mark: Excel reads Korean right
     markdown = "markdown"
 
 

@@ -967,6 +967,65 @@ LABELS.update(
     }
 )
 
+# --- verify (verify.py, verify_layout.py) --------------------------------------
+# Its own block at the end, so labels added elsewhere never touch these lines.
+LABELS.update(
+    {
+        "verdict.supported": {"en": "supported", "ko": "확인됨"},
+        "verdict.contradicted": {"en": "contradicted", "ko": "불일치"},
+        "verdict.wrong-unit": {"en": "wrong unit", "ko": "단위 오류"},
+        "verdict.misattributed": {"en": "misattributed", "ko": "발언자 오류"},
+        "verdict.unverified": {"en": "unverified", "ko": "확인 불가"},
+        "verify.title": {"en": "Claims checked in {draft}", "ko": "{draft}에서 확인한 주장"},
+        "verify.stdin": {"en": "standard input", "ko": "표준 입력"},
+        "verify.line": {"en": "Line", "ko": "줄"},
+        "verify.claim": {"en": "Claim", "ko": "주장"},
+        "verify.figure": {"en": "Figure or words", "ko": "수치·발언"},
+        "verify.verdict": {"en": "Verdict", "ko": "판정"},
+        "verify.says": {"en": "The base says", "ko": "사실 기반의 기록"},
+        "verify.fact": {"en": "Fact", "ko": "사실 ID"},
+        "verify.source": {"en": "Source", "ko": "출처"},
+        "verify.nothing": {
+            "en": "No claim in the draft is about the fact base's subjects.",
+            "ko": "초안에 사실 기반의 주제에 관한 주장이 없습니다.",
+        },
+        "verify.summary": {
+            "en": "{total} claims: {counts}.",
+            "ko": "주장 {total}건: {counts}.",
+        },
+        "verify.count": {"en": "{n} {verdict}", "ko": "{verdict} {n}건"},
+        "verify.no_base": {"en": "nothing in the base", "ko": "사실 기반에 기록 없음"},
+        "verify.belongs": {
+            "en": "the draft's {figure} matches {whose}",
+            "ko": "초안의 {figure}는 {whose}와 일치",
+        },
+        "verify.checklist": {
+            "en": "Fact check of {draft}",
+            "ko": "{draft} 사실 확인 목록",
+        },
+        "verify.checklist_line": {"en": "line {line}", "ko": "{line}번째 줄"},
+        "error.draft_missing": {
+            "en": "cannot read the draft {path}: no such file",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: 파일이 없습니다",
+        },
+        "error.draft_unreadable": {
+            "en": "cannot read the draft {path}: {why}",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: {why}",
+        },
+        "error.draft_directory": {
+            "en": "cannot read the draft {path}: it is a directory",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: 디렉터리입니다",
+        },
+        "error.draft_not_utf8": {
+            "en": "the draft {path} is not UTF-8 text (line {line})",
+            "ko": "초안 {path}은(는) UTF-8 텍스트가 아닙니다 ({line}번째 줄)",
+        },
+        "error.draft_too_large": {
+            "en": "the draft {path} is over {limit:,} bytes",
+            "ko": "초안 {path}이(가) {limit:,}바이트를 넘습니다",
+        },
+    }
+)
 
 # --- --help (cli/framework.py): every help text, in both languages ------------------
 # help.<command> is a command's page (help.aigap the root's); a parameter's text
@@ -1390,9 +1449,41 @@ LABELS.update(
             "ko": "지금 쓰는 셸의 자동 완성 스크립트를 보여 줍니다 (복사하거나 설치를 고칠 때).",
         },
         "help.opt.fmt": {
-            "en": "Output format.",
-            "ko": "출력 형식.",
+            "en": "Output format (csv-excel: CSV with a byte-order mark, for Excel).",
+            "ko": "출력 형식 (csv-excel: 엑셀용으로 바이트 순서 표시를 붙인 CSV).",
         },
+        "help.check.fmt": {"en": "Output format.", "ko": "출력 형식."},
+        "help.verify": {
+            "en": (
+                "Check a draft's figures, dates and quotations against the fact base.\n\n"
+                "Every figure with its unit, date and quotation that is about the base's\n"
+                "subjects is listed with a verdict: supported, contradicted, wrong unit,\n"
+                "misattributed or unverified, with what the base says, the fact and its\n"
+                "source. Exits 1 when something is contradicted, in the wrong unit or\n"
+                "misattributed, else 0 (a pre-commit hook or CI job can run it).\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap verify draft.md\n\n"
+                "  pbpaste | aigap verify --lang ko\n\n"
+                "  aigap verify story.txt --format markdown > checklist.md"
+            ),
+            "ko": (
+                "초안의 수치, 날짜, 인용을 사실 모음과 대조합니다.\n\n"
+                "사실 모음이 다루는 대상에 관한 수치(단위 포함), 날짜, 인용을 모두\n"
+                "판정과 함께 보여 줍니다: 확인됨, 불일치, 단위 오류, 발언자 오류, 확인 불가.\n"
+                "사실 모음의 내용과 해당 사실, 그 출처도 함께 나옵니다. 불일치, 단위 오류,\n"
+                "발언자 오류가 있으면 1, 없으면 0으로 끝납니다(커밋 전 훅이나 CI에서\n"
+                "쓸 수 있습니다).\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap verify draft.md\n\n"
+                "  pbpaste | aigap verify --lang ko\n\n"
+                "  aigap verify story.txt --format markdown > checklist.md"
+            ),
+        },
+        "help.verify.draft": {
+            "en": "The draft: plain text or Markdown, UTF-8 (- or none: standard input).",
+            "ko": "초안: UTF-8 일반 텍스트 또는 마크다운 (- 또는 생략: 표준 입력).",
+        },
+        "help.verify.fmt": {"en": "Output format.", "ko": "출력 형식."},
         "help.opt.svg": {
             "en": "Also save the table as an SVG picture.",
             "ko": "표를 SVG 그림으로도 저장합니다.",
@@ -1444,5 +1535,6 @@ LABELS.update(
         "help.metavar.record_id": {"en": "ID|NAME", "ko": "ID|이름"},
         "help.metavar.benchmark": {"en": "benchmark", "ko": "벤치마크"},
         "help.metavar.words": {"en": "words", "ko": "단어"},
+        "help.metavar.draft": {"en": "[FILE]", "ko": "[파일]"},
     }
 )

@@ -148,8 +148,19 @@ def _ascii_only(out: IO[str]) -> bool:
     return not codecs.lookup(encoding).name.startswith("utf")
 
 
-def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None) -> None:
-    """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed)."""
+def write_csv(
+    records: Iterable[Record],
+    out: IO[str],
+    fields: Sequence[str] | None = None,
+    *,
+    excel: bool = False,
+) -> None:
+    """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed).
+
+    Every cell goes through ``csv_cell`` (reversible escapes, formulas made inert).
+    ``excel``: for Excel, a UTF-8 byte-order mark first (else Excel reads UTF-8 as
+    the system's code page: Korean turns to mojibake) and CRLF line ends.
+    """
 
     if isinstance(records, list) and records:
         names = list(records[0])
@@ -160,26 +171,94 @@ def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | N
         if not records:
             return
         names = list(records[0])
-    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
+    if excel:
+        out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\r\n" if excel else "\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: safe(_plain(v), keep_newlines=False) for k, v in record.items()})
+        writer.writerow({k: csv_cell(v) for k, v in record.items()})
 
 
-def _markdown_cell(value: JSONValue) -> str:
-    text = safe(_plain(value), keep_newlines=False)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+# Characters escaped in CSV cells: a backslash (so the escapes can be undone), and
+# every control, line break, tab, DEL, C1 and invisible/bidi character.
+_CSV_ESCAPE = re.compile(f"[\\\\\x00-\x1f\x7f-\x9f\u061c{_INVISIBLE}]")
+_CSV_UNESCAPE = re.compile(r"\\(\\|x[0-9a-f]{2}|u[0-9a-f]{4})")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
+# injection"); a tab or CR is escaped above, so cannot start a cell.
+_FORMULA_START = ("=", "+", "-", "@", "'")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?%?")
+
+
+def csv_cell(value: JSONValue) -> str:
+    """A CSV cell: reversible escapes, and text a spreadsheet would run made inert.
+
+    ``\\`` is a backslash, ``\\xNN``/``\\uNNNN`` the control or invisible character
+    (a newline is ``\\x0a``): each cell is one line, printable in any terminal.
+    Text that starts like a formula (``=``, ``+``, ``-``, ``@``; or ``'``) gets a
+    leading apostrophe; numbers, and text that is only a number (``-16.9%``), do not.
+    ``csv_value`` undoes both.
+    """
+    text = _CSV_ESCAPE.sub(_escape_csv, _plain(value))
+    if (
+        isinstance(value, str | list | tuple)
+        and text.startswith(_FORMULA_START)
+        and not _PLAIN_NUMBER.fullmatch(text)
+    ):
+        return "'" + text
+    return text
+
+
+def _escape_csv(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "\\":
+        return "\\\\"
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def csv_value(cell: str) -> str:
+    """The exact text of a cell ``csv_cell`` wrote (for a program reading aigap's CSV)."""
+    if cell.startswith("'"):
+        cell = cell[1:]
+    return _CSV_UNESCAPE.sub(lambda m: _unescape_one(m.group(1)), cell)
+
+
+def _unescape_one(code: str) -> str:
+    return "\\" if code == "\\" else chr(int(code[1:], 16))
+
+
+# Markdown punctuation that could start markup inside a table cell: emphasis, code,
+# links and images, raw HTML and entities, strikethrough, the cell separator.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&|~]")
+
+
+def markdown_text(value: str) -> str:
+    """Text for a Markdown line or table cell: shown literally by any CommonMark/GFM
+    renderer. Controls are made visible (``safe``), then every character that could
+    start markup is backslash-escaped: ``<script>`` is text, never HTML."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), safe(value, keep_newlines=False))
+
+
+def _markdown_cell(value: JSONValue | Text) -> str:
+
+    plain = value.plain if isinstance(value, Text) else _plain(value)
+    # a line break inside a cell is the one piece of HTML aigap writes itself
+    return "<br>".join(markdown_text(line) for line in plain.split("\n"))
 
 
 def write_markdown(listing: Listing, out: IO[str]) -> None:
-    records = listing.records
-    if not records and not listing.fields:
+    """The table as the terminal shows it (its visible columns and headers), as a
+    GitHub-flavoured Markdown table; numeric columns right-aligned."""
+    columns = list(listing.columns)
+    cells: Sequence[Sequence[JSONValue | Text]] | None = listing.cells
+    if cells is None:
+        cells = [[r.get(c.key) for c in columns] for r in listing.records]
+    if not columns:
         return
-    keys = list(records[0]) if records else list(listing.fields or ())
-    out.write("| " + " | ".join(keys) + " |\n")
-    out.write("|" + "|".join("---:" if _numeric(records, k) else "---" for k in keys) + "|\n")
-    for record in records:
-        out.write("| " + " | ".join(_markdown_cell(record[k]) for k in keys) + " |\n")
+    out.write("| " + " | ".join(markdown_text(c.header) or " " for c in columns) + " |\n")
+    out.write("|" + "|".join("---:" if c.numeric else "---" for c in columns) + "|\n")
+    for row in cells:
+        out.write("| " + " | ".join(_markdown_cell(v) for v in row) + " |\n")
 
 
 def _numeric(records: list[Record], key: str) -> bool:
@@ -381,8 +460,8 @@ def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
         check_svg_path(svg)
     if fmt == "json":
         write_json(listing.records, sys.stdout)
-    elif fmt == "csv":
-        write_csv(listing.records, sys.stdout, listing.fields)
+    elif fmt in ("csv", "csv-excel"):
+        write_csv(listing.records, sys.stdout, listing.fields, excel=fmt == "csv-excel")
     elif fmt == "markdown":
         write_markdown(listing, sys.stdout)
     if fmt == "table":

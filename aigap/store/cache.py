@@ -19,6 +19,7 @@ from aigap import __version__, kinds
 from aigap.core.model import NOT_FACTS, day_span, day_text
 from aigap.core.text import normalize_name
 from aigap.kinds import base
+from aigap.kinds.base import Indexed
 from aigap.store.index import Indexer
 from aigap.store.schema import (
     BY_SOURCE,
@@ -63,42 +64,26 @@ def _strings(value: object) -> list[str]:
 Columns = tuple[str | None, str | None, str | None, int | None, int | float | None, str | None]
 
 
-def _columns(kind: str, raw: Raw) -> Columns:
-    """The indexed columns of a row (datekey, dlo, dhi, sub, num, who), from its data.
+def _columns(indexed: Indexed) -> Columns:
+    """The indexed columns of a row (datekey, dlo, dhi, sub, num, who), from what its kind
+    files it under (``Kind.index``; sources, benchmarks, entities: nothing).
 
     They only choose and order rows; every row shown is decoded and checked from its blob.
     """
-    date = first = raw.get("date")
-    if kind == "gaps":  # a gap is dated by its latest value, and spans all its readings
-        readings = raw.get("values")
-        values = (
-            [v for v in readings if isinstance(v, dict)]
-            if isinstance(readings, list | tuple)
-            else []
-        )
-        date = values[-1].get("date") if values else None
-        first = values[0].get("date") if values else None
-    parts = _date_parts(date) if date is not None else None
-    start = _date_parts(first) if first is not None else parts
+    parts = _date_parts(indexed.last) if indexed.last is not None else None
+    start = _date_parts(indexed.first) if indexed.first is not None else parts
     datekey = dlo = dhi = None
     if parts is not None and start is not None:
         datekey = day_text(parts)  # a year sorts before its months, a month before its days
         dhi = day_text(day_span(*parts)[1])
         dlo = day_text(day_span(*start)[0])
-    sub = num = who = None
-    if kind == "market":
-        sub = 0 if raw.get("subject_kind") == "company" else 1
-        change = raw.get("change")
-        num = change if isinstance(change, int | float) else None
-    elif kind == "quotes":
-        who = "\x1f".join(n.casefold() for n in _speaker_names(raw))
+    sub, num = indexed.rank or (None, None)
+    who = "\x1f".join(n.casefold() for n in indexed.speakers) if indexed.speakers else None
     return datekey, dlo, dhi, sub, num, who
 
 
-def _speaker_names(raw: Raw) -> list[str]:
-    speaker = raw.get("speaker")
-    given = [speaker.get(lang) for lang in ("en", "ko")] if isinstance(speaker, dict) else []
-    return [str(n) for n in given if n]  # as Text.all() has them
+def _indexed(section: str, raw: Raw) -> Indexed:
+    return Indexed() if section in NOT_FACTS else kinds.by_section(section).index(raw)
 
 
 def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
@@ -217,16 +202,17 @@ class _SideTables:
     def count(self, key: tuple[str, str]) -> None:
         self.counts[key] = self.counts.get(key, 0) + 1
 
-    def add(self, ord_: int, kind: str, raw: Raw, datekey: str | None) -> None:
+    def add(
+        self, ord_: int, kind: str, raw: Raw, speakers: Sequence[str], datekey: str | None
+    ) -> None:
         benchmark = raw.get("benchmark")
         if isinstance(benchmark, str):
             self.count((kind, benchmark))
         for entity in dict.fromkeys(_strings(raw.get("about"))):
             self.about.append((entity, kind, datekey or UNDATED, ord_))
             self.count(("about", entity))
-        if kind == "quotes":
-            norms = {normalize_name(n) for n in _speaker_names(raw)}
-            self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
+        norms = {normalize_name(n) for n in speakers}
+        self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
         if kind in self.indexed:
             self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
         source = raw.get("source")
@@ -289,9 +275,10 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
             side.counts[kind, ""] = len(items)
             for raw in items:
                 ord_ += 1
-                columns = _columns(kind, raw)
+                indexed = _indexed(kind, raw)
+                columns = _columns(indexed)
                 yield (ord_, raw["id"], kind, raw.get("benchmark"), raw.get("source"), *columns)
-                side.add(ord_, kind, raw, columns[0])
+                side.add(ord_, kind, raw, indexed.speakers, columns[0])
 
     def blobs() -> Iterator[tuple[int, str, int]]:
         ord_ = 0

@@ -34,6 +34,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Source
+from aigap.core.rows import Rows
 from aigap.core.text import normalize_name
 from aigap.store.index import COLUMN_WEIGHTS
 from aigap.store.schema import (
@@ -56,9 +57,24 @@ _SELECT = "SELECT ord, id, kind, data, crc FROM records JOIN blobs USING (ord)"
 _ORDERS = {
     "file": "ord",
     "date": "datekey, ord",
-    "market": "datekey, sub, num, ord",  # by day, companies before indexes, biggest fall first
+    "ranked": "datekey, sub, num, ord",  # by day, then the kind's rank (Kind.index)
 }
 _FACTS_ONLY = f"kind NOT IN {tuple(NOT_FACTS)!r}"  # every section but the NOT_FACTS
+
+
+class Ranked(msgspec.Struct, frozen=True):
+    """A search hit: the record and its BM25 score (higher is better)."""
+
+    record: Stored
+    score: float
+
+
+class Placed(msgspec.Struct, frozen=True):
+    """A timeline entry: its fact, its position in the fact's story, its sort key (a day)."""
+
+    fact: Fact
+    pos: int
+    sortkey: str
 
 
 class CacheError(Exception):
@@ -68,7 +84,7 @@ class CacheError(Exception):
 class Filters(TypedDict, total=False):
     """What a listing asks of ``Store.select``, ``iter_select`` and ``count``.
 
-    ``order``: a key of _ORDERS ("file", "date", "market"); ``limit``: the first
+    ``order``: a key of _ORDERS ("file", "date", "ranked"); ``limit``: the first
     rows only; ``since``/``until``: YYYY-MM-DD bounds (a partial date matches a
     range it overlaps); ``who``: part of a speaker's name; ``speakers``:
     normalized names (aigap.core.text.normalize_name), one of which is the speaker's.
@@ -238,7 +254,7 @@ class Store:
         rows = self._rows("SELECT benchmark, n FROM counts WHERE kind = ?", (BY_SOURCE,))
         return {source: count for source, count in rows}
 
-    def search(self, match: str, limit: int | None) -> tuple[list[tuple[Stored, float]], int]:
+    def search(self, match: str, limit: int | None) -> Rows[Ranked]:
         """The best ``limit`` records (all when None) for an FTS5 query, with scores; the count.
 
         Ranking and cutting happen in SQLite: only the rows returned are built.
@@ -257,7 +273,7 @@ class Store:
             total = len(rows)
         else:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
-        return [(self._stored(row[:5]), float(row[5])) for row in rows], total
+        return Rows([Ranked(self._stored(row[:5]), float(row[5])) for row in rows], total)
 
     @staticmethod
     def _where(
@@ -395,7 +411,7 @@ class Store:
 
     def page_facts(
         self, entity: str, people: Sequence[str], benchmark: bool, limit: int | None
-    ) -> tuple[list[Fact], int]:
+    ) -> Rows[Fact]:
         """An entity page's facts, dated first in date order, the first ``limit``; how many.
 
         The facts about the entity, its people's quotes, and for a benchmark its
@@ -406,19 +422,26 @@ class Store:
         # is at most three times that, sorted and cut again: an entity with
         # 11,000 facts reads about 50 index entries per part, not 11,000 rows.
         marks = ", ".join("?" * len(people))
+        said = [k.section for k in kinds.KINDS if k.said]  # a person's words: their groups' too
+        measured = [k.section for k in kinds.KINDS if "benchmark" in k.record.__struct_fields__]
         parts = [("sortkey", "about WHERE entity = ?")]  # (sort key, rows)
         args: list[str | int] = [entity]
-        if people:
-            parts.append(("sortkey", f"about WHERE entity IN ({marks}) AND kind = 'quotes'"))
-            args += people
-        if benchmark:
+        if people and said:
+            parts.append(
+                (
+                    "sortkey",
+                    f"about WHERE entity IN ({marks}) AND kind IN ({_marks(said)})",
+                )
+            )
+            args += [*people, *said]
+        if benchmark and measured:
             parts.append(
                 (
                     f"coalesce(datekey, '{UNDATED}')",
-                    "records WHERE kind IN ('gaps', 'scores') AND benchmark = ?",
+                    f"records WHERE kind IN ({_marks(measured)}) AND benchmark = ?",
                 )
             )
-            args.append(entity)
+            args += [*measured, entity]
         cut = -1 if limit is None else limit
         chosen = " UNION ".join(
             f"SELECT * FROM (SELECT ord, {key} AS sortkey FROM {rows}"
@@ -435,9 +458,9 @@ class Store:
         built = [self._build(row, Fact) for row in found]
         for fact in built:
             named = entity in fact.about or getattr(fact, "benchmark", None) == entity
-            if not named and not (fact.kind == "quote" and set(people) & set(fact.about)):
+            if not named and not (kinds.of(fact).said and set(people) & set(fact.about)):
                 raise CacheError("cached fact filed under the wrong entity")
-        return built, total
+        return Rows(built, total)
 
     def timeline(
         self,
@@ -445,11 +468,11 @@ class Store:
         since: str | None,
         until: str | None,
         limit: int,
-    ) -> tuple[list[tuple[Fact, int, str]], int]:
+    ) -> Rows[Placed]:
         """The first ``limit`` timeline entries of these kinds in the range; how many there are.
 
-        Each as (fact, position in its story, sort key), in the timeline's order:
-        date, then the order of ``sections``, file order, position. Only their
+        Each ``Placed`` (its fact, its place in the fact's story, its sort key), in
+        the timeline's order: date, then the order of ``sections``, file order, position. Only their
         facts are built. Every kind must be ``entries_from_data``.
         """
 
@@ -489,7 +512,7 @@ class Store:
                 built[row[0]] = self._build(row, Fact)
         if len(built) != len(ords):
             raise CacheError("cached entries point to missing records")
-        return [(built[o], pos, key) for o, pos, key in rows], total
+        return Rows([Placed(built[o], pos, key) for o, pos, key in rows], total)
 
     def name_keys(self) -> dict[str, list[str]]:
         """Every entity's and benchmark's names as ``normalize_name`` keys -> their ids."""
@@ -508,6 +531,11 @@ class Store:
         if not isinstance(found, Benchmark | Entity) or norm not in _names(found):
             raise CacheError(f"cached name {norm!r} points to the wrong entity")
         return found
+
+
+def _marks(values: Sequence[object]) -> str:
+    """SQL placeholders for these values: "?, ?, ?"."""
+    return ", ".join("?" * len(values))
 
 
 def _names(named: Benchmark | Entity) -> set[str]:

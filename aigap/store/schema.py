@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from aigap import kinds
 from aigap.kinds import base
 
-CACHE_FORMAT = "13"
+CACHE_FORMAT = "14"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
