@@ -1073,12 +1073,12 @@ def _add_quoted(store: Store, base: Base, contexts: Sequence[_Context]) -> None:
             if expression is None:
                 continue
             try:
-                hits, _ = store.search(expression, 8)
+                hits = store.search(expression, 8).rows
             except (CacheError, AigapError):
                 continue
-            for record, _score in hits:
-                if isinstance(record, Quote):
-                    base.add(record)
+            for hit in hits:
+                if isinstance(hit.record, Quote):
+                    base.add(hit.record)
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|각각", re.IGNORECASE)
