@@ -198,7 +198,9 @@ def _hint_for(ctx: typer.Context, words: Sequence[str], *, question: bool) -> st
             resolve(store, word) is not None or store.record(word.casefold()) is not None
         ):
             return f"aigap show {_quoted(words)}"
-        if search(store, list(words), 1).total:
+        found = search(store, list(words), 1)
+        # words the base has as they were typed, not only a typo's correction
+        if found.total and not found.nothing and (question or not found.corrections):
             return f"aigap search {_quoted(words)}"
         return None
 
