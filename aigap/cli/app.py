@@ -14,6 +14,7 @@ import typer
 
 from aigap import __version__
 from aigap.cli import listings, runtime
+from aigap.cli.brief import brief
 from aigap.cli.chart import chart
 from aigap.cli.check import check
 from aigap.cli.cite import cite
@@ -76,6 +77,7 @@ COMMANDS: tuple[Callable[..., None], ...] = (
     check,
     verify,
     chart,
+    brief,
     export,
 )
 for command in COMMANDS:

@@ -115,6 +115,28 @@ LABELS: dict[str, dict[Lang, str]] = {
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
     # quotes: reported speech, and whose English it is
     "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    # aigap brief: short Markdown for a story (aigap/output/brief.py)
+    "brief.title": {
+        "en": "The US–China AI gap: key figures and quotes",
+        "ko": "미·중 AI 격차: 핵심 수치와 발언",
+    },
+    "brief.about": {"en": "{name}: key figures and quotes", "ko": "{name}: 핵심 수치와 발언"},
+    "brief.figures": {"en": "Key figures", "ko": "핵심 수치"},
+    "brief.quotes": {"en": "Quotes", "ko": "발언"},
+    "brief.others": {"en": "Also on record", "ko": "그 밖의 사실"},
+    "brief.more": {
+        "en": "({count} more facts: aigap show NAME)",
+        "ko": "(사실 {count}건 더: aigap show 이름)",
+    },
+    "brief.inferred": {"en": "(date or unit inferred)", "ko": "(날짜 또는 단위 추론)"},
+    "brief.rendering": {
+        "en": "{said} (aigap's English rendering of the Korean article, not the speaker's words)",
+        "ko": "{said} (한국어 기사를 aigap이 영어로 옮긴 것이며 발언자의 말 그대로가 아님)",
+    },
+    "brief.article_words": {
+        "en": "{said} (the article's words, which may translate the speaker's)",
+        "ko": "{said} (기사의 표현이며 발언자의 말을 옮긴 것일 수 있음)",
+    },
     "quote.rendering": {
         "en": "English: aigap's rendering of the Korean article",
         "ko": "영어: 한국어 기사를 aigap이 번역한 것",
@@ -189,9 +211,20 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": " (approximate: the article's amount is approximate)",
         "ko": " (근사치: 기사 속 금액이 근사치)",
     },
-    # gap column headers: an absolute date with a period wording, not the article's "last year"
-    "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
-    "period.month": {"en": "{date}", "ko": "{date}"},
+    # a date in words, always absolute (never the article's "last year"):
+    # numbers.date_words; {month} is the month's English name, {m} its number
+    "date.year": {"en": "{year}", "ko": "{year}년"},
+    "date.month": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
+    "date.day": {"en": "{day} {month} {year}", "ko": "{year}년 {m}월 {day}일"},
+    "date.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.month_end": {"en": "end of {month} {year}", "ko": "{year}년 {m}월 말"},
+    "date.month_start": {"en": "start of {month} {year}", "ko": "{year}년 {m}월 초"},
+    # a date in a table cell: ISO, or the edge of a year or month in words
+    "date.short.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.short.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.short.month_end": {"en": "end of {iso}", "ko": "{year}년 {m}월 말"},
+    "date.short.month_start": {"en": "start of {iso}", "ko": "{year}년 {m}월 초"},
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},
@@ -602,8 +635,10 @@ LABELS.update(
             "ko": "{path}: 사실 기반을 읽을 수 없습니다: {why}",
         },
         "error.date.form": {
-            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "error.date.month": {
             "en": "bad date {text!r}: month {month} does not exist",
@@ -791,8 +826,10 @@ LABELS.update(
             "ko": "'en'이나 'ko' 텍스트가 필요합니다",
         },
         "problem.bad_date": {
-            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "problem.expected.one_of": {
             "en": "expected one of {choices}; got {got}",
@@ -1505,6 +1542,32 @@ LABELS.update(
             "ko": "초안: UTF-8 일반 텍스트 또는 마크다운 (- 또는 생략: 표준 입력).",
         },
         "help.verify.fmt": {"en": "Output format.", "ko": "출력 형식."},
+        "help.brief": {
+            "en": (
+                "A short Markdown brief to paste into a story: key figures and quotes, with\n"
+                "footnote citations (English or Korean).\n\n"
+                "Quotation marks only around a speaker's own words: the article's words and\n"
+                "aigap's English renderings are given without them, and say so.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap brief\n\n"
+                "  aigap brief nvidia --lang ko\n\n"
+                "  aigap brief mmlu > mmlu.md"
+            ),
+            "ko": (
+                "기사에 붙여 넣을 짧은 마크다운 요약: 핵심 수치와 발언, 각주 인용\n"
+                "(영어 또는 한국어).\n\n"
+                "따옴표는 발언자 본인의 말에만 씁니다: 기사의 문장과 aigap의 영어 번역은\n"
+                "따옴표 없이, 그렇다고 밝혀 씁니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap brief\n\n"
+                "  aigap brief nvidia --lang ko\n\n"
+                "  aigap brief mmlu > mmlu.md"
+            ),
+        },
+        "help.brief.name": {
+            "en": "An entity, benchmark, fact or source id; default: the whole story.",
+            "ko": "대상, 벤치마크, 사실 또는 출처의 ID; 기본: 전체 이야기.",
+        },
         "help.opt.svg": {
             "en": "Also save the table as an SVG picture.",
             "ko": "표를 SVG 그림으로도 저장합니다.",
@@ -1557,5 +1620,6 @@ LABELS.update(
         "help.metavar.benchmark": {"en": "benchmark", "ko": "벤치마크"},
         "help.metavar.words": {"en": "words", "ko": "단어"},
         "help.metavar.draft": {"en": "[FILE]", "ko": "[파일]"},
+        "help.metavar.name": {"en": "[NAME]", "ko": "[이름]"},
     }
 )

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from aigap.answers.quotes import QuoteRow
 from aigap.core.labels import label
 from aigap.core.model import Lang
+from aigap.core.numbers import date_cell
 from aigap.kinds.quote import said_text
-from aigap.output.layout import passage, source_fields, sources_notes
+from aigap.output.layout import date_fields, date_names, passage, source_fields, sources_notes
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -24,12 +25,12 @@ QUOTE_FIELDS = (
     "said_en",
     "speech",
     "said_en_is",
-    "date",
+    *date_names("date"),
     "channel",
     "inferred",
     "source_id",
     "source_outlet",
-    "source_published",
+    *date_names("source_published"),
     "source_published_inferred",
     "passage",
 )
@@ -45,7 +46,7 @@ def quote_record(row: QuoteRow, lang: Lang) -> Record:
         "said_en": quote.said.en,
         "speech": quote.speech,
         "said_en_is": quote.said_en_is,
-        "date": quote.date.iso if quote.date else None,
+        **date_fields("date", quote.date),
         "channel": quote.channel.get(lang) if quote.channel else None,
         "inferred": quote.inferred,
         **source_fields(row.source, lang),
@@ -81,11 +82,13 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
             text = "\n".join(said_text(q, lang, t) for t in said)
             if q.channel:
                 text += f"\n({q.channel.get(lang)})"
-            cells.append([text, q.id, q.date.iso if q.date else ""])
+            cells.append([text, q.id, date_cell(q.date, q.inferred, lang)])
     if not any(row[2] for row in cells):  # no quote has a date: no empty Date column
         columns.pop()
         cells = [row[:2] for row in cells]
     notes = sources_notes([r.source for r in rows], lang)
+    if any(r.quote.inferred and r.quote.date for r in rows):
+        notes.insert(0, label("note.fact_inferred", lang))
     if any(r.quote.said_en_is == "rendering" for r in rows):
         notes.insert(0, label("quote.rendering_note", lang))
     title = label("title.quotes", lang)

@@ -545,7 +545,7 @@ class Store:
             args += [since, f"{since[:4]}-00-00"]
         if until is not None:
             where += " AND lo <= ? AND sortkey <= ?"
-            args += [until, until]
+            args += [until, f"{until[:4]}-13-99"]  # the end of a year is month 13
         rank = "ord"  # ords follow the registry's order of sections
         registry = [s for s in _kinds_order() if s in sections]
         if list(sections) != registry:
