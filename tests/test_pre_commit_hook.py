@@ -87,6 +87,7 @@ def test_the_documented_configuration_works(tmp_path: Path) -> None:
         f"repos:\n  - repo: {REPO}\n    rev: {rev}\n    hooks:\n      - id: aigap-check\n",
         encoding="utf-8",
     )
+    subprocess.run([*GIT, "add", ".pre-commit-config.yaml"], cwd=repo, check=True)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home"), "PRE_COMMIT_COLOR": "never"}
     run = subprocess.run(
         [*PRE_COMMIT, "run", "--all-files", "--verbose"],
