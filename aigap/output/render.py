@@ -425,15 +425,46 @@ def save_table_svg(listing: Listing, path: str) -> None:
         theme=theme,
         code_format=CONSOLE_SVG_FORMAT.replace("{chrome}", background),
     )
+    svg = f"{SVG_MARK}\n{svg}"  # the mark refuse_foreign looks for
     write_text_atomic(path, svg)
 
 
+# How aigap marks a picture it wrote, near the start of the file: a table SVG
+# (a comment), a chart SVG (its RDF creator), a chart PNG (its Software text).
+SVG_MARK = "<!-- written by aigap -->"
+OURS = (SVG_MARK.encode(), b"<dc:title>aigap</dc:title>", b"tEXtSoftware\x00aigap")
+
+
+def refuse_foreign(path: str) -> None:
+    """Refuse to replace a file aigap did not write (exit 2): only a picture
+    carrying aigap's mark (``OURS``) in its first 64 KiB is overwritten; any
+    other file, a link or a directory at ``path`` is left as it is."""
+    import os
+
+    from aigap.core.errors import AigapError
+
+    if not os.path.lexists(path):
+        return
+    try:
+        ours = os.path.isfile(path) and not os.path.islink(path)
+        if ours:
+            with open(path, "rb") as f:
+                head = f.read(65536)
+            ours = any(mark in head for mark in OURS)
+    except OSError:
+        ours = False
+    if not ours:
+        raise AigapError.said("error.not_ours", path=path)
+
+
 def write_text_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temp file in the same directory and os.replace."""
+    """Write ``text`` to ``path`` through a temp file in the same directory and
+    os.replace; a file aigap did not write is refused (``refuse_foreign``)."""
     import os
 
     from aigap.core.errors import AigapError, os_reason
 
+    refuse_foreign(path)
     tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
     tmp = f"{tmp}.{os.getpid()}"
     try:
