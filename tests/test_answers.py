@@ -9,22 +9,28 @@ from pathlib import Path
 import pytest
 
 from aigap import kinds
-from aigap.answers.facts import fact_rows, fact_summary, facts_listing
-from aigap.answers.lookup import find_benchmark, find_record, kind_of, parse_partial_date
-from aigap.answers.search import Found, search, search_listing, searchable
-from aigap.answers.show import detail_rows, record_detail, show_listing
-from aigap.answers.sources import source_rows
+from aigap.answers.costs import cost_rows
+from aigap.answers.facts import fact_rows
+from aigap.answers.gaps import gap_rows
+from aigap.answers.lookup import find_benchmark, find_record, kind_of
+from aigap.answers.market import market_rows
+from aigap.answers.quotes import quote_rows
+from aigap.answers.scores import score_rows
+from aigap.answers.search import Found, search, searchable
+from aigap.answers.sources import source_rows, sources_of
 from aigap.answers.timeline import story
+from aigap.core.dates import parse_partial_date
 from aigap.core.errors import AigapError, UnknownName
 from aigap.core.model import Amount, PartialDate, Text
 from aigap.core.numbers import amount_text, with_unit
-from aigap.kinds.cost import cost_rows, costs_listing
-from aigap.kinds.gap import gap_rows
-from aigap.kinds.market import market_listing, market_rows
-from aigap.kinds.quote import quote_rows
-from aigap.kinds.score import score_rows, scores_listing
-from aigap.output.layout import sources_of
-from aigap.store.queries import Store, open_store
+from aigap.opener import open_store
+from aigap.output.costs import costs_listing
+from aigap.output.facts import fact_summary, facts_listing
+from aigap.output.market import market_listing
+from aigap.output.scores import scores_listing
+from aigap.output.search import search_listing
+from aigap.output.show import detail_rows, record_detail, show_listing
+from aigap.store.queries import Store
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from aigap.core.model import PartialDate, Source, Text
+from aigap.opener import open_store
 from aigap.output.citation import bibtex, bibtex_escape, bibtex_key, cite, csl_item, plain, wrap
-from aigap.store.queries import Store, open_store
+from aigap.store.queries import Store
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from aigap.answers.lookup import read_date
 from aigap.cli import app
+from aigap.core.dates import read_date
 from aigap.core.model import PartialDate
 from aigap.core.numbers import date_short, date_words
 from aigap.factfiles.validate import validate

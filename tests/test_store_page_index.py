@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from aigap.core.model import Fact
-from aigap.store.queries import Store, open_store
+from aigap.opener import open_store
+from aigap.store.queries import Store
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +54,8 @@ def test_page_is_the_full_sort_cut(store: Store, limit: int | None) -> None:
 def test_quotes_who_from_the_speakers_index_are_every_match(store: Store, who: str) -> None:
     """`quotes --who` picks quotes in SQL (speakers table, or part of a name): all, only these."""
     from aigap.answers.entities import matcher
+    from aigap.answers.quotes import quote_rows
     from aigap.kinds import quote
-    from aigap.kinds.quote import quote_rows
 
     speaks = matcher(store, who, members=True)
     want = [q.id for q in store.records(quote.KIND) if speaks(q.speaker)]

@@ -10,7 +10,9 @@ import pytest
 from aigap import kinds
 from aigap.answers.timeline import Story, story
 from aigap.core.model import PartialDate
-from aigap.store.queries import Store, entries_from_data, open_store
+from aigap.opener import open_store
+from aigap.store.queries import Store
+from aigap.store.schema import entries_from_data
 
 
 # The generated base's cases (a 2,000-fact base, 48 openings) are slow: CI runs them.

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
     from aigap.factfiles.yaml_reader import Node
 
+
 DataPath = tuple[str | int, ...]
 # A source text is an article: a few hundred KB at most. The limit keeps a
 # hostile --sources directory (or a `file:` naming /dev/zero) harmless.

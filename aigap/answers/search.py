@@ -42,29 +42,17 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from aigap import kinds
-from aigap.core.labels import label
 from aigap.core.model import Benchmark, Entity, Fact, Lang, Source
-from aigap.output.layout import every_row
-from aigap.output.render import Column, Listing
+from aigap.store.index import ENTITY_SEARCH, TOKENIZE
 
 if TYPE_CHECKING:
-    from aigap.core.jsontypes import Record
     from aigap.store.queries import Store
-
-TOKENIZE = "porter unicode61 remove_diacritics 2"
-# A field's declared weight -> its column: names, running text, passages.
-COLUMNS = ("names", "body", "passage")
-COLUMN_WEIGHTS = (5.0, 2.0, 1.0)
-
-
-def column_of(weight: int) -> int:
-    return 0 if weight >= 4 else 1 if weight >= 2 else 2
 
 
 def _listed(text: str) -> list[str]:
@@ -177,70 +165,6 @@ def match_expression(words: Sequence[str]) -> str | None:
             alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
         )
     return " OR ".join(groups) or None
-
-
-def _strings(value: object) -> Iterator[str]:
-    """Every text in a raw (fact-file) value: strings, {en, ko}, lists, amounts."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in ("unit", "approx", "value"):
-                yield from _strings(item)
-
-
-ENTITY_SEARCH: dict[str, int] = {
-    "id": 8,
-    "name": 5,
-    "aliases": 4,
-    "headline": 2,
-    "outlet": 2,
-    "byline": 2,
-    "full_name": 2,
-    "measures": 2,
-    "note": 1,
-}
-
-
-def _weights_and_keys(section: str) -> tuple[dict[str, int], dict[str, str]]:
-    """A section's search weights by field, and each field's key in the fact file."""
-    if section in ("sources", "benchmarks", "entities"):
-        return ENTITY_SEARCH, {f: f for f in ENTITY_SEARCH}
-    kind = kinds.by_section(section)
-    record = kind.record
-    keys = dict(zip(record.__struct_fields__, record.__struct_encode_fields__, strict=True))
-    return kind.search_weights(), keys
-
-
-class Indexer:
-    """Turns raw records into FTS rows (one text per column), section by section."""
-
-    def __init__(self, names_of: Mapping[str, Sequence[str]]) -> None:
-        # id -> names of what a fact may refer to (benchmarks and entities)
-        self.names_of = names_of
-        self._plans: dict[str, list[tuple[str, int]]] = {}
-
-    def _plan(self, section: str) -> list[tuple[str, int]]:
-        plan = self._plans.get(section)
-        if plan is None:
-            weights, keys = _weights_and_keys(section)
-            plan = [(keys.get(f, f), column_of(w)) for f, w in weights.items()]
-            self._plans[section] = plan
-        return plan
-
-    def row(self, section: str, raw: Mapping[str, object]) -> tuple[str, str, str]:
-        texts: tuple[list[str], list[str], list[str]] = ([], [], [])
-        for key, column in self._plan(section):
-            value = raw.get(key)
-            if value is None:
-                continue
-            texts[column].extend(_strings(value))
-            if isinstance(value, str) and value in self.names_of and key != "id":
-                texts[column].extend(self.names_of[value])
-        return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
 
 
 Searched = Source | Benchmark | Entity | Fact  # what a hit can be
@@ -398,67 +322,3 @@ def search(store: Store, words: Sequence[str], limit: int | None, lang: Lang = "
         for (record, score), w in zip(ranked, where, strict=True)
     ]
     return Found(text, hits, total)
-
-
-SEARCH_FIELDS = (
-    "rank",
-    "id",
-    "kind",
-    "score",
-    "headline",
-    "date",
-    "who",
-    "source_id",
-    "field",
-    "snippet",
-)
-
-
-def search_record(rank: int, hit: Hit) -> Record:
-    return {
-        "rank": rank,
-        "id": hit.record.id,
-        "kind": hit.kind,
-        "score": hit.score,
-        "headline": hit.headline,
-        "date": hit.date,
-        "who": hit.who,
-        "source_id": hit.source_id,
-        "field": hit.field,
-        "snippet": hit.snippet,
-    }
-
-
-def search_listing(found: Found, lang: Lang) -> Listing:
-    """Each hit's answer first (figure, date, who, source), then the fact id and the match."""
-    records = [search_record(rank, hit) for rank, hit in enumerate(found.hits, 1)]
-    columns = [
-        Column("rank", label("rank", lang), numeric=True),
-        Column("answer", label("search.answer", lang), ratio=1),
-    ]
-    cells = []
-    first_with: dict[str, str] = {}  # a note repeated on many facts is shown once
-    for rank, hit in enumerate(found.hits, 1):
-        about = " · ".join(x for x in (hit.date, hit.who, hit.source_id) if x)
-        lines = [hit.headline, about, f"{hit.record.id} ({hit.kind})"]
-        # a match the headline or the actor already shows needs no line of its own
-        if hit.snippet and hit.snippet.strip("…") not in f"{hit.headline} {hit.who}":
-            seen = first_with.setdefault(hit.snippet, hit.record.id)
-            shown = hit.snippet if seen == hit.record.id else label("search.same", lang, id=seen)
-            lines.append(f"{hit.field}: {shown}")
-        cells.append([str(rank), "\n".join(line for line in lines if line)])
-    notes = []
-    if found.total > len(found.hits) and found.hits:
-        more = found.total - len(found.hits)
-        notes.append(label("search.more", lang, more=more, words=found.words, total=found.total))
-    if found.hits:
-        notes.append(label("search.help", lang))
-    return Listing(
-        label("title.search", lang, words=found.words, total=found.total),
-        columns,
-        records,
-        cells=cells,
-        notes=notes,
-        groups=every_row(found.hits),
-        fields=SEARCH_FIELDS,
-    )

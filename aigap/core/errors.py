@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 from typing import Literal
 
 import msgspec
@@ -23,8 +24,20 @@ class Phrase(msgspec.Struct, frozen=True):
     def text(self, lang: Lang) -> str:
         from aigap.core.labels import label
 
-        filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.fields.items()}
+        filled = {
+            k: v.text(lang) if isinstance(v, Phrase) else _one_line(v) if k == "path" else v
+            for k, v in self.fields.items()
+        }
         return label(self.key, lang, **filled)
+
+
+def _one_line(value: object) -> object:
+    """A path never breaks the message's line (a newline in a directory's name)."""
+    if isinstance(value, PurePath):
+        value = str(value)
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return value.replace("\n", "\\x0a").replace("\r", "\\x0d")
+    return value
 
 
 class Problem(msgspec.Struct, frozen=True):
@@ -58,6 +71,13 @@ class Problem(msgspec.Struct, frozen=True):
                 where += f":{self.column}"
         head = f"{where}: {self.severity}: " if severity else f"{where}: "
         return head + (self.said.text(lang) if self.said is not None else self.message)
+
+
+def some_names(names: Sequence[str], shown: int = 3) -> str | Phrase:
+    """The first ``shown`` names, and how many more there are: short at any scale."""
+    head = ", ".join(names[:shown])
+    rest = len(names) - min(shown, len(names))
+    return Phrase("error.names_more", {"names": head, "more": rest}) if rest else head
 
 
 def os_reason(error: OSError) -> str | Phrase:
@@ -105,6 +125,12 @@ class AigapError(Exception):
         if self.problems:
             return [p.format(lang=lang) for p in self.problems if p.severity == "error"]
         return [self._say(lang)] if self.phrases else [self.message]
+
+
+class OutputError(AigapError):
+    """A file or directory aigap was asked to write could not be written (exit 74)."""
+
+    exit_code = 74
 
 
 class FactFileError(AigapError):

@@ -435,6 +435,7 @@ LABELS.update(
         "error.known.id": {"en": "known ids: {names}", "ko": "알려진 ID: {names}"},
         "error.known.name": {"en": "known names: {names}", "ko": "알려진 이름: {names}"},
         "error.none": {"en": "none", "ko": "없음"},
+        "error.names_more": {"en": "{names} and {more} more", "ko": "{names} 외 {more}개"},
         # a fact file that cannot be used at all (load.py); "path: " comes before
         "file.missing": {"en": "no such file", "ko": "파일이 없습니다"},
         "file.denied": {
@@ -512,6 +513,16 @@ LABELS.update(
             "en": "cannot write {path}: {why}",
             "ko": "{path}에 쓸 수 없습니다: {why}",
         },
+        "error.file.not_ours": {
+            "en": (
+                "{path}: exists and was not written by aigap; refusing to overwrite it"
+                " (give a new file name, or remove it first)"
+            ),
+            "ko": (
+                "{path}: 이미 있고 aigap이 쓴 파일이 아니어서 덮어쓰지 않습니다"
+                " (새 파일 이름을 지정하거나 먼저 지우세요)"
+            ),
+        },
         "error.export.not_dir": {
             "en": "{path}: exists and is not a directory; give a new directory name",
             "ko": "{path}: 디렉터리가 아닌 파일이 이미 있습니다. 새 디렉터리 이름을 지정하세요",
@@ -528,6 +539,18 @@ LABELS.update(
             "ko": (
                 "{path}: 비어 있지 않고 이전 aigap 내보내기도 아니어서 덮어쓰지 않습니다"
                 " (새 디렉터리나 빈 디렉터리를 지정하세요)"
+            ),
+        },
+        "error.export.conflict": {
+            "en": (
+                "{path}: an earlier aigap export, but {names} is not the file"
+                " aigap wrote there (changed or put there since); refusing to overwrite it"
+                " (move it away or give another directory)"
+            ),
+            "ko": (
+                "{path}: 이전 aigap 내보내기이지만 {names}은(는) aigap이 쓴"
+                " 파일이 아니어서(그 뒤에 바뀌었거나 새로 놓인 파일) 덮어쓰지 않습니다"
+                " (파일을 옮기거나 다른 디렉터리를 지정하세요)"
             ),
         },
         "error.export.no_dir": {
@@ -562,12 +585,6 @@ LABELS.update(
         },
         "error.chart.no_gaps": {"en": "no gaps to chart", "ko": "차트로 그릴 격차가 없습니다"},
         "error.chart.no_scores": {"en": "no scores to chart", "ko": "차트로 그릴 점수가 없습니다"},
-        "error.not_ours": {
-            "en": "{path} exists and was not written by aigap: not replaced"
-            " (remove it or choose another name)",
-            "ko": "{path}이(가) 이미 있으며 aigap이 쓴 파일이 아닙니다. 덮어쓰지 않았습니다"
-            " (지우거나 다른 이름을 쓰세요)",
-        },
         "error.chart.one_country": {
             "en": "{name} has scores of one country only: a chart compares the US and China"
             " (aigap scores {id} lists them)",
@@ -871,6 +888,14 @@ LABELS.update(
         "problem.event.precision": {
             "en": "precision {precision!r} does not match date {date!r}",
             "ko": "정밀도 {precision!r}이(가) 날짜 {date!r}와(과) 맞지 않습니다",
+        },
+        "problem.range": {
+            "en": "{value} is out of range: must be from {low} to {high}",
+            "ko": "{value}은(는) 범위를 벗어났습니다: {low}에서 {high} 사이여야 합니다",
+        },
+        "problem.range.above": {
+            "en": "{value} is out of range: must be above {low} and at most {high}",
+            "ko": "{value}은(는) 범위를 벗어났습니다: {low}보다 크고 {high} 이하여야 합니다",
         },
         "problem.gap.order": {
             "en": "values must be in date order",

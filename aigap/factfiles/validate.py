@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeVar
 import msgspec
 
 from aigap import kinds
-from aigap.answers.lookup import read_date
+from aigap.core.dates import read_date
 from aigap.core.errors import Phrase, Severity
 from aigap.core.model import (
     NOT_FACTS,

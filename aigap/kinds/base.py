@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeAlias, TypeVar
 import msgspec
 
 from aigap.core.errors import Phrase, Severity
-from aigap.core.model import Benchmark, Fact, Lang, PartialDate
+from aigap.core.model import Amount, Benchmark, Fact, Lang, PartialDate
 
 F = TypeVar("F", bound=Fact)
 DataPath = tuple[str | int, ...]
@@ -44,6 +44,27 @@ class Entry(msgspec.Struct, frozen=True):
     date: PartialDate | None
     text: str
     figure: str = ""  # the number with its unit, as aigap prints it ("-16.9%")
+
+
+# The widest an amount can sensibly be, in any unit (KRW 850조 is 8.5e14): past it a
+# figure is a typo, and nothing downstream should have to format or divide it.
+AMOUNT_MAX = 1e18
+
+
+def in_range(
+    path: DataPath, value: float, low: float, high: float, *, above: bool = False
+) -> Iterator[Rule]:
+    """A rule broken when ``value`` is outside [low, high] (``above``: low itself is out too)."""
+    if (value > low if above else value >= low) and value <= high:
+        return
+    key = "problem.range.above" if above else "problem.range"
+    yield Rule(path, "error", Phrase(key, {"value": value, "low": low, "high": high}))
+
+
+def amount_rules(path: DataPath, amount: Amount | None) -> Iterator[Rule]:
+    """An amount (a price, a cost, a market value) is 0 or more, and not astronomical."""
+    if amount is not None:
+        yield from in_range((*path, "value"), amount.value, 0, AMOUNT_MAX)
 
 
 def no_figures(fact: Fact) -> Iterator[Figure]:

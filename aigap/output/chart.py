@@ -22,18 +22,17 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
+from aigap.answers.gaps import GapRow, gap_rows
+from aigap.answers.scores import ScoreRow, score_rows
 from aigap.core import derive
-from aigap.core.errors import AigapError, Phrase, os_reason
+from aigap.core.errors import AigapError, Phrase
 from aigap.core.labels import LABELS, label
 from aigap.core.model import Fact, Lang, Source
 from aigap.core.numbers import date_words
-
-# The only import of the query layer: the rows a chart is drawn from.
-from aigap.kinds.gap import GapRow, GapValue, gap_rows
-from aigap.kinds.score import ScoreRow, score_rows
-from aigap.output.render import refuse_foreign
+from aigap.kinds.gap import GapValue
+from aigap.output import files
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -42,6 +41,10 @@ if TYPE_CHECKING:
     from matplotlib.text import Text
 
     from aigap.kinds.score import Score
+
+
+# The only import of the query layer: the rows a chart is drawn from.
+
 
 __all__ = [
     "EXTENSIONS",
@@ -721,29 +724,21 @@ def _country_legend(fig: Figure, rows: Sequence[ScoreRow], fonts: _Fonts, lang: 
 
 
 def save(fig: Figure, path: str) -> None:
-    """Write ``fig`` to ``path`` (SVG or PNG by extension) atomically."""
+    """Write ``fig`` to ``path`` (SVG or PNG by extension) atomically, never over a
+    file aigap did not write (aigap.output.files)."""
 
     fmt = chart_format(path)
-    refuse_foreign(path)  # only a chart or picture aigap wrote is replaced
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     # No dates or software versions in the file: the same chart is the same bytes.
-    # "aigap" as the creator is the mark refuse_foreign looks for next time.
+    # The mark says aigap wrote it, so the next chart may replace it.
     metadata: dict[str, str | None] = (
-        {"Date": None, "Creator": "aigap"} if fmt == "svg" else {"Software": "aigap"}
+        {"Date": None, "Creator": files.MARK} if fmt == "svg" else {"Software": files.MARK}
     )
-    try:
-        # O_EXCL: never write through a file or link put there in the meantime.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "wb") as out, _style():
-                fig.savefig(out, format=fmt, dpi=DPI, facecolor="white", metadata=metadata)
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise AigapError.said("error.cannot_write", path=path, why=os_reason(exc)) from None
+
+    def write(out: BinaryIO) -> None:
+        with _style():
+            fig.savefig(out, format=fmt, dpi=DPI, facecolor="white", metadata=metadata)
+
+    files.write_atomic(path, write)
 
 
 def has_hangul(text: str) -> bool:

@@ -25,6 +25,7 @@ from aigap.output.render import json_safe, safe
 if TYPE_CHECKING:
     from aigap.core.jsontypes import JSONValue, Record
 
+
 STYLES = ("plain", "bibtex", "apa", "chicago", "csl-json")
 WRAP = 80  # columns for plain text: a citation pasted anywhere stays readable
 _MONTH_NAMES = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigap.core.labels import label
@@ -10,7 +10,6 @@ from aigap.core.model import Fact, Lang, PartialDate, Source
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
-    from aigap.store.queries import Store
 
 
 def date_names(name: str, precision: str | None = None) -> tuple[str, ...]:
@@ -59,6 +58,8 @@ def every_row(rows: Sequence[object]) -> list[int]:
     return list(range(1, len(rows)))
 
 
-def sources_of(store: Store, facts: Iterable[Fact]) -> dict[str, Source]:
-    """The sources the facts cite, each read once, by id."""
-    return store.sources_by_id(f.source for f in facts)
+def kind_label(kind: str, lang: Lang) -> str:
+    """A fact kind as the tables name it ("market", "증시"); a kind without a label as is."""
+    from aigap.core.labels import LABELS
+
+    return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind

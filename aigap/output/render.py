@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 import msgspec
 
-if TYPE_CHECKING:  # Rich is imported where it is used: not on the start-up path
+if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from aigap.core.jsontypes import JSONValue, Record
+
 
 # Beyond C0/C1 and bidi controls: zero-width characters (which hide text
 # or splice look-alikes), the U+2028/2029 line separators (some terminals
@@ -85,20 +86,39 @@ def _plain(value: JSONValue) -> str:
 
 def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
     """Indented JSON (an array of records, or one object), control-safe."""
+    out.write(json_safe(_dumps(value, _ascii_only(out))) + "\n")
+
+
+def _dumps(value: object, ascii_only: bool) -> str:
+    """JSON text; a non-finite number (an overflowing derived figure) becomes null:
+    NaN and Infinity are not JSON."""
     import json
 
-    out.write(json_safe(json.dumps(value, ensure_ascii=_ascii_only(out), indent=2)) + "\n")
+    try:
+        return json.dumps(value, ensure_ascii=ascii_only, indent=2, allow_nan=False)
+    except ValueError:  # rare: only then walk the value
+        return json.dumps(_finite(value), ensure_ascii=ascii_only, indent=2, allow_nan=False)
+
+
+def _finite(value: object) -> object:
+    import math
+
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
     """The same text as ``write_json`` of a list, one record at a time (a generator of
     100,000 records is never a list, nor one string)."""
-    import json
-
     ascii_only = _ascii_only(out)
     opening = "[\n"
     for record in records:
-        text = json.dumps(record, ensure_ascii=ascii_only, indent=2).replace("\n", "\n  ")
+        text = _dumps(record, ascii_only).replace("\n", "\n  ")
         out.write(opening + "  " + json_safe(text))
         opening = ",\n"
     out.write("[]\n" if opening == "[\n" else "\n]\n")
@@ -374,9 +394,11 @@ _SVG_BACKGROUND = '<rect fill="{background}" x="0" y="0" width="{{width}}" heigh
 def check_svg_path(path: str) -> None:
     """Refuse a picture name that does not end in .svg (before anything is printed)."""
     from aigap.core.errors import AigapError
+    from aigap.output.files import check_target
 
     if not path.lower().endswith(".svg"):
         raise AigapError.said("error.svg_name", path=path)
+    check_target(path)
 
 
 def save_table_svg(listing: Listing, path: str) -> None:
@@ -387,6 +409,8 @@ def save_table_svg(listing: Listing, path: str) -> None:
     from rich.console import CONSOLE_SVG_FORMAT, Console
     from rich.measure import Measurement
     from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+    from aigap.output.files import MARK
 
     check_svg_path(path)
     picture = Listing(
@@ -423,63 +447,22 @@ def save_table_svg(listing: Listing, path: str) -> None:
     svg = console.export_svg(
         title=picture.title or "aigap",
         theme=theme,
-        code_format=CONSOLE_SVG_FORMAT.replace("{chrome}", background),
+        # the mark, right after <svg ...>, lets the next picture replace this one
+        code_format=CONSOLE_SVG_FORMAT.replace("{chrome}", background).replace(
+            ">", f">\n    <!-- {MARK} -->", 1
+        ),
     )
-    svg = f"{SVG_MARK}\n{svg}"  # the mark refuse_foreign looks for
     write_text_atomic(path, svg)
 
 
-# How aigap marks a picture it wrote, near the start of the file: a table SVG
-# (a comment), a chart SVG (its RDF creator), a chart PNG (its Software text).
-SVG_MARK = "<!-- written by aigap -->"
-OURS = (SVG_MARK.encode(), b"<dc:title>aigap</dc:title>", b"tEXtSoftware\x00aigap")
-
-
-def refuse_foreign(path: str) -> None:
-    """Refuse to replace a file aigap did not write (exit 2): only a picture
-    carrying aigap's mark (``OURS``) in its first 64 KiB is overwritten; any
-    other file, a link or a directory at ``path`` is left as it is."""
-    import os
-
-    from aigap.core.errors import AigapError
-
-    if not os.path.lexists(path):
-        return
-    try:
-        ours = os.path.isfile(path) and not os.path.islink(path)
-        if ours:
-            with open(path, "rb") as f:
-                head = f.read(65536)
-            ours = any(mark in head for mark in OURS)
-    except OSError:
-        ours = False
-    if not ours:
-        raise AigapError.said("error.not_ours", path=path)
-
-
 def write_text_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temp file in the same directory and
-    os.replace; a file aigap did not write is refused (``refuse_foreign``)."""
-    import os
+    """Write ``text`` to ``path`` atomically, never over a file aigap did not write."""
+    from aigap.output import files
 
-    from aigap.core.errors import AigapError, os_reason
+    def write(out: BinaryIO) -> None:
+        out.write(text.encode("utf-8"))
 
-    refuse_foreign(path)
-    tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
-    tmp = f"{tmp}.{os.getpid()}"
-    try:
-        # O_EXCL: never write through a file or link put there in the meantime.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-    except OSError as exc:
-        raise AigapError.said("error.cannot_write", path=path, why=os_reason(exc)) from None
+    files.write_atomic(path, write)
 
 
 def print_table(console: Console, listing: Listing) -> None:

@@ -7,7 +7,7 @@ Three reusable pieces, none of which reads the store itself:
   Korean particle to Latin letters or digits cut apart (MMLU에서의 -> MMLU, 에서의).
 - ``Names``: the names and aliases of entities and benchmarks, both languages,
   found in running text. A name matches case-, space- and punctuation-blind
-  (``aigap.text.normalize_name``), so 샘올트먼 finds "샘 올트먼" and supermicro
+  (``aigap.core.text.normalize_name``), so 샘올트먼 finds "샘 올트먼" and supermicro
   "super micro"; a Korean particle after it does not matter (알트만은, AI의);
   an unspaced Korean compound that starts with a name is split (엔비디아주가 ->
   엔비디아 + 주가). ``Names.find(text)`` gives every name with where it is.
