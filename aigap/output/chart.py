@@ -328,7 +328,9 @@ _ROW_HEIGHT = 0.085  # of the figure's height: a few rows stay rows, not bands
 
 def _panels(fig: Figure, sizes: Sequence[int]) -> list[Axes]:
     ratios = [n + 1.4 for n in sizes]
-    height = min(_TOP - _BOTTOM, _ROW_HEIGHT * (sum(ratios) + 1.5 * (len(sizes) - 1)))
+    # one panel (a scores chart, one benchmark) gets taller rows: less empty slide
+    row = _ROW_HEIGHT * (1.4 if len(sizes) == 1 else 1)
+    height = min(_TOP - _BOTTOM, row * (sum(ratios) + 1.5 * (len(sizes) - 1)))
     middle = (_TOP + _BOTTOM) / 2
     grid = fig.add_gridspec(
         len(sizes),
