@@ -41,6 +41,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    csv_excel = "csv-excel"  # CSV with a UTF-8 byte-order mark: Excel reads Korean right
     markdown = "markdown"
 
 
@@ -339,7 +340,7 @@ def _fact_files(given: Sequence[str] | None, packaged: bool) -> tuple[str, ...]:
     ``--facts`` (repeatable) wins over ``AIGAP_FACTS`` (a list separated by
     os.pathsep); a directory stands for its *.yaml and *.yml files.
     """
-    from aigap.factfiles.load import FACTS_ENV, expand_fact_paths, packaged_facts_path
+    from aigap.factfiles.files import FACTS_ENV, expand_fact_paths, packaged_facts_path
 
     user = list(given or ())
     if not user:
@@ -506,7 +507,13 @@ def _benchmark_argument(help: str) -> "ArgumentInfo":
 
 
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (csv-excel: CSV with a byte-order mark, for Excel).",
+        case_sensitive=False,
+    ),
 ]
 LangOption = Annotated[
     Lang,
@@ -948,9 +955,9 @@ def _stream_facts(ctx: typer.Context, kind: str | None, opts: ListingOptions) ->
     def stream(store: "Store") -> None:
         benchmarks = {b.id: b for b in store.benchmarks()}
         found = store.iter_select(kind, limit=opts.rows)
-        if opts.fmt is Format.csv:
+        if opts.fmt in (Format.csv, Format.csv_excel):
             rows = (fact_record(f, opts.code, benchmarks) for f in found)
-            write_csv(rows, sys.stdout, FACT_FIELDS)
+            write_csv(rows, sys.stdout, FACT_FIELDS, excel=opts.fmt is Format.csv_excel)
             return
         from aigap.output.export import full_record
 
@@ -993,7 +1000,7 @@ def facts(
     from aigap.output.facts import facts_listing
 
     rows = opts.rows
-    if opts.fmt in (Format.csv, Format.json) and opts.svg is None:
+    if opts.fmt in (Format.csv, Format.csv_excel, Format.json) and opts.svg is None:
         _stream_facts(ctx, kind, opts)
         return
 
@@ -1302,6 +1309,73 @@ def _write_check(
     # Name each file and what was read: a curator sees which copy was checked.
     for path, found, facts_read in read:
         sys.stderr.write(safe(summary(found, path, facts_read), keep_newlines=False) + "\n")
+
+
+class VerifyFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def verify(
+    ctx: typer.Context,
+    draft: Annotated[
+        str,
+        typer.Argument(
+            metavar="[FILE]",
+            help="The draft: plain text or Markdown, UTF-8 (- or none: standard input).",
+            show_default=False,
+        ),
+    ] = "-",
+    fmt: Annotated[
+        VerifyFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = VerifyFormat.table,
+    lang: LangOption = Lang.en,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Check a draft's figures, dates and quotations against the fact base.
+
+    Every figure with its unit, date and quotation that is about the base's
+    subjects is listed with a verdict: supported, contradicted, wrong unit,
+    misattributed or unverified, with what the base says, the fact and its
+    source. Exits 1 when something is contradicted, in the wrong unit or
+    misattributed, else 0 (a pre-commit hook or CI job can run it).
+
+    [b]Examples[/b]
+
+      aigap verify draft.md
+
+      pbpaste | aigap verify --lang ko
+
+      aigap verify story.txt --format markdown > checklist.md
+    """
+    from aigap.answers.verify import read_draft_bytes, read_draft_file
+    from aigap.answers.verify import verify as check_draft
+    from aigap.output.verify import report_listing, write_checklist, write_report_json
+
+    code = _code(lang)
+    if draft == "-":
+        from aigap.answers.verify import MAX_DRAFT_BYTES
+        from aigap.core.labels import label
+
+        text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")
+        name = label("verify.stdin", code)
+    else:
+        text = read_draft_file(draft)
+        name = draft
+    report = _answer(ctx, lambda store: check_draft(store, text, code))
+    if fmt is VerifyFormat.json:
+        write_report_json(report, sys.stdout)
+    elif fmt is VerifyFormat.markdown:
+        write_checklist(report, name, code, sys.stdout)
+    else:
+        from aigap.output.render import make_console, print_table
+
+        print_table(make_console(), report_listing(report, name, code))
+    raise typer.Exit(1 if report.errors else 0)
 
 
 class ChartKind(StrEnum):

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from aigap.core import collector
 from aigap.core.errors import AigapError, os_reason
+from aigap.factfiles.files import fail, max_bytes_from_env, too_large
 from aigap.store.cache import (
     build_lock,
     cache_file_for,
@@ -25,14 +26,12 @@ T = TypeVar("T")
 
 
 def _stat(path: str, limit: int) -> os.stat_result:
-    from aigap.factfiles.load import _fail, too_large
-
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise _fail(path, "file.missing") from None
+        raise fail(path, "file.missing") from None
     except OSError as exc:
-        raise _fail(path, "file.unopenable", why=os_reason(exc)) from None
+        raise fail(path, "file.unopenable", why=os_reason(exc)) from None
     # The size limit holds for a warm cache too: it answers only what a cold read would.
     if stat.S_ISREG(info.st_mode) and info.st_size > limit:
         raise too_large(path, info.st_size, limit)
@@ -50,8 +49,6 @@ def open_store(
 
     Several files share one cache, keyed on every file: editing any rebuilds it.
     """
-    from aigap.factfiles.load import max_bytes_from_env
-
     paths = [path] if isinstance(path, str) else list(path)
     limit = max_bytes_from_env(max_bytes)
     infos = [_stat(p, limit) for p in paths]
@@ -75,20 +72,14 @@ def open_store(
 
 def _read_into(cache_file: Path | None, paths: Sequence[str], max_bytes: int | None) -> Store:
     """Parse and validate the fact files; write the cache, or an in-memory one."""
+    # only on a cache miss: a warm start loads neither the YAML parser nor validation
     from aigap.factfiles.load import load_fact_bases_with_data
 
-    # Reading builds millions of small objects and frees none until the end:
-    # collection passes would only rescan them (a third of a 100k-fact read).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         data, base, read = load_fact_bases_with_data(paths, max_bytes)
         key = _key(paths, read)
         store = Store(store_records(cache_file, data, base, key), os.pathsep.join(paths))
         del data, base
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return store
 
 

@@ -177,7 +177,7 @@ def test_plain_wraps_at_word_boundaries() -> None:
 
 
 def plain_text_of(fact_id: str) -> str:
-    from aigap.factfiles.load import packaged_facts_path
+    from aigap.factfiles.files import packaged_facts_path
 
     store = open_store(str(packaged_facts_path()))
     fact = store.record(fact_id)

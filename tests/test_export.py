@@ -52,6 +52,7 @@ def test_package_describes_every_resource(exported: Path) -> None:
         ["datapackage.json", *(f"{n}.csv" for n in names)]
     )
     assert package["licenses"][0]["name"]
+
     assert len(package["sources"]) == 2
     gaps = next(r for r in package["resources"] if r["name"] == "gap_values")
     assert gaps["schema"]["primaryKey"] == ["fact_id", "position"]
@@ -61,6 +62,15 @@ def test_package_describes_every_resource(exported: Path) -> None:
     assert fields["value"]["type"] == "number"
     assert fields["date"]["type"] == "date"
     assert "percentage points" in fields["unit"]["description"]
+
+
+def test_the_data_licence_is_for_data_and_leaves_the_passages_to_their_publishers(
+    exported: Path,
+) -> None:
+    (licence,) = json.loads((exported / "datapackage.json").read_text("utf-8"))["licenses"]
+    assert licence["name"] == "CC-BY-4.0"
+    assert licence["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert "passages" in licence["title"] and "publishers" in licence["title"]
 
 
 def _flatten(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:

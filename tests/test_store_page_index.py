@@ -44,7 +44,8 @@ def test_page_is_the_full_sort_cut(store: Store, limit: int | None) -> None:
     cases += [(e, ["openai-ceo", "deepseek-ceo"], False) for e in ("lab-openai", "lab-google")]
     cases += [(b, [], True) for b in benchmarks]
     for entity, people, benchmark in cases:
-        got, total = store.page_facts(entity, people, benchmark, limit)
+        found = store.page_facts(entity, people, benchmark, limit)
+        got, total = found.rows, found.total
         want = _expected(store, entity, people, benchmark)
         assert total == len(want), entity
         assert [f.id for f in got] == [f.id for f in want][:limit], entity

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from aigap.answers.lookup import find_record
 from aigap.answers.sources import sources_of
+from aigap.core.errors import UnknownName, suggest
 from aigap.core.model import Benchmark, Entity, Fact, Source, Text
 from aigap.core.text import normalize_name
 
@@ -95,7 +97,8 @@ def page(store: Store, named: Named, limit: int | None = None) -> Page:
     entities = store.entities()
     ties = relations(named, entities)
     people = [r.other.id for r in ties if r.relation == "people"]
-    facts, total = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
+    found = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
+    facts, total = found.rows, found.total
     benchmarks = {b.id: b for b in store.benchmarks()}
     sources = sources_of(store, facts)
     return Page(named, ties, facts, sources, benchmarks, total)
@@ -106,8 +109,6 @@ def find_page(store: Store, name: str, limit: int | None = None) -> Page | Fact 
 
     Unknown: UnknownName (exit 2) with the closest entity name or id.
     """
-    from aigap.answers.lookup import find_record
-    from aigap.core.errors import UnknownName, suggest
 
     exact = store.record(name.strip()) or store.record(name.strip().casefold())
     if exact is None:

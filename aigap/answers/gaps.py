@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from aigap.answers.lookup import find_benchmark
 from aigap.answers.sources import sources_of
 from aigap.core import derive
 from aigap.core.errors import AigapError
@@ -46,8 +47,6 @@ class GapRow(msgspec.Struct, frozen=True):
 def gap_rows(store: Store, name: str | None, lang: Lang = "en") -> list[GapRow]:
     """One row per gap fact: of one benchmark, or all sorted by unit then today's gap."""
     if name is not None:
-        from aigap.answers.lookup import find_benchmark
-
         bench = find_benchmark(store, name)
         gaps = store.records_about(KIND, bench.id)
         if not gaps:  # a benchmark with scores but no gap reading (AIME 2024, MATH-500)

@@ -21,6 +21,6 @@ class MarketRow(msgspec.Struct, frozen=True):
 
 def market_rows(store: Store, limit: int | None = None) -> list[MarketRow]:
     """By trading day, companies before indexes, biggest fall first (sorted by the store)."""
-    moves = store.select(KIND, order="market", limit=limit)
+    moves = store.select(KIND, order="ranked", limit=limit)
     sources = sources_of(store, moves)
     return [MarketRow(m, sources[m.source]) for m in moves]

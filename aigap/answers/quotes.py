@@ -6,9 +6,12 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from aigap.answers.entities import group_matcher, named_group, names_of
 from aigap.answers.sources import sources_of
 from aigap.core.model import Source
+from aigap.core.text import normalize_name
 from aigap.kinds.quote import KIND, Quote
+from aigap.store.queries import CacheError
 
 if TYPE_CHECKING:
     from aigap.answers.entities import Named
@@ -26,8 +29,6 @@ def speaker_filter(who: str, group: list[Named] | None) -> Filters:
 
     As aigap.answers.entities.group_matcher decides, so the store picks exactly the quotes it would.
     """
-    from aigap.answers.entities import names_of
-    from aigap.core.text import normalize_name
 
     if group is None:
         return {"who": " ".join(who.split()).casefold()}
@@ -48,8 +49,6 @@ def quotes_page(
     """
     filters: Filters = {}
     if who:
-        from aigap.answers.entities import group_matcher, named_group
-
         group = named_group(store, who, members=True)  # resolved once, for the SQL and the check
         filters = speaker_filter(who, group)
     chosen = filters.copy()
@@ -58,8 +57,6 @@ def quotes_page(
     if who:
         speaks = group_matcher(group, who)
         if not all(speaks(q.speaker) for q in quotes):
-            from aigap.store.queries import CacheError
-
             raise CacheError("cached speaker names do not match the records")
     total = len(quotes) if limit is None else store.count("quotes", **filters)
     sources = sources_of(store, quotes)

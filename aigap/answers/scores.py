@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from aigap.answers.entities import matcher
+from aigap.answers.lookup import find_benchmark
 from aigap.answers.sources import sources_of
 from aigap.core import derive
-from aigap.core.errors import AigapError, Phrase
+from aigap.core.errors import AigapError, Phrase, nearest
 from aigap.core.model import Benchmark, Source
 from aigap.kinds.score import KIND, Score
 
@@ -36,8 +38,6 @@ def score_rows(
     """
     benchmarks = {b.id: b for b in store.benchmarks()}
     if name is not None:
-        from aigap.answers.lookup import find_benchmark
-
         bench = find_benchmark(store, name, kinds=("scores",))
         scores = store.records_about(KIND, bench.id)
         if not scores:
@@ -45,7 +45,7 @@ def score_rows(
             raise AigapError.said(
                 "error.no_scores.benchmark",
                 id=bench.id,
-                names=", ".join(with_scores) or Phrase("error.none"),
+                names=nearest(bench.id, list(with_scores)),
             )
     else:
         scores = store.records(KIND)
@@ -79,7 +79,6 @@ def score_rows(
 def _filter_scores(
     store: Store, rows: list[ScoreRow], model: str | None, org: str | None
 ) -> list[ScoreRow]:
-    from aigap.answers.entities import matcher
 
     if model is not None:
         is_model = matcher(store, model)

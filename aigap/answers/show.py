@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from aigap.answers import crosscheck
 from aigap.answers.lookup import kind_of
 from aigap.core.model import Benchmark, Fact, Source
 
@@ -31,6 +32,7 @@ def detail(store: Store, record: Fact | Source) -> Detail:
     if isinstance(record, Source):
         count = store.fact_counts().get(record.id, 0)
         return Detail(record, kind, record, [], {"facts": count})
-    from aigap.answers.crosscheck import derived_for
 
-    return Detail(record, kind, store.source(record.source), list(derived_for(store, record)), {})
+    return Detail(
+        record, kind, store.source(record.source), list(crosscheck.derived_for(store, record)), {}
+    )

@@ -15,9 +15,11 @@ import msgspec
 
 from aigap import kinds
 from aigap.answers.sources import sources_of
-from aigap.core.errors import AigapError, Phrase
+from aigap.core.errors import AigapError, nearest
 from aigap.core.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_text
 from aigap.kinds.base import Entry
+from aigap.store.queries import CacheError
+from aigap.store.schema import entries_from_data
 
 if TYPE_CHECKING:
     from aigap.store.queries import Store
@@ -62,7 +64,7 @@ def check_tags(store: Store, sections: Sequence[str], wanted: set[str]) -> None:
         raise AigapError.said(
             "error.unknown_tag",
             tags=", ".join(map(repr, unknown)),
-            known=", ".join(known) or Phrase("error.none"),
+            known=nearest(unknown[0], list(known)),
         )
 
 
@@ -121,7 +123,6 @@ def story(
 
 
 def _indexed(sections: Sequence[str]) -> bool:
-    from aigap.store.schema import entries_from_data
 
     # a kind named twice would list its entries twice, as the loop above does
     return len(set(sections)) == len(sections) and all(map(entries_from_data, sections))
@@ -137,16 +138,16 @@ def _first(
     limit: int,
 ) -> Story:
     """``story`` cut to ``limit``, from the cache's entries table."""
-    from aigap.store.queries import CacheError
 
-    picked, total = store.timeline(sections, since, until, limit)
+    picked = store.timeline(sections, since, until, limit)
     ordered: list[Line] = []
-    for fact, pos, key in picked:
+    for placed in picked.rows:
+        fact, pos = placed.fact, placed.pos
         entries = kinds.of(fact).story(fact, lang, benchmarks)
         entry = entries[pos] if 0 <= pos < len(entries) else None
         date = entry.date if entry is not None else None
-        if entry is None or date is None or day_text(date.sort_key) != key:
+        if entry is None or date is None or day_text(date.sort_key) != placed.sortkey:
             raise CacheError(f"cached timeline entry of {fact.id!r} does not match the fact")
         ordered.append(Line(fact, entry, date))
     sources = sources_of(store, [ln.fact for ln in ordered])
-    return Story(ordered, sources, total)
+    return Story(ordered, sources, picked.total)

@@ -3,6 +3,8 @@ a year or month optionally followed by -end or -start (see ``PartialDate``)."""
 
 from __future__ import annotations
 
+import datetime
+
 from aigap.core.errors import AigapError, Phrase
 from aigap.core.model import DATE, PartialDate
 
@@ -10,7 +12,6 @@ from aigap.core.model import DATE, PartialDate
 def read_date(text: str) -> PartialDate | Phrase:
     """YYYY, YYYY-MM or YYYY-MM-DD (a year or month may end in -start or -end)
     as a date, or what is wrong with it."""
-    import datetime
 
     found = DATE.match(text)
     if found is None:

@@ -166,7 +166,6 @@ def _sig(value: float, digits: int = 2) -> str:
     """``value`` to ``digits`` significant figures, as text ("58.3" -> "58", "5.47" -> "5.5")."""
     if value == 0:
         return "0"
-    import math
 
     places = max(0, digits - 1 - math.floor(math.log10(abs(value))))
     return format_number(round(value, places), places)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import Literal
 
 import msgspec
+
+from aigap.core.labels import LABELS, label
+from aigap.core.text import normalize_name
 
 Severity = Literal["error", "warning"]
 Lang = Literal["en", "ko"]  # model.Lang, without importing the model here
@@ -22,7 +26,6 @@ class Phrase(msgspec.Struct, frozen=True):
     fields: Mapping[str, object] = {}
 
     def text(self, lang: Lang) -> str:
-        from aigap.core.labels import label
 
         filled = {
             k: v.text(lang) if isinstance(v, Phrase) else _one_line(v) if k == "path" else v
@@ -80,11 +83,28 @@ def some_names(names: Sequence[str], shown: int = 3) -> str | Phrase:
     return Phrase("error.names_more", {"names": head, "more": rest}) if rest else head
 
 
+def nearest(name: str, known: Sequence[str], shown: int = 5) -> str | Phrase:
+    """What a message lists of ``known`` for an unknown ``name``: all of a short list,
+    else the ``shown`` closest names and how many more (10,000 names stay one line)."""
+    if not known:
+        return Phrase("error.none")
+    if len(known) <= shown + 3:
+        return ", ".join(known)
+    import difflib  # only for an error over a long list
+
+    wanted = normalize_name(name)
+    matcher = difflib.SequenceMatcher(b=wanted, autojunk=False)
+
+    def closeness(candidate: str) -> float:
+        matcher.set_seq1(normalize_name(candidate))
+        return matcher.ratio()
+
+    closest = sorted(dict.fromkeys(known), key=closeness, reverse=True)[:shown]
+    return Phrase("error.names_more", {"names": ", ".join(closest), "more": len(known) - shown})
+
+
 def os_reason(error: OSError) -> str | Phrase:
     """Why the system refused, as it says it in English and in Korean where the catalogue can."""
-    import errno
-
-    from aigap.core.labels import LABELS
 
     text = error.strerror or str(error)
     key = f"os.{errno.errorcode.get(error.errno or 0, '')}"
@@ -158,15 +178,13 @@ class UnknownName(AigapError):
         if self.suggestion:
             lines.append(Phrase("error.did_you_mean", {"name": self.suggestion}))
         if known:
-            lines.append(Phrase(f"error.known.{what}", {"names": ", ".join(known)}))
+            lines.append(Phrase(f"error.known.{what}", {"names": nearest(name, known)}))
         super().__init__(lines)
 
 
 def suggest(name: str, names: dict[str, str]) -> str | None:
     """The id whose name (any alias, normalized) is closest to ``name``."""
-    import difflib
-
-    from aigap.core.text import normalize_name
+    import difflib  # only when a name is unknown: a lookup that finds it never loads it
 
     by_norm = {normalize_name(n): target for n, target in names.items() if normalize_name(n)}
     close = difflib.get_close_matches(normalize_name(name), list(by_norm), n=1, cutoff=0.6)

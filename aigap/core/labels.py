@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from aigap.core.model import Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -58,6 +60,19 @@ LABELS: dict[str, dict[Lang, str]] = {
     "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
     "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
     "search.answer": {"en": "Answer", "ko": "답"},
+    "title.search_weak": {
+        "en": "Search: {words} (nothing matches well)",
+        "ko": "검색: {words} (잘 맞는 것이 없음)",
+    },
+    "search.corrected": {
+        "en": "Showing results for {words} ({typed} matches nothing in the fact base).",
+        "ko": "{words}(으)로 찾은 결과입니다 ({typed}에 맞는 내용은 사실 기반에 없습니다).",
+    },
+    "search.nothing": {
+        "en": "The fact base has nothing that answers “{words}”. Closest facts, not answers:",
+        "ko": "사실 기반에 “{words}”에 답하는 내용이 없습니다. 가장 가까운 사실(답 아님):",
+    },
+    "search.closest": {"en": "[closest, weak match]", "ko": "[가장 가까움, 약한 일치]"},
     "search.same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
     "search.more": {
         "en": "{more} more: aigap search {words} --limit {total} (json and csv list all hits)",
@@ -291,7 +306,6 @@ def field_name(name: str, lang: Lang) -> str:
 def language(value: str) -> Lang | None:
     """``ko``, ``ko_KR``, ``ko_KR.UTF-8``, ``C``...: a locale-style value names its
     language by its first part; None for a language aigap does not speak."""
-    import re
 
     code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
     if code in ("c", "posix"):
@@ -862,6 +876,14 @@ LABELS.update(
             "en": "unknown entity id {id!r}{hint}",
             "ko": "알 수 없는 개체 ID: {id!r}{hint}",
         },
+        "problem.self_relation": {
+            "en": "{field} {id!r} is the entity itself: an entity is not related to itself",
+            "ko": "{field} {id!r}은(는) 이 항목 자신입니다: 자기 자신과는 관계를 맺을 수 없습니다",
+        },
+        "problem.duplicate_tie": {
+            "en": "affiliation with {id!r} is listed twice",
+            "ko": "{id!r} 소속이 두 번 적혀 있습니다",
+        },
         "problem.wrong_type": {
             "en": "{target!r} is of type {type}, not {types}",
             "ko": "{target!r}의 유형이 {types}이(가) 아니라 {type}입니다",
@@ -986,6 +1008,66 @@ LABELS.update(
         "problem.cannot_parse": {
             "en": "cannot parse: {exc}",
             "ko": "구문을 분석할 수 없습니다: {exc}",
+        },
+    }
+)
+
+# --- verify (verify.py, verify_layout.py) --------------------------------------
+# Its own block at the end, so labels added elsewhere never touch these lines.
+LABELS.update(
+    {
+        "verdict.supported": {"en": "supported", "ko": "확인됨"},
+        "verdict.contradicted": {"en": "contradicted", "ko": "불일치"},
+        "verdict.wrong-unit": {"en": "wrong unit", "ko": "단위 오류"},
+        "verdict.misattributed": {"en": "misattributed", "ko": "발언자 오류"},
+        "verdict.unverified": {"en": "unverified", "ko": "확인 불가"},
+        "verify.title": {"en": "Claims checked in {draft}", "ko": "{draft}에서 확인한 주장"},
+        "verify.stdin": {"en": "standard input", "ko": "표준 입력"},
+        "verify.line": {"en": "Line", "ko": "줄"},
+        "verify.claim": {"en": "Claim", "ko": "주장"},
+        "verify.figure": {"en": "Figure or words", "ko": "수치·발언"},
+        "verify.verdict": {"en": "Verdict", "ko": "판정"},
+        "verify.says": {"en": "The base says", "ko": "사실 기반의 기록"},
+        "verify.fact": {"en": "Fact", "ko": "사실 ID"},
+        "verify.source": {"en": "Source", "ko": "출처"},
+        "verify.nothing": {
+            "en": "No claim in the draft is about the fact base's subjects.",
+            "ko": "초안에 사실 기반의 주제에 관한 주장이 없습니다.",
+        },
+        "verify.summary": {
+            "en": "{total} claims: {counts}.",
+            "ko": "주장 {total}건: {counts}.",
+        },
+        "verify.count": {"en": "{n} {verdict}", "ko": "{verdict} {n}건"},
+        "verify.no_base": {"en": "nothing in the base", "ko": "사실 기반에 기록 없음"},
+        "verify.belongs": {
+            "en": "the draft's {figure} matches {whose}",
+            "ko": "초안의 {figure}는 {whose}와 일치",
+        },
+        "verify.checklist": {
+            "en": "Fact check of {draft}",
+            "ko": "{draft} 사실 확인 목록",
+        },
+        "verify.checklist_line": {"en": "line {line}", "ko": "{line}번째 줄"},
+        "error.draft_missing": {
+            "en": "cannot read the draft {path}: no such file",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: 파일이 없습니다",
+        },
+        "error.draft_unreadable": {
+            "en": "cannot read the draft {path}: {why}",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: {why}",
+        },
+        "error.draft_directory": {
+            "en": "cannot read the draft {path}: it is a directory",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: 디렉터리입니다",
+        },
+        "error.draft_not_utf8": {
+            "en": "the draft {path} is not UTF-8 text (line {line})",
+            "ko": "초안 {path}은(는) UTF-8 텍스트가 아닙니다 ({line}번째 줄)",
+        },
+        "error.draft_too_large": {
+            "en": "the draft {path} is over {limit:,} bytes",
+            "ko": "초안 {path}이(가) {limit:,}바이트를 넘습니다",
         },
     }
 )

@@ -10,14 +10,17 @@ from __future__ import annotations
 import enum
 import math
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import UnionType
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeVar
 
 import msgspec
+import msgspec.structs
 
 from aigap import kinds
 from aigap.core.dates import read_date
-from aigap.core.errors import Phrase, Severity
+from aigap.core.errors import Phrase, Severity, nearest, suggest
 from aigap.core.model import (
     NOT_FACTS,
     UNITS,
@@ -34,14 +37,12 @@ from aigap.core.model import (
 )
 from aigap.core.text import normalize_name
 
-if TYPE_CHECKING:  # the cache path validates rows without importing the YAML reader
+if TYPE_CHECKING:
     from aigap.factfiles.yaml_reader import Node
+
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")
-COUNTRIES = frozenset(("US", "CN"))
-PRECISIONS = ("year", "month", "day")
-MARKET_KINDS = ("company", "index")
 
 DataPath = tuple[str | int, ...]
 
@@ -269,12 +270,11 @@ def fields(
 
 
 def _suggest(key: str, known: Iterable[str], what: Literal["fields", "sections"]) -> Phrase:
-    import difflib
-
-    close = difflib.get_close_matches(key, list(known), n=1)
+    close = suggest(key, {name: name for name in known})
     if close:
-        return Phrase("problem.hint.did_you_mean", {"name": close[0]})
-    return Phrase(f"problem.hint.known_{what}", {"names": ", ".join(known)})
+        return Phrase("problem.hint.did_you_mean", {"name": close})
+    known = list(known)
+    return Phrase(f"problem.hint.known_{what}", {"names": nearest(key, known)})
 
 
 _SIMPLE: dict[type, Converter] = {
@@ -293,8 +293,6 @@ def converter_for(cls: type[msgspec.Struct]) -> Converter:
     """The converter of a record type, derived once from its declared fields."""
     built = _BUILT.get(cls)
     if built is None:
-        import msgspec.structs
-
         spec: dict[str, tuple[Converter, bool]] = {}
         attrs: dict[str, str] = {}
         for info in msgspec.structs.fields(cls):
@@ -307,8 +305,6 @@ def converter_for(cls: type[msgspec.Struct]) -> Converter:
 
 def _converter(hint: object) -> Converter:
     """The converter of one field's type (see model's Annotated markers)."""
-    import types
-    import typing
 
     origin = typing.get_origin(hint)
     if origin is typing.Annotated:
@@ -322,7 +318,7 @@ def _converter(hint: object) -> Converter:
         return _converter(inner)
     if hint == Number:
         return number
-    if origin is types.UnionType or origin is typing.Union:
+    if origin is UnionType or origin is typing.Union:
         (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
         return _converter(inner)
     if origin is typing.Literal:
@@ -506,13 +502,15 @@ def _check_references(c: Checker, sections: dict[str, list[tuple[int, Stored]]])
         for i, fact in _of(sections[kind], Fact):
             if fact.source not in sources:
                 said = Phrase(
-                    "problem.unknown_source", {"id": fact.source, "known": _known(sources)}
+                    "problem.unknown_source",
+                    {"id": fact.source, "known": nearest(fact.source, sorted(sources))},
                 )
                 c.error((kind, i, "source"), said)
             bench = getattr(fact, "benchmark", None)
             if bench is not None and bench not in benchmarks:
                 said = Phrase(
-                    "problem.unknown_benchmark", {"id": bench, "known": _known(benchmarks)}
+                    "problem.unknown_benchmark",
+                    {"id": bench, "known": nearest(bench, sorted(benchmarks))},
                 )
                 c.error((kind, i, "benchmark"), said)
             for j, entity_id in enumerate(fact.about):
@@ -527,11 +525,19 @@ def _check_references(c: Checker, sections: dict[str, list[tuple[int, Stored]]])
                 for j, a in enumerate(entity.affiliation)
             ),
         )
+        orgs: set[str] = set()
         for field, target, types in relations:
             if target is None:
                 continue
             field_path = field if isinstance(field, tuple) else (field,)
-            if target not in entities:
+            if target == entity.id:  # a country of itself, its own developer
+                said = Phrase("problem.self_relation", {"id": target, "field": field_path[0]})
+                c.error(("entities", i, *field_path), said)
+            elif field_path[0] == "affiliation" and target in orgs:
+                c.error(
+                    ("entities", i, *field_path), Phrase("problem.duplicate_tie", {"id": target})
+                )
+            elif target not in entities:
                 c.error(("entities", i, *field_path), _unknown_entity(target, entities))
             elif entities[target] not in types:
                 said = Phrase(
@@ -539,10 +545,8 @@ def _check_references(c: Checker, sections: dict[str, list[tuple[int, Stored]]])
                     {"target": target, "type": entities[target], "types": _either(types)},
                 )
                 c.error(("entities", i, *field_path), said)
-
-
-def _known(ids: Iterable[str]) -> str | Phrase:
-    return ", ".join(sorted(ids)) or Phrase("error.none")
+            if field_path[0] == "affiliation":
+                orgs.add(target)
 
 
 def _either(choices: Sequence[str]) -> str | Phrase:
@@ -554,11 +558,9 @@ def _either(choices: Sequence[str]) -> str | Phrase:
 
 
 def _unknown_entity(wanted: str, known: Iterable[str]) -> Phrase:
-    import difflib
-
-    close = difflib.get_close_matches(wanted, list(known), n=1)
+    close = suggest(wanted, {name: name for name in known})
     hint = (
-        Phrase("problem.hint.did_you_mean", {"name": close[0]})
+        Phrase("problem.hint.did_you_mean", {"name": close})
         if close
         else Phrase("problem.hint.see_entities")
     )

@@ -93,6 +93,24 @@ def raw_date(raw: Mapping[str, object]) -> list[object]:
     return [raw.get("date")]
 
 
+class Indexed(msgspec.Struct, frozen=True):
+    """What the cache files a fact under, read from its fact-file data: the columns
+    queries filter and sort on (``Kind.index``). They only choose and order rows;
+    what is shown is the record itself.
+    """
+
+    first: object = None  # the earliest date it spans, as the file gives it
+    last: object = None  # its date: the latest it spans
+    rank: tuple[int, float] | None = None  # the order within a day (``order="ranked"``)
+    speakers: tuple[str, ...] = ()  # who speaks, each name as given (``who=``, ``speakers=``)
+
+
+def dated(raw: Mapping[str, object]) -> Indexed:
+    """A fact filed under its own ``date``."""
+    date = raw.get("date")
+    return Indexed(date, date)
+
+
 class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     """One kind of fact: its record type and what is specific to it.
 
@@ -102,11 +120,15 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     yields (where, what, words) for texts besides the passage that must
     appear word for word in the article (``check --sources``); ``search``
     weighs the kind's own fields for ``aigap search`` (FACT_SEARCH adds the
-    common ones); ``date`` is the date the fact is about. ``answer`` is
+    common ones) and ``words`` are what readers call such a fact (stock,
+    주가); ``date`` is the date the fact is about. ``answer`` is
     the fact's headline as ``search`` shows it, the figure with its unit (or
     the quote, the event); without it the ``summary``; ``who`` names the
     actor (speaker, company, model's maker) when the kind has one; ``entries``
     are its lines on the timeline, each with its figure (default: the summary, dated).
+    ``index`` says, from the fact-file data, what the cache files a fact under
+    (its dates, its rank within a day, its speakers); ``said``: its facts are a
+    person's words, so they show on the page of each group the person belongs to.
     """
 
     name: str  # singular, as aigap prints it: "gap"
@@ -117,9 +139,14 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     rules: Callable[[F], Iterator[Rule]] = no_rules
     verbatim: Callable[[F], Iterator[tuple[DataPath, str, str]]] = no_verbatim
     search: dict[str, int] = msgspec.field(default_factory=dict)
+    # words readers use for any fact of this kind, both languages (market: stock,
+    # 주가), indexed with each fact besides the kind's name from the catalogue
+    words: tuple[str, ...] = ()
     date: Callable[[F], PartialDate | None] = own_date
     answer: Callable[[F, Lang, dict[str, Benchmark]], str] | None = None
     who: Callable[[F, Lang], str | None] = no_who
+    index: Callable[[Mapping[str, object]], Indexed] = dated
+    said: bool = False
 
     def headline(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
         """What ``search`` shows as the answer: the figure with its unit, the quote, the event."""

@@ -22,7 +22,16 @@ from aigap.core.model import (
     Unit,
 )
 from aigap.core.numbers import date_short, figure_text, with_unit
-from aigap.kinds.base import AMOUNT_MAX, Entry, Figure, Kind, Rule, benchmark_name, in_range
+from aigap.kinds.base import (
+    AMOUNT_MAX,
+    Entry,
+    Figure,
+    Indexed,
+    Kind,
+    Rule,
+    benchmark_name,
+    in_range,
+)
 
 
 class GapValue(msgspec.Struct, frozen=True):
@@ -114,6 +123,17 @@ def reading_dates(raw: Mapping[str, object]) -> list[object]:
     return [v.get("date") if isinstance(v, dict) else None for v in readings]
 
 
+def reading_span(raw: Mapping[str, object]) -> Indexed:
+    """A gap is dated by its latest reading, and spans all its readings."""
+    values = raw.get("values")
+    readings = (
+        [v for v in values if isinstance(v, dict)] if isinstance(values, list | tuple) else []
+    )
+    if not readings:
+        return Indexed()
+    return Indexed(readings[0].get("date"), readings[-1].get("date"))
+
+
 KIND = Kind(
     name="gap",
     section="gaps",
@@ -126,4 +146,5 @@ KIND = Kind(
     answer=answer,
     entries=entries,
     raw_dates=reading_dates,
+    index=reading_span,
 )

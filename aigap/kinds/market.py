@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import ClassVar, Literal
 
 import msgspec
@@ -10,7 +10,7 @@ import msgspec
 from aigap.core import numbers
 from aigap.core.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Text
 from aigap.core.numbers import amount_text
-from aigap.kinds.base import Entry, Figure, Kind, Rule, amount_rules, in_range, raw_date
+from aigap.kinds.base import Entry, Figure, Indexed, Kind, Rule, amount_rules, in_range, raw_date
 
 
 class MarketMove(Fact, frozen=True, kw_only=True):
@@ -85,6 +85,13 @@ def entries(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> l
     return [Entry(fact.date, text, numbers.with_unit(fact.change, "percent"))]
 
 
+def by_day(raw: Mapping[str, object]) -> Indexed:
+    """Filed by trading day; within a day companies before indexes, biggest fall first."""
+    date, change = raw.get("date"), raw.get("change")
+    company = 0 if raw.get("kind") == "company" else 1  # the file's name of subject_kind
+    return Indexed(date, date, (company, change) if isinstance(change, int | float) else None)
+
+
 KIND = Kind(
     name="market",
     rules=rules,
@@ -93,8 +100,10 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"subject": 5, "change_printed": 2, "close": 2, "value_lost": 2, "previous_close": 2},
+    words=("stock", "shares", "share price", "주가", "주식"),
     answer=answer,
     who=subject,
     entries=entries,
     raw_dates=raw_date,  # its entries are dated by its own date
+    index=by_day,
 )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import ClassVar, Literal
 
 from aigap.core.labels import label
 from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Text
-from aigap.kinds.base import DataPath, Kind
+from aigap.kinds.base import DataPath, Indexed, Kind
 
 
 class Quote(Fact, frozen=True, kw_only=True):
@@ -67,6 +67,13 @@ def verbatim(fact: Quote) -> Iterator[tuple[DataPath, str, str]]:
             yield ("said", "ko"), "quote", part
 
 
+def spoken(raw: Mapping[str, object]) -> Indexed:
+    """Filed under its date and its speaker's names (both languages, as given)."""
+    date, speaker = raw.get("date"), raw.get("speaker")
+    names = [speaker.get(lang) for lang in ("en", "ko")] if isinstance(speaker, dict) else []
+    return Indexed(date, date, speakers=tuple(str(n) for n in names if n))  # as Text.all()
+
+
 KIND = Kind(
     name="quote",
     section="quotes",
@@ -76,4 +83,6 @@ KIND = Kind(
     search={"speaker": 5, "said": 2, "role": 2, "channel": 2},
     answer=answer,
     who=speaker,
+    index=spoken,
+    said=True,
 )

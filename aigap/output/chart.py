@@ -54,7 +54,7 @@ __all__ = [
     "save",
     "score_rows",
     "scores_figure",
-    "source_line",
+    "source_note",
 ]
 
 EXTENSIONS = (".svg", ".png")
@@ -85,7 +85,7 @@ def _style() -> Iterator[None]:
     (``_Fonts.drawable``) and every axis limit is finite (``_limits``); what
     matplotlib may still say about figures near the float limits (an overflow
     while padding an axis) is no business of the reader's."""
-    from matplotlib import rc_context
+    from matplotlib import rc_context  # matplotlib loads only when a chart is drawn
 
     with (
         rc_context(
@@ -129,7 +129,7 @@ def chart_format(path: str) -> str:
 def font_files(lang: Lang) -> tuple[Path, Path]:
     """The regular and bold font files the chart's text is set in."""
     if lang == "ko":
-        from importlib.util import find_spec
+        from importlib.util import find_spec  # only for a Korean chart
 
         # find_spec locates the package without running its __init__ (which
         # would change matplotlib's global rc settings).
@@ -141,7 +141,7 @@ def font_files(lang: Lang) -> tuple[Path, Path]:
             if regular.is_file() and bold.is_file():
                 return regular, bold
         raise AigapError.said("error.chart.font")
-    import matplotlib
+    import matplotlib  # matplotlib loads only when a chart is drawn
 
     fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     return fonts / "DejaVuSans.ttf", fonts / "DejaVuSans-Bold.ttf"
@@ -163,7 +163,7 @@ class _Fonts:
     """
 
     def __init__(self, lang: Lang) -> None:
-        from matplotlib.font_manager import get_font
+        from matplotlib.font_manager import get_font  # matplotlib loads only when a chart is drawn
 
         self.files = [font_files(lang)]
         if lang == "en":
@@ -175,6 +175,7 @@ class _Fonts:
         self.charmaps = [set(get_font(str(regular)).get_charmap()) for regular, _ in self.files]
 
     def __call__(self, size: float, bold: bool = False, text: str = "") -> FontProperties:
+        # matplotlib loads only when a chart is drawn
         from matplotlib.font_manager import FontProperties
 
         which = self._which(text)
@@ -230,7 +231,7 @@ def _literal(fig: Figure, fonts: _Fonts) -> None:
 # --- text ------------------------------------------------------------------
 
 
-def value_text(value: float, unit: str, lang: Lang, places: int | None = None) -> str:
+def label_value(value: float, unit: str, lang: Lang, places: int | None = None) -> str:
     """A value as a chart label: as many decimals as printed, no thousands separator."""
     if not math.isfinite(value) or abs(value) >= 1e15:  # an absurd figure: short, not 309 digits
         return f"{value:.3g}" + _label_or(f"suffix.{unit}", lang, "")
@@ -262,7 +263,7 @@ def _figure_key(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
-def source_line(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) -> str:
+def source_note(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) -> str:
     """'Source: outlet, date, citing primary (Fig. …)', from the source records and notes."""
     parts = []
     for source in sources:
@@ -291,7 +292,7 @@ def _reported_line(rows: Sequence[ScoreRow], lang: Lang) -> str:
 
 
 def _figure(fonts: _Fonts, title: str, subtitle: str, source: str, note: str, lang: Lang) -> Figure:
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # matplotlib loads only when a chart is drawn
 
     fig = Figure(figsize=SIZE_INCHES, dpi=DPI, facecolor="white")
     fig.text(0.04, 0.955, title, fontproperties=fonts(19, bold=True), color=_INK, va="top")
@@ -347,6 +348,7 @@ def _panels(fig: Figure, sizes: Sequence[int]) -> list[Axes]:
 
 def _fit(fig: Figure, title: Text) -> None:
     """Make room for the longest row label, and shrink a title too long for the slide."""
+    # matplotlib loads only when a chart is drawn
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     renderer = FigureCanvasAgg(fig).get_renderer()
@@ -379,10 +381,12 @@ def gap_title(rows: Sequence[GapRow], lang: Lang) -> str:
     """A title that states the finding: how many gaps narrowed, or by how much."""
     if len(rows) == 1:
         row = rows[0]
-        then = value_text(
+        then = label_value(
             row.then.value, row.gap.unit, lang, _places(row.then.printed, row.then.value)
         )
-        now = value_text(row.now.value, row.gap.unit, lang, _places(row.now.printed, row.now.value))
+        now = label_value(
+            row.now.value, row.gap.unit, lang, _places(row.now.printed, row.now.value)
+        )
         key = "gap_one_same"
         if row.now.value < row.then.value:
             key = "gap_one_narrowed"
@@ -404,7 +408,7 @@ def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
             fonts,
             gap_title(rows, lang),
             _label("gap_subtitle", lang),
-            source_line(_sources(rows), [r.gap for r in rows], lang),
+            source_note(_sources(rows), [r.gap for r in rows], lang),
             _label("inferred_note", lang) if any(r.gap.inferred for r in rows) else "",
             lang,
         )
@@ -459,6 +463,7 @@ def _set_xlim(ax: Axes, limits: tuple[float, float]) -> None:
     """The axis limits; an axis out to absurd figures (1.797e308) gets just its
     two ends as ticks, in plain short numbers (matplotlib's default locator and
     formatter overflow there)."""
+    # matplotlib loads only when a chart is drawn
     from matplotlib.ticker import FixedLocator, FuncFormatter
 
     ax.set_xlim(*limits)
@@ -504,7 +509,7 @@ def _dumbbell(ax: Axes, y: int, row: GapRow, unit: str, fonts: _Fonts, lang: Lan
     # then above its dot, now below its own: they never overlap
     for point, colour, dy, va in ((then, _MUTED, 9, "bottom"), (now, _NOW, -10, "top")):
         ax.annotate(
-            value_text(point.value, unit, lang, _places(point.printed, point.value)),
+            label_value(point.value, unit, lang, _places(point.printed, point.value)),
             (point.value, y),
             xytext=(0, dy),
             textcoords="offset points",
@@ -517,7 +522,7 @@ def _dumbbell(ax: Axes, y: int, row: GapRow, unit: str, fonts: _Fonts, lang: Lan
 
 def _period_legend(ax: Axes, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
     """'○ end of 2023  ● now' when every row of the panel shares its two periods."""
-    from matplotlib.lines import Line2D
+    from matplotlib.lines import Line2D  # matplotlib loads only when a chart is drawn
 
     periods = dict.fromkeys(
         (_period(r.then, r.gap.inferred, lang), _period(r.now, r.gap.inferred, lang)) for r in group
@@ -559,8 +564,8 @@ def _period(value: GapValue, inferred: bool, lang: Lang) -> str:
 def _margin_text(margin: float, unit: str, lang: Lang) -> str:
     # a margin between two accuracies is in percentage points
     if f"chart.margin_suffix.{unit}" in LABELS:
-        return value_text(margin, "", lang) + _label(f"margin_suffix.{unit}", lang)
-    return value_text(margin, "pp" if unit == "percent" else unit, lang)
+        return label_value(margin, "", lang) + _label(f"margin_suffix.{unit}", lang)
+    return label_value(margin, "pp" if unit == "percent" else unit, lang)
 
 
 def _best(group: Sequence[ScoreRow]) -> dict[str, Score]:
@@ -635,7 +640,7 @@ def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
             fonts,
             scores_title(rows, lang),
             _label("scores_subtitle", lang),
-            source_line(_sources(rows), [r.score for r in rows], lang),
+            source_note(_sources(rows), [r.score for r in rows], lang),
             " · ".join(n for n in notes if n),
             lang,
         )
@@ -656,7 +661,7 @@ def _scores_panel(ax: Axes, group: Sequence[ScoreRow], fonts: _Fonts, lang: Lang
         colour = _COUNTRY_COLOURS.get(score.country, _OTHER_COLOUR)
         ax.scatter([score.value], [y], s=150, color=colour, zorder=3)
         ax.annotate(
-            value_text(score.value, unit, lang, _places(score.printed, score.value)),
+            label_value(score.value, unit, lang, _places(score.printed, score.value)),
             (score.value, y),
             xytext=(10, 0),
             textcoords="offset points",
@@ -704,7 +709,7 @@ def _score_scale(ax: Axes, unit: str, values: Sequence[float], fonts: _Fonts, la
 
 def _country_legend(fig: Figure, rows: Sequence[ScoreRow], fonts: _Fonts, lang: Lang) -> None:
     """The colour of each country the chart shows, top right."""
-    from matplotlib.lines import Line2D
+    from matplotlib.lines import Line2D  # matplotlib loads only when a chart is drawn
 
     countries = [c for c in _COUNTRY_COLOURS if any(r.score.country == c for r in rows)]
     handles = [

@@ -9,7 +9,9 @@ from aigap.answers.entities import Named, Page, Relation, type_of
 from aigap.core.labels import label
 from aigap.core.model import Benchmark, Entity, Fact, Lang
 from aigap.core.numbers import date_cell
-from aigap.output.layout import date_fields, kind_label
+from aigap.output.layout import date_fields, kind_label, source_line
+from aigap.output.render import Column, Listing
+from aigap.output.show import struct_data
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
@@ -46,7 +48,6 @@ def entry_record(fact: Fact, entry: kinds.Entry) -> Record:
 
 def page_data(found: Page, lang: Lang) -> Record:
     """The page as one JSON object: the entity's fields, its relations, its facts."""
-    from aigap.output.show import struct_data
 
     data = struct_data(found.entity)
     return {
@@ -108,8 +109,6 @@ def _fact_rows(found: Page, lang: Lang) -> list[tuple[str, str]]:
 
 def page_listing(found: Page, lang: Lang) -> Listing:
     """The page as a field/value table: who it is, its relations, then its facts."""
-    from aigap.output.layout import source_line
-    from aigap.output.render import Column, Listing
 
     named = found.entity
     rows = _identity_rows(named, lang)

@@ -21,10 +21,12 @@ each verbatim part, ``fact_tags`` each tag. See docs/output.md.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get
 
 import msgspec
 
+from aigap import __version__, kinds
 from aigap.core.errors import AigapError, OutputError, os_reason, some_names
 from aigap.core.model import (
     PERIODS,
@@ -46,6 +49,7 @@ from aigap.core.model import (
     Text,
 )
 from aigap.output.files import alive
+from aigap.output.show import record_detail
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import JSONValue, Record
@@ -736,15 +740,18 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record
         ),
         "version": version,
         "keywords": ["AI", "US", "China", "benchmarks", "DeepSeek", "news"],
+        # A data licence for aigap's own work (LICENSE-DATA.md); the passages are not aigap's.
         "licenses": [
             {
-                "name": "other-at",
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
                 "title": (
-                    "Other (Attribution): the passages are short quotations from the news"
-                    " articles listed in `sources`, quoted with attribution; their copyright"
-                    " stays with the publishers. The rest of the data (ids, values, units,"
-                    " dates, English renderings, notes) is the aigap project's, under the"
-                    " MIT licence of its code; cite the source article of a fact with it."
+                    "Creative Commons Attribution 4.0, for aigap's own structured work: ids,"
+                    " values, units, dates, entities, English renderings, notes and derived"
+                    " figures. The verbatim passages, headlines and bylines are the words of"
+                    " the publishers of the news articles listed in `sources`, quoted for"
+                    " reference with attribution; their copyright stays with the publishers."
+                    " Cite the source article of a fact with it."
                 ),
             }
         ],
@@ -828,8 +835,6 @@ def _manifest(directory: Path) -> dict[str, set[str]] | None:
 
 def _digest(path: Path) -> str | None:
     """sha256 of a regular file (not through a link), else None."""
-    import hashlib
-    import stat
 
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
@@ -982,7 +987,6 @@ def _umask() -> int:
 
 
 def build(store: Store) -> tuple[list[Table], list[Source]]:
-    from aigap import kinds
 
     sources: list[Source] = store.sources()
     benchmarks: list[Benchmark] = store.benchmarks()
@@ -992,7 +996,6 @@ def build(store: Store) -> tuple[list[Table], list[Source]]:
 
 def export(store: Store, target: str) -> dict[str, int]:
     """Write the package to ``target``; the number of rows of each resource."""
-    from aigap import __version__
 
     tabs, sources = build(store)
     write_package(Path(target), tabs, descriptor(tabs, sources, __version__))
@@ -1001,7 +1004,6 @@ def export(store: Store, target: str) -> dict[str, int]:
 
 def full_record(fact: Fact) -> Record:
     """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-    from aigap.output.show import record_detail
 
     return record_detail(fact)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from aigap import kinds
 from aigap.core.jsontypes import text
-from aigap.core.labels import label
+from aigap.core.labels import LABELS, label
 from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Source
 from aigap.core.numbers import date_cell
 from aigap.output.layout import date_fields, date_names, sources_notes
@@ -44,7 +44,6 @@ def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Rec
 
 
 def _kind(kind: str, lang: Lang) -> str:
-    from aigap.core.labels import LABELS
 
     return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aigap.core.labels import label
+from aigap.core.labels import LABELS, label
 from aigap.core.model import Fact, Lang, PartialDate, Source
 
 if TYPE_CHECKING:
@@ -60,6 +60,5 @@ def every_row(rows: Sequence[object]) -> list[int]:
 
 def kind_label(kind: str, lang: Lang) -> str:
     """A fact kind as the tables name it ("market", "증시"); a kind without a label as is."""
-    from aigap.core.labels import LABELS
 
     return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind

@@ -10,12 +10,30 @@ data such as ``[bold red]`` or ``[link=...]`` prints literally.
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import json
+import math
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, BinaryIO
 
 import msgspec
+from rich import box
+from rich.cells import cell_len
+from rich.console import CONSOLE_SVG_FORMAT, Console
+from rich.measure import Measurement
+from rich.table import Table
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+from rich.text import Text
+
+from aigap.core.errors import AigapError
+from aigap.core.labels import label
+from aigap.output import files
+from aigap.output.files import MARK, check_target
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -92,7 +110,6 @@ def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
 def _dumps(value: object, ascii_only: bool) -> str:
     """JSON text; a non-finite number (an overflowing derived figure) becomes null:
     NaN and Infinity are not JSON."""
-    import json
 
     try:
         return json.dumps(value, ensure_ascii=ascii_only, indent=2, allow_nan=False)
@@ -101,7 +118,6 @@ def _dumps(value: object, ascii_only: bool) -> str:
 
 
 def _finite(value: object) -> object:
-    import math
 
     if isinstance(value, float):
         return value if math.isfinite(value) else None
@@ -127,15 +143,24 @@ def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
 def _ascii_only(out: IO[str]) -> bool:
     """A stream that cannot encode every character (a Latin-1 or EUC-KR locale) gets
     \\u escapes: still exactly the same JSON value."""
-    import codecs
 
     encoding = getattr(out, "encoding", None) or "utf-8"
     return not codecs.lookup(encoding).name.startswith("utf")
 
 
-def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None) -> None:
-    """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed)."""
-    import csv
+def write_csv(
+    records: Iterable[Record],
+    out: IO[str],
+    fields: Sequence[str] | None = None,
+    *,
+    excel: bool = False,
+) -> None:
+    """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed).
+
+    Every cell goes through ``csv_cell`` (reversible escapes, formulas made inert).
+    ``excel``: for Excel, a UTF-8 byte-order mark first (else Excel reads UTF-8 as
+    the system's code page: Korean turns to mojibake) and CRLF line ends.
+    """
 
     if isinstance(records, list) and records:
         names = list(records[0])
@@ -146,26 +171,94 @@ def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | N
         if not records:
             return
         names = list(records[0])
-    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
+    if excel:
+        out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\r\n" if excel else "\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: safe(_plain(v), keep_newlines=False) for k, v in record.items()})
+        writer.writerow({k: csv_cell(v) for k, v in record.items()})
 
 
-def _markdown_cell(value: JSONValue) -> str:
-    text = safe(_plain(value), keep_newlines=False)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+# Characters escaped in CSV cells: a backslash (so the escapes can be undone), and
+# every control, line break, tab, DEL, C1 and invisible/bidi character.
+_CSV_ESCAPE = re.compile(f"[\\\\\x00-\x1f\x7f-\x9f\u061c{_INVISIBLE}]")
+_CSV_UNESCAPE = re.compile(r"\\(\\|x[0-9a-f]{2}|u[0-9a-f]{4})")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
+# injection"); a tab or CR is escaped above, so cannot start a cell.
+_FORMULA_START = ("=", "+", "-", "@", "'")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?%?")
+
+
+def csv_cell(value: JSONValue) -> str:
+    """A CSV cell: reversible escapes, and text a spreadsheet would run made inert.
+
+    ``\\`` is a backslash, ``\\xNN``/``\\uNNNN`` the control or invisible character
+    (a newline is ``\\x0a``): each cell is one line, printable in any terminal.
+    Text that starts like a formula (``=``, ``+``, ``-``, ``@``; or ``'``) gets a
+    leading apostrophe; numbers, and text that is only a number (``-16.9%``), do not.
+    ``csv_value`` undoes both.
+    """
+    text = _CSV_ESCAPE.sub(_escape_csv, _plain(value))
+    if (
+        isinstance(value, str | list | tuple)
+        and text.startswith(_FORMULA_START)
+        and not _PLAIN_NUMBER.fullmatch(text)
+    ):
+        return "'" + text
+    return text
+
+
+def _escape_csv(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "\\":
+        return "\\\\"
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def csv_value(cell: str) -> str:
+    """The exact text of a cell ``csv_cell`` wrote (for a program reading aigap's CSV)."""
+    if cell.startswith("'"):
+        cell = cell[1:]
+    return _CSV_UNESCAPE.sub(lambda m: _unescape_one(m.group(1)), cell)
+
+
+def _unescape_one(code: str) -> str:
+    return "\\" if code == "\\" else chr(int(code[1:], 16))
+
+
+# Markdown punctuation that could start markup inside a table cell: emphasis, code,
+# links and images, raw HTML and entities, strikethrough, the cell separator.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&|~]")
+
+
+def markdown_text(value: str) -> str:
+    """Text for a Markdown line or table cell: shown literally by any CommonMark/GFM
+    renderer. Controls are made visible (``safe``), then every character that could
+    start markup is backslash-escaped: ``<script>`` is text, never HTML."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), safe(value, keep_newlines=False))
+
+
+def _markdown_cell(value: JSONValue | Text) -> str:
+
+    plain = value.plain if isinstance(value, Text) else _plain(value)
+    # a line break inside a cell is the one piece of HTML aigap writes itself
+    return "<br>".join(markdown_text(line) for line in plain.split("\n"))
 
 
 def write_markdown(listing: Listing, out: IO[str]) -> None:
-    records = listing.records
-    if not records and not listing.fields:
+    """The table as the terminal shows it (its visible columns and headers), as a
+    GitHub-flavoured Markdown table; numeric columns right-aligned."""
+    columns = list(listing.columns)
+    cells: Sequence[Sequence[JSONValue | Text]] | None = listing.cells
+    if cells is None:
+        cells = [[r.get(c.key) for c in columns] for r in listing.records]
+    if not columns:
         return
-    keys = list(records[0]) if records else list(listing.fields or ())
-    out.write("| " + " | ".join(keys) + " |\n")
-    out.write("|" + "|".join("---:" if _numeric(records, k) else "---" for k in keys) + "|\n")
-    for record in records:
-        out.write("| " + " | ".join(_markdown_cell(record[k]) for k in keys) + " |\n")
+    out.write("| " + " | ".join(markdown_text(c.header) or " " for c in columns) + " |\n")
+    out.write("|" + "|".join("---:" if c.numeric else "---" for c in columns) + "|\n")
+    for row in cells:
+        out.write("| " + " | ".join(_markdown_cell(v) for v in row) + " |\n")
 
 
 def _numeric(records: list[Record], key: str) -> bool:
@@ -176,9 +269,6 @@ def _numeric(records: list[Record], key: str) -> bool:
 
 
 def make_console(*, stderr: bool = False, record: bool = False) -> Console:
-    import os
-
-    from rich.console import Console
 
     # COLUMNS=0 or nonsense means "unknown": the terminal's width, else 80
     # (Rich would take 0 as a width and print nothing).
@@ -196,7 +286,6 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Console:
 
 def cell(value: JSONValue | Text) -> Text:
     """A table cell: data always becomes literal Text (never markup)."""
-    from rich.text import Text
 
     if isinstance(value, Text):
         return value
@@ -204,8 +293,6 @@ def cell(value: JSONValue | Text) -> Text:
 
 
 def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
-    from rich import box
-    from rich.table import Table
 
     cells: Sequence[Sequence[JSONValue]] | None = listing.cells
     if cells is None:
@@ -306,7 +393,6 @@ class Blocks(list["Text"]):
 def _blocks(listing: Listing, cells: Sequence[Sequence[JSONValue]], width: int) -> Blocks:
     """The table as one "header: value" block per row, for a terminal too narrow
     for its columns: every figure stays whole, the text wraps between words."""
-    from rich.text import Text
 
     lines = Blocks()
     groups = set(listing.groups or ())
@@ -360,7 +446,6 @@ def _longest_word(header: str, values: Sequence[JSONValue]) -> int:
 
 
 def _cell_len(text: str) -> int:
-    from rich.cells import cell_len
 
     return cell_len(text)
 
@@ -375,8 +460,8 @@ def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
         check_svg_path(svg)
     if fmt == "json":
         write_json(listing.records, sys.stdout)
-    elif fmt == "csv":
-        write_csv(listing.records, sys.stdout, listing.fields)
+    elif fmt in ("csv", "csv-excel"):
+        write_csv(listing.records, sys.stdout, listing.fields, excel=fmt == "csv-excel")
     elif fmt == "markdown":
         write_markdown(listing, sys.stdout)
     if fmt == "table":
@@ -393,8 +478,6 @@ _SVG_BACKGROUND = '<rect fill="{background}" x="0" y="0" width="{{width}}" heigh
 
 def check_svg_path(path: str) -> None:
     """Refuse a picture name that does not end in .svg (before anything is printed)."""
-    from aigap.core.errors import AigapError
-    from aigap.output.files import check_target
 
     if not path.lower().endswith(".svg"):
         raise AigapError.said("error.svg_name", path=path)
@@ -403,14 +486,6 @@ def check_svg_path(path: str) -> None:
 
 def save_table_svg(listing: Listing, path: str) -> None:
     """Save the table as an SVG picture: light, as wide as its content, without CLI hints."""
-    import io
-
-    from rich.cells import cell_len
-    from rich.console import CONSOLE_SVG_FORMAT, Console
-    from rich.measure import Measurement
-    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
-
-    from aigap.output.files import MARK
 
     check_svg_path(path)
     picture = Listing(
@@ -457,7 +532,6 @@ def save_table_svg(listing: Listing, path: str) -> None:
 
 def write_text_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` atomically, never over a file aigap did not write."""
-    from aigap.output import files
 
     def write(out: BinaryIO) -> None:
         out.write(text.encode("utf-8"))
@@ -466,7 +540,6 @@ def write_text_atomic(path: str, text: str) -> None:
 
 
 def print_table(console: Console, listing: Listing) -> None:
-    import io
 
     if console.is_terminal:
         _print_parts(console, listing)
@@ -486,7 +559,6 @@ def print_table(console: Console, listing: Listing) -> None:
 
 
 def _print_parts(console: Console, listing: Listing) -> None:
-    from rich.text import Text
 
     # Titles, notes and blocks wrap between words only: a word longer than the
     # line (an id, a date) stays whole rather than being cut in two. Lines
@@ -504,18 +576,5 @@ def _print_parts(console: Console, listing: Listing) -> None:
         else:
             console.print(table)
     else:
-        from aigap.core.labels import label
-
         console.print(Text(listing.empty or label("nothing_matches", "en")))
     lines([line for note in listing.notes for line in wrap_words(cell(note), console.width)])
-
-
-class _Discard:
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False

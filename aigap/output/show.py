@@ -13,6 +13,7 @@ from aigap.core.labels import LABELS, field_name, label
 from aigap.core.model import Amount, Benchmark, Fact, Lang, PartialDate, Ratio, Source, Text
 from aigap.core.numbers import format_number, ratio_text
 from aigap.kinds.gap import GapValue
+from aigap.output.citation import plain
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 def record_data(value: object) -> JSONValue:
     """A record, or a field's value, as JSON data with the fact file's field names and ISO dates."""
-    from aigap.core.model import PartialDate, Text
 
     if isinstance(value, Text):
         return {k: v for k, v in (("en", value.en), ("ko", value.ko)) if v is not None}
@@ -171,7 +171,6 @@ def show_listing(
 
 
 def _citation(found: Detail, lang: Lang) -> str:
-    from aigap.output.citation import plain
 
     if found.source is None:
         return ""

@@ -8,7 +8,8 @@ from aigap.answers.timeline import Line, Story
 from aigap.core.labels import label
 from aigap.core.model import Benchmark, Lang
 from aigap.core.numbers import date_cell
-from aigap.output.layout import date_fields, date_names
+from aigap.output.layout import date_fields, date_names, kind_label, source_line
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
@@ -43,8 +44,6 @@ def line_record(line: Line) -> Record:
 def story_listing(
     found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None
 ) -> Listing:
-    from aigap.output.layout import kind_label, source_line
-    from aigap.output.render import Column, Listing
 
     lines = found.lines
     records = [line_record(ln) for ln in lines]

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 import stat
 import sys
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap import __version__
+from aigap import __version__, kinds
 from aigap.core.model import NOT_FACTS, PartialDate, day_text
 from aigap.core.text import normalize_name
+from aigap.kinds import base
+from aigap.kinds.base import Indexed
+from aigap.store.index import Indexer
 from aigap.store.schema import (
     BY_SOURCE,
     CACHE_FORMAT,
@@ -26,6 +31,7 @@ from aigap.store.schema import (
     Raw,
     entries_from_data,
     row_crc,
+    schema_digest,
 )
 
 if TYPE_CHECKING:
@@ -48,42 +54,26 @@ def _strings(value: object) -> list[str]:
 Columns = tuple[str | None, str | None, str | None, int | None, int | float | None, str | None]
 
 
-def _columns(kind: str, raw: Raw) -> Columns:
-    """The indexed columns of a row (datekey, dlo, dhi, sub, num, who), from its data.
+def _columns(indexed: Indexed) -> Columns:
+    """The indexed columns of a row (datekey, dlo, dhi, sub, num, who), from what its kind
+    files it under (``Kind.index``; sources, benchmarks, entities: nothing).
 
     They only choose and order rows; every row shown is decoded and checked from its blob.
     """
-    date = first = raw.get("date")
-    if kind == "gaps":  # a gap is dated by its latest value, and spans all its readings
-        readings = raw.get("values")
-        values = (
-            [v for v in readings if isinstance(v, dict)]
-            if isinstance(readings, list | tuple)
-            else []
-        )
-        date = values[-1].get("date") if values else None
-        first = values[0].get("date") if values else None
-    parts = PartialDate.parse(date) if date is not None else None
-    start = PartialDate.parse(first) if first is not None else parts
+    parts = PartialDate.parse(indexed.last) if indexed.last is not None else None
+    start = PartialDate.parse(indexed.first) if indexed.first is not None else parts
     datekey = dlo = dhi = None
     if parts is not None and start is not None:
         datekey = day_text(parts.sort_key)  # a year before its months, its end after them
         dhi = day_text(parts.span[1])
         dlo = day_text(start.span[0])
-    sub = num = who = None
-    if kind == "market":
-        sub = 0 if raw.get("subject_kind") == "company" else 1
-        change = raw.get("change")
-        num = change if isinstance(change, int | float) else None
-    elif kind == "quotes":
-        who = "\x1f".join(n.casefold() for n in _speaker_names(raw))
+    sub, num = indexed.rank or (None, None)
+    who = "\x1f".join(n.casefold() for n in indexed.speakers) if indexed.speakers else None
     return datekey, dlo, dhi, sub, num, who
 
 
-def _speaker_names(raw: Raw) -> list[str]:
-    speaker = raw.get("speaker")
-    given = [speaker.get(lang) for lang in ("en", "ko")] if isinstance(speaker, dict) else []
-    return [str(n) for n in given if n]  # as Text.all() has them
+def _indexed(section: str, raw: Raw) -> Indexed:
+    return Indexed() if section in NOT_FACTS else kinds.by_section(section).index(raw)
 
 
 def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
@@ -92,8 +82,6 @@ def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
     As ``kinds.of(fact).story`` gives them (tests/test_store_timeline_index.py holds
     them to it): the kind's ``raw_dates``, by default the fact's ``date``.
     """
-    from aigap import kinds
-    from aigap.kinds import base
 
     if not entries_from_data(section):
         return
@@ -171,7 +159,6 @@ def cache_file_for(path: str) -> Path | None:
     directory = cache_dir()
     if directory is None:
         return None
-    import hashlib
 
     digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogatepass")).hexdigest()
     return directory / f"facts-{digest[:24]}.sqlite"
@@ -205,16 +192,20 @@ class _SideTables:
     def count(self, key: tuple[str, str]) -> None:
         self.counts[key] = self.counts.get(key, 0) + 1
 
-    def add(self, ord_: int, kind: str, raw: Raw, datekey: str | None) -> None:
+    def add(
+        self, ord_: int, kind: str, raw: Raw, speakers: Sequence[str], datekey: str | None
+    ) -> None:
         benchmark = raw.get("benchmark")
         if isinstance(benchmark, str):
             self.count((kind, benchmark))
         for entity in dict.fromkeys(_strings(raw.get("about"))):
             self.about.append((entity, kind, datekey or UNDATED, ord_))
             self.count(("about", entity))
-        if kind == "quotes":
-            norms = {normalize_name(n) for n in _speaker_names(raw)}
-            self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
+        norms = {normalize_name(n) for n in speakers}
+        self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
+        for norm in norms:
+            if norm:
+                self.count(("speaker", norm))
         if kind in self.indexed:
             self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
         source = raw.get("source")
@@ -246,6 +237,10 @@ class _SideTables:
         counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
         counts["facts", ""] = sum(counts[kind, ""] for kind in sections)
         counts["entries", ""] = len(self.entries)  # after "*", which counts records only
+        # every table an answer is read from has its count (store.queries checks them)
+        counts["entity_names", ""] = len(self.entity_names)
+        for norm, _ in self.entity_names:
+            counts["entity_name", norm] = counts.get(("entity_name", norm), 0) + 1
         conn.executemany(
             "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)",
             [(kind, bench, n) for (kind, bench), n in counts.items()],
@@ -266,7 +261,6 @@ def _records_of(data: Mapping[str, Node], section: str) -> list[dict[str, Node]]
 def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, key: str) -> None:
     """Write the validated records as rows, their indexed columns from the raw data
     they were built from; rows stream into SQLite, never all in a list."""
-    from aigap import kinds
 
     side = _SideTables({kind for kind in kinds.sections() if entries_from_data(kind)})
     order = (*NOT_FACTS, *kinds.sections())
@@ -278,9 +272,10 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
             side.counts[kind, ""] = len(items)
             for raw in items:
                 ord_ += 1
-                columns = _columns(kind, raw)
+                indexed = _indexed(kind, raw)
+                columns = _columns(indexed)
                 yield (ord_, raw["id"], kind, raw.get("benchmark"), raw.get("source"), *columns)
-                side.add(ord_, kind, raw, columns[0])
+                side.add(ord_, kind, raw, indexed.speakers, columns[0])
 
     def blobs() -> Iterator[tuple[int, str, int]]:
         ord_ = 0
@@ -302,13 +297,12 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
     _fill_search(conn, data)
     conn.executescript(INDEXES)
     conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
+    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_digest(conn),))
     conn.commit()
 
 
 def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
     """The search index, in the same transaction as the records it points to."""
-    from aigap import kinds
-    from aigap.store.index import Indexer
 
     names_of: dict[str, list[str]] = {}
     for raw in (*_records_of(data, "benchmarks"), *_records_of(data, "entities")):
@@ -321,10 +315,8 @@ def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
         for kind in (*NOT_FACTS, *kinds.sections()):  # the order _fill numbers records in
             for raw in _records_of(data, kind):
                 ord_ += 1
-                if kind == "entities":
-                    # an entity is found through the facts about it (its names are
-                    # indexed with them); `aigap show NAME` is its page
-                    continue
+                # an entity is a hit of its own (its card) and, through the names
+                # indexed with the facts about it, leads to them
                 yield (ord_, *indexer.row(kind, raw))
 
     conn.execute(SEARCH_SCHEMA)  # execute, not executescript, which would commit first
@@ -341,10 +333,12 @@ def open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
         return None
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        schema = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        same_schema = schema is not None and schema[0] == schema_digest(conn)
     except sqlite3.Error:  # not a database, truncated, another schema
         conn.close()
         return None
-    if row is None or row[0] != key:
+    if row is None or row[0] != key or not same_schema:
         conn.close()
         return None
     return conn
@@ -385,7 +379,6 @@ STALE_TEMP_SECONDS = 60
 
 def remove_stale_temps(cache_file: Path) -> None:
     """Remove temp files of this cache left by a killed process (we hold its lock)."""
-    import time
 
     prefix = f"{cache_file.name}."
     try:
@@ -426,7 +419,7 @@ def build_lock(cache_file: Path) -> Iterator[None]:
     fails (some network file systems) each process builds its own, as before.
     """
     try:
-        import fcntl
+        import fcntl  # POSIX only: Windows has none
     except ImportError:
         yield
         return

@@ -18,10 +18,13 @@ each row's checksum over its place, id, kind and JSON; that the JSON decodes
 as its kind's record type (msgspec checks every field's type, in C), is the
 type the reader promises and is the record asked for; the number of rows per
 kind (and per benchmark) written with the cache; that a name resolves to a
-benchmark that has it. Any failure raises CacheError and ``with_store``
-rebuilds from the YAML. The checks catch damage, not a deliberate forger:
-whoever can write the user's private cache directory can also edit the
-fact file or aigap itself.
+benchmark that has it; the rows of every side table an answer is read from
+(an entity's facts, a speaker's quotes, the names of entities) against
+counts written with them; and, on open, a digest of the schema (a table
+swapped for a view, a trigger added) written in the same transaction. Any
+failure raises CacheError and ``with_store`` rebuilds from the YAML. The
+checks catch damage, not a deliberate forger: whoever can write the user's
+private cache directory can also edit the fact file or aigap itself.
 """
 
 from __future__ import annotations
@@ -32,8 +35,12 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack, overload
 
 import msgspec
 
-from aigap.core.model import NOT_FACTS
+from aigap import kinds
+from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Source
+from aigap.core.rows import Rows
 from aigap.core.text import normalize_name
+from aigap.kinds.base import no_figures
+from aigap.store.index import COLUMN_WEIGHTS
 from aigap.store.schema import (
     BY_SOURCE,
     UNDATED,
@@ -54,9 +61,24 @@ _SELECT = "SELECT ord, id, kind, data, crc FROM records JOIN blobs USING (ord)"
 _ORDERS = {
     "file": "ord",
     "date": "datekey, ord",
-    "market": "datekey, sub, num, ord",  # by day, companies before indexes, biggest fall first
+    "ranked": "datekey, sub, num, ord",  # by day, then the kind's rank (Kind.index)
 }
 _FACTS_ONLY = f"kind NOT IN {tuple(NOT_FACTS)!r}"  # every section but the NOT_FACTS
+
+
+class Ranked(msgspec.Struct, frozen=True):
+    """A search hit: the record and its BM25 score (higher is better)."""
+
+    record: Stored
+    score: float
+
+
+class Placed(msgspec.Struct, frozen=True):
+    """A timeline entry: its fact, its position in the fact's story, its sort key (a day)."""
+
+    fact: Fact
+    pos: int
+    sortkey: str
 
 
 class CacheError(Exception):
@@ -66,7 +88,7 @@ class CacheError(Exception):
 class Filters(TypedDict, total=False):
     """What a listing asks of ``Store.select``, ``iter_select`` and ``count``.
 
-    ``order``: a key of _ORDERS ("file", "date", "market"); ``limit``: the first
+    ``order``: a key of _ORDERS ("file", "date", "ranked"); ``limit``: the first
     rows only; ``since``/``until``: YYYY-MM-DD bounds (a partial date matches a
     range it overlaps); ``who``: part of a speaker's name; ``speakers``:
     normalized names (aigap.core.text.normalize_name), one of which is the speaker's.
@@ -138,19 +160,16 @@ class Store:
 
     def sources(self, limit: int | None = None) -> list[Source]:
         """The sources in file order (the first ``limit``)."""
-        from aigap.core.model import Source
 
         if limit is None:
             return self._all("sources", Source)
         return list(self._iter_select("sources", Source, limit=limit))
 
     def benchmarks(self) -> list[Benchmark]:
-        from aigap.core.model import Benchmark
 
         return self._all("benchmarks", Benchmark)
 
     def entities(self) -> list[Entity]:
-        from aigap.core.model import Entity
 
         return self._all("entities", Entity)
 
@@ -199,7 +218,6 @@ class Store:
 
     def benchmark_named(self, norm: str) -> Benchmark | None:
         """The benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.core.model import Benchmark
 
         rows = self._rows("SELECT benchmark FROM names WHERE norm = ?", (norm,))
         if rows:
@@ -213,7 +231,6 @@ class Store:
         return None
 
     def source(self, source_id: str) -> Source:
-        from aigap.core.model import Source
 
         found = self._one(source_id, Source)
         if found is None:
@@ -222,7 +239,6 @@ class Store:
 
     def sources_by_id(self, source_ids: Iterable[str]) -> dict[str, Source]:
         """These sources, read in one query (a listing's 50 rows cite up to 50)."""
-        from aigap.core.model import Source
 
         wanted = list(dict.fromkeys(source_ids))
         found: dict[str, Source] = {}
@@ -242,12 +258,11 @@ class Store:
         rows = self._rows("SELECT benchmark, n FROM counts WHERE kind = ?", (BY_SOURCE,))
         return {source: count for source, count in rows}
 
-    def search(self, match: str, limit: int | None) -> tuple[list[tuple[Stored, float]], int]:
+    def search(self, match: str, limit: int | None) -> Rows[Ranked]:
         """The best ``limit`` records (all when None) for an FTS5 query, with scores; the count.
 
         Ranking and cutting happen in SQLite: only the rows returned are built.
         """
-        from aigap.store.index import COLUMN_WEIGHTS
 
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         rows = self._rows(
@@ -262,7 +277,59 @@ class Store:
             total = len(rows)
         else:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
-        return [(self._stored(row[:5]), float(row[5])) for row in rows], total
+        return Rows([Ranked(self._stored(row[:5]), float(row[5])) for row in rows], total)
+
+    def search_count(self, match: str, cap: int) -> int:
+        """How many records an FTS5 query matches, counted up to ``cap``."""
+        rows = self._rows(
+            "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
+            (match, cap),
+        )
+        return int(rows[0][0])
+
+    def search_vocabulary(self, first: str) -> list[tuple[str, int]]:
+        """The search index's terms that start with ``first`` (one character), with
+        the number of records each is in: the words a typo is corrected against."""
+        if not first:
+            return []
+        try:
+            self.conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab"
+                " USING fts5vocab(main, search, 'row')"
+            )
+        except sqlite3.Error as exc:
+            raise CacheError(str(exc)) from exc
+        upper = chr(ord(first) + 1)
+        return [
+            (str(term), int(docs))
+            for term, docs in self._rows(
+                "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?",
+                (first, upper),
+            )
+        ]
+
+    def record_count(self) -> int:
+        """How many records (facts, sources, benchmarks, entities) the base holds."""
+        rows = self._rows("SELECT n FROM counts WHERE kind = '*' AND benchmark = ''")
+        return int(rows[0][0]) if rows else 0
+
+    def facts_with_figures_about(self, entity: str, limit: int) -> list[Fact]:
+        """The first ``limit`` facts about an entity (or benchmark) of a kind with figures,
+        in date order: the key figures of its search card."""
+        sections = [k.section for k in kinds.KINDS if k.figures is not no_figures]
+        marks = ", ".join("?" * len(sections))
+        rows = self._rows(
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity = ? AND kind IN"
+            f" ({marks}) ORDER BY sortkey, ord LIMIT ?) ORDER BY datekey, ord",
+            (entity, *sections, limit),
+        )
+        return [self._build(row, Fact) for row in rows][:limit]
+
+    def _speakers_whole(self, speakers: Sequence[str] | None) -> None:
+        """The speakers index lost no row of these names (counts written with it)."""
+        for norm in dict.fromkeys(speakers or ()):
+            n = self._rows("SELECT count(*) FROM speakers WHERE norm = ?", (norm,))[0][0]
+            self._expect(n, "speaker", norm)
 
     @staticmethod
     def _where(
@@ -329,6 +396,7 @@ class Store:
         who: str | None = None,
         speakers: Sequence[str] | None = None,
     ) -> Iterator[R]:
+        self._speakers_whole(speakers)
         where, args = self._where(kind, since, until, who, speakers)
         # choose and cut the rows first, then read only their blobs: joined before
         # the LIMIT, SQLite would read the JSON of every matching row
@@ -374,7 +442,6 @@ class Store:
         return int(rows[0][0]) if rows else 0
 
     def all_facts(self) -> list[Fact]:
-        from aigap.core.model import Fact
 
         rows = self._rows(f"{_SELECT} WHERE {_FACTS_ONLY} ORDER BY ord")
         self._expect(len(rows), "facts")
@@ -382,7 +449,6 @@ class Store:
 
     def facts_about(self, entity_ids: Iterable[str]) -> list[Fact]:
         """The facts whose ``about`` names any of these entities, in file order."""
-        from aigap.core.model import Fact
 
         wanted = list(dict.fromkeys(entity_ids))
         marks = ", ".join("?" * len(wanted))
@@ -402,31 +468,37 @@ class Store:
 
     def page_facts(
         self, entity: str, people: Sequence[str], benchmark: bool, limit: int | None
-    ) -> tuple[list[Fact], int]:
+    ) -> Rows[Fact]:
         """An entity page's facts, dated first in date order, the first ``limit``; how many.
 
         The facts about the entity, its people's quotes, and for a benchmark its
         gaps and scores; sorted and cut in SQL, so only the facts shown are built.
         """
-        from aigap.core.model import Fact
 
         # Each part comes sorted from an index and cut to ``limit``; their union
         # is at most three times that, sorted and cut again: an entity with
         # 11,000 facts reads about 50 index entries per part, not 11,000 rows.
         marks = ", ".join("?" * len(people))
+        said = [k.section for k in kinds.KINDS if k.said]  # a person's words: their groups' too
+        measured = [k.section for k in kinds.KINDS if "benchmark" in k.record.__struct_fields__]
         parts = [("sortkey", "about WHERE entity = ?")]  # (sort key, rows)
         args: list[str | int] = [entity]
-        if people:
-            parts.append(("sortkey", f"about WHERE entity IN ({marks}) AND kind = 'quotes'"))
-            args += people
-        if benchmark:
+        if people and said:
+            parts.append(
+                (
+                    "sortkey",
+                    f"about WHERE entity IN ({marks}) AND kind IN ({_marks(said)})",
+                )
+            )
+            args += [*people, *said]
+        if benchmark and measured:
             parts.append(
                 (
                     f"coalesce(datekey, '{UNDATED}')",
-                    "records WHERE kind IN ('gaps', 'scores') AND benchmark = ?",
+                    f"records WHERE kind IN ({_marks(measured)}) AND benchmark = ?",
                 )
             )
-            args.append(entity)
+            args += [*measured, entity]
         cut = -1 if limit is None else limit
         chosen = " UNION ".join(
             f"SELECT * FROM (SELECT ord, {key} AS sortkey FROM {rows}"
@@ -438,14 +510,17 @@ class Store:
             " ORDER BY datekey IS NULL, datekey, ord",
             (*args, cut),
         )
+        for who in (entity, *people):  # the index lost no row: its counts were written with it
+            n = self._rows("SELECT count(*) FROM about WHERE entity = ?", (who,))[0][0]
+            self._expect(n, "about", who)
         everything = " UNION ".join(f"SELECT ord FROM {rows}" for _, rows in parts)
         total = self._rows(f"SELECT count(*) FROM ({everything})", args)[0][0]
         built = [self._build(row, Fact) for row in found]
         for fact in built:
             named = entity in fact.about or getattr(fact, "benchmark", None) == entity
-            if not named and not (fact.kind == "quote" and set(people) & set(fact.about)):
+            if not named and not (kinds.of(fact).said and set(people) & set(fact.about)):
                 raise CacheError("cached fact filed under the wrong entity")
-        return built, total
+        return Rows(built, total)
 
     def timeline(
         self,
@@ -453,14 +528,13 @@ class Store:
         since: str | None,
         until: str | None,
         limit: int,
-    ) -> tuple[list[tuple[Fact, int, str]], int]:
+    ) -> Rows[Placed]:
         """The first ``limit`` timeline entries of these kinds in the range; how many there are.
 
-        Each as (fact, position in its story, sort key), in the timeline's order:
-        date, then the order of ``sections``, file order, position. Only their
+        Each ``Placed`` (its fact, its place in the fact's story, its sort key), in
+        the timeline's order: date, then the order of ``sections``, file order, position. Only their
         facts are built. Every kind must be ``entries_from_data``.
         """
-        from aigap.core.model import Fact
 
         marks = ", ".join("?" * len(sections))
         where, args = f"kind IN ({marks})", list(sections)
@@ -498,26 +572,33 @@ class Store:
                 built[row[0]] = self._build(row, Fact)
         if len(built) != len(ords):
             raise CacheError("cached entries point to missing records")
-        return [(built[o], pos, key) for o, pos, key in rows], total
+        return Rows([Placed(built[o], pos, key) for o, pos, key in rows], total)
 
     def name_keys(self) -> dict[str, list[str]]:
         """Every entity's and benchmark's names as ``normalize_name`` keys -> their ids."""
         keys: dict[str, list[str]] = {}
-        for norm, entity in self._rows("SELECT norm, entity FROM entity_names ORDER BY rowid"):
+        rows = self._rows("SELECT norm, entity FROM entity_names ORDER BY rowid")
+        self._expect(len(rows), "entity_names")
+        for norm, entity in rows:
             keys.setdefault(norm, []).append(entity)
         return keys
 
     def entity_named(self, norm: str) -> Benchmark | Entity | None:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.core.model import Benchmark, Entity
 
         rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
+        self._expect(len(rows), "entity_name", norm)
         if not rows:
             return None
         found = self.record(rows[0][0])
         if not isinstance(found, Benchmark | Entity) or norm not in _names(found):
             raise CacheError(f"cached name {norm!r} points to the wrong entity")
         return found
+
+
+def _marks(values: Sequence[object]) -> str:
+    """SQL placeholders for these values: "?, ?, ?"."""
+    return ", ".join("?" * len(values))
 
 
 def _names(named: Benchmark | Entity) -> set[str]:
@@ -527,7 +608,6 @@ def _names(named: Benchmark | Entity) -> set[str]:
 
 def _fact_type(section: str | None) -> type[Fact]:
     """What the rows of a fact section (None: of every fact) decode to: a ``Fact``."""
-    from aigap.core.model import Fact
 
     if section in NOT_FACTS:  # a bug: these have their own readers (Store.sources, ...)
         raise ValueError(f"{section} are not facts")
@@ -535,7 +615,6 @@ def _fact_type(section: str | None) -> type[Fact]:
 
 
 def _record_type(section: str) -> type[Fact | Source | Benchmark | Entity]:
-    from aigap import kinds
 
     if section in NOT_FACTS:
         return NOT_FACTS[section]
@@ -544,6 +623,5 @@ def _record_type(section: str) -> type[Fact | Source | Benchmark | Entity]:
 
 
 def _kinds_order() -> tuple[str, ...]:
-    from aigap import kinds
 
     return kinds.sections()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 import zlib
 from collections.abc import Mapping
 
-CACHE_FORMAT = "13"
+from aigap import kinds
+from aigap.kinds import base
+
+CACHE_FORMAT = "15"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
@@ -82,6 +87,18 @@ CREATE INDEX entries_span ON entries(hi, lo);
 """
 
 
+def schema_digest(conn: sqlite3.Connection) -> str:
+    """A digest of the cache's tables, views, indexes and triggers as SQLite lists them.
+
+    Written with the rows and compared on every open: a table replaced by a view
+    (its rows gone, its columns intact), a trigger or a dropped index is caught.
+    """
+    rows = conn.execute(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
+    ).fetchall()
+    return hashlib.sha256(repr(rows).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def row_crc(ord_: int, record_id: str, kind: str, data: str) -> int:
     """A row's checksum, over its place, id, kind and JSON: a damaged or moved row is caught."""
     head = f"{ord_}\x00{record_id}\x00{kind}\x00"
@@ -101,8 +118,6 @@ def entries_from_data(section: str) -> bool:
     (``Kind.raw_dates``) and for any kind with the default story and date;
     another kind is read in Python.
     """
-    from aigap import kinds
-    from aigap.kinds import base
 
     try:
         kind = kinds.by_section(section)
