@@ -1389,7 +1389,7 @@ def chart(
     kind: Annotated[
         ChartKind,
         typer.Argument(
-            help="gap: the US–China gaps then → now; scores: models ranked.",
+            help="gap: the US–China gaps then → now; scores: one benchmark's models, US vs China.",
             case_sensitive=False,
             show_default=False,
         ),
@@ -1407,7 +1407,8 @@ def chart(
     benchmark: Annotated[
         str | None,
         typer.Argument(
-            help="Only this benchmark (id or alias); default: every one.",
+            help="Only this benchmark (id or alias); default: every gap, or the first"
+            " benchmark with US and Chinese scores (Chatbot Arena).",
             autocompletion=_complete_benchmark,
             show_default=False,
         ),
