@@ -1171,25 +1171,25 @@ def cite(
 
       aigap cite altman --style apa
     """
-    from aigap.citation import cite_all, facts_about
+    from aigap.citation import cite_all, facts_about, for_fact
     from aigap.entities import find_page
     from aigap.model import Fact, Source
 
     code = _code(lang)
 
-    def query(store: "Store") -> "tuple[list[tuple[Source, Fact | None]], dict[str, str]]":
+    def query(store: "Store") -> "tuple[list[Source], dict[str, str]]":
         page = find_page(store, record_id)
         if isinstance(page, Source):
-            return [(page, None)], {}
+            return [page], {}
         if isinstance(page, Fact):
-            return [(store.source(page.source), page)], {}
+            return for_fact(page, store.source, code)
         # a benchmark or an entity: every source its facts come from, once, noting which
         name = page.entity.name.get(code)
         about = {
             sid: facts_about(name, [f.id for f in page.facts if f.source == sid], code)
             for sid in page.sources
         }
-        return [(s, None) for s in page.sources.values()], about
+        return list(page.sources.values()), about
 
     cited, about = _answer(ctx, query)
     if not cited:

@@ -101,14 +101,22 @@ LABELS: dict[str, dict[Lang, str]] = {
     # quotes: reported speech, and whose English it is
     "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
     "quote.rendering": {
-        "en": "English: aigap's rendering of the Korean article",
-        "ko": "영어: 한국어 기사를 aigap이 번역한 것",
+        "en": "no original words recorded: a translation, not the speaker's words",
+        "ko": "발언 원문 없음: 번역이며 발언자의 말이 아님",
+    },
+    "quote.article_words": {
+        "en": "the article's Korean (a translation): {said}",
+        "ko": "기사의 한국어 번역: {said}",
+    },
+    "quote.rendering_words": {
+        "en": "aigap's English rendering, not the speaker's words: {said}",
+        "ko": "aigap의 영어 번역(발언자의 말 아님): {said}",
     },
     "quote.rendering_note": {
-        "en": "English: aigap's rendering of the Korean article, not the speaker's own words. "
-        "(reported): the article paraphrases; no quotation marks.",
-        "ko": "영어는 한국어 기사를 aigap이 번역한 것으로 발언자의 원래 말이 아닙니다. "
-        "(간접 인용): 기사가 풀어 쓴 발언으로 따옴표가 없습니다.",
+        "en": "Only words in quotation marks are the speaker's own, cited from their own source "
+        "(aigap show ID). Translations are marked as such. (reported): the article paraphrases.",
+        "ko": "따옴표 안의 말만 발언자의 원래 말이며 그 출처를 밝힌다(aigap show ID). "
+        "번역은 번역으로 표시했다. (간접 인용): 기사가 풀어 쓴 발언이다.",
     },
     # gap for a benchmark that has no gap reading
     "no_gap.scores": {
@@ -125,7 +133,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "unit.elo": {"en": "Elo points", "ko": "엘로 점수"},
     "unit.usd": {"en": "USD", "ko": "미국 달러"},
     "unit.krw": {"en": "KRW", "ko": "원"},
-    "unit.usd_per_hour": {"en": "USD per hour", "ko": "시간당 달러"},
+    "unit.usd_per_hour": {"en": "USD per GPU-hour", "ko": "GPU 시간당 달러"},
     "unit.months": {"en": "months", "ko": "개월"},
     "unit.count": {"en": "count", "ko": "개수"},
     "unit.printed": {"en": ' (article prints "{printed}")', "ko": ' (기사 표기 "{printed}")'},
@@ -182,6 +190,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "type.model": {"en": "model", "ko": "모델"},
     "type.person": {"en": "person", "ko": "인물"},
     "type.country": {"en": "country", "ko": "국가"},
+    "type.index": {"en": "stock index", "ko": "주가지수"},
     "type.benchmark": {"en": "benchmark", "ko": "벤치마크"},
     "relation.country": {"en": "country", "ko": "국가"},
     "relation.developer": {"en": "developer", "ko": "개발사"},
@@ -266,6 +275,15 @@ FIELDS_KO: dict[str, str] = {
     "about": "대상",
     "said": "발언",
     "context": "맥락",
+    "original": "발언 원문",
+    "spoken_in": "발언 언어",
+    "primary": "1차 출처",
+    "authors": "저자",
+    "portal": "열람 포털",
+    "title_romanized": "제목 로마자 표기",
+    "accessed": "접속일",
+    "number": "번호",
+    "type": "유형",
 }
 
 
@@ -375,14 +393,14 @@ LABELS.update(
             "en": "[Publication date inferred; not printed in the article.]",
             "ko": "[발행일은 기사에 없어 추정함.]",
         },
-        "cite.fact": {
-            "en": "Fact {id} ({kind}): “{passage}”",
-            "ko": "사실 {id} ({kind}): “{passage}”",
+        "cite.fact": {"en": "for fact {id} ({kind})", "ko": "사실 {id} ({kind}) 출처"},
+        "cite.original_of": {
+            "en": "the speaker's own words of {id}",
+            "ko": "{id}의 발언 원문 출처",
         },
-        "cite.fact_note": {"en": "fact {id}: “{passage}”", "ko": "사실 {id}: “{passage}”"},
-        "cite.in_english": {
-            "en": "In English (aigap's rendering): {text}",
-            "ko": "영어 번역(aigap 번역): {text}",
+        "cite.came_through": {
+            "en": "{id} in Korean translation: the source it came through",
+            "ko": "{id}의 한국어 번역이 실린 출처",
         },
         "cite.english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
         "cite.facts_about": {"en": "facts about {name}: {ids}", "ko": "{name} 관련 사실: {ids}"},

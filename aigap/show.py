@@ -8,9 +8,21 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap.kinds.gap import GapValue
+from aigap.kinds.quote import Original, Quote, said_lines
 from aigap.labels import LABELS, field_name, label
 from aigap.lookup import kind_of
-from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Ratio, Source, Text
+from aigap.model import (
+    Amount,
+    Author,
+    Benchmark,
+    Cited,
+    Fact,
+    Lang,
+    PartialDate,
+    Ratio,
+    Source,
+    Text,
+)
 from aigap.numbers import format_number, ratio_text
 from aigap.render import Column, Listing
 
@@ -92,6 +104,13 @@ def _detail_value(value: object, lang: Lang) -> str | None:
         return text + (f": {value.label.get(lang)}" if value.label else "")
     if isinstance(value, Ratio):
         return ratio_text(value, lang)
+    if isinstance(value, Original):  # the speaker's words, and where they are printed
+        where = value.source + (f", {value.locator}" if value.locator else "")
+        return f"“{value.text}” ({value.language}; {where})"
+    if isinstance(value, Cited):
+        return value.source + (f", {value.locator}" if value.locator else "")
+    if isinstance(value, Author):
+        return author_name(value, lang)
     if isinstance(value, GapValue):
         number = format_number(value.value)
         printed = label("printed", lang, printed=value.printed)
@@ -119,6 +138,10 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
             rows.append((label("passage_verbatim", lang), "\n".join(f"“{p}”" for p in value)))
             continue
         shown = _detail_value(value, lang)
+        if name == "said" and isinstance(record, Quote):
+            # the quote marked at itself: the speaker's words, or a translation as such
+            rows.append((name, "\n".join(said_lines(record, lang))))
+            continue
         if name == "said_en_is" and value == "rendering":
             shown = f"{value} ({label('quote.rendering', lang)})"
         if shown is None:
@@ -127,6 +150,17 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
         if isinstance(value, Text) and getattr(value, other) and value.get(other) != shown:
             rows.append((f"{name} ({other})", value.get(other)))
     return [(field_name(f, lang), v) for f, v in rows]
+
+
+def author_name(author: Author, lang: Lang) -> str:
+    """"Chu Dong-hun" (given name first in English), "추동훈" in Korean, or an organisation."""
+    if author.literal is not None:
+        return author.literal.get(lang)
+    family = author.family.get(lang) if author.family else ""
+    given = author.given.get(lang) if author.given else ""
+    if lang == "ko" and author.family and author.family.ko:
+        return family + given
+    return " ".join(p for p in (given, family) if p)
 
 
 def _basis(text: str, lang: Lang) -> str:

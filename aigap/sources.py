@@ -34,7 +34,8 @@ def source_record(row: SourceRow, lang: Lang) -> Record:
         "outlet": src.outlet.get(lang),
         "headline_ko": src.headline.ko,
         "headline_en": src.headline.en,
-        "byline": src.byline.get(lang),
+        "byline": src.byline.get(lang) if src.byline else None,
+        "url": src.url,
         "published": src.published.iso,
         "published_time": src.published_time,
         "published_inferred": src.published_inferred,
@@ -61,7 +62,7 @@ def sources_listing(rows: Sequence[SourceRow], lang: Lang) -> Listing:
         cells.append(
             [
                 f"{s.id}\n{s.outlet.get(lang)}",
-                f"{headline}\n{s.byline.get(lang)}",
+                headline + (f"\n{s.byline.get(lang)}" if s.byline else ""),
                 s.published.iso + ("*" if s.published_inferred else ""),
                 str(r.facts),
             ]

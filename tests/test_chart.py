@@ -19,7 +19,7 @@ from aigap.store import open_store
 
 GAP_VALUES = ["9.3%", "1.7%", "17.5 pp", "0.3 pp", "13.5 pp", "8.1 pp", "24.3 pp", "1.6 pp"]
 GAP_VALUES += ["31.6 pp", "3.7 pp"]
-SOURCE = "Source: CBS NoCut News (via Daum News), 2025-04-08 (date inferred), citing AI Index 2025"
+SOURCE = "Source: CBS NoCut News, 2025-04-08 (date inferred), citing AI Index 2025"
 
 
 def _svg_text(path: Path) -> str:

@@ -10,7 +10,7 @@ import msgspec
 from aigap.kinds.base import DataPath, Kind
 from aigap.labels import label
 from aigap.layout import passage, source_fields, sources_notes, sources_of
-from aigap.model import Benchmark, Fact, Lang, PartialDate, Source, Text
+from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text
 from aigap.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -19,8 +19,28 @@ if TYPE_CHECKING:
     from aigap.store import Filters, Store
 
 
+class Original(msgspec.Struct, frozen=True, kw_only=True):
+    """The speaker's own words, verbatim, where the article translated them.
+
+    ``source`` is the source that prints these words (with its URL);
+    ``language`` the language they were said in.
+    """
+
+    text: str
+    language: str = "en"
+    source: Id
+    locator: str | None = None
+    note: Text | None = None
+
+
 class Quote(Fact, frozen=True, kw_only=True):
-    """``speaker`` (``role``) ``said`` this, on ``date`` through ``channel`` when known."""
+    """``speaker`` (``role``) ``said`` this, on ``date`` through ``channel`` when known.
+
+    ``said`` is the article's quotation (``ko``, verbatim) and aigap's English
+    of it (``en``). Neither is the speaker's words when the speaker spoke
+    another language than the article: ``original`` holds those, with their
+    own source; ``spoken_in`` says the speaker's language where known.
+    """
 
     speaker: Text
     said: Text
@@ -31,34 +51,70 @@ class Quote(Fact, frozen=True, kw_only=True):
     speech: Literal["direct", "reported"] = "direct"
     # rendering: said.en is aigap's English of the Korean article, not the speaker's words
     said_en_is: Literal["rendering", "original"] = "rendering"
+    spoken_in: str | None = None
+    original: Original | None = None
 
     kind: ClassVar[str] = "quote"
 
 
-def said_text(fact: Quote, lang: Lang, text: str | None = None) -> str:
-    """The words in quotation marks if direct speech, else marked as reported, no marks."""
-    text = fact.said.get(lang) if text is None else text
+def own_words(fact: Quote) -> str | None:
+    """The speaker's own words, verbatim, when aigap has them."""
+    if fact.original is not None:
+        return fact.original.text
+    if fact.said_en_is == "original" and fact.said.en:
+        return fact.said.en
+    if fact.spoken_in is not None and fact.spoken_in == "ko" and fact.said.ko:
+        return fact.said.ko
+    return None
+
+
+def translation_text(fact: Quote, lang: Lang) -> str:
+    """The article's translation (Korean) or aigap's rendering (English), marked
+    as such and never in quotation marks: they are not the speaker's words."""
+    if lang == "ko" and fact.said.ko:
+        return label("quote.article_words", "ko", said=fact.said.ko)
+    if fact.said.en:
+        return label("quote.rendering_words", lang, said=fact.said.en)
+    return label("quote.article_words", lang, said=fact.said.get(lang))
+
+
+def said_text(fact: Quote, lang: Lang) -> str:
+    """One line: the speaker's own words in quotation marks where aigap has them;
+    reported speech marked as such; else the translation, marked, no quotation marks."""
     if fact.speech == "reported":
-        return label("quote.reported", lang, said=text)
-    return f"“{text}”"
+        return label("quote.reported", lang, said=fact.said.get(lang))
+    own = own_words(fact)
+    return f"“{own}”" if own else translation_text(fact, lang)
+
+
+def said_lines(fact: Quote, lang: Lang) -> list[str]:
+    """The quote in full: the speaker's words first, then the article's Korean
+    (and, in English, aigap's rendering), each marked for what it is."""
+    if fact.speech == "reported":
+        return [said_text(fact, lang)]
+    lines = []
+    own = own_words(fact)
+    if own:
+        lines.append(f"“{own}”")
+    if fact.said.ko and own != fact.said.ko:
+        lines.append(label("quote.article_words", lang, said=fact.said.ko))
+    if lang == "en" and not own and fact.said.en:
+        lines.append(label("quote.rendering_words", lang, said=fact.said.en))
+    return lines
 
 
 def rendering_note(fact: Quote, lang: Lang) -> str | None:
-    """Say so when the English is aigap's rendering of the Korean article."""
-    return label("quote.rendering", lang) if fact.said_en_is == "rendering" else None
+    """Say so when no words of the speaker's own are recorded, only a translation."""
+    return label("quote.rendering", lang) if own_words(fact) is None else None
 
 
 def summary(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    text = f"{fact.speaker.get(lang)}: {said_text(fact, lang)}"
-    note = rendering_note(fact, lang) if lang == "en" else None
-    return f"{text} ({note})" if note else text
+    return f"{fact.speaker.get(lang)}: {said_text(fact, lang)}"
 
 
 def answer(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    """The statement (reported speech without quotation marks), marked when rendered."""
-    note = rendering_note(fact, lang) if lang == "en" else None
-    text = said_text(fact, lang)
-    return f"{text} ({note})" if note else text
+    """The statement: the speaker's words in quotation marks, or a marked translation."""
+    return said_text(fact, lang)
 
 
 def speaker(fact: Quote, lang: Lang) -> str | None:
@@ -82,7 +138,7 @@ KIND = Kind(
     record=Quote,
     summary=summary,
     verbatim=verbatim,
-    search={"speaker": 5, "said": 2, "role": 2, "channel": 2},
+    search={"speaker": 5, "said": 2, "original": 2, "role": 2, "channel": 2},
     answer=answer,
     who=speaker,
 )
@@ -147,6 +203,9 @@ QUOTE_FIELDS = (
     "said_en",
     "speech",
     "said_en_is",
+    "original",
+    "original_language",
+    "original_source_id",
     "date",
     "channel",
     "inferred",
@@ -168,6 +227,9 @@ def quote_record(row: QuoteRow, lang: Lang) -> Record:
         "said_en": quote.said.en,
         "speech": quote.speech,
         "said_en_is": quote.said_en_is,
+        "original": quote.original.text if quote.original else None,
+        "original_language": quote.original.language if quote.original else None,
+        "original_source_id": quote.original.source if quote.original else None,
         "date": quote.date.iso if quote.date else None,
         "channel": quote.channel.get(lang) if quote.channel else None,
         "inferred": quote.inferred,
@@ -181,7 +243,6 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
     their quotes with its fact id (for ``cite``) and date. Records stay one
     per quote."""
     records = [quote_record(r, lang) for r in rows]
-    other: Lang = "en" if lang == "ko" else "ko"
     columns = [
         Column("quote", label("quote", lang), ratio=1),
         Column("fact_id", label("id", lang), whole=True),
@@ -200,16 +261,15 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         cells.append([header, "", ""])
         for r in said_by:
             q = r.quote
-            said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
-            text = "\n".join(said_text(q, lang, t) for t in said)
+            text = "\n".join(said_lines(q, lang))
             if q.channel:
                 text += f"\n({q.channel.get(lang)})"
-            cells.append([text, q.id, q.date.iso if q.date else ""])
+            cells.append([text, q.id, _date_text(q, lang)])
     if not any(row[2] for row in cells):  # no quote has a date: no empty Date column
         columns.pop()
         cells = [row[:2] for row in cells]
     notes = sources_notes([r.source for r in rows], lang)
-    if any(r.quote.said_en_is == "rendering" for r in rows):
+    if any(r.quote.speech == "reported" or own_words(r.quote) is None for r in rows):
         notes.insert(0, label("quote.rendering_note", lang))
     title = label("title.quotes", lang)
     return Listing(
@@ -221,3 +281,9 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         groups=groups,
         fields=QUOTE_FIELDS,
     )
+
+
+def _date_text(quote: Quote, lang: Lang) -> str:
+    if quote.date is None:
+        return ""
+    return quote.date.iso + (label("date_inferred", lang) if quote.inferred else "")
