@@ -26,11 +26,11 @@ if TYPE_CHECKING:
     from typer._click import Context as ClickContext
     from typer.models import ArgumentInfo
 
-    from aigap.errors import AigapError, Problem
-    from aigap.model import Benchmark, Fact, Source
-    from aigap.render import Listing
-    from aigap.show import Detail
-    from aigap.store import Store
+    from aigap.answers.show import Detail
+    from aigap.core.errors import AigapError, Problem
+    from aigap.core.model import Benchmark, Fact, Source
+    from aigap.output.render import Listing
+    from aigap.store.queries import Store
 
 EXIT_OK = 0
 T = TypeVar("T")
@@ -55,10 +55,10 @@ def _nfc_words(values: list[str]) -> list[str]:
 
 
 def _nfc(value: str | None) -> str | None:
-    """A Typer callback: query text in NFC (aigap.text is imported only when needed)."""
+    """A Typer callback: query text in NFC (aigap.core.text is imported only when needed)."""
     if value is None or value.isascii():
         return value
-    from aigap.text import nfc
+    from aigap.core.text import nfc
 
     return nfc(value)
 
@@ -68,12 +68,12 @@ def _parse_lang(value: str | Lang) -> Lang:
     language by its first part; a language aigap does not speak is a clear error."""
     if isinstance(value, Lang):
         return value
-    from aigap.labels import language
+    from aigap.core.labels import language
 
     code = language(value)
     if code is not None:
         return Lang(code)
-    from aigap.errors import Phrase
+    from aigap.core.errors import Phrase
     from aigap.usage_errors import BadValue
 
     raise BadValue(Phrase("usage.lang", {"value": value}))
@@ -110,12 +110,12 @@ def _take_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang | Non
 
 
 def _lang_from_env() -> Lang:
-    from aigap.labels import language
+    from aigap.core.labels import language
 
     raw = os.environ.get("AIGAP_LANG", "en")
     code = language(raw)
     if code is None:
-        from aigap.errors import Phrase
+        from aigap.core.errors import Phrase
         from aigap.usage_errors import BadValue
 
         raise BadValue(Phrase("usage.lang_env", {"value": raw}))
@@ -125,7 +125,7 @@ def _lang_from_env() -> Lang:
 def _error_lang(ctx: "ClickContext | None", line: Sequence[str] = ()) -> Literal["en", "ko"]:
     """The language to say an error in: the last --lang on the command line (a usage
     error may stop parsing before --lang is read); else --lang as read; else AIGAP_LANG."""
-    from aigap.labels import language
+    from aigap.core.labels import language
 
     found = None
     for i, arg in enumerate(line):
@@ -151,7 +151,7 @@ def _usage_errors(line: Sequence[str]) -> Iterator[None]:
         # NoArgsIsHelpError: the help page, not an error
         if exc.__class__.__name__ == "NoArgsIsHelpError" or _error_lang(exc.ctx, line) != "ko":
             raise
-        from aigap.render import safe  # the line may quote what was typed
+        from aigap.output.render import safe  # the line may quote what was typed
         from aigap.usage_errors import korean_lines
 
         text = "\n".join(korean_lines(exc))
@@ -219,7 +219,7 @@ class _Group(TyperGroup):
         return ctx
 
     def invoke(self, ctx: "ClickContext") -> object:  # what the command returned
-        from aigap.errors import AigapError
+        from aigap.core.errors import AigapError
 
         _collect_from_here()
         try:
@@ -251,11 +251,11 @@ def _hint_for(ctx: "ClickContext", word: str) -> str | None:
     """'aigap show WORD' for an entity or id, 'aigap search WORD' for a word in the base."""
     import shlex
 
-    from aigap.store import with_store
+    from aigap.store.queries import with_store
 
     def lookup(store: "Store") -> str | None:
-        from aigap.entities import resolve
-        from aigap.search import search
+        from aigap.answers.entities import resolve
+        from aigap.answers.search import search
 
         quoted = word if re.fullmatch(r"[\w.-]+", word) else shlex.quote(word)
         if resolve(store, word) is not None or store.record(word.casefold()) is not None:
@@ -292,7 +292,7 @@ def _output_errors() -> Iterator[None]:
 
 
 def _report(exc: "AigapError", lang: Literal["en", "ko"]) -> None:
-    from aigap.render import safe
+    from aigap.output.render import safe
 
     for line in exc.lines(lang):
         for part in line.split("\n"):
@@ -339,13 +339,13 @@ def _fact_files(given: Sequence[str] | None, packaged: bool) -> tuple[str, ...]:
     ``--facts`` (repeatable) wins over ``AIGAP_FACTS`` (a list separated by
     os.pathsep); a directory stands for its *.yaml and *.yml files.
     """
-    from aigap.load import FACTS_ENV, expand_fact_paths, packaged_facts_path
+    from aigap.factfiles.load import FACTS_ENV, expand_fact_paths, packaged_facts_path
 
     user = list(given or ())
     if not user:
         user = [p for p in os.environ.get(FACTS_ENV, "").split(os.pathsep) if p]
     if not packaged and not user:
-        from aigap.errors import AigapError
+        from aigap.core.errors import AigapError
 
         raise AigapError.said("error.no_fact_file")
     files = [str(packaged_facts_path())] if packaged else []
@@ -437,7 +437,7 @@ def _settings(ctx: "ClickContext") -> Settings:
 
 def _answer(ctx: typer.Context, query: Callable[["Store"], T]) -> T:
     """Run a query on the active fact base (through its cache)."""
-    from aigap.store import with_store
+    from aigap.store.queries import with_store
 
     settings = _settings(ctx)
     return with_store(settings.facts, query, settings.max_bytes)
@@ -455,8 +455,8 @@ def _print(
     The query cuts its rows to ``opts.rows`` (in SQL, or with ``_first`` before the
     layout); ``total`` says how many there were, for the table's "N more" note.
     """
-    from aigap.labels import label
-    from aigap.render import print_listing
+    from aigap.core.labels import label
+    from aigap.output.render import print_listing
 
     found = _answer(ctx, query)
     listing = _more(layout(found, opts.code), opts, total(found))
@@ -478,7 +478,7 @@ def _more(listing: "Listing", opts: "ListingOptions", total: int) -> "Listing":
     """Under a cut table, how many more rows there are and how to see them."""
     shown = len(listing.records)
     if total > shown and opts.fmt is Format.table:
-        from aigap.labels import label
+        from aigap.core.labels import label
 
         listing.notes.append(label("note.more", opts.code, count=total - shown))
     return listing
@@ -761,8 +761,8 @@ def timeline(
 
       aigap timeline --tag market --format csv
     """
-    from aigap.lookup import parse_partial_date
-    from aigap.timeline import story, story_listing
+    from aigap.answers.lookup import parse_partial_date
+    from aigap.answers.timeline import story, story_listing
 
     sections = [_fact_kind(k) or "" for k in kind or ()]
     start = parse_partial_date(since) if since else None
@@ -924,7 +924,7 @@ def _fact_kind(value: str | None) -> str | None:
 
     section = kinds.section_named(value)
     if section is None:
-        from aigap.errors import Phrase
+        from aigap.core.errors import Phrase
         from aigap.usage_errors import BadValue
 
         raise BadValue(
@@ -936,8 +936,8 @@ def _fact_kind(value: str | None) -> str | None:
 def _stream_facts(ctx: typer.Context, kind: str | None, opts: ListingOptions) -> None:
     """CSV or JSON, every row written as it is built: 100,000 facts are never held in
     a list. JSON records carry every field (``record``), as ``show -f json`` has them."""
-    from aigap.facts import FACT_FIELDS, fact_record
-    from aigap.render import write_csv, write_json_array
+    from aigap.answers.facts import FACT_FIELDS, fact_record
+    from aigap.output.render import write_csv, write_json_array
 
     def stream(store: "Store") -> None:
         benchmarks = {b.id: b for b in store.benchmarks()}
@@ -946,7 +946,7 @@ def _stream_facts(ctx: typer.Context, kind: str | None, opts: ListingOptions) ->
             rows = (fact_record(f, opts.code, benchmarks) for f in found)
             write_csv(rows, sys.stdout, FACT_FIELDS)
             return
-        from aigap.export import full_record
+        from aigap.output.export import full_record
 
         records = (
             {**fact_record(f, opts.code, benchmarks), "record": full_record(f)} for f in found
@@ -982,8 +982,8 @@ def facts(
 
       aigap facts --kind claims --format markdown
     """
-    from aigap.facts import fact_rows, facts_listing
-    from aigap.layout import sources_of
+    from aigap.answers.facts import fact_rows, facts_listing
+    from aigap.output.layout import sources_of
 
     rows = opts.rows
     if opts.fmt in (Format.csv, Format.json) and opts.svg is None:
@@ -1004,7 +1004,7 @@ def facts(
     ) -> "Listing":
         listing = facts_listing(*found[:3], code, total=found[3])
         if opts.fmt is Format.json:  # every field of every fact, as `show -f json` has them
-            from aigap.export import full_record
+            from aigap.output.export import full_record
 
             for record, fact in zip(listing.records, found[0], strict=True):
                 record["record"] = full_record(fact)
@@ -1058,8 +1058,8 @@ def search(
 
       aigap search 딥시크 훈련 비용 --format json
     """
-    from aigap.search import search as find
-    from aigap.search import search_listing
+    from aigap.answers.search import search as find
+    from aigap.answers.search import search_listing
 
     shown = limit if limit is not None or opts.fmt is not Format.table else SEARCH_LIMIT
     # search cuts to its own --limit and says itself how many more hits there are
@@ -1090,12 +1090,12 @@ def show(
 
       aigap show 엔비디아 --format json
     """
-    from aigap.render import check_svg_path, print_listing, save_table_svg, write_json
-    from aigap.show import detail, detail_data, detail_listing
+    from aigap.answers.show import detail, detail_data, detail_listing
+    from aigap.output.render import check_svg_path, print_listing, save_table_svg, write_json
 
     if opts.svg is not None:
         check_svg_path(opts.svg)  # before anything is printed
-    from aigap.entities import Page, find_page, page_data, page_listing
+    from aigap.answers.entities import Page, find_page, page_data, page_listing
 
     def answer(store: "Store") -> "Page | Detail":
         found = find_page(store, record_id, opts.rows)
@@ -1129,8 +1129,8 @@ class CiteStyle(StrEnum):
 
 _listing_command(
     "sources",
-    "aigap.sources:source_rows",
-    "aigap.sources:sources_listing",
+    "aigap.answers.sources:source_rows",
+    "aigap.answers.sources:sources_listing",
     """List the source articles and how many facts each supports.
 
     [b]Examples[/b]
@@ -1171,9 +1171,9 @@ def cite(
 
       aigap cite altman --style apa
     """
-    from aigap.citation import cite_all, facts_about, for_fact
-    from aigap.entities import find_page
-    from aigap.model import Fact, Source
+    from aigap.answers.entities import find_page
+    from aigap.core.model import Fact, Source
+    from aigap.output.citation import cite_all, facts_about, for_fact
 
     code = _code(lang)
 
@@ -1193,7 +1193,7 @@ def cite(
 
     cited, about = _answer(ctx, query)
     if not cited:
-        from aigap.errors import AigapError
+        from aigap.core.errors import AigapError
 
         raise AigapError.said("error.nothing_to_cite", id=record_id)
     sys.stdout.write(cite_all(cited, style.value, code, about) + "\n")
@@ -1207,8 +1207,8 @@ class CheckFormat(StrEnum):
 def _sources_dir(ctx: typer.Context, value: str | None) -> str | None:
     """--sources must name a readable directory: a usage error, not a fact-file one."""
     if value is not None and not (os.path.isdir(value) and os.access(value, os.R_OK)):
-        from aigap.errors import Phrase
-        from aigap.render import safe
+        from aigap.core.errors import Phrase
+        from aigap.output.render import safe
         from aigap.usage_errors import BadValue
 
         if not os.path.exists(value):
@@ -1260,7 +1260,7 @@ def check(
 
       aigap check --format json
     """
-    from aigap.checks import check_counted, exit_code
+    from aigap.answers.checks import check_counted, exit_code
 
     settings = _settings(ctx)
     problems: list[Problem] = []
@@ -1279,8 +1279,8 @@ def _write_check(
     problems: "list[Problem]", read: "list[tuple[str, list[Problem], int]]", fmt: CheckFormat
 ) -> None:
     """Problems on stdout; on stderr each file checked and how many facts it held."""
-    from aigap.checks import as_json, summary, text_lines
-    from aigap.render import safe, write_json
+    from aigap.answers.checks import as_json, summary, text_lines
+    from aigap.output.render import safe, write_json
 
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
@@ -1344,7 +1344,7 @@ def chart(
 
       aigap chart scores arena --out arena.png --lang ko
     """
-    from aigap import chart as charts
+    from aigap.output import chart as charts
 
     charts.chart_format(out)  # a wrong name fails before any work
     code = _code(lang)
@@ -1382,7 +1382,7 @@ def export(
 
       aigap export aigap-data --facts my-facts.yaml
     """
-    from aigap.export import export as write_export
+    from aigap.output.export import export as write_export
 
     counts = _answer(ctx, lambda store: write_export(store, directory))
     rows = ", ".join(f"{name} {n}" for name, n in counts.items())
@@ -1423,7 +1423,7 @@ def _fail_output(error: OSError) -> None:
     if isinstance(error, BrokenPipeError):
         sys.exit(EXIT_OK)
     closed = isinstance(error, _StdoutClosed)
-    from aigap.errors import Phrase, os_reason
+    from aigap.core.errors import Phrase, os_reason
 
     reason = Phrase("error.stdout_closed") if closed else os_reason(error)
     try:
@@ -1436,7 +1436,7 @@ def _fail_output(error: OSError) -> None:
 
 def _last_words(key: str, **fields: object) -> str:
     """A message of main()'s last resort, in the language of the command line."""
-    from aigap.errors import Phrase
+    from aigap.core.errors import Phrase
 
     return Phrase(key, fields).text(_error_lang(None, sys.argv[1:]))
 
@@ -1458,7 +1458,7 @@ def main() -> None:
             _fail_output(exc)  # the final flush failed
         if os.environ.get("AIGAP_DEBUG"):
             raise
-        from aigap.render import safe  # the message may quote fact-file text
+        from aigap.output.render import safe  # the message may quote fact-file text
 
         what = f"{type(exc).__name__}: {safe(str(exc)[:500])}"
         try:

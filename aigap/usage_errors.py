@@ -16,7 +16,7 @@ from typer._click import Context
 from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
-from aigap.errors import Phrase, suggest
+from aigap.core.errors import Phrase, suggest
 
 # Click's wording of the errors it raises without saying which one in its
 # type; any other message is passed on as it is, after "오류:".

@@ -347,7 +347,7 @@ def main() -> None:
         path = write(n, args.out, args.seed)
         line = f"{path}: {n:,} facts, {path.stat().st_size / 1e6:.1f} MB"
         if args.check:
-            from aigap.checks import check
+            from aigap.answers.checks import check
 
             problems = check(str(path))  # what the loader says, plus the cross-checks
             errors = [p for p in problems if p.severity == "error"]

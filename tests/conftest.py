@@ -45,7 +45,7 @@ def runner() -> CliRunner:
 @pytest.fixture
 def facts_path() -> Path:
     """The shipped fact base, as the installed package sees it."""
-    from aigap.load import packaged_facts_path
+    from aigap.factfiles.load import packaged_facts_path
 
     return packaged_facts_path()
 

@@ -178,7 +178,7 @@ _PEAK = (
     "if os.path.exists('/proc/self/status'):\n"
     "    atexit.register(_peak)\n"
 )
-_FALLBACK = "import yaml, aigap.yaml_reader as r\nr._SafeLoader = yaml.SafeLoader\n"
+_FALLBACK = "import yaml, aigap.factfiles.yaml_reader as r\nr._SafeLoader = yaml.SafeLoader\n"
 _MAIN = "import sys\nfrom aigap.cli import main\nsys.argv[0] = 'aigap'\nmain()\n"
 
 

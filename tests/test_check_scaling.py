@@ -15,7 +15,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from aigap.checks import TEXT_LIMIT, check
+from aigap.answers.checks import TEXT_LIMIT, check
 from aigap.cli import app
 
 runner = CliRunner()

@@ -9,12 +9,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from aigap import derive
-from aigap.checks import check
+from aigap.answers.checks import check
+from aigap.answers.crosscheck import Derived, derived_for
 from aigap.cli import app
-from aigap.crosscheck import Derived, derived_for
+from aigap.core import derive
 from aigap.kinds import sections
-from aigap.store import with_store
+from aigap.store.queries import with_store
 
 from .conftest import REPO, SOURCES, needs_sources
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aigap.citation import (
+from aigap.core.model import Author, PartialDate, Source, Text
+from aigap.output.citation import (
     apa,
     balance_braces,
     bibtex,
@@ -21,8 +22,7 @@ from aigap.citation import (
     plain,
     wrap,
 )
-from aigap.model import Author, PartialDate, Source, Text
-from aigap.store import Store, open_store
+from aigap.store.queries import Store, open_store
 
 
 @pytest.fixture
@@ -103,7 +103,9 @@ def test_plain_citation_of_a_fact_points_at_the_source(store: Store) -> None:
     assert lines[1] == "For fact cost-v3-training (cost)"
     assert "회사 측은" not in text  # a locator, never the passage
     korean = plain(store.source(fact.source), fact, "ko")
-    assert korean.startswith("추동훈, 「중국 AI의 공습…미국 덮친 딥시크 쇼크」, 매일경제, 2025-01-29.")
+    assert korean.startswith(
+        "추동훈, 「중국 AI의 공습…미국 덮친 딥시크 쇼크」, 매일경제, 2025-01-29."
+    )
 
 
 def test_plain_marks_inferred_dates(store: Store) -> None:

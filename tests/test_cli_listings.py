@@ -315,7 +315,7 @@ def test_show_csv_and_markdown_are_field_value_rows(runner: CliRunner) -> None:
 def test_show_prints_derived_values(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     import msgspec
 
-    from aigap import crosscheck
+    from aigap.answers import crosscheck
 
     class Derived(msgspec.Struct, frozen=True):
         label: str

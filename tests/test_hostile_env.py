@@ -206,7 +206,7 @@ def test_warm_cache_obeys_max_bytes(tmp_path: Path) -> None:
 
 
 def test_temp_files_of_a_killed_writer_are_removed(tmp_path: Path) -> None:
-    from aigap.store import cache_file_for
+    from aigap.store.queries import cache_file_for
 
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
@@ -234,7 +234,7 @@ def test_temp_files_of_a_killed_writer_are_removed(tmp_path: Path) -> None:
 # Counts the parses of the fact file: each process appends its pid to a log.
 _COUNTING = (
     "import os, sys\n"
-    "import aigap.load as load\n"
+    "import aigap.factfiles.load as load\n"
     "real = load.load_fact_bases_with_data\n"
     "def counted(*args, **kwargs):\n"
     "    with open(os.environ['AIGAP_TEST_PARSES'], 'a') as log:\n"

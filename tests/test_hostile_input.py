@@ -15,8 +15,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from aigap import yaml_reader
 from aigap.cli import app
+from aigap.factfiles import yaml_reader
 
 from .hostile_cases import _TYPES, CASES, FACTS, _line_of, run_aigap
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.jsontypes import Record
-from aigap.render import write_json, write_json_array
+from aigap.core.jsontypes import Record
+from aigap.output.render import write_json, write_json_array
 
 scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=20)
 records = st.lists(

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.labels import LABELS
+from aigap.core.labels import LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = [

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.labels import LABELS
+from aigap.core.labels import LABELS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "aigap"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -188,7 +188,7 @@ def test_no_arguments_still_shows_the_help_page() -> None:
 def test_the_systems_reason_in_both_languages() -> None:
     import errno
 
-    from aigap.errors import Phrase, os_reason
+    from aigap.core.errors import Phrase, os_reason
 
     reason = os_reason(OSError(errno.EACCES, "Permission denied"))
     assert isinstance(reason, Phrase)

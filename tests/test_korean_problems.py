@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.labels import LABELS
-from aigap.load import check_fact_file
-from aigap.yaml_reader import read_yaml
+from aigap.core.labels import LABELS
+from aigap.factfiles.load import check_fact_file
+from aigap.factfiles.yaml_reader import read_yaml
 from tests.test_load import GOOD
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aigap.errors import FactFileError
-from aigap.load import check_fact_file, load_fact_base, packaged_facts_path
+from aigap.core.errors import FactFileError
+from aigap.factfiles.load import check_fact_file, load_fact_base, packaged_facts_path
 
 GOOD = """\
 schema: 1

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aigap.model import Fact
-from aigap.store import Store, open_store
+from aigap.core.model import Fact
+from aigap.store.queries import Store, open_store
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_page_is_the_full_sort_cut(store: Store, limit: int | None) -> None:
 @pytest.mark.parametrize("who", ["openai", "lab-google", "openai-ceo", "deepseek", "CEO", "nobody"])
 def test_quotes_who_from_the_speakers_index_are_every_match(store: Store, who: str) -> None:
     """`quotes --who` picks quotes in SQL (speakers table, or part of a name): all, only these."""
-    from aigap.entities import matcher
+    from aigap.answers.entities import matcher
     from aigap.kinds import quote
     from aigap.kinds.quote import quote_rows
 

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from aigap import checks, yaml_reader
+from aigap.answers import checks
 from aigap.cli import app
-from aigap.errors import AigapError
+from aigap.core.errors import AigapError
+from aigap.factfiles import yaml_reader
 
 REPO = Path(__file__).resolve().parent.parent
 FACTS = (REPO / "facts.yaml").read_text(encoding="utf-8")

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from aigap.errors import UnknownName
+from aigap.answers.lookup import find_benchmark, parse_partial_date
+from aigap.answers.timeline import story
+from aigap.core.errors import UnknownName
+from aigap.core.model import PartialDate
 from aigap.kinds.gap import gap_rows
-from aigap.lookup import find_benchmark, parse_partial_date
-from aigap.model import PartialDate
-from aigap.store import Store, open_store
-from aigap.timeline import story
+from aigap.store.queries import Store, open_store
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_shipped_timeline_is_in_date_order(store: Store) -> None:
 
 
 def test_bad_partial_date() -> None:
-    from aigap.errors import AigapError
+    from aigap.core.errors import AigapError
 
     with pytest.raises(AigapError, match="bad date"):
         parse_partial_date("20250120")

@@ -7,20 +7,20 @@ from pathlib import Path
 import pytest
 
 from aigap import kinds
-from aigap.errors import AigapError, UnknownName
-from aigap.facts import fact_rows, fact_summary, facts_listing
+from aigap.answers.facts import fact_rows, fact_summary, facts_listing
+from aigap.answers.lookup import find_record, kind_of
+from aigap.answers.search import Found, search, search_listing, searchable
+from aigap.answers.show import detail_rows, record_detail, show_listing
+from aigap.answers.sources import source_rows
+from aigap.core.errors import AigapError, UnknownName
+from aigap.core.model import Amount, Text
+from aigap.core.numbers import amount_text, with_unit
 from aigap.kinds.cost import cost_rows, costs_listing
 from aigap.kinds.market import market_listing, market_rows
 from aigap.kinds.quote import quote_rows
 from aigap.kinds.score import score_rows, scores_listing
-from aigap.layout import sources_of
-from aigap.lookup import find_record, kind_of
-from aigap.model import Amount, Text
-from aigap.numbers import amount_text, with_unit
-from aigap.search import Found, search, search_listing, searchable
-from aigap.show import detail_rows, record_detail, show_listing
-from aigap.sources import source_rows
-from aigap.store import Store, open_store
+from aigap.output.layout import sources_of
+from aigap.store.queries import Store, open_store
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from aigap.answers.search import korean_stem, match_expression, query_words
 from aigap.cli import app
-from aigap.search import korean_stem, match_expression, query_words
 
 QUESTIONS_FILE = Path(__file__).with_name("search_questions.yaml")
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from aigap import kinds
-from aigap import store as store_mod
 from aigap.cli import app
-from aigap.load import load_fact_base
-from aigap.store import CacheError, Store, cache_file_for, open_store, with_store
+from aigap.factfiles.load import load_fact_base
+from aigap.store import queries as store_mod
+from aigap.store.queries import CacheError, Store, cache_file_for, open_store, with_store
 
 KINDS = ("sources", "benchmarks", "entities", *kinds.sections())
 
@@ -79,8 +79,8 @@ def no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the fact file was parsed")
 
-    monkeypatch.setattr("aigap.load.load_fact_base_with_data", refuse)
-    monkeypatch.setattr("aigap.load.load_fact_bases_with_data", refuse)
+    monkeypatch.setattr("aigap.factfiles.load.load_fact_base_with_data", refuse)
+    monkeypatch.setattr("aigap.factfiles.load.load_fact_bases_with_data", refuse)
 
 
 def cache_file(path: Path) -> Path:
@@ -204,7 +204,7 @@ def test_cache_of_another_file_is_not_used(facts: Path, cache: Path, tmp_path: P
 
 
 def test_invalid_edit_is_reported_not_served_from_cache(facts: Path, cache: Path) -> None:
-    from aigap.errors import FactFileError
+    from aigap.core.errors import FactFileError
 
     snapshot(facts)
     text = facts.read_text(encoding="utf-8")
@@ -389,7 +389,7 @@ def test_corrupt_cache_never_reaches_the_user(
 
 @pytest.mark.parametrize("corrupt", CORRUPTIONS, ids=lambda f: f.__name__)
 def test_name_lookup_survives_a_corrupt_cache(facts: Path, cache: Path, corrupt: Any) -> None:
-    from aigap.lookup import find_benchmark
+    from aigap.answers.lookup import find_benchmark
 
     snapshot(facts)
     corrupt(cache_file(facts))
@@ -409,9 +409,9 @@ def test_store_raises_cache_error_on_a_bad_row(facts: Path, cache: Path) -> None
 
 
 def test_readers_return_only_the_type_they_promise(facts: Path, cache: Path) -> None:
+    from aigap.core.model import Benchmark, Source
     from aigap.kinds.gap import KIND as GAPS
     from aigap.kinds.gap import Gap
-    from aigap.model import Benchmark, Source
 
     store = open_store(str(facts))
     try:
@@ -496,13 +496,13 @@ def test_directory_owned_by_someone_else_is_not_used(
     real_uid = os.getuid()
     monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # ... but not ours
     no_parse_calls: list[int] = []
-    real_load = __import__("aigap.load", fromlist=["x"]).load_fact_bases_with_data
+    real_load = __import__("aigap.factfiles.load", fromlist=["x"]).load_fact_bases_with_data
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         no_parse_calls.append(1)
         return real_load(*args, **kwargs)
 
-    monkeypatch.setattr("aigap.load.load_fact_bases_with_data", counting)
+    monkeypatch.setattr("aigap.factfiles.load.load_fact_bases_with_data", counting)
     assert snapshot(facts) == expected(facts)
     assert no_parse_calls  # read from the YAML, not from their cache
     assert target.stat().st_mtime_ns == stamp  # and theirs left alone

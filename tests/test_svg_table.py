@@ -69,7 +69,7 @@ def test_written_atomically(tmp_path: Path) -> None:
 
 def test_too_wide_for_the_picture_is_drawn_as_blocks(tmp_path: Path) -> None:
     """Columns that cannot share 100 cells become one block per row (was a crash)."""
-    from aigap.render import Column, Listing, save_table_svg
+    from aigap.output.render import Column, Listing, save_table_svg
 
     columns = [Column(f"c{i}", f"reading {i}", numeric=True) for i in range(12)]
     record = {f"c{i}": f"{1000 + i:,}.5 Elo points" for i in range(12)}
@@ -83,7 +83,7 @@ def test_too_wide_for_the_picture_is_drawn_as_blocks(tmp_path: Path) -> None:
 
 def test_a_block_row_bolds_its_header_only() -> None:
     """In the narrow-terminal layout "Header: value", only the header is bold."""
-    from aigap.render import Blocks, Column, Listing, build_table
+    from aigap.output.render import Blocks, Column, Listing, build_table
 
     listing = Listing("t", [Column("a", "Benchmark", numeric=True)], [{"a": "1" * 30}])
     blocks = build_table(listing, 20)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from aigap import kinds
-from aigap.model import PartialDate
-from aigap.store import Store, entries_from_data, open_store
-from aigap.timeline import Story, story
+from aigap.answers.timeline import Story, story
+from aigap.core.model import PartialDate
+from aigap.store.queries import Store, entries_from_data, open_store
 
 
 @pytest.fixture(params=["packaged", "generated"])
@@ -83,7 +83,7 @@ def test_sql_path_equals_python_path(
 def test_a_lost_or_moved_entry_row_is_caught(
     monkeypatch: pytest.MonkeyPatch, facts_path: Path
 ) -> None:
-    from aigap.store import CacheError
+    from aigap.store.queries import CacheError
 
     monkeypatch.setenv("AIGAP_NO_CACHE", "1")  # an in-memory cache we may damage
     store = open_store(str(facts_path))

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from aigap import kinds
 from aigap.cli import app
+from aigap.core.model import Amount, Benchmark, Fact, Lang, PartialDate, Text
 from aigap.kinds.base import Figure, Kind
-from aigap.model import Amount, Benchmark, Fact, Lang, PartialDate, Text
 
 
 class Policy(Fact, frozen=True, kw_only=True):

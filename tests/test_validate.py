@@ -6,10 +6,10 @@ from typing import Any
 
 import yaml
 
+from aigap.core.model import PartialDate, Text
+from aigap.core.text import normalize_name
+from aigap.factfiles.validate import validate
 from aigap.kinds.gap import Gap
-from aigap.model import PartialDate, Text
-from aigap.text import normalize_name
-from aigap.validate import validate
 
 SOURCE = {
     "id": "src",

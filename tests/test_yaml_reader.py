@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from aigap import yaml_reader
-from aigap.yaml_reader import read_yaml, resolve_plain
+from aigap.factfiles import yaml_reader
+from aigap.factfiles.yaml_reader import read_yaml, resolve_plain
 
 
 @pytest.fixture(params=["c", "python"])

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from aigap.core.model import Fact
 from aigap.kinds import claim, cost, event, gap, market, quote, score
 from aigap.kinds.base import Entry, Figure, Kind, SomeKind
-from aigap.model import Fact
 
 F = TypeVar("F", bound=Fact)
 

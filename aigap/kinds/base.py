@@ -7,8 +7,8 @@ from typing import Any, Generic, TypeAlias, TypeVar
 
 import msgspec
 
-from aigap.errors import Phrase, Severity
-from aigap.model import Benchmark, Fact, Lang, PartialDate
+from aigap.core.errors import Phrase, Severity
+from aigap.core.model import Benchmark, Fact, Lang, PartialDate
 
 F = TypeVar("F", bound=Fact)
 DataPath = tuple[str | int, ...]

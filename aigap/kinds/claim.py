@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Text
 from aigap.kinds.base import Kind
-from aigap.model import Benchmark, Fact, Lang, PartialDate, Text
 
 
 class Claim(Fact, frozen=True, kw_only=True):

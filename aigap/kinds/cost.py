@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING, ClassVar
 
 import msgspec
 
+from aigap.core.labels import label
+from aigap.core.model import Amount, Benchmark, Fact, Lang, Ratio, Source, Text
+from aigap.core.numbers import amount_text, format_number, ratio_text
 from aigap.kinds.base import Entry, Figure, Kind, raw_date
-from aigap.labels import label
-from aigap.layout import every_row, passage, source_fields, sources_notes, sources_of
-from aigap.model import Amount, Benchmark, Fact, Lang, Ratio, Source, Text
-from aigap.numbers import amount_text, format_number, ratio_text
-from aigap.render import Column, Listing
+from aigap.output.layout import every_row, passage, source_fields, sources_notes, sources_of
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 
 class Cost(Fact, frozen=True, kw_only=True):

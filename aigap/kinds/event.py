@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from aigap.errors import Phrase
+from aigap.core.errors import Phrase
+from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Precision, Text
 from aigap.kinds.base import Kind, Rule
-from aigap.model import Benchmark, Fact, Lang, PartialDate, Precision, Text
 
 
 class Event(Fact, frozen=True, kw_only=True):

@@ -7,18 +7,29 @@ from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import msgspec
 
-from aigap import derive, numbers
-from aigap.errors import AigapError, Phrase
+from aigap.core import derive, numbers
+from aigap.core.errors import AigapError, Phrase
+from aigap.core.labels import label
+from aigap.core.model import (
+    Benchmark,
+    Fact,
+    Id,
+    Items,
+    Lang,
+    Number,
+    PartialDate,
+    Source,
+    Text,
+    Unit,
+)
+from aigap.core.numbers import figure_text, unit_name, value_text, with_unit
 from aigap.kinds.base import Entry, Figure, Kind, Rule, benchmark_name
-from aigap.labels import label
-from aigap.layout import passage, source_fields, source_line, sources_of
-from aigap.model import Benchmark, Fact, Id, Items, Lang, Number, PartialDate, Source, Text, Unit
-from aigap.numbers import figure_text, unit_name, value_text, with_unit
-from aigap.render import Column, Listing
+from aigap.output.layout import passage, source_fields, source_line, sources_of
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 
 class GapValue(msgspec.Struct, frozen=True):
@@ -146,7 +157,7 @@ class GapRow(msgspec.Struct, frozen=True):
 def gap_rows(store: Store, name: str | None, lang: Lang = "en") -> list[GapRow]:
     """One row per gap fact: of one benchmark, or all sorted by unit then today's gap."""
     if name is not None:
-        from aigap.lookup import find_benchmark
+        from aigap.answers.lookup import find_benchmark
 
         bench = find_benchmark(store, name)
         gaps = store.records_about(KIND, bench.id)

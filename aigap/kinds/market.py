@@ -7,17 +7,17 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
 
-from aigap import numbers
+from aigap.core import numbers
+from aigap.core.labels import label
+from aigap.core.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Source, Text
+from aigap.core.numbers import amount_text
 from aigap.kinds.base import Entry, Figure, Kind, raw_date
-from aigap.labels import label
-from aigap.layout import passage, source_fields, sources_notes, sources_of
-from aigap.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Source, Text
-from aigap.numbers import amount_text
-from aigap.render import Column, Listing
+from aigap.output.layout import passage, source_fields, sources_notes, sources_of
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 
 class MarketMove(Fact, frozen=True, kw_only=True):

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
 
+from aigap.core.labels import label
+from aigap.core.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text
 from aigap.kinds.base import DataPath, Kind
-from aigap.labels import label
-from aigap.layout import passage, source_fields, sources_notes, sources_of
-from aigap.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text
-from aigap.render import Column, Listing
+from aigap.output.layout import passage, source_fields, sources_notes, sources_of
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.entities import Named
-    from aigap.jsontypes import Record
-    from aigap.store import Filters, Store
+    from aigap.answers.entities import Named
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Filters, Store
 
 
 class Original(msgspec.Struct, frozen=True, kw_only=True):
@@ -151,12 +151,12 @@ class QuoteRow(msgspec.Struct, frozen=True):
 
 def speaker_filter(who: str, group: list[Named] | None) -> Filters:
     """The store's filter for ``--who``: the names of the group ``who`` names (an
-    entity and its people, see aigap.entities.named_group), else part of a name.
+    entity and its people, see aigap.answers.entities.named_group), else part of a name.
 
-    As aigap.entities.group_matcher decides, so the store picks exactly the quotes it would.
+    As aigap.answers.entities.group_matcher decides, so the store picks exactly the quotes it would.
     """
-    from aigap.entities import names_of
-    from aigap.text import normalize_name
+    from aigap.answers.entities import names_of
+    from aigap.core.text import normalize_name
 
     if group is None:
         return {"who": " ".join(who.split()).casefold()}
@@ -177,7 +177,7 @@ def quotes_page(
     """
     filters: Filters = {}
     if who:
-        from aigap.entities import group_matcher, named_group
+        from aigap.answers.entities import group_matcher, named_group
 
         group = named_group(store, who, members=True)  # resolved once, for the SQL and the check
         filters = speaker_filter(who, group)
@@ -187,7 +187,7 @@ def quotes_page(
     if who:
         speaks = group_matcher(group, who)
         if not all(speaks(q.speaker) for q in quotes):
-            from aigap.store import CacheError
+            from aigap.store.queries import CacheError
 
             raise CacheError("cached speaker names do not match the records")
     total = len(quotes) if limit is None else store.count("quotes", **filters)

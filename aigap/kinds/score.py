@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
 
-from aigap import derive, numbers
-from aigap.errors import AigapError, Phrase
+from aigap.core import derive, numbers
+from aigap.core.errors import AigapError, Phrase
+from aigap.core.labels import label
+from aigap.core.model import Benchmark, Fact, Id, Lang, Number, PartialDate, Source, Text, Unit
+from aigap.core.numbers import figure_text, signed, unit_name, with_unit
 from aigap.kinds.base import Entry, Figure, Kind, benchmark_name, raw_date
-from aigap.labels import label
-from aigap.layout import passage, source_fields, sources_notes, sources_of
-from aigap.model import Benchmark, Fact, Id, Lang, Number, PartialDate, Source, Text, Unit
-from aigap.numbers import figure_text, signed, unit_name, with_unit
-from aigap.render import Column, Listing
+from aigap.output.layout import passage, source_fields, sources_notes, sources_of
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 
 class Score(Fact, frozen=True, kw_only=True):
@@ -125,7 +125,7 @@ def score_rows(
     """
     benchmarks = {b.id: b for b in store.benchmarks()}
     if name is not None:
-        from aigap.lookup import find_benchmark
+        from aigap.answers.lookup import find_benchmark
 
         bench = find_benchmark(store, name, kinds=("scores",))
         scores = store.records_about(KIND, bench.id)
@@ -168,7 +168,7 @@ def score_rows(
 def _filter_scores(
     store: Store, rows: list[ScoreRow], model: str | None, org: str | None
 ) -> list[ScoreRow]:
-    from aigap.entities import matcher
+    from aigap.answers.entities import matcher
 
     if model is not None:
         is_model = matcher(store, model)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aigap import derive
-from aigap.derive import format_number
-from aigap.labels import LABELS, label
-from aigap.model import Amount, Lang, Ratio
+from aigap.core import derive
+from aigap.core.derive import format_number
+from aigap.core.labels import LABELS, label
+from aigap.core.model import Amount, Lang, Ratio
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 

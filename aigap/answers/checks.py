@@ -2,7 +2,7 @@
 
 Combines what the loader rejects, the verbatim check of passages and quotes
 against the source texts (with ``--sources DIR``) and the cross-checks of
-figures that can be recomputed from others (``aigap.crosscheck``). Always
+figures that can be recomputed from others (``aigap.answers.crosscheck``). Always
 reads the file itself, never the cache. Each wrong figure is reported once;
 the text listing shows the first ``TEXT_LIMIT`` problems and how many more
 there are, ``--format json`` lists them all.
@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from aigap import kinds
-from aigap.errors import FactFileError, Problem, Severity
-from aigap.model import Fact, FactBase
-from aigap.text import nfc
+from aigap.core.errors import FactFileError, Problem, Severity
+from aigap.core.model import Fact, FactBase
+from aigap.core.text import nfc
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.yaml_reader import Node
+    from aigap.core.jsontypes import Record
+    from aigap.factfiles.yaml_reader import Node
 
 DataPath = tuple[str | int, ...]
 # A source text is an article: a few hundred KB at most. The limit keeps a
@@ -60,7 +60,7 @@ def check_counted(
 def _check(
     path: str | Sequence[str], sources_dir: str | None, max_bytes: int | None
 ) -> tuple[list[Problem], int]:
-    from aigap.load import check_fact_files, expand_fact_paths, locate_paths
+    from aigap.factfiles.load import check_fact_files, expand_fact_paths, locate_paths
 
     paths = [path] if isinstance(path, str) else list(path)
     try:
@@ -102,7 +102,7 @@ def _facts_in(data: object) -> int:
 def _located_findings(
     base: FactBase, data: Node, sources_dir: str | None
 ) -> list[tuple[DataPath, Severity, str]]:
-    from aigap.crosscheck import cross_check
+    from aigap.answers.crosscheck import cross_check
 
     found = cross_check(base)
     if sources_dir is not None:
@@ -138,7 +138,7 @@ class _SourceText:
 
 
 def _read_source(directory: str, name: str) -> _SourceText:
-    from aigap.load import FileTooLarge, NotRegularFile, read_regular_file
+    from aigap.factfiles.load import FileTooLarge, NotRegularFile, read_regular_file
 
     if not name or os.path.basename(name) != name or name in (".", ".."):
         return _SourceText(None, f"source file name {name!r} must be a plain file name")

@@ -48,14 +48,14 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import kinds
-from aigap.labels import label
-from aigap.layout import every_row
-from aigap.model import Benchmark, Entity, Fact, Lang, Source
-from aigap.render import Column, Listing
+from aigap.core.labels import label
+from aigap.core.model import Benchmark, Entity, Fact, Lang, Source
+from aigap.output.layout import every_row
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 # A field's declared weight -> its column: names, running text, passages.
@@ -269,7 +269,7 @@ class Found(msgspec.Struct, frozen=True):
 
 
 def _texts(value: object) -> tuple[str, ...]:
-    from aigap.model import Amount, Ratio, Text
+    from aigap.core.model import Amount, Ratio, Text
 
     if isinstance(value, str):
         return (value,)
@@ -354,7 +354,7 @@ def _hit(
     lang: Lang,
     benchmarks: Mapping[str, Benchmark],
 ) -> Hit:
-    from aigap.lookup import kind_of
+    from aigap.answers.lookup import kind_of
 
     if isinstance(record, Source):
         headline = record.headline.get(lang)

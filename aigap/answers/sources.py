@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.labels import label
-from aigap.layout import every_row
-from aigap.model import Lang, Source
-from aigap.render import Column, Listing
+from aigap.core.labels import label
+from aigap.core.model import Lang, Source
+from aigap.output.layout import every_row
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 
 class SourceRow(msgspec.Struct, frozen=True):

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import kinds
-from aigap.labels import label
-from aigap.layout import sources_of
-from aigap.model import Benchmark, Entity, Fact, Lang, Source, Text
-from aigap.text import normalize_name
+from aigap.core.labels import label
+from aigap.core.model import Benchmark, Entity, Fact, Lang, Source, Text
+from aigap.core.text import normalize_name
+from aigap.output.layout import sources_of
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.render import Listing
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.output.render import Listing
+    from aigap.store.queries import Store
 
 Named = Entity | Benchmark
 
@@ -106,7 +106,7 @@ def page(store: Store, named: Named, limit: int | None = None) -> Page:
 
 def kind_label(kind: str, lang: Lang) -> str:
     """A fact kind as the tables name it ("market", "증시"); a kind without a label as is."""
-    from aigap.labels import LABELS
+    from aigap.core.labels import LABELS
 
     return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
 
@@ -142,7 +142,7 @@ def entry_record(fact: Fact, entry: kinds.Entry) -> Record:
 
 def page_data(found: Page, lang: Lang) -> Record:
     """The page as one JSON object: the entity's fields, its relations, its facts."""
-    from aigap.show import struct_data
+    from aigap.answers.show import struct_data
 
     data = struct_data(found.entity)
     return {
@@ -204,8 +204,8 @@ def _fact_rows(found: Page, lang: Lang) -> list[tuple[str, str]]:
 
 def page_listing(found: Page, lang: Lang) -> Listing:
     """The page as a field/value table: who it is, its relations, then its facts."""
-    from aigap.layout import source_line
-    from aigap.render import Column, Listing
+    from aigap.output.layout import source_line
+    from aigap.output.render import Column, Listing
 
     named = found.entity
     rows = _identity_rows(named, lang)
@@ -240,8 +240,8 @@ def find_page(store: Store, name: str, limit: int | None = None) -> Page | Fact 
 
     Unknown: UnknownName (exit 2) with the closest entity name or id.
     """
-    from aigap.errors import UnknownName, suggest
-    from aigap.lookup import find_record
+    from aigap.answers.lookup import find_record
+    from aigap.core.errors import UnknownName, suggest
 
     exact = store.record(name.strip()) or store.record(name.strip().casefold())
     if exact is None:

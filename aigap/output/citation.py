@@ -24,12 +24,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from aigap.labels import LABELS, label
-from aigap.model import Author, Fact, Lang, PartialDate, Source
-from aigap.render import json_safe, safe
+from aigap.core.labels import LABELS, label
+from aigap.core.model import Author, Fact, Lang, PartialDate, Source
+from aigap.output.render import json_safe, safe
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import JSONValue, Record
+    from aigap.core.jsontypes import JSONValue, Record
 
 STYLES = ("plain", "bibtex", "apa", "chicago", "csl-json")
 WRAP = 80  # columns for plain text: a citation pasted anywhere stays readable
@@ -72,10 +72,15 @@ def published(source: Source, lang: Lang = "en") -> str:
 # --- the parts of a citation ----------------------------------------------------
 
 
+def original_title(source: Source) -> str:
+    """The title as published: English for an English source, else the Korean."""
+    return source.headline.get("en" if source.language == "en" else "ko")
+
+
 def title(source: Source, lang: Lang = "en") -> str:
     """The title as cited: in English, a non-English title romanised (or as
     written) with its translation in brackets; in Korean, as published."""
-    original = source.headline.get(source.language if source.language in ("en", "ko") else "ko")
+    original = original_title(source)
     if lang == "ko" or source.language == "en":
         return _one_line(original)
     shown = source.title_romanized or original
@@ -171,7 +176,12 @@ def plain(source: Source, fact: Fact | None = None, lang: Lang = "en") -> str:
     names = [chicago_name(a, lang, first=True) for a in source.authors]
     who = "; ".join(names)
     if lang == "ko":
-        parts = [who, f"「{title(source, 'ko')}」", _container(source, "ko"), published(source, "ko")]
+        parts = [
+            who,
+            f"「{title(source, 'ko')}」",
+            _container(source, "ko"),
+            published(source, "ko"),
+        ]
         text = ", ".join(p for p in parts if p) + "."
     else:
         text = (f"{who}. " if who else "") + f"“{title(source, 'en')}.” "
@@ -288,7 +298,7 @@ def bibtex(source: Source, about: str | None = None) -> str:
     """One entry for the source, keyed by its id."""
     date = source.published
     entry_type, container_field = _BIBTEX_TYPES.get(source.type, ("misc", "publisher"))
-    original = source.headline.get(source.language if source.language in ("en", "ko") else "ko")
+    original = original_title(source)
     fields: list[tuple[str, str]] = []
     if source.authors:
         fields.append(("author", " and ".join(bibtex_name(a) for a in source.authors)))

@@ -25,8 +25,8 @@ try:  # the C parser is ~10x faster; fall back when PyYAML was built without lib
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
-from aigap.errors import Phrase, Problem
-from aigap.text import nfc
+from aigap.core.errors import Phrase, Problem
+from aigap.core.text import nfc
 
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 1_000_000

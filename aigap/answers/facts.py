@@ -6,15 +6,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigap import kinds
-from aigap.jsontypes import optional_text, text
-from aigap.labels import label
-from aigap.layout import sources_notes
-from aigap.model import Benchmark, Fact, Lang, PartialDate, Source
-from aigap.render import Column, Listing
+from aigap.core.jsontypes import optional_text, text
+from aigap.core.labels import label
+from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Source
+from aigap.output.layout import sources_notes
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 
 def fact_date(fact: Fact) -> PartialDate | None:
@@ -49,7 +49,7 @@ def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Rec
 
 
 def _kind(kind: str, lang: Lang) -> str:
-    from aigap.labels import LABELS
+    from aigap.core.labels import LABELS
 
     return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
 

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.kinds.gap import GapValue
-from aigap.kinds.quote import Original, Quote, said_lines
-from aigap.labels import LABELS, field_name, label
-from aigap.lookup import kind_of
-from aigap.model import (
+from aigap.answers.lookup import kind_of
+from aigap.core.labels import LABELS, field_name, label
+from aigap.core.model import (
     Amount,
     Author,
     Benchmark,
@@ -23,18 +21,20 @@ from aigap.model import (
     Source,
     Text,
 )
-from aigap.numbers import format_number, ratio_text
-from aigap.render import Column, Listing
+from aigap.core.numbers import format_number, ratio_text
+from aigap.kinds.gap import GapValue
+from aigap.kinds.quote import Original, Quote, said_lines
+from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
-    from aigap.crosscheck import Derived
-    from aigap.jsontypes import JSONValue, Record
-    from aigap.store import Store
+    from aigap.answers.crosscheck import Derived
+    from aigap.core.jsontypes import JSONValue, Record
+    from aigap.store.queries import Store
 
 
 def record_data(value: object) -> JSONValue:
     """A record, or a field's value, as JSON data with the fact file's field names and ISO dates."""
-    from aigap.model import PartialDate, Text
+    from aigap.core.model import PartialDate, Text
 
     if isinstance(value, Text):
         return {k: v for k, v in (("en", value.en), ("ko", value.ko)) if v is not None}
@@ -78,7 +78,7 @@ def detail(store: Store, record: Fact | Source) -> Detail:
     if isinstance(record, Source):
         count = store.fact_counts().get(record.id, 0)
         return Detail(record, kind, record, [], {"facts": count})
-    from aigap.crosscheck import derived_for
+    from aigap.answers.crosscheck import derived_for
 
     return Detail(record, kind, store.source(record.source), list(derived_for(store, record)), {})
 
@@ -153,7 +153,7 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
 
 
 def author_name(author: Author, lang: Lang) -> str:
-    """"Chu Dong-hun" (given name first in English), "추동훈" in Korean, or an organisation."""
+    """ "Chu Dong-hun" (given name first in English), "추동훈" in Korean, or an organisation."""
     if author.literal is not None:
         return author.literal.get(lang)
     family = author.family.get(lang) if author.family else ""
@@ -226,7 +226,7 @@ def show_listing(
 
 
 def _citation(found: Detail, lang: Lang) -> str:
-    from aigap.citation import plain
+    from aigap.output.citation import plain
 
     if found.source is None:
         return ""

@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import msgspec
 
-from aigap import derive, kinds
-from aigap.errors import Severity
+from aigap import kinds
+from aigap.core import derive
+from aigap.core.errors import Severity
+from aigap.core.model import Amount, Fact, FactBase, PartialDate
+from aigap.core.numbers import plain as _num
 from aigap.kinds.cost import Cost
 from aigap.kinds.gap import Gap
 from aigap.kinds.market import MarketMove
 from aigap.kinds.score import Score
-from aigap.model import Amount, Fact, FactBase, PartialDate
-from aigap.numbers import plain as _num
 
 if TYPE_CHECKING:
-    from aigap.store import Store
+    from aigap.store.queries import Store
 
 DataPath = tuple[str | int, ...]
 F = TypeVar("F", bound=Fact)
@@ -404,7 +405,11 @@ def _printed_findings(section: str, index: int, fact: Fact) -> Iterator[_Finding
     passages = [_squeezed(p) for p in fact.passage]
     for figure in kinds.by_section(section).figures(fact):
         printed = _squeezed(figure.printed)
-        if printed and not any(printed in p for p in passages) and not _said_why(fact, figure.printed):
+        if (
+            printed
+            and not any(printed in p for p in passages)
+            and not _said_why(fact, figure.printed)
+        ):
             yield _Finding(
                 None,
                 (section, index, *_printed_path(figure.path)),

@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aigap.errors import AigapError, Phrase, UnknownName, suggest
-from aigap.model import Benchmark, Entity, Fact, PartialDate, Source, Stored
-from aigap.text import normalize_name
+from aigap.core.errors import AigapError, Phrase, UnknownName, suggest
+from aigap.core.model import Benchmark, Entity, Fact, PartialDate, Source, Stored
+from aigap.core.text import normalize_name
 
 if TYPE_CHECKING:
-    from aigap.store import Store
+    from aigap.store.queries import Store
 
 
 def find_benchmark(store: Store, name: str, kinds: Sequence[str] = ("gaps",)) -> Benchmark:

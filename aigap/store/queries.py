@@ -40,14 +40,14 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack, overload
 import msgspec
 
 from aigap import __version__
-from aigap.errors import AigapError, os_reason
-from aigap.model import NOT_FACTS, day_span, day_text
-from aigap.text import normalize_name
+from aigap.core.errors import AigapError, os_reason
+from aigap.core.model import NOT_FACTS, day_span, day_text
+from aigap.core.text import normalize_name
 
 if TYPE_CHECKING:
+    from aigap.core.model import Benchmark, Entity, Fact, FactBase, Source, Stored
+    from aigap.factfiles.yaml_reader import Node
     from aigap.kinds.base import Kind
-    from aigap.model import Benchmark, Entity, Fact, FactBase, Source, Stored
-    from aigap.yaml_reader import Node
 
 CACHE_FORMAT = "13"
 CACHE_ENV = "AIGAP_CACHE_DIR"
@@ -318,7 +318,7 @@ class Filters(TypedDict, total=False):
     ``order``: a key of _ORDERS ("file", "date", "market"); ``limit``: the first
     rows only; ``since``/``until``: YYYY-MM-DD bounds (a partial date matches a
     range it overlaps); ``who``: part of a speaker's name; ``speakers``:
-    normalized names (aigap.text.normalize_name), one of which is the speaker's.
+    normalized names (aigap.core.text.normalize_name), one of which is the speaker's.
     """
 
     order: str
@@ -387,19 +387,19 @@ class Store:
 
     def sources(self, limit: int | None = None) -> list[Source]:
         """The sources in file order (the first ``limit``)."""
-        from aigap.model import Source
+        from aigap.core.model import Source
 
         if limit is None:
             return self._all("sources", Source)
         return list(self._iter_select("sources", Source, limit=limit))
 
     def benchmarks(self) -> list[Benchmark]:
-        from aigap.model import Benchmark
+        from aigap.core.model import Benchmark
 
         return self._all("benchmarks", Benchmark)
 
     def entities(self) -> list[Entity]:
-        from aigap.model import Entity
+        from aigap.core.model import Entity
 
         return self._all("entities", Entity)
 
@@ -448,7 +448,7 @@ class Store:
 
     def benchmark_named(self, norm: str) -> Benchmark | None:
         """The benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.model import Benchmark
+        from aigap.core.model import Benchmark
 
         rows = self._rows("SELECT benchmark FROM names WHERE norm = ?", (norm,))
         if rows:
@@ -462,7 +462,7 @@ class Store:
         return None
 
     def source(self, source_id: str) -> Source:
-        from aigap.model import Source
+        from aigap.core.model import Source
 
         found = self._one(source_id, Source)
         if found is None:
@@ -471,7 +471,7 @@ class Store:
 
     def sources_by_id(self, source_ids: Iterable[str]) -> dict[str, Source]:
         """These sources, read in one query (a listing's 50 rows cite up to 50)."""
-        from aigap.model import Source
+        from aigap.core.model import Source
 
         wanted = list(dict.fromkeys(source_ids))
         found: dict[str, Source] = {}
@@ -496,7 +496,7 @@ class Store:
 
         Ranking and cutting happen in SQLite: only the rows returned are built.
         """
-        from aigap.search import COLUMN_WEIGHTS
+        from aigap.answers.search import COLUMN_WEIGHTS
 
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         rows = self._rows(
@@ -623,7 +623,7 @@ class Store:
         return int(rows[0][0]) if rows else 0
 
     def all_facts(self) -> list[Fact]:
-        from aigap.model import Fact
+        from aigap.core.model import Fact
 
         rows = self._rows(f"{_SELECT} WHERE {_FACTS_ONLY} ORDER BY ord")
         self._expect(len(rows), "facts")
@@ -631,7 +631,7 @@ class Store:
 
     def facts_about(self, entity_ids: Iterable[str]) -> list[Fact]:
         """The facts whose ``about`` names any of these entities, in file order."""
-        from aigap.model import Fact
+        from aigap.core.model import Fact
 
         wanted = list(dict.fromkeys(entity_ids))
         marks = ", ".join("?" * len(wanted))
@@ -657,7 +657,7 @@ class Store:
         The facts about the entity, its people's quotes, and for a benchmark its
         gaps and scores; sorted and cut in SQL, so only the facts shown are built.
         """
-        from aigap.model import Fact
+        from aigap.core.model import Fact
 
         # Each part comes sorted from an index and cut to ``limit``; their union
         # is at most three times that, sorted and cut again: an entity with
@@ -709,7 +709,7 @@ class Store:
         date, then the order of ``sections``, file order, position. Only their
         facts are built. Every kind must be ``entries_from_data``.
         """
-        from aigap.model import Fact
+        from aigap.core.model import Fact
 
         marks = ", ".join("?" * len(sections))
         where, args = f"kind IN ({marks})", list(sections)
@@ -749,9 +749,16 @@ class Store:
             raise CacheError("cached entries point to missing records")
         return [(built[o], pos, key) for o, pos, key in rows], total
 
+    def name_keys(self) -> dict[str, list[str]]:
+        """Every entity's and benchmark's names as ``normalize_name`` keys -> their ids."""
+        keys: dict[str, list[str]] = {}
+        for norm, entity in self._rows("SELECT norm, entity FROM entity_names ORDER BY rowid"):
+            keys.setdefault(norm, []).append(entity)
+        return keys
+
     def entity_named(self, norm: str) -> Benchmark | Entity | None:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
-        from aigap.model import Benchmark, Entity
+        from aigap.core.model import Benchmark, Entity
 
         rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
         if not rows:
@@ -769,7 +776,7 @@ def _names(named: Benchmark | Entity) -> set[str]:
 
 def _fact_type(section: str | None) -> type[Fact]:
     """What the rows of a fact section (None: of every fact) decode to: a ``Fact``."""
-    from aigap.model import Fact
+    from aigap.core.model import Fact
 
     if section in NOT_FACTS:  # a bug: these have their own readers (Store.sources, ...)
         raise ValueError(f"{section} are not facts")
@@ -922,7 +929,7 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
 def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
     """The search index, in the same transaction as the records it points to."""
     from aigap import kinds
-    from aigap.search import Indexer
+    from aigap.answers.search import Indexer
 
     names_of: dict[str, list[str]] = {}
     for raw in (*_records_of(data, "benchmarks"), *_records_of(data, "entities")):
@@ -1063,7 +1070,7 @@ def _build_lock(cache_file: Path) -> Iterator[None]:
 
 
 def _stat(path: str, limit: int) -> os.stat_result:
-    from aigap.load import _fail, too_large
+    from aigap.factfiles.load import _fail, too_large
 
     try:
         info = os.stat(path)
@@ -1088,7 +1095,7 @@ def open_store(
 
     Several files share one cache, keyed on every file: editing any rebuilds it.
     """
-    from aigap.load import max_bytes_from_env
+    from aigap.factfiles.load import max_bytes_from_env
 
     paths = [path] if isinstance(path, str) else list(path)
     limit = max_bytes_from_env(max_bytes)
@@ -1115,7 +1122,7 @@ def _read_into(
     cache_file: Path | None, paths: Sequence[str], max_bytes: int | None
 ) -> sqlite3.Connection:
     """Parse and validate the fact files; write the cache, or an in-memory one."""
-    from aigap.load import load_fact_bases_with_data
+    from aigap.factfiles.load import load_fact_bases_with_data
 
     # Reading builds millions of small objects and frees none until the end:
     # collection passes would only rescan them (a third of a 100k-fact read).

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # Rich is imported where it is used: not on the start-up path
     from rich.table import Table
     from rich.text import Text
 
-    from aigap.jsontypes import JSONValue, Record
+    from aigap.core.jsontypes import JSONValue, Record
 
 # Beyond C0/C1 and bidi controls: zero-width characters (which hide text
 # or splice look-alikes), the U+2028/2029 line separators (some terminals
@@ -373,7 +373,7 @@ _SVG_BACKGROUND = '<rect fill="{background}" x="0" y="0" width="{{width}}" heigh
 
 def check_svg_path(path: str) -> None:
     """Refuse a picture name that does not end in .svg (before anything is printed)."""
-    from aigap.errors import AigapError
+    from aigap.core.errors import AigapError
 
     if not path.lower().endswith(".svg"):
         raise AigapError.said("error.svg_name", path=path)
@@ -432,7 +432,7 @@ def write_text_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temp file in the same directory and os.replace."""
     import os
 
-    from aigap.errors import AigapError, os_reason
+    from aigap.core.errors import AigapError, os_reason
 
     tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
     tmp = f"{tmp}.{os.getpid()}"
@@ -490,7 +490,7 @@ def _print_parts(console: Console, listing: Listing) -> None:
         else:
             console.print(table)
     else:
-        from aigap.labels import label
+        from aigap.core.labels import label
 
         console.print(Text(listing.empty or label("nothing_matches", "en")))
     lines([line for note in listing.notes for line in wrap_words(cell(note), console.width)])

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from aigap.labels import label
-from aigap.model import Fact, Lang, Source
+from aigap.core.labels import label
+from aigap.core.model import Fact, Lang, Source
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.store.queries import Store
 
 
 def source_fields(source: Source, lang: Lang) -> Record:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeVar
 import msgspec
 
 from aigap import kinds
-from aigap.errors import Phrase, Severity
-from aigap.lookup import DATE, read_date
-from aigap.model import (
+from aigap.answers.lookup import DATE, read_date
+from aigap.core.errors import Phrase, Severity
+from aigap.core.model import (
     NOT_FACTS,
     UNITS,
     Benchmark,
@@ -32,10 +32,10 @@ from aigap.model import (
     Stored,
     Text,
 )
-from aigap.text import normalize_name
+from aigap.core.text import normalize_name
 
 if TYPE_CHECKING:  # the cache path validates rows without importing the YAML reader
-    from aigap.yaml_reader import Node
+    from aigap.factfiles.yaml_reader import Node
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")

@@ -21,14 +21,14 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from aigap import derive
-from aigap.errors import AigapError, Phrase, os_reason
+from aigap.core import derive
+from aigap.core.errors import AigapError, Phrase, os_reason
+from aigap.core.labels import LABELS, label
+from aigap.core.model import Fact, Lang, Source
 
 # The only import of the query layer: the rows a chart is drawn from.
 from aigap.kinds.gap import GapRow, GapValue, gap_rows
 from aigap.kinds.score import ScoreRow, score_rows
-from aigap.labels import LABELS, label
-from aigap.model import Fact, Lang, Source
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

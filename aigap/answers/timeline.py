@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import kinds
-from aigap.errors import AigapError, Phrase
+from aigap.core.errors import AigapError, Phrase
+from aigap.core.labels import label
+from aigap.core.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_span, day_text
 from aigap.kinds.base import Entry
-from aigap.labels import label
-from aigap.layout import sources_of
-from aigap.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_span, day_text
+from aigap.output.layout import sources_of
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import Record
-    from aigap.render import Listing
-    from aigap.store import Store
+    from aigap.core.jsontypes import Record
+    from aigap.output.render import Listing
+    from aigap.store.queries import Store
 
 
 class Line(msgspec.Struct, frozen=True):
@@ -124,7 +124,7 @@ def story(
 
 
 def _indexed(sections: Sequence[str]) -> bool:
-    from aigap.store import entries_from_data
+    from aigap.store.queries import entries_from_data
 
     # a kind named twice would list its entries twice, as the loop above does
     return len(set(sections)) == len(sections) and all(map(entries_from_data, sections))
@@ -140,7 +140,7 @@ def _first(
     limit: int,
 ) -> Story:
     """``story`` cut to ``limit``, from the cache's entries table."""
-    from aigap.store import CacheError
+    from aigap.store.queries import CacheError
 
     picked, total = store.timeline(sections, since, until, limit)
     ordered: list[Line] = []
@@ -185,9 +185,9 @@ def line_record(line: Line) -> Record:
 def story_listing(
     found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None
 ) -> Listing:
-    from aigap.entities import kind_label
-    from aigap.layout import source_line
-    from aigap.render import Column, Listing
+    from aigap.answers.entities import kind_label
+    from aigap.output.layout import source_line
+    from aigap.output.render import Column, Listing
 
     lines = found.lines
     records = [line_record(ln) for ln in lines]

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get
 
 import msgspec
 
-from aigap.errors import AigapError, os_reason
-from aigap.model import (
+from aigap.core.errors import AigapError, os_reason
+from aigap.core.model import (
     UNITS,
     Benchmark,
     Entity,
@@ -47,9 +47,9 @@ from aigap.model import (
 )
 
 if TYPE_CHECKING:
-    from aigap.jsontypes import JSONValue, Record
+    from aigap.core.jsontypes import JSONValue, Record
     from aigap.kinds import SomeKind
-    from aigap.store import Store
+    from aigap.store.queries import Store
 
 # Reads one cell from a row of a table's items. The items differ by table (a
 # record, a (fact, item, position) tuple, a (kind, fact) pair), and each table's
@@ -848,7 +848,7 @@ def export(store: Store, target: str) -> dict[str, int]:
 
 def full_record(fact: Fact) -> Record:
     """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-    from aigap.show import record_detail
+    from aigap.answers.show import record_detail
 
     return record_detail(fact)
 

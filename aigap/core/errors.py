@@ -21,7 +21,7 @@ class Phrase(msgspec.Struct, frozen=True):
     fields: Mapping[str, object] = {}
 
     def text(self, lang: Lang) -> str:
-        from aigap.labels import label
+        from aigap.core.labels import label
 
         filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.fields.items()}
         return label(self.key, lang, **filled)
@@ -64,7 +64,7 @@ def os_reason(error: OSError) -> str | Phrase:
     """Why the system refused, as it says it in English and in Korean where the catalogue can."""
     import errno
 
-    from aigap.labels import LABELS
+    from aigap.core.labels import LABELS
 
     text = error.strerror or str(error)
     key = f"os.{errno.errorcode.get(error.errno or 0, '')}"
@@ -140,7 +140,7 @@ def suggest(name: str, names: dict[str, str]) -> str | None:
     """The id whose name (any alias, normalized) is closest to ``name``."""
     import difflib
 
-    from aigap.text import normalize_name
+    from aigap.core.text import normalize_name
 
     by_norm = {normalize_name(n): target for n, target in names.items() if normalize_name(n)}
     close = difflib.get_close_matches(normalize_name(name), list(by_norm), n=1, cutoff=0.6)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aigap.model import Lang
+from aigap.core.model import Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
     "benchmark": {"en": "Benchmark", "ko": "벤치마크"},

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.errors import AigapError, FactFileError, Phrase, Problem, os_reason
+from aigap.core.errors import AigapError, FactFileError, Phrase, Problem, os_reason
 
 if TYPE_CHECKING:  # imported where used: the cache path never parses YAML
-    from aigap.model import FactBase
-    from aigap.yaml_reader import Node, Position
-    from aigap.yaml_reader import Path as DataPath
+    from aigap.core.model import FactBase
+    from aigap.factfiles.yaml_reader import Node, Position
+    from aigap.factfiles.yaml_reader import Path as DataPath
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 FACTS_ENV = "AIGAP_FACTS"  # a list of fact files and directories (os.pathsep)
@@ -28,7 +28,7 @@ def packaged_facts_path() -> Path:
     The wheel copies the top-level facts.yaml into the package; a checkout or
     an editable install runs the package from the repository, beside it.
     """
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # aigap/, above factfiles/
     shipped = here / "facts.yaml"
     if shipped.is_file():
         return shipped
@@ -159,8 +159,8 @@ def _unparsed(path: str, exc: Exception) -> Problem:
 
 def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
     """Read, parse and validate; every problem comes with its line and column."""
-    from aigap.validate import validate
-    from aigap.yaml_reader import read_yaml
+    from aigap.factfiles.validate import validate
+    from aigap.factfiles.yaml_reader import read_yaml
 
     data_bytes, info = read_fact_bytes(path, max_bytes_from_env(max_bytes))
     try:
@@ -188,7 +188,7 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
     """
     if len(paths) == 1:
         return check_fact_file(paths[0], max_bytes)
-    from aigap.validate import merge, validate
+    from aigap.factfiles.validate import merge, validate
 
     raws, infos, parts, problems = _read_parts(paths, max_bytes_from_env(max_bytes))
     if not any(p.severity == "error" for p in problems):
@@ -214,7 +214,7 @@ def _read_parts(
     paths: Sequence[str], limit: int
 ) -> tuple[list[bytes], list[os.stat_result], list[Node], list[Problem]]:
     """Each file's bytes, stat and plain data, and the problems of reading them."""
-    from aigap.yaml_reader import read_yaml
+    from aigap.factfiles.yaml_reader import read_yaml
 
     raws: list[bytes] = []
     infos: list[os.stat_result] = []
@@ -236,7 +236,7 @@ def _read_parts(
 
 def _part_problems(paths: Sequence[str], raws: list[bytes], parts: list[Node]) -> list[Problem]:
     """What is wrong inside each file on its own, located in that file."""
-    from aigap.validate import check_part
+    from aigap.factfiles.validate import check_part
 
     problems = []
     for path, raw, data in zip(paths, raws, parts, strict=True):
@@ -270,7 +270,7 @@ def _placer(
 
 def locate_paths(raw: bytes, path: str, paths: list[DataPath]) -> list[Position]:
     """Line and column of each data path, by re-reading ``raw`` with positions."""
-    from aigap.yaml_reader import read_yaml
+    from aigap.factfiles.yaml_reader import read_yaml
 
     if not paths:
         return []

@@ -1,0 +1,1 @@
+"""Questions answered from a Store: typed rows, no layout and no Rich."""

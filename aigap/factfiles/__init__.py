@@ -1,0 +1,1 @@
+"""Fact files: the YAML reader, validation into records, and loading files as one base."""

@@ -1,0 +1,319 @@
+"""Names in text and typos in words: what ``search`` (and ``verify``) share.
+
+Three reusable pieces, none of which reads the store itself:
+
+- ``korean_stem`` / ``split_scripts``: a Korean word without its particle or
+  ending (엔비디아는 -> 엔비디아, 량원펑이란 -> 량원펑), and a word that glues a
+  Korean particle to Latin letters or digits cut apart (MMLU에서의 -> MMLU, 에서의).
+- ``Names``: the names and aliases of entities and benchmarks, both languages,
+  found in running text. A name matches case-, space- and punctuation-blind
+  (``aigap.text.normalize_name``), so 샘올트먼 finds "샘 올트먼" and supermicro
+  "super micro"; a Korean particle after it does not matter (알트만은, AI의);
+  an unspaced Korean compound that starts with a name is split (엔비디아주가 ->
+  엔비디아 + 주가). ``Names.find(text)`` gives every name with where it is.
+- ``correct(word, vocabulary)``: the closest word of a vocabulary within a typo
+  budget. Latin words are compared letter by letter (optimal string alignment:
+  an insertion, deletion, substitution or swap of two neighbours is one edit,
+  so braodcom -> broadcom is one); Hangul is compared jamo by jamo (Unicode
+  NFD splits a syllable into its letters), so 엔비디야 -> 엔비디아 and
+  딥씨크 -> 딥시크 are one edit each, where syllable by syllable they would
+  be as far apart as any two words.
+
+The edit distance comes from RapidFuzz (a maintained C++ library, MIT), which
+compares a word with tens of thousands of candidates in milliseconds; it is
+imported only when a word needs correcting (see ``correct``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from aigap.core.text import normalize_name
+
+if TYPE_CHECKING:
+    from aigap.store.queries import Store
+
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_SYLLABLES = re.compile("[\uac00-\ud7a3]+")
+# A Latin/digit run followed by a Hangul run: "mmlu에서의", "ai의", "1.7%로"
+_LATIN_THEN_HANGUL = re.compile(
+    r"^([^\uac00-\ud7a3]*[0-9A-Za-z%.][^\uac00-\ud7a3]*?)([\uac00-\ud7a3]+)$"
+)
+
+
+def _listed(text: str) -> list[str]:
+    return text.split()
+
+
+# Particles, then verb endings and the "is called / what is" endings people
+# type after a name (량원펑이란, 딥시크라는), cut longest first.
+ENDINGS: tuple[str, ...] = tuple(
+    sorted(
+        _listed(
+            """
+        에서의 에서는 에게서 으로는 으로서 으로써 이라는 이라고 이란 라는 라고 란
+        에서 에게 으로 까지 부터 처럼 보다 이나 이랑 께서 하고 과의 와의 에의 이며
+        은 는 이 가 을 를 의 에 로 와 과 도 만
+        했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
+        한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
+        """
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+PARTICLES = frozenset(ENDINGS)
+
+
+def is_hangul(text: str) -> bool:
+    """Whether ``text`` has a Hangul letter or syllable."""
+    return HANGUL.search(text) is not None
+
+
+def korean_stem(word: str) -> str:
+    """``word`` without a trailing particle or ending, if two syllables remain.
+
+    엔비디아는 -> 엔비디아, 량원펑이란 -> 량원펑, 설립됐나 -> 설립; 국가 stays
+    국가 (one syllable would be left). A word that is not Korean is returned as is.
+    """
+    for ending in ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if len(stem) >= 2 or (stem and not HANGUL.fullmatch(stem)):
+                return stem
+    return word
+
+
+def split_scripts(word: str) -> tuple[str, str]:
+    """(Latin or digit head, Hangul tail) of a word like mmlu에서의; ("", word) otherwise.
+
+    Only a word that starts with letters or digits and ends in Hangul
+    syllables is split: mmlu에서의 -> (mmlu, 에서의), ai의 -> (ai, 의),
+    딥시크r1 -> ("", 딥시크r1).
+    """
+    found = _LATIN_THEN_HANGUL.match(word)
+    if found is None or not found.group(1).strip():
+        return "", word
+    return found.group(1), found.group(2)
+
+
+class NameHit(msgspec.Struct, frozen=True):
+    """A name found in text: the ids it names, where, and the words as written."""
+
+    ids: tuple[str, ...]  # entity or benchmark ids (an alias can name several)
+    start: int  # offsets into the text given to ``Names.find``
+    end: int
+    text: str  # the words as written, without a trailing particle
+    key: str  # normalize_name of the name
+
+
+# A word of running text: anything between spaces and the punctuation that
+# never belongs to a name ("gap-mmlu", "01.ai", "kai-fu" and "9.3%" stay whole).
+_WORD = re.compile(r"[^\s,;/|()\[\]{}<>\"“”‘’`!?…·:]+")
+_EDGE = ".'-"
+MAX_NAME_WORDS = 5  # the longest alias in words ("massive multi-discipline ... understanding")
+
+
+class Names:
+    """Entity and benchmark names and aliases, looked up in text.
+
+    ``keys`` maps a name's ``normalize_name`` form (lower case, no spaces or
+    punctuation) to the ids it names, as the cache's ``entity_names`` table
+    holds it; ``Names.of(records)`` builds it from benchmarks and entities.
+    """
+
+    def __init__(self, keys: Mapping[str, Sequence[str]]) -> None:
+        self.keys = {k: tuple(v) for k, v in keys.items() if k}
+        # the longest key that starts with a syllable pair, for unspaced compounds
+        self._longest = max((len(k) for k in self.keys), default=0)
+
+    @classmethod
+    def of(cls, named: Iterable[tuple[str, Iterable[str]]]) -> Names:
+        """From (id, names and aliases) pairs: ``Names.of([("nvidia", ["Nvidia", "nvda"])])``."""
+        keys: dict[str, list[str]] = {}
+        for record_id, names in named:
+            for name in (record_id, *names):
+                ids = keys.setdefault(normalize_name(name), [])
+                if record_id not in ids:
+                    ids.append(record_id)
+        return cls(keys)
+
+    @classmethod
+    def of_store(cls, store: Store) -> Names:
+        """Every entity's and benchmark's names in the fact base (both languages)."""
+        return cls(store.name_keys())
+
+    def ids(self, name: str) -> tuple[str, ...]:
+        """The ids a whole name names (case, spaces and punctuation aside), or ()."""
+        return self.keys.get(normalize_name(name), ())
+
+    def vocabulary(self) -> list[str]:
+        """Every name's key, for ``correct``."""
+        return list(self.keys)
+
+    def find(self, text: str) -> list[NameHit]:
+        """Every name in ``text``, left to right, the longest first where names overlap.
+
+        A name matches whole words (us is not found in "focus"), joined with or
+        without spaces (샘올트먼, super micro); a Korean particle or ending may
+        follow it (알트만은, MMLU에서의); a Korean word that starts with a name
+        of two syllables or more is split after it (엔비디아주가). A word with a
+        hyphen is one word unless each part is a name (US-China is two names,
+        GPT-5 is none).
+        """
+        words = self._words(text)
+        hits: list[NameHit] = []
+        i = 0
+        while i < len(words):
+            hit, used = self._longest_at(words, i)
+            if hit is not None:
+                hits.append(hit)
+                i += used
+                continue
+            hits.extend(self._inside(*words[i]))
+            i += 1
+        return [msgspec.structs.replace(h, text=text[h.start : h.end]) for h in hits]
+
+    def _words(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each word, hyphenated names split into their parts."""
+        words: list[tuple[int, int, str]] = []
+        for match in _WORD.finditer(text):
+            start, word = match.start(), match.group()
+            stripped = word.rstrip(_EDGE)
+            lead = len(stripped) - len(stripped.lstrip(_EDGE))
+            start, word = start + lead, stripped[lead:]
+            if not word:
+                continue
+            parts = word.split("-")
+            if len(parts) > 1 and not self.ids(word) and all(self._named(p) for p in parts):
+                at = start
+                for part in parts:
+                    words.append((at, at + len(part), part))
+                    at += len(part) + 1
+            else:
+                words.append((start, start + len(word), word))
+        return words
+
+    def _named(self, word: str) -> bool:
+        return bool(self.ids(word) or self.ids(self._bare(word)))
+
+    @staticmethod
+    def _bare(word: str) -> str:
+        """A word without its Korean particle: 알트만은 -> 알트만, mmlu에서의 -> mmlu."""
+        head, tail = split_scripts(word)
+        if head and (tail in PARTICLES or korean_stem(tail) != tail or len(tail) <= 2):
+            return head
+        return korean_stem(word) if is_hangul(word) else word
+
+    def _longest_at(self, words: list[tuple[int, int, str]], i: int) -> tuple[NameHit | None, int]:
+        """The longest name made of words i, i+1, ... (the last may carry a particle)."""
+        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            head = "".join(w for _, _, w in words[i : i + n - 1])
+            _, end, last = words[i + n - 1]
+            for form in dict.fromkeys((last, self._bare(last))):
+                key = normalize_name(head + form)
+                ids = self.keys.get(key)
+                if ids and self._whole_enough(key, form, n):
+                    first = words[i][0]
+                    shown_end = end - (len(last) - len(form))
+                    return NameHit(ids, first, shown_end, "", key), n
+        return None, 0
+
+    @staticmethod
+    def _whole_enough(key: str, form: str, n: int) -> bool:
+        """A one-syllable Korean name (샘, 美) only as a whole word, never after a cut."""
+        return len(key) > 1 or n > 1 or not is_hangul(key) or form == key
+
+    def _inside(self, start: int, end: int, word: str) -> list[NameHit]:
+        """Names at the start of an unspaced Korean compound: 샘올트먼딥시크, 엔비디아주가."""
+        hits: list[NameHit] = []
+        at = 0
+        while at < len(word) and _SYLLABLES.match(word, at):
+            for cut in range(min(len(word), at + self._longest), at + 1, -1):
+                key = normalize_name(word[at:cut])
+                ids = self.keys.get(key)
+                rest = word[cut:]
+                if ids and len(key) >= 2 and (not rest or len(rest) >= 2 or rest in PARTICLES):
+                    hits.append(NameHit(ids, start + at, start + cut, "", key))
+                    at = cut
+                    break
+            else:
+                break
+        return hits
+
+
+# ---------------------------------------------------------------- typos
+
+
+def jamo(text: str) -> str:
+    """Hangul syllables split into their letters (NFD): 엔비디아 -> 엔비디아."""
+    return unicodedata.normalize("NFD", text)
+
+
+def typo_budget(word: str) -> int:
+    """How many edits a typed word may be away from the word meant.
+
+    Latin: none up to three letters (too many short words are one edit
+    apart), one up to seven, two from eight. Hangul, counted in jamo: one up
+    to five (two syllables), two from six, so 딥식 -> 딥시크 (final ㄱ -> ㅋ and
+    an inserted ㅡ) is found but two-syllable words do not drift into others.
+    """
+    if is_hangul(word):
+        n = len(jamo(word))
+        return 1 if n <= 5 else 2
+    n = len(word)
+    return 0 if n <= 3 else 1 if n <= 7 else 2
+
+
+def distance(a: str, b: str) -> int:
+    """Edits between two words: letters for Latin, jamo for Hangul (OSA: a swap is one)."""
+    from rapidfuzz.distance import OSA  # only when a word is corrected: start-up stays lean
+
+    return int(OSA.distance(jamo(a), jamo(b)))
+
+
+def correct(
+    word: str,
+    vocabulary: Iterable[str] | Mapping[str, float],
+    budget: int | None = None,
+) -> str | None:
+    """The vocabulary word nearest ``word`` within its typo budget, or None.
+
+    ``vocabulary`` is a list of candidate words (names, index terms), or a
+    mapping of candidate -> weight (how often it occurs): among candidates
+    equally near, the heavier wins, then the one listed first. ``word``
+    itself is never returned (a word already in the vocabulary needs no
+    correction: the caller checks that first). ``budget`` overrides
+    ``typo_budget(word)``. Examples: correct("nvidea", ["nvidia", "media"])
+    == "nvidia"; correct("딥씨크", ["딥시크", "딥러닝"]) == "딥시크".
+    """
+    from rapidfuzz import process  # imported only when a word needs correcting
+    from rapidfuzz.distance import OSA
+
+    limit = typo_budget(word) if budget is None else budget
+    if limit <= 0:
+        return None
+    weights = vocabulary if isinstance(vocabulary, Mapping) else dict.fromkeys(vocabulary, 0.0)
+    hangul = is_hangul(word)
+    target = jamo(word) if hangul else word
+    candidates: dict[str, str] = {}  # compared form -> the word
+    for cand in weights:
+        if cand == word or is_hangul(cand) != hangul or abs(len(cand) - len(word)) > limit:
+            continue
+        candidates.setdefault(jamo(cand) if hangul else cand, cand)
+    found = process.extract(
+        target, list(candidates), scorer=OSA.distance, score_cutoff=limit, limit=None
+    )
+    if not found:
+        return None
+    order = {c: n for n, c in enumerate(weights)}
+    best = min(
+        found,
+        key=lambda m: (m[1], -weights[candidates[m[0]]], order[candidates[m[0]]]),
+    )
+    return candidates[best[0]]

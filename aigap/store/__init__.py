@@ -1,0 +1,1 @@
+"""The SQLite cache of validated records and the queries over it."""
