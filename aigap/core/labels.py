@@ -97,9 +97,16 @@ LABELS: dict[str, dict[Lang, str]] = {
         "ko": "* 추정한 날짜: 기사에 표기되지 않음 (aigap show ID 참고)",
     },
     "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
+    "note.date_inferred": {
+        "en": "* date inferred: the article gives it relatively (see aigap show ID)",
+        "ko": "* 추정한 날짜: 기사가 상대적으로 적음 (aigap show ID 참고)",
+    },
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
     # quotes: reported speech, and whose English it is
-    "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    "quote.reported": {
+        "en": "(reported, aigap's English rendering): {said}",
+        "ko": "(간접 인용): {said}",
+    },
     "quote.rendering": {
         "en": "no original words recorded: a translation, not the speaker's words",
         "ko": "발언 원문 없음: 번역이며 발언자의 말이 아님",

@@ -269,6 +269,8 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         columns.pop()
         cells = [row[:2] for row in cells]
     notes = sources_notes([r.source for r in rows], lang)
+    if any(r.quote.inferred and r.quote.date for r in rows):
+        notes.insert(0, label("note.date_inferred", lang))
     if any(r.quote.speech == "reported" or own_words(r.quote) is None for r in rows):
         notes.insert(0, label("quote.rendering_note", lang))
     title = label("title.quotes", lang)
@@ -286,4 +288,4 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
 def _date_text(quote: Quote, lang: Lang) -> str:
     if quote.date is None:
         return ""
-    return quote.date.iso + (label("date_inferred", lang) if quote.inferred else "")
+    return quote.date.iso + ("*" if quote.inferred else "")
