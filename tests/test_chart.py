@@ -89,7 +89,7 @@ def test_scores_chart_tells_countries_apart(charts: Path) -> None:
         assert value in text
     assert "(US)" in text and "(China)" in text
     assert "Chatbot Arena: US +23 Elo points" in text and "AIME 2024: China +0.6 pp" in text
-    assert "Maeil Business Newspaper (via Daum News), 2025-01-29" in text
+    assert "Maeil Business Newspaper, 2025-01-29" in text
 
 
 def test_korean_svg_is_korean(charts: Path) -> None:

@@ -64,6 +64,7 @@ def _all_records() -> list[str]:
     return [s.id for s in base.sources] + [f.id for f in base.facts()]
 
 
+@pytest.mark.slow
 def test_every_fact_and_source_renders_in_apa_and_chicago() -> None:
     for record_id in _all_records():
         items = _csl(record_id)

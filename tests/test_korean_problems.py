@@ -79,7 +79,8 @@ def test_a_bad_date_and_what_follows_from_it_in_korean(tmp_path: Path) -> None:
     # The source with the bad date is dropped, but its id still counts: the gap
     # that cites it gets no false "unknown source id" on top of the real problem.
     path = _broken(tmp_path, 'published: "2025-01-29"', 'published: "2025-02-30"')
-    assert _said(path, "ko") == f"{path}:7: 날짜가 잘못되었습니다: '2025-02-30' (2월 30일은 없습니다)\n"
+    korean = "날짜가 잘못되었습니다: '2025-02-30' (2월 30일은 없습니다)"
+    assert _said(path, "ko") == f"{path}:7: {korean}\n"
     assert _said(path, "en") == f"{path}:7: bad date '2025-02-30': day 30 does not exist\n"
 
 

@@ -143,7 +143,8 @@ def test_toy_kind_is_checked(runner: CliRunner, tmp_path: Path) -> None:
 @pytest.mark.usefixtures("policy_kind")
 def test_toy_kind_fields_are_validated(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "facts.yaml"
-    path.write_text((FACT_FILE % {"printed": "500만 달러"}).replace("date: 2023-10", "date: 2023-13"))
+    text = FACT_FILE % {"printed": "500만 달러"}
+    path.write_text(text.replace("date: 2023-10", "date: 2023-13"))
     code, out = _run(runner, "check", str(path))
     assert code == 2
     assert "month 13 does not exist" in out

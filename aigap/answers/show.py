@@ -23,7 +23,7 @@ from aigap.core.model import (
 )
 from aigap.core.numbers import format_number, ratio_text
 from aigap.kinds.gap import GapValue
-from aigap.kinds.quote import Original, Quote, said_lines
+from aigap.kinds.quote import Original, Quote, rendering_note, said_lines
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class Detail(msgspec.Struct, frozen=True):
     source: Source | None  # the article a fact comes from, or the source itself
     derived: list[Derived]  # values aigap computes
     related: Record  # facts about a benchmark, the fact count of a source
+    cited: tuple[Source, ...] = ()  # every source a fact's citation names (see citation.for_fact)
 
 
 def detail(store: Store, record: Fact | Source) -> Detail:
@@ -79,8 +80,11 @@ def detail(store: Store, record: Fact | Source) -> Detail:
         count = store.fact_counts().get(record.id, 0)
         return Detail(record, kind, record, [], {"facts": count})
     from aigap.answers.crosscheck import derived_for
+    from aigap.output.citation import for_fact
 
-    return Detail(record, kind, store.source(record.source), list(derived_for(store, record)), {})
+    cited = tuple(for_fact(record, store.source, "en")[0])
+    source = store.source(record.source)
+    return Detail(record, kind, source, list(derived_for(store, record)), {}, cited)
 
 
 def derived_data(item: Derived) -> Record:
@@ -142,7 +146,8 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
             # the quote marked at itself: the speaker's words, or a translation as such
             rows.append((name, "\n".join(said_lines(record, lang))))
             continue
-        if name == "said_en_is" and value == "rendering":
+        quote = record if isinstance(record, Quote) else None
+        if name == "said_en_is" and value == "rendering" and quote and rendering_note(quote, lang):
             shown = f"{value} ({label('quote.rendering', lang)})"
         if shown is None:
             continue
@@ -226,11 +231,18 @@ def show_listing(
 
 
 def _citation(found: Detail, lang: Lang) -> str:
-    from aigap.output.citation import plain
+    """The plain citation: of a source, its own; of a fact, each source it cites
+    (a quote's original words first, the article, the primary sources), each
+    with the line saying why, never the passage."""
+    from aigap.output.citation import cite, for_fact, plain
 
     if found.source is None:
         return ""
-    return plain(found.source, found.record if isinstance(found.record, Fact) else None, lang)
+    if not isinstance(found.record, Fact) or not found.cited:
+        return plain(found.source, None, lang)
+    by_id = {s.id: s for s in found.cited}
+    sources, about = for_fact(found.record, by_id.__getitem__, lang)
+    return "\n".join(cite(s, "plain", lang, about.get(s.id)) for s in sources)
 
 
 def detail_listing(found: Detail, lang: Lang) -> Listing:

@@ -406,7 +406,7 @@ LABELS.update(
             "ko": "{id}의 발언 원문 출처",
         },
         "cite.came_through": {
-            "en": "{id} in Korean translation: the source it came through",
+            "en": "the Korean translation of {id}: the source it came through",
             "ko": "{id}의 한국어 번역이 실린 출처",
         },
         "cite.english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
@@ -843,6 +843,22 @@ LABELS.update(
         "problem.unused_source": {
             "en": "source {id!r} supports no fact",
             "ko": "출처 {id!r}을(를) 근거로 삼는 사실이 없습니다",
+        },
+        "problem.looks_like_copy": {
+            "en": "this file repeats {count} ids of {other}: it looks like a copy of it; "
+            "read one of the two, not both (the first clashes follow; {rest} more not shown)",
+            "ko": "이 파일은 {other}의 ID {count}개를 되풀이합니다. 그 파일의 사본으로 보이니 "
+            "둘 중 하나만 읽으세요 (처음 몇 개의 충돌만 아래에 있고 {rest}개는 생략)",
+        },
+        "problem.looks_like_packaged_copy": {
+            "en": "this file repeats {count} ids of the packaged base ({other}): it looks like "
+            "a copy of it, and aigap reads the packaged base too; to use your copy instead, "
+            "run with --no-packaged (or keep only your new entries in this file) "
+            "(the first clashes follow; {rest} more not shown)",
+            "ko": "이 파일은 내장 사실 기반({other})의 ID {count}개를 되풀이합니다. 그 사본으로 "
+            "보이며 aigap은 내장 기반도 함께 읽습니다. 사본만 쓰려면 --no-packaged를 붙여 "
+            "실행하세요 (또는 이 파일에 새 항목만 남기세요) (처음 몇 개의 충돌만 아래에 있고 "
+            "{rest}개는 생략)",
         },
         "problem.name_taken": {
             "en": "name {name!r} is already used by {what} {owner!r} ({where})",
