@@ -17,7 +17,7 @@ def run() -> None:
     """
     gc.disable()
     try:
-        from aigap.cli import main
+        from aigap.cli import main  # after the collector is off: its import is start-up
 
         main()
     finally:

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO, TypeVar
 
 import msgspec
 import typer
@@ -41,6 +41,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    csv_excel = "csv-excel"  # CSV with a UTF-8 byte-order mark: Excel reads Korean right
     markdown = "markdown"
 
 
@@ -251,7 +252,7 @@ def _hint_for(ctx: "ClickContext", word: str) -> str | None:
     """'aigap show WORD' for an entity or id, 'aigap search WORD' for a word in the base."""
     import shlex
 
-    from aigap.store.queries import with_store
+    from aigap.opener import with_store
 
     def lookup(store: "Store") -> str | None:
         from aigap.answers.entities import resolve
@@ -339,7 +340,7 @@ def _fact_files(given: Sequence[str] | None, packaged: bool) -> tuple[str, ...]:
     ``--facts`` (repeatable) wins over ``AIGAP_FACTS`` (a list separated by
     os.pathsep); a directory stands for its *.yaml and *.yml files.
     """
-    from aigap.factfiles.load import FACTS_ENV, expand_fact_paths, packaged_facts_path
+    from aigap.factfiles.files import FACTS_ENV, expand_fact_paths, packaged_facts_path
 
     user = list(given or ())
     if not user:
@@ -437,7 +438,7 @@ def _settings(ctx: "ClickContext") -> Settings:
 
 def _answer(ctx: typer.Context, query: Callable[["Store"], T]) -> T:
     """Run a query on the active fact base (through its cache)."""
-    from aigap.store.queries import with_store
+    from aigap.opener import with_store
 
     settings = _settings(ctx)
     return with_store(settings.facts, query, settings.max_bytes)
@@ -506,7 +507,13 @@ def _benchmark_argument(help: str) -> "ArgumentInfo":
 
 
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (csv-excel: CSV with a byte-order mark, for Excel).",
+        case_sensitive=False,
+    ),
 ]
 LangOption = Annotated[
     Lang,
@@ -550,6 +557,7 @@ MaxBytesOption = Annotated[
 
 # A table is read on a screen: the first rows, and how many more there are.
 TABLE_ROWS = 50
+LIMIT_MAX = 2**63 - 1  # SQLite's largest integer: a row limit past it is a usage error
 LimitOption = Annotated[
     int | None,
     typer.Option(
@@ -557,6 +565,7 @@ LimitOption = Annotated[
         "-n",
         metavar="N",
         min=0,
+        max=LIMIT_MAX,
         help=f"Show the first N rows (tables: {TABLE_ROWS} by default; 0 = all).",
         show_default=False,
     ),
@@ -688,7 +697,8 @@ def gap(
 
       aigap gap
     """
-    from aigap.kinds.gap import gap_listing, gap_rows
+    from aigap.answers.gaps import gap_rows
+    from aigap.output.gaps import gap_listing
 
     single = benchmark is not None
     _print(
@@ -761,8 +771,9 @@ def timeline(
 
       aigap timeline --tag market --format csv
     """
-    from aigap.answers.lookup import parse_partial_date
-    from aigap.answers.timeline import story, story_listing
+    from aigap.answers.timeline import story
+    from aigap.core.dates import parse_partial_date
+    from aigap.output.timeline import story_listing
 
     sections = [_fact_kind(k) or "" for k in kind or ()]
     start = parse_partial_date(since) if since else None
@@ -837,7 +848,8 @@ def scores(
 
       aigap scores --org deepseek
     """
-    from aigap.kinds.score import score_rows, scores_listing
+    from aigap.answers.scores import score_rows
+    from aigap.output.scores import scores_listing
 
     _print(
         ctx,
@@ -850,8 +862,8 @@ def scores(
 
 _listing_command(
     "market",
-    "aigap.kinds.market:market_rows",
-    "aigap.kinds.market:market_listing",
+    "aigap.answers.market:market_rows",
+    "aigap.output.market:market_listing",
     """Show the share-price and index moves of the DeepSeek sell-off.
 
     [b]Examples[/b]
@@ -866,8 +878,8 @@ _listing_command(
 
 _listing_command(
     "costs",
-    "aigap.kinds.cost:cost_rows",
-    "aigap.kinds.cost:costs_listing",
+    "aigap.answers.costs:cost_rows",
+    "aigap.output.costs:costs_listing",
     """Show the training-cost and hardware claims, as the article states them.
 
     [b]Examples[/b]
@@ -906,7 +918,8 @@ def quotes(
 
       aigap quotes --who openai
     """
-    from aigap.kinds.quote import quotes_listing, quotes_page
+    from aigap.answers.quotes import quotes_page
+    from aigap.output.quotes import quotes_listing
 
     _print(
         ctx,
@@ -936,15 +949,15 @@ def _fact_kind(value: str | None) -> str | None:
 def _stream_facts(ctx: typer.Context, kind: str | None, opts: ListingOptions) -> None:
     """CSV or JSON, every row written as it is built: 100,000 facts are never held in
     a list. JSON records carry every field (``record``), as ``show -f json`` has them."""
-    from aigap.answers.facts import FACT_FIELDS, fact_record
+    from aigap.output.facts import FACT_FIELDS, fact_record
     from aigap.output.render import write_csv, write_json_array
 
     def stream(store: "Store") -> None:
         benchmarks = {b.id: b for b in store.benchmarks()}
         found = store.iter_select(kind, limit=opts.rows)
-        if opts.fmt is Format.csv:
+        if opts.fmt in (Format.csv, Format.csv_excel):
             rows = (fact_record(f, opts.code, benchmarks) for f in found)
-            write_csv(rows, sys.stdout, FACT_FIELDS)
+            write_csv(rows, sys.stdout, FACT_FIELDS, excel=opts.fmt is Format.csv_excel)
             return
         from aigap.output.export import full_record
 
@@ -982,11 +995,12 @@ def facts(
 
       aigap facts --kind claims --format markdown
     """
-    from aigap.answers.facts import fact_rows, facts_listing
-    from aigap.output.layout import sources_of
+    from aigap.answers.facts import fact_rows
+    from aigap.answers.sources import sources_of
+    from aigap.output.facts import facts_listing
 
     rows = opts.rows
-    if opts.fmt in (Format.csv, Format.json) and opts.svg is None:
+    if opts.fmt in (Format.csv, Format.csv_excel, Format.json) and opts.svg is None:
         _stream_facts(ctx, kind, opts)
         return
 
@@ -1035,6 +1049,7 @@ def search(
             "-n",
             metavar="N",
             min=1,
+            max=LIMIT_MAX,
             help=f"Show the best N hits (table default {SEARCH_LIMIT}; json and csv: all).",
             show_default=False,
         ),
@@ -1059,7 +1074,7 @@ def search(
       aigap search 딥시크 훈련 비용 --format json
     """
     from aigap.answers.search import search as find
-    from aigap.answers.search import search_listing
+    from aigap.output.search import search_listing
 
     shown = limit if limit is not None or opts.fmt is not Format.table else SEARCH_LIMIT
     # search cuts to its own --limit and says itself how many more hits there are
@@ -1090,12 +1105,14 @@ def show(
 
       aigap show 엔비디아 --format json
     """
-    from aigap.answers.show import detail, detail_data, detail_listing
+    from aigap.answers.show import detail
     from aigap.output.render import check_svg_path, print_listing, save_table_svg, write_json
+    from aigap.output.show import detail_data, detail_listing
 
     if opts.svg is not None:
         check_svg_path(opts.svg)  # before anything is printed
-    from aigap.answers.entities import Page, find_page, page_data, page_listing
+    from aigap.answers.entities import Page, find_page
+    from aigap.output.entities import page_data, page_listing
 
     def answer(store: "Store") -> "Page | Detail":
         found = find_page(store, record_id, opts.rows)
@@ -1130,7 +1147,7 @@ class CiteStyle(StrEnum):
 _listing_command(
     "sources",
     "aigap.answers.sources:source_rows",
-    "aigap.answers.sources:sources_listing",
+    "aigap.output.sources:sources_listing",
     """List the source articles and how many facts each supports.
 
     [b]Examples[/b]
@@ -1294,6 +1311,73 @@ def _write_check(
         sys.stderr.write(safe(summary(found, path, facts_read), keep_newlines=False) + "\n")
 
 
+class VerifyFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def verify(
+    ctx: typer.Context,
+    draft: Annotated[
+        str,
+        typer.Argument(
+            metavar="[FILE]",
+            help="The draft: plain text or Markdown, UTF-8 (- or none: standard input).",
+            show_default=False,
+        ),
+    ] = "-",
+    fmt: Annotated[
+        VerifyFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = VerifyFormat.table,
+    lang: LangOption = Lang.en,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Check a draft's figures, dates and quotations against the fact base.
+
+    Every figure with its unit, date and quotation that is about the base's
+    subjects is listed with a verdict: supported, contradicted, wrong unit,
+    misattributed or unverified, with what the base says, the fact and its
+    source. Exits 1 when something is contradicted, in the wrong unit or
+    misattributed, else 0 (a pre-commit hook or CI job can run it).
+
+    [b]Examples[/b]
+
+      aigap verify draft.md
+
+      pbpaste | aigap verify --lang ko
+
+      aigap verify story.txt --format markdown > checklist.md
+    """
+    from aigap.answers.verify import read_draft_bytes, read_draft_file
+    from aigap.answers.verify import verify as check_draft
+    from aigap.output.verify import report_listing, write_checklist, write_report_json
+
+    code = _code(lang)
+    if draft == "-":
+        from aigap.answers.verify import MAX_DRAFT_BYTES
+        from aigap.core.labels import label
+
+        text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")
+        name = label("verify.stdin", code)
+    else:
+        text = read_draft_file(draft)
+        name = draft
+    report = _answer(ctx, lambda store: check_draft(store, text, code))
+    if fmt is VerifyFormat.json:
+        write_report_json(report, sys.stdout)
+    elif fmt is VerifyFormat.markdown:
+        write_checklist(report, name, code, sys.stdout)
+    else:
+        from aigap.output.render import make_console, print_table
+
+        print_table(make_console(), report_listing(report, name, code))
+    raise typer.Exit(1 if report.errors else 0)
+
+
 class ChartKind(StrEnum):
     gap = "gap"
     scores = "scores"
@@ -1345,8 +1429,10 @@ def chart(
       aigap chart scores arena --out arena.png --lang ko
     """
     from aigap.output import chart as charts
+    from aigap.output.files import check_target
 
     charts.chart_format(out)  # a wrong name fails before any work
+    check_target(out)  # and so does a file aigap did not write
     code = _code(lang)
     if kind is ChartKind.gap:
         figure = charts.gap_figure(_answer(ctx, lambda s: charts.gap_rows(s, benchmark)), code)
@@ -1383,10 +1469,12 @@ def export(
       aigap export aigap-data --facts my-facts.yaml
     """
     from aigap.output.export import export as write_export
+    from aigap.output.render import safe
 
     counts = _answer(ctx, lambda store: write_export(store, directory))
     rows = ", ".join(f"{name} {n}" for name, n in counts.items())
-    sys.stdout.write(f"{directory}: {len(counts)} resources ({rows})\n")
+    # the name as typed, made safe: an escape sequence or a newline in it stays text
+    sys.stdout.write(f"{safe(directory, keep_newlines=False)}: {len(counts)} resources ({rows})\n")
 
 
 def _prepare_streams() -> None:
@@ -1404,6 +1492,29 @@ def _prepare_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    sys.stderr = _Messages(sys.stderr)
+
+
+class _Messages:
+    """Standard error that never fails: when its reader is gone (a closed pipe, a
+    full disk) the message is lost, but the exit code stays the command's own
+    (Click would exit 1 on the broken pipe)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # encoding, isatty, fileno: the stream's own
+        return getattr(self._stream, name)
 
 
 def _fail_output(error: OSError) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from aigap.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO.parent / "shared" / "sources"
@@ -18,23 +21,45 @@ needs_sources = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(scope="session")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache of the shipped base, built once by an ordinary command.
+
+    Each test starts from a copy of it: its own cache still, but without
+    reading and validating facts.yaml again (most of the fast tier's time).
+    Tests of a cold cache use their own fact files or their own cache dir.
+    """
+    directory = tmp_path_factory.mktemp("warm-cache")
+    unset: dict[str, str | None] = {name: None for name in _AIGAP_ENV}
+    result = CliRunner().invoke(
+        app, ["sources"], env={**unset, "AIGAP_CACHE_DIR": str(directory), "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 0, result.output
+    return directory
+
+
+_AIGAP_ENV = (
+    "AIGAP_FACTS",
+    "AIGAP_LANG",
+    "AIGAP_MAX_BYTES",
+    "AIGAP_NO_CACHE",
+    "AIGAP_NO_PACKAGED",
+    "FORCE_COLOR",
+)
+
+
 @pytest.fixture(autouse=True)
 def plain_environment(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, warm_cache: Path
 ) -> None:
-    for name in (
-        "AIGAP_FACTS",
-        "AIGAP_LANG",
-        "AIGAP_MAX_BYTES",
-        "AIGAP_NO_CACHE",
-        "AIGAP_NO_PACKAGED",
-        "FORCE_COLOR",
-    ):
+    for name in _AIGAP_ENV:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "dumb")
-    monkeypatch.setenv("AIGAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    cache = tmp_path_factory.mktemp("cache")
+    shutil.copytree(warm_cache, cache, dirs_exist_ok=True)
+    monkeypatch.setenv("AIGAP_CACHE_DIR", str(cache))
 
 
 @pytest.fixture
@@ -45,7 +70,7 @@ def runner() -> CliRunner:
 @pytest.fixture
 def facts_path() -> Path:
     """The shipped fact base, as the installed package sees it."""
-    from aigap.factfiles.load import packaged_facts_path
+    from aigap.factfiles.files import packaged_facts_path
 
     return packaged_facts_path()
 

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from aigap.cli import app
+from aigap.opener import open_store
 from aigap.output import chart
-from aigap.store.queries import open_store
 
 GAP_VALUES = ["9.3%", "1.7%", "17.5 pp", "0.3 pp", "13.5 pp", "8.1 pp", "24.3 pp", "1.6 pp"]
 GAP_VALUES += ["31.6 pp", "3.7 pp"]
@@ -139,16 +139,22 @@ def test_wrong_extension_is_a_usage_error(tmp_path: Path, name: str) -> None:
 def test_unwritable_target_is_an_error_not_a_crash(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "gap.svg"
     result = CliRunner().invoke(app, ["chart", "gap", "--out", str(target)])
-    assert result.exit_code == 2 and "cannot write" in result.output
+    assert result.exit_code == 74 and "cannot write" in result.output  # output failed: 74
 
 
 def test_written_atomically(tmp_path: Path) -> None:
     target = tmp_path / "gap.svg"
-    target.write_text("old", encoding="utf-8")
+    assert CliRunner().invoke(app, ["chart", "gap", "--out", str(target)]).exit_code == 0
     result = CliRunner().invoke(app, ["chart", "gap", "mmlu", "--out", str(target)])
-    assert result.exit_code == 0
+    assert result.exit_code == 0  # aigap's own chart is replaced
     assert target.read_text(encoding="utf-8").startswith("<?xml")
     assert [p.name for p in tmp_path.iterdir()] == ["gap.svg"]  # no temp file left
+    # a file aigap did not write is never overwritten (issue 20)
+    mine = tmp_path / "mine.svg"
+    mine.write_text("old", encoding="utf-8")
+    result = CliRunner().invoke(app, ["chart", "gap", "mmlu", "--out", str(mine)])
+    assert result.exit_code == 2 and "not written by aigap" in result.output
+    assert mine.read_text(encoding="utf-8") == "old"
 
 
 def test_other_commands_never_import_matplotlib() -> None:

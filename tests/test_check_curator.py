@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.factfiles.load import packaged_facts_path
+from aigap.factfiles.files import packaged_facts_path
 
 
 def _run(runner: CliRunner, *args: str) -> tuple[int, str]:

@@ -14,10 +14,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from aigap.answers.checks import TEXT_LIMIT, check
 from aigap.cli import app
+
+# Thousands of generated facts: CI and `pytest -m slow` run these, plain `pytest` skips them.
+pytestmark = pytest.mark.slow
 
 runner = CliRunner()
 N = 1_250

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from aigap.core.model import Author, PartialDate, Source, Text
+from aigap.opener import open_store
 from aigap.output.citation import (
     apa,
     balance_braces,
@@ -22,7 +23,7 @@ from aigap.output.citation import (
     plain,
     wrap,
 )
-from aigap.store.queries import Store, open_store
+from aigap.store.queries import Store
 
 
 @pytest.fixture

@@ -58,7 +58,8 @@ def _csl(*args: str) -> list[dict[str, Any]]:
 
 
 def _all_records() -> list[str]:
-    from aigap.factfiles.load import load_fact_base, packaged_facts_path
+    from aigap.factfiles.files import packaged_facts_path
+    from aigap.factfiles.load import load_fact_base
 
     base = load_fact_base(str(packaged_facts_path()))
     return [s.id for s in base.sources] + [f.id for f in base.facts()]

@@ -172,10 +172,14 @@ def test_refuses_a_directory_that_is_not_an_export(runner: CliRunner, tmp_path: 
 def test_replaces_an_earlier_export_and_fills_an_empty_directory(
     runner: CliRunner, exported: Path, tmp_path: Path
 ) -> None:
-    (exported / "facts.csv").write_text("stale", encoding="utf-8")
-    assert _export(runner, exported).exit_code == 0
+    assert _export(runner, exported).exit_code == 0  # an unchanged export is replaced
     assert (exported / "facts.csv").read_text(encoding="utf-8").startswith("id,kind")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+    # a file changed since aigap wrote it is the user's now: kept, and the export refuses
+    (exported / "facts.csv").write_text("stale", encoding="utf-8")
+    result = _export(runner, exported)
+    assert result.exit_code == 2 and "facts.csv is not the file aigap wrote" in result.output
+    assert (exported / "facts.csv").read_text(encoding="utf-8") == "stale"
     empty = tmp_path / "empty"
     empty.mkdir()
     assert _export(runner, empty).exit_code == 0

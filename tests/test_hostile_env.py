@@ -27,6 +27,9 @@ from aigap.cli import app
 from .conftest import REPO
 from .test_installed import aigap_command
 
+# Many real processes: CI and `pytest -m slow` run these, plain `pytest` skips them.
+pytestmark = pytest.mark.slow
+
 HANG = 120
 FACTS = REPO / "facts.yaml"
 EXIT_OUTPUT = 74
@@ -206,7 +209,7 @@ def test_warm_cache_obeys_max_bytes(tmp_path: Path) -> None:
 
 
 def test_temp_files_of_a_killed_writer_are_removed(tmp_path: Path) -> None:
-    from aigap.store.queries import cache_file_for
+    from aigap.store.cache import cache_file_for
 
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)

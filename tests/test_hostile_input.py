@@ -20,6 +20,9 @@ from aigap.factfiles import yaml_reader
 
 from .hostile_cases import _TYPES, CASES, FACTS, _line_of, run_aigap
 
+# Real processes on 50 MB files: CI and `pytest -m slow` run these, plain `pytest` skips them.
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 

@@ -25,6 +25,7 @@ records = st.lists(
 )
 
 
+@pytest.mark.slow  # generated records: CI and `pytest -m slow` run it
 @given(records)
 def test_stream_is_the_same_text_as_one_dump(values: list[Record]) -> None:
     whole, streamed = io.StringIO(), io.StringIO()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from aigap.core.errors import FactFileError
-from aigap.factfiles.load import check_fact_file, load_fact_base, packaged_facts_path
+from aigap.factfiles.files import packaged_facts_path
+from aigap.factfiles.load import check_fact_file, load_fact_base
 
 GOOD = """\
 schema: 1

@@ -1,11 +1,11 @@
-"""aigap.names: names found in text, Korean particles cut, typos corrected (jamo for Hangul)."""
+"""answers.names: names found in text, Korean particles cut, typos corrected (jamo for Hangul)."""
 
 from __future__ import annotations
 
 import pytest
 
-from aigap.names import Names, correct, distance, korean_stem, split_scripts, typo_budget
-from aigap.store.queries import open_store
+from aigap.answers.names import Names, correct, distance, korean_stem, split_scripts, typo_budget
+from aigap.opener import open_store
 from tests.conftest import REPO
 
 FACTS = REPO / "facts.yaml"

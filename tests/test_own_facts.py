@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aigap.cli import app
-from aigap.factfiles.load import packaged_facts_path
+from aigap.factfiles.files import packaged_facts_path
 
 MINE = """\
 schema: 1

@@ -15,6 +15,9 @@ from aigap.cli import app
 from aigap.core.errors import AigapError
 from aigap.factfiles import yaml_reader
 
+# Thousands of generated fact files: CI and `pytest -m slow` run these, plain `pytest` skips them.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 FACTS = (REPO / "facts.yaml").read_text(encoding="utf-8")
 runner = CliRunner()

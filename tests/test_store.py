@@ -19,8 +19,10 @@ import pytest
 from aigap import kinds
 from aigap.cli import app
 from aigap.factfiles.load import load_fact_base
-from aigap.store import queries as store_mod
-from aigap.store.queries import CacheError, Store, cache_file_for, open_store, with_store
+from aigap.opener import open_store, with_store
+from aigap.store import cache as store_mod
+from aigap.store.cache import cache_file_for
+from aigap.store.queries import CacheError, Store
 
 KINDS = ("sources", "benchmarks", "entities", *kinds.sections())
 

@@ -60,11 +60,17 @@ def test_refuses_a_name_that_is_not_svg_before_printing(tmp_path: Path, args: li
 
 def test_written_atomically(tmp_path: Path) -> None:
     target = tmp_path / "gap.svg"
-    target.write_text("old", encoding="utf-8")
-    result = CliRunner().invoke(app, ["gap", "--svg", str(target)])
-    assert result.exit_code == 0
+    assert CliRunner().invoke(app, ["gap", "--svg", str(target)]).exit_code == 0
+    result = CliRunner().invoke(app, ["gap", "mmlu", "--svg", str(target)])
+    assert result.exit_code == 0  # aigap's own picture is replaced
     assert target.read_text(encoding="utf-8").startswith("<svg")
     assert [p.name for p in tmp_path.iterdir()] == ["gap.svg"]
+    # a file aigap did not write is never overwritten, and nothing is printed
+    mine = tmp_path / "mine.svg"
+    mine.write_text("old", encoding="utf-8")
+    result = CliRunner().invoke(app, ["gap", "--svg", str(mine)])
+    assert result.exit_code == 2 and "not written by aigap" in result.output
+    assert mine.read_text(encoding="utf-8") == "old" and "MMLU" not in result.stdout
 
 
 def test_too_wide_for_the_picture_is_drawn_as_blocks(tmp_path: Path) -> None:

@@ -17,13 +17,17 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from aigap import kinds
+from aigap.answers.crosscheck import cross_check
 from aigap.core.errors import FactFileError, Problem, Severity
 from aigap.core.model import Fact, FactBase
 from aigap.core.text import nfc
+from aigap.factfiles.files import FileTooLarge, NotRegularFile, expand_fact_paths, read_regular_file
+from aigap.factfiles.load import check_fact_files, locate_paths
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
     from aigap.factfiles.yaml_reader import Node
+
 
 DataPath = tuple[str | int, ...]
 # A source text is an article: a few hundred KB at most. The limit keeps a
@@ -60,7 +64,6 @@ def check_counted(
 def _check(
     path: str | Sequence[str], sources_dir: str | None, max_bytes: int | None
 ) -> tuple[list[Problem], int]:
-    from aigap.factfiles.load import check_fact_files, expand_fact_paths, locate_paths
 
     paths = [path] if isinstance(path, str) else list(path)
     try:
@@ -94,7 +97,6 @@ def _check(
 def _facts_in(data: object) -> int:
     if not isinstance(data, dict):
         return 0
-    from aigap import kinds
 
     return sum(len(items) for k in kinds.sections() if isinstance(items := data.get(k), list))
 
@@ -102,7 +104,6 @@ def _facts_in(data: object) -> int:
 def _located_findings(
     base: FactBase, data: Node, sources_dir: str | None
 ) -> list[tuple[DataPath, Severity, str]]:
-    from aigap.answers.crosscheck import cross_check
 
     found = cross_check(base)
     if sources_dir is not None:
@@ -138,7 +139,6 @@ class _SourceText:
 
 
 def _read_source(directory: str, name: str) -> _SourceText:
-    from aigap.factfiles.load import FileTooLarge, NotRegularFile, read_regular_file
 
     if not name or os.path.basename(name) != name or name in (".", ".."):
         return _SourceText(None, f"source file name {name!r} must be a plain file name")

@@ -28,6 +28,7 @@ from aigap.kinds.score import Score
 if TYPE_CHECKING:
     from aigap.store.queries import Store
 
+
 DataPath = tuple[str | int, ...]
 F = TypeVar("F", bound=Fact)
 

@@ -13,16 +13,15 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap import kinds
-from aigap.core.labels import label
-from aigap.core.model import Benchmark, Entity, Fact, Lang, Source, Text
+from aigap.answers.lookup import find_record
+from aigap.answers.sources import sources_of
+from aigap.core.errors import UnknownName, suggest
+from aigap.core.model import Benchmark, Entity, Fact, Source, Text
 from aigap.core.text import normalize_name
-from aigap.output.layout import sources_of
 
 if TYPE_CHECKING:
-    from aigap.core.jsontypes import Record
-    from aigap.output.render import Listing
     from aigap.store.queries import Store
+
 
 Named = Entity | Benchmark
 
@@ -98,141 +97,11 @@ def page(store: Store, named: Named, limit: int | None = None) -> Page:
     entities = store.entities()
     ties = relations(named, entities)
     people = [r.other.id for r in ties if r.relation == "people"]
-    facts, total = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
+    found = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
+    facts, total = found.rows, found.total
     benchmarks = {b.id: b for b in store.benchmarks()}
     sources = sources_of(store, facts)
     return Page(named, ties, facts, sources, benchmarks, total)
-
-
-def kind_label(kind: str, lang: Lang) -> str:
-    """A fact kind as the tables name it ("market", "증시"); a kind without a label as is."""
-    from aigap.core.labels import LABELS
-
-    return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
-
-
-def _type_label(named: Named, lang: Lang) -> str:
-    return label(f"type.{type_of(named)}", lang)
-
-
-def relation_text(relation: Relation, lang: Lang) -> str:
-    text = f"{relation.other.name.get(lang)} ({relation.other.id})"
-    if relation.role is not None:
-        text += f" — {relation.role.get(lang)}"
-    return text
-
-
-def entries_of(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[kinds.Entry]:
-    return kinds.of(fact).story(fact, lang, benchmarks)
-
-
-def entry_record(fact: Fact, entry: kinds.Entry) -> Record:
-    """One line of a page or the timeline as flat data."""
-    return {
-        "date": entry.date.iso if entry.date else None,
-        "precision": entry.date.precision if entry.date else None,
-        "kind": fact.kind,
-        "fact_id": fact.id,
-        "text": entry.text,
-        "figure": entry.figure or None,
-        "source_id": fact.source,
-        "inferred": fact.inferred,
-    }
-
-
-def page_data(found: Page, lang: Lang) -> Record:
-    """The page as one JSON object: the entity's fields, its relations, its facts."""
-    from aigap.answers.show import struct_data
-
-    data = struct_data(found.entity)
-    return {
-        "id": data.pop("id"),
-        "kind": "benchmark" if isinstance(found.entity, Benchmark) else "entity",
-        "type": type_of(found.entity),
-        **data,
-        "relations": [
-            {
-                "relation": r.relation,
-                "id": r.other.id,
-                "name": r.other.name.get(lang),
-                "role": r.role.get(lang) if r.role else None,
-            }
-            for r in found.relations
-        ],
-        "facts": [f.id for f in found.facts],
-        "entries": [
-            entry_record(f, e) for f in found.facts for e in entries_of(f, lang, found.benchmarks)
-        ],
-    }
-
-
-def _identity_rows(named: Named, lang: Lang) -> list[tuple[str, str]]:
-    """Who or what it is: id, type, names in both languages, aliases, description."""
-    other: Lang = "en" if lang == "ko" else "ko"
-    rows: list[tuple[str, str]] = [(label("entity.id", lang), named.id)]
-    rows.append((label("entity.type", lang), _type_label(named, lang)))
-    rows.append((label("entity.name", lang), named.name.get(lang)))
-    if named.name.get(other) != named.name.get(lang):
-        rows.append((f"{label('entity.name', lang)} ({other})", named.name.get(other)))
-    if named.aliases:
-        rows.append((label("entity.aliases", lang), ", ".join(named.aliases)))
-    described = named.measures if isinstance(named, Benchmark) else named.description
-    if described is not None:
-        rows.append((label("entity.description", lang), described.get(lang)))
-    if isinstance(named, Entity) and named.note is not None:
-        rows.append((label("entity.note", lang), named.note.get(lang)))
-    return rows
-
-
-def _fact_rows(found: Page, lang: Lang) -> list[tuple[str, str]]:
-    """One row per dated entry of each fact: date and kind, figure and text, ids."""
-    rows = []
-    for fact in found.facts:
-        for entry in entries_of(fact, lang, found.benchmarks):
-            date = entry.date.iso if entry.date else label("undated", lang)
-            line = f"{entry.figure} · {entry.text}" if entry.figure else entry.text
-            rows.append(
-                (
-                    f"{date}{'*' if fact.inferred else ''}\n{kind_label(fact.kind, lang)}",
-                    f"{line}\n[{fact.id}, {fact.source}]",
-                )
-            )
-    if not found.facts:
-        rows.append((label("entity.facts", lang), label("entity.no_facts", lang)))
-    return rows
-
-
-def page_listing(found: Page, lang: Lang) -> Listing:
-    """The page as a field/value table: who it is, its relations, then its facts."""
-    from aigap.output.layout import source_line
-    from aigap.output.render import Column, Listing
-
-    named = found.entity
-    rows = _identity_rows(named, lang)
-    groups: list[int] = []
-    by_relation: dict[str, list[str]] = {}
-    for r in found.relations:
-        by_relation.setdefault(r.relation, []).append(relation_text(r, lang))
-    if by_relation:
-        groups.append(len(rows))
-        for relation, texts in by_relation.items():
-            rows.append((label(f"relation.{relation}", lang), "\n".join(texts)))
-    if found.facts:
-        groups.append(len(rows))
-    rows += _fact_rows(found, lang)
-    notes = []
-    if any(f.inferred for f in found.facts):
-        notes.append(label("note.fact_inferred", lang))
-    notes.extend(f"{sid}: {source_line(s, lang)}" for sid, s in found.sources.items())
-    if found.total > len(found.facts):
-        notes.append(label("note.more", lang, count=found.total - len(found.facts)))
-    records: list[Record] = [{"field": f, "value": v} for f, v in rows]
-    columns = [
-        Column("field", label("field", lang), max_width=22),
-        Column("value", label("value", lang), ratio=1),
-    ]
-    title = f"{named.name.get(lang)} ({_type_label(named, lang)})"
-    return Listing(title, columns, records, notes=notes, groups=groups)
 
 
 def find_page(store: Store, name: str, limit: int | None = None) -> Page | Fact | Source:
@@ -240,8 +109,6 @@ def find_page(store: Store, name: str, limit: int | None = None) -> Page | Fact 
 
     Unknown: UnknownName (exit 2) with the closest entity name or id.
     """
-    from aigap.answers.lookup import find_record
-    from aigap.core.errors import UnknownName, suggest
 
     exact = store.record(name.strip()) or store.record(name.strip().casefold())
     if exact is None:

@@ -40,31 +40,20 @@ word boundaries.
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from aigap import kinds
-from aigap.core.labels import label
-from aigap.core.model import Benchmark, Entity, Fact, Lang, Source
-from aigap.output.layout import every_row
-from aigap.output.render import Column, Listing
+from aigap.answers.lookup import kind_of
+from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
+from aigap.store.index import ENTITY_SEARCH, snippets
+from aigap.store.queries import Ranked
 
 if TYPE_CHECKING:
-    from aigap.core.jsontypes import Record
     from aigap.store.queries import Store
-
-TOKENIZE = "porter unicode61 remove_diacritics 2"
-# A field's declared weight -> its column: names, running text, passages.
-COLUMNS = ("names", "body", "passage")
-COLUMN_WEIGHTS = (5.0, 2.0, 1.0)
-
-
-def column_of(weight: int) -> int:
-    return 0 if weight >= 4 else 1 if weight >= 2 else 2
 
 
 def _listed(text: str) -> list[str]:
@@ -179,70 +168,6 @@ def match_expression(words: Sequence[str]) -> str | None:
     return " OR ".join(groups) or None
 
 
-def _strings(value: object) -> Iterator[str]:
-    """Every text in a raw (fact-file) value: strings, {en, ko}, lists, amounts."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in ("unit", "approx", "value"):
-                yield from _strings(item)
-
-
-ENTITY_SEARCH: dict[str, int] = {
-    "id": 8,
-    "name": 5,
-    "aliases": 4,
-    "headline": 2,
-    "outlet": 2,
-    "byline": 2,
-    "full_name": 2,
-    "measures": 2,
-    "note": 1,
-}
-
-
-def _weights_and_keys(section: str) -> tuple[dict[str, int], dict[str, str]]:
-    """A section's search weights by field, and each field's key in the fact file."""
-    if section in ("sources", "benchmarks", "entities"):
-        return ENTITY_SEARCH, {f: f for f in ENTITY_SEARCH}
-    kind = kinds.by_section(section)
-    record = kind.record
-    keys = dict(zip(record.__struct_fields__, record.__struct_encode_fields__, strict=True))
-    return kind.search_weights(), keys
-
-
-class Indexer:
-    """Turns raw records into FTS rows (one text per column), section by section."""
-
-    def __init__(self, names_of: Mapping[str, Sequence[str]]) -> None:
-        # id -> names of what a fact may refer to (benchmarks and entities)
-        self.names_of = names_of
-        self._plans: dict[str, list[tuple[str, int]]] = {}
-
-    def _plan(self, section: str) -> list[tuple[str, int]]:
-        plan = self._plans.get(section)
-        if plan is None:
-            weights, keys = _weights_and_keys(section)
-            plan = [(keys.get(f, f), column_of(w)) for f, w in weights.items()]
-            self._plans[section] = plan
-        return plan
-
-    def row(self, section: str, raw: Mapping[str, object]) -> tuple[str, str, str]:
-        texts: tuple[list[str], list[str], list[str]] = ([], [], [])
-        for key, column in self._plan(section):
-            value = raw.get(key)
-            if value is None:
-                continue
-            texts[column].extend(_strings(value))
-            if isinstance(value, str) and value in self.names_of and key != "id":
-                texts[column].extend(self.names_of[value])
-        return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
-
-
 Searched = Source | Benchmark | Entity | Fact  # what a hit can be
 
 
@@ -269,7 +194,6 @@ class Found(msgspec.Struct, frozen=True):
 
 
 def _texts(value: object) -> tuple[str, ...]:
-    from aigap.core.model import Amount, Ratio, Text
 
     if isinstance(value, str):
         return (value,)
@@ -309,35 +233,20 @@ def _where(
     records: Sequence[Searched], expression: str, benchmarks: Mapping[str, Benchmark]
 ) -> list[tuple[str, str]]:
     """(field, snippet) of the best-matching shown field of each record."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.execute(
-            "CREATE VIRTUAL TABLE m USING fts5("
-            f"text, hit UNINDEXED, field UNINDEXED, shown UNINDEXED, tokenize='{TOKENIZE}')"
-        )
-        conn.executemany(
-            "INSERT INTO m(text, hit, field, shown) VALUES (?, ?, ?, ?)",
-            [
-                # the id is shown anyway and a tag is one word: running text says more
-                (text, i, field, 0 if field in ("id", "tags") else weight)
-                for i, record in enumerate(records)
-                for field, text, weight in searchable(record, benchmarks)
-            ],
-        )
-        best: dict[int, tuple[int, int, float, str, str]] = {}
-        for hit, field, shown, snip, rank in conn.execute(
-            "SELECT hit, field, shown, snippet(m, 0, '\x02', '\x03', '…', 12), bm25(m)"
-            " FROM m WHERE m MATCH ?",
-            (expression,),
-        ):
-            # the field that holds most of the words asked for, then the weightier one
-            words = len({w.casefold() for w in _MARKED.findall(snip)})
-            key = (words, shown, -rank)
-            if hit not in best or key > best[hit][:3]:
-                text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
-                best[hit] = (*key, field, text)
-    finally:
-        conn.close()
+    texts = [
+        # the id is shown anyway and a tag is one word: running text says more
+        (text, i, field, 0 if field in ("id", "tags") else weight)
+        for i, record in enumerate(records)
+        for field, text, weight in searchable(record, benchmarks)
+    ]
+    best: dict[int, tuple[int, int, float, str, str]] = {}
+    for hit, field, shown, snip, rank in snippets(texts, expression):
+        # the field that holds most of the words asked for, then the weightier one
+        words = len({w.casefold() for w in _MARKED.findall(snip)})
+        key = (words, shown, -rank)
+        if hit not in best or key > best[hit][:3]:
+            text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
+            best[hit] = (*key, field, text)
     return [best[i][3:] if i in best else ("", "") for i in range(len(records))]
 
 
@@ -354,7 +263,6 @@ def _hit(
     lang: Lang,
     benchmarks: Mapping[str, Benchmark],
 ) -> Hit:
-    from aigap.answers.lookup import kind_of
 
     if isinstance(record, Source):
         headline = record.headline.get(lang)
@@ -381,84 +289,20 @@ def search(store: Store, words: Sequence[str], limit: int | None, lang: Lang = "
     expression = match_expression(folded)
     if expression is None:
         return Found(text, [], 0)
-    ranked, total = store.search(expression, limit)
+    found = store.search(expression, limit)
+    ranked, total = found.rows, found.total
     # A query that is exactly an id ("gap-mmlu") means that record, first.
     exact = store.record("-".join(folded)) if folded else None
     if exact is not None:
-        rest = [(r, s) for r, s in ranked if r.id != exact.id]
+        rest = [r for r in ranked if r.record.id != exact.id]
         if len(rest) == len(ranked):
             total += 1
-        top = max((s for _, s in ranked), default=0.0)
-        ranked = [(exact, top + 1.0), *rest][: limit or None]
-    records = [r for r, _ in ranked]
+        top = max((r.score for r in ranked), default=0.0)
+        ranked = [Ranked(exact, top + 1.0), *rest][: limit or None]
+    records = [r.record for r in ranked]
     benchmarks = _benchmarks_of(store, records)
     where = _where(records, expression, benchmarks)
     hits = [
-        _hit(record, score, w, lang, benchmarks)
-        for (record, score), w in zip(ranked, where, strict=True)
+        _hit(r.record, r.score, w, lang, benchmarks) for r, w in zip(ranked, where, strict=True)
     ]
     return Found(text, hits, total)
-
-
-SEARCH_FIELDS = (
-    "rank",
-    "id",
-    "kind",
-    "score",
-    "headline",
-    "date",
-    "who",
-    "source_id",
-    "field",
-    "snippet",
-)
-
-
-def search_record(rank: int, hit: Hit) -> Record:
-    return {
-        "rank": rank,
-        "id": hit.record.id,
-        "kind": hit.kind,
-        "score": hit.score,
-        "headline": hit.headline,
-        "date": hit.date,
-        "who": hit.who,
-        "source_id": hit.source_id,
-        "field": hit.field,
-        "snippet": hit.snippet,
-    }
-
-
-def search_listing(found: Found, lang: Lang) -> Listing:
-    """Each hit's answer first (figure, date, who, source), then the fact id and the match."""
-    records = [search_record(rank, hit) for rank, hit in enumerate(found.hits, 1)]
-    columns = [
-        Column("rank", label("rank", lang), numeric=True),
-        Column("answer", label("search.answer", lang), ratio=1),
-    ]
-    cells = []
-    first_with: dict[str, str] = {}  # a note repeated on many facts is shown once
-    for rank, hit in enumerate(found.hits, 1):
-        about = " · ".join(x for x in (hit.date, hit.who, hit.source_id) if x)
-        lines = [hit.headline, about, f"{hit.record.id} ({hit.kind})"]
-        # a match the headline or the actor already shows needs no line of its own
-        if hit.snippet and hit.snippet.strip("…") not in f"{hit.headline} {hit.who}":
-            seen = first_with.setdefault(hit.snippet, hit.record.id)
-            shown = hit.snippet if seen == hit.record.id else label("search.same", lang, id=seen)
-            lines.append(f"{hit.field}: {shown}")
-        cells.append([str(rank), "\n".join(line for line in lines if line)])
-    notes = []
-    if found.total > len(found.hits) and found.hits:
-        more = found.total - len(found.hits)
-        notes.append(label("search.more", lang, more=more, words=found.words, total=found.total))
-    if found.hits:
-        notes.append(label("search.help", lang))
-    return Listing(
-        label("title.search", lang, words=found.words, total=found.total),
-        columns,
-        records,
-        cells=cells,
-        notes=notes,
-        groups=every_row(found.hits),
-        fields=SEARCH_FIELDS,
-    )

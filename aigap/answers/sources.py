@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.core.labels import label
-from aigap.core.model import Lang, Source
-from aigap.output.layout import every_row
-from aigap.output.render import Column, Listing
+from aigap.core.model import Fact, Source
 
 if TYPE_CHECKING:
-    from aigap.core.jsontypes import Record
     from aigap.store.queries import Store
 
 
@@ -27,48 +23,6 @@ def source_rows(store: Store, limit: int | None = None) -> list[SourceRow]:
     return [SourceRow(s, counts.get(s.id, 0)) for s in store.sources(limit)]
 
 
-def source_record(row: SourceRow, lang: Lang) -> Record:
-    src = row.source
-    return {
-        "source_id": src.id,
-        "outlet": src.outlet.get(lang),
-        "headline_ko": src.headline.ko,
-        "headline_en": src.headline.en,
-        "byline": src.byline.get(lang) if src.byline else None,
-        "url": src.url,
-        "published": src.published.iso,
-        "published_time": src.published_time,
-        "published_inferred": src.published_inferred,
-        "language": src.language,
-        "file": src.file,
-        "facts": row.facts,
-    }
-
-
-def sources_listing(rows: Sequence[SourceRow], lang: Lang) -> Listing:
-    records = [source_record(r, lang) for r in rows]
-    columns = [
-        Column("source", label("source", lang), max_width=18),
-        Column("headline", label("headline", lang), ratio=1),
-        Column("published", label("published", lang), whole=True),
-        Column("facts", label("facts", lang), numeric=True),
-    ]
-    cells = []
-    for r in rows:
-        s = r.source
-        headline = s.headline.get("ko")
-        if lang == "en" and s.headline.en:
-            headline += f"\n{s.headline.en}"
-        cells.append(
-            [
-                f"{s.id}\n{s.outlet.get(lang)}",
-                headline + (f"\n{s.byline.get(lang)}" if s.byline else ""),
-                s.published.iso + ("*" if s.published_inferred else ""),
-                str(r.facts),
-            ]
-        )
-    notes = []
-    if any(r.source.published_inferred for r in rows):
-        notes.append(label("note.published_inferred", lang))
-    title = label("title.sources", lang)
-    return Listing(title, columns, records, cells=cells, notes=notes, groups=every_row(rows))
+def sources_of(store: Store, facts: Iterable[Fact]) -> dict[str, Source]:
+    """The sources the facts cite, each read once, by id."""
+    return store.sources_by_id(f.source for f in facts)

@@ -14,15 +14,14 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import kinds
+from aigap.answers.sources import sources_of
 from aigap.core.errors import AigapError, Phrase
-from aigap.core.labels import label
 from aigap.core.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_span, day_text
 from aigap.kinds.base import Entry
-from aigap.output.layout import sources_of
+from aigap.store.queries import CacheError
+from aigap.store.schema import entries_from_data
 
 if TYPE_CHECKING:
-    from aigap.core.jsontypes import Record
-    from aigap.output.render import Listing
     from aigap.store.queries import Store
 
 
@@ -124,7 +123,6 @@ def story(
 
 
 def _indexed(sections: Sequence[str]) -> bool:
-    from aigap.store.queries import entries_from_data
 
     # a kind named twice would list its entries twice, as the loop above does
     return len(set(sections)) == len(sections) and all(map(entries_from_data, sections))
@@ -140,77 +138,16 @@ def _first(
     limit: int,
 ) -> Story:
     """``story`` cut to ``limit``, from the cache's entries table."""
-    from aigap.store.queries import CacheError
 
-    picked, total = store.timeline(sections, since, until, limit)
+    picked = store.timeline(sections, since, until, limit)
     ordered: list[Line] = []
-    for fact, pos, key in picked:
+    for placed in picked.rows:
+        fact, pos = placed.fact, placed.pos
         entries = kinds.of(fact).story(fact, lang, benchmarks)
         entry = entries[pos] if 0 <= pos < len(entries) else None
         date = entry.date if entry is not None else None
-        if entry is None or date is None or day_text(date.sort_key) != key:
+        if entry is None or date is None or day_text(date.sort_key) != placed.sortkey:
             raise CacheError(f"cached timeline entry of {fact.id!r} does not match the fact")
         ordered.append(Line(fact, entry, date))
     sources = sources_of(store, [ln.fact for ln in ordered])
-    return Story(ordered, sources, total)
-
-
-TIMELINE_FIELDS = (
-    "date",
-    "precision",
-    "kind",
-    "fact_id",
-    "text",
-    "figure",
-    "source_id",
-    "inferred",
-    "tags",
-)
-
-
-def line_record(line: Line) -> Record:
-    return {
-        "date": line.date.iso,
-        "precision": line.date.precision,
-        "kind": line.fact.kind,
-        "fact_id": line.fact.id,
-        "text": line.entry.text,
-        "figure": line.entry.figure or None,
-        "source_id": line.fact.source,
-        "inferred": line.fact.inferred,
-        "tags": list(line.fact.tags),
-    }
-
-
-def story_listing(
-    found: Story, lang: Lang, benchmarks: dict[str, Benchmark] | None = None
-) -> Listing:
-    from aigap.answers.entities import kind_label
-    from aigap.output.layout import source_line
-    from aigap.output.render import Column, Listing
-
-    lines = found.lines
-    records = [line_record(ln) for ln in lines]
-    columns = [
-        Column("date", label("timeline.date", lang), whole=True),
-        Column("what", label("timeline.what", lang), ratio=1),
-        Column("figure", label("figure", lang), numeric=True),
-    ]
-    # the kind under the date: a column of its own would squeeze the text
-    cells = [
-        [
-            f"{ln.date.iso}{'*' if ln.fact.inferred else ''}\n{kind_label(ln.fact.kind, lang)}",
-            f"{ln.entry.text}\n[{ln.fact.id}, {ln.fact.source}]",
-            ln.entry.figure,
-        ]
-        for ln in lines
-    ]
-    notes = []
-    if not lines:
-        notes.append(label("timeline.empty", lang))
-    if any(ln.fact.inferred for ln in lines):
-        notes.append(label("note.fact_inferred", lang))
-    for sid, source in found.sources.items():
-        notes.append(f"{sid}: {source_line(source, lang)}")
-    title = label("title.timeline", lang)
-    return Listing(title, columns, records, cells=cells, notes=notes, fields=TIMELINE_FIELDS)
+    return Story(ordered, sources, picked.total)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 import msgspec
@@ -27,7 +28,8 @@ def times_narrower(then: float, now: float) -> float | None:
     """How many times smaller the gap became; None when undefined."""
     if now <= 0 or then <= 0:
         return None
-    return then / now
+    factor = then / now
+    return factor if math.isfinite(factor) else None  # 100 / 5e-324 overflows
 
 
 def relative_gap_percent(leader: float, follower: float) -> float:
@@ -146,7 +148,8 @@ def times_narrower_range(then: float, now: float) -> tuple[float, float] | None:
     t, n = tolerance(decimals(then)), tolerance(decimals(now))
     if now - n <= 0 or then - t <= 0:
         return None
-    return (then - t) / (now + n), (then + t) / (now - n)
+    low, high = (then - t) / (now + n), (then + t) / (now - n)
+    return (low, high) if math.isfinite(high) else None
 
 
 def previous_close_range(close: float, change_percent: float) -> tuple[float, float] | None:
@@ -163,7 +166,6 @@ def _sig(value: float, digits: int = 2) -> str:
     """``value`` to ``digits`` significant figures, as text ("58.3" -> "58", "5.47" -> "5.5")."""
     if value == 0:
         return "0"
-    import math
 
     places = max(0, digits - 1 - math.floor(math.log10(abs(value))))
     return format_number(round(value, places), places)

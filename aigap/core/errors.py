@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 from typing import Literal
 
 import msgspec
+
+from aigap.core.labels import LABELS, label
+from aigap.core.text import normalize_name
 
 Severity = Literal["error", "warning"]
 Lang = Literal["en", "ko"]  # model.Lang, without importing the model here
@@ -21,10 +26,21 @@ class Phrase(msgspec.Struct, frozen=True):
     fields: Mapping[str, object] = {}
 
     def text(self, lang: Lang) -> str:
-        from aigap.core.labels import label
 
-        filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.fields.items()}
+        filled = {
+            k: v.text(lang) if isinstance(v, Phrase) else _one_line(v) if k == "path" else v
+            for k, v in self.fields.items()
+        }
         return label(self.key, lang, **filled)
+
+
+def _one_line(value: object) -> object:
+    """A path never breaks the message's line (a newline in a directory's name)."""
+    if isinstance(value, PurePath):
+        value = str(value)
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return value.replace("\n", "\\x0a").replace("\r", "\\x0d")
+    return value
 
 
 class Problem(msgspec.Struct, frozen=True):
@@ -60,11 +76,15 @@ class Problem(msgspec.Struct, frozen=True):
         return head + (self.said.text(lang) if self.said is not None else self.message)
 
 
+def some_names(names: Sequence[str], shown: int = 3) -> str | Phrase:
+    """The first ``shown`` names, and how many more there are: short at any scale."""
+    head = ", ".join(names[:shown])
+    rest = len(names) - min(shown, len(names))
+    return Phrase("error.names_more", {"names": head, "more": rest}) if rest else head
+
+
 def os_reason(error: OSError) -> str | Phrase:
     """Why the system refused, as it says it in English and in Korean where the catalogue can."""
-    import errno
-
-    from aigap.core.labels import LABELS
 
     text = error.strerror or str(error)
     key = f"os.{errno.errorcode.get(error.errno or 0, '')}"
@@ -107,6 +127,12 @@ class AigapError(Exception):
         return [self._say(lang)] if self.phrases else [self.message]
 
 
+class OutputError(AigapError):
+    """A file or directory aigap was asked to write could not be written (exit 74)."""
+
+    exit_code = 74
+
+
 class FactFileError(AigapError):
     """The fact file cannot be used: it is unreadable, malformed or invalid."""
 
@@ -138,9 +164,7 @@ class UnknownName(AigapError):
 
 def suggest(name: str, names: dict[str, str]) -> str | None:
     """The id whose name (any alias, normalized) is closest to ``name``."""
-    import difflib
-
-    from aigap.core.text import normalize_name
+    import difflib  # only when a name is unknown: a lookup that finds it never loads it
 
     by_norm = {normalize_name(n): target for n, target in names.items() if normalize_name(n)}
     close = difflib.get_close_matches(normalize_name(name), list(by_norm), n=1, cutoff=0.6)

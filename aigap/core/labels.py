@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from aigap.core.model import Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -305,7 +307,6 @@ def field_name(name: str, lang: Lang) -> str:
 def language(value: str) -> Lang | None:
     """``ko``, ``ko_KR``, ``ko_KR.UTF-8``, ``C``...: a locale-style value names its
     language by its first part; None for a language aigap does not speak."""
-    import re
 
     code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
     if code in ("c", "posix"):
@@ -442,6 +443,7 @@ LABELS.update(
         "error.known.id": {"en": "known ids: {names}", "ko": "알려진 ID: {names}"},
         "error.known.name": {"en": "known names: {names}", "ko": "알려진 이름: {names}"},
         "error.none": {"en": "none", "ko": "없음"},
+        "error.names_more": {"en": "{names} and {more} more", "ko": "{names} 외 {more}개"},
         # a fact file that cannot be used at all (load.py); "path: " comes before
         "file.missing": {"en": "no such file", "ko": "파일이 없습니다"},
         "file.denied": {
@@ -519,6 +521,16 @@ LABELS.update(
             "en": "cannot write {path}: {why}",
             "ko": "{path}에 쓸 수 없습니다: {why}",
         },
+        "error.file.not_ours": {
+            "en": (
+                "{path}: exists and was not written by aigap; refusing to overwrite it"
+                " (give a new file name, or remove it first)"
+            ),
+            "ko": (
+                "{path}: 이미 있고 aigap이 쓴 파일이 아니어서 덮어쓰지 않습니다"
+                " (새 파일 이름을 지정하거나 먼저 지우세요)"
+            ),
+        },
         "error.export.not_dir": {
             "en": "{path}: exists and is not a directory; give a new directory name",
             "ko": "{path}: 디렉터리가 아닌 파일이 이미 있습니다. 새 디렉터리 이름을 지정하세요",
@@ -535,6 +547,18 @@ LABELS.update(
             "ko": (
                 "{path}: 비어 있지 않고 이전 aigap 내보내기도 아니어서 덮어쓰지 않습니다"
                 " (새 디렉터리나 빈 디렉터리를 지정하세요)"
+            ),
+        },
+        "error.export.conflict": {
+            "en": (
+                "{path}: an earlier aigap export, but {names} is not the file"
+                " aigap wrote there (changed or put there since); refusing to overwrite it"
+                " (move it away or give another directory)"
+            ),
+            "ko": (
+                "{path}: 이전 aigap 내보내기이지만 {names}은(는) aigap이 쓴"
+                " 파일이 아니어서(그 뒤에 바뀌었거나 새로 놓인 파일) 덮어쓰지 않습니다"
+                " (파일을 옮기거나 다른 디렉터리를 지정하세요)"
             ),
         },
         "error.export.no_dir": {
@@ -875,6 +899,14 @@ LABELS.update(
             "en": "precision {precision!r} does not match date {date!r}",
             "ko": "정밀도 {precision!r}이(가) 날짜 {date!r}와(과) 맞지 않습니다",
         },
+        "problem.range": {
+            "en": "{value} is out of range: must be from {low} to {high}",
+            "ko": "{value}은(는) 범위를 벗어났습니다: {low}에서 {high} 사이여야 합니다",
+        },
+        "problem.range.above": {
+            "en": "{value} is out of range: must be above {low} and at most {high}",
+            "ko": "{value}은(는) 범위를 벗어났습니다: {low}보다 크고 {high} 이하여야 합니다",
+        },
         "problem.gap.order": {
             "en": "values must be in date order",
             "ko": "values는 날짜순이어야 합니다",
@@ -964,6 +996,66 @@ LABELS.update(
         "problem.cannot_parse": {
             "en": "cannot parse: {exc}",
             "ko": "구문을 분석할 수 없습니다: {exc}",
+        },
+    }
+)
+
+# --- verify (verify.py, verify_layout.py) --------------------------------------
+# Its own block at the end, so labels added elsewhere never touch these lines.
+LABELS.update(
+    {
+        "verdict.supported": {"en": "supported", "ko": "확인됨"},
+        "verdict.contradicted": {"en": "contradicted", "ko": "불일치"},
+        "verdict.wrong-unit": {"en": "wrong unit", "ko": "단위 오류"},
+        "verdict.misattributed": {"en": "misattributed", "ko": "발언자 오류"},
+        "verdict.unverified": {"en": "unverified", "ko": "확인 불가"},
+        "verify.title": {"en": "Claims checked in {draft}", "ko": "{draft}에서 확인한 주장"},
+        "verify.stdin": {"en": "standard input", "ko": "표준 입력"},
+        "verify.line": {"en": "Line", "ko": "줄"},
+        "verify.claim": {"en": "Claim", "ko": "주장"},
+        "verify.figure": {"en": "Figure or words", "ko": "수치·발언"},
+        "verify.verdict": {"en": "Verdict", "ko": "판정"},
+        "verify.says": {"en": "The base says", "ko": "사실 기반의 기록"},
+        "verify.fact": {"en": "Fact", "ko": "사실 ID"},
+        "verify.source": {"en": "Source", "ko": "출처"},
+        "verify.nothing": {
+            "en": "No claim in the draft is about the fact base's subjects.",
+            "ko": "초안에 사실 기반의 주제에 관한 주장이 없습니다.",
+        },
+        "verify.summary": {
+            "en": "{total} claims: {counts}.",
+            "ko": "주장 {total}건: {counts}.",
+        },
+        "verify.count": {"en": "{n} {verdict}", "ko": "{verdict} {n}건"},
+        "verify.no_base": {"en": "nothing in the base", "ko": "사실 기반에 기록 없음"},
+        "verify.belongs": {
+            "en": "the draft's {figure} matches {whose}",
+            "ko": "초안의 {figure}는 {whose}와 일치",
+        },
+        "verify.checklist": {
+            "en": "Fact check of {draft}",
+            "ko": "{draft} 사실 확인 목록",
+        },
+        "verify.checklist_line": {"en": "line {line}", "ko": "{line}번째 줄"},
+        "error.draft_missing": {
+            "en": "cannot read the draft {path}: no such file",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: 파일이 없습니다",
+        },
+        "error.draft_unreadable": {
+            "en": "cannot read the draft {path}: {why}",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: {why}",
+        },
+        "error.draft_directory": {
+            "en": "cannot read the draft {path}: it is a directory",
+            "ko": "초안 {path}을(를) 읽을 수 없습니다: 디렉터리입니다",
+        },
+        "error.draft_not_utf8": {
+            "en": "the draft {path} is not UTF-8 text (line {line})",
+            "ko": "초안 {path}은(는) UTF-8 텍스트가 아닙니다 ({line}번째 줄)",
+        },
+        "error.draft_too_large": {
+            "en": "the draft {path} is over {limit:,} bytes",
+            "ko": "초안 {path}이(가) {limit:,}바이트를 넘습니다",
         },
     }
 )

@@ -233,6 +233,14 @@ class Fact(msgspec.Struct, frozen=True, kw_only=True):
 Stored = Source | Benchmark | Entity | Fact  # any record the fact base holds
 
 
+def cited_ids(fact: Fact) -> list[str]:
+    """The sources citing ``fact`` names, in order and once each: a quote's
+    original words' source, the article, the primary sources of its note."""
+    original = getattr(fact, "original", None)
+    ids = [original.source] if original is not None else []
+    return list(dict.fromkeys([*ids, fact.source, *(p.source for p in fact.primary)]))
+
+
 # The sections of a fact file that are not facts, in file order, and what each holds.
 NOT_FACTS: dict[str, type[Source | Benchmark | Entity]] = {
     "sources": Source,

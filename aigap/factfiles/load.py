@@ -3,137 +3,20 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.core.errors import AigapError, FactFileError, Phrase, Problem, os_reason
+from aigap.core.errors import FactFileError, Phrase, Problem
+from aigap.factfiles.files import max_bytes_from_env, packaged_facts_path, read_fact_bytes
+from aigap.factfiles.validate import check_part, merge, validate
+from aigap.factfiles.yaml_reader import read_yaml
 
-if TYPE_CHECKING:  # imported where used: the cache path never parses YAML
+if TYPE_CHECKING:
     from aigap.core.model import FactBase
     from aigap.factfiles.yaml_reader import Node, Position
     from aigap.factfiles.yaml_reader import Path as DataPath
-
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-FACTS_ENV = "AIGAP_FACTS"  # a list of fact files and directories (os.pathsep)
-MAX_BYTES_ENV = "AIGAP_MAX_BYTES"
-
-
-def packaged_facts_path() -> Path:
-    """The fact base shipped in the wheel, or the repository's in a checkout.
-
-    The wheel copies the top-level facts.yaml into the package; a checkout or
-    an editable install runs the package from the repository, beside it.
-    """
-    here = Path(__file__).resolve().parent.parent  # aigap/, above factfiles/
-    shipped = here / "facts.yaml"
-    if shipped.is_file():
-        return shipped
-    return here.parent / "facts.yaml"
-
-
-def max_bytes_from_env(value: int | None = None) -> int:
-    if value is not None:
-        return value
-    raw = os.environ.get(MAX_BYTES_ENV)
-    if raw is None:
-        return DEFAULT_MAX_BYTES
-    try:
-        parsed = int(raw)
-    except ValueError:
-        raise AigapError.said("error.max_bytes.number", name=MAX_BYTES_ENV, raw=raw) from None
-    if parsed <= 0:
-        raise AigapError.said("error.max_bytes.positive", name=MAX_BYTES_ENV, raw=raw)
-    return parsed
-
-
-def _fail(path: str, key: str, **fields: object) -> FactFileError:
-    """The fact file ``path`` cannot be used, for the reason ``key`` of the catalogue."""
-    return FactFileError((Problem.of(path, None, None, Phrase(key, fields)),))
-
-
-class NotRegularFile(Exception):
-    """The path is a directory, FIFO, device or socket, not a regular file."""
-
-    def __init__(self, is_dir: bool) -> None:
-        super().__init__("is a directory" if is_dir else "is not a regular file")
-        self.is_dir = is_dir
-
-
-class FileTooLarge(Exception):
-    """Over the byte limit; ``size`` is None when it grew while being read."""
-
-    def __init__(self, size: int | None) -> None:
-        super().__init__(f"{size} bytes")
-        self.size = size
-
-
-def read_regular_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
-    """A whole regular file of at most ``max_bytes``, without ever blocking.
-
-    Opened non-blocking and checked with fstat, so a FIFO or a device such as
-    /dev/zero is refused rather than read. Errors from opening carry the
-    file name (``exc.filename``); errors while reading do not.
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(stat.S_ISDIR(info.st_mode))
-        if info.st_size > max_bytes:
-            raise FileTooLarge(info.st_size)
-        # In chunks sized by the file, not the limit: a limit of 2**63 - 1
-        # ("no limit") must not become one huge allocation.
-        limit, total, chunks = max_bytes + 1, 0, []
-        while total < limit:
-            chunk = os.read(fd, min(limit - total, max(info.st_size + 1 - total, 1 << 16)))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        data = b"".join(chunks)
-    finally:
-        os.close(fd)
-    if len(data) > max_bytes:
-        raise FileTooLarge(None)
-    return data, info
-
-
-def read_fact_bytes(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
-    """Read a fact file whole, refusing what is not a small regular file."""
-    try:
-        return read_regular_file(path, max_bytes)
-    except NotRegularFile as exc:
-        raise _fail(path, "file.directory" if exc.is_dir else "file.special") from None
-    except FileTooLarge as exc:
-        raise too_large(path, exc.size, max_bytes) from None
-    except IsADirectoryError:
-        raise _fail(path, "file.directory") from None
-    except OSError as exc:
-        key, why = _unreadable(exc)
-        raise _fail(path, key, why=why) from None
-
-
-def too_large(path: str, size: int | None, max_bytes: int) -> FactFileError:
-    if size is None:  # grew while we read it
-        return _fail(path, "file.grew", limit=f"{max_bytes:,}")
-    return _fail(
-        path, "file.too_large", size=f"{size:,}", limit=f"{max_bytes:,}", env=MAX_BYTES_ENV
-    )
-
-
-def _unreadable(exc: OSError) -> tuple[str, str | Phrase]:
-    """The catalogue key and the reason of a fact file that could not be read."""
-    if isinstance(exc, FileNotFoundError):
-        return "file.missing", ""
-    if isinstance(exc, PermissionError):
-        return "file.denied", ""
-    if exc.filename is None:  # failed while reading, not opening
-        return "file.unreadable", os_reason(exc)
-    return "file.unopenable", os_reason(exc)
 
 
 class Checked(msgspec.Struct):
@@ -159,8 +42,6 @@ def _unparsed(path: str, exc: Exception) -> Problem:
 
 def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
     """Read, parse and validate; every problem comes with its line and column."""
-    from aigap.factfiles.validate import validate
-    from aigap.factfiles.yaml_reader import read_yaml
 
     data_bytes, info = read_fact_bytes(path, max_bytes_from_env(max_bytes))
     try:
@@ -188,7 +69,6 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
     """
     if len(paths) == 1:
         return check_fact_file(paths[0], max_bytes)
-    from aigap.factfiles.validate import merge, validate
 
     raws, infos, parts, problems = _read_parts(paths, max_bytes_from_env(max_bytes))
     if not any(p.severity == "error" for p in problems):
@@ -253,7 +133,6 @@ def _read_parts(
     paths: Sequence[str], limit: int
 ) -> tuple[list[bytes], list[os.stat_result], list[Node], list[Problem]]:
     """Each file's bytes, stat and plain data, and the problems of reading them."""
-    from aigap.factfiles.yaml_reader import read_yaml
 
     raws: list[bytes] = []
     infos: list[os.stat_result] = []
@@ -275,7 +154,6 @@ def _read_parts(
 
 def _part_problems(paths: Sequence[str], raws: list[bytes], parts: list[Node]) -> list[Problem]:
     """What is wrong inside each file on its own, located in that file."""
-    from aigap.factfiles.validate import check_part
 
     problems = []
     for path, raw, data in zip(paths, raws, parts, strict=True):
@@ -309,7 +187,6 @@ def _placer(
 
 def locate_paths(raw: bytes, path: str, paths: list[DataPath]) -> list[Position]:
     """Line and column of each data path, by re-reading ``raw`` with positions."""
-    from aigap.factfiles.yaml_reader import read_yaml
 
     if not paths:
         return []
@@ -360,34 +237,3 @@ def load_fact_bases_with_data(
     assert checked.info is not None and checked.base is not None
     assert isinstance(checked.data, dict)  # validation accepts only a mapping at the top
     return checked.data, checked.base, checked.infos or (checked.info,)
-
-
-FACT_SUFFIXES = (".yaml", ".yml")
-
-
-def expand_fact_paths(values: Sequence[str]) -> tuple[str, ...]:
-    """--facts values -> fact files: a directory gives its *.yaml/*.yml files, sorted.
-
-    The same file named twice is read once.
-    """
-    found: list[str] = []
-    for value in values:
-        if os.path.isdir(value):
-            inside = sorted(
-                os.path.join(value, name)
-                for name in os.listdir(value)
-                if name.endswith(FACT_SUFFIXES) and not name.startswith(".")
-            )
-            if not inside:
-                raise _fail(value, "file.empty_directory")
-            found.extend(inside)
-        else:
-            found.append(value)
-    seen: set[str] = set()
-    unique = []
-    for path in found:
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            unique.append(path)
-    return tuple(unique)

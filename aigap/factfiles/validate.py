@@ -10,14 +10,17 @@ from __future__ import annotations
 import enum
 import math
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import UnionType
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeVar
 
 import msgspec
+import msgspec.structs
 
 from aigap import kinds
-from aigap.answers.lookup import DATE, read_date
-from aigap.core.errors import Phrase, Severity
+from aigap.core.dates import DATE, read_date
+from aigap.core.errors import Phrase, Severity, suggest
 from aigap.core.model import (
     NOT_FACTS,
     UNITS,
@@ -34,8 +37,9 @@ from aigap.core.model import (
 )
 from aigap.core.text import normalize_name
 
-if TYPE_CHECKING:  # the cache path validates rows without importing the YAML reader
+if TYPE_CHECKING:
     from aigap.factfiles.yaml_reader import Node
+
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")
@@ -261,11 +265,9 @@ def fields(
 
 
 def _suggest(key: str, known: Iterable[str], what: Literal["fields", "sections"]) -> Phrase:
-    import difflib
-
-    close = difflib.get_close_matches(key, list(known), n=1)
+    close = suggest(key, {name: name for name in known})
     if close:
-        return Phrase("problem.hint.did_you_mean", {"name": close[0]})
+        return Phrase("problem.hint.did_you_mean", {"name": close})
     return Phrase(f"problem.hint.known_{what}", {"names": ", ".join(known)})
 
 
@@ -284,8 +286,6 @@ def converter_for(cls: type[msgspec.Struct]) -> Converter:
     """The converter of a record type, derived once from its declared fields."""
     built = _BUILT.get(cls)
     if built is None:
-        import msgspec.structs
-
         spec: dict[str, tuple[Converter, bool]] = {}
         attrs: dict[str, str] = {}
         for info in msgspec.structs.fields(cls):
@@ -298,8 +298,6 @@ def converter_for(cls: type[msgspec.Struct]) -> Converter:
 
 def _converter(hint: object) -> Converter:
     """The converter of one field's type (see model's Annotated markers)."""
-    import types
-    import typing
 
     origin = typing.get_origin(hint)
     if origin is typing.Annotated:
@@ -313,7 +311,7 @@ def _converter(hint: object) -> Converter:
         return _converter(inner)
     if hint == Number:
         return number
-    if origin is types.UnionType or origin is typing.Union:
+    if origin is UnionType or origin is typing.Union:
         (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
         return _converter(inner)
     if origin is typing.Literal:
@@ -577,11 +575,9 @@ def _either(choices: Sequence[str]) -> str | Phrase:
 
 
 def _unknown_entity(wanted: str, known: Iterable[str]) -> Phrase:
-    import difflib
-
-    close = difflib.get_close_matches(wanted, list(known), n=1)
+    close = suggest(wanted, {name: name for name in known})
     hint = (
-        Phrase("problem.hint.did_you_mean", {"name": close[0]})
+        Phrase("problem.hint.did_you_mean", {"name": close})
         if close
         else Phrase("problem.hint.see_entities")
     )

@@ -20,13 +20,14 @@ from typing import Any, NoReturn, Protocol, TypeAlias
 import msgspec
 import yaml
 
+from aigap.core.errors import Phrase, Problem
+from aigap.core.text import nfc
+
 try:  # the C parser is ~10x faster; fall back when PyYAML was built without libyaml
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
-from aigap.core.errors import Phrase, Problem
-from aigap.core.text import nfc
 
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 1_000_000

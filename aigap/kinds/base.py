@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeAlias, TypeVar
 import msgspec
 
 from aigap.core.errors import Phrase, Severity
-from aigap.core.model import Benchmark, Fact, Lang, PartialDate
+from aigap.core.model import Amount, Benchmark, Fact, Lang, PartialDate
 
 F = TypeVar("F", bound=Fact)
 DataPath = tuple[str | int, ...]
@@ -46,6 +46,27 @@ class Entry(msgspec.Struct, frozen=True):
     figure: str = ""  # the number with its unit, as aigap prints it ("-16.9%")
 
 
+# The widest an amount can sensibly be, in any unit (KRW 850조 is 8.5e14): past it a
+# figure is a typo, and nothing downstream should have to format or divide it.
+AMOUNT_MAX = 1e18
+
+
+def in_range(
+    path: DataPath, value: float, low: float, high: float, *, above: bool = False
+) -> Iterator[Rule]:
+    """A rule broken when ``value`` is outside [low, high] (``above``: low itself is out too)."""
+    if (value > low if above else value >= low) and value <= high:
+        return
+    key = "problem.range.above" if above else "problem.range"
+    yield Rule(path, "error", Phrase(key, {"value": value, "low": low, "high": high}))
+
+
+def amount_rules(path: DataPath, amount: Amount | None) -> Iterator[Rule]:
+    """An amount (a price, a cost, a market value) is 0 or more, and not astronomical."""
+    if amount is not None:
+        yield from in_range((*path, "value"), amount.value, 0, AMOUNT_MAX)
+
+
 def no_figures(fact: Fact) -> Iterator[Figure]:
     return iter(())
 
@@ -72,6 +93,24 @@ def raw_date(raw: Mapping[str, object]) -> list[object]:
     return [raw.get("date")]
 
 
+class Indexed(msgspec.Struct, frozen=True):
+    """What the cache files a fact under, read from its fact-file data: the columns
+    queries filter and sort on (``Kind.index``). They only choose and order rows;
+    what is shown is the record itself.
+    """
+
+    first: object = None  # the earliest date it spans, as the file gives it
+    last: object = None  # its date: the latest it spans
+    rank: tuple[int, float] | None = None  # the order within a day (``order="ranked"``)
+    speakers: tuple[str, ...] = ()  # who speaks, each name as given (``who=``, ``speakers=``)
+
+
+def dated(raw: Mapping[str, object]) -> Indexed:
+    """A fact filed under its own ``date``."""
+    date = raw.get("date")
+    return Indexed(date, date)
+
+
 class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     """One kind of fact: its record type and what is specific to it.
 
@@ -86,6 +125,9 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     the quote, the event); without it the ``summary``; ``who`` names the
     actor (speaker, company, model's maker) when the kind has one; ``entries``
     are its lines on the timeline, each with its figure (default: the summary, dated).
+    ``index`` says, from the fact-file data, what the cache files a fact under
+    (its dates, its rank within a day, its speakers); ``said``: its facts are a
+    person's words, so they show on the page of each group the person belongs to.
     """
 
     name: str  # singular, as aigap prints it: "gap"
@@ -99,6 +141,8 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     date: Callable[[F], PartialDate | None] = own_date
     answer: Callable[[F, Lang, dict[str, Benchmark]], str] | None = None
     who: Callable[[F, Lang], str | None] = no_who
+    index: Callable[[Mapping[str, object]], Indexed] = dated
+    said: bool = False
 
     def headline(self, fact: F, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
         """What ``search`` shows as the answer: the figure with its unit, the quote, the event."""

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, ClassVar, Literal
+from collections.abc import Iterator, Mapping
+from typing import ClassVar, Literal
 
 import msgspec
 
 from aigap.core import numbers
-from aigap.core.labels import label
-from aigap.core.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Source, Text
+from aigap.core.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Text
 from aigap.core.numbers import amount_text
-from aigap.kinds.base import Entry, Figure, Kind, raw_date
-from aigap.output.layout import passage, source_fields, sources_notes, sources_of
-from aigap.output.render import Column, Listing
-
-if TYPE_CHECKING:
-    from aigap.core.jsontypes import Record
-    from aigap.store.queries import Store
+from aigap.kinds.base import Entry, Figure, Indexed, Kind, Rule, amount_rules, in_range, raw_date
 
 
 class MarketMove(Fact, frozen=True, kw_only=True):
@@ -40,6 +33,16 @@ class MarketMove(Fact, frozen=True, kw_only=True):
     record: Text | None = None  # what the move was a record of, in the article's words
 
     kind: ClassVar[str] = "market"
+
+
+CHANGE_MAX = 10_000.0  # percent: a hundredfold rise in a day is a typo
+
+
+def rules(fact: MarketMove) -> Iterator[Rule]:
+    """A price cannot fall by 100% or more; prices and values are 0 or more."""
+    yield from in_range(("change",), fact.change, -100, CHANGE_MAX, above=True)
+    for name in ("close", "previous_close", "value_lost"):
+        yield from amount_rules((name,), getattr(fact, name))
 
 
 def summary(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
@@ -82,8 +85,16 @@ def entries(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> l
     return [Entry(fact.date, text, numbers.with_unit(fact.change, "percent"))]
 
 
+def by_day(raw: Mapping[str, object]) -> Indexed:
+    """Filed by trading day; within a day companies before indexes, biggest fall first."""
+    date, change = raw.get("date"), raw.get("change")
+    company = 0 if raw.get("kind") == "company" else 1  # the file's name of subject_kind
+    return Indexed(date, date, (company, change) if isinstance(change, int | float) else None)
+
+
 KIND = Kind(
     name="market",
+    rules=rules,
     section="market",
     record=MarketMove,
     summary=summary,
@@ -93,84 +104,5 @@ KIND = Kind(
     who=subject,
     entries=entries,
     raw_dates=raw_date,  # its entries are dated by its own date
+    index=by_day,
 )
-
-
-class MarketRow(msgspec.Struct, frozen=True):
-    move: MarketMove
-    source: Source
-
-
-def market_rows(store: Store, limit: int | None = None) -> list[MarketRow]:
-    """By trading day, companies before indexes, biggest fall first (sorted by the store)."""
-    moves = store.select(KIND, order="market", limit=limit)
-    sources = sources_of(store, moves)
-    return [MarketRow(m, sources[m.source]) for m in moves]
-
-
-def _amount_fields(prefix: str, amount: Amount | None) -> Record:
-    return {
-        f"{prefix}_value": amount.value if amount else None,
-        f"{prefix}_unit": amount.unit if amount else None,
-        f"{prefix}_printed": amount.printed if amount else None,
-        f"{prefix}_approx": amount.approx if amount else None,
-    }
-
-
-def market_record(row: MarketRow, lang: Lang) -> Record:
-    move = row.move
-    return {
-        "fact_id": move.id,
-        "date": move.date.iso,
-        "subject": move.subject.get(lang),
-        "subject_kind": move.subject_kind,
-        "change_percent": move.change,
-        "change_printed": move.change_printed,
-        **_amount_fields("close", move.close),
-        **_amount_fields("previous_close", move.previous_close),
-        **_amount_fields("value_lost", move.value_lost),
-        "record": move.record.get(lang) if move.record else None,
-        "inferred": move.inferred,
-        **source_fields(row.source, lang),
-        "passage": passage(move),
-    }
-
-
-def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
-    records = [market_record(r, lang) for r in rows]
-    columns = [
-        Column("date", label("date", lang), whole=True, optional=True),
-        Column("subject", label("subject", lang), ratio=1),
-        Column("move", label("move", lang), numeric=True),
-        Column("close", label("close", lang), numeric=True),
-        Column("lost", label("lost", lang), numeric=True),
-    ]
-    cells: list[list[str]] = []
-    groups: list[int] = []
-    previous: tuple[str, str] | None = None
-    for r in rows:
-        m = r.move
-        key = (m.date.iso, m.subject_kind)
-        if previous is not None and key != previous:
-            groups.append(len(cells))
-        previous = key
-        cells.append(
-            [
-                m.date.iso + ("*" if m.inferred else ""),
-                m.subject.get(lang) + (f"\n({m.record.get(lang)})" if m.record else ""),
-                numbers.with_unit(m.change, "percent"),
-                amount_text(m.close, lang) if m.close else "",
-                amount_text(m.value_lost, lang) if m.value_lost else "",
-            ]
-        )
-    notes = [label("note.move", lang)]
-    if lang == "en" and any(r.move.value_lost and r.move.value_lost.approx for r in rows):
-        notes.append(label("note.about", lang))
-    if any(r.move.inferred for r in rows):
-        notes.append(label("note.inferred", lang))
-    notes.extend(sources_notes([r.source for r in rows], lang))
-    title = label("title.market", lang)
-    days = list(dict.fromkeys(r.move.date.iso for r in rows))
-    if len(days) == 1:  # the Date column is the first to go in a narrow terminal
-        title += f", {days[0]}"
-    return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, ClassVar, Literal
+from collections.abc import Iterator, Mapping
+from typing import ClassVar, Literal
 
 import msgspec
 
 from aigap.core.labels import label
-from aigap.core.model import Benchmark, Fact, Id, Lang, PartialDate, Source, Text
-from aigap.kinds.base import DataPath, Kind
-from aigap.output.layout import passage, source_fields, sources_notes, sources_of
-from aigap.output.render import Column, Listing
-
-if TYPE_CHECKING:
-    from aigap.answers.entities import Named
-    from aigap.core.jsontypes import Record
-    from aigap.store.queries import Filters, Store
+from aigap.core.model import Benchmark, Fact, Id, Lang, PartialDate, Text
+from aigap.kinds.base import DataPath, Indexed, Kind
 
 
 class Original(msgspec.Struct, frozen=True, kw_only=True):
@@ -132,6 +125,13 @@ def verbatim(fact: Quote) -> Iterator[tuple[DataPath, str, str]]:
             yield ("said", "ko"), "quote", part
 
 
+def spoken(raw: Mapping[str, object]) -> Indexed:
+    """Filed under its date and its speaker's names (both languages, as given)."""
+    date, speaker = raw.get("date"), raw.get("speaker")
+    names = [speaker.get(lang) for lang in ("en", "ko")] if isinstance(speaker, dict) else []
+    return Indexed(date, date, speakers=tuple(str(n) for n in names if n))  # as Text.all()
+
+
 KIND = Kind(
     name="quote",
     section="quotes",
@@ -141,151 +141,6 @@ KIND = Kind(
     search={"speaker": 5, "said": 2, "original": 2, "role": 2, "channel": 2},
     answer=answer,
     who=speaker,
+    index=spoken,
+    said=True,
 )
-
-
-class QuoteRow(msgspec.Struct, frozen=True):
-    quote: Quote
-    source: Source
-
-
-def speaker_filter(who: str, group: list[Named] | None) -> Filters:
-    """The store's filter for ``--who``: the names of the group ``who`` names (an
-    entity and its people, see aigap.answers.entities.named_group), else part of a name.
-
-    As aigap.answers.entities.group_matcher decides, so the store picks exactly the quotes it would.
-    """
-    from aigap.answers.entities import names_of
-    from aigap.core.text import normalize_name
-
-    if group is None:
-        return {"who": " ".join(who.split()).casefold()}
-    return {"speakers": sorted({normalize_name(n) for e in group for n in names_of(e)} - {""})}
-
-
-def quote_rows(store: Store, who: str | None = None, limit: int | None = None) -> list[QuoteRow]:
-    """Quotes in file order; ``who``: the speaker or the speaker's organisation (see entities)."""
-    return quotes_page(store, who, limit)[0]
-
-
-def quotes_page(
-    store: Store, who: str | None = None, limit: int | None = None
-) -> tuple[list[QuoteRow], int]:
-    """``quote_rows`` and how many quotes match in all.
-
-    The store chooses and cuts the rows in SQL; the decoded records must agree with it.
-    """
-    filters: Filters = {}
-    if who:
-        from aigap.answers.entities import group_matcher, named_group
-
-        group = named_group(store, who, members=True)  # resolved once, for the SQL and the check
-        filters = speaker_filter(who, group)
-    chosen = filters.copy()
-    chosen["limit"] = limit
-    quotes = store.select(KIND, **chosen)
-    if who:
-        speaks = group_matcher(group, who)
-        if not all(speaks(q.speaker) for q in quotes):
-            from aigap.store.queries import CacheError
-
-            raise CacheError("cached speaker names do not match the records")
-    total = len(quotes) if limit is None else store.count("quotes", **filters)
-    sources = sources_of(store, quotes)
-    return [QuoteRow(q, sources[q.source]) for q in quotes], total
-
-
-QUOTE_FIELDS = (
-    "fact_id",
-    "speaker",
-    "role",
-    "said_ko",
-    "said_en",
-    "speech",
-    "said_en_is",
-    "original",
-    "original_language",
-    "original_source_id",
-    "date",
-    "channel",
-    "inferred",
-    "source_id",
-    "source_outlet",
-    "source_published",
-    "source_published_inferred",
-    "passage",
-)
-
-
-def quote_record(row: QuoteRow, lang: Lang) -> Record:
-    quote = row.quote
-    return {
-        "fact_id": quote.id,
-        "speaker": quote.speaker.get(lang),
-        "role": quote.role.get(lang) if quote.role else None,
-        "said_ko": quote.said.ko,
-        "said_en": quote.said.en,
-        "speech": quote.speech,
-        "said_en_is": quote.said_en_is,
-        "original": quote.original.text if quote.original else None,
-        "original_language": quote.original.language if quote.original else None,
-        "original_source_id": quote.original.source if quote.original else None,
-        "date": quote.date.iso if quote.date else None,
-        "channel": quote.channel.get(lang) if quote.channel else None,
-        "inferred": quote.inferred,
-        **source_fields(row.source, lang),
-        "passage": passage(quote),
-    }
-
-
-def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
-    """Grouped by speaker: name and role once on a header row, then each of
-    their quotes with its fact id (for ``cite``) and date. Records stay one
-    per quote."""
-    records = [quote_record(r, lang) for r in rows]
-    columns = [
-        Column("quote", label("quote", lang), ratio=1),
-        Column("fact_id", label("id", lang), whole=True),
-        Column("date", label("date", lang), whole=True, optional=True),
-    ]
-    speakers: dict[str, list[QuoteRow]] = {}
-    for r in rows:  # speakers in order of first appearance, their quotes in file order
-        speakers.setdefault(r.quote.speaker.get(lang), []).append(r)
-    cells: list[list[str]] = []
-    groups: list[int] = []
-    for name, said_by in speakers.items():
-        if cells:
-            groups.append(len(cells))
-        roles = dict.fromkeys(r.quote.role.get(lang) for r in said_by if r.quote.role)
-        header = name + (f" ({'; '.join(roles)})" if roles else "")
-        cells.append([header, "", ""])
-        for r in said_by:
-            q = r.quote
-            text = "\n".join(said_lines(q, lang))
-            if q.channel:
-                text += f"\n({q.channel.get(lang)})"
-            cells.append([text, q.id, _date_text(q, lang)])
-    if not any(row[2] for row in cells):  # no quote has a date: no empty Date column
-        columns.pop()
-        cells = [row[:2] for row in cells]
-    notes = sources_notes([r.source for r in rows], lang)
-    if any(r.quote.inferred and r.quote.date for r in rows):
-        notes.insert(0, label("note.date_inferred", lang))
-    if any(r.quote.speech == "reported" or own_words(r.quote) is None for r in rows):
-        notes.insert(0, label("quote.rendering_note", lang))
-    title = label("title.quotes", lang)
-    return Listing(
-        title,
-        columns,
-        records,
-        cells=cells,
-        notes=notes,
-        groups=groups,
-        fields=QUOTE_FIELDS,
-    )
-
-
-def _date_text(quote: Quote, lang: Lang) -> str:
-    if quote.date is None:
-        return ""
-    return quote.date.iso + ("*" if quote.inferred else "")

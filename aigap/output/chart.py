@@ -19,16 +19,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
+from aigap.answers.gaps import GapRow, gap_rows
+from aigap.answers.scores import ScoreRow, score_rows
 from aigap.core import derive
-from aigap.core.errors import AigapError, Phrase, os_reason
+from aigap.core.errors import AigapError, Phrase
 from aigap.core.labels import LABELS, label
 from aigap.core.model import Fact, Lang, Source
-
-# The only import of the query layer: the rows a chart is drawn from.
-from aigap.kinds.gap import GapRow, GapValue, gap_rows
-from aigap.kinds.score import ScoreRow, score_rows
+from aigap.kinds.gap import GapValue
+from aigap.output import files
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from matplotlib.text import Text
 
     from aigap.kinds.score import Score
+
+
+# The only import of the query layer: the rows a chart is drawn from.
+
 
 __all__ = [
     "EXTENSIONS",
@@ -72,7 +76,7 @@ _HANGUL = re.compile("[\uac00-\ud7a3]")
 
 def _style() -> AbstractContextManager[None]:
     """rc settings for drawing and saving, restored afterwards: nothing global changes."""
-    from matplotlib import rc_context
+    from matplotlib import rc_context  # matplotlib loads only when a chart is drawn
 
     return rc_context(
         {
@@ -111,7 +115,7 @@ def chart_format(path: str) -> str:
 def font_files(lang: Lang) -> tuple[Path, Path]:
     """The regular and bold font files the chart's text is set in."""
     if lang == "ko":
-        from importlib.util import find_spec
+        from importlib.util import find_spec  # only for a Korean chart
 
         # find_spec locates the package without running its __init__ (which
         # would change matplotlib's global rc settings).
@@ -123,7 +127,7 @@ def font_files(lang: Lang) -> tuple[Path, Path]:
             if regular.is_file() and bold.is_file():
                 return regular, bold
         raise AigapError.said("error.chart.font")
-    import matplotlib
+    import matplotlib  # matplotlib loads only when a chart is drawn
 
     fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     return fonts / "DejaVuSans.ttf", fonts / "DejaVuSans-Bold.ttf"
@@ -136,6 +140,7 @@ class _Fonts:
         self.regular, self.bold = font_files(lang)
 
     def __call__(self, size: float, bold: bool = False) -> FontProperties:
+        # matplotlib loads only when a chart is drawn
         from matplotlib.font_manager import FontProperties
 
         return FontProperties(fname=self.bold if bold else self.regular, size=size)
@@ -202,7 +207,7 @@ def _facts_line(facts: Sequence[Fact], lang: Lang) -> str:
 def _figure(
     fonts: _Fonts, title: str, subtitle: str, source: str, facts: str, lang: Lang
 ) -> Figure:
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # matplotlib loads only when a chart is drawn
 
     fig = Figure(figsize=SIZE_INCHES, dpi=DPI, facecolor="white")
     fig.text(0.04, 0.955, title, fontproperties=fonts(19, bold=True), color=_INK, va="top")
@@ -256,6 +261,7 @@ def _panels(fig: Figure, sizes: Sequence[int]) -> list[Axes]:
 
 def _fit(fig: Figure, title: Text) -> None:
     """Make room for the longest row label, and shrink a title too long for the slide."""
+    # matplotlib loads only when a chart is drawn
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     renderer = FigureCanvasAgg(fig).get_renderer()
@@ -383,7 +389,7 @@ def _dumbbell(ax: Axes, y: int, row: GapRow, unit: str, fonts: _Fonts, lang: Lan
 
 def _period_legend(ax: Axes, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
     """'○ end of 2023  ● now' when every row of the panel shares its two periods."""
-    from matplotlib.lines import Line2D
+    from matplotlib.lines import Line2D  # matplotlib loads only when a chart is drawn
 
     periods = dict.fromkeys((_period(r.then, lang), _period(r.now, lang)) for r in group)
     if len(periods) != 1:
@@ -530,7 +536,7 @@ def _score_scale(ax: Axes, unit: str, values: Sequence[float], fonts: _Fonts, la
 
 def _country_legend(fig: Figure, rows: Sequence[ScoreRow], fonts: _Fonts, lang: Lang) -> None:
     """The colour of each country the chart shows, top right."""
-    from matplotlib.lines import Line2D
+    from matplotlib.lines import Line2D  # matplotlib loads only when a chart is drawn
 
     countries = [c for c in _COUNTRY_COLOURS if any(r.score.country == c for r in rows)]
     handles = [
@@ -552,25 +558,21 @@ def _country_legend(fig: Figure, rows: Sequence[ScoreRow], fonts: _Fonts, lang: 
 
 
 def save(fig: Figure, path: str) -> None:
-    """Write ``fig`` to ``path`` (SVG or PNG by extension) atomically."""
+    """Write ``fig`` to ``path`` (SVG or PNG by extension) atomically, never over a
+    file aigap did not write (aigap.output.files)."""
 
     fmt = chart_format(path)
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     # No dates or software versions in the file: the same chart is the same bytes.
-    metadata: dict[str, str | None] = {"Date": None} if fmt == "svg" else {"Software": None}
-    try:
-        # O_EXCL: never write through a file or link put there in the meantime.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "wb") as out, _style():
-                fig.savefig(out, format=fmt, dpi=DPI, facecolor="white", metadata=metadata)
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise AigapError.said("error.cannot_write", path=path, why=os_reason(exc)) from None
+    # The mark says aigap wrote it, so the next chart may replace it.
+    metadata: dict[str, str | None] = (
+        {"Date": None, "Creator": files.MARK} if fmt == "svg" else {"Software": files.MARK}
+    )
+
+    def write(out: BinaryIO) -> None:
+        with _style():
+            fig.savefig(out, format=fmt, dpi=DPI, facecolor="white", metadata=metadata)
+
+    files.write_atomic(path, write)
 
 
 def has_hangul(text: str) -> bool:

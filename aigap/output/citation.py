@@ -25,11 +25,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from aigap.core.labels import LABELS, label
-from aigap.core.model import Author, Fact, Lang, PartialDate, Source
+from aigap.core.model import Author, Fact, Lang, PartialDate, Source, cited_ids
 from aigap.output.render import json_safe, safe
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import JSONValue, Record
+
 
 STYLES = ("plain", "bibtex", "apa", "chicago", "csl-json")
 WRAP = 80  # columns for plain text: a citation pasted anywhere stays readable
@@ -383,21 +384,18 @@ def for_fact(
     """The sources citing ``fact`` needs, in order, and a short line on why each
     is cited: a quote's original words first (the speaker's own source), then
     the article, then the primary sources its note was checked against."""
-    cited: dict[str, Source] = {}
-    about: dict[str, str] = {}
     original = getattr(fact, "original", None)
-    if original is not None:
-        cited[original.source] = source_of(original.source)
-        about[original.source] = _label("original_of", lang, id=fact.id)
-    cited.setdefault(fact.source, source_of(fact.source))
-    if original is not None:
-        about.setdefault(fact.source, _label("came_through", lang, id=fact.id))
-    else:
-        about.setdefault(fact.source, fact_line(fact, lang))
-    for primary in fact.primary:
-        cited.setdefault(primary.source, source_of(primary.source))
-        about.setdefault(primary.source, fact_line(fact, lang, primary.locator))
-    return list(cited.values()), about
+    locators = {p.source: p.locator for p in fact.primary}
+    about: dict[str, str] = {}
+    for source_id in cited_ids(fact):
+        if original is not None and source_id == original.source:
+            about[source_id] = _label("original_of", lang, id=fact.id)
+        elif source_id == fact.source:
+            why = "came_through" if original is not None else None
+            about[source_id] = _label(why, lang, id=fact.id) if why else fact_line(fact, lang)
+        else:
+            about[source_id] = fact_line(fact, lang, locators.get(source_id))
+    return [source_of(i) for i in about], about
 
 
 def cite(source: Source, style: str = "plain", lang: Lang = "en", about: str | None = None) -> str:

@@ -20,10 +20,12 @@ each verbatim part, ``fact_tags`` each tag. See docs/output.md.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
+import re
 import shutil
-import tempfile
+import stat
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -31,7 +33,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union, get
 
 import msgspec
 
-from aigap.core.errors import AigapError, os_reason
+from aigap import __version__, kinds
+from aigap.core.errors import AigapError, OutputError, os_reason, some_names
 from aigap.core.model import (
     UNITS,
     Benchmark,
@@ -45,11 +48,14 @@ from aigap.core.model import (
     day_span,
     day_text,
 )
+from aigap.output.files import alive
+from aigap.output.show import record_detail
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import JSONValue, Record
     from aigap.kinds import SomeKind
     from aigap.store.queries import Store
+
 
 # Reads one cell from a row of a table's items. The items differ by table (a
 # record, a (fact, item, position) tuple, a (kind, fact) pair), and each table's
@@ -582,8 +588,6 @@ def _fact_date_columns() -> list[Column]:
 
 def _entity_tables(entities: list[Entity]) -> list[Table]:
     """The actors facts are about, their other names and people's affiliations."""
-    if not entities:
-        return []
     entity_id = Column(
         "entity_id",
         "string",
@@ -754,72 +758,202 @@ def _cell(value: object) -> object:
 
 def _write_csv(path: Path, table: Table) -> None:
     with open(path, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, lineterminator="\n")
+        # RFC 4180: CRLF line ends, so a bare CR in a cell is quoted too
+        writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow([c.name for c in table.columns])
         for row in table.rows:
             writer.writerow([_cell(v) for v in row])
 
 
+# What an export writes into DIR: resources and the manifest, nothing else.
+_OWN_NAME = re.compile(r"[a-z][a-z0-9_]*\.csv")
+MANIFEST = "datapackage.json"
+_WORK = ".aigap-tmp."  # + pid: a directory being written (inside DIR, or beside a new DIR)
+
+
 def is_export(directory: Path) -> bool:
     """Whether ``directory`` holds an earlier aigap export (its marker in datapackage.json)."""
+    return _manifest(directory) is not None
+
+
+def _manifest(directory: Path) -> dict[str, set[str]] | None:
+    """What an earlier export at ``directory`` wrote: file name -> the digests aigap
+    gave it (None when ``directory`` is not an export).
+
+    Only plain names of the kind an export writes count: a manifest naming
+    ``../x`` or a hidden file is never read as permission to touch it. A manifest
+    from before digests were kept (or a copy of one) lists names without digests:
+    those files count as aigap's only when they are all the directory holds.
+    """
     try:
-        with open(directory / "datapackage.json", encoding="utf-8") as f:
+        with open(directory / MANIFEST, encoding="utf-8") as f:
             data = json.load(f)
     except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and (data.get("aigap") or {}).get("export") == MARKER
+        return None
+    own = data.get("aigap") if isinstance(data, dict) else None
+    if not isinstance(own, dict) or own.get("export") != MARKER:
+        return None
+    files: dict[str, set[str]] = {}
+    for key in ("files", "replacing"):  # "replacing": an export stopped while swapping
+        listed = own.get(key)
+        if isinstance(listed, dict):
+            for name, digest in listed.items():
+                if isinstance(name, str) and _OWN_NAME.fullmatch(name) and isinstance(digest, str):
+                    files.setdefault(name, set()).add(digest)
+    if "files" not in own:  # an older export: names only
+        resources = data.get("resources")
+        for res in resources if isinstance(resources, list) else []:
+            path = res.get("path") if isinstance(res, dict) else None
+            if isinstance(path, str) and _OWN_NAME.fullmatch(path):
+                files.setdefault(path, set()).add("*")
+    return files
 
 
-def _check_target(target: Path) -> None:
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise AigapError.said("error.export.not_dir", path=target)
-    if target.is_dir():
-        try:
-            empty = not any(target.iterdir())
-        except OSError as exc:
-            raise AigapError.said(
-                "error.export.cannot_read", path=target, why=os_reason(exc)
-            ) from None
-        if not empty and not is_export(target):
+def _digest(path: Path) -> str | None:
+    """sha256 of a regular file (not through a link), else None."""
+
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _entries(target: Path) -> list[str]:
+    """The names in ``target``, without aigap's own work directories."""
+    try:
+        return sorted(n for n in os.listdir(target) if not n.startswith(_WORK))
+    except OSError as exc:
+        raise AigapError.said("error.export.cannot_read", path=target, why=os_reason(exc)) from None
+
+
+def _ours(target: Path, names: list[str], written: set[str]) -> tuple[list[str], list[str]]:
+    """(files of an earlier export that may go, names aigap would overwrite but may not).
+
+    A file is aigap's when the earlier export's manifest lists it with the
+    digest it still has: a file the user put there or changed since is not.
+    """
+    manifest = _manifest(target)
+    if manifest is None:
+        if names:
             raise AigapError.said("error.export.not_empty", path=target)
+        return [], []
+    legacy_whole = all(n == MANIFEST or "*" in manifest.get(n, ()) for n in names)
+    ours: list[str] = []
+    conflicts: list[str] = []
+    for name in names:
+        if name == MANIFEST:
+            continue
+        accepted = manifest.get(name, set())
+        if ("*" in accepted and legacy_whole) or _digest(target / name) in accepted:
+            ours.append(name)
+        elif name in written:
+            conflicts.append(name)
+    return ours, conflicts
+
+
+def _remove_stale_work(directory: Path, prefix: str) -> None:
+    """Remove work directories of exports that were killed (their process is gone).
+
+    Only files an export writes are removed; a directory holding anything else
+    is left as it is.
+    """
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        if not name.startswith(prefix):
+            continue
+        pid = name[len(prefix) :]
+        work = directory / name
+        if not pid.isdigit() or alive(int(pid)) or work.is_symlink() or not work.is_dir():
+            continue
+        try:
+            inside = os.listdir(work)
+            if all(n == MANIFEST or _OWN_NAME.fullmatch(n) for n in inside):
+                for n in inside:
+                    os.unlink(work / n)
+                os.rmdir(work)
+        except OSError:
+            pass  # another export is cleaning it, or it is not ours to clean
+
+
+def _write_manifest(path: Path, package: Record) -> None:
+    """``datapackage.json``, written whole then renamed over the old one."""
+    tmp = path.with_name(f"{_WORK}{os.getpid()}.json")
+    with open(tmp, "w", encoding="utf-8") as out:
+        json.dump(package, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    os.replace(tmp, path)
 
 
 def write_package(target: Path, tabs: list[Table], package: Record) -> None:
-    """Write the package into a new directory beside ``target``, then put it in place.
+    """Write the package to ``target``, never touching a file aigap did not write there.
 
-    An earlier export at ``target`` is replaced only once the new one is complete.
+    A new ``target`` is written beside it and renamed into place. Into an empty
+    directory or an earlier export, the files are written in a work directory
+    inside it and then renamed over aigap's own files one by one; a manifest
+    listing old and new digests is in place while they are swapped, so an
+    export killed half-way is replaced by the next one. Other files are kept.
     """
-    _check_target(target)
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise AigapError.said("error.export.not_dir", path=target)
     parent = target.absolute().parent
     if not parent.is_dir():
-        raise AigapError.said("error.export.no_dir", path=parent)
+        raise OutputError.said("error.export.no_dir", path=parent)
+    fresh = not target.exists()
+    _remove_stale_work(parent, f".{target.name}{_WORK}")
+    written = {f"{t.name}.csv" for t in tabs}
+    if fresh:
+        old: list[str] = []
+    else:
+        _remove_stale_work(target, _WORK)
+        old, conflicts = _ours(target, _entries(target), written)
+        if conflicts:
+            raise AigapError.said(
+                "error.export.conflict",
+                path=target,
+                names=some_names(conflicts),
+            )
+    work = (
+        parent / f".{target.name}{_WORK}{os.getpid()}"
+        if fresh
+        else target / (f"{_WORK}{os.getpid()}")
+    )
     try:
-        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        os.mkdir(work)
     except OSError as exc:
-        raise AigapError.said(
-            "error.export.cannot_write_dir", path=parent, why=os_reason(exc)
+        raise OutputError.said(
+            "error.export.cannot_write_dir", path=work.parent, why=os_reason(exc)
         ) from None
-    old: Path | None = None
     try:
+        files: Record = {}
         for table in tabs:
-            _write_csv(work / f"{table.name}.csv", table)
-        with open(work / "datapackage.json", "w", encoding="utf-8") as out:
-            json.dump(package, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        os.chmod(work, 0o755 & ~_umask())
-        if target.is_dir():
-            # a directory cannot be replaced by rename: move the old one aside first
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=parent))
-            os.rmdir(old)
-            os.rename(target, old)
-        os.rename(work, target)
+            name = f"{table.name}.csv"
+            _write_csv(work / name, table)
+            files[name] = _digest(work / name)
+        mark = package.get("aigap")
+        own: Record = {**(mark if isinstance(mark, dict) else {}), "files": files}
+        if fresh:
+            _write_manifest(work / MANIFEST, {**package, "aigap": own})
+            os.chmod(work, 0o755 & ~_umask())
+            os.rename(work, target)
+            return
+        replacing: Record = {n: _digest(target / n) for n in old}
+        _write_manifest(target / MANIFEST, {**package, "aigap": {**own, "replacing": replacing}})
+        for name in files:
+            os.replace(work / name, target / name)
+        for name in old:
+            if name not in files:
+                os.unlink(target / name)
+        _write_manifest(target / MANIFEST, {**package, "aigap": own})
+        os.rmdir(work)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
-        if old is not None and not target.exists():
-            os.rename(old, target)  # put the earlier export back
-        raise AigapError.said("error.export.failed", path=target, why=os_reason(exc)) from None
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        raise OutputError.said("error.export.failed", path=target, why=os_reason(exc)) from None
 
 
 def _umask() -> int:
@@ -829,7 +963,6 @@ def _umask() -> int:
 
 
 def build(store: Store) -> tuple[list[Table], list[Source]]:
-    from aigap import kinds
 
     sources: list[Source] = store.sources()
     benchmarks: list[Benchmark] = store.benchmarks()
@@ -839,7 +972,6 @@ def build(store: Store) -> tuple[list[Table], list[Source]]:
 
 def export(store: Store, target: str) -> dict[str, int]:
     """Write the package to ``target``; the number of rows of each resource."""
-    from aigap import __version__
 
     tabs, sources = build(store)
     write_package(Path(target), tabs, descriptor(tabs, sources, __version__))
@@ -848,7 +980,6 @@ def export(store: Store, target: str) -> dict[str, int]:
 
 def full_record(fact: Fact) -> Record:
     """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-    from aigap.answers.show import record_detail
 
     return record_detail(fact)
 

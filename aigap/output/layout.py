@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aigap.core.labels import label
+from aigap.core.labels import LABELS, label
 from aigap.core.model import Fact, Lang, Source
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
-    from aigap.store.queries import Store
 
 
 def source_fields(source: Source, lang: Lang) -> Record:
@@ -42,6 +41,7 @@ def every_row(rows: Sequence[object]) -> list[int]:
     return list(range(1, len(rows)))
 
 
-def sources_of(store: Store, facts: Iterable[Fact]) -> dict[str, Source]:
-    """The sources the facts cite, each read once, by id."""
-    return store.sources_by_id(f.source for f in facts)
+def kind_label(kind: str, lang: Lang) -> str:
+    """A fact kind as the tables name it ("market", "증시"); a kind without a label as is."""
+
+    return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind

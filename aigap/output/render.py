@@ -10,19 +10,38 @@ data such as ``[bold red]`` or ``[link=...]`` prints literally.
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import json
+import math
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 import msgspec
+from rich import box
+from rich.cells import cell_len
+from rich.console import CONSOLE_SVG_FORMAT, Console
+from rich.measure import Measurement
+from rich.table import Table
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+from rich.text import Text
 
-if TYPE_CHECKING:  # Rich is imported where it is used: not on the start-up path
+from aigap.core.errors import AigapError
+from aigap.core.labels import label
+from aigap.output import files
+from aigap.output.files import MARK, check_target
+
+if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from aigap.core.jsontypes import JSONValue, Record
+
 
 # Beyond C0/C1 and bidi controls: zero-width characters (which hide text
 # or splice look-alikes), the U+2028/2029 line separators (some terminals
@@ -85,20 +104,37 @@ def _plain(value: JSONValue) -> str:
 
 def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
     """Indented JSON (an array of records, or one object), control-safe."""
-    import json
+    out.write(json_safe(_dumps(value, _ascii_only(out))) + "\n")
 
-    out.write(json_safe(json.dumps(value, ensure_ascii=_ascii_only(out), indent=2)) + "\n")
+
+def _dumps(value: object, ascii_only: bool) -> str:
+    """JSON text; a non-finite number (an overflowing derived figure) becomes null:
+    NaN and Infinity are not JSON."""
+
+    try:
+        return json.dumps(value, ensure_ascii=ascii_only, indent=2, allow_nan=False)
+    except ValueError:  # rare: only then walk the value
+        return json.dumps(_finite(value), ensure_ascii=ascii_only, indent=2, allow_nan=False)
+
+
+def _finite(value: object) -> object:
+
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
     """The same text as ``write_json`` of a list, one record at a time (a generator of
     100,000 records is never a list, nor one string)."""
-    import json
-
     ascii_only = _ascii_only(out)
     opening = "[\n"
     for record in records:
-        text = json.dumps(record, ensure_ascii=ascii_only, indent=2).replace("\n", "\n  ")
+        text = _dumps(record, ascii_only).replace("\n", "\n  ")
         out.write(opening + "  " + json_safe(text))
         opening = ",\n"
     out.write("[]\n" if opening == "[\n" else "\n]\n")
@@ -107,15 +143,24 @@ def write_json_array(records: Iterable[Record], out: IO[str]) -> None:
 def _ascii_only(out: IO[str]) -> bool:
     """A stream that cannot encode every character (a Latin-1 or EUC-KR locale) gets
     \\u escapes: still exactly the same JSON value."""
-    import codecs
 
     encoding = getattr(out, "encoding", None) or "utf-8"
     return not codecs.lookup(encoding).name.startswith("utf")
 
 
-def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | None = None) -> None:
-    """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed)."""
-    import csv
+def write_csv(
+    records: Iterable[Record],
+    out: IO[str],
+    fields: Sequence[str] | None = None,
+    *,
+    excel: bool = False,
+) -> None:
+    """CSV with a header row; with ``fields``, ``records`` may be a generator (streamed).
+
+    Every cell goes through ``csv_cell`` (reversible escapes, formulas made inert).
+    ``excel``: for Excel, a UTF-8 byte-order mark first (else Excel reads UTF-8 as
+    the system's code page: Korean turns to mojibake) and CRLF line ends.
+    """
 
     if isinstance(records, list) and records:
         names = list(records[0])
@@ -126,26 +171,94 @@ def write_csv(records: Iterable[Record], out: IO[str], fields: Sequence[str] | N
         if not records:
             return
         names = list(records[0])
-    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
+    if excel:
+        out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\r\n" if excel else "\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: safe(_plain(v), keep_newlines=False) for k, v in record.items()})
+        writer.writerow({k: csv_cell(v) for k, v in record.items()})
 
 
-def _markdown_cell(value: JSONValue) -> str:
-    text = safe(_plain(value), keep_newlines=False)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+# Characters escaped in CSV cells: a backslash (so the escapes can be undone), and
+# every control, line break, tab, DEL, C1 and invisible/bidi character.
+_CSV_ESCAPE = re.compile(f"[\\\\\x00-\x1f\x7f-\x9f\u061c{_INVISIBLE}]")
+_CSV_UNESCAPE = re.compile(r"\\(\\|x[0-9a-f]{2}|u[0-9a-f]{4})")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
+# injection"); a tab or CR is escaped above, so cannot start a cell.
+_FORMULA_START = ("=", "+", "-", "@", "'")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?%?")
+
+
+def csv_cell(value: JSONValue) -> str:
+    """A CSV cell: reversible escapes, and text a spreadsheet would run made inert.
+
+    ``\\`` is a backslash, ``\\xNN``/``\\uNNNN`` the control or invisible character
+    (a newline is ``\\x0a``): each cell is one line, printable in any terminal.
+    Text that starts like a formula (``=``, ``+``, ``-``, ``@``; or ``'``) gets a
+    leading apostrophe; numbers, and text that is only a number (``-16.9%``), do not.
+    ``csv_value`` undoes both.
+    """
+    text = _CSV_ESCAPE.sub(_escape_csv, _plain(value))
+    if (
+        isinstance(value, str | list | tuple)
+        and text.startswith(_FORMULA_START)
+        and not _PLAIN_NUMBER.fullmatch(text)
+    ):
+        return "'" + text
+    return text
+
+
+def _escape_csv(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "\\":
+        return "\\\\"
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def csv_value(cell: str) -> str:
+    """The exact text of a cell ``csv_cell`` wrote (for a program reading aigap's CSV)."""
+    if cell.startswith("'"):
+        cell = cell[1:]
+    return _CSV_UNESCAPE.sub(lambda m: _unescape_one(m.group(1)), cell)
+
+
+def _unescape_one(code: str) -> str:
+    return "\\" if code == "\\" else chr(int(code[1:], 16))
+
+
+# Markdown punctuation that could start markup inside a table cell: emphasis, code,
+# links and images, raw HTML and entities, strikethrough, the cell separator.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&|~]")
+
+
+def markdown_text(value: str) -> str:
+    """Text for a Markdown line or table cell: shown literally by any CommonMark/GFM
+    renderer. Controls are made visible (``safe``), then every character that could
+    start markup is backslash-escaped: ``<script>`` is text, never HTML."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), safe(value, keep_newlines=False))
+
+
+def _markdown_cell(value: JSONValue | Text) -> str:
+
+    plain = value.plain if isinstance(value, Text) else _plain(value)
+    # a line break inside a cell is the one piece of HTML aigap writes itself
+    return "<br>".join(markdown_text(line) for line in plain.split("\n"))
 
 
 def write_markdown(listing: Listing, out: IO[str]) -> None:
-    records = listing.records
-    if not records and not listing.fields:
+    """The table as the terminal shows it (its visible columns and headers), as a
+    GitHub-flavoured Markdown table; numeric columns right-aligned."""
+    columns = list(listing.columns)
+    cells: Sequence[Sequence[JSONValue | Text]] | None = listing.cells
+    if cells is None:
+        cells = [[r.get(c.key) for c in columns] for r in listing.records]
+    if not columns:
         return
-    keys = list(records[0]) if records else list(listing.fields or ())
-    out.write("| " + " | ".join(keys) + " |\n")
-    out.write("|" + "|".join("---:" if _numeric(records, k) else "---" for k in keys) + "|\n")
-    for record in records:
-        out.write("| " + " | ".join(_markdown_cell(record[k]) for k in keys) + " |\n")
+    out.write("| " + " | ".join(markdown_text(c.header) or " " for c in columns) + " |\n")
+    out.write("|" + "|".join("---:" if c.numeric else "---" for c in columns) + "|\n")
+    for row in cells:
+        out.write("| " + " | ".join(_markdown_cell(v) for v in row) + " |\n")
 
 
 def _numeric(records: list[Record], key: str) -> bool:
@@ -156,9 +269,6 @@ def _numeric(records: list[Record], key: str) -> bool:
 
 
 def make_console(*, stderr: bool = False, record: bool = False) -> Console:
-    import os
-
-    from rich.console import Console
 
     # COLUMNS=0 or nonsense means "unknown": the terminal's width, else 80
     # (Rich would take 0 as a width and print nothing).
@@ -176,7 +286,6 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Console:
 
 def cell(value: JSONValue | Text) -> Text:
     """A table cell: data always becomes literal Text (never markup)."""
-    from rich.text import Text
 
     if isinstance(value, Text):
         return value
@@ -184,8 +293,6 @@ def cell(value: JSONValue | Text) -> Text:
 
 
 def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
-    from rich import box
-    from rich.table import Table
 
     cells: Sequence[Sequence[JSONValue]] | None = listing.cells
     if cells is None:
@@ -286,7 +393,6 @@ class Blocks(list["Text"]):
 def _blocks(listing: Listing, cells: Sequence[Sequence[JSONValue]], width: int) -> Blocks:
     """The table as one "header: value" block per row, for a terminal too narrow
     for its columns: every figure stays whole, the text wraps between words."""
-    from rich.text import Text
 
     lines = Blocks()
     groups = set(listing.groups or ())
@@ -340,7 +446,6 @@ def _longest_word(header: str, values: Sequence[JSONValue]) -> int:
 
 
 def _cell_len(text: str) -> int:
-    from rich.cells import cell_len
 
     return cell_len(text)
 
@@ -355,8 +460,8 @@ def print_listing(listing: Listing, fmt: str, svg: str | None = None) -> None:
         check_svg_path(svg)
     if fmt == "json":
         write_json(listing.records, sys.stdout)
-    elif fmt == "csv":
-        write_csv(listing.records, sys.stdout, listing.fields)
+    elif fmt in ("csv", "csv-excel"):
+        write_csv(listing.records, sys.stdout, listing.fields, excel=fmt == "csv-excel")
     elif fmt == "markdown":
         write_markdown(listing, sys.stdout)
     if fmt == "table":
@@ -373,20 +478,14 @@ _SVG_BACKGROUND = '<rect fill="{background}" x="0" y="0" width="{{width}}" heigh
 
 def check_svg_path(path: str) -> None:
     """Refuse a picture name that does not end in .svg (before anything is printed)."""
-    from aigap.core.errors import AigapError
 
     if not path.lower().endswith(".svg"):
         raise AigapError.said("error.svg_name", path=path)
+    check_target(path)
 
 
 def save_table_svg(listing: Listing, path: str) -> None:
     """Save the table as an SVG picture: light, as wide as its content, without CLI hints."""
-    import io
-
-    from rich.cells import cell_len
-    from rich.console import CONSOLE_SVG_FORMAT, Console
-    from rich.measure import Measurement
-    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
     check_svg_path(path)
     picture = Listing(
@@ -423,36 +522,24 @@ def save_table_svg(listing: Listing, path: str) -> None:
     svg = console.export_svg(
         title=picture.title or "aigap",
         theme=theme,
-        code_format=CONSOLE_SVG_FORMAT.replace("{chrome}", background),
+        # the mark, right after <svg ...>, lets the next picture replace this one
+        code_format=CONSOLE_SVG_FORMAT.replace("{chrome}", background).replace(
+            ">", f">\n    <!-- {MARK} -->", 1
+        ),
     )
     write_text_atomic(path, svg)
 
 
 def write_text_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temp file in the same directory and os.replace."""
-    import os
+    """Write ``text`` to ``path`` atomically, never over a file aigap did not write."""
 
-    from aigap.core.errors import AigapError, os_reason
+    def write(out: BinaryIO) -> None:
+        out.write(text.encode("utf-8"))
 
-    tmp = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.tmp")
-    tmp = f"{tmp}.{os.getpid()}"
-    try:
-        # O_EXCL: never write through a file or link put there in the meantime.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-    except OSError as exc:
-        raise AigapError.said("error.cannot_write", path=path, why=os_reason(exc)) from None
+    files.write_atomic(path, write)
 
 
 def print_table(console: Console, listing: Listing) -> None:
-    import io
 
     if console.is_terminal:
         _print_parts(console, listing)
@@ -472,7 +559,6 @@ def print_table(console: Console, listing: Listing) -> None:
 
 
 def _print_parts(console: Console, listing: Listing) -> None:
-    from rich.text import Text
 
     # Titles, notes and blocks wrap between words only: a word longer than the
     # line (an id, a date) stays whole rather than being cut in two. Lines
@@ -490,8 +576,6 @@ def _print_parts(console: Console, listing: Listing) -> None:
         else:
             console.print(table)
     else:
-        from aigap.core.labels import label
-
         console.print(Text(listing.empty or label("nothing_matches", "en")))
     lines([line for note in listing.notes for line in wrap_words(cell(note), console.width)])
 

@@ -10,10 +10,13 @@ import pytest
 from aigap import kinds
 from aigap.answers.timeline import Story, story
 from aigap.core.model import PartialDate
-from aigap.store.queries import Store, entries_from_data, open_store
+from aigap.opener import open_store
+from aigap.store.queries import Store
+from aigap.store.schema import entries_from_data
 
 
-@pytest.fixture(params=["packaged", "generated"])
+# The generated base's cases (a 2,000-fact base, 48 openings) are slow: CI runs them.
+@pytest.fixture(params=["packaged", pytest.param("generated", marks=pytest.mark.slow)])
 def store(request: pytest.FixtureRequest, facts_path: Path) -> Iterator[Store]:
     path = facts_path if request.param == "packaged" else request.getfixturevalue("big_base")
     opened = open_store(str(path))

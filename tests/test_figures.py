@@ -50,7 +50,7 @@ def test_every_benchmark_name_scores_accepts_works_with_gap(
 ) -> None:
     import yaml
 
-    from aigap.factfiles.load import packaged_facts_path
+    from aigap.factfiles.files import packaged_facts_path
 
     data = yaml.safe_load(packaged_facts_path().read_text(encoding="utf-8"))
     names = []
@@ -126,7 +126,8 @@ def test_check_accepts_the_previous_close_show_allows() -> None:
 
     from aigap.answers.crosscheck import _market_findings
     from aigap.core.model import Amount
-    from aigap.factfiles.load import load_fact_base, packaged_facts_path
+    from aigap.factfiles.files import packaged_facts_path
+    from aigap.factfiles.load import load_fact_base
 
     base = load_fact_base(str(packaged_facts_path()))
     moves = list(base.section("market"))

@@ -7,7 +7,7 @@ Three reusable pieces, none of which reads the store itself:
   Korean particle to Latin letters or digits cut apart (MMLU에서의 -> MMLU, 에서의).
 - ``Names``: the names and aliases of entities and benchmarks, both languages,
   found in running text. A name matches case-, space- and punctuation-blind
-  (``aigap.text.normalize_name``), so 샘올트먼 finds "샘 올트먼" and supermicro
+  (``aigap.core.text.normalize_name``), so 샘올트먼 finds "샘 올트먼" and supermicro
   "super micro"; a Korean particle after it does not matter (알트만은, AI의);
   an unspaced Korean compound that starts with a name is split (엔비디아주가 ->
   엔비디아 + 주가). ``Names.find(text)`` gives every name with where it is.
@@ -37,6 +37,7 @@ from aigap.core.text import normalize_name
 
 if TYPE_CHECKING:
     from aigap.store.queries import Store
+
 
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _SYLLABLES = re.compile("[\uac00-\ud7a3]+")
@@ -293,7 +294,7 @@ def correct(
     == "nvidia"; correct("딥씨크", ["딥시크", "딥러닝"]) == "딥시크".
     """
     from rapidfuzz import process  # imported only when a word needs correcting
-    from rapidfuzz.distance import OSA
+    from rapidfuzz.distance import OSA  # (as above)
 
     limit = typo_budget(word) if budget is None else budget
     if limit <= 0:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from aigap.core.model import Fact
-from aigap.store.queries import Store, open_store
+from aigap.opener import open_store
+from aigap.store.queries import Store
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,8 @@ def test_page_is_the_full_sort_cut(store: Store, limit: int | None) -> None:
     cases += [(e, ["openai-ceo", "deepseek-ceo"], False) for e in ("lab-openai", "lab-google")]
     cases += [(b, [], True) for b in benchmarks]
     for entity, people, benchmark in cases:
-        got, total = store.page_facts(entity, people, benchmark, limit)
+        found = store.page_facts(entity, people, benchmark, limit)
+        got, total = found.rows, found.total
         want = _expected(store, entity, people, benchmark)
         assert total == len(want), entity
         assert [f.id for f in got] == [f.id for f in want][:limit], entity
@@ -53,8 +55,8 @@ def test_page_is_the_full_sort_cut(store: Store, limit: int | None) -> None:
 def test_quotes_who_from_the_speakers_index_are_every_match(store: Store, who: str) -> None:
     """`quotes --who` picks quotes in SQL (speakers table, or part of a name): all, only these."""
     from aigap.answers.entities import matcher
+    from aigap.answers.quotes import quote_rows
     from aigap.kinds import quote
-    from aigap.kinds.quote import quote_rows
 
     speaks = matcher(store, who, members=True)
     want = [q.id for q in store.records(quote.KIND) if speaks(q.speaker)]

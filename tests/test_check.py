@@ -14,7 +14,7 @@ from aigap.answers.crosscheck import Derived, derived_for
 from aigap.cli import app
 from aigap.core import derive
 from aigap.kinds import sections
-from aigap.store.queries import with_store
+from aigap.opener import with_store
 
 from .conftest import REPO, SOURCES, needs_sources
 

@@ -1,0 +1,1186 @@
+"""``aigap verify``: check a draft's figures, dates and quotations against the fact base.
+
+The draft is read by ``aigap.draft`` (sentences, figures with units, dates,
+quotations); each claim is tied to its subject by the entity and benchmark
+names and aliases the base already has, then compared with what the base
+records for that subject: each fact's figures ("slots": a gap's value at a
+date, a score, a market move, an amount), its events' dates and its
+quotations' words. Facts are read through the store's index (the facts
+about the entities the draft names, and the search index for quoted words),
+so a draft costs about the same at 100,000 facts as at 60.
+
+Verdicts: ``supported`` (within the rounding the draft's precision implies),
+``contradicted`` (the base has another figure or date for this subject),
+``wrong-unit`` (the number matches, the unit or scale does not),
+``misattributed`` (the words are someone else's in the base) and
+``unverified`` (about the base's subjects, but the base has nothing on it).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Literal
+
+import msgspec
+
+from aigap.answers import draft
+from aigap.answers.draft import Figure, Quoted, Sentence, When
+from aigap.answers.names import Names
+from aigap.answers.search import match_expression, query_words
+from aigap.core.derive import parse_printed
+from aigap.core.errors import AigapError, os_reason
+from aigap.core.labels import label
+from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate, Text
+from aigap.core.numbers import amount_text, figure_text, with_unit
+from aigap.core.text import nfc
+from aigap.kinds.cost import Cost
+from aigap.kinds.event import Event
+from aigap.kinds.gap import Gap, period
+from aigap.kinds.market import MarketMove
+from aigap.kinds.quote import Quote
+from aigap.kinds.score import Score
+from aigap.store.queries import CacheError
+
+if TYPE_CHECKING:
+    from aigap.store.queries import Store
+
+Verdict = Literal["supported", "contradicted", "wrong-unit", "misattributed", "unverified"]
+VERDICTS: tuple[Verdict, ...] = (
+    "supported",
+    "contradicted",
+    "wrong-unit",
+    "misattributed",
+    "unverified",
+)
+ERRORS: frozenset[Verdict] = frozenset({"contradicted", "wrong-unit", "misattributed"})
+# A draft is an article: a few hundred KB. The cap keeps a hostile input harmless.
+MAX_DRAFT_BYTES = 4 * 1024 * 1024
+
+
+class Checked(msgspec.Struct, frozen=True):
+    """One claim of the draft and what the base says about it."""
+
+    line: int
+    text: str  # the clause the claim is in
+    figure: str  # the figure, date or quoted words as the draft writes them
+    verdict: Verdict
+    fact_id: str | None = None
+    says: str | None = None
+    source_id: str | None = None
+
+
+class Report(msgspec.Struct, frozen=True):
+    claims: list[Checked]
+
+    def summary(self) -> dict[str, int]:
+        counts: dict[str, int] = dict.fromkeys(VERDICTS, 0)
+        for claim in self.claims:
+            counts[claim.verdict] += 1
+        return counts
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for c in self.claims if c.verdict in ERRORS)
+
+
+# ---------------------------------------------------------------- names
+
+_HANGUL = re.compile("[가-힣]")
+# "US–China", "미중": both countries of the gap at once (aigap.names finds
+# "US-China" as two names; "미중" is one word that names neither alone)
+_BOTH_COUNTRIES = re.compile(
+    r"(?<![가-힣])미\s*[·ㆍ・-]?\s*중(?=[\s간의은는이가을를과와]|$)|美\s*[-–·]?\s*中"
+)
+
+
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])['’]s\b")
+
+
+class Mention(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+    entity: str
+
+
+class Subjects:
+    """The base's entities and benchmarks, and their names found in a draft.
+
+    Names are found by ``aigap.names.Names`` (shared with search: spacing,
+    punctuation and Korean particles aside); a draft adds two rules of its
+    own. A name of three Latin letters or fewer counts only in capitals
+    ("US", "MK", "HAI"), since in prose "us" and "sam" are ordinary words;
+    digits make a name safe in any case ("r1", "o1").
+    """
+
+    def __init__(self, store: Store) -> None:
+        named: list[Entity | Benchmark] = [*store.entities(), *store.benchmarks()]
+        self.by_id: dict[str, Entity | Benchmark] = {n.id: n for n in named}
+        self.names = Names.of_store(store)
+        self._us_cn = [n.id for n in named if isinstance(n, Entity) and n.iso in ("US", "CN")]
+
+    def resolve(self, name: str | None) -> str | None:
+        """The id a name (any case, spacing, punctuation) names; None when none."""
+        if not name:
+            return None
+        ids = self.names.ids(nfc(name))
+        return ids[0] if ids else None
+
+    def find(self, text: str) -> list[Mention]:
+        """The names in ``text``, in order (an alias naming several gives each)."""
+        found: list[Mention] = []
+        # an English possessive is not part of the name ("Nvidia's"): blanked, offsets kept
+        plain = _POSSESSIVE.sub("  ", text)
+        for hit in self.names.find(plain):
+            written = hit.text
+            short = written.isascii() and written.isalpha() and len(written) <= 3
+            if short and not written.isupper():
+                continue
+            found += [Mention(hit.start, hit.end, i) for i in hit.ids]
+        for m in _BOTH_COUNTRIES.finditer(text):
+            found += [Mention(m.start(), m.end(), c) for c in self._us_cn]
+        found.sort(key=lambda n: n.start)
+        return found
+
+
+# ---------------------------------------------------------------- the base's figures
+
+Family = Literal["share", "money", "months", "ratio", "hours"]
+_FAMILY: dict[str, Family] = {
+    "percent": "share",
+    "pp": "share",
+    "points": "share",
+    "elo": "share",
+    "usd": "money",
+    "krw": "money",
+    "usd_per_hour": "money",
+    "months": "months",
+    "ratio": "ratio",
+    "hours": "hours",
+}
+# The draft's unit -> the base's units it states exactly
+_SAME_UNIT: dict[str, frozenset[str]] = {
+    "percent": frozenset({"percent"}),
+    "pp": frozenset({"pp"}),
+    "points": frozenset({"pp", "elo"}),
+    "elo": frozenset({"elo"}),
+    "usd": frozenset({"usd"}),
+    "krw": frozenset({"krw"}),
+    "usd_per_hour": frozenset({"usd_per_hour"}),
+    "months": frozenset({"months"}),
+    "ratio": frozenset({"ratio"}),
+    "hours": frozenset({"hours"}),
+}
+Cue = Literal["gap", "score", "change", "close", "lost", "cost", "rent", "months", "ratio", "said"]
+# Words that show a figure is about this kind of number: a figure that differs
+# from the base's is called contradicted only when the sentence says what it is.
+_CUES: dict[str, str] = {
+    "gap": r"gap|differen|lead|behind|ahead|trail|lag|narrow|shr[au]nk|clos(?:ed|ing) in|margin"
+    r"|격차|차이|좁혀|줄어|줄었|뒤처|뒤져|앞서|추격",
+    "score": r"scor|accura|rated|rating|points|elo|점수|정확도|기록|성적|받은|받았|점을|점으로",
+    "change": r"share|stock|fell|fall|drop|plung|slid|sank|tumbl|declin|lost|down|rose|gain|jump"
+    r"|climb|soar|index|주가|지수|하락|폭락|급락|떨어|상승|급등|주식|올랐",
+    "close": r"clos|종가|마감|마쳤|거래를",
+    "lost": r"market (?:value|cap)|valuation|wip(?:ed|ing)|erase|evaporat|시가총액|시총|증발",
+    "cost": r"cost|spent|spend|train|build|built|develop|price|budget"
+    r"|비용|들었|들여|개발|학습|만드",
+    "rent": r"rent|per hour|an hour|hourly|시간당|빌려|임대",
+    "months": r"month|개월|달간|기간",
+    "ratio": r"tenth|fraction|cheaper|cost|분의|비용|배",
+    "said": r".",
+}
+
+
+class Slot(msgspec.Struct, frozen=True):
+    """One figure the base records: ``value`` in ``unit`` for ``fact``."""
+
+    fact: Fact
+    value: float
+    unit: str
+    cue: Cue
+    primary: frozenset[str]  # the entities the figure belongs to
+    date: PartialDate | None = None
+    benchmark: str | None = None
+    tolerance: float = 0.0
+    signed: bool = False  # a change: its sign is part of it
+    high: float | None = None
+    index: int = 0  # which of the fact's values (a gap's reading)
+    compared: frozenset[str] = frozenset()  # a ratio's base: "a tenth of Llama 3's cost"
+
+
+def _amount_cue(amount: Amount, field: str) -> Cue:
+    if amount.unit == "usd_per_hour":
+        return "rent"
+    if amount.unit == "months":
+        return "months"
+    if field in ("close", "previous_close"):
+        return "close"
+    return "lost" if field == "value_lost" else "cost"
+
+
+def _places(value: float) -> float:
+    text = repr(float(value))
+    places = len(text.partition(".")[2].rstrip("0")) if "e" not in text else 0
+    return 0.5 * 10.0**-places
+
+
+class Base:
+    """What the draft's subjects have in the base, read once through the store's index."""
+
+    def __init__(self, store: Store, names: Subjects, facts: Iterable[Fact]) -> None:
+        self.store = store
+        self.names = names
+        self.facts: dict[str, Fact] = {}
+        self.slots: list[Slot] = []
+        self.events: list[Event] = []
+        self.quotes: list[Quote] = []
+        self.benchmarks = {b.id: b for b in store.benchmarks()}
+        self.subjects: set[str] = set()  # the entities some fact is about
+        for fact in facts:
+            self.add(fact)
+
+    def add(self, fact: Fact) -> None:
+        if fact.id in self.facts:
+            return
+        self.facts[fact.id] = fact
+        self.subjects.update(fact.about)
+        self.slots.extend(self._slots(fact))
+        if isinstance(fact, Event):
+            self.events.append(fact)
+        elif isinstance(fact, Quote):
+            self.quotes.append(fact)
+
+    def primary(self, fact: Fact, *names: str | None) -> frozenset[str]:
+        """The entities a fact's figure belongs to: its named subject(s) and their makers."""
+        found = {e for e in (self.names.resolve(n) for n in names) if e}
+        if not found and fact.about:
+            found.add(fact.about[0])
+        for entity_id in list(found):
+            entity = self.names.by_id.get(entity_id)
+            if isinstance(entity, Entity) and entity.developer:
+                found.add(entity.developer)
+        return frozenset(found)
+
+    def _slots(self, fact: Fact) -> Iterable[Slot]:
+        if isinstance(fact, Gap):
+            who = frozenset({fact.benchmark})
+            for i, v in enumerate(fact.values):
+                yield Slot(
+                    fact,
+                    v.value,
+                    fact.unit,
+                    "gap",
+                    who,
+                    v.date,
+                    fact.benchmark,
+                    _places(v.value),
+                    index=i,
+                )
+        elif isinstance(fact, Score):
+            who = self.primary(fact, fact.model.en, fact.model.ko, fact.organization.en)
+            yield Slot(
+                fact,
+                fact.value,
+                fact.unit,
+                "score",
+                who,
+                fact.date,
+                fact.benchmark,
+                _places(fact.value),
+            )
+        elif isinstance(fact, MarketMove):
+            who = self.primary(fact, fact.subject.en, fact.subject.ko)
+            yield Slot(
+                fact,
+                fact.change,
+                "percent",
+                "change",
+                who,
+                fact.date,
+                None,
+                _places(fact.change),
+                signed=True,
+            )
+            for field in ("close", "previous_close", "value_lost"):
+                amount = getattr(fact, field)
+                if amount is not None:
+                    yield Slot(
+                        fact,
+                        amount.value,
+                        amount.unit,
+                        _amount_cue(amount, field),
+                        who,
+                        fact.date,
+                        None,
+                        _printed_tolerance(amount),
+                    )
+        elif isinstance(fact, Cost):
+            who = self.primary(fact)
+            for amount in fact.amounts:
+                yield Slot(
+                    fact,
+                    amount.value,
+                    amount.unit,
+                    _amount_cue(amount, ""),
+                    who,
+                    None,
+                    None,
+                    _printed_tolerance(amount),
+                )
+            if fact.ratio is not None:
+                of = {m.entity for t in fact.ratio.of.all() for m in self.names.find(t)}
+                yield Slot(fact, fact.ratio.value, "ratio", "ratio", who, compared=frozenset(of))
+        elif isinstance(fact, Quote):
+            who = self.primary(fact, fact.speaker.en, fact.speaker.ko)
+            seen: set[tuple[float, str]] = set()
+            for text in fact.said.all():
+                for figure in draft.figures(text):
+                    if (figure.value, figure.unit) in seen:
+                        continue
+                    seen.add((figure.value, figure.unit))
+                    yield Slot(
+                        fact,
+                        figure.value,
+                        figure.unit,
+                        "said",
+                        who,
+                        fact.date,
+                        None,
+                        figure.tolerance,
+                        high=figure.high,
+                    )
+
+
+def _printed_tolerance(amount: Amount) -> float:
+    printed = parse_printed(amount.printed)
+    return printed.tolerance if printed is not None else _places(amount.value)
+
+
+# ---------------------------------------------------------------- what the base says
+
+
+def slot_says(slot: Slot, lang: Lang, base: Base) -> str:
+    """The base's figure with what it is about and when: "0.3 pp (end of 2024)"."""
+    fact = slot.fact
+    if isinstance(fact, Gap):
+        v = fact.values[slot.index]
+        bench = base.benchmarks.get(fact.benchmark)
+        name = bench.name.get(lang) if bench else fact.benchmark
+        return f"{figure_text(v.value, fact.unit, lang)} ({name}, {period(v, lang)})"
+    if isinstance(fact, Score):
+        bench = base.benchmarks.get(fact.benchmark)
+        name = bench.name.get(lang) if bench else fact.benchmark
+        value = figure_text(fact.value, fact.unit, lang)
+        return f"{value} ({fact.model.get(lang)}, {name}, {fact.date.iso})"
+    if isinstance(fact, MarketMove):
+        if slot.cue == "change":
+            value = with_unit(fact.change, "percent")
+        else:
+            amount = next(
+                a
+                for a in (fact.close, fact.previous_close, fact.value_lost)
+                if a is not None and a.value == slot.value
+            )
+            value = amount_text(amount, lang)
+            if amount.label is not None:
+                value += f" — {amount.label.get(lang)}"
+        return f"{value} ({fact.subject.get(lang)}, {fact.date.iso})"
+    if isinstance(fact, Cost):
+        for amount in fact.amounts:
+            if amount.value == slot.value and amount.unit == slot.unit:
+                what = amount.label.get(lang) if amount.label else fact.subject.get(lang)
+                return f"{amount_text(amount, lang)} ({what})"
+        if fact.ratio is not None:
+            return f"{fact.ratio.printed} × {fact.ratio.of.get(lang)} ({fact.subject.get(lang)})"
+    if isinstance(fact, Quote):
+        return quote_says(fact, lang)
+    return fact.id
+
+
+def quote_says(fact: Quote, lang: Lang) -> str:
+    words = fact.said.get(lang)
+    original = _original(fact)
+    if original and lang == "en":
+        words = original
+    return f"{fact.speaker.get(lang)}: “{words}”"
+
+
+def _original(fact: Quote) -> str | None:
+    """The speaker's own words where the base has them (an English original)."""
+    if fact.said_en_is == "original":
+        return fact.said.en
+    original = getattr(fact, "original", None)
+    if isinstance(original, str):
+        return original
+    text = getattr(original, "en", None) or getattr(original, "said", None)
+    return text if isinstance(text, str) else None
+
+
+def event_says(fact: Event, lang: Lang) -> str:
+    return f"{fact.date.iso}: {fact.what.get(lang)}"
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _value_match(figure: Figure, value: float, base_tolerance: float) -> bool:
+    """Whether the draft's figure states ``value``, allowing its rounding and hedge."""
+    v, tol = figure.value, figure.tolerance + base_tolerance + 1e-9 * max(1.0, abs(value))
+    if figure.high is not None:
+        return v - tol <= value <= figure.high + tol
+    if figure.hedge == "nearly":
+        return v * 0.9 - tol <= value <= v + tol
+    if figure.hedge == "over":
+        return value >= v - tol
+    if figure.hedge == "under":
+        return value <= v + tol
+    if figure.hedge == "about":
+        return abs(value - v) <= max(tol, 0.05 * abs(v))
+    return abs(value - v) <= tol
+
+
+def _matches(figure: Figure, slot: Slot) -> bool:
+    value = abs(slot.value) if slot.signed else slot.value
+    if figure.unit == "ratio" and slot.unit == "ratio" and figure.value > 1:
+        # "10 times cheaper", "10배": the base records the fraction (0.1)
+        return _value_match(figure, 1 / value, 0.0) if value else False
+    if slot.high is not None:  # the base's own range ("6~9 months"): the draft must say it
+        return (
+            figure.high is not None
+            and _value_match(figure, slot.value, slot.tolerance)
+            and (abs(figure.high - slot.high) <= figure.tolerance + slot.tolerance)
+        )
+    return _value_match(figure, value, slot.tolerance)
+
+
+def _scaled(figure: Figure, slot: Slot) -> bool:
+    """The same digits at another scale: billion for trillion, 만 for 억."""
+    value = abs(slot.value)
+    if figure.value <= 0 or value <= 0:
+        return False
+    power = math.log10(figure.value / value)
+    k = round(power)
+    if abs(k) < 3:
+        return False
+    scaled = msgspec.structs.replace(
+        figure, value=figure.value / 10.0**k, tolerance=figure.tolerance / 10.0**k
+    )
+    return _value_match(scaled, value, slot.tolerance)
+
+
+def _date_fits(when: When, date: PartialDate | None) -> bool:
+    if date is None:
+        return True
+    if when.year is not None and when.year != date.year:
+        return False
+    if when.month is not None and date.month is not None and when.month != date.month:
+        return False
+    return not (when.day is not None and date.day is not None and when.day != date.day)
+
+
+def _closeness(
+    mention: draft.Span | Mention, start: int, end: int, text: str, others: Sequence[Figure]
+) -> float:
+    """How near a name is to a figure: 1 beside it, falling with distance."""
+    if mention.end <= start:
+        between = text[mention.end : start]
+        distance = float(len(between))
+        if re.search(r"(?:은|는|이|가)\s", text[mention.end : mention.end + 2] + " "):
+            distance *= 0.5  # the sentence's subject (R1은 ...)
+    elif mention.start >= end:
+        between = text[end : mention.start]
+        distance = len(between) * 2.5  # a name after the figure is rarely its owner
+        if re.match(r"\s*(?:를|을|의|로)?\s*(?:기록한|받은|달성한|얻은|차지한|보인|낸)\s", between):
+            distance = len(between) * 0.5  # "79.2%를 기록한 o1": the figure is o1's
+    else:
+        return 1.0
+    if any(mention.end <= f.span.start and f.span.end <= start for f in others) or any(
+        end <= f.span.start and f.span.end <= mention.start for f in others
+    ):  # ``others``: the sentence's other figures of the same kind of unit
+        distance += 40  # another figure lies between: it is nearer
+    distance += 12 * len(re.findall(r"[;,]|\b(?:while|whereas|but)\b|며 |고 ", between))
+    return 1.0 / (1.0 + distance / 30.0)
+
+
+_LEADING_PRONOUN = re.compile(
+    r"^\W*(it|its|they|their|he|his|she|her|the (?:company|firm|model|startup|lab|chipmaker)"
+    r"|이 (?:모델|회사)|그는|그녀는|회사 측은)(?![\w가-힣])",
+    re.IGNORECASE,
+)
+
+
+def _outside_quotes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The names a sentence says itself, not those inside someone's quoted words."""
+    spans = [q.span for q in draft.quotations(text)]
+    return [m for m in mentions if not _overlaps(draft.Span(m.start, m.end), spans)]
+
+
+def _actor(entity: str, names: Subjects) -> bool:
+    """A company, model or person: what a sentence without one may carry over."""
+    found = names.by_id.get(entity)
+    return isinstance(found, Entity) and found.type != "country"
+
+
+class _Context(msgspec.Struct):
+    """A sentence with the names in it and the names carried from the one before."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    carried: list[Mention]
+
+    def entities(self) -> set[str]:
+        return {m.entity for m in self.mentions}
+
+
+def _subject_score(
+    slot: Slot,
+    figure: Figure,
+    ctx: _Context,
+    figures: Sequence[Figure],
+    owner: str | None = None,
+) -> float:
+    """How surely the figure is about the slot's subject: its name near the figure, the
+    benchmark named, the comparison named; ``owner``: the name a list gives it
+    ("Broadcom and Oracle fell 17.4% and 13.8% respectively")."""
+    text = ctx.sentence.text
+    family = _FAMILY[figure.unit]
+    alike = [f for f in figures if f is not figure and _FAMILY[f.unit] == family]
+    near = 0.0
+    if owner is not None:
+        near = 1.0 if owner in slot.primary else 0.0
+    else:
+        for mention in ctx.mentions:
+            if mention.entity in slot.primary:
+                close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
+                near = max(near, close)
+    if near == 0.0 and any(m.entity in slot.primary for m in ctx.carried):
+        near = 0.3
+    if slot.compared & ctx.entities():
+        near = max(near, 0.5) + 0.25
+    score = 2.0 * near
+    if slot.benchmark is not None:
+        if slot.benchmark in ctx.entities():
+            score += 1.5
+        elif any(m.entity == slot.benchmark for m in ctx.carried):
+            score += 0.6
+    return score
+
+
+class Finding(msgspec.Struct, frozen=True):
+    verdict: Verdict
+    fact: Fact | None = None
+    says: str | None = None
+
+
+def judge_figure(
+    figure: Figure,
+    when: When | None,
+    ctx: _Context,
+    figures: Sequence[Figure],
+    base: Base,
+    lang: Lang,
+    owner: str | None = None,
+) -> Finding | None:
+    """The verdict on one figure; None when it is not about the base's subjects."""
+    family = _FAMILY[figure.unit]
+    scored = [
+        (s, _subject_score(s, figure, ctx, figures, owner))
+        for s in base.slots
+        if _FAMILY.get(s.unit) == family
+    ]
+    scored = [(s, x) for s, x in scored if x > 0]
+    if not scored:
+        return _unverified(ctx, base)
+    best = max(x for _, x in scored)
+    referents = [s for s, x in scored if x >= best * 0.93]
+    if best < 0.3:
+        return _unverified(ctx, base)
+    exact = [s for s in referents if s.unit in _SAME_UNIT[figure.unit] and _matches(figure, s)]
+    if exact:
+        dated = [s for s in exact if when is None or _date_fits(when, s.date)]
+        if dated:
+            slot = dated[0]
+            if (
+                slot.signed
+                and figure.direction
+                and ((figure.direction == "up") != (slot.value > 0))
+            ):
+                return Finding("contradicted", slot.fact, slot_says(slot, lang, base))
+            return Finding("supported", slot.fact, slot_says(slot, lang, base))
+        slot = _at_date(referents, when) or exact[0]
+        return Finding("contradicted", slot.fact, slot_says(slot, lang, base))
+    bounded = figure.hedge in ("over", "under")
+    unit_off = [
+        s
+        for s in referents
+        if not bounded
+        and ((s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s)) or _scaled(figure, s))
+    ]
+    if unit_off:
+        slot = unit_off[0]
+        return Finding("wrong-unit", slot.fact, slot_says(slot, lang, base))
+    cued = [
+        s
+        for s in referents
+        if _cued(s.cue, _near(ctx.sentence.text, figure))
+        and (family != "money" or s.unit in _SAME_UNIT[figure.unit])
+    ]
+    if cued and _other_period(ctx.sentence.text, figure):
+        return _unverified(ctx, base)  # "over the past year": not the base's day or period
+    if not cued:
+        return _unverified(ctx, base)
+    slot = _at_date(cued, when) or _nearest(cued, figure)
+    says = slot_says(slot, lang, base)
+    theirs = next(
+        (
+            s
+            for s, _ in scored
+            if s not in referents and s.unit in _SAME_UNIT[figure.unit] and _matches(figure, s)
+        ),
+        None,
+    )
+    if theirs is not None:  # someone else's number: say whose
+        says += "; " + label(
+            "verify.belongs", lang, figure=figure.text, whose=slot_says(theirs, lang, base)
+        )
+    return Finding("contradicted", slot.fact, says)
+
+
+_OTHER_PERIOD = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:year|month|week|"
+    r"quarter|decade|day)s?|\bthis\s+(?:year|month|week|quarter)|\bso\s+far\s+this|\bsince\s+"
+    r"|year[\s-]to[\s-]date|\bytd\b|\bin\s+(?:the\s+)?(?:first|second|third|fourth)\s+quarter"
+    r"|지난\s*(?:\d+|한|1)\s*(?:년|개월|달|주)\s*(?:간|동안|새)|올해\s*(?:들어|초|상반기)|연초\s*(?:대비|이후)"
+    r"|최근\s*\d+\s*(?:년|개월)|이후\s",
+    re.IGNORECASE,
+)
+
+
+def _near(text: str, figure: Figure) -> str:
+    """The words around a figure that say what it is ("closed at", "market value"):
+    its clause, at most 50 characters before it and 30 after."""
+    start = max(0, figure.span.start - 50)
+    end = min(len(text), figure.span.end + 30)
+    cut = max(text.rfind(",", start, figure.span.start), text.rfind(";", start, figure.span.start))
+    if cut >= 0:
+        start = cut + 1
+    stops = [i for i in (text.find(c, figure.span.end, end) for c in ",;") if i >= 0]
+    return text[start : min(stops, default=end)]
+
+
+def _other_period(text: str, figure: Figure) -> bool:
+    """Whether the figure's clause names a span the base's figures are not of."""
+    return _OTHER_PERIOD.search(_clause(text, figure.span.start, figure.span.end, 80)) is not None
+
+
+def _at_date(slots: Sequence[Slot], when: When | None) -> Slot | None:
+    if when is None:
+        return None
+    return next((s for s in slots if s.date is not None and _date_fits(when, s.date)), None)
+
+
+def _nearest(slots: Sequence[Slot], figure: Figure) -> Slot:
+    return min(slots, key=lambda s: abs(abs(s.value) - figure.value))
+
+
+@functools.cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(_CUES[cue], re.IGNORECASE)
+
+
+def _cued(cue: str, text: str) -> bool:
+    return _cue_pattern(cue).search(text) is not None
+
+
+def _unverified(ctx: _Context, base: Base) -> Finding | None:
+    """Unverified when the sentence names a subject the base has facts on; else not a claim."""
+    if any(_has_facts(m.entity, base) for m in ctx.mentions):
+        return Finding("unverified")
+    return None
+
+
+def _has_facts(entity: str, base: Base) -> bool:
+    return entity in base.subjects
+
+
+# ---------------------------------------------------------------- dates and events
+
+_CONCEPTS: dict[str, str] = {
+    "release": r"releas|launch|unveil|debut|rolled out|introduc|출시|공개|선보|내놓|내놨",
+    "found": r"found|establish|set up|설립|창업|세운|세웠|창립",
+    "born": r"\bborn\b|출생|태어|년생",
+    "meet": r"\bmet\b|\bmeet|meeting|만나|만남|만났|회동|면담",
+    "report": r"report|보도",
+    "publish": r"publish|발표|보고서|펴낸",
+}
+
+
+@functools.cache
+def _concept_patterns() -> dict[str, re.Pattern[str]]:
+    return {k: re.compile(v, re.IGNORECASE) for k, v in _CONCEPTS.items()}
+
+
+def _concepts(text: str) -> set[str]:
+    return {k for k, p in _concept_patterns().items() if p.search(text)}
+
+
+def _event_date(text: str, when: When) -> bool:
+    """A date that says when something happened ("released on January 20"), not a period."""
+    near = text[max(0, when.span.start - 25) : when.span.end + 12]
+    return when.born or bool(_concepts(near))
+
+
+def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | None:
+    """A date said of an event: released, founded, born, met, reported, published."""
+    said = _concepts(_clause(ctx.sentence.text, when.span.start, when.span.end, 60))
+    if when.born:
+        said.add("born")
+    if not said:
+        return None
+    names = ctx.entities() or {m.entity for m in ctx.carried}
+    scored: list[tuple[float, Event]] = []
+    for event in base.events:
+        if not said & _concepts(f"{event.what.en} {event.what.ko}"):
+            continue
+        primary = base.primary(event)
+        score = 2.0 * len(primary & names) + 0.3 * len(names & set(event.about))
+        if score:
+            scored.append((score, event))
+    if not scored:
+        return _unverified(ctx, base)
+    best = max(x for x, _ in scored)
+    tied = [e for x, e in scored if x == best]
+    fitting = [e for e in tied if _date_fits(when, e.date)]
+    if fitting:
+        return Finding("supported", fitting[0], event_says(fitting[0], lang))
+    return Finding("contradicted", tied[0], event_says(tied[0], lang))
+
+
+# ---------------------------------------------------------------- quotations
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tell|wrote|writes|posted|tweeted|called|calls|described|describes"
+    r"|added|stressed|argued|argues|claimed|claims|warned|noted|insisted|believes|put it"
+    r"|according to|declared|remarked|praised|hailed)\b"
+    r"|말했|밝혔|평가했|강조했|주장했|설명했|지적했|덧붙였|언급했|전했|썼다|했다|말한|밝힌|평가한|주장한"
+    r"|강조한|설명한|불렀|칭했|표현했",
+    re.IGNORECASE,
+)
+_STATEMENT_KO = re.compile(
+    r"(?:다|라|냐)고\s+(?:말했|밝혔|주장했|강조했|평가했|설명했|지적했|전망했|내다봤|언급했)"
+)
+_STOP = frozenset(
+    """a about all also an and any are as at be been but by can certainly clearly could did do
+    does even for from had has have he her here his i in into is it its just may might more
+    most much must my no not obviously of on one ones or our over quite really said says
+    shall she should so some still than that the their then there these they this those to
+    under us very was we were what when where which who whom will with would you your""".split()  # noqa: SIM905
+)
+_EN_WORD = re.compile(r"[a-z][a-z0-9']+|\d+(?:\.\d+)?")
+
+
+_CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)\b")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to compare two renderings of one statement: the first five
+    letters (competing / competition, focused / focus, industries / industry)."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word[:5] if len(word) > 5 else word.removesuffix("s")
+
+
+def tokens(text: str) -> set[str]:
+    """Content words (English, stemmed) and Hangul syllable pairs: what quotations share."""
+    folded = _CONTRACTION.sub("", nfc(text).casefold())
+    found = {_stem(w) for w in _EN_WORD.findall(folded) if w not in _STOP}
+    hangul = "".join(ch for ch in folded if _HANGUL.match(ch) or ch == " ")
+    for word in hangul.split():
+        found.update("~" + word[i : i + 2] for i in range(len(word) - 1))
+    return found
+
+
+def _overlap(draft_tokens: set[str], fact_text: str) -> tuple[float, int]:
+    theirs = tokens(fact_text)
+    shared = len(draft_tokens & theirs)
+    return (shared / len(draft_tokens) if draft_tokens else 0.0), shared
+
+
+def _quote_texts(fact: Quote) -> list[str]:
+    texts = list(fact.said.all())
+    original = _original(fact)
+    if original:
+        texts.append(original)
+    return texts
+
+
+def best_quote(words: str, quotes: Iterable[Quote], *, strict: bool) -> Quote | None:
+    """The quotation in the base these words are from, if any is close enough."""
+    mine = tokens(words)
+    if len(mine) < 2:
+        return None
+    best: tuple[float, Quote] | None = None
+    for fact in quotes:
+        for text in _quote_texts(fact):
+            share, shared = _overlap(mine, text)
+            enough = share >= (0.6 if strict else 0.5) and shared >= (3 if strict else 2)
+            if enough and (best is None or share > best[0]):
+                best = (share, fact)
+    return best[1] if best else None
+
+
+# Words that point back to the last sentence's speaker ("He added", "그는")
+_POINTS_BACK = re.compile(
+    r"\b(?:he|she|they|his|her|their|the company|the firm|the report)\b"
+    r"|그는|그녀는|그가|이어|또한|그의|회사 측",
+    re.IGNORECASE,
+)
+
+
+def _same_figures(words: str, fact: Quote) -> bool:
+    """Whether every figure in the quoted words is one the speaker said ("3 months")."""
+    theirs = [f for text in _quote_texts(fact) for f in draft.figures(text)]
+    return all(
+        any(
+            f.unit == g.unit and abs(f.value - g.value) <= f.tolerance and f.high == g.high
+            for g in theirs
+        )
+        for f in draft.figures(words)
+    )
+
+
+def _joined_quote(words: str, speaker: str, base: Base, *, strict: bool) -> Quote | None:
+    """Words that join two of the speaker's statements ("… a wake-up call … laser-focused"):
+    compared with all the speaker's quotations at once; the nearest single one is cited."""
+    theirs = [q for q in base.quotes if _same_speaker(speaker, q, base)]
+    if len(theirs) < 2:
+        return None
+    joined = Quote(
+        id="",
+        source="",
+        passage=("",),
+        speaker=theirs[0].speaker,
+        said=Text(en=" ".join(t for q in theirs for t in _quote_texts(q))),
+    )
+    if best_quote(words, [joined], strict=strict) is None:
+        return None
+    mine = tokens(words)
+    return max(theirs, key=lambda q: max(_overlap(mine, t)[0] for t in _quote_texts(q)))
+
+
+def _speaker(ctx: _Context, span: draft.Span, base: Base) -> str | None:
+    """Who the sentence says spoke: the nearest person or organisation outside the quote."""
+    outside = [m for m in ctx.mentions if m.end <= span.start or m.start >= span.end]
+    text = ctx.sentence.text
+    words = text[: span.start] + " " + text[span.end :]
+    pools = [outside, ctx.carried] if _POINTS_BACK.search(words) else [outside]
+    for pool in pools:
+        speakers = [
+            m
+            for m in pool
+            if isinstance(e := base.names.by_id.get(m.entity), Entity)
+            and e.type in ("person", "organization")
+        ]
+        if speakers:
+            people = [
+                m
+                for m in speakers
+                if (e := base.names.by_id.get(m.entity)) is not None
+                and isinstance(e, Entity)
+                and e.type == "person"
+            ]
+            pool_ = people or speakers
+            return min(
+                pool_, key=lambda m: min(abs(m.start - span.end), abs(span.start - m.end))
+            ).entity
+    return None
+
+
+def _same_speaker(entity: str, fact: Quote, base: Base) -> bool:
+    who = base.primary(fact, fact.speaker.en, fact.speaker.ko)
+    if entity in who:
+        return True
+    person = base.names.by_id.get(next(iter(who), ""))
+    return isinstance(person, Entity) and any(a.org == entity for a in person.affiliation)
+
+
+def judge_quote(
+    quoted: Quoted, ctx: _Context, base: Base, lang: Lang, *, strict: bool = False
+) -> Finding | None:
+    speaker = _speaker(ctx, quoted.span, base)
+    fact = best_quote(quoted.text, base.quotes, strict=strict)
+    if fact is None and speaker is not None:
+        fact = _joined_quote(quoted.text, speaker, base, strict=strict)
+    if fact is None:
+        if speaker is not None and quoted.direct and _has_facts(speaker, base):
+            return Finding("unverified")
+        return None
+    says = quote_says(fact, lang)
+    if speaker is None:
+        return None
+    if _same_speaker(speaker, fact, base):
+        if not _same_figures(quoted.text, fact):
+            return Finding("contradicted", fact, says)
+        return Finding("supported", fact, says)
+    return Finding("misattributed", fact, says)
+
+
+def _is_speech(quoted: Quoted, text: str) -> bool:
+    if draft.korean_speech_after(text, quoted.span.end):
+        return True
+    outside = text[: max(0, quoted.span.start - 1)] + " " + text[quoted.span.end + 1 :]
+    return _SPEECH.search(outside) is not None or text[: quoted.span.start].rstrip('“"‘ ').endswith(
+        ":"
+    )
+
+
+def _statement(ctx: _Context) -> Quoted | None:
+    """A reported statement ("Lee said the gap was almost gone"), without its speaker's name."""
+    text = ctx.sentence.text
+    korean = _STATEMENT_KO.search(text)
+    english = re.search(
+        r"\b(?:said|says|told \w+|argued|argues|claimed|claims|stressed|insisted|noted|warned"
+        r"|believes)\b(?:\s+that)?",
+        text,
+    )
+    if korean is not None:
+        start, end = 0, korean.start() + 1
+    elif english is not None:
+        start, end = english.end(), len(text)
+        if len(text[start:].strip(" .,")) < 12:  # "..., Lee said."
+            start, end = 0, english.start()
+    else:
+        return None
+    words = text[start:end]
+    for m in sorted(ctx.mentions, key=lambda m: -m.start):
+        if start <= m.start and m.end <= end:
+            rel_s, rel_e = m.start - start, m.end - start
+            words = words[:rel_s] + " " * (rel_e - rel_s) + words[rel_e:]
+    return Quoted(words.strip(), draft.Span(start, end), direct=False)
+
+
+# ---------------------------------------------------------------- the draft
+
+
+def _clause(text: str, start: int, end: int, limit: int = 120) -> str:
+    """The clause around a claim: the sentence, cut at commas when it is long."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    left = max(text.rfind(c, 0, start) for c in (",", ";", "—", "("))
+    right_hits = [i for i in (text.find(c, end) for c in (",", ";", "—", ")")) if i >= 0]
+    right = min(right_hits) if right_hits else len(text)
+    clause = text[left + 1 : right].strip()
+    if len(clause) < 30 or len(clause) > limit:
+        lo = max(0, start - limit // 2)
+        clause = text[lo : lo + limit].strip()
+        return ("…" if lo else "") + clause + ("…" if lo + limit < len(text) else "")
+    return ("…" if left >= 0 else "") + clause + ("…" if right < len(text) else "")
+
+
+def _pair_dates(figures: Sequence[Figure], whens: Sequence[When]) -> dict[int, When]:
+    """Each figure's date: the nearest with no other figure between (each date to one
+    figure, nearest first), else in order."""
+    paired: dict[int, When] = {}
+    used: set[int] = set()
+    if len(figures) == len(whens) >= 2 and (
+        whens[0].span.start >= figures[-1].span.end or whens[-1].span.end <= figures[0].span.start
+    ):  # "from 13.5 to 8.1 between the end of 2023 and the end of 2024"
+        return dict(enumerate(whens))
+    pairs: list[tuple[int, int, int]] = []  # (distance, figure, date)
+    for i, figure in enumerate(figures):
+        for j, when in enumerate(whens):
+            lo, hi = (
+                (figure.span.end, when.span.start)
+                if when.span.start >= figure.span.end
+                else (when.span.end, figure.span.start)
+            )
+            if any(lo <= f.span.start and f.span.end <= hi for f in figures if f is not figure):
+                continue  # another figure lies between: the date is that one's
+            if hi - lo <= 60:
+                pairs.append((hi - lo, i, j))
+    for _, i, j in sorted(pairs):  # nearest first; a date goes to one figure only
+        if i not in paired and j not in used:
+            paired[i] = whens[j]
+            used.add(j)
+    left_figures = [i for i in range(len(figures)) if i not in paired]
+    left_dates = [j for j in range(len(whens)) if j not in used]
+    if left_figures and len(left_figures) == len(left_dates):
+        for i, j in zip(left_figures, left_dates, strict=True):
+            paired[i] = whens[j]
+    elif left_figures and len(whens) == 1 and not used:
+        for i in left_figures:
+            paired[i] = whens[0]
+    return paired
+
+
+def _inside(span: draft.Span, spans: Iterable[draft.Span | Mention]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def _overlaps(span: draft.Span, spans: Iterable[draft.Span | Mention]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
+
+
+def read_draft(text: str) -> list[Sentence]:
+    return draft.sentences(nfc(text))
+
+
+def verify(store: Store, text: str, lang: Lang = "en") -> Report:
+    """Every claim in the draft ``text`` the fact base can speak to, with its verdict."""
+    found = read_draft(text)
+    names = Subjects(store)
+    contexts: list[_Context] = []
+    previous: _Context | None = None
+    for sentence in found:
+        mentions = names.find(sentence.text)
+        pronoun = _LEADING_PRONOUN.match(sentence.text)
+        if pronoun and previous is not None and previous.sentence.paragraph == sentence.paragraph:
+            # "It scored 79.8%, ahead of OpenAI's o1": "It" names the last sentence's actor
+            said = _outside_quotes(previous.sentence.text, previous.mentions) or previous.carried
+            mentions = [
+                Mention(pronoun.start(1), pronoun.end(1), m.entity)
+                for m in said
+                if _actor(m.entity, names)
+            ] + mentions
+        carried: list[Mention] = []
+        if (
+            previous is not None
+            and previous.sentence.paragraph == sentence.paragraph
+            and not any(_actor(m.entity, names) for m in _outside_quotes(sentence.text, mentions))
+        ):
+            # "It also scored 97.3% on MATH-500": the subject is the last sentence's
+            said = _outside_quotes(previous.sentence.text, previous.mentions)
+            carried = [m for m in said if _actor(m.entity, names)] or said or previous.carried
+        ctx = _Context(sentence, mentions, carried)
+        contexts.append(ctx)
+        previous = ctx
+    mentioned = {m.entity for c in contexts for m in c.mentions}
+    base = Base(store, names, store.facts_about(sorted(mentioned)) if mentioned else ())
+    _add_quoted(store, base, contexts)
+    claims: list[Checked] = []
+    for ctx in contexts:
+        claims.extend(_check_sentence(ctx, base, lang))
+    return Report(claims)
+
+
+def _add_quoted(store: Store, base: Base, contexts: Sequence[_Context]) -> None:
+    """The quotations whose words the draft quotes, found by the search index."""
+    for ctx in contexts:
+        for quoted in draft.quotations(ctx.sentence.text):
+            expression = match_expression(query_words([quoted.text]))
+            if expression is None:
+                continue
+            try:
+                hits = store.search(expression, 8).rows
+            except (CacheError, AigapError):
+                continue
+            for hit in hits:
+                if isinstance(hit.record, Quote):
+                    base.add(hit.record)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|각각", re.IGNORECASE)
+
+
+def _respectively(ctx: _Context, figures: Sequence[Figure], base: Base) -> dict[int, str]:
+    """ "A and B fell 17.4% and 13.8% respectively": the names given to the figures in order."""
+    if not _RESPECTIVELY.search(ctx.sentence.text) or len(figures) < 2:
+        return {}
+    names: list[str] = []
+    for m in _outside_quotes(ctx.sentence.text, ctx.mentions):
+        if _actor(m.entity, base.names) and m.entity not in names:
+            names.append(m.entity)
+    if len(names) != len(figures):
+        return {}
+    return dict(enumerate(names))
+
+
+def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
+    text = ctx.sentence.text
+    out: list[tuple[int, Checked]] = []
+
+    def add(start: int, end: int, written: str, finding: Finding) -> None:
+        fact = finding.fact
+        out.append(
+            (
+                start,
+                Checked(
+                    ctx.sentence.line_at(start),
+                    _clause(text, start, end),
+                    written,
+                    finding.verdict,
+                    fact.id if fact is not None else None,
+                    finding.says,
+                    fact.source if fact is not None else None,
+                ),
+            )
+        )
+
+    quotes = [q for q in draft.quotations(text) if _is_speech(q, text)]
+    quote_spans = [q.span for q in quotes]
+    mention_spans = ctx.mentions
+    figures = [
+        f
+        for f in draft.figures(text)
+        if not _inside(f.span, quote_spans) and not _overlaps(f.span, mention_spans)
+    ]
+    whens = [
+        w
+        for w in draft.dates(text)
+        if not _overlaps(w.span, mention_spans)
+        and not _overlaps(w.span, [f.span for f in figures])
+        and not _inside(w.span, quote_spans)
+    ]
+    periods = [w for w in whens if not _event_date(text, w)]
+    paired = _pair_dates(figures, periods)
+    owners = _respectively(ctx, figures, base)
+    for i, figure in enumerate(figures):
+        finding = judge_figure(figure, paired.get(i), ctx, figures, base, lang, owners.get(i))
+        if finding is not None:
+            add(figure.span.start, figure.span.end, figure.text, finding)
+    used = {id(w) for w in paired.values()}
+    for when in whens:
+        if id(when) in used:
+            continue
+        finding = judge_date(when, ctx, base, lang)
+        if finding is not None:
+            add(when.span.start, when.span.end, when.text, finding)
+    for quoted in quotes:
+        finding = judge_quote(quoted, ctx, base, lang)
+        if finding is not None:
+            add(quoted.span.start, quoted.span.end, quoted.text, finding)
+    if not quotes:
+        statement = _statement(ctx)
+        if statement is not None:
+            finding = judge_quote(statement, ctx, base, lang, strict=True)
+            if finding is not None and finding.verdict != "unverified":
+                add(statement.span.start, statement.span.end, statement.text, finding)
+    out.sort(key=lambda pair: pair[0])
+    return [c for _, c in out]
+
+
+def read_draft_bytes(data: bytes, name: str) -> str:
+    """The draft's text: UTF-8 (a BOM is dropped); anything else is a usage error."""
+    if len(data) > MAX_DRAFT_BYTES:
+        raise AigapError.said("error.draft_too_large", path=name, limit=MAX_DRAFT_BYTES)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise AigapError.said("error.draft_not_utf8", path=name, line=line) from None
+
+
+def read_draft_file(path: str) -> str:
+    """A draft file's text (at most MAX_DRAFT_BYTES; a pipe or FIFO is fine)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_DRAFT_BYTES + 1)
+    except FileNotFoundError:
+        raise AigapError.said("error.draft_missing", path=path) from None
+    except IsADirectoryError:
+        raise AigapError.said("error.draft_directory", path=path) from None
+    except OSError as exc:
+        raise AigapError.said("error.draft_unreadable", path=path, why=os_reason(exc)) from None
+    return read_draft_bytes(data, path)

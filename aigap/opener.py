@@ -1,0 +1,105 @@
+"""Open the fact base: the packaged file and --facts files, from the cache when it is fresh."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import stat
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from aigap.core.errors import AigapError, os_reason
+from aigap.factfiles.files import fail, max_bytes_from_env, too_large
+from aigap.store.cache import (
+    build_lock,
+    cache_file_for,
+    file_key,
+    open_cached,
+    remove_stale_temps,
+    store_records,
+)
+from aigap.store.queries import CacheError, Store
+
+T = TypeVar("T")
+
+
+def _stat(path: str, limit: int) -> os.stat_result:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise fail(path, "file.missing") from None
+    except OSError as exc:
+        raise fail(path, "file.unopenable", why=os_reason(exc)) from None
+    # The size limit holds for a warm cache too: it answers only what a cold read would.
+    if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        raise too_large(path, info.st_size, limit)
+    return info
+
+
+def _key(paths: Sequence[str], infos: Sequence[os.stat_result]) -> str:
+    return "\n".join(file_key(p, i) for p, i in zip(paths, infos, strict=True))
+
+
+def open_store(
+    path: str | Sequence[str], max_bytes: int | None = None, *, rebuild: bool = False
+) -> Store:
+    """A Store for the fact file at ``path`` (or several as one), from the cache when fresh.
+
+    Several files share one cache, keyed on every file: editing any rebuilds it.
+    """
+    paths = [path] if isinstance(path, str) else list(path)
+    limit = max_bytes_from_env(max_bytes)
+    infos = [_stat(p, limit) for p in paths]
+    name = os.pathsep.join(paths)
+    cache_file = cache_file_for(os.pathsep.join(os.path.realpath(p) for p in paths))
+    if cache_file is not None and not rebuild:
+        conn = open_cached(cache_file, _key(paths, infos))
+        if conn is not None:
+            return Store(conn, name)
+    if cache_file is None:
+        return _read_into(None, paths, max_bytes)
+    with build_lock(cache_file):
+        if not rebuild:  # another process may have built it while we waited
+            with contextlib.suppress(OSError):
+                conn = open_cached(cache_file, _key(paths, [os.stat(p) for p in paths]))
+                if conn is not None:
+                    return Store(conn, name)
+        remove_stale_temps(cache_file)
+        return _read_into(cache_file, paths, max_bytes)
+
+
+def _read_into(cache_file: Path | None, paths: Sequence[str], max_bytes: int | None) -> Store:
+    """Parse and validate the fact files; write the cache, or an in-memory one."""
+    # only on a cache miss: a warm start loads neither the YAML parser nor validation
+    from aigap.factfiles.load import load_fact_bases_with_data
+
+    # Reading builds millions of small objects and frees none until the end:
+    # collection passes would only rescan them (a third of a 100k-fact read).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        data, base, read = load_fact_bases_with_data(paths, max_bytes)
+        key = _key(paths, read)
+        store = Store(store_records(cache_file, data, base, key), os.pathsep.join(paths))
+        del data, base
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return store
+
+
+def with_store(
+    path: str | Sequence[str], query: Callable[[Store], T], max_bytes: int | None = None
+) -> T:
+    """Run ``query`` on the store, rebuilding the cache once if it proves bad."""
+    try:
+        return query(open_store(path, max_bytes))
+    except CacheError:
+        pass
+    try:
+        return query(open_store(path, max_bytes, rebuild=True))
+    except CacheError as exc:  # the file changed under us twice, or a bug
+        name = path if isinstance(path, str) else os.pathsep.join(path)
+        raise AigapError.said("error.read_base", path=name, why=exc) from None

@@ -1,0 +1,75 @@
+"""The facts table: one line per fact, its kind, date and summary; the flat record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from aigap import kinds
+from aigap.core.jsontypes import optional_text, text
+from aigap.core.labels import LABELS, label
+from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Source
+from aigap.output.layout import sources_notes
+from aigap.output.render import Column, Listing
+
+if TYPE_CHECKING:
+    from aigap.core.jsontypes import Record
+
+
+def fact_date(fact: Fact) -> PartialDate | None:
+    """The date a fact is about (a gap's: its latest value's)."""
+    return kinds.of(fact).date(fact)
+
+
+def fact_summary(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
+    """One line that says what a fact is, in ``lang``."""
+    return kinds.of(fact).summary(fact, lang, benchmarks)
+
+
+FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "tags")
+
+
+def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Record:
+    date = fact_date(fact)
+    return {
+        "fact_id": fact.id,
+        "kind": fact.kind,
+        "date": date.iso if date else None,
+        "summary": fact_summary(fact, lang, benchmarks),
+        "source_id": fact.source,
+        "inferred": fact.inferred,
+        "tags": list(fact.tags),
+    }
+
+
+def _kind(kind: str, lang: Lang) -> str:
+
+    return label(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else kind
+
+
+def facts_listing(
+    facts: Sequence[Fact],
+    benchmarks: dict[str, Benchmark],
+    sources: dict[str, Source],
+    lang: Lang,
+    total: int | None = None,
+) -> Listing:
+    records = [fact_record(f, lang, benchmarks) for f in facts]
+    columns = [
+        Column("kind", label("kind", lang), whole=True),
+        Column("date", label("date", lang), whole=True),
+        Column("fact", label("fact", lang), ratio=1),
+        Column("source", label("source", lang), whole=True, optional=True),
+    ]
+    cells = [
+        [
+            _kind(text(rec, "kind"), lang),
+            optional_text(rec, "date") or "",
+            f"{rec['fact_id']}\n{rec['summary']}",
+            text(rec, "source_id"),
+        ]
+        for rec in records
+    ]
+    notes = sources_notes([sources[s] for s in dict.fromkeys(f.source for f in facts)], lang)
+    title = label("title.facts", lang, count=len(facts) if total is None else total)
+    return Listing(title, columns, records, cells=cells, notes=notes, fields=FACT_FIELDS)

@@ -1,0 +1,112 @@
+"""The cache's tables, format version and row checksum: what its writer and readers share."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping
+
+from aigap import kinds
+from aigap.kinds import base
+
+CACHE_FORMAT = "14"
+
+
+# A record as the fact file gives it, after validation (the cache's columns come from it)
+Raw = Mapping[str, object]
+
+
+TABLES = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE records(
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    benchmark TEXT,
+    source TEXT,
+    datekey TEXT,
+    dlo TEXT,
+    dhi TEXT,
+    sub INTEGER,
+    num REAL,
+    who TEXT
+);
+-- The records' JSON apart from the columns queries filter and sort on: a scan
+-- of records (thousands of quotes for a speaker, an entity's facts by date)
+-- then reads ~100-byte rows, not ~600-byte ones.
+CREATE TABLE blobs(ord INTEGER PRIMARY KEY, data TEXT NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE names(norm TEXT NOT NULL, benchmark TEXT NOT NULL);
+CREATE TABLE counts(kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL);
+-- which facts are about which entity, with the fact's kind and date (its datekey;
+-- "~", after every date, when it has none) so that an entity page is read in
+-- date order from an index
+CREATE TABLE about(
+    entity TEXT NOT NULL, kind TEXT NOT NULL, sortkey TEXT NOT NULL, ord INTEGER NOT NULL
+);
+-- a quote's speaker names, normalized: `quotes --who ENTITY` looks them up
+CREATE TABLE speakers(norm TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL);
+CREATE TABLE entries(
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    pos INTEGER NOT NULL,
+    sortkey TEXT NOT NULL,
+    lo TEXT NOT NULL,
+    hi TEXT NOT NULL
+);
+"""
+
+
+# The search index: one row per record (rowid = the record's ord), its text in
+# three columns weighted by bm25() (see aigap/search.py for what goes where and
+# why this tokenizer). Contentless: the text is only needed to rank; what is
+# shown comes from the checked record, so the index adds no copy of the text.
+SEARCH_SCHEMA = """
+CREATE VIRTUAL TABLE search USING fts5(
+    names, body, passage, content='', tokenize='porter unicode61 remove_diacritics 2'
+);
+"""
+
+
+# Indexes are built after the rows are in: one sort instead of 100,000 B-tree inserts.
+INDEXES = """
+CREATE UNIQUE INDEX records_id ON records(id);
+CREATE INDEX records_kind ON records(kind, benchmark);
+CREATE INDEX records_kind_ord ON records(kind, ord);
+CREATE INDEX records_date ON records(kind, datekey, sub, num);
+CREATE INDEX records_span ON records(kind, dhi, dlo);
+CREATE INDEX names_norm ON names(norm);
+CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
+CREATE INDEX about_entity ON about(entity, sortkey, ord);
+CREATE INDEX about_kind ON about(entity, kind, sortkey, ord);
+CREATE INDEX speakers_norm ON speakers(norm, ord);
+CREATE INDEX entity_names_norm ON entity_names(norm);
+CREATE INDEX entries_order ON entries(sortkey, ord, pos);
+CREATE INDEX entries_span ON entries(hi, lo);
+"""
+
+
+def row_crc(ord_: int, record_id: str, kind: str, data: str) -> int:
+    """A row's checksum, over its place, id, kind and JSON: a damaged or moved row is caught."""
+    head = f"{ord_}\x00{record_id}\x00{kind}\x00"
+    return zlib.crc32(data.encode("utf-8", "surrogatepass"), zlib.crc32(head.encode()))
+
+
+UNDATED = "~"  # the sort key of an undated fact: after every date
+
+
+BY_SOURCE = "facts-of-source"  # counts rows: (this, source id) -> how many facts
+
+
+def entries_from_data(section: str) -> bool:
+    """Whether the ``entries`` table holds this kind's timeline entries (see ``_entry_dates``).
+
+    True for a kind that says how to read its entries' dates from its data
+    (``Kind.raw_dates``) and for any kind with the default story and date;
+    another kind is read in Python.
+    """
+
+    try:
+        kind = kinds.by_section(section)
+    except KeyError:
+        return False
+    return kind.raw_dates is not None or (kind.entries is None and kind.date is base.own_date)

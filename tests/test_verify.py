@@ -1,0 +1,126 @@
+"""aigap verify: a draft's figures, dates and quotations checked against the base."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from aigap.cli import app
+
+ENGLISH = """\
+Nvidia shares fell nearly 17% on January 27, wiping out about 850 billion won of market value.
+On MMLU the US–China gap shrank to 0.3 percentage points at the end of 2024.
+"""
+KOREAN = "엔비디아 주가는 27일 17% 가까이 폭락했다. 나스닥 지수는 3.07% 하락했다.\n"
+KEYS = ["line", "text", "figure", "verdict", "fact_id", "says", "source_id"]
+VERDICTS = ["supported", "contradicted", "wrong-unit", "misattributed", "unverified"]
+
+
+def _json(runner: CliRunner, args: list[str], stdin: str | None = None) -> tuple[int, dict]:
+    result = runner.invoke(app, ["verify", *args, "-f", "json"], input=stdin)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_json_shape(runner: CliRunner) -> None:
+    _, data = _json(runner, [], ENGLISH)
+    assert list(data) == ["claims", "summary"]
+    assert list(data["summary"]) == VERDICTS
+    for claim in data["claims"]:
+        assert list(claim) == KEYS
+        assert claim["verdict"] in VERDICTS
+        assert isinstance(claim["line"], int)
+        if claim["verdict"] == "unverified":
+            assert claim["fact_id"] is None and claim["says"] is None
+            assert claim["source_id"] is None
+    by_figure = {c["figure"]: c for c in data["claims"]}
+    assert by_figure["nearly 17%"]["verdict"] == "supported"
+    assert by_figure["nearly 17%"]["fact_id"] == "market-nvidia-2025-01-27"
+    assert by_figure["nearly 17%"]["source_id"] == "mk-2025-01-29"
+    assert by_figure["about 850 billion won"]["verdict"] == "wrong-unit"
+    assert by_figure["0.3 percentage points"]["line"] == 2
+    assert sum(data["summary"].values()) == len(data["claims"])
+
+
+def test_exit_codes(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["verify"], input=KOREAN).exit_code == 0
+    assert runner.invoke(app, ["verify"], input=ENGLISH).exit_code == 1  # a wrong unit
+    assert runner.invoke(app, ["verify", "/no/such/draft.md"]).exit_code == 2
+    assert runner.invoke(app, ["verify", "-f", "yaml"], input=KOREAN).exit_code == 2
+
+
+def test_file_stdin_and_dash_agree(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    from_file = _json(runner, [str(path)])
+    assert from_file == _json(runner, ["-"], ENGLISH) == _json(runner, [], ENGLISH)
+
+
+def test_korean_draft_in_korean(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["verify", "--lang", "ko"], input=KOREAN)
+    assert result.exit_code == 0
+    assert "확인됨" in result.stdout and "주장 2건" in result.stdout
+    _, data = _json(runner, [], KOREAN)
+    assert [c["fact_id"] for c in data["claims"]] == [
+        "market-nvidia-2025-01-27",
+        "market-nasdaq-2025-01-27",
+    ]
+
+
+def test_markdown_code_and_links_are_skipped(runner: CliRunner) -> None:
+    draft = """# Draft
+
+Nvidia shares fell 16.9% on January 27 ([Reuters](https://example.com/nvidia-fell-99%)).
+
+```
+Nvidia shares fell 42% that day.
+```
+
+`Nvidia fell 55%` is not prose either.
+"""
+    _, data = _json(runner, [], draft)
+    assert [(c["line"], c["figure"], c["verdict"]) for c in data["claims"]] == [
+        (3, "16.9%", "supported")
+    ]
+
+
+def test_a_draft_without_claims(runner: CliRunner) -> None:
+    draft = "The weather in Seoul was mild. Apple's shares rose 2% on Tuesday.\n"
+    code, data = _json(runner, [], draft)
+    assert code == 0 and data["claims"] == []
+    result = runner.invoke(app, ["verify"], input=draft)
+    assert result.exit_code == 0 and "No claim" in result.stdout
+    assert runner.invoke(app, ["verify"], input="").exit_code == 0
+
+
+def test_not_utf8_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes("엔비디아 17%".encode("euc-kr"))
+    result = runner.invoke(app, ["verify", str(path)])
+    assert result.exit_code == 2
+    assert "UTF-8" in result.stderr
+    result = runner.invoke(app, ["verify", str(tmp_path)])
+    assert result.exit_code == 2 and "directory" in result.stderr
+
+
+def test_markdown_checklist(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["verify", "-f", "markdown"], input=ENGLISH)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("# Fact check of")
+    assert any(line.startswith("- [x] line 1: **supported**") for line in lines)
+    assert any(line.startswith("- [ ] line 1: **wrong unit**") for line in lines)
+
+
+def test_quotes_and_misattribution(runner: CliRunner) -> None:
+    draft = (
+        'Sam Altman called R1 "AI\'s Sputnik moment".\n'
+        "샘 올트먼은 “딥시크 R1은 특히 가격을 고려하면 인상적인 모델”이라고 평가했다.\n"
+    )
+    code, data = _json(runner, [], draft)
+    verdicts = [(c["verdict"], c["fact_id"]) for c in data["claims"]]
+    assert verdicts == [
+        ("misattributed", "quote-andreessen-sputnik"),
+        ("supported", "quote-altman-impressive"),
+    ]
+    assert code == 1
