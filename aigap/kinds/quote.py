@@ -84,7 +84,10 @@ def said_lines(fact: Quote, lang: Lang) -> list[str]:
     """The quote in full: the speaker's words first, then the article's Korean
     (and, in English, aigap's rendering), each marked for what it is."""
     if fact.speech == "reported":
-        return [said_text(fact, lang)]
+        lines = [said_text(fact, lang)]
+        if lang == "en" and fact.said.ko:
+            lines.append(label("quote.article_words", lang, said=fact.said.ko))
+        return lines
     lines = []
     own = own_words(fact)
     if own:
