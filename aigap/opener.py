@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from aigap.core import collector
 from aigap.core.errors import AigapError, os_reason
 from aigap.factfiles.files import fail, max_bytes_from_env, too_large
 from aigap.store.cache import (
@@ -75,18 +75,11 @@ def _read_into(cache_file: Path | None, paths: Sequence[str], max_bytes: int | N
     # only on a cache miss: a warm start loads neither the YAML parser nor validation
     from aigap.factfiles.load import load_fact_bases_with_data
 
-    # Reading builds millions of small objects and frees none until the end:
-    # collection passes would only rescan them (a third of a 100k-fact read).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         data, base, read = load_fact_bases_with_data(paths, max_bytes)
         key = _key(paths, read)
         store = Store(store_records(cache_file, data, base, key), os.pathsep.join(paths))
         del data, base
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return store
 
 

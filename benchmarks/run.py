@@ -88,6 +88,35 @@ with open(sys.argv[1], "rb") as f:
 """
 
 
+# A bare PyYAML event parse (libyaml): every event of the file, nothing built.
+BARE_EVENTS = """\
+import sys, yaml
+with open(sys.argv[1], "rb") as f:
+    for _ in yaml.parse(f, Loader=yaml.CSafeLoader):
+        pass
+"""
+
+# One's own small fact file beside a big one, in one --facts directory: the edit
+# benchmark rewrites its event's text before each run (a new size and mtime).
+OWN_FILE = """\
+schema: 1
+sources:
+  - id: my-notes
+    outlet: {{en: "My notebook"}}
+    headline: {{en: "Interview notes"}}
+    byline: {{en: "Me"}}
+    published: "2025-02-03"
+    language: en
+events:
+  - id: event-my-interview
+    source: my-notes
+    date: "2025-02-03"
+    precision: day
+    what: {{en: "I interviewed an engineer ({edit})."}}
+    passage: "Interview with an engineer."
+    passage_en: "Interview with an engineer."
+"""
+
 GC_OFF_FLOOR = "floor app, GC off as aigap runs (reference)"
 
 
@@ -223,6 +252,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="5 runs, 1 first read each")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(generate_facts.DEFAULT_SIZES))
     parser.add_argument("--skip-bare", action="store_true", help="skip the bare yaml.load")
+    parser.add_argument("--skip-edit", action="store_true", help="skip the own-file edit benchmark")
     args = parser.parse_args()
     if args.quick:
         args.runs, args.first_runs = 5, 1
@@ -252,6 +282,8 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
     bare.write_text(BARE_LOAD)
     bare_nogc = work / "bare_load_nogc.py"
     bare_nogc.write_text(BARE_LOAD_NOGC)
+    bare_events = work / "bare_events.py"
+    bare_events.write_text(BARE_EVENTS)
     print(f"generating fact bases {args.sizes} ...", file=sys.stderr)
     # In a child: this process must stay small, because a child's peak RSS as
     # reported by wait4 includes the parent's peak at the moment of the fork.
@@ -330,6 +362,9 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
                 )
             )
 
+    if not args.skip_edit:
+        first.extend(_edit_cases(work, bases, aigap, env, args.first_runs, py, bare_events))
+
     print(f"warming up ({len(small)} cases) ...", file=sys.stderr)
     for case in small:
         case.run_once(record=False)
@@ -377,6 +412,55 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
     _report_targets(small, first, bases)
     importtime_breakdown(floor, env, 5 if args.quick else 15)
     return 1 if failed else 0
+
+
+def _edit_cases(
+    work: Path,
+    bases: dict[int, Path],
+    aigap: list[str],
+    env: dict[str, str],
+    runs: int,
+    py: str,
+    bare_events: Path,
+) -> list[Case]:
+    """The biggest base and one's own small file in one --facts directory: the first
+    read of both, then the next command after each edit of the small file; beside
+    them, a bare PyYAML event parse of the big file."""
+    big = max(bases)
+    folder = work / "own"
+    folder.mkdir()
+    shutil.copy(bases[big], folder / "base.yaml")
+    mine = folder / "mine.yaml"
+    edits = iter(range(10**9))
+
+    def edit() -> dict[str, str]:
+        mine.write_text(OWN_FILE.format(edit=f"edit {next(edits)}"), encoding="utf-8")
+        return {}
+
+    edit()
+    counter = iter(range(10**9))
+
+    def cold() -> dict[str, str]:
+        directory = work / f"cold-own-{next(counter)}"
+        directory.mkdir(mode=0o700)
+        return {"AIGAP_CACHE_DIR": str(directory)}
+
+    argv = [*aigap, "--no-packaged", "--facts", str(folder), "gap", "mmlu"]
+    warm_env = {**env, "AIGAP_CACHE_DIR": str(work / "cache-own")}
+    (work / "cache-own").mkdir(mode=0o700)
+    return [
+        Case(f"{big:,} facts + own file, first read", argv, env, runs, cold, warm_up=False),
+        Case(
+            f"{big:,} facts + own file, after an edit of the own file", argv, warm_env, runs, edit
+        ),
+        Case(
+            f"bare PyYAML event parse, {big:,} facts",
+            [py, str(bare_events), str(bases[big])],
+            env,
+            runs,
+            warm_up=False,
+        ),
+    ]
 
 
 def _importtime(argv: list[str], env: dict[str, str]) -> dict[str, tuple[int, int]]:
@@ -464,6 +548,23 @@ def _report_targets(small: list[Case], first: list[Case], bases: dict[int, Path]
             f"| first read, {big:,} facts, vs {label} "
             f"| {_fmt_time(t_cold)} vs {_fmt_time(t_ref)}, {m_cold:.0f} vs {m_ref:.0f} MB "
             f"| – | {'yes' if ok else 'NO'} |"
+        )
+    edited = by_name.get(f"{big:,} facts + own file, after an edit of it")
+    if edited is not None:
+        got = statistics.median(edited.times) / floor
+        met = "yes" if got <= 1.5 else "NO"
+        print(
+            f"| next command after an edit of one's own file beside {big:,} facts ≤ 1.5× floor "
+            f"| {got:.2f}×, {max(edited.rss_kb) / 1024:.0f} MB | – | {met} |"
+        )
+    own = by_name.get(f"{big:,} facts + own file, first read")
+    events = by_name.get(f"bare PyYAML event parse, {big:,} facts")
+    if own is not None and events is not None:
+        print(
+            f"| first read, {big:,} facts + own file, vs a bare PyYAML event parse "
+            f"| {_fmt_time(statistics.median(own.times))}, {max(own.rss_kb) / 1024:.0f} MB vs "
+            f"{_fmt_time(statistics.median(events.times))}, {max(events.rss_kb) / 1024:.0f} MB "
+            "| – | (reported) |"
         )
     # Linear growth: time per fact of the first read at each size.
     colds = [

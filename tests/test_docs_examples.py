@@ -1,4 +1,4 @@
-"""The examples in README.md and docs/commands.md are real output.
+"""The examples in README.md and docs/*.md are real output.
 
 Each ```console block whose command is a plain `$ aigap ...` line (no pipe,
 redirect or second command, no file the reader must make first) is run at
@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from aigap.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
-DOCS = [REPO / "README.md", REPO / "docs" / "commands.md"]
+DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 BLOCK = re.compile(r"(```console\n)(.*?)(```)", re.S)
 # Shell syntax or files a reader makes first: such examples are shown, not run.
 NOT_RUN = re.compile(r"[|;>&#]|\$\?|mine\.yaml|clash\.yaml|--sources|--svg|\bexport\b|\bchart\b")
@@ -73,4 +73,26 @@ def test_example_is_real_output(
 
 
 def test_the_readme_has_runnable_examples() -> None:
-    assert len(examples(REPO / "README.md")) >= 15
+    assert len(examples(REPO / "README.md")) >= 5
+
+
+def test_the_docs_have_runnable_examples() -> None:
+    assert len(examples(REPO / "docs" / "commands.md")) >= 30
+
+
+def test_ci_runs_the_readmes_test_command_verbatim() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(python3 -m venv .*)\n```", readme)
+    assert len(commands) == 2, commands  # one installs and runs, one installs and tests
+    test_command = next(c for c in commands if "pytest" in c)
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci
+    assert "pytest -m slow" in ci  # and CI runs the slow tier too
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
+def test_no_machine_paths_or_gone_module_names(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    assert not re.search(r"(?<![\w.])/(work|home|Users|root|tmp)/", text)
+    if doc.name == "README.md":  # the README is for users: no module names at all
+        assert not re.search(r"\b(queries|listings|store|cli)\.py\b", text)

@@ -63,6 +63,15 @@ def test_package_describes_every_resource(exported: Path) -> None:
     assert "percentage points" in fields["unit"]["description"]
 
 
+def test_the_data_licence_is_for_data_and_leaves_the_passages_to_their_publishers(
+    exported: Path,
+) -> None:
+    (licence,) = json.loads((exported / "datapackage.json").read_text("utf-8"))["licenses"]
+    assert licence["name"] == "CC-BY-4.0"
+    assert licence["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert "passages" in licence["title"] and "publishers" in licence["title"]
+
+
 def _flatten(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """A fact file mapping as the export's columns: text.en -> text_en; lists left out."""
     out: dict[str, Any] = {}

@@ -10,7 +10,6 @@ there are, ``--format json`` lists them all.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from aigap import kinds
 from aigap.answers.crosscheck import cross_check
+from aigap.core import collector
 from aigap.core.errors import FactFileError, Problem, Severity
 from aigap.core.model import Fact, FactBase
 from aigap.core.text import nfc
@@ -52,13 +52,8 @@ def check_counted(
     path: str | Sequence[str], sources_dir: str | None = None, max_bytes: int | None = None
 ) -> tuple[list[Problem], int]:
     """``check``, plus how many facts were read (0 when the file could not be parsed)."""
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # like the first read: millions of fresh objects, none of them garbage
-    try:
+    with collector.paused():  # like the first read: millions of fresh objects, none garbage
         return _check(path, sources_dir, max_bytes)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _check(

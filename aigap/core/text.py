@@ -20,11 +20,6 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def nfc_option(value: str | None) -> str | None:
-    """A Typer callback: an argument or option value in NFC."""
-    return None if value is None else nfc(value)
-
-
 def normalize_name(name: str) -> str:
     """Case-, space- and punctuation-insensitive form of a name (benchmark, entity, speaker)."""
     return "".join(ch for ch in name.casefold() if ch.isalnum())

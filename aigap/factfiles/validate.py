@@ -43,9 +43,6 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}\Z")
-COUNTRIES = frozenset(("US", "CN"))
-PRECISIONS = ("year", "month", "day")
-MARKET_KINDS = ("company", "index")
 
 DataPath = tuple[str | int, ...]
 

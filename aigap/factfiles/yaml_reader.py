@@ -12,7 +12,6 @@ nesting as it goes. Every problem carries its line and column.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Collection
 from typing import Any, NoReturn, Protocol, TypeAlias
@@ -20,6 +19,7 @@ from typing import Any, NoReturn, Protocol, TypeAlias
 import msgspec
 import yaml
 
+from aigap.core import collector
 from aigap.core.errors import Phrase, Problem
 from aigap.core.text import nfc
 
@@ -208,13 +208,8 @@ def read_yaml(
     # smaller ones go to the parser as bytes, with no per-chunk callbacks.
     feed = _TextFeed(text) if len(text) > MAX_SCALAR_CHARS else None
     del text
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # building millions of containers triggers needless GC passes
-    try:
+    with collector.paused():  # building millions of containers triggers needless GC passes
         doc = _walk_events(data, name, want_positions, feed)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     if feed is not None and feed.overrun is not None:
         # The parser saw a cut-off input: what it said after that is noise.
         line, col = _mark_position(getattr(feed.overrun, "end_mark", None))

@@ -50,7 +50,7 @@ __all__ = [
     "save",
     "score_rows",
     "scores_figure",
-    "source_line",
+    "source_note",
 ]
 
 EXTENSIONS = (".svg", ".png")
@@ -149,8 +149,9 @@ class _Fonts:
 # --- text ------------------------------------------------------------------
 
 
-def value_text(value: float, unit: str, lang: Lang, places: int | None = None) -> str:
-    """A value as a chart label: as many decimals as printed, no thousands separator."""
+def label_value(value: float, unit: str, lang: Lang, places: int | None = None) -> str:
+    """A value as a chart label: as many decimals as printed, no thousands separator, the
+    chart's own unit words (numbers.value_text is the tables' form)."""
     if places is None:
         places = derive.decimals(value)
     return f"{value:.{places}f}" + _label_or(f"suffix.{unit}", lang, "")
@@ -179,7 +180,7 @@ def _figure_key(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
-def source_line(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) -> str:
+def source_note(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) -> str:
     """'Source: outlet, date, citing primary (Fig. …)', from the source records and notes."""
     parts = []
     for source in sources:
@@ -294,10 +295,12 @@ def gap_title(rows: Sequence[GapRow], lang: Lang) -> str:
     """A title that states the finding: how many gaps narrowed, or by how much."""
     if len(rows) == 1:
         row = rows[0]
-        then = value_text(
+        then = label_value(
             row.then.value, row.gap.unit, lang, _places(row.then.printed, row.then.value)
         )
-        now = value_text(row.now.value, row.gap.unit, lang, _places(row.now.printed, row.now.value))
+        now = label_value(
+            row.now.value, row.gap.unit, lang, _places(row.now.printed, row.now.value)
+        )
         key = "gap_one_same"
         if row.now.value < row.then.value:
             key = "gap_one_narrowed"
@@ -319,7 +322,7 @@ def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
             fonts,
             gap_title(rows, lang),
             _label("gap_subtitle", lang),
-            source_line(_sources(rows), [r.gap for r in rows], lang),
+            source_note(_sources(rows), [r.gap for r in rows], lang),
             _facts_line([r.gap for r in rows], lang),
             lang,
         )
@@ -376,7 +379,7 @@ def _dumbbell(ax: Axes, y: int, row: GapRow, unit: str, fonts: _Fonts, lang: Lan
     # then above its dot, now below its own: they never overlap
     for point, colour, dy, va in ((then, _MUTED, 9, "bottom"), (now, _NOW, -10, "top")):
         ax.annotate(
-            value_text(point.value, unit, lang, _places(point.printed, point.value)),
+            label_value(point.value, unit, lang, _places(point.printed, point.value)),
             (point.value, y),
             xytext=(0, dy),
             textcoords="offset points",
@@ -429,8 +432,8 @@ def _period(value: GapValue, lang: Lang) -> str:
 def _margin_text(margin: float, unit: str, lang: Lang) -> str:
     # a margin between two accuracies is in percentage points
     if f"chart.margin_suffix.{unit}" in LABELS:
-        return value_text(margin, "", lang) + _label(f"margin_suffix.{unit}", lang)
-    return value_text(margin, "pp" if unit == "percent" else unit, lang)
+        return label_value(margin, "", lang) + _label(f"margin_suffix.{unit}", lang)
+    return label_value(margin, "pp" if unit == "percent" else unit, lang)
 
 
 def scores_title(rows: Sequence[ScoreRow], lang: Lang) -> str:
@@ -470,7 +473,7 @@ def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
             fonts,
             scores_title(rows, lang),
             _label("scores_subtitle", lang),
-            source_line(_sources(rows), [r.score for r in rows], lang),
+            source_note(_sources(rows), [r.score for r in rows], lang),
             _facts_line([r.score for r in rows], lang),
             lang,
         )
@@ -492,7 +495,7 @@ def _scores_panel(ax: Axes, group: Sequence[ScoreRow], fonts: _Fonts, lang: Lang
         colour = _COUNTRY_COLOURS.get(score.country, _OTHER_COLOUR)
         ax.scatter([score.value], [y], s=150, color=colour, zorder=3)
         ax.annotate(
-            value_text(score.value, unit, lang, _places(score.printed, score.value)),
+            label_value(score.value, unit, lang, _places(score.printed, score.value)),
             (score.value, y),
             xytext=(10, 0),
             textcoords="offset points",

@@ -719,15 +719,18 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record
         ),
         "version": version,
         "keywords": ["AI", "US", "China", "benchmarks", "DeepSeek", "news"],
+        # A data licence for aigap's own work (LICENSE-DATA.md); the passages are not aigap's.
         "licenses": [
             {
-                "name": "other-at",
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
                 "title": (
-                    "Other (Attribution): the passages are short quotations from the news"
-                    " articles listed in `sources`, quoted with attribution; their copyright"
-                    " stays with the publishers. The rest of the data (ids, values, units,"
-                    " dates, English renderings, notes) is the aigap project's, under the"
-                    " MIT licence of its code; cite the source article of a fact with it."
+                    "Creative Commons Attribution 4.0, for aigap's own structured work: ids,"
+                    " values, units, dates, entities, English renderings, notes and derived"
+                    " figures. The verbatim passages, headlines and bylines are the words of"
+                    " the publishers of the news articles listed in `sources`, quoted for"
+                    " reference with attribution; their copyright stays with the publishers."
+                    " Cite the source article of a fact with it."
                 ),
             }
         ],
