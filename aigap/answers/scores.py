@@ -10,7 +10,7 @@ from aigap.answers.entities import matcher
 from aigap.answers.lookup import find_benchmark
 from aigap.answers.sources import sources_of
 from aigap.core import derive
-from aigap.core.errors import AigapError, Phrase
+from aigap.core.errors import AigapError, Phrase, nearest
 from aigap.core.model import Benchmark, Source
 from aigap.kinds.score import KIND, Score
 
@@ -45,7 +45,7 @@ def score_rows(
             raise AigapError.said(
                 "error.no_scores.benchmark",
                 id=bench.id,
-                names=", ".join(with_scores) or Phrase("error.none"),
+                names=nearest(bench.id, list(with_scores)),
             )
     else:
         scores = store.records(KIND)

@@ -15,7 +15,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.answers.sources import sources_of
-from aigap.core.errors import AigapError, Phrase
+from aigap.core.errors import AigapError, nearest
 from aigap.core.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_span, day_text
 from aigap.kinds.base import Entry
 from aigap.store.queries import CacheError
@@ -64,7 +64,7 @@ def check_tags(store: Store, sections: Sequence[str], wanted: set[str]) -> None:
         raise AigapError.said(
             "error.unknown_tag",
             tags=", ".join(map(repr, unknown)),
-            known=", ".join(known) or Phrase("error.none"),
+            known=nearest(unknown[0], list(known)),
         )
 
 

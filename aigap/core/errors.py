@@ -83,6 +83,26 @@ def some_names(names: Sequence[str], shown: int = 3) -> str | Phrase:
     return Phrase("error.names_more", {"names": head, "more": rest}) if rest else head
 
 
+def nearest(name: str, known: Sequence[str], shown: int = 5) -> str | Phrase:
+    """What a message lists of ``known`` for an unknown ``name``: all of a short list,
+    else the ``shown`` closest names and how many more (10,000 names stay one line)."""
+    if not known:
+        return Phrase("error.none")
+    if len(known) <= shown + 3:
+        return ", ".join(known)
+    import difflib  # only for an error over a long list
+
+    wanted = normalize_name(name)
+    matcher = difflib.SequenceMatcher(b=wanted, autojunk=False)
+
+    def closeness(candidate: str) -> float:
+        matcher.set_seq1(normalize_name(candidate))
+        return matcher.ratio()
+
+    closest = sorted(dict.fromkeys(known), key=closeness, reverse=True)[:shown]
+    return Phrase("error.names_more", {"names": ", ".join(closest), "more": len(known) - shown})
+
+
 def os_reason(error: OSError) -> str | Phrase:
     """Why the system refused, as it says it in English and in Korean where the catalogue can."""
 
@@ -158,7 +178,7 @@ class UnknownName(AigapError):
         if self.suggestion:
             lines.append(Phrase("error.did_you_mean", {"name": self.suggestion}))
         if known:
-            lines.append(Phrase(f"error.known.{what}", {"names": ", ".join(known)}))
+            lines.append(Phrase(f"error.known.{what}", {"names": nearest(name, known)}))
         super().__init__(lines)
 
 

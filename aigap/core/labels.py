@@ -856,6 +856,14 @@ LABELS.update(
             "en": "unknown entity id {id!r}{hint}",
             "ko": "알 수 없는 개체 ID: {id!r}{hint}",
         },
+        "problem.self_relation": {
+            "en": "{field} {id!r} is the entity itself: an entity is not related to itself",
+            "ko": "{field} {id!r}은(는) 이 항목 자신입니다: 자기 자신과는 관계를 맺을 수 없습니다",
+        },
+        "problem.duplicate_tie": {
+            "en": "affiliation with {id!r} is listed twice",
+            "ko": "{id!r} 소속이 두 번 적혀 있습니다",
+        },
         "problem.wrong_type": {
             "en": "{target!r} is of type {type}, not {types}",
             "ko": "{target!r}의 유형이 {types}이(가) 아니라 {type}입니다",

@@ -20,7 +20,7 @@ import msgspec.structs
 
 from aigap import kinds
 from aigap.core.dates import DATE, read_date
-from aigap.core.errors import Phrase, Severity, suggest
+from aigap.core.errors import Phrase, Severity, nearest, suggest
 from aigap.core.model import (
     NOT_FACTS,
     UNITS,
@@ -265,7 +265,8 @@ def _suggest(key: str, known: Iterable[str], what: Literal["fields", "sections"]
     close = suggest(key, {name: name for name in known})
     if close:
         return Phrase("problem.hint.did_you_mean", {"name": close})
-    return Phrase(f"problem.hint.known_{what}", {"names": ", ".join(known)})
+    known = list(known)
+    return Phrase(f"problem.hint.known_{what}", {"names": nearest(key, known)})
 
 
 _SIMPLE: dict[type, Converter] = {
@@ -523,13 +524,15 @@ def _check_references(
             for path, source_id in [(("source",), fact.source), *cited_sources(fact)]:
                 if source_id not in declared:
                     said = Phrase(
-                        "problem.unknown_source", {"id": source_id, "known": _known(sources)}
+                        "problem.unknown_source",
+                        {"id": source_id, "known": nearest(source_id, sorted(sources))},
                     )
                     c.error((kind, i, *path), said)
             bench = getattr(fact, "benchmark", None)
             if bench is not None and bench not in benchmarks | _raw_ids(raw, "benchmarks"):
                 said = Phrase(
-                    "problem.unknown_benchmark", {"id": bench, "known": _known(benchmarks)}
+                    "problem.unknown_benchmark",
+                    {"id": bench, "known": nearest(bench, sorted(benchmarks))},
                 )
                 c.error((kind, i, "benchmark"), said)
             for j, entity_id in enumerate(fact.about):
@@ -544,11 +547,19 @@ def _check_references(
                 for j, a in enumerate(entity.affiliation)
             ),
         )
+        orgs: set[str] = set()
         for field, target, types in relations:
             if target is None:
                 continue
             field_path = field if isinstance(field, tuple) else (field,)
-            if target not in entities:
+            if target == entity.id:  # a country of itself, its own developer
+                said = Phrase("problem.self_relation", {"id": target, "field": field_path[0]})
+                c.error(("entities", i, *field_path), said)
+            elif field_path[0] == "affiliation" and target in orgs:
+                c.error(
+                    ("entities", i, *field_path), Phrase("problem.duplicate_tie", {"id": target})
+                )
+            elif target not in entities:
                 if target not in declared_names:
                     c.error(("entities", i, *field_path), _unknown_entity(target, entities))
             elif entities[target] not in types:
@@ -557,10 +568,8 @@ def _check_references(
                     {"target": target, "type": entities[target], "types": _either(types)},
                 )
                 c.error(("entities", i, *field_path), said)
-
-
-def _known(ids: Iterable[str]) -> str | Phrase:
-    return ", ".join(sorted(ids)) or Phrase("error.none")
+            if field_path[0] == "affiliation":
+                orgs.add(target)
 
 
 def _either(choices: Sequence[str]) -> str | Phrase:

@@ -31,6 +31,7 @@ from aigap.store.schema import (
     Raw,
     entries_from_data,
     row_crc,
+    schema_digest,
 )
 
 if TYPE_CHECKING:
@@ -213,6 +214,9 @@ class _SideTables:
             self.count(("about", entity))
         norms = {normalize_name(n) for n in speakers}
         self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
+        for norm in norms:
+            if norm:
+                self.count(("speaker", norm))
         if kind in self.indexed:
             self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
         source = raw.get("source")
@@ -244,6 +248,10 @@ class _SideTables:
         counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
         counts["facts", ""] = sum(counts[kind, ""] for kind in sections)
         counts["entries", ""] = len(self.entries)  # after "*", which counts records only
+        # every table an answer is read from has its count (store.queries checks them)
+        counts["entity_names", ""] = len(self.entity_names)
+        for norm, _ in self.entity_names:
+            counts["entity_name", norm] = counts.get(("entity_name", norm), 0) + 1
         conn.executemany(
             "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)",
             [(kind, bench, n) for (kind, bench), n in counts.items()],
@@ -300,6 +308,7 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
     _fill_search(conn, data)
     conn.executescript(INDEXES)
     conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
+    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_digest(conn),))
     conn.commit()
 
 
@@ -337,10 +346,12 @@ def open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
         return None
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        schema = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        same_schema = schema is not None and schema[0] == schema_digest(conn)
     except sqlite3.Error:  # not a database, truncated, another schema
         conn.close()
         return None
-    if row is None or row[0] != key:
+    if row is None or row[0] != key or not same_schema:
         conn.close()
         return None
     return conn

@@ -18,10 +18,13 @@ each row's checksum over its place, id, kind and JSON; that the JSON decodes
 as its kind's record type (msgspec checks every field's type, in C), is the
 type the reader promises and is the record asked for; the number of rows per
 kind (and per benchmark) written with the cache; that a name resolves to a
-benchmark that has it. Any failure raises CacheError and ``with_store``
-rebuilds from the YAML. The checks catch damage, not a deliberate forger:
-whoever can write the user's private cache directory can also edit the
-fact file or aigap itself.
+benchmark that has it; the rows of every side table an answer is read from
+(an entity's facts, a speaker's quotes, the names of entities) against
+counts written with them; and, on open, a digest of the schema (a table
+swapped for a view, a trigger added) written in the same transaction. Any
+failure raises CacheError and ``with_store`` rebuilds from the YAML. The
+checks catch damage, not a deliberate forger: whoever can write the user's
+private cache directory can also edit the fact file or aigap itself.
 """
 
 from __future__ import annotations
@@ -275,6 +278,12 @@ class Store:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
         return Rows([Ranked(self._stored(row[:5]), float(row[5])) for row in rows], total)
 
+    def _speakers_whole(self, speakers: Sequence[str] | None) -> None:
+        """The speakers index lost no row of these names (counts written with it)."""
+        for norm in dict.fromkeys(speakers or ()):
+            n = self._rows("SELECT count(*) FROM speakers WHERE norm = ?", (norm,))[0][0]
+            self._expect(n, "speaker", norm)
+
     @staticmethod
     def _where(
         kind: str | None,
@@ -340,6 +349,7 @@ class Store:
         who: str | None = None,
         speakers: Sequence[str] | None = None,
     ) -> Iterator[R]:
+        self._speakers_whole(speakers)
         where, args = self._where(kind, since, until, who, speakers)
         # choose and cut the rows first, then read only their blobs: joined before
         # the LIMIT, SQLite would read the JSON of every matching row
@@ -453,6 +463,9 @@ class Store:
             " ORDER BY datekey IS NULL, datekey, ord",
             (*args, cut),
         )
+        for who in (entity, *people):  # the index lost no row: its counts were written with it
+            n = self._rows("SELECT count(*) FROM about WHERE entity = ?", (who,))[0][0]
+            self._expect(n, "about", who)
         everything = " UNION ".join(f"SELECT ord FROM {rows}" for _, rows in parts)
         total = self._rows(f"SELECT count(*) FROM ({everything})", args)[0][0]
         built = [self._build(row, Fact) for row in found]
@@ -517,7 +530,9 @@ class Store:
     def name_keys(self) -> dict[str, list[str]]:
         """Every entity's and benchmark's names as ``normalize_name`` keys -> their ids."""
         keys: dict[str, list[str]] = {}
-        for norm, entity in self._rows("SELECT norm, entity FROM entity_names ORDER BY rowid"):
+        rows = self._rows("SELECT norm, entity FROM entity_names ORDER BY rowid")
+        self._expect(len(rows), "entity_names")
+        for norm, entity in rows:
             keys.setdefault(norm, []).append(entity)
         return keys
 
@@ -525,6 +540,7 @@ class Store:
         """The entity or benchmark one of whose names normalizes to ``norm``, or None."""
 
         rows = self._rows("SELECT entity FROM entity_names WHERE norm = ?", (norm,))
+        self._expect(len(rows), "entity_name", norm)
         if not rows:
             return None
         found = self.record(rows[0][0])

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 import zlib
 from collections.abc import Mapping
 
 from aigap import kinds
 from aigap.kinds import base
 
-CACHE_FORMAT = "14"
+CACHE_FORMAT = "15"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
@@ -83,6 +85,18 @@ CREATE INDEX entity_names_norm ON entity_names(norm);
 CREATE INDEX entries_order ON entries(sortkey, ord, pos);
 CREATE INDEX entries_span ON entries(hi, lo);
 """
+
+
+def schema_digest(conn: sqlite3.Connection) -> str:
+    """A digest of the cache's tables, views, indexes and triggers as SQLite lists them.
+
+    Written with the rows and compared on every open: a table replaced by a view
+    (its rows gone, its columns intact), a trigger or a dropped index is caught.
+    """
+    rows = conn.execute(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
+    ).fetchall()
+    return hashlib.sha256(repr(rows).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def row_crc(ord_: int, record_id: str, kind: str, data: str) -> int:
