@@ -370,13 +370,13 @@ def test_search_without_match_is_not_an_error(runner: CliRunner) -> None:
     assert "(nothing matches)" in run(runner, "search", "zzzz-no-such-thing").stdout
     assert as_json(runner, "search", "zzzz-no-such-thing") == []
     text = run(runner, "search", "zzzz-no-such-thing", "-f", "csv").stdout
-    assert text == "rank,id,kind,score,headline,date,who,source_id,field,snippet\n"
+    assert text == "rank,id,kind,score,headline,date,who,source_id,field,snippet,weak\n"
 
 
 def test_search_ranks_names_before_passages(runner: CliRunner) -> None:
     hits = as_json(runner, "search", "Nvidia")
-    # the exact id of the entity first (its page is `aigap show nvidia`), then the answer
-    assert [h["id"] for h in hits[:2]] == ["nvidia", "market-nvidia-2025-01-27"]
+    # the answer first, then the entity's card (its page is `aigap show nvidia`)
+    assert [h["id"] for h in hits[:2]] == ["market-nvidia-2025-01-27", "nvidia"]
     assert any(h["kind"] == "claim" for h in hits)
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)

@@ -69,6 +69,16 @@ ENDINGS: tuple[str, ...] = tuple(
     )
 )
 PARTICLES = frozenset(ENDINGS)
+# Endings that make a Korean word a predicate (했나, 졌다): a question's verb,
+# which the article rarely uses in the same form
+VERB_ENDINGS = frozenset(
+    _listed(
+        """
+    했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
+    한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
+    """
+    )
+)
 
 
 def is_hangul(text: str) -> bool:
@@ -76,13 +86,14 @@ def is_hangul(text: str) -> bool:
     return HANGUL.search(text) is not None
 
 
-def korean_stem(word: str) -> str:
+def korean_stem(word: str, endings: Sequence[str] = ENDINGS) -> str:
     """``word`` without a trailing particle or ending, if two syllables remain.
 
     엔비디아는 -> 엔비디아, 량원펑이란 -> 량원펑, 설립됐나 -> 설립; 국가 stays
-    국가 (one syllable would be left). A word that is not Korean is returned as is.
+    국가 (one syllable would be left). A word that is not Korean is returned as
+    is. ``endings`` (longest first) replaces the list of endings cut.
     """
-    for ending in ENDINGS:
+    for ending in endings:
         if word.endswith(ending):
             stem = word[: -len(ending)]
             if len(stem) >= 2 or (stem and not HANGUL.fullmatch(stem)):

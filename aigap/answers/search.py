@@ -39,6 +39,7 @@ word boundaries.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -48,8 +49,20 @@ import msgspec
 
 from aigap import kinds
 from aigap.answers.lookup import kind_of
+from aigap.answers.names import (
+    ENDINGS,
+    PARTICLES,
+    VERB_ENDINGS,
+    Names,
+    correct,
+    is_hangul,
+    korean_stem,
+    split_scripts,
+)
+from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
-from aigap.store.index import ENTITY_SEARCH, snippets
+from aigap.core.text import normalize_name
+from aigap.store.index import ENTITY_FIELDS, ENTITY_SEARCH, Matcher, kind_words
 from aigap.store.queries import Ranked
 
 if TYPE_CHECKING:
@@ -103,24 +116,11 @@ _IRREGULAR_GROUPS = (
 )
 IRREGULAR: dict[str, tuple[str, ...]] = {w: g for g in _IRREGULAR_GROUPS for w in g}
 
-# Cut off a query term's end, longest first: particles, then verb endings.
-_ENDINGS = tuple(
-    sorted(
-        _listed(
-            """
-        에서는 에게서 으로는 으로서 으로써 에서 에게 으로 까지 부터 처럼 보다 이나 이랑
-        께서 하고 은 는 이 가 을 를 의 에 로 와 과 도 만
-        했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
-        한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
-        """
-        ),
-        key=len,
-        reverse=True,
-    )
-)
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _EDGE_PUNCT = "\"'“”‘’`()[]{}<>,.;:!?…·"
 _WORD = re.compile(r"\w")
+# "nvidia,deepseek" is two words, as "nvidia deepseek" is
+_SEPARATORS = re.compile(r"[\s,;/|]+")
 _MARKED = re.compile("\x02([^\x03]*)\x03")
 
 
@@ -129,22 +129,12 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def korean_stem(word: str) -> str:
-    """``word`` without a trailing particle or verb ending, if two syllables remain."""
-    for ending in _ENDINGS:
-        if word.endswith(ending):
-            stem = word[: -len(ending)]
-            if len(stem) >= 2 or (stem and not _HANGUL.fullmatch(stem)):
-                return stem
-    return word
-
-
-def query_words(words: Iterable[str]) -> list[str]:
-    """The words of a query: split at spaces, folded, without edge punctuation."""
+def query_words(words: Iterable[str], *, split: bool = True) -> list[str]:
+    """The words of a query: split at spaces (and , ; / |), folded, without edge punctuation."""
     found: list[str] = []
     # a non-UTF-8 argument arrives with lone surrogates, which SQLite cannot take
     text = " ".join(words).encode("utf-8", "replace").decode("utf-8")
-    for chunk in text.split():
+    for chunk in _SEPARATORS.split(text) if split else text.split():
         word = unicodedata.normalize("NFKC", chunk).casefold().strip(_EDGE_PUNCT)
         if word.endswith("'s") or word.endswith("’s"):
             word = word[:-2]
@@ -158,7 +148,7 @@ def match_expression(words: Sequence[str]) -> str | None:
     kept = [w for w in words if w not in STOP_WORDS] or list(words)
     groups: list[str] = []
     for word in dict.fromkeys(kept):
-        if _HANGUL.search(word):
+        if is_hangul(word):
             alternatives = [_quoted(korean_stem(word)) + "*"]
         else:
             alternatives = [_quoted(w) for w in IRREGULAR.get(word, (word,))]
@@ -183,14 +173,22 @@ class Hit(msgspec.Struct, frozen=True):
     source_id: str | None
     field: str
     snippet: str
+    weak: bool = False  # matches too little of the question: a "closest" fact, not an answer
+    coverage: float = 1.0  # the share of the question's content words it matches (weighted)
 
 
 class Found(msgspec.Struct, frozen=True):
-    """The hits shown, best first, and how many matched in all."""
+    """The hits shown, best first, how many matched well in all, and the corrections made."""
 
     words: str
     hits: list[Hit]
     total: int
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, read as)
+
+    @property
+    def nothing(self) -> bool:
+        """Nothing matches the question well: at most weak hits, the closest facts."""
+        return all(h.weak for h in self.hits)
 
 
 def _texts(value: object) -> tuple[str, ...]:
@@ -212,7 +210,9 @@ def searchable(
     record: Source | Benchmark | Entity | Fact, benchmarks: Mapping[str, Benchmark]
 ) -> list[tuple[str, str, int]]:
     """(field, text, weight) for every text of a record that search looks at."""
-    if isinstance(record, Source | Benchmark | Entity):
+    if isinstance(record, Entity):
+        weights = ENTITY_FIELDS
+    elif isinstance(record, Source | Benchmark):
         weights = ENTITY_SEARCH
     else:
         weights = kinds.of(record).search_weights()
@@ -226,28 +226,9 @@ def searchable(
             bench = benchmarks[value]
             texts = (*texts, *bench.name.all(), *bench.aliases)
         pairs.extend((name, t, weights[name]) for t in texts)
+    if isinstance(record, Fact):
+        pairs.extend(("kind", word, 2) for word in kind_words(kinds.of(record).section))
     return pairs
-
-
-def _where(
-    records: Sequence[Searched], expression: str, benchmarks: Mapping[str, Benchmark]
-) -> list[tuple[str, str]]:
-    """(field, snippet) of the best-matching shown field of each record."""
-    texts = [
-        # the id is shown anyway and a tag is one word: running text says more
-        (text, i, field, 0 if field in ("id", "tags") else weight)
-        for i, record in enumerate(records)
-        for field, text, weight in searchable(record, benchmarks)
-    ]
-    best: dict[int, tuple[int, int, float, str, str]] = {}
-    for hit, field, shown, snip, rank in snippets(texts, expression):
-        # the field that holds most of the words asked for, then the weightier one
-        words = len({w.casefold() for w in _MARKED.findall(snip)})
-        key = (words, shown, -rank)
-        if hit not in best or key > best[hit][:3]:
-            text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
-            best[hit] = (*key, field, text)
-    return [best[i][3:] if i in best else ("", "") for i in range(len(records))]
 
 
 def _benchmarks_of(store: Store, records: Iterable[Searched]) -> dict[str, Benchmark]:
@@ -256,53 +237,500 @@ def _benchmarks_of(store: Store, records: Iterable[Searched]) -> dict[str, Bench
     return {b: bench for b, bench in found.items() if isinstance(bench, Benchmark)}
 
 
+def _card(store: Store, record: Benchmark | Entity, lang: Lang) -> str:
+    """An entity's or benchmark's card: its name, what it is and its key figures."""
+    if isinstance(record, Benchmark):
+        full = record.full_name.get(lang) if record.full_name else ""
+        what = record.measures.get(lang) if record.measures else ""
+        name = record.name.get(lang)
+        head = name + (f" ({full})" if full and full != name else "")
+    else:
+        what = record.description.get(lang) if record.description else ""
+        head = f"{record.name.get(lang)} ({label('type.' + record.type, lang)})"
+    figures = [
+        f"{kinds.of(f).headline(f, lang, dict(_benchmarks_of(store, [f])))}"
+        for f in store.facts_with_figures_about(record.id, CARD_FIGURES)
+    ]
+    parts = [head + (f": {what}" if what else ""), *figures]
+    return " · ".join(parts)
+
+
+CARD_FIGURES = 2  # key figures on an entity's or benchmark's card
+
+
 def _hit(
+    store: Store,
     record: Searched,
     score: float,
     where: tuple[str, str],
     lang: Lang,
     benchmarks: Mapping[str, Benchmark],
+    *,
+    weak: bool = False,
+    coverage: float = 1.0,
 ) -> Hit:
-
     if isinstance(record, Source):
         headline = record.headline.get(lang)
         date, who, source_id = record.published.iso, record.outlet.get(lang), record.id
-    elif isinstance(record, Benchmark):
-        full = record.full_name.get(lang) if record.full_name else ""
-        headline = record.name.get(lang) + (f" ({full})" if full else "")
-        date, who, source_id = None, None, None
-    elif isinstance(record, Entity):
-        headline = f"{record.name.get(lang)} ({record.type})"
+    elif isinstance(record, Benchmark | Entity):
+        headline = _card(store, record, lang)
         date, who, source_id = None, None, None
     else:
         kind = kinds.of(record)
         headline = kind.headline(record, lang, dict(benchmarks))
         when = kind.date(record)
         date, who, source_id = when.iso if when else None, kind.who(record, lang), record.source
-    return Hit(record, kind_of(record), round(score, 3), headline, date, who, source_id, *where)
+    return Hit(
+        record,
+        kind_of(record),
+        round(score, 3),
+        headline,
+        date,
+        who,
+        source_id,
+        *where,
+        weak=weak,
+        coverage=round(coverage, 3),
+    )
 
 
-def search(store: Store, words: Sequence[str], limit: int | None, lang: Lang = "en") -> Found:
-    """The best ``limit`` hits (all when None) for ``words``, and the number of hits."""
-    folded = query_words(words)
+class Rules(msgspec.Struct, frozen=True):
+    """Search's rules, each of which can be switched off to measure what it adds.
+
+    ``benchmarks/search_eval.py --without RULE`` runs the question set without one.
+    """
+
+    split: bool = True  # "nvidia,deepseek"; a particle after Latin or digits (MMLU에서의)
+    endings: bool = True  # the endings 이란, 라는, 란, 에서의 ... cut like particles
+    syllable: bool = True  # a one-syllable Korean word matches only itself (수 not 수학)
+    names: bool = True  # names and aliases in the question (샘올트먼, smci) -> the entity
+    typos: bool = True  # a word that matches nothing is corrected
+    rank: bool = True  # coverage, cards and figures re-rank the best hits
+    weak: bool = True  # hits that match too little of the question are marked weak
+
+
+RULES = Rules()
+# Endings issue 18 added to the ones search always cut (Rules.endings switches them)
+NEW_ENDINGS = frozenset(("에서의", "이라는", "이라고", "이란", "라는", "라고", "란"))
+_OLD_ENDINGS = tuple(e for e in ENDINGS if e not in NEW_ENDINGS)
+
+# Question words that ask for a figure (a number with its unit): the facts that
+# carry one come first. Question words only; topics reach their benchmark
+# through the benchmarks' aliases in the fact file, never through a list here.
+FIGURE_WORDS = frozenset(
+    _listed(
+        """
+    much many number numbers figure figures percent percentage points point score
+    scores accuracy price prices cost costs rate much big size drop dropped fall fell
+    얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점
+    """
+    )
+)
+_FIGURE_MARK = re.compile(r"\d|[%$₩]|달러|원$|%p")
+# Questions that ask when: an event (a dated happening) answers them.
+DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년"))
+# Questions that ask what a thing is: an entity's or benchmark's card may lead.
+WHAT_WORDS = frozenset(_listed("who what whats 누구 누가 무엇 뭐야 뭔가 뭐지 어떤"))
+_WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
+
+# How the best hits are re-ranked (tuned on tests/search_questions.yaml only;
+# docs/search.md has the numbers): the BM25 score times coverage ** COVERAGE_POWER,
+# a card (entity, benchmark, source) times CARD_FACTOR unless the question
+# asks what something is (WHAT_CARD_FACTOR), a fact with a figure times
+# FIGURE_FACTOR when the question asks for a figure, a fact about an entity
+# the question names times NAMED_FACTOR.
+RERANK = 60  # hits re-ranked; the rest follow in BM25 order
+COVERAGE_POWER = 2.0
+CARD_FACTOR = 0.3
+WHAT_CARD_FACTOR = 1.5
+FIGURE_FACTOR = 1.6
+NAMED_FACTOR = 1.3
+SUBJECT_WEIGHT = 4  # a field this heavy names what a fact is about (Kind.search)
+# A hit that matches less than this share of the question's content words
+# (each weighted by how rare it is in the base) is weak: a "closest" fact,
+# never an answer. Chosen from the tuning questions' coverage (docs/search.md).
+WEAK_BELOW = 0.5
+VERB_WEIGHT = 0.3
+NAME_WEIGHT = 1.5  # a name the question names: what it is about
+NOTE_SHARE = 0.5  # a word found only in a fact's note counts this much
+# A hit that matches none of the names in the question while a word of it is
+# found nowhere in the base (microsoft shares, 삼성전자 주가) must cover more
+WEAK_BELOW_UNNAMED = 0.75  # a Korean predicate (떨어졌나) counts this much of a word
+DF_CAP = 10_000  # document frequencies are counted up to here
+
+
+class Term(msgspec.Struct, frozen=True):
+    """One thing the question asks about: a word (or a name) and how FTS5 finds it."""
+
+    typed: str  # as typed, folded
+    alternatives: tuple[str, ...]  # FTS5 strings, any of which matches
+    entities: tuple[str, ...] = ()  # the ids when the term is a name
+    verb: bool = False  # a Korean predicate: counts for less
+
+    @property
+    def expression(self) -> str:
+        alts = self.alternatives
+        return alts[0] if len(alts) == 1 else f"({' OR '.join(alts)})"
+
+
+class Query(msgspec.Struct, frozen=True):
+    """A question as search runs it: its terms, what was corrected, what kind of question."""
+
+    terms: tuple[Term, ...]
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, shown instead)
+    figure: bool = False  # asks for a figure
+    what: bool = False  # asks who or what something is
+    when: bool = False  # asks when
+
+    @property
+    def expression(self) -> str | None:
+        return " OR ".join(t.expression for t in self.terms) or None
+
+    @property
+    def named(self) -> frozenset[str]:
+        return frozenset(e for t in self.terms for e in t.entities)
+
+
+def _word_term(word: str, rules: Rules) -> Term:
+    """A plain word's term: a Korean stem as a prefix, an English word with its irregular forms."""
+    if is_hangul(word):
+        stem = korean_stem(word, ENDINGS if rules.endings else _OLD_ENDINGS)
+        verb = any(word.endswith(e) and len(word) > len(e) for e in VERB_ENDINGS)
+        one_syllable = len(stem) == 1 and rules.syllable
+        # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
+        return Term(word, (_quoted(stem) if one_syllable else _quoted(stem) + "*",), verb=verb)
+    return Term(word, tuple(_quoted(w) for w in IRREGULAR.get(word, (word,))))
+
+
+def _name_term(typed: str, ids: Sequence[str], store: Store) -> Term:
+    """A name's term: every name and alias of the entities it names, in both languages."""
+    alternatives: dict[str, None] = {}
+    for record_id in ids:
+        record = store.record(record_id)
+        if not isinstance(record, Benchmark | Entity):
+            continue
+        names = [*record.name.all(), *record.aliases]
+        if isinstance(record, Benchmark) and record.full_name:
+            names += record.full_name.all()
+        for name in names:
+            folded = unicodedata.normalize("NFKC", name).casefold()
+            if _WORD.search(folded):
+                # a Korean name takes particles (엔비디아는): a prefix on its last word
+                alternatives[_quoted(folded) + ("*" if is_hangul(folded) else "")] = None
+    return Term(typed, tuple(alternatives) or (_quoted(typed),), entities=tuple(ids))
+
+
+def _pieces(words: Sequence[str], rules: Rules) -> list[str]:
+    """Content words, with a particle after Latin letters or digits cut off (MMLU에서의)."""
+    pieces: list[str] = []
+    for word in words:
+        head, tail = split_scripts(word) if rules.split else ("", word)
+        if not head:
+            pieces.append(word)
+            continue
+        # a particle or ending is cut (MMLU에서의 -> mmlu); anything else after
+        # letters or digits is a unit or a compound the base writes the same
+        # way (3개월, 850조원, 딥시크r1): kept whole
+        pieces.append(head if tail in PARTICLES or korean_stem(tail) == "" else word)
+    return pieces
+
+
+def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
+    """The terms of a question: stop words out, names resolved, typos corrected."""
+    folded = query_words(words, split=rules.split)
+    content = [w for w in folded if w not in STOP_WORDS] or folded
+    figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)
+    what = any(w in WHAT_WORDS or w.endswith(_WHAT_ENDINGS[:2]) for w in folded)
+    when = any(w in DATE_WORDS for w in folded)
+    pieces = _pieces(content, rules)
+    names = Names.of_store(store) if rules.names or rules.typos else Names({})
+    terms: list[Term] = []
+    if rules.names:
+        text = " ".join(pieces)
+        hits = names.find(text)
+        at = 0
+        for piece in pieces:
+            start, end = at, at + len(piece)
+            at = end + 1
+            inside = [h for h in hits if h.start < end and h.end > start]
+            if not inside:
+                terms.append(_word_term(piece, rules))
+                continue
+            # what follows the last name in an unspaced word: 엔비디아주가 -> 주가
+            rest = text[inside[-1].end : end] if inside[-1].end < end else ""
+            if len(rest) >= 2 and rest not in PARTICLES and korean_stem(rest) == rest:
+                terms.append(_word_term(rest, rules))
+        terms = [_name_term(hit.text, hit.ids, store) for hit in hits] + terms
+    else:
+        terms = [_word_term(p, rules) for p in pieces]
+    terms = list({t.expression: t for t in terms}.values())
+    corrections: list[tuple[str, str]] = []
+    if rules.typos or rules.split:
+        terms = [_corrected(store, names, t, rules, corrections) for t in terms]
+    return Query(tuple(terms), tuple(corrections), figure, what, when)
+
+
+def _corrected(
+    store: Store, names: Names, term: Term, rules: Rules, corrections: list[tuple[str, str]]
+) -> Term:
+    """The term, or its correction when it matches nothing in the base."""
+    if term.entities or store.search_count(term.expression, 1):
+        return term
+    word = term.typed
+    stem = korean_stem(word) if is_hangul(word) else word
+    if rules.split and is_hangul(stem):
+        split = _compound(store, stem)
+        if split is not None:
+            return Term(word, (split,), verb=term.verb)
+    if not rules.typos:
+        return term
+    # names first (a name is what people mistype most), then the index's own words
+    weights: dict[str, float] = dict.fromkeys(names.keys, float(DF_CAP * 10))
+    for vocab_term, docs in store.search_vocabulary(stem[:1]):
+        weights.setdefault(vocab_term, float(docs))
+        if is_hangul(vocab_term):
+            weights.setdefault(korean_stem(vocab_term), float(docs))
+    fixed = correct(stem, weights)
+    if fixed is None:
+        return term
+    if fixed in names.keys:
+        ids = names.keys[fixed]
+        named = _name_term(fixed, ids, store)
+        corrections.append((word, _shown_name(store, ids[0], fixed)))
+        return named
+    corrections.append((word, fixed))
+    return _word_term(fixed, rules)
+
+
+def _compound(store: Store, word: str) -> str | None:
+    """An unspaced Korean compound as its two parts, both in the base (수출통제 ->
+    "수출"* AND "통제"*), the most even cut first; None when no cut has both."""
+    cuts = sorted(range(2, len(word) - 1), key=lambda c: abs(len(word) - 2 * c))
+    for cut in cuts:
+        expression = f"{_quoted(word[:cut])}* AND {_quoted(word[cut:])}*"
+        if store.search_count(expression, 1):
+            return f"({expression})"
+    return None
+
+
+def _shown_name(store: Store, record_id: str, key: str) -> str:
+    """The name as the fact file spells it whose key is ``key`` (samaltman -> Sam Altman)."""
+
+    record = store.record(record_id)
+    if isinstance(record, Benchmark | Entity):
+        for name in (*record.name.all(), *record.aliases):
+            if normalize_name(name) == key:
+                return name
+    return key
+
+
+def _matcher(records: Sequence[Searched], benchmarks: Mapping[str, Benchmark]) -> Matcher:
+    """The records' texts (``searchable``) in a small in-memory index."""
+    return Matcher(
+        # the id is shown anyway, and a tag or the kind's name is one word: running
+        # text says more (shown, the weight choosing the snippet, is 0 for them)
+        (text, i, field, 0 if field in ("id", "tags", "kind") else weight, weight)
+        for i, record in enumerate(records)
+        for field, text, weight in searchable(record, benchmarks)
+    )
+
+
+def _where(matcher: Matcher, expression: str, size: int) -> list[tuple[str, str]]:
+    """(field, snippet) of the best-matching shown field of each record."""
+    best: dict[int, tuple[int, int, float, str, str]] = {}
+    for hit, field, shown, snip, rank in matcher.snippets(expression):
+        # the field that holds most of the words asked for, then the weightier one
+        words = len({w.casefold() for w in _MARKED.findall(snip)})
+        key = (words, shown, -rank)
+        if hit not in best or key > best[hit][:3]:
+            text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
+            best[hit] = (*key, field, text)
+    return [best[i][3:] if i in best else ("", "") for i in range(size)]
+
+
+def _about(record: Searched) -> frozenset[str]:
+    """The entities and benchmarks a record is about (itself, for a card)."""
+    if isinstance(record, Benchmark | Entity):
+        return frozenset((record.id,))
+    if isinstance(record, Source):
+        return frozenset()
+    bench = getattr(record, "benchmark", None)
+    return frozenset((*record.about, *((bench,) if isinstance(bench, str) else ())))
+
+
+def _has_figure(record: Searched) -> bool:
+    """Whether a fact carries a figure with a unit (a ratio alone, 0.1 × the cost, has none)."""
+    if isinstance(record, Source | Benchmark | Entity):
+        return False
+    return any(f.path[:1] != ("ratio",) for f in kinds.of(record).figures(record))
+
+
+def _asked(query: Query, record: Searched) -> bool:
+    """Whether a fact is what the question asks for: a figure, or (asked when) an event."""
+    if query.figure and _has_figure(record):
+        return True
+    return query.when and isinstance(record, Fact) and kinds.of(record).name == "event"
+
+
+def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
+    """Each term's weight (how rare it is in the base: a word that is nowhere weighs
+    most; a name more, a Korean predicate less), and whether it is found nowhere."""
+    total = max(store.record_count(), 1)
+    weights: list[float] = []
+    unknown: list[bool] = []
+    for term in query.terms:
+        docs = store.search_count(term.expression, DF_CAP)
+        weight = math.log(1 + total / (docs + 0.5))
+        if term.entities:
+            weight *= NAME_WEIGHT
+        weights.append(weight * (VERB_WEIGHT if term.verb else 1.0))
+        unknown.append(docs == 0 and not term.verb)
+    return weights, unknown
+
+
+class Scored(msgspec.Struct, frozen=True):
+    """A candidate with what its rank is made of."""
+
+    record: Searched
+    bm25: float
+    coverage: float
+    score: float
+    weak: bool  # below the coverage its question needs
+
+
+def _rank(
+    store: Store,
+    query: Query,
+    candidates: Sequence[Ranked],
+    matcher: Matcher,
+    rules: Rules,
+) -> list[Scored]:
+    """The candidates re-ranked for answers, each with its coverage of the question."""
+    weights, unknown = _weights(store, query)
+    whole = sum(weights) or 1.0
+    names_asked = [n for n, t in enumerate(query.terms) if t.entities]
+    matched = [matcher.which(t.expression) for t in query.terms]
+    named = query.named
+    # the facts whose subject, speaker or model is a name the question names
+    subject = [matcher.which(t.expression, SUBJECT_WEIGHT) for t in query.terms]
+    # a word matched only in a fact's note (about the fact, not the news) counts for less
+    noted = [matcher.which(t.expression, 0, note=False) for t in query.terms]
+    scored = []
+    for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
+        about = _about(record)
+        got = sum(
+            w * (1.0 if i in text or (t.entities and about & set(t.entities)) else NOTE_SHARE)
+            for t, w, hits, text in zip(query.terms, weights, matched, noted, strict=True)
+            if i in hits or (t.entities and about & set(t.entities))
+        )
+        coverage = got / whole
+        card = isinstance(record, Source | Benchmark | Entity)
+        names_met = any(
+            i in matched[n] or about & set(query.terms[n].entities) for n in names_asked
+        )
+        if card and query.what and about & named:
+            floor = 0.0  # a card of the thing asked about answers "who/what is"
+        elif card and any(unknown):
+            floor = 1.01  # a card answers no question about what the base lacks
+        elif any(unknown) and not names_met:
+            floor = WEAK_BELOW_UNNAMED
+        else:
+            floor = WEAK_BELOW
+        score = bm25
+        if rules.rank and i < RERANK:
+            score = bm25 * coverage**COVERAGE_POWER
+            if card:
+                score *= WHAT_CARD_FACTOR if query.what and about & named else CARD_FACTOR
+            elif _asked(query, record):
+                score *= FIGURE_FACTOR
+            if not card:
+                score *= NAMED_FACTOR ** sum(i in hits for hits in subject)
+        scored.append(Scored(record, bm25, coverage, score, coverage < floor))
+    head = sorted(scored[:RERANK], key=lambda s: -s.score) if rules.rank else scored[:RERANK]
+    if rules.rank and named and all(t.entities for t in query.terms):
+        # a question that is only names (nvda, 알트만): each one's card after the
+        # facts whose subject it is (the answers: Nvidia's fall, Altman's three
+        # quotes), and never below the fourth place
+        cards = [s for s in head if isinstance(s.record, Benchmark | Entity)]
+        cards = [s for s in cards if _about(s.record) & named]
+        rest = [s for s in head if s not in cards]
+        own = {id(candidates[i].record) for hits in subject for i in hits}
+        at = min(sum(1 for s in rest[:3] if id(s.record) in own), 3)
+        # scores stay in rank order: a card moved takes the score of the fact above
+        # it (or, first, of the fact below it)
+        tied = rest[at - 1].score if at else max((s.score for s in rest[:1]), default=0.0)
+        cards = [msgspec.structs.replace(c, score=tied) for c in cards]
+        head = [*rest[:at], *cards, *rest[at:]]
+    return [*head, *scored[RERANK:]]
+
+
+def search(
+    store: Store,
+    words: Sequence[str],
+    limit: int | None,
+    lang: Lang = "en",
+    rules: Rules = RULES,
+) -> Found:
+    """The best ``limit`` hits (all when None) for ``words``, and the number of hits.
+
+    Hits matching too little of the question are marked weak (``Hit.weak``);
+    ``Found.corrections`` says which typed words were read as which.
+    """
     text = " ".join(" ".join(words).split()).encode("utf-8", "backslashreplace").decode("utf-8")
-    expression = match_expression(folded)
+    query = parse(store, words, rules)
+    expression = query.expression
     if expression is None:
         return Found(text, [], 0)
-    found = store.search(expression, limit)
-    ranked, total = found.rows, found.total
-    # A query that is exactly an id ("gap-mmlu") means that record, first.
-    exact = store.record("-".join(folded)) if folded else None
+    wanted = None if limit is None else max(limit, RERANK)
+    found = store.search(expression, wanted)
+    candidates, total = list(found.rows), found.total
+    # A query that is exactly an id ("gap-mmlu") means that record, first
+    # (not a name: "broadcom" asks about Broadcom, its card need not lead).
+    folded = query_words(words)
+    exact = store.record("-".join(folded)) if folded and not query.named else None
     if exact is not None:
-        rest = [r for r in ranked if r.record.id != exact.id]
-        if len(rest) == len(ranked):
+        rest = [c for c in candidates if c.record.id != exact.id]
+        if len(rest) == len(candidates):
             total += 1
-        top = max((r.score for r in ranked), default=0.0)
-        ranked = [Ranked(exact, top + 1.0), *rest][: limit or None]
-    records = [r.record for r in ranked]
+        top = max((c.score for c in candidates), default=0.0)
+        candidates = [Ranked(exact, top + 1.0), *rest]
+    records = [c.record for c in candidates]
     benchmarks = _benchmarks_of(store, records)
-    where = _where(records, expression, benchmarks)
+    matcher = _matcher(records, benchmarks)
+    try:
+        ranked = _rank(store, query, candidates, matcher, rules)
+        if not rules.weak:
+            ranked = [msgspec.structs.replace(s, weak=False) for s in ranked]
+        if exact is not None:
+            ranked = [
+                msgspec.structs.replace(s, weak=s.record is not exact and s.weak) for s in ranked
+            ]
+            ranked.sort(key=lambda s: s.record.id != exact.id)
+        # weak hits after every strong one (their scores capped to keep the order)
+        strong = [s for s in ranked if not s.weak]
+        floor = min((s.score for s in strong), default=None)
+        weak = [s for s in ranked if s.weak]
+        if floor is not None:
+            weak = [msgspec.structs.replace(s, score=min(s.score, floor)) for s in weak]
+        total = max(total - len(weak), 0) if strong else total  # weak hits are not hits
+        ranked = [*strong, *weak]
+        ranked = ranked[:limit] if limit is not None else ranked
+        where_all = _where(matcher, expression, len(records))
+        where_of = dict(zip((id(r) for r in records), where_all, strict=True))
+        where = [where_of[id(s.record)] for s in ranked]
+    finally:
+        matcher.close()
     hits = [
-        _hit(r.record, r.score, w, lang, benchmarks) for r, w in zip(ranked, where, strict=True)
+        _hit(
+            store,
+            s.record,
+            s.score,
+            w,
+            lang,
+            benchmarks,
+            weak=s.weak,
+            coverage=s.coverage,
+        )
+        for s, w in zip(ranked, where, strict=True)
     ]
-    return Found(text, hits, total)
+    return Found(text, hits, total, query.corrections)

@@ -60,6 +60,19 @@ LABELS: dict[str, dict[Lang, str]] = {
     "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
     "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
     "search.answer": {"en": "Answer", "ko": "답"},
+    "title.search_weak": {
+        "en": "Search: {words} (nothing matches well)",
+        "ko": "검색: {words} (잘 맞는 것이 없음)",
+    },
+    "search.corrected": {
+        "en": "Showing results for {words} ({typed} matches nothing in the fact base).",
+        "ko": "{words}(으)로 찾은 결과입니다 ({typed}에 맞는 내용은 사실 기반에 없습니다).",
+    },
+    "search.nothing": {
+        "en": "The fact base has nothing that answers “{words}”. Closest facts, not answers:",
+        "ko": "사실 기반에 “{words}”에 답하는 내용이 없습니다. 가장 가까운 사실(답 아님):",
+    },
+    "search.closest": {"en": "[closest, weak match]", "ko": "[가장 가까움, 약한 일치]"},
     "search.same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
     "search.more": {
         "en": "{more} more: aigap search {words} --limit {total} (json and csv list all hits)",

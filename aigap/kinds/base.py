@@ -120,7 +120,8 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     yields (where, what, words) for texts besides the passage that must
     appear word for word in the article (``check --sources``); ``search``
     weighs the kind's own fields for ``aigap search`` (FACT_SEARCH adds the
-    common ones); ``date`` is the date the fact is about. ``answer`` is
+    common ones) and ``words`` are what readers call such a fact (stock,
+    주가); ``date`` is the date the fact is about. ``answer`` is
     the fact's headline as ``search`` shows it, the figure with its unit (or
     the quote, the event); without it the ``summary``; ``who`` names the
     actor (speaker, company, model's maker) when the kind has one; ``entries``
@@ -138,6 +139,9 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     rules: Callable[[F], Iterator[Rule]] = no_rules
     verbatim: Callable[[F], Iterator[tuple[DataPath, str, str]]] = no_verbatim
     search: dict[str, int] = msgspec.field(default_factory=dict)
+    # words readers use for any fact of this kind, both languages (market: stock,
+    # 주가), indexed with each fact besides the kind's name from the catalogue
+    words: tuple[str, ...] = ()
     date: Callable[[F], PartialDate | None] = own_date
     answer: Callable[[F, Lang, dict[str, Benchmark]], str] | None = None
     who: Callable[[F, Lang], str | None] = no_who

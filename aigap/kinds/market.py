@@ -100,6 +100,7 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"subject": 5, "change_printed": 2, "close": 2, "value_lost": 2, "previous_close": 2},
+    words=("stock", "shares", "share price", "주가", "주식"),
     answer=answer,
     who=subject,
     entries=entries,

@@ -1,12 +1,18 @@
-"""Search hits laid out: the answer first, then the fact id and the match."""
+"""Search hits laid out: the answer first, then the fact id and the match.
+
+A table shows the hits that match the question well; when none does it says
+so and shows at most ``CLOSEST`` weak hits, marked as the closest facts, not
+answers. JSON and CSV list every hit with its ``weak`` flag.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aigap.answers.search import Found, Hit
+from aigap import kinds
+from aigap.answers.search import SUBJECT_WEIGHT, Found, Hit
 from aigap.core.labels import label
-from aigap.core.model import Lang
+from aigap.core.model import Fact, Lang
 from aigap.output.layout import every_row
 from aigap.output.render import Column, Listing
 
@@ -25,6 +31,7 @@ SEARCH_FIELDS = (
     "source_id",
     "field",
     "snippet",
+    "weak",
 )
 
 
@@ -40,11 +47,29 @@ def search_record(rank: int, hit: Hit) -> Record:
         "source_id": hit.source_id,
         "field": hit.field,
         "snippet": hit.snippet,
+        "weak": hit.weak,
     }
 
 
+CLOSEST = 3  # weak hits a table shows when nothing matches well
+
+
+def _names_subject(hit: Hit) -> bool:
+    """Whether the hit matched in a field that names the fact's subject (speaker, model)."""
+    if not isinstance(hit.record, Fact) or hit.field == "id":
+        return False
+    return kinds.of(hit.record).search_weights().get(hit.field, 0) >= SUBJECT_WEIGHT
+
+
 def search_listing(found: Found, lang: Lang) -> Listing:
-    """Each hit's answer first (figure, date, who, source), then the fact id and the match."""
+    """Each hit's answer first (figure, date, who, source), then the fact id and the match.
+
+    A table shows the hits that match well; when none does, it says so and
+    shows at most ``CLOSEST`` weak hits, each marked as closest, not an answer.
+    JSON and CSV list every hit with its ``weak`` flag.
+    """
+    nothing = bool(found.hits) and found.nothing
+    shown = [h for h in found.hits if not h.weak] if not nothing else found.hits[:CLOSEST]
     records = [search_record(rank, hit) for rank, hit in enumerate(found.hits, 1)]
     columns = [
         Column("rank", label("rank", lang), numeric=True),
@@ -52,27 +77,42 @@ def search_listing(found: Found, lang: Lang) -> Listing:
     ]
     cells = []
     first_with: dict[str, str] = {}  # a note repeated on many facts is shown once
-    for rank, hit in enumerate(found.hits, 1):
+    for rank, hit in enumerate(shown, 1):
         about = " · ".join(x for x in (hit.date, hit.who, hit.source_id) if x)
-        lines = [hit.headline, about, f"{hit.record.id} ({hit.kind})"]
-        # a match the headline or the actor already shows needs no line of its own
-        if hit.snippet and hit.snippet.strip("…") not in f"{hit.headline} {hit.who}":
+        mark = f"{label('search.closest', lang)} " if hit.weak else ""
+        lines = [mark + hit.headline, about, f"{hit.record.id} ({hit.kind})"]
+        # a match the headline or the actor already shows needs no line of its own,
+        # nor does the fact's subject named in the other language (Nvidia: 엔비디아)
+        if (
+            hit.snippet
+            and hit.snippet.strip("…") not in f"{hit.headline} {hit.who}"
+            and not _names_subject(hit)
+        ):
             seen = first_with.setdefault(hit.snippet, hit.record.id)
-            shown = hit.snippet if seen == hit.record.id else label("search.same", lang, id=seen)
-            lines.append(f"{hit.field}: {shown}")
+            said = hit.snippet if seen == hit.record.id else label("search.same", lang, id=seen)
+            lines.append(f"{hit.field}: {said}")
         cells.append([str(rank), "\n".join(line for line in lines if line)])
     notes = []
-    if found.total > len(found.hits) and found.hits:
-        more = found.total - len(found.hits)
+    for typed, words in found.corrections:
+        notes.append(label("search.corrected", lang, words=words, typed=typed))
+    if nothing:
+        notes.append(label("search.nothing", lang, words=found.words))
+    elif found.total > len(shown) and shown:
+        more = found.total - len(shown)
         notes.append(label("search.more", lang, more=more, words=found.words, total=found.total))
-    if found.hits:
+    if shown:
         notes.append(label("search.help", lang))
+    title = (
+        label("title.search_weak", lang, words=found.words)
+        if nothing
+        else label("title.search", lang, words=found.words, total=found.total)
+    )
     return Listing(
-        label("title.search", lang, words=found.words, total=found.total),
+        title,
         columns,
         records,
         cells=cells,
         notes=notes,
-        groups=every_row(found.hits),
+        groups=every_row(shown),
         fields=SEARCH_FIELDS,
     )

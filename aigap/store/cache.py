@@ -326,10 +326,8 @@ def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
         for kind in (*NOT_FACTS, *kinds.sections()):  # the order _fill numbers records in
             for raw in _records_of(data, kind):
                 ord_ += 1
-                if kind == "entities":
-                    # an entity is found through the facts about it (its names are
-                    # indexed with them); `aigap show NAME` is its page
-                    continue
+                # an entity is a hit of its own (its card) and, through the names
+                # indexed with the facts about it, leads to them
                 yield (ord_, *indexer.row(kind, raw))
 
     conn.execute(SEARCH_SCHEMA)  # execute, not executescript, which would commit first

@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from aigap import kinds
+from aigap.core.labels import label
+from aigap.core.model import NOT_FACTS
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 
@@ -47,14 +49,34 @@ ENTITY_SEARCH: dict[str, int] = {
 }
 
 
+# An entity's card is found by its names and what it is; its note is about the
+# fact file (why no country is recorded), not about the entity.
+ENTITY_FIELDS: dict[str, int] = {"id": 8, "name": 5, "aliases": 4, "description": 2}
+
+
 def _weights_and_keys(section: str) -> tuple[dict[str, int], dict[str, str]]:
     """A section's search weights by field, and each field's key in the fact file."""
-    if section in ("sources", "benchmarks", "entities"):
+    if section == "entities":
+        return ENTITY_FIELDS, {f: f for f in ENTITY_FIELDS}
+    if section in ("sources", "benchmarks"):
         return ENTITY_SEARCH, {f: f for f in ENTITY_SEARCH}
     kind = kinds.by_section(section)
     record = kind.record
     keys = dict(zip(record.__struct_fields__, record.__struct_encode_fields__, strict=True))
     return kind.search_weights(), keys
+
+
+def kind_words(section: str) -> tuple[str, ...]:
+    """A fact kind's name in both languages, as the catalogue has it (gap, 격차), and
+    the words readers use for its facts (``Kind.words``: stock, 주가)."""
+    if section in NOT_FACTS:
+        return ()
+    kind = kinds.by_section(section)
+    try:
+        names = tuple(label(f"kind.{kind.name}", lang) for lang in ("en", "ko"))
+    except KeyError:  # a kind registered without a catalogue entry (a plug-in's)
+        names = ()
+    return (*names, *kind.words)
 
 
 class Indexer:
@@ -82,29 +104,57 @@ class Indexer:
             texts[column].extend(_strings(value))
             if isinstance(value, str) and value in self.names_of and key != "id":
                 texts[column].extend(self.names_of[value])
+        # the kind's own word in both languages (gap/격차, quote/발언): "아레나 격차"
+        texts[1].extend(kind_words(section))
+        # the names of what a fact is about (smci, 알트만, alphabet) lead to it
+        about = raw.get("about") if section != "entities" else None
+        if isinstance(about, list | tuple):
+            for entity in about:
+                if isinstance(entity, str) and entity in self.names_of:
+                    texts[2].extend(self.names_of[entity])
         return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
 
 
-def snippets(
-    texts: Iterable[tuple[str, int, str, int]], expression: str
-) -> Iterator[tuple[int, str, int, str, float]]:
-    """Match ``expression`` against a few (text, hit, field, shown) rows, tokenized as the index.
+class Matcher:
+    """A few records' texts in a small in-memory FTS5 table, tokenized as the index:
+    which of them an expression matches, and where (snippets that agree with the
+    ranking). Rows are (text, hit, field, shown, weight): the record's position,
+    the field's name, its weight for choosing the snippet, its search weight."""
 
-    Yields (hit, field, shown, snippet, bm25 rank) for each matching text; the
-    matched words are marked \\x02...\\x03 in the snippet. An in-memory FTS5
-    table of just these rows, so snippets agree with the ranking.
-    """
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.execute(
+    def __init__(self, texts: Iterable[tuple[str, int, str, int, int]]) -> None:
+        self.conn = sqlite3.connect(":memory:")
+        self.conn.execute(
             "CREATE VIRTUAL TABLE m USING fts5("
-            f"text, hit UNINDEXED, field UNINDEXED, shown UNINDEXED, tokenize='{TOKENIZE}')"
+            "text, hit UNINDEXED, field UNINDEXED, shown UNINDEXED, weight UNINDEXED,"
+            f" tokenize='{TOKENIZE}')"
         )
-        conn.executemany("INSERT INTO m(text, hit, field, shown) VALUES (?, ?, ?, ?)", texts)
-        yield from conn.execute(
+        self.conn.executemany(
+            "INSERT INTO m(text, hit, field, shown, weight) VALUES (?, ?, ?, ?, ?)", texts
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def which(self, expression: str, weight: int = 0, *, note: bool = True) -> set[int]:
+        """The records (by position) that ``expression`` matches in a field of ``weight`` or more.
+
+        Weight 4 and up are the fields that name what a fact is about: its
+        subject, speaker, model, benchmark (its id is left out then: it starts
+        with the kind, cost-..., for every fact of the kind). ``note=False``
+        leaves out the facts' notes.
+        """
+        rows = self.conn.execute(
+            "SELECT DISTINCT hit FROM m WHERE m MATCH ? AND weight >= ?"
+            " AND (? OR field != 'note') AND (? = 0 OR field != 'id')",
+            (expression, weight, note, weight),
+        )
+        return {int(r[0]) for r in rows}
+
+    def snippets(self, expression: str) -> list[tuple[int, str, int, str, float]]:
+        """(hit, field, shown, snippet, bm25 rank) of each matching text; the matched
+        words are marked \\x02...\\x03 in the snippet."""
+        return self.conn.execute(
             "SELECT hit, field, shown, snippet(m, 0, '\x02', '\x03', '…', 12), bm25(m)"
             " FROM m WHERE m MATCH ?",
             (expression,),
         ).fetchall()
-    finally:
-        conn.close()

@@ -39,6 +39,7 @@ from aigap import kinds
 from aigap.core.model import NOT_FACTS, Benchmark, Entity, Fact, Source
 from aigap.core.rows import Rows
 from aigap.core.text import normalize_name
+from aigap.kinds.base import no_figures
 from aigap.store.index import COLUMN_WEIGHTS
 from aigap.store.schema import (
     BY_SOURCE,
@@ -277,6 +278,52 @@ class Store:
         else:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
         return Rows([Ranked(self._stored(row[:5]), float(row[5])) for row in rows], total)
+
+    def search_count(self, match: str, cap: int) -> int:
+        """How many records an FTS5 query matches, counted up to ``cap``."""
+        rows = self._rows(
+            "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
+            (match, cap),
+        )
+        return int(rows[0][0])
+
+    def search_vocabulary(self, first: str) -> list[tuple[str, int]]:
+        """The search index's terms that start with ``first`` (one character), with
+        the number of records each is in: the words a typo is corrected against."""
+        if not first:
+            return []
+        try:
+            self.conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab"
+                " USING fts5vocab(main, search, 'row')"
+            )
+        except sqlite3.Error as exc:
+            raise CacheError(str(exc)) from exc
+        upper = chr(ord(first) + 1)
+        return [
+            (str(term), int(docs))
+            for term, docs in self._rows(
+                "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?",
+                (first, upper),
+            )
+        ]
+
+    def record_count(self) -> int:
+        """How many records (facts, sources, benchmarks, entities) the base holds."""
+        rows = self._rows("SELECT n FROM counts WHERE kind = '*' AND benchmark = ''")
+        return int(rows[0][0]) if rows else 0
+
+    def facts_with_figures_about(self, entity: str, limit: int) -> list[Fact]:
+        """The first ``limit`` facts about an entity (or benchmark) of a kind with figures,
+        in date order: the key figures of its search card."""
+        sections = [k.section for k in kinds.KINDS if k.figures is not no_figures]
+        marks = ", ".join("?" * len(sections))
+        rows = self._rows(
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity = ? AND kind IN"
+            f" ({marks}) ORDER BY sortkey, ord LIMIT ?) ORDER BY datekey, ord",
+            (entity, *sections, limit),
+        )
+        return [self._build(row, Fact) for row in rows][:limit]
 
     def _speakers_whole(self, speakers: Sequence[str] | None) -> None:
         """The speakers index lost no row of these names (counts written with it)."""
