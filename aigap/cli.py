@@ -1442,6 +1442,42 @@ def chart(
 
 
 @app.command()
+def brief(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="An entity, benchmark, fact or source id; default: the whole story.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = Lang.en,
+    facts: FactsOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """A short Markdown brief to paste into a story: key figures and quotes, with
+    footnote citations (English or Korean).
+
+    Quotation marks only around a speaker's own words: the article's words and
+    aigap's English renderings are given without them, and say so.
+
+    [b]Examples[/b]
+
+      aigap brief
+
+      aigap brief nvidia --lang ko
+
+      aigap brief mmlu > mmlu.md
+    """
+    from aigap.answers.brief import brief as select
+    from aigap.output.brief import brief_markdown
+
+    found = _answer(ctx, lambda store: select(store, _nfc(name)))
+    sys.stdout.write(brief_markdown(found, _code(lang)))
+
+
+@app.command()
 def export(
     ctx: typer.Context,
     directory: Annotated[

@@ -101,9 +101,10 @@ def test_reported_speech_is_not_in_quotation_marks(runner: CliRunner) -> None:
 
 
 def test_derived_figures_carry_their_inputs_precision(runner: CliRunner) -> None:
-    _, out = run(runner, "gap")  # the overview keeps the column short: no range
-    assert "~58×" in out and "58.3×" not in out
-    assert "~15×" in out and "15.2×" not in out
+    _, out = run(runner, "gap")  # the overview shows the range, never a bare "~58×"
+    assert "50–70×" in out and "~58×" not in out and "58.3×" not in out
+    assert "15–16×" in out and "15.2×" not in out
+    assert "~1.7×" in out  # MMMU: the range rounds to one figure
     _, out = run(runner, "gap", "math")
     assert "~15× (15–16×)" in out
     _, out = run(runner, "show", "gap-mmlu")

@@ -99,7 +99,7 @@ def test_timeline_range_finds_a_gaps_earlier_readings(runner: CliRunner) -> None
     )
     assert result.exit_code == 0, result.output
     found = {(r["date"], r["fact_id"]) for r in json.loads(result.stdout)}
-    assert ("2023", "gap-mmlu") in found and ("2024", "gap-mmlu") not in found
+    assert ("2023-end", "gap-mmlu") in found and ("2024-end", "gap-mmlu") not in found
 
 
 def test_entity_page_shows_the_first_rows_and_how_many_more(

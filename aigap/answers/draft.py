@@ -595,9 +595,14 @@ def _date_pattern() -> re.Pattern[str]:
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def dates(text: str) -> list[When]:
     """Every date or period written in a sentence, in order."""
     found: list[When] = []
+    if not _DIGIT.search(text):
+        return found  # every date has a digit: most prose sentences stop here
     for m in _date_pattern().finditer(text):
         when = _when(m)
         if when is not None:

@@ -112,15 +112,33 @@ LABELS: dict[str, dict[Lang, str]] = {
         "ko": "* 추정한 날짜: 기사에 표기되지 않음 (aigap show ID 참고)",
     },
     "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
-    "note.date_inferred": {
-        "en": "* date inferred: the article gives it relatively (see aigap show ID)",
-        "ko": "* 추정한 날짜: 기사가 상대적으로 적음 (aigap show ID 참고)",
-    },
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
     # quotes: reported speech, and whose English it is
     "quote.reported": {
         "en": "(reported, aigap's English rendering): {said}",
         "ko": "(간접 인용): {said}",
+    },
+    # aigap brief: short Markdown for a story (aigap/output/brief.py)
+    "brief.title": {
+        "en": "The US–China AI gap: key figures and quotes",
+        "ko": "미·중 AI 격차: 핵심 수치와 발언",
+    },
+    "brief.about": {"en": "{name}: key figures and quotes", "ko": "{name}: 핵심 수치와 발언"},
+    "brief.figures": {"en": "Key figures", "ko": "핵심 수치"},
+    "brief.quotes": {"en": "Quotes", "ko": "발언"},
+    "brief.others": {"en": "Also on record", "ko": "그 밖의 사실"},
+    "brief.more": {
+        "en": "({count} more facts: aigap show NAME)",
+        "ko": "(사실 {count}건 더: aigap show 이름)",
+    },
+    "brief.inferred": {"en": "(date or unit inferred)", "ko": "(날짜 또는 단위 추론)"},
+    "brief.rendering": {
+        "en": "{said} (aigap's English rendering of the Korean article, not the speaker's words)",
+        "ko": "{said} (한국어 기사를 aigap이 영어로 옮긴 것이며 발언자의 말 그대로가 아님)",
+    },
+    "brief.article_words": {
+        "en": "{said} (the article's words, which may translate the speaker's)",
+        "ko": "{said} (기사의 표현이며 발언자의 말을 옮긴 것일 수 있음)",
     },
     "quote.rendering": {
         "en": "no original words recorded: a translation, not the speaker's words",
@@ -204,9 +222,20 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": " (approximate: the article's amount is approximate)",
         "ko": " (근사치: 기사 속 금액이 근사치)",
     },
-    # gap column headers: an absolute date with a period wording, not the article's "last year"
-    "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
-    "period.month": {"en": "{date}", "ko": "{date}"},
+    # a date in words, always absolute (never the article's "last year"):
+    # numbers.date_words; {month} is the month's English name, {m} its number
+    "date.year": {"en": "{year}", "ko": "{year}년"},
+    "date.month": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
+    "date.day": {"en": "{day} {month} {year}", "ko": "{year}년 {m}월 {day}일"},
+    "date.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.month_end": {"en": "end of {month} {year}", "ko": "{year}년 {m}월 말"},
+    "date.month_start": {"en": "start of {month} {year}", "ko": "{year}년 {m}월 초"},
+    # a date in a table cell: ISO, or the edge of a year or month in words
+    "date.short.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.short.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.short.month_end": {"en": "end of {iso}", "ko": "{year}년 {m}월 말"},
+    "date.short.month_start": {"en": "start of {iso}", "ko": "{year}년 {m}월 초"},
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},
@@ -627,8 +656,10 @@ LABELS.update(
             "ko": "{path}: 사실 기반을 읽을 수 없습니다: {why}",
         },
         "error.date.form": {
-            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "error.date.month": {
             "en": "bad date {text!r}: month {month} does not exist",
@@ -808,8 +839,10 @@ LABELS.update(
             "ko": "'en'이나 'ko' 텍스트가 필요합니다",
         },
         "problem.bad_date": {
-            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "problem.expected.one_of": {
             "en": "expected one of {choices}; got {got}",

@@ -9,7 +9,10 @@ known unit, a list's minimum length).
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+import calendar
+import datetime
+import re
+from typing import Annotated, ClassVar, Literal, get_args
 
 import msgspec
 
@@ -58,12 +61,31 @@ class Text(msgspec.Struct, frozen=True):
         return tuple(t for t in (self.en, self.ko) if t)
 
 
+# Where in its year or month a date sits, when the source says only that:
+# "end of 2024" (지난해 말) is "2024-end", "early January 2025" "2025-01-start".
+Edge = Literal["start", "end"]
+# How much of a date is known, with its edge: what exports call its precision.
+Period = Literal["year", "month", "day", "year_start", "year_end", "month_start", "month_end"]
+PERIODS: tuple[Period, ...] = get_args(Period)
+
+# A date as fact files and --since/--until give it: YYYY, YYYY-MM or YYYY-MM-DD,
+# a year or month optionally followed by -start or -end.
+DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(?:-(start|end))?\Z")
+
+
 class PartialDate(msgspec.Struct, frozen=True):
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day; a year or month may
+    be known only at its ``edge`` ("end of 2024": ``PartialDate(2024, edge="end")``).
+
+    It sorts where it sits: a year before its months, a month before its
+    days, the start of a year or month with it, and its end after every
+    other date in it ("end of 2024" after 2024-12-31, before 2025).
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+    edge: Edge | None = None
 
     @property
     def precision(self) -> Precision:
@@ -72,29 +94,87 @@ class PartialDate(msgspec.Struct, frozen=True):
         return "month" if self.month is not None else "year"
 
     @property
+    def period(self) -> Period:
+        """The precision with the edge: "year_end" for the end of 2024."""
+        if self.edge is None or self.day is not None:
+            return self.precision
+        return "month_" + self.edge if self.month is not None else "year_" + self.edge  # type: ignore[return-value]
+
+    @property
     def iso(self) -> str:
+        """The date as a fact file gives it: 2024, 2024-01, 2024-01-20, 2024-end."""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
         if self.day is not None:
             text += f"-{self.day:02d}"
+        if self.edge is not None and self.day is None:
+            text += f"-{self.edge}"
         return text
 
     @property
-    def sort_key(self) -> tuple[int, int, int]:
-        # A year sorts before its months, a month before its days.
+    def sort_key(self) -> Day:
+        """(year, month, day); 0 for a part not known; the end of a year is
+        month 13, the end of a month day 32: after every day in it."""
+        if self.edge == "end" and self.day is None:
+            if self.month is None:
+                return (self.year, 13, 0)
+            return (self.year, self.month, 32)
         return (self.year, self.month or 0, self.day or 0)
+
+    @property
+    def span(self) -> tuple[Day, Day]:
+        """The first and last day the date covers; a start or end covers the
+        first or last day of its year or month."""
+        month, day = self.month, self.day
+        if day is not None:
+            assert month is not None  # a day comes with its month
+            return (self.year, month, day), (self.year, month, day)
+        first: Day = (self.year, month or 1, 1)
+        last: Day = (self.year, month or 12, _month_end(self.year, month or 12))
+        if self.edge == "start":
+            return first, first
+        if self.edge == "end":
+            return last, last
+        return first, last
+
+    @property
+    def first(self) -> datetime.date:
+        """The first day the date covers."""
+        return datetime.date(*self.span[0])
+
+    @property
+    def last(self) -> datetime.date:
+        """The last day the date covers."""
+        return datetime.date(*self.span[1])
+
+    @property
+    def interval(self) -> str:
+        """ISO 8601: the day, or the first and last day as an interval."""
+        first, last = self.first.isoformat(), self.last.isoformat()
+        return first if first == last else f"{first}/{last}"
 
     def __str__(self) -> str:
         return self.iso
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate | None:
+        """A date as a fact file's data gives it (2024, "2024-01", "2024-end"),
+        or None; no check that the month or day exists (``lookup.read_date`` checks)."""
+        found = DATE.match(str(value)) if isinstance(value, int | str) else None
+        if found is None or isinstance(value, bool):
+            return None
+        year, month, day = (int(part) if part else None for part in found.groups()[:3])
+        edge = found.group(4)
+        assert year is not None  # the pattern requires it
+        return cls(year, month, day, edge)  # type: ignore[arg-type]
 
 
 Day = tuple[int, int, int]  # (year, month, day); 0 for a month or day not known
 
 
-def day_span(year: int, month: int, day: int) -> tuple[Day, Day]:
-    """The first and last day a partial date (0 = not known) covers."""
-    return (year, month or 1, day or 1), (year, month or 12, day or 31)
+def _month_end(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 31
 
 
 def day_text(day: Day) -> str:

@@ -19,7 +19,7 @@ import msgspec
 import msgspec.structs
 
 from aigap import kinds
-from aigap.core.dates import DATE, read_date
+from aigap.core.dates import read_date
 from aigap.core.errors import Phrase, Severity, nearest, suggest
 from aigap.core.model import (
     NOT_FACTS,
@@ -183,7 +183,7 @@ def text(c: Checker, value: Node, path: DataPath) -> Text | Invalid:
 def date(c: Checker, value: Node, path: DataPath) -> PartialDate | Invalid:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return PartialDate(value)
-    if isinstance(value, str) and DATE.match(value):
+    if isinstance(value, str) and PartialDate.parse(value) is not None:
         parsed = read_date(value)
         if isinstance(parsed, PartialDate):
             return parsed

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from aigap.answers.quotes import QuoteRow
 from aigap.core.labels import label
 from aigap.core.model import Lang
-from aigap.kinds.quote import Quote, own_words, said_lines
-from aigap.output.layout import passage, source_fields, sources_notes
+from aigap.core.numbers import date_cell
+from aigap.kinds.quote import own_words, said_lines
+from aigap.output.layout import date_fields, date_names, passage, source_fields, sources_notes
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -27,12 +28,12 @@ QUOTE_FIELDS = (
     "original",
     "original_language",
     "original_source_id",
-    "date",
+    *date_names("date"),
     "channel",
     "inferred",
     "source_id",
     "source_outlet",
-    "source_published",
+    *date_names("source_published"),
     "source_published_inferred",
     "passage",
 )
@@ -51,7 +52,7 @@ def quote_record(row: QuoteRow, lang: Lang) -> Record:
         "original": quote.original.text if quote.original else None,
         "original_language": quote.original.language if quote.original else None,
         "original_source_id": quote.original.source if quote.original else None,
-        "date": quote.date.iso if quote.date else None,
+        **date_fields("date", quote.date),
         "channel": quote.channel.get(lang) if quote.channel else None,
         "inferred": quote.inferred,
         **source_fields(row.source, lang),
@@ -85,13 +86,13 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
             text = "\n".join(said_lines(q, lang))
             if q.channel:
                 text += f"\n({q.channel.get(lang)})"
-            cells.append([text, q.id, _date_text(q)])
+            cells.append([text, q.id, date_cell(q.date, q.inferred, lang)])
     if not any(row[2] for row in cells):  # no quote has a date: no empty Date column
         columns.pop()
         cells = [row[:2] for row in cells]
     notes = sources_notes([r.source for r in rows], lang)
     if any(r.quote.inferred and r.quote.date for r in rows):
-        notes.insert(0, label("note.date_inferred", lang))
+        notes.insert(0, label("note.fact_inferred", lang))
     if any(r.quote.speech == "reported" or own_words(r.quote) is None for r in rows):
         notes.insert(0, label("quote.rendering_note", lang))
     title = label("title.quotes", lang)
@@ -105,9 +106,3 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         fields=QUOTE_FIELDS,
     )
 
-
-def _date_text(quote: Quote) -> str:
-    """The date, starred when inferred (the note says so)."""
-    if quote.date is None:
-        return ""
-    return quote.date.iso + ("*" if quote.inferred else "")
