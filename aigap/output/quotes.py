@@ -105,4 +105,3 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         groups=groups,
         fields=QUOTE_FIELDS,
     )
-
