@@ -19,7 +19,7 @@ from aigap.output import chart
 
 GAP_VALUES = ["9.3%", "1.7%", "17.5 pp", "0.3 pp", "13.5 pp", "8.1 pp", "24.3 pp", "1.6 pp"]
 GAP_VALUES += ["31.6 pp", "3.7 pp"]
-SOURCE = "Source: CBS NoCut News (via Daum News), 8 April 2025, citing AI Index 2025"
+SOURCE = "Source: CBS NoCut News, 8 April 2025, citing AI Index 2025"
 
 
 def _svg_text(path: Path) -> str:
@@ -103,7 +103,7 @@ def test_a_lead_under_one_problem_is_no_headline(tmp_path: Path) -> None:
     assert "DeepSeek-R1 and OpenAI o1 less than one of its 30 problems apart" in text
     assert "+0.6" not in text
     assert "Scores as reported by DeepSeek, in its DeepSeek-R1 model card" in text
-    assert "Maeil Business Newspaper (via Daum News), 29 January 2025" in text
+    assert "Maeil Business Newspaper, 29 January 2025" in text
 
 
 def test_one_country_is_not_a_comparison(tmp_path: Path) -> None:
