@@ -275,6 +275,7 @@ def _contains(shown: Any, raw: Any, where: str) -> None:
         assert shown == raw, where
 
 
+@pytest.mark.slow  # one `show` per fact of the base: CI runs it
 def test_every_fact_is_reachable_with_show(runner: CliRunner) -> None:
     for kind, fact in ALL_FACTS:
         out = run(runner, "show", fact["id"]).stdout
