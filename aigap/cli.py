@@ -925,8 +925,8 @@ def quotes(
         ctx,
         opts,
         lambda s: quotes_page(s, who, opts.rows),
-        lambda f, code: quotes_listing(f[0], code),
-        lambda f: f[1],
+        lambda f, code: quotes_listing(f.rows, code),
+        lambda f: f.total,
     )
 
 
@@ -959,10 +959,10 @@ def _stream_facts(ctx: typer.Context, kind: str | None, opts: ListingOptions) ->
             rows = (fact_record(f, opts.code, benchmarks) for f in found)
             write_csv(rows, sys.stdout, FACT_FIELDS, excel=opts.fmt is Format.csv_excel)
             return
-        from aigap.output.export import full_record
+        from aigap.output.show import record_detail
 
         records = (
-            {**fact_record(f, opts.code, benchmarks), "record": full_record(f)} for f in found
+            {**fact_record(f, opts.code, benchmarks), "record": record_detail(f)} for f in found
         )
         write_json_array(records, sys.stdout)
 
@@ -1018,10 +1018,10 @@ def facts(
     ) -> "Listing":
         listing = facts_listing(*found[:3], code, total=found[3])
         if opts.fmt is Format.json:  # every field of every fact, as `show -f json` has them
-            from aigap.output.export import full_record
+            from aigap.output.show import record_detail
 
             for record, fact in zip(listing.records, found[0], strict=True):
-                record["record"] = full_record(fact)
+                record["record"] = record_detail(fact)
         return listing
 
     _print(ctx, opts, query, layout, lambda found: found[3])
@@ -1285,9 +1285,10 @@ def check(
     # Without a path: the active base, its files read as one (ids unique across them).
     targets: list[str | tuple[str, ...]] = list(paths or ()) or [settings.facts]
     for target in targets:
-        found, facts_read = check_counted(target, sources, settings.max_bytes)
-        problems += found
-        read.append((target if isinstance(target, str) else " + ".join(target), found, facts_read))
+        checked = check_counted(target, sources, settings.max_bytes)
+        problems += checked.problems
+        name = target if isinstance(target, str) else " + ".join(target)
+        read.append((name, checked.problems, checked.facts))
     _write_check(problems, read, fmt)
     raise typer.Exit(exit_code(problems))
 
