@@ -62,7 +62,7 @@ if __name__ == "__main__":
 '''
 
 # A reference, not the target: the same app started as aigap starts
-# (aigap/__main__.py and cli._collect_from_here: the cyclic GC off while
+# (aigap/__main__.py and its _collect_from_here: the cyclic GC off while
 # importing and parsing, that frozen, then on for the command's work, frozen
 # again at exit), to show what is left of aigap's own overhead once both skip
 # the collector's passes over what start-up made.
