@@ -209,6 +209,7 @@ class Slot(msgspec.Struct, frozen=True):
     high: float | None = None
     index: int = 0  # which of the fact's values (a gap's reading)
     compared: frozenset[str] = frozenset()  # a ratio's base: "a tenth of Llama 3's cost"
+    others: frozenset[str] = frozenset()  # the rest of what the fact is about (H800, o1)
 
 
 def _amount_cue(amount: Amount, field: str) -> Cue:
@@ -251,9 +252,13 @@ class Base:
             return
         self.facts[fact.id] = fact
         self.subjects.update(fact.about)
+        others = frozenset(e for e in fact.about if not _country(e, self.names))
         for slot in self._slots(fact):
+            slot = msgspec.structs.replace(
+                slot, others=others - slot.primary - {slot.benchmark or ""}
+            )
             # filed under every name that can make it a figure's referent
-            for entity in {*slot.primary, *slot.compared, slot.benchmark}:
+            for entity in {*slot.primary, *slot.compared, *slot.others, slot.benchmark}:
                 if entity is not None:
                     self.by_entity.setdefault(entity, []).append(len(self.slots))
             self.slots.append(slot)
@@ -446,7 +451,8 @@ def event_says(fact: Event, lang: Lang) -> str:
 
 def _value_match(figure: Figure, value: float, base_tolerance: float) -> bool:
     """Whether the draft's figure states ``value``, allowing its rounding and hedge."""
-    v, tol = figure.value, figure.tolerance + base_tolerance + 1e-9 * max(1.0, abs(value))
+    # the coarser of the two roundings: "17%" states 16.9, "16.94%" agrees with 16.9
+    v, tol = figure.value, max(figure.tolerance, base_tolerance) + 1e-9 * max(1.0, abs(value))
     if figure.high is not None:
         return v - tol <= value <= figure.high + tol
     if figure.hedge == "nearly":
@@ -588,12 +594,22 @@ def _subject_score(
                 near = max(near, close)
     if near == 0.0 and any(m.entity in slot.primary for m in ctx.carried):
         near = 0.3
+    if near == 0.0:  # only something else the fact is about is named ("H800 임대료")
+        for mention in ctx.mentions:
+            if mention.entity in slot.others:
+                close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
+                near = max(near, 0.35 * close)
     if slot.compared & ctx.entities():
         near = max(near, 0.5) + 0.25
     score = 2.0 * near
     if slot.benchmark is not None:
-        if slot.benchmark in ctx.entities():
-            score += 1.5
+        near_bench = [
+            _closeness(m, figure.span.start, figure.span.end, text, alike)
+            for m in ctx.mentions
+            if m.entity == slot.benchmark
+        ]
+        if near_bench:  # named in the sentence; nearer counts more ("MMLU ..., Nasdaq 3.7%")
+            score += 1.5 * (0.5 + 0.5 * max(near_bench))
         elif any(m.entity == slot.benchmark for m in ctx.carried):
             score += 0.6
     return score
@@ -619,12 +635,12 @@ def judge_figure(
     named = {m.entity for m in ctx.mentions} | {m.entity for m in ctx.carried}
     places = sorted({i for e in named for i in base.by_entity.get(e, ())})
     # slots with the same subjects score the same: once per group (thousands at scale)
-    groups: dict[tuple[frozenset[str], str | None, frozenset[str]], float] = {}
+    groups: dict[tuple[frozenset[str], str | None, frozenset[str], frozenset[str]], float] = {}
     scored = []
     for s in (base.slots[i] for i in places):
         if _FAMILY.get(s.unit) != family:
             continue
-        key = (s.primary, s.benchmark, s.compared)
+        key = (s.primary, s.benchmark, s.compared, s.others)
         if key not in groups:
             groups[key] = _subject_score(s, figure, ctx, figures, owner)
         scored.append((s, groups[key]))
@@ -1221,7 +1237,12 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         statement = _statement(ctx)
         if statement is not None:
             finding = judge_quote(statement, ctx, base, lang, strict=True)
-            if finding is not None and finding.verdict != "unverified":
+            said = {c.fact_id for _, c in out}
+            if (
+                finding is not None
+                and finding.verdict != "unverified"
+                and (finding.fact is None or finding.fact.id not in said)
+            ):  # a figure of the same statement already says it
                 add(statement.span.start, statement.span.end, statement.text, finding)
     out.sort(key=lambda pair: pair[0])
     return [c for _, c in out]

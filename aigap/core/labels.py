@@ -114,7 +114,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
     # quotes: reported speech, and whose English it is
-    "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    "quote.reported": {
+        "en": "(reported, aigap's English rendering): {said}",
+        "ko": "(간접 인용): {said}",
+    },
     # aigap brief: short Markdown for a story (aigap/output/brief.py)
     "brief.title": {
         "en": "The US–China AI gap: key figures and quotes",
@@ -138,14 +141,22 @@ LABELS: dict[str, dict[Lang, str]] = {
         "ko": "{said} (기사의 표현이며 발언자의 말을 옮긴 것일 수 있음)",
     },
     "quote.rendering": {
-        "en": "English: aigap's rendering of the Korean article",
-        "ko": "영어: 한국어 기사를 aigap이 번역한 것",
+        "en": "no original words recorded: a translation, not the speaker's words",
+        "ko": "발언 원문 없음: 번역이며 발언자의 말이 아님",
+    },
+    "quote.article_words": {
+        "en": "the article's Korean (a translation): {said}",
+        "ko": "기사의 한국어 번역: {said}",
+    },
+    "quote.rendering_words": {
+        "en": "aigap's English rendering, not the speaker's words: {said}",
+        "ko": "aigap의 영어 번역(발언자의 말 아님): {said}",
     },
     "quote.rendering_note": {
-        "en": "English: aigap's rendering of the Korean article, not the speaker's own words. "
-        "(reported): the article paraphrases; no quotation marks.",
-        "ko": "영어는 한국어 기사를 aigap이 번역한 것으로 발언자의 원래 말이 아닙니다. "
-        "(간접 인용): 기사가 풀어 쓴 발언으로 따옴표가 없습니다.",
+        "en": "Only words in quotation marks are the speaker's own, cited from their own source "
+        "(aigap show ID). Translations are marked as such. (reported): the article paraphrases.",
+        "ko": "따옴표 안의 말만 발언자의 원래 말이며 그 출처를 밝힌다(aigap show ID). "
+        "번역은 번역으로 표시했다. (간접 인용): 기사가 풀어 쓴 발언이다.",
     },
     # gap for a benchmark that has no gap reading
     "no_gap.scores": {
@@ -162,7 +173,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "unit.elo": {"en": "Elo points", "ko": "엘로 점수"},
     "unit.usd": {"en": "USD", "ko": "미국 달러"},
     "unit.krw": {"en": "KRW", "ko": "원"},
-    "unit.usd_per_hour": {"en": "USD per hour", "ko": "시간당 달러"},
+    "unit.usd_per_hour": {"en": "USD per GPU-hour", "ko": "GPU 시간당 달러"},
     "unit.months": {"en": "months", "ko": "개월"},
     "unit.count": {"en": "count", "ko": "개수"},
     "unit.printed": {"en": ' (article prints "{printed}")', "ko": ' (기사 표기 "{printed}")'},
@@ -230,6 +241,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "type.model": {"en": "model", "ko": "모델"},
     "type.person": {"en": "person", "ko": "인물"},
     "type.country": {"en": "country", "ko": "국가"},
+    "type.index": {"en": "stock index", "ko": "주가지수"},
     "type.benchmark": {"en": "benchmark", "ko": "벤치마크"},
     "relation.country": {"en": "country", "ko": "국가"},
     "relation.developer": {"en": "developer", "ko": "개발사"},
@@ -314,6 +326,15 @@ FIELDS_KO: dict[str, str] = {
     "about": "대상",
     "said": "발언",
     "context": "맥락",
+    "original": "발언 원문",
+    "spoken_in": "발언 언어",
+    "primary": "1차 출처",
+    "authors": "저자",
+    "portal": "열람 포털",
+    "title_romanized": "제목 로마자 표기",
+    "accessed": "접속일",
+    "number": "번호",
+    "type": "유형",
 }
 
 
@@ -422,14 +443,14 @@ LABELS.update(
             "en": "[Publication date inferred; not printed in the article.]",
             "ko": "[발행일은 기사에 없어 추정함.]",
         },
-        "cite.fact": {
-            "en": "Fact {id} ({kind}): “{passage}”",
-            "ko": "사실 {id} ({kind}): “{passage}”",
+        "cite.fact": {"en": "for fact {id} ({kind})", "ko": "사실 {id} ({kind}) 출처"},
+        "cite.original_of": {
+            "en": "the speaker's own words of {id}",
+            "ko": "{id}의 발언 원문 출처",
         },
-        "cite.fact_note": {"en": "fact {id}: “{passage}”", "ko": "사실 {id}: “{passage}”"},
-        "cite.in_english": {
-            "en": "In English (aigap's rendering): {text}",
-            "ko": "영어 번역(aigap 번역): {text}",
+        "cite.came_through": {
+            "en": "the Korean translation of {id}: the source it came through",
+            "ko": "{id}의 한국어 번역이 실린 출처",
         },
         "cite.english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
         "cite.facts_about": {"en": "facts about {name}: {ids}", "ko": "{name} 관련 사실: {ids}"},
@@ -908,6 +929,22 @@ LABELS.update(
         "problem.unused_source": {
             "en": "source {id!r} supports no fact",
             "ko": "출처 {id!r}을(를) 근거로 삼는 사실이 없습니다",
+        },
+        "problem.looks_like_copy": {
+            "en": "this file repeats {count} ids of {other}: it looks like a copy of it; "
+            "read one of the two, not both (the first clashes follow; {rest} more not shown)",
+            "ko": "이 파일은 {other}의 ID {count}개를 되풀이합니다. 그 파일의 사본으로 보이니 "
+            "둘 중 하나만 읽으세요 (처음 몇 개의 충돌만 아래에 있고 {rest}개는 생략)",
+        },
+        "problem.looks_like_packaged_copy": {
+            "en": "this file repeats {count} ids of the packaged base ({other}): it looks like "
+            "a copy of it, and aigap reads the packaged base too; to use your copy instead, "
+            "run with --no-packaged (or keep only your new entries in this file) "
+            "(the first clashes follow; {rest} more not shown)",
+            "ko": "이 파일은 내장 사실 기반({other})의 ID {count}개를 되풀이합니다. 그 사본으로 "
+            "보이며 aigap은 내장 기반도 함께 읽습니다. 사본만 쓰려면 --no-packaged를 붙여 "
+            "실행하세요 (또는 이 파일에 새 항목만 남기세요) (처음 몇 개의 충돌만 아래에 있고 "
+            "{rest}개는 생략)",
         },
         "problem.name_taken": {
             "en": "name {name!r} is already used by {what} {owner!r} ({where})",

@@ -759,7 +759,7 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record
                 "title": (
                     f"{s.outlet.get('en')}, {s.published.iso}: {s.headline.get('ko')}"
                     + (f" ({s.headline.en})" if s.headline.en else "")
-                    + (f" — {s.byline.get('en')}" if s.byline.get("en") else "")
+                    + (f" — {s.byline.get('en')}" if s.byline else "")
                 ),
             }
             for s in sources
