@@ -38,15 +38,13 @@ def test_a_printed_figure_not_in_its_passage_is_reported(runner: CliRunner, tmp_
 
 def test_a_note_that_quotes_the_printed_form_says_why(runner: CliRunner, tmp_path: Path) -> None:
     text = _packaged_text().replace('printed: "1366점"', 'printed: "1,366점"', 1)
-    note = (
-        "      en: \"Same February ('지난 2월', i.e. February 2025) evaluation as the Google"
-        " score. The article names only the company ('챗GPT 개발사 오픈AI의 AI 모델', the AI"
-        " model of ChatGPT developer OpenAI), so the model is recorded by its company (AI"
-        ' Index 2025 Figure 2.1.39)."'
-    )
-    assert note in text  # the note this test rewrites: keep it in step with facts.yaml
     text = text.replace(
-        note, "      en: \"Printed here as '1,366점' for the table; the article has 1366점.\"", 1
+        "      en: \"Same February ('지난 2월', i.e. February 2025) evaluation as the "
+        "Google score. The article names only the company ('챗GPT 개발사 오픈AI의 AI 모델', "
+        "the AI model of ChatGPT developer OpenAI), so the model is recorded by its company"
+        ' (AI Index 2025 Figure 2.1.39)."',
+        "      en: \"Printed here as '1,366점' for the table; the article has 1366점.\"",
+        1,
     )
     path = tmp_path / "facts.yaml"
     path.write_text(text, encoding="utf-8")
