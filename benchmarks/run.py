@@ -575,7 +575,7 @@ def _report_targets(small: list[Case], first: list[Case], bases: dict[int, Path]
             f"| {_fmt_time(t_cold)} vs {_fmt_time(t_ref)}, {m_cold:.0f} vs {m_ref:.0f} MB "
             f"| – | {'yes' if ok else 'NO'} |"
         )
-    edited = by_name.get(f"{big:,} facts + own file, after an edit of it")
+    edited = by_name.get(f"{big:,} facts + own file, after an edit of the own file")
     if edited is not None:
         got = statistics.median(edited.times) / floor
         met = "yes" if got <= 1.5 else "NO"
