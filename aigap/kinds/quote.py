@@ -46,9 +46,10 @@ def summary(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 
 
 def answer(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    """The statement (reported speech without quotation marks), marked when rendered."""
+    """Who said it and the statement (reported speech without quotation marks), marked
+    when rendered: the line keeps its attribution when copied alone."""
     note = rendering_note(fact, lang) if lang == "en" else None
-    text = said_text(fact, lang)
+    text = f"{fact.speaker.get(lang)}: {said_text(fact, lang)}"
     return f"{text} ({note})" if note else text
 
 
