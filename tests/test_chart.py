@@ -19,7 +19,7 @@ from aigap.output import chart
 
 GAP_VALUES = ["9.3%", "1.7%", "17.5 pp", "0.3 pp", "13.5 pp", "8.1 pp", "24.3 pp", "1.6 pp"]
 GAP_VALUES += ["31.6 pp", "3.7 pp"]
-SOURCE = "Source: CBS NoCut News (via Daum News), 2025-04-08 (date inferred), citing AI Index 2025"
+SOURCE = "Source: CBS NoCut News, 2025-04-08 (date inferred), citing AI Index 2025"
 
 
 def _svg_text(path: Path) -> str:
@@ -89,7 +89,7 @@ def test_scores_chart_tells_countries_apart(charts: Path) -> None:
         assert value in text
     assert "(US)" in text and "(China)" in text
     assert "Chatbot Arena: US +23 Elo points" in text and "AIME 2024: China +0.6 pp" in text
-    assert "Maeil Business Newspaper (via Daum News), 2025-01-29" in text
+    assert "Maeil Business Newspaper, 2025-01-29" in text
 
 
 def test_korean_svg_is_korean(charts: Path) -> None:

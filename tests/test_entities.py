@@ -14,6 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from aigap.cli import app
+from aigap.core.model import PartialDate
 
 REPO = Path(__file__).resolve().parent.parent
 RAW: dict[str, Any] = yaml.safe_load((REPO / "facts.yaml").read_text(encoding="utf-8"))
@@ -113,7 +114,7 @@ def test_benchmark_page_keeps_its_fields_and_facts(runner: CliRunner) -> None:
     assert page["kind"] == "benchmark" and page["type"] == "benchmark"
     assert page["facts"] == ["gap-mmlu"]
     figures = [(e["date"], e["figure"]) for e in page["entries"]]
-    assert figures == [("2023", "17.5 pp"), ("2024", "0.3 pp")]
+    assert figures == [("2023-end", "17.5 pp"), ("2024-end", "0.3 pp")]
 
 
 def test_korean_page(runner: CliRunner) -> None:
@@ -195,19 +196,23 @@ def test_timeline_tells_the_whole_story(runner: CliRunner) -> None:
     entries = _entries(runner)
     assert _find(entries, "gap-arena", "2024-01")["figure"] == "9.3%"
     assert _find(entries, "gap-arena", "2025-02")["figure"] == "1.7%"
-    assert _find(entries, "gap-mmlu", "2023")["figure"] == "17.5 pp"
-    assert _find(entries, "gap-mmlu", "2024")["figure"] == "0.3 pp"
+    assert _find(entries, "gap-mmlu", "2023-end")["figure"] == "17.5 pp"
+    assert _find(entries, "gap-mmlu", "2024-end")["figure"] == "0.3 pp"
     nvidia = _find(entries, "market-nvidia-2025-01-27", "2025-01-27")
     assert nvidia["figure"] == "-16.9%" and nvidia["kind"] == "market"
     assert "Nvidia" in nvidia["text"]
     assert _find(entries, "quote-hai-r1", "2025-04-07")["kind"] == "quote"
     assert _find(entries, "score-aime-r1", "2025-01")["figure"] == "79.8%"
     assert _find(entries, "event-r1-release", "2025-01-20")["kind"] == "event"
-    keys = [
-        (int(e["date"][:4]), int(e["date"][5:7] or 0), int(e["date"][8:] or 0)) for e in entries
-    ]
+    # in date order: a year before its months, the end of a year after all its days
+    keys = [PartialDate.parse(e["date"]).sort_key for e in entries]  # type: ignore[union-attr]
     assert keys == sorted(keys)
-    assert {e["precision"] for e in entries} == {"year", "month", "day"}
+    assert {e["precision"] for e in entries} == {"year", "month", "day", "year_end"}
+    assert all(e["date_start"] <= e["date_end"] for e in entries)
+    end_2024 = [e for e in entries if e["date"] == "2024-end"]
+    assert end_2024 and all(e["date_start"] == "2024-12-31" for e in end_2024)
+    order = [e["date"] for e in entries]
+    assert order.index("2024-01") < order.index("2024-12") < order.index("2024-end")
     assert all(
         set(e) >= {"date", "precision", "kind", "fact_id", "text", "figure"} for e in entries
     )
@@ -248,7 +253,16 @@ def test_timeline_csv_one_row_per_entry(runner: CliRunner) -> None:
     out = run(runner, "timeline", "--kind", "gaps", "-f", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 2 * len(RAW["gaps"])
-    assert list(rows[0])[:6] == ["date", "precision", "kind", "fact_id", "text", "figure"]
+    assert list(rows[0])[:8] == [
+        "date",
+        "precision",
+        "date_start",
+        "date_end",
+        "kind",
+        "fact_id",
+        "text",
+        "figure",
+    ]
 
 
 # Unknown commands ---------------------------------------------------------------

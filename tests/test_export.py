@@ -52,8 +52,7 @@ def test_package_describes_every_resource(exported: Path) -> None:
         ["datapackage.json", *(f"{n}.csv" for n in names)]
     )
     assert package["licenses"][0]["name"]
-
-    assert len(package["sources"]) == 2
+    assert len(package["sources"]) == 10  # the two articles, primary sources, originals
     gaps = next(r for r in package["resources"] if r["name"] == "gap_values")
     assert gaps["schema"]["primaryKey"] == ["fact_id", "position"]
     targets = {k["reference"]["resource"] for k in gaps["schema"]["foreignKeys"]}
@@ -144,16 +143,24 @@ def test_dates_are_iso_dates_with_precision(exported: Path) -> None:
     package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
     checked = 0
     for resource in package["resources"]:
-        dates = [f["name"] for f in resource["schema"]["fields"] if f["type"] == "date"]
+        names = {f["name"] for f in resource["schema"]["fields"]}
+        dates = [n for n in names if f"{n}_text" in names and f"{n}_end" in names]
         for row in _read(exported, resource["name"]):
             for name in dates:
                 if not row[name]:
-                    assert not row[f"{name}_text"]
+                    assert not row[f"{name}_text"] and not row[f"{name}_end"]
                     continue
-                day = datetime.date.fromisoformat(row[name])
+                first = datetime.date.fromisoformat(row[name])
+                last = datetime.date.fromisoformat(row[f"{name}_end"])
                 text, precision = row[f"{name}_text"], row[f"{name}_precision"]
-                assert precision == {4: "year", 7: "month", 10: "day"}[len(text)]
-                assert day.isoformat().startswith(text)
+                if text.endswith("-end"):  # the end of a year or month: its last day
+                    assert precision == ("year_end" if len(text) == 8 else "month_end")
+                    assert first == last and first.isoformat().startswith(text[:-4])
+                else:
+                    assert precision == {4: "year", 7: "month", 10: "day"}[len(text)]
+                    assert first.isoformat().startswith(text)
+                    assert last.isoformat().startswith(text)
+                    assert first <= last and (first == last) == (precision == "day")
                 checked += 1
     assert checked > 40
 

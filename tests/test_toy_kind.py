@@ -1,13 +1,16 @@
-"""A new kind of fact is one module and one registry line: a toy `policy` kind proves it.
+"""A new kind of fact is its record module, its answer/layout module and one registry line:
+a toy `policy` kind proves it.
 
 The kind is registered in the test only; it is loaded from a fact file,
-listed by `facts`, found by `search`, shown by `show` and checked by `check`.
+listed by `facts`, found by `search`, shown by `show` and checked by `check`;
+its own question (newest policy first, through its ``index`` hook: the store
+never names a kind) is answered from the Store and laid out as a table.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,8 +19,12 @@ from typer.testing import CliRunner
 
 from aigap import kinds
 from aigap.cli import app
+from aigap.core.jsontypes import Record
 from aigap.core.model import Amount, Benchmark, Fact, Lang, PartialDate, Text
-from aigap.kinds.base import Figure, Kind
+from aigap.kinds.base import Figure, Indexed, Kind
+from aigap.opener import with_store
+from aigap.output.render import Column, Listing, print_listing
+from aigap.store.queries import Store
 
 
 class Policy(Fact, frozen=True, kw_only=True):
@@ -39,6 +46,13 @@ def figures(fact: Policy) -> Iterator[Figure]:
         yield Figure(("amount", "value"), fact.amount.value, fact.amount.printed)
 
 
+def by_amount(raw: Mapping[str, object]) -> Indexed:
+    """Filed under its date; within a day, the largest amount first."""
+    date, amount = raw.get("date"), raw.get("amount")
+    value = amount.get("value") if isinstance(amount, dict) else None
+    return Indexed(date, date, (0, -value) if isinstance(value, int | float) else None)
+
+
 POLICY = Kind(
     name="policy",
     section="policies",
@@ -46,7 +60,20 @@ POLICY = Kind(
     summary=summary,
     figures=figures,
     search={"measure": 5},
+    index=by_amount,
 )
+
+
+# The kind's answer module (aigap/answers/) and layout module (aigap/output/).
+def policy_rows(store: Store) -> list[Policy]:
+    return store.select(POLICY, order="ranked")
+
+
+def policies_listing(rows: list[Policy], lang: Lang) -> Listing:
+    records: list[Record] = [{"fact_id": p.id, "measure": p.measure.get(lang)} for p in rows]
+    columns = [Column("fact_id", "Fact"), Column("measure", "Measure")]
+    return Listing("Policies", columns, records)
+
 
 FACT_FILE = """\
 schema: 1
@@ -62,8 +89,8 @@ policies:
     source: src-a
     date: 2023-10
     measure: {en: "Export controls on advanced AI chips", ko: "첨단 AI 칩 수출 통제"}
-    amount: {value: 5000000, unit: usd, printed: "%s"}
-    passage: "미국은 첨단 AI 칩 수출을 통제했다."
+    amount: {value: 5000000, unit: usd, printed: "%(printed)s"}
+    passage: "미국은 첨단 AI 칩 수출을 통제했다(%(printed)s)."
     passage_en: "The US restricted exports of advanced AI chips."
 """
 
@@ -79,7 +106,7 @@ def policy_kind() -> Iterator[None]:
 
 def _facts(tmp_path: Path, printed: str) -> str:
     path = tmp_path / "facts.yaml"
-    path.write_text(FACT_FILE % printed, encoding="utf-8")
+    path.write_text(FACT_FILE % {"printed": printed}, encoding="utf-8")
     return str(path)
 
 
@@ -143,7 +170,8 @@ def test_toy_kind_is_checked(runner: CliRunner, tmp_path: Path) -> None:
 @pytest.mark.usefixtures("policy_kind")
 def test_toy_kind_fields_are_validated(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "facts.yaml"
-    path.write_text((FACT_FILE % "500만 달러").replace("date: 2023-10", "date: 2023-13"))
+    text = FACT_FILE % {"printed": "500만 달러"}
+    path.write_text(text.replace("date: 2023-10", "date: 2023-13"))
     code, out = _run(runner, "check", str(path))
     assert code == 2
     assert "month 13 does not exist" in out
@@ -153,3 +181,19 @@ def test_unknown_section_without_the_kind(runner: CliRunner, tmp_path: Path) -> 
     code, out = _run(runner, "check", _facts(tmp_path, "500만 달러"))
     assert code == 2
     assert "unknown section 'policies'" in out
+
+
+@pytest.mark.usefixtures("policy_kind")
+def test_toy_kind_answer_and_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _facts(tmp_path, "500만 달러")
+    text = Path(path).read_text(encoding="utf-8")
+    second = text.split("policies:\n", 1)[1].replace("policy-chips", "policy-tools")
+    second = second.replace("5000000", "9000000").replace("advanced AI chips", "chip tools")
+    Path(path).write_text(text + second, encoding="utf-8")
+    rows = with_store(path, policy_rows)
+    assert [p.id for p in rows] == ["policy-tools", "policy-chips"]  # the larger amount first
+    print_listing(policies_listing(rows, "en"), "json")
+    assert [r["fact_id"] for r in json.loads(capsys.readouterr().out)] == [
+        "policy-tools",
+        "policy-chips",
+    ]

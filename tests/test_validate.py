@@ -112,7 +112,10 @@ def test_bad_dates() -> None:
         assert f"error: bad date {bad!r}: {why}" in got
     value = {**GAP["values"][0], "date": "Jan 2025"}
     got = messages(base(gaps=[{**GAP, "values": [value, GAP["values"][1]]}]))
-    assert "error: bad date a string ('Jan 2025'): use YYYY, YYYY-MM or YYYY-MM-DD" in got
+    assert (
+        "error: bad date a string ('Jan 2025'): use YYYY, YYYY-MM or YYYY-MM-DD"
+        " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)"
+    ) in got
 
 
 def test_unknown_fields_suggest_the_known_one() -> None:

@@ -98,7 +98,7 @@ def page(store: Store, named: Named, limit: int | None = None) -> Page:
     ties = relations(named, entities)
     people = [r.other.id for r in ties if r.relation == "people"]
     found = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
-    facts, total = found.rows, found.total
+    facts, total = list(found.rows), found.total
     benchmarks = {b.id: b for b in store.benchmarks()}
     sources = sources_of(store, facts)
     return Page(named, ties, facts, sources, benchmarks, total)

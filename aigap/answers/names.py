@@ -148,6 +148,11 @@ class Names:
         self.endings = endings  # the particles and endings a name may carry (korean_stem)
         # the longest key that starts with a syllable pair, for unspaced compounds
         self._longest = max((len(k) for k in self.keys), default=0)
+        # every start of a key: a word that starts none can start no name, which
+        # skips the joins of up to five words at almost every word of a long text
+        self._prefixes = {k[:n] for k in self.keys for n in range(1, len(k) + 1)}
+        self._bared: dict[str, str] = {}  # word -> _bare(word), for long texts
+        self._normed: dict[str, str] = {}  # word -> normalize_name(word)
 
     @classmethod
     def of(cls, named: Iterable[tuple[str, Iterable[str]]]) -> Names:
@@ -228,13 +233,35 @@ class Names:
             return head
         return korean_stem(word, self.endings) if is_hangul(word) else word
 
+    def _bare_word(self, word: str) -> str:
+        bare = self._bared.get(word)
+        if bare is None:
+            bare = self._bared[word] = self._bare(word)
+        return bare
+
+    def _norm(self, word: str) -> str:
+        norm = self._normed.get(word)
+        if norm is None:
+            norm = self._normed[word] = normalize_name(word)
+        return norm
+
     def _longest_at(self, words: list[tuple[int, int, str]], i: int) -> tuple[NameHit | None, int]:
         """The longest name made of words i, i+1, ... (the last may carry a particle)."""
-        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-            head = "".join(w for _, _, w in words[i : i + n - 1])
+        # How many whole words from i still start some key: a name of n words needs
+        # its first n - 1 among them (normalize_name of a join is the join of each's).
+        limit = min(MAX_NAME_WORDS, len(words) - i)
+        head = ""
+        whole = 0
+        while whole < limit - 1:
+            longer = head + self._norm(words[i + whole][2])
+            if longer and longer not in self._prefixes:
+                break
+            head, whole = longer, whole + 1
+        for n in range(min(limit, whole + 1), 0, -1):
+            joined = "".join(self._norm(w) for _, _, w in words[i : i + n - 1])
             _, end, last = words[i + n - 1]
-            for form in dict.fromkeys((last, self._bare(last))):
-                key = normalize_name(head + form)
+            for form in dict.fromkeys((last, self._bare_word(last))):
+                key = joined + self._norm(form)
                 ids = self.keys.get(key)
                 if ids and self._whole_enough(key, form, n):
                     first = words[i][0]
@@ -252,6 +279,8 @@ class Names:
         hits: list[NameHit] = []
         at = 0
         while at < len(word) and _SYLLABLES.match(word, at):
+            if normalize_name(word[at : at + 2]) not in self._prefixes:
+                break  # no name starts here
             for cut in range(min(len(word), at + self._longest), at + 1, -1):
                 key = normalize_name(word[at:cut])
                 ids = self.keys.get(key)

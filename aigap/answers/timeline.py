@@ -16,7 +16,7 @@ import msgspec
 from aigap import kinds
 from aigap.answers.sources import sources_of
 from aigap.core.errors import AigapError, nearest
-from aigap.core.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_span, day_text
+from aigap.core.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_text
 from aigap.kinds.base import Entry
 from aigap.store.queries import CacheError
 from aigap.store.schema import entries_from_data
@@ -41,7 +41,7 @@ class Story(msgspec.Struct, frozen=True):
 
 def span(d: PartialDate) -> tuple[Day, Day]:
     """The first and last day a partial date covers."""
-    return day_span(*d.sort_key)
+    return d.span
 
 
 def check_range(since: PartialDate | None, until: PartialDate | None) -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
+from aigap import kinds
 from aigap.answers import draft
 from aigap.answers.draft import Figure, Quoted, Sentence, When
 from aigap.answers.names import Names
@@ -208,6 +209,7 @@ class Slot(msgspec.Struct, frozen=True):
     high: float | None = None
     index: int = 0  # which of the fact's values (a gap's reading)
     compared: frozenset[str] = frozenset()  # a ratio's base: "a tenth of Llama 3's cost"
+    others: frozenset[str] = frozenset()  # the rest of what the fact is about (H800, o1)
 
 
 def _amount_cue(amount: Amount, field: str) -> Cue:
@@ -238,6 +240,10 @@ class Base:
         self.quotes: list[Quote] = []
         self.benchmarks = {b.id: b for b in store.benchmarks()}
         self.subjects: set[str] = set()  # the entities some fact is about
+        self.by_entity: dict[str, list[int]] = {}  # entity -> its slots' places in ``slots``
+        self._primary: dict[tuple[str, tuple[str | None, ...]], frozenset[str]] = {}
+        self.quote_hits: dict[str, list[Quote]] = {}  # quoted words -> the index's hits
+        self.quotes_by: dict[str, list[Quote]] = {}  # speaker -> the quotations read
         for fact in facts:
             self.add(fact)
 
@@ -246,14 +252,32 @@ class Base:
             return
         self.facts[fact.id] = fact
         self.subjects.update(fact.about)
-        self.slots.extend(self._slots(fact))
+        others = frozenset(e for e in fact.about if not _country(e, self.names))
+        for slot in self._slots(fact):
+            slot = msgspec.structs.replace(
+                slot, others=others - slot.primary - {slot.benchmark or ""}
+            )
+            # filed under every name that can make it a figure's referent
+            for entity in {*slot.primary, *slot.compared, *slot.others, slot.benchmark}:
+                if entity is not None:
+                    self.by_entity.setdefault(entity, []).append(len(self.slots))
+            self.slots.append(slot)
         if isinstance(fact, Event):
             self.events.append(fact)
         elif isinstance(fact, Quote):
             self.quotes.append(fact)
+            for who in self.primary(fact, fact.speaker.en, fact.speaker.ko):
+                self.quotes_by.setdefault(who, []).append(fact)
 
     def primary(self, fact: Fact, *names: str | None) -> frozenset[str]:
         """The entities a fact's figure belongs to: its named subject(s) and their makers."""
+        key = (fact.id, names)
+        known = self._primary.get(key)
+        if known is None:
+            known = self._primary[key] = self._find_primary(fact, names)
+        return known
+
+    def _find_primary(self, fact: Fact, names: tuple[str | None, ...]) -> frozenset[str]:
         found = {e for e in (self.names.resolve(n) for n in names) if e}
         if not found and fact.about:
             found.add(fact.about[0])
@@ -427,7 +451,8 @@ def event_says(fact: Event, lang: Lang) -> str:
 
 def _value_match(figure: Figure, value: float, base_tolerance: float) -> bool:
     """Whether the draft's figure states ``value``, allowing its rounding and hedge."""
-    v, tol = figure.value, figure.tolerance + base_tolerance + 1e-9 * max(1.0, abs(value))
+    # the coarser of the two roundings: "17%" states 16.9, "16.94%" agrees with 16.9
+    v, tol = figure.value, max(figure.tolerance, base_tolerance) + 1e-9 * max(1.0, abs(value))
     if figure.high is not None:
         return v - tol <= value <= figure.high + tol
     if figure.hedge == "nearly":
@@ -517,6 +542,18 @@ def _outside_quotes(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not _overlaps(draft.Span(m.start, m.end), spans)]
 
 
+@functools.cache
+def _SECTIONS() -> list[str]:
+    """The kinds of fact a draft is checked against: figures, dates and quotations."""
+    read = (Gap, Score, MarketMove, Cost, Quote, Event)
+    return [k.section for k in kinds.KINDS if k.record in read]
+
+
+def _country(entity: str, names: Subjects) -> bool:
+    found = names.by_id.get(entity)
+    return isinstance(found, Entity) and found.type == "country"
+
+
 def _actor(entity: str, names: Subjects) -> bool:
     """A company, model or person: what a sentence without one may carry over."""
     found = names.by_id.get(entity)
@@ -557,12 +594,22 @@ def _subject_score(
                 near = max(near, close)
     if near == 0.0 and any(m.entity in slot.primary for m in ctx.carried):
         near = 0.3
+    if near == 0.0:  # only something else the fact is about is named ("H800 임대료")
+        for mention in ctx.mentions:
+            if mention.entity in slot.others:
+                close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
+                near = max(near, 0.35 * close)
     if slot.compared & ctx.entities():
         near = max(near, 0.5) + 0.25
     score = 2.0 * near
     if slot.benchmark is not None:
-        if slot.benchmark in ctx.entities():
-            score += 1.5
+        near_bench = [
+            _closeness(m, figure.span.start, figure.span.end, text, alike)
+            for m in ctx.mentions
+            if m.entity == slot.benchmark
+        ]
+        if near_bench:  # named in the sentence; nearer counts more ("MMLU ..., Nasdaq 3.7%")
+            score += 1.5 * (0.5 + 0.5 * max(near_bench))
         elif any(m.entity == slot.benchmark for m in ctx.carried):
             score += 0.6
     return score
@@ -585,11 +632,18 @@ def judge_figure(
 ) -> Finding | None:
     """The verdict on one figure; None when it is not about the base's subjects."""
     family = _FAMILY[figure.unit]
-    scored = [
-        (s, _subject_score(s, figure, ctx, figures, owner))
-        for s in base.slots
-        if _FAMILY.get(s.unit) == family
-    ]
+    named = {m.entity for m in ctx.mentions} | {m.entity for m in ctx.carried}
+    places = sorted({i for e in named for i in base.by_entity.get(e, ())})
+    # slots with the same subjects score the same: once per group (thousands at scale)
+    groups: dict[tuple[frozenset[str], str | None, frozenset[str], frozenset[str]], float] = {}
+    scored = []
+    for s in (base.slots[i] for i in places):
+        if _FAMILY.get(s.unit) != family:
+            continue
+        key = (s.primary, s.benchmark, s.compared, s.others)
+        if key not in groups:
+            groups[key] = _subject_score(s, figure, ctx, figures, owner)
+        scored.append((s, groups[key]))
     scored = [(s, x) for s, x in scored if x > 0]
     if not scored:
         return _unverified(ctx, base)
@@ -722,8 +776,9 @@ def _concept_patterns() -> dict[str, re.Pattern[str]]:
     return {k: re.compile(v, re.IGNORECASE) for k, v in _CONCEPTS.items()}
 
 
-def _concepts(text: str) -> set[str]:
-    return {k for k, p in _concept_patterns().items() if p.search(text)}
+@functools.lru_cache(maxsize=65536)  # an event's words are read for every date
+def _concepts(text: str) -> frozenset[str]:
+    return frozenset(k for k, p in _concept_patterns().items() if p.search(text))
 
 
 def _event_date(text: str, when: When) -> bool:
@@ -734,7 +789,7 @@ def _event_date(text: str, when: When) -> bool:
 
 def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | None:
     """A date said of an event: released, founded, born, met, reported, published."""
-    said = _concepts(_clause(ctx.sentence.text, when.span.start, when.span.end, 60))
+    said = set(_concepts(_clause(ctx.sentence.text, when.span.start, when.span.end, 60)))
     if when.born:
         said.add("born")
     if not said:
@@ -791,17 +846,20 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word.removesuffix("s")
 
 
-def tokens(text: str) -> set[str]:
+_NOT_HANGUL = re.compile("[^가-힣]+")
+
+
+@functools.lru_cache(maxsize=4096)  # a base's quotation is compared with every quote
+def tokens(text: str) -> frozenset[str]:
     """Content words (English, stemmed) and Hangul syllable pairs: what quotations share."""
     folded = _CONTRACTION.sub("", nfc(text).casefold())
     found = {_stem(w) for w in _EN_WORD.findall(folded) if w not in _STOP}
-    hangul = "".join(ch for ch in folded if _HANGUL.match(ch) or ch == " ")
-    for word in hangul.split():
+    for word in _NOT_HANGUL.split(folded):
         found.update("~" + word[i : i + 2] for i in range(len(word) - 1))
-    return found
+    return frozenset(found)
 
 
-def _overlap(draft_tokens: set[str], fact_text: str) -> tuple[float, int]:
+def _overlap(draft_tokens: frozenset[str], fact_text: str) -> tuple[float, int]:
     theirs = tokens(fact_text)
     shared = len(draft_tokens & theirs)
     return (shared / len(draft_tokens) if draft_tokens else 0.0), shared
@@ -850,11 +908,29 @@ def _same_figures(words: str, fact: Quote) -> bool:
     )
 
 
+# Quotations read whole: a small base's, and a speaker's when there are few; past
+# these, only the search index's hits for the quoted words are compared.
+FEW_QUOTES = 200
+FEW_OF_ONE_SPEAKER = 12
+
+
+def _quote_candidates(words: str, speaker: str | None, base: Base) -> list[Quote]:
+    """The quotations the words may be from: the index's hits for them, the speaker's own
+    (when few) and, in a small base, every quotation about the draft's subjects."""
+    found = {q.id: q for q in base.quote_hits.get(words, ())}
+    theirs = base.quotes_by.get(speaker, []) if speaker is not None else []
+    if len(theirs) <= FEW_OF_ONE_SPEAKER:
+        found.update((q.id, q) for q in theirs)
+    if len(base.quotes) <= FEW_QUOTES:
+        found.update((q.id, q) for q in base.quotes)
+    return list(found.values())
+
+
 def _joined_quote(words: str, speaker: str, base: Base, *, strict: bool) -> Quote | None:
     """Words that join two of the speaker's statements ("… a wake-up call … laser-focused"):
     compared with all the speaker's quotations at once; the nearest single one is cited."""
-    theirs = [q for q in base.quotes if _same_speaker(speaker, q, base)]
-    if len(theirs) < 2:
+    theirs = base.quotes_by.get(speaker, [])
+    if not 2 <= len(theirs) <= FEW_OF_ONE_SPEAKER:
         return None
     joined = Quote(
         id="",
@@ -909,7 +985,7 @@ def judge_quote(
     quoted: Quoted, ctx: _Context, base: Base, lang: Lang, *, strict: bool = False
 ) -> Finding | None:
     speaker = _speaker(ctx, quoted.span, base)
-    fact = best_quote(quoted.text, base.quotes, strict=strict)
+    fact = best_quote(quoted.text, _quote_candidates(quoted.text, speaker, base), strict=strict)
     if fact is None and speaker is not None:
         fact = _joined_quote(quoted.text, speaker, base, strict=strict)
     if fact is None:
@@ -1056,8 +1132,10 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
         ctx = _Context(sentence, mentions, carried)
         contexts.append(ctx)
         previous = ctx
-    mentioned = {m.entity for c in contexts for m in c.mentions}
-    base = Base(store, names, store.facts_about(sorted(mentioned)) if mentioned else ())
+    # countries are in most facts' ``about``; a figure is tied by its actor or benchmark
+    mentioned = {m.entity for c in contexts for m in c.mentions if not _country(m.entity, names)}
+    facts = store.facts_about(sorted(mentioned), sections=_SECTIONS()) if mentioned else []
+    base = Base(store, names, facts)
     _add_quoted(store, base, contexts)
     claims: list[Checked] = []
     for ctx in contexts:
@@ -1068,17 +1146,21 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
 def _add_quoted(store: Store, base: Base, contexts: Sequence[_Context]) -> None:
     """The quotations whose words the draft quotes, found by the search index."""
     for ctx in contexts:
-        for quoted in draft.quotations(ctx.sentence.text):
-            expression = match_expression(query_words([quoted.text]))
-            if expression is None:
+        quoted = [q.text for q in draft.quotations(ctx.sentence.text)]
+        statement = None if quoted else _statement(ctx)
+        for words in [*quoted, *([statement.text] if statement else [])]:
+            expression = match_expression(query_words([words]))
+            if expression is None or words in base.quote_hits:
                 continue
             try:
                 hits = store.search(expression, 8).rows
             except (CacheError, AigapError):
                 continue
+            found = base.quote_hits[words] = []
             for hit in hits:
                 if isinstance(hit.record, Quote):
                     base.add(hit.record)
+                    found.append(hit.record)
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|각각", re.IGNORECASE)
@@ -1155,7 +1237,12 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         statement = _statement(ctx)
         if statement is not None:
             finding = judge_quote(statement, ctx, base, lang, strict=True)
-            if finding is not None and finding.verdict != "unverified":
+            said = {c.fact_id for _, c in out}
+            if (
+                finding is not None
+                and finding.verdict != "unverified"
+                and (finding.fact is None or finding.fact.id not in said)
+            ):  # a figure of the same statement already says it
                 add(statement.span.start, statement.span.end, statement.text, finding)
     out.sort(key=lambda pair: pair[0])
     return [c for _, c in out]

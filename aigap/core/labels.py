@@ -114,16 +114,49 @@ LABELS: dict[str, dict[Lang, str]] = {
     "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
     # quotes: reported speech, and whose English it is
-    "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    "quote.reported": {
+        "en": "(reported, aigap's English rendering): {said}",
+        "ko": "(간접 인용): {said}",
+    },
+    # aigap brief: short Markdown for a story (aigap/output/brief.py)
+    "brief.title": {
+        "en": "The US–China AI gap: key figures and quotes",
+        "ko": "미·중 AI 격차: 핵심 수치와 발언",
+    },
+    "brief.about": {"en": "{name}: key figures and quotes", "ko": "{name}: 핵심 수치와 발언"},
+    "brief.figures": {"en": "Key figures", "ko": "핵심 수치"},
+    "brief.quotes": {"en": "Quotes", "ko": "발언"},
+    "brief.others": {"en": "Also on record", "ko": "그 밖의 사실"},
+    "brief.more": {
+        "en": "({count} more facts: aigap show NAME)",
+        "ko": "(사실 {count}건 더: aigap show 이름)",
+    },
+    "brief.inferred": {"en": "(date or unit inferred)", "ko": "(날짜 또는 단위 추론)"},
+    "brief.rendering": {
+        "en": "{said} (aigap's English rendering of the Korean article, not the speaker's words)",
+        "ko": "{said} (한국어 기사를 aigap이 영어로 옮긴 것이며 발언자의 말 그대로가 아님)",
+    },
+    "brief.article_words": {
+        "en": "{said} (the article's words, which may translate the speaker's)",
+        "ko": "{said} (기사의 표현이며 발언자의 말을 옮긴 것일 수 있음)",
+    },
     "quote.rendering": {
-        "en": "English: aigap's rendering of the Korean article",
-        "ko": "영어: 한국어 기사를 aigap이 번역한 것",
+        "en": "no original words recorded: a translation, not the speaker's words",
+        "ko": "발언 원문 없음: 번역이며 발언자의 말이 아님",
+    },
+    "quote.article_words": {
+        "en": "the article's Korean (a translation): {said}",
+        "ko": "기사의 한국어 번역: {said}",
+    },
+    "quote.rendering_words": {
+        "en": "aigap's English rendering, not the speaker's words: {said}",
+        "ko": "aigap의 영어 번역(발언자의 말 아님): {said}",
     },
     "quote.rendering_note": {
-        "en": "English: aigap's rendering of the Korean article, not the speaker's own words. "
-        "(reported): the article paraphrases; no quotation marks.",
-        "ko": "영어는 한국어 기사를 aigap이 번역한 것으로 발언자의 원래 말이 아닙니다. "
-        "(간접 인용): 기사가 풀어 쓴 발언으로 따옴표가 없습니다.",
+        "en": "Only words in quotation marks are the speaker's own, cited from their own source "
+        "(aigap show ID). Translations are marked as such. (reported): the article paraphrases.",
+        "ko": "따옴표 안의 말만 발언자의 원래 말이며 그 출처를 밝힌다(aigap show ID). "
+        "번역은 번역으로 표시했다. (간접 인용): 기사가 풀어 쓴 발언이다.",
     },
     # gap for a benchmark that has no gap reading
     "no_gap.scores": {
@@ -140,7 +173,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "unit.elo": {"en": "Elo points", "ko": "엘로 점수"},
     "unit.usd": {"en": "USD", "ko": "미국 달러"},
     "unit.krw": {"en": "KRW", "ko": "원"},
-    "unit.usd_per_hour": {"en": "USD per hour", "ko": "시간당 달러"},
+    "unit.usd_per_hour": {"en": "USD per GPU-hour", "ko": "GPU 시간당 달러"},
     "unit.months": {"en": "months", "ko": "개월"},
     "unit.count": {"en": "count", "ko": "개수"},
     "unit.printed": {"en": ' (article prints "{printed}")', "ko": ' (기사 표기 "{printed}")'},
@@ -190,14 +223,26 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": " (approximate: the article's amount is approximate)",
         "ko": " (근사치: 기사 속 금액이 근사치)",
     },
-    # gap column headers: an absolute date with a period wording, not the article's "last year"
-    "period.end": {"en": "end of {date}", "ko": "{date}년 말"},
-    "period.month": {"en": "{date}", "ko": "{date}"},
+    # a date in words, always absolute (never the article's "last year"):
+    # numbers.date_words; {month} is the month's English name, {m} its number
+    "date.year": {"en": "{year}", "ko": "{year}년"},
+    "date.month": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
+    "date.day": {"en": "{day} {month} {year}", "ko": "{year}년 {m}월 {day}일"},
+    "date.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.month_end": {"en": "end of {month} {year}", "ko": "{year}년 {m}월 말"},
+    "date.month_start": {"en": "start of {month} {year}", "ko": "{year}년 {m}월 초"},
+    # a date in a table cell: ISO, or the edge of a year or month in words
+    "date.short.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
+    "date.short.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
+    "date.short.month_end": {"en": "end of {iso}", "ko": "{year}년 {m}월 말"},
+    "date.short.month_start": {"en": "start of {iso}", "ko": "{year}년 {m}월 초"},
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},
     "type.person": {"en": "person", "ko": "인물"},
     "type.country": {"en": "country", "ko": "국가"},
+    "type.index": {"en": "stock index", "ko": "주가지수"},
     "type.benchmark": {"en": "benchmark", "ko": "벤치마크"},
     "relation.country": {"en": "country", "ko": "국가"},
     "relation.developer": {"en": "developer", "ko": "개발사"},
@@ -282,6 +327,15 @@ FIELDS_KO: dict[str, str] = {
     "about": "대상",
     "said": "발언",
     "context": "맥락",
+    "original": "발언 원문",
+    "spoken_in": "발언 언어",
+    "primary": "1차 출처",
+    "authors": "저자",
+    "portal": "열람 포털",
+    "title_romanized": "제목 로마자 표기",
+    "accessed": "접속일",
+    "number": "번호",
+    "type": "유형",
 }
 
 
@@ -390,14 +444,14 @@ LABELS.update(
             "en": "[Publication date inferred; not printed in the article.]",
             "ko": "[발행일은 기사에 없어 추정함.]",
         },
-        "cite.fact": {
-            "en": "Fact {id} ({kind}): “{passage}”",
-            "ko": "사실 {id} ({kind}): “{passage}”",
+        "cite.fact": {"en": "for fact {id} ({kind})", "ko": "사실 {id} ({kind}) 출처"},
+        "cite.original_of": {
+            "en": "the speaker's own words of {id}",
+            "ko": "{id}의 발언 원문 출처",
         },
-        "cite.fact_note": {"en": "fact {id}: “{passage}”", "ko": "사실 {id}: “{passage}”"},
-        "cite.in_english": {
-            "en": "In English (aigap's rendering): {text}",
-            "ko": "영어 번역(aigap 번역): {text}",
+        "cite.came_through": {
+            "en": "the Korean translation of {id}: the source it came through",
+            "ko": "{id}의 한국어 번역이 실린 출처",
         },
         "cite.english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
         "cite.facts_about": {"en": "facts about {name}: {ids}", "ko": "{name} 관련 사실: {ids}"},
@@ -603,8 +657,10 @@ LABELS.update(
             "ko": "{path}: 사실 기반을 읽을 수 없습니다: {why}",
         },
         "error.date.form": {
-            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {text!r} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "error.date.month": {
             "en": "bad date {text!r}: month {month} does not exist",
@@ -627,6 +683,14 @@ LABELS.update(
         "usage.no_command": {
             "en": "No such command {name!r}.",
             "ko": "그런 명령이 없습니다: {name!r}",
+        },
+        "error.chart_extra": {
+            "en": 'aigap chart needs the chart extra: pip install "aigap[chart]"',
+            "ko": 'aigap chart에는 chart 추가 기능이 필요합니다: pip install "aigap[chart]"',
+        },
+        "usage.no_command_like": {
+            "en": "No such command {name!r}. Did you mean {like!r}?",
+            "ko": "그런 명령이 없습니다: {name!r}\n혹시 {like!r}을(를) 찾으셨나요?",
         },
         "usage.try": {"en": "try: {line}", "ko": "이렇게 해 보세요: {line}"},
         "usage.missing_command": {"en": "Missing command.", "ko": "명령을 지정하세요"},
@@ -658,7 +722,7 @@ LABELS.update(
             "ko": "{n} 이하여야 합니다 (받은 값: {value!r})",
         },
         "usage.integer": {
-            "en": "Input should be a valid integer",
+            "en": "Input should be a valid integer, unable to parse string as an integer",
             "ko": "정수여야 합니다 (받은 값: {value!r})",
         },
         "usage.choice": {
@@ -784,8 +848,10 @@ LABELS.update(
             "ko": "'en'이나 'ko' 텍스트가 필요합니다",
         },
         "problem.bad_date": {
-            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD",
-            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요)",
+            "en": "bad date {got}: use YYYY, YYYY-MM or YYYY-MM-DD"
+            " (YYYY-end or YYYY-MM-end for the end of a year or month, -start for its start)",
+            "ko": "날짜가 잘못되었습니다: {got} (YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요."
+            " 연말·월말은 YYYY-end, YYYY-MM-end, 연초·월초는 -start)",
         },
         "problem.expected.one_of": {
             "en": "expected one of {choices}; got {got}",
@@ -864,6 +930,22 @@ LABELS.update(
         "problem.unused_source": {
             "en": "source {id!r} supports no fact",
             "ko": "출처 {id!r}을(를) 근거로 삼는 사실이 없습니다",
+        },
+        "problem.looks_like_copy": {
+            "en": "this file repeats {count} ids of {other}: it looks like a copy of it; "
+            "read one of the two, not both (the first clashes follow; {rest} more not shown)",
+            "ko": "이 파일은 {other}의 ID {count}개를 되풀이합니다. 그 파일의 사본으로 보이니 "
+            "둘 중 하나만 읽으세요 (처음 몇 개의 충돌만 아래에 있고 {rest}개는 생략)",
+        },
+        "problem.looks_like_packaged_copy": {
+            "en": "this file repeats {count} ids of the packaged base ({other}): it looks like "
+            "a copy of it, and aigap reads the packaged base too; to use your copy instead, "
+            "run with --no-packaged (or keep only your new entries in this file) "
+            "(the first clashes follow; {rest} more not shown)",
+            "ko": "이 파일은 내장 사실 기반({other})의 ID {count}개를 되풀이합니다. 그 사본으로 "
+            "보이며 aigap은 내장 기반도 함께 읽습니다. 사본만 쓰려면 --no-packaged를 붙여 "
+            "실행하세요 (또는 이 파일에 새 항목만 남기세요) (처음 몇 개의 충돌만 아래에 있고 "
+            "{rest}개는 생략)",
         },
         "problem.name_taken": {
             "en": "name {name!r} is already used by {what} {owner!r} ({where})",
@@ -1038,5 +1120,544 @@ LABELS.update(
             "en": "the draft {path} is over {limit:,} bytes",
             "ko": "초안 {path}이(가) {limit:,}바이트를 넘습니다",
         },
+    }
+)
+
+# --- --help (cli/framework.py): every help text, in both languages ------------------
+# help.<command> is a command's page (help.aigap the root's); a parameter's text
+# is help.<command>.<parameter>, else help.opt.<parameter> (the shared options);
+# help.metavar.<parameter> names a value in Korean (English keeps Typer's).
+LABELS.update(
+    {
+        "help.aigap": {
+            "en": (
+                "The US–China AI gap, from a curated, source-cited fact base.\n\n"
+                "Every number comes with its unit, its date and the verbatim passage of"
+                " the article it is from.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap gap mmlu\n\n"
+                "  aigap gap --format json\n\n"
+                "  aigap timeline --since 2025-01"
+            ),
+            "ko": (
+                "미·중 AI 격차를, 출처를 밝힌 사실 모음에서 보여 줍니다.\n\n"
+                "모든 수치에는 단위와 날짜, 그리고 그 수치가 나온 기사의 원문 구절이"
+                " 함께 나옵니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap gap mmlu\n\n"
+                "  aigap gap --format json\n\n"
+                "  aigap timeline --since 2025-01"
+            ),
+        },
+        "help.gap": {
+            "en": (
+                "Show how the US–China gap on a benchmark changed, with its source.\n\n"
+                "Without a benchmark, every gap in one table, grouped by unit.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap gap mmlu\n\n"
+                "  aigap gap human-eval --format json\n\n"
+                "  aigap gap"
+            ),
+            "ko": (
+                "벤치마크에서 미·중 격차가 어떻게 달라졌는지 출처와 함께 보여 줍니다.\n\n"
+                "벤치마크를 지정하지 않으면 모든 격차를 단위별로 묶어 한 표에 보여 줍니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap gap mmlu\n\n"
+                "  aigap gap human-eval --format json\n\n"
+                "  aigap gap"
+            ),
+        },
+        "help.gap.benchmark": {
+            "en": "Benchmark id or alias (mmlu, mmmu, math, humaneval, arena, 수학, ...).",
+            "ko": "벤치마크 ID 또는 별칭 (mmlu, mmmu, math, humaneval, arena, 수학 등).",
+        },
+        "help.timeline": {
+            "en": (
+                "Tell the whole story in date order: events, gap readings, scores, market"
+                " moves, quotes.\n\n"
+                "Every dated entry of every kind of fact, each with its figure: a gap\n"
+                "gives one entry per dated reading. Dates are ISO 8601 (2025-01-20, or\n"
+                "2025-01 / 2023 when only that is known); a month sorts before its days\n"
+                "and matches a range it overlaps. --since after --until is an error, as\n"
+                "is a tag no fact has (the message lists the known tags); both exit 2.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap timeline\n\n"
+                "  aigap timeline --since 2025-01 --until 2025-01-31\n\n"
+                "  aigap timeline --kind gaps --kind market\n\n"
+                "  aigap timeline --tag market --format csv"
+            ),
+            "ko": (
+                "사건, 격차 측정값, 점수, 증시 등락, 발언까지 전체 흐름을 날짜순으로"
+                " 보여 줍니다.\n\n"
+                "모든 종류의 사실에서 날짜가 있는 항목을 수치와 함께 보여 줍니다. 격차는\n"
+                "측정 시점마다 한 항목이 됩니다. 날짜는 ISO 8601 형식입니다(2025-01-20,\n"
+                "알려진 것이 그뿐이면 2025-01 / 2023). 달만 있는 날짜는 그 달의 날짜들보다\n"
+                "앞에 놓이고, 겹치는 범위에 들어갑니다. --since가 --until보다 늦거나, 어떤\n"
+                "사실에도 없는 태그를 주면 오류입니다(알려진 태그를 보여 줍니다). 둘 다\n"
+                "종료 코드 2입니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap timeline\n\n"
+                "  aigap timeline --since 2025-01 --until 2025-01-31\n\n"
+                "  aigap timeline --kind gaps --kind market\n\n"
+                "  aigap timeline --tag market --format csv"
+            ),
+        },
+        "help.timeline.kind": {
+            "en": (
+                "Only these kinds (repeatable): events, gaps, scores, market, quotes, claims, ..."
+            ),
+            "ko": (
+                "이 종류만 (여러 번 쓸 수 있음): events, gaps, scores, market, quotes, claims 등"
+            ),
+        },
+        "help.scores": {
+            "en": (
+                "Rank model scores on a benchmark, with each model's lead over the next.\n\n"
+                "Without a benchmark, every benchmark that has scores, one group each.\n"
+                "--model and --org keep one model's or organisation's scores (ranks stay\n"
+                "those of the whole benchmark).\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap scores arena\n\n"
+                "  aigap scores aime --format json\n\n"
+                "  aigap scores --org deepseek"
+            ),
+            "ko": (
+                "벤치마크의 모델 점수를 순위대로, 다음 모델과의 차이와 함께 보여 줍니다.\n\n"
+                "벤치마크를 지정하지 않으면 점수가 있는 모든 벤치마크를 하나씩 묶어\n"
+                "보여 줍니다. --model과 --org는 한 모델이나 기관의 점수만 남깁니다(순위는\n"
+                "벤치마크 전체의 순위 그대로입니다).\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap scores arena\n\n"
+                "  aigap scores aime --format json\n\n"
+                "  aigap scores --org deepseek"
+            ),
+        },
+        "help.scores.benchmark": {
+            "en": "Benchmark id or alias (arena, aime, math500, ...).",
+            "ko": "벤치마크 ID 또는 별칭 (arena, aime, math500 등).",
+        },
+        "help.scores.model": {
+            "en": "Only this model (id, name or alias: r1, o1, 딥시크 R1, ...).",
+            "ko": "이 모델만 (ID, 이름 또는 별칭: r1, o1, 딥시크 R1 등).",
+        },
+        "help.scores.org": {
+            "en": "Only models of this organisation (deepseek, openai, 구글, ...).",
+            "ko": "이 기관의 모델만 (deepseek, openai, 구글 등).",
+        },
+        "help.market": {
+            "en": (
+                "Show the share-price and index moves of the DeepSeek sell-off.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap market\n\n"
+                "  aigap market --format csv > selloff.csv"
+            ),
+            "ko": (
+                "딥시크 충격으로 인한 주가와 지수 등락을 보여 줍니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap market\n\n"
+                "  aigap market --format csv > selloff.csv"
+            ),
+        },
+        "help.costs": {
+            "en": (
+                "Show the training-cost and hardware claims, as the article states them.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap costs\n\n"
+                "  aigap costs --lang ko"
+            ),
+            "ko": (
+                "훈련 비용과 하드웨어에 관한 주장을 기사에 적힌 그대로 보여 줍니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap costs\n\n"
+                "  aigap costs --lang ko"
+            ),
+        },
+        "help.quotes": {
+            "en": (
+                "List attributed statements: speaker, role, the quote in Korean and English.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap quotes\n\n"
+                "  aigap quotes --who altman --format json\n\n"
+                "  aigap quotes --who openai"
+            ),
+            "ko": (
+                "누가 한 말인지 밝혀진 발언을 발언자, 직함, 한국어와 영어 발언과 함께"
+                " 보여 줍니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap quotes\n\n"
+                "  aigap quotes --who altman --format json\n\n"
+                "  aigap quotes --who openai"
+            ),
+        },
+        "help.quotes.who": {
+            "en": "Only quotes by this speaker or by people of this organisation (altman, openai).",
+            "ko": "이 발언자나 이 기관 사람들의 발언만 (altman, openai).",
+        },
+        "help.facts": {
+            "en": (
+                "List every fact of every kind, one line each, in file order.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap facts\n\n"
+                "  aigap facts --kind claims --format markdown"
+            ),
+            "ko": (
+                "모든 종류의 사실을 파일에 적힌 순서대로 한 줄씩 보여 줍니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap facts\n\n"
+                "  aigap facts --kind claims --format markdown"
+            ),
+        },
+        "help.facts.kind": {
+            "en": "Only facts of this kind: gaps, scores, events, market, costs, quotes, claims.",
+            "ko": "이 종류의 사실만: gaps, scores, events, market, costs, quotes, claims.",
+        },
+        "help.search": {
+            "en": (
+                "Ask a question: facts, sources and benchmarks ranked by relevance, each with"
+                " its answer.\n\n"
+                "Each hit shows the figure with its unit and date (or the quote, the\n"
+                "event), who, the source and the fact id for show and cite. Words match\n"
+                "whole words; English inflections (lost, founded) and Korean particles\n"
+                '(엔비디아는) match too; words like "how much did" count for nothing.\n'
+                "No match is not an error: the table says so and JSON is [].\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap search how much did nvidia lose\n\n"
+                "  aigap search R1 AIME\n\n"
+                "  aigap search 딥시크 훈련 비용 --format json"
+            ),
+            "ko": (
+                "질문하면 관련 있는 사실, 출처, 벤치마크를 관련도 순으로 답과 함께"
+                " 보여 줍니다.\n\n"
+                "찾은 항목마다 단위와 날짜가 붙은 수치(또는 발언, 사건), 주체, 출처,\n"
+                "그리고 show와 cite에 쓸 사실 ID가 나옵니다. 단어는 온전한 단어로\n"
+                "찾습니다. 영어의 굴절형(lost, founded)과 한국어 조사(엔비디아는)도\n"
+                '찾으며, "얼마나" 같은 말은 세지 않습니다. 찾은 것이 없어도 오류가\n'
+                "아닙니다: 표에 그렇게 나오고 JSON은 []입니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap search how much did nvidia lose\n\n"
+                "  aigap search R1 AIME\n\n"
+                "  aigap search 딥시크 훈련 비용 --format json"
+            ),
+        },
+        "help.search.words": {
+            "en": "Words to look for, in any order, English or Korean; no quotes needed.",
+            "ko": "찾을 단어 (순서 무관, 영어나 한국어; 따옴표는 필요 없음).",
+        },
+        "help.search.limit": {
+            "en": "Show the best N hits (table default 10; json and csv: all).",
+            "ko": "가장 잘 맞는 N건을 보여 줍니다 (표는 기본 10건; json과 csv는 전부).",
+        },
+        "help.show": {
+            "en": (
+                "Show a fact, source or benchmark in full, or everything about an entity"
+                " (a name).\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap show market-nvidia-2025-01-27\n\n"
+                "  aigap show altman\n\n"
+                "  aigap show 엔비디아 --format json"
+            ),
+            "ko": (
+                "사실, 출처, 벤치마크를 빠짐없이 보여 주거나, 이름으로 가리킨 대상에 관한"
+                " 모든 것을 보여 줍니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap show market-nvidia-2025-01-27\n\n"
+                "  aigap show altman\n\n"
+                "  aigap show 엔비디아 --format json"
+            ),
+        },
+        "help.opt.record_id": {
+            "en": (
+                "A fact, source or benchmark id, or an entity's name or alias (altman, 엔비디아)."
+            ),
+            "ko": "사실, 출처, 벤치마크의 ID 또는 대상의 이름이나 별칭 (altman, 엔비디아).",
+        },
+        "help.sources": {
+            "en": (
+                "List the source articles and how many facts each supports.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap sources\n\n"
+                "  aigap sources --format json"
+            ),
+            "ko": (
+                "출처 기사와 각 기사가 뒷받침하는 사실의 수를 보여 줍니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap sources\n\n"
+                "  aigap sources --format json"
+            ),
+        },
+        "help.cite": {
+            "en": (
+                "Print a citation for a fact, a source article, or the sources of what a name"
+                " is about.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap cite gap-mmlu\n\n"
+                "  aigap cite mk-2025-01-29 --style bibtex >> refs.bib\n\n"
+                "  aigap cite mmlu --style csl-json > mmlu.json\n\n"
+                "  aigap cite altman --style apa"
+            ),
+            "ko": (
+                "사실이나 출처 기사, 또는 이름으로 가리킨 대상의 출처들을 인용 형식으로"
+                " 보여 줍니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap cite gap-mmlu\n\n"
+                "  aigap cite mk-2025-01-29 --style bibtex >> refs.bib\n\n"
+                "  aigap cite mmlu --style csl-json > mmlu.json\n\n"
+                "  aigap cite altman --style apa"
+            ),
+        },
+        "help.cite.style": {
+            "en": "Citation style: plain, bibtex, apa, chicago or csl-json (Zotero, Pandoc).",
+            "ko": "인용 형식: plain, bibtex, apa, chicago 또는 csl-json (Zotero, Pandoc).",
+        },
+        "help.check": {
+            "en": (
+                "Check a fact file: syntax, schema, references, quotes and recomputed"
+                " figures.\n\n"
+                "Prints PATH:LINE:COLUMN: severity: message per problem (the first 200,\n"
+                "then how many more; --format json lists all); exits 0 when clean, 1 with\n"
+                "only warnings, 2 with errors. Never uses the cache.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap check\n\n"
+                "  aigap check my-facts.yaml --sources ../shared/sources/\n\n"
+                "  aigap check --format json"
+            ),
+            "ko": (
+                "사실 파일을 검사합니다: 문법, 스키마, 참조, 인용, 다시 계산한 수치.\n\n"
+                "문제마다 경로:줄:열: 심각도: 내용을 한 줄씩 보여 줍니다(처음 200개와\n"
+                "나머지 개수; --format json은 전부). 문제가 없으면 0, 경고만 있으면 1,\n"
+                "오류가 있으면 2로 끝납니다. 캐시는 쓰지 않습니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap check\n\n"
+                "  aigap check my-facts.yaml --sources ../shared/sources/\n\n"
+                "  aigap check --format json"
+            ),
+        },
+        "help.check.paths": {
+            "en": "Fact files to check (default: the active one, see --facts).",
+            "ko": "검사할 사실 파일 (기본: 지금 쓰는 파일, --facts 참고).",
+        },
+        "help.check.sources": {
+            "en": "Directory of source texts: check every passage and quote is verbatim.",
+            "ko": "출처 원문 디렉터리: 모든 구절과 인용이 원문 그대로인지 검사합니다.",
+        },
+        "help.chart": {
+            "en": (
+                "Draw a chart for a slide or an article, with its values, units and source.\n\n"
+                "The format comes from the file name: .svg or .png.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap chart gap --out gaps.png\n\n"
+                "  aigap chart gap mmlu --out mmlu.svg\n\n"
+                "  aigap chart scores arena --out arena.png --lang ko"
+            ),
+            "ko": (
+                "발표 자료나 기사에 쓸 차트를 값, 단위, 출처와 함께 그립니다.\n\n"
+                "형식은 파일 이름으로 정합니다: .svg 또는 .png.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap chart gap --out gaps.png\n\n"
+                "  aigap chart gap mmlu --out mmlu.svg\n\n"
+                "  aigap chart scores arena --out arena.png --lang ko"
+            ),
+        },
+        "help.chart.kind": {
+            "en": "gap: the US–China gaps then → now; scores: models ranked.",
+            "ko": "gap: 미·중 격차의 전후 비교; scores: 모델 순위.",
+        },
+        "help.chart.out": {
+            "en": "Chart file to write: .svg (text stays text) or .png (1920×1080).",
+            "ko": "저장할 차트 파일: .svg (글자는 글자로 남음) 또는 .png (1920×1080).",
+        },
+        "help.chart.benchmark": {
+            "en": "Only this benchmark (id or alias); default: every one.",
+            "ko": "이 벤치마크만 (ID 또는 별칭); 기본: 전부.",
+        },
+        "help.export": {
+            "en": (
+                "Write the whole fact base as open data: a Frictionless Data Package of CSV"
+                " files.\n\n"
+                "One tidy table per kind of fact (each gap reading, each amount its own\n"
+                "row), plus sources, benchmarks, every verbatim passage with its English\n"
+                "rendering, and datapackage.json describing every column. Loads in\n"
+                "pandas, R, spreadsheets, and `frictionless validate DIR/datapackage.json`.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap export aigap-data\n\n"
+                "  aigap export aigap-data --facts my-facts.yaml"
+            ),
+            "ko": (
+                "사실 모음 전체를 공개 데이터로 씁니다: CSV 파일로 된 Frictionless 데이터"
+                " 패키지.\n\n"
+                "사실의 종류마다 깔끔한 표 하나(격차 측정값과 금액은 하나하나가 한 행),\n"
+                "그리고 출처, 벤치마크, 원문 구절 전부와 그 영어 번역, 모든 열을 설명하는\n"
+                "datapackage.json을 씁니다. pandas, R, 스프레드시트에서 읽을 수 있고\n"
+                "`frictionless validate DIR/datapackage.json`으로 검증할 수 있습니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap export aigap-data\n\n"
+                "  aigap export aigap-data --facts my-facts.yaml"
+            ),
+        },
+        "help.export.directory": {
+            "en": "Directory to write: new, empty, or an earlier aigap export (replaced).",
+            "ko": "쓸 디렉터리: 새 디렉터리, 빈 디렉터리, 또는 이전 aigap 내보내기(교체됨).",
+        },
+        # the options every command shares
+        "help.opt.facts": {
+            "en": (
+                "Your fact file or directory of *.yaml files, read together with the packaged"
+                " base (repeatable; default: AIGAP_FACTS, a list separated by {pathsep!r})."
+            ),
+            "ko": (
+                "내 사실 파일 또는 *.yaml 파일이 든 디렉터리. 기본 사실 모음과 함께"
+                " 읽습니다 (여러 번 쓸 수 있음; 기본: AIGAP_FACTS, {pathsep!r}로 구분한 목록)."
+            ),
+        },
+        "help.opt.no_packaged": {
+            "en": "Leave out the packaged fact base: read only the --facts files.",
+            "ko": "기본 사실 모음을 빼고 --facts 파일만 읽습니다.",
+        },
+        "help.opt.max_bytes": {
+            "en": "Refuse fact files larger than N bytes (default 64 MiB).",
+            "ko": "N바이트보다 큰 사실 파일은 읽지 않습니다 (기본 64 MiB).",
+        },
+        "help.opt.lang": {
+            "en": (
+                "Language of what aigap writes, errors too: en or ko (default: AIGAP_LANG,"
+                " else en; locale forms such as ko_KR.UTF-8 work)."
+            ),
+            "ko": (
+                "aigap이 쓰는 글의 언어 (오류 포함): en 또는 ko (기본: AIGAP_LANG, 없으면 en;"
+                " ko_KR.UTF-8 같은 로캘 형식도 됩니다)."
+            ),
+        },
+        "help.opt.version": {
+            "en": "Print the version and exit.",
+            "ko": "버전을 보여 주고 끝냅니다.",
+        },
+        "help.opt.help": {
+            "en": "Show this message and exit.",
+            "ko": "이 도움말을 보여 주고 끝냅니다.",
+        },
+        "help.opt.install_completion": {
+            "en": "Install completion for the current shell.",
+            "ko": "지금 쓰는 셸에 자동 완성을 설치합니다.",
+        },
+        "help.opt.show_completion": {
+            "en": "Show completion for the current shell, to copy it or customize the"
+            " installation.",
+            "ko": "지금 쓰는 셸의 자동 완성 스크립트를 보여 줍니다 (복사하거나 설치를 고칠 때).",
+        },
+        "help.opt.fmt": {
+            "en": "Output format (csv-excel: CSV with a byte-order mark, for Excel).",
+            "ko": "출력 형식 (csv-excel: 엑셀용으로 바이트 순서 표시를 붙인 CSV).",
+        },
+        "help.check.fmt": {"en": "Output format.", "ko": "출력 형식."},
+        "help.verify": {
+            "en": (
+                "Check a draft's figures, dates and quotations against the fact base.\n\n"
+                "Every figure with its unit, date and quotation that is about the base's\n"
+                "subjects is listed with a verdict: supported, contradicted, wrong unit,\n"
+                "misattributed or unverified, with what the base says, the fact and its\n"
+                "source. Exits 1 when something is contradicted, in the wrong unit or\n"
+                "misattributed, else 0 (a pre-commit hook or CI job can run it).\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap verify draft.md\n\n"
+                "  pbpaste | aigap verify --lang ko\n\n"
+                "  aigap verify story.txt --format markdown > checklist.md"
+            ),
+            "ko": (
+                "초안의 수치, 날짜, 인용을 사실 모음과 대조합니다.\n\n"
+                "사실 모음이 다루는 대상에 관한 수치(단위 포함), 날짜, 인용을 모두\n"
+                "판정과 함께 보여 줍니다: 확인됨, 불일치, 단위 오류, 발언자 오류, 확인 불가.\n"
+                "사실 모음의 내용과 해당 사실, 그 출처도 함께 나옵니다. 불일치, 단위 오류,\n"
+                "발언자 오류가 있으면 1, 없으면 0으로 끝납니다(커밋 전 훅이나 CI에서\n"
+                "쓸 수 있습니다).\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap verify draft.md\n\n"
+                "  pbpaste | aigap verify --lang ko\n\n"
+                "  aigap verify story.txt --format markdown > checklist.md"
+            ),
+        },
+        "help.verify.draft": {
+            "en": "The draft: plain text or Markdown, UTF-8 (- or none: standard input).",
+            "ko": "초안: UTF-8 일반 텍스트 또는 마크다운 (- 또는 생략: 표준 입력).",
+        },
+        "help.verify.fmt": {"en": "Output format.", "ko": "출력 형식."},
+        "help.brief": {
+            "en": (
+                "A short Markdown brief to paste into a story: key figures and quotes, with\n"
+                "footnote citations (English or Korean).\n\n"
+                "Quotation marks only around a speaker's own words: the article's words and\n"
+                "aigap's English renderings are given without them, and say so.\n\n"
+                "[b]Examples[/b]\n\n"
+                "  aigap brief\n\n"
+                "  aigap brief nvidia --lang ko\n\n"
+                "  aigap brief mmlu > mmlu.md"
+            ),
+            "ko": (
+                "기사에 붙여 넣을 짧은 마크다운 요약: 핵심 수치와 발언, 각주 인용\n"
+                "(영어 또는 한국어).\n\n"
+                "따옴표는 발언자 본인의 말에만 씁니다: 기사의 문장과 aigap의 영어 번역은\n"
+                "따옴표 없이, 그렇다고 밝혀 씁니다.\n\n"
+                "[b]예시[/b]\n\n"
+                "  aigap brief\n\n"
+                "  aigap brief nvidia --lang ko\n\n"
+                "  aigap brief mmlu > mmlu.md"
+            ),
+        },
+        "help.brief.name": {
+            "en": "An entity, benchmark, fact or source id; default: the whole story.",
+            "ko": "대상, 벤치마크, 사실 또는 출처의 ID; 기본: 전체 이야기.",
+        },
+        "help.opt.svg": {
+            "en": "Also save the table as an SVG picture.",
+            "ko": "표를 SVG 그림으로도 저장합니다.",
+        },
+        "help.opt.limit": {
+            "en": "Show the first N rows (tables: 50 by default; 0 = all).",
+            "ko": "처음 N행만 보여 줍니다 (표는 기본 50행; 0 = 전부).",
+        },
+        "help.opt.since": {
+            "en": "Only entries on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+            "ko": "이 날짜나 그 뒤의 항목만 (YYYY, YYYY-MM 또는 YYYY-MM-DD).",
+        },
+        "help.opt.until": {
+            "en": "Only entries on or before this date.",
+            "ko": "이 날짜나 그 앞의 항목만.",
+        },
+        "help.opt.tag": {
+            "en": "Only facts with this tag (repeatable); an unknown tag lists the known ones.",
+            "ko": (
+                "이 태그가 붙은 사실만 (여러 번 쓸 수 있음); 모르는 태그를 주면 알려진"
+                " 태그를 보여 줍니다."
+            ),
+        },
+        # what --help calls the parts of a command line, in Korean
+        "help.usage": {"en": "Usage: ", "ko": "사용법: "},
+        "help.default": {"en": "default: {value}", "ko": "기본값: {value}"},
+        "help.envvar": {"en": "env var: {name}", "ko": "환경 변수: {name}"},
+        "help.required": {"en": "required", "ko": "필수"},
+        "help.options_metavar": {"en": "[OPTIONS]", "ko": "[옵션]"},
+        "help.command_metavar": {"en": "COMMAND [ARGS]...", "ko": "명령 [인자]..."},
+        "help.panel.arguments": {"en": "Arguments", "ko": "인자"},
+        "help.panel.options": {"en": "Options", "ko": "옵션"},
+        "help.panel.commands": {"en": "Commands", "ko": "명령"},
+        "help.metavar.facts": {"en": "PATH", "ko": "경로"},
+        "help.metavar.max_bytes": {"en": "N", "ko": "N"},
+        "help.metavar.limit": {"en": "N", "ko": "N"},
+        "help.metavar.svg": {"en": "FILE", "ko": "파일"},
+        "help.metavar.out": {"en": "FILE", "ko": "파일"},
+        "help.metavar.since": {"en": "DATE", "ko": "날짜"},
+        "help.metavar.until": {"en": "DATE", "ko": "날짜"},
+        "help.metavar.tag": {"en": "TAG", "ko": "태그"},
+        "help.metavar.kind": {"en": "KIND", "ko": "종류"},
+        "help.metavar.model": {"en": "NAME", "ko": "이름"},
+        "help.metavar.org": {"en": "NAME", "ko": "이름"},
+        "help.metavar.who": {"en": "NAME", "ko": "이름"},
+        "help.metavar.sources": {"en": "DIR", "ko": "디렉터리"},
+        "help.metavar.directory": {"en": "DIR", "ko": "디렉터리"},
+        "help.metavar.paths": {"en": "PATH", "ko": "경로"},
+        "help.metavar.record_id": {"en": "ID|NAME", "ko": "ID|이름"},
+        "help.metavar.benchmark": {"en": "benchmark", "ko": "벤치마크"},
+        "help.metavar.words": {"en": "words", "ko": "단어"},
+        "help.metavar.draft": {"en": "[FILE]", "ko": "[파일]"},
+        "help.metavar.name": {"en": "[NAME]", "ko": "[이름]"},
     }
 )

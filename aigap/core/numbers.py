@@ -5,13 +5,13 @@ from __future__ import annotations
 from aigap.core import derive
 from aigap.core.derive import format_number
 from aigap.core.labels import LABELS, label
-from aigap.core.model import Amount, Lang, Ratio
+from aigap.core.model import Amount, Lang, PartialDate, Ratio
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 # How a value in a unit is written after the number ("17.5 pp", "0.3%");
 # Korean writes percentage points "%p" (labels.py, "suffix.pp").
-SUFFIXES: dict[str, str] = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/h"}
+SUFFIXES: dict[str, str] = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/GPU-hour"}
 
 
 def suffix(unit: str, lang: Lang = "en") -> str:
@@ -92,7 +92,7 @@ def amount_text(amount: Amount, lang: Lang) -> str:
     elif unit == "krw":
         text = scaled(amount.value) + " won"
     elif unit == "usd_per_hour":
-        text = f"${format_number(amount.value)}/hour"
+        text = f"${format_number(amount.value)}/GPU-hour"
     elif unit == "months":
         text = f"{format_number(amount.value)} months"
     else:
@@ -104,3 +104,35 @@ def amount_text(amount: Amount, lang: Lang) -> str:
 def ratio_text(ratio: Ratio, lang: Lang) -> str:
     number = format_number(ratio.value)
     return label("ratio_of", lang, number=number, printed=ratio.printed, of=ratio.of.get(lang))
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _date_values(date: PartialDate) -> dict[str, object]:
+    month = MONTH_NAMES[date.month - 1] if date.month else None
+    return {"year": date.year, "month": month, "m": date.month, "day": date.day, "iso": date.iso}
+
+
+def date_words(date: PartialDate, lang: Lang) -> str:
+    """A date in words, absolute: "end of 2024" / "2024년 말", "January 2024" /
+    "2024년 1월", "20 January 2025" / "2025년 1월 20일"."""
+    return label(f"date.{date.period}", lang, **_date_values(date))
+
+
+def date_short(date: PartialDate, lang: Lang) -> str:
+    """A date in a table cell or chart label: ISO (2024-01, 2025-01-20), and
+    the edge of a year or month in words ("end of 2024" / "2024년 말")."""
+    if date.period in ("year", "month", "day"):
+        return date.iso
+    return label(f"date.short.{date.period}", lang, **_date_values(date))
+
+
+def date_cell(date: PartialDate | None, inferred: bool, lang: Lang) -> str:
+    """``date_short`` with "*" when the date is inferred (explained by note.inferred)."""
+    if date is None:
+        return ""
+    return date_short(date, lang) + ("*" if inferred else "")

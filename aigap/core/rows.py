@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 import msgspec
@@ -13,5 +14,5 @@ class Rows(msgspec.Struct, Generic[T], frozen=True):
     """The first rows of an answer (all when uncut) and ``total``, how many it has in all:
     a listing prints the rows and, when there are more, says how many."""
 
-    rows: list[T]
+    rows: Sequence[T]
     total: int

@@ -1,7 +1,9 @@
-"""The registry of fact kinds: a new kind is one module here and one line below.
+"""The registry of fact kinds: a new kind is its record module here and one line below.
 
-Everything that works over every kind (validation, the cache, ``facts``,
-``search``, ``show``, ``check``) asks this registry, never a list of its own.
+(A kind with a command of its own adds its question in aigap/answers/ and its
+layout in aigap/output/.) Everything that works over every kind (validation,
+the cache, ``facts``, ``search``, ``show``, ``check``) asks this registry,
+never a list of its own.
 """
 
 from __future__ import annotations

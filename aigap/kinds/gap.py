@@ -21,7 +21,7 @@ from aigap.core.model import (
     Text,
     Unit,
 )
-from aigap.core.numbers import figure_text, with_unit
+from aigap.core.numbers import date_short, figure_text, with_unit
 from aigap.kinds.base import (
     AMOUNT_MAX,
     Entry,
@@ -75,13 +75,9 @@ def answer(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 
 
 def period(value: GapValue, lang: Lang) -> str:
-    """The value's date in absolute words ("2024년 말"), never the article's
-    relative "지난해 말": a year-only date the article calls an end of year."""
-    iso = value.date.iso
-    wording = f"{value.label.get('ko')} {value.label.get('en')}".lower()
-    if len(iso) == 4 and ("말" in wording or "end" in wording):
-        return label("period.end", lang, date=iso)
-    return iso
+    """The value's date, absolute ("2024년 말", "2024-01"), never the article's
+    relative "지난해 말"."""
+    return date_short(value.date, lang)
 
 
 def figures(fact: Gap) -> Iterator[Figure]:

@@ -8,7 +8,8 @@ from aigap import kinds
 from aigap.answers.entities import Named, Page, Relation, type_of
 from aigap.core.labels import label
 from aigap.core.model import Benchmark, Entity, Fact, Lang
-from aigap.output.layout import kind_label, source_line
+from aigap.core.numbers import date_cell
+from aigap.output.layout import date_fields, kind_label, source_line
 from aigap.output.render import Column, Listing
 from aigap.output.show import struct_data
 
@@ -35,8 +36,7 @@ def entries_of(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> list
 def entry_record(fact: Fact, entry: kinds.Entry) -> Record:
     """One line of a page or the timeline as flat data."""
     return {
-        "date": entry.date.iso if entry.date else None,
-        "precision": entry.date.precision if entry.date else None,
+        **date_fields("date", entry.date, "precision"),
         "kind": fact.kind,
         "fact_id": fact.id,
         "text": entry.text,
@@ -94,11 +94,11 @@ def _fact_rows(found: Page, lang: Lang) -> list[tuple[str, str]]:
     rows = []
     for fact in found.facts:
         for entry in entries_of(fact, lang, found.benchmarks):
-            date = entry.date.iso if entry.date else label("undated", lang)
+            date = date_cell(entry.date, fact.inferred, lang) or label("undated", lang)
             line = f"{entry.figure} · {entry.text}" if entry.figure else entry.text
             rows.append(
                 (
-                    f"{date}{'*' if fact.inferred else ''}\n{kind_label(fact.kind, lang)}",
+                    f"{date}\n{kind_label(fact.kind, lang)}",
                     f"{line}\n[{fact.id}, {fact.source}]",
                 )
             )

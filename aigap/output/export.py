@@ -6,9 +6,10 @@ so a kind added to the registry gets its resource without a line here:
 
 - a scalar field is a column (str -> string, float -> number, ...);
 - a ``Text`` is two columns, ``<name>_en`` and ``<name>_ko``;
-- a ``PartialDate`` is three: ``<name>`` (an ISO date, the first day of the
-  period, which pandas parses), ``<name>_precision`` (year|month|day) and
-  ``<name>_text`` (the date as the fact file gives it, e.g. ``2024-01``);
+- a ``PartialDate`` is four: ``<name>`` and ``<name>_end`` (ISO dates, the
+  first and last day of the period, which pandas parses), ``<name>_precision``
+  (year|month|day|year_end|...) and ``<name>_text`` (the date as the fact
+  file gives it, e.g. ``2024-01``, ``2024-end``);
 - another record (an ``Amount``) is its fields, prefixed with its name;
 - a tuple of records (a gap's values, a cost's amounts) is a resource of
   its own, one row per item (``gap_values``, ``cost_amounts``).
@@ -36,6 +37,7 @@ import msgspec
 from aigap import __version__, kinds
 from aigap.core.errors import AigapError, OutputError, os_reason, some_names
 from aigap.core.model import (
+    PERIODS,
     UNITS,
     Benchmark,
     Entity,
@@ -45,8 +47,6 @@ from aigap.core.model import (
     PartialDate,
     Source,
     Text,
-    day_span,
-    day_text,
 )
 from aigap.output.files import alive
 from aigap.output.show import record_detail
@@ -250,11 +250,11 @@ def _date(getter: Getter, part: str) -> Getter:
         if not isinstance(date, PartialDate):
             return None
         if part == "precision":
-            return date.precision
+            return date.period
         if part == "text":
             return date.iso
-        # the first day of the period: a full date pandas and spreadsheets parse
-        return day_text(day_span(*date.sort_key)[0])
+        # the first or last day of the period: full dates pandas and spreadsheets parse
+        return (date.last if part == "end" else date.first).isoformat()
 
     return get
 
@@ -307,28 +307,43 @@ def _text_columns(name: str, owner: str, unit_column: str | None, get: Getter) -
         )
 
 
+_PRECISION = (
+    "year, month or day; year_end or month_end (the end of a year or month: its last"
+    " day), year_start or month_start (its first day)"
+)
+_TEXT = "YYYY, YYYY-MM or YYYY-MM-DD; YYYY-end, YYYY-MM-end, YYYY-start, YYYY-MM-start"
+
+
 def _date_columns(name: str, get: Getter, need: bool) -> Iterator[Column]:
-    """A partial date as three columns: its first day, its precision and its text."""
+    """A partial date as four columns: its first and last day, its precision, its text."""
     yield Column(
         name,
         "date",
         f"{_label(name)}: the first day of the period the fact file gives"
-        f" (ISO 8601); how much of it is known is in `{name}_precision`.",
-        _date(get, "day"),
+        f" (ISO 8601); its last day is `{name}_end`, its precision `{name}_precision`.",
+        _date(get, "start"),
+        required=need,
+    )
+    yield Column(
+        f"{name}_end",
+        "date",
+        f"{_label(name)}: the last day of the period (ISO 8601); the same day as"
+        f" `{name}` for a date known to the day or for the end of a year or month.",
+        _date(get, "end"),
         required=need,
     )
     yield Column(
         f"{name}_precision",
         "string",
-        f"How precisely `{name}` is known: year, month or day.",
+        f"How precisely `{name}` is known: {_PRECISION}.",
         _date(get, "precision"),
         required=need,
-        enum=("year", "month", "day"),
+        enum=PERIODS,
     )
     yield Column(
         f"{name}_text",
         "string",
-        f"{_label(name)} as the fact file gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+        f"{_label(name)} as the fact file gives it: {_TEXT}.",
         _date(get, "text"),
         required=need,
     )
@@ -567,20 +582,26 @@ def _fact_date_columns() -> list[Column]:
             "date",
             "date",
             "The date the fact is about (a gap's: its latest value's), first day of the"
-            " period (ISO 8601); see `date_precision`.",
-            date("day"),
+            " period (ISO 8601); its last day is `date_end`, see `date_precision`.",
+            date("start"),
+        ),
+        Column(
+            "date_end",
+            "date",
+            "The last day of the period `date` starts (ISO 8601).",
+            date("end"),
         ),
         Column(
             "date_precision",
             "string",
-            "How precisely `date` is known: year, month or day.",
+            f"How precisely `date` is known: {_PRECISION}.",
             date("precision"),
-            enum=("year", "month", "day"),
+            enum=PERIODS,
         ),
         Column(
             "date_text",
             "string",
-            "The date as the fact file gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+            f"The date as the fact file gives it: {_TEXT}.",
             date("text"),
         ),
     ]
@@ -739,7 +760,7 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record
                 "title": (
                     f"{s.outlet.get('en')}, {s.published.iso}: {s.headline.get('ko')}"
                     + (f" ({s.headline.en})" if s.headline.en else "")
-                    + (f" — {s.byline.get('en')}" if s.byline.get("en") else "")
+                    + (f" — {s.byline.get('en')}" if s.byline else "")
                 ),
             }
             for s in sources

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigap import kinds
-from aigap.core.jsontypes import optional_text, text
+from aigap.core.jsontypes import text
 from aigap.core.labels import LABELS, label
 from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Source
-from aigap.output.layout import sources_notes
+from aigap.core.numbers import date_cell
+from aigap.output.layout import date_fields, date_names, sources_notes
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def fact_summary(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> st
     return kinds.of(fact).summary(fact, lang, benchmarks)
 
 
-FACT_FIELDS = ("fact_id", "kind", "date", "summary", "source_id", "inferred", "tags")
+FACT_FIELDS = ("fact_id", "kind", *date_names("date"), "summary", "source_id", "inferred", "tags")
 
 
 def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Record:
@@ -34,7 +35,7 @@ def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Rec
     return {
         "fact_id": fact.id,
         "kind": fact.kind,
-        "date": date.iso if date else None,
+        **date_fields("date", date),
         "summary": fact_summary(fact, lang, benchmarks),
         "source_id": fact.source,
         "inferred": fact.inferred,
@@ -64,12 +65,13 @@ def facts_listing(
     cells = [
         [
             _kind(text(rec, "kind"), lang),
-            optional_text(rec, "date") or "",
+            date_cell(fact_date(f), f.inferred, lang),
             f"{rec['fact_id']}\n{rec['summary']}",
             text(rec, "source_id"),
         ]
-        for rec in records
+        for rec, f in zip(records, facts, strict=True)
     ]
-    notes = sources_notes([sources[s] for s in dict.fromkeys(f.source for f in facts)], lang)
+    notes = [label("note.fact_inferred", lang)] if any(f.inferred for f in facts) else []
+    notes += sources_notes([sources[s] for s in dict.fromkeys(f.source for f in facts)], lang)
     title = label("title.facts", lang, count=len(facts) if total is None else total)
     return Listing(title, columns, records, cells=cells, notes=notes, fields=FACT_FIELDS)

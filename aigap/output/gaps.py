@@ -11,9 +11,9 @@ from aigap.core.labels import label
 from aigap.core.model import (
     Lang,
 )
-from aigap.core.numbers import unit_name, value_text
-from aigap.kinds.gap import period
-from aigap.output.layout import passage, source_fields, source_line
+from aigap.core.numbers import date_cell, unit_name, value_text
+from aigap.kinds.gap import GapValue
+from aigap.output.layout import date_fields, passage, source_fields, source_line
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -29,11 +29,11 @@ def gap_record(row: GapRow, lang: Lang) -> Record:
         "name": row.benchmark.name.get(lang),
         "unit": gap.unit,
         "printed_unit": gap.printed_unit,
-        "then_date": row.then.date.iso,
+        **date_fields("then_date", row.then.date),
         "then_label": row.then.label.get(lang),
         "then_value": row.then.value,
         "then_printed": row.then.printed,
-        "now_date": row.now.date.iso,
+        **date_fields("now_date", row.now.date),
         "now_label": row.now.label.get(lang),
         "now_value": row.now.value,
         "now_printed": row.now.printed,
@@ -53,10 +53,12 @@ def _times_range(row: GapRow) -> dict[str, float | None]:
 
 
 def _narrower(row: GapRow, lang: Lang, *, short: bool = False) -> str:
-    """'~58× (50–70×)'; ``short`` drops the range (the overview's column stays narrow)."""
+    """'~58× (50–70×)'; ``short`` keeps only the range the rounded inputs allow
+    ('50–70×', never a bare '~58×' headline), or the point where the range
+    rounds to it ('~1.7×')."""
     text = derive.times_text(row.then.value, row.now.value)
-    if short and text is not None:
-        text = text.split(" (", 1)[0]
+    if short and text is not None and "–" in text:
+        text = text.split(" (", 1)[1].rstrip(")")
     return label("not_applicable", lang) if text is None else text
 
 
@@ -72,7 +74,10 @@ def _single_gap(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> Li
     bench = row.benchmark
     columns = [
         Column("benchmark", label("benchmark", lang)),
-        *(Column(f"v{i}", period(v, lang), numeric=True) for i, v in enumerate(row.gap.values)),
+        *(
+            Column(f"v{i}", date_cell(v.date, row.gap.inferred, lang), numeric=True)
+            for i, v in enumerate(row.gap.values)
+        ),
         Column("change", label("change", lang), numeric=True),
         Column("narrower", label("narrower", lang), numeric=True),
     ]
@@ -88,7 +93,7 @@ def _single_gap(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> Li
     title = label("title.gap", lang, name=bench.name.get(lang))
     if bench.full_name:
         title += f" ({bench.full_name.get(lang)})"
-    notes = []
+    notes = [label("note.inferred", lang)] if any(r.gap.inferred for r in rows) else []
     for r in rows:
         notes.append(label("note.unit", lang, unit=unit_name(r.gap.unit, lang, r.gap.printed_unit)))
         if r.gap.note:
@@ -128,6 +133,12 @@ def dumbbell(then: float, now: float, scale: float) -> str:
     return "".join(line).rstrip()
 
 
+def _header_date(value: GapValue, inferred: bool, lang: Lang) -> str:
+    """A group's date over its Then or Now column; "end of 2023" on two lines
+    (the overview fits 80 columns with its bars)."""
+    return "\n".join(date_cell(value.date, inferred, lang).rsplit(" ", 1))
+
+
 def _all_gaps(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> Listing:
     columns = [
         Column("benchmark", label("benchmark", lang)),
@@ -148,7 +159,14 @@ def _all_gaps(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> List
             groups.append(len(cells))
         first = group[0]
         cells.append(
-            [f"[{unit_name(unit, lang)}]", first.then.date.iso, first.now.date.iso, "", "", ""]
+            [
+                f"[{unit_name(unit, lang)}]",
+                _header_date(first.then, first.gap.inferred, lang),
+                _header_date(first.now, first.gap.inferred, lang),
+                "",
+                "",
+                "",
+            ]
         )
         for r in group:
             cells.append(
@@ -163,6 +181,8 @@ def _all_gaps(rows: Sequence[GapRow], records: list[Record], lang: Lang) -> List
             )
     if any(SAME_MARK in row[-1] for row in cells):
         notes.append(label("legend.same", lang))
+    if any(r.gap.inferred for r in rows):
+        notes.append(label("note.inferred", lang))
     for unit in units:
         printed = next(r.gap.printed_unit for r in rows if r.gap.unit == unit)
         notes.append(label("note.unit_named", lang, unit=unit_name(unit, lang, printed)))

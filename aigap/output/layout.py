@@ -6,17 +6,34 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigap.core.labels import LABELS, label
-from aigap.core.model import Fact, Lang, Source
+from aigap.core.model import Fact, Lang, PartialDate, Source
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
+
+
+def date_names(name: str, precision: str | None = None) -> tuple[str, ...]:
+    """The fields ``date_fields`` writes for a date called ``name``."""
+    return (name, precision or f"{name}_precision", f"{name}_start", f"{name}_end")
+
+
+def date_fields(name: str, date: PartialDate | None, precision: str | None = None) -> Record:
+    """A date in a flat record, exact about its period: as the fact file gives
+    it ("2024-end"), its precision ("year_end"; the field is ``precision`` or
+    NAME_precision) and its first and last day (ISO 8601); all None when there
+    is no date."""
+    names = date_names(name, precision)
+    if date is None:
+        return dict.fromkeys(names)
+    values = (date.iso, date.period, date.first.isoformat(), date.last.isoformat())
+    return dict(zip(names, values, strict=True))
 
 
 def source_fields(source: Source, lang: Lang) -> Record:
     return {
         "source_id": source.id,
         "source_outlet": source.outlet.get(lang),
-        "source_published": source.published.iso,
+        **date_fields("source_published", source.published),
         "source_published_inferred": source.published_inferred,
     }
 

@@ -9,8 +9,8 @@ from aigap.answers.market import MarketRow
 from aigap.core import numbers
 from aigap.core.labels import label
 from aigap.core.model import Amount, Lang
-from aigap.core.numbers import amount_text
-from aigap.output.layout import passage, source_fields, sources_notes
+from aigap.core.numbers import amount_text, date_cell
+from aigap.output.layout import date_fields, passage, source_fields, sources_notes
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def market_record(row: MarketRow, lang: Lang) -> Record:
     move = row.move
     return {
         "fact_id": move.id,
-        "date": move.date.iso,
+        **date_fields("date", move.date),
         "subject": move.subject.get(lang),
         "subject_kind": move.subject_kind,
         "change_percent": move.change,
@@ -65,7 +65,7 @@ def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
         previous = key
         cells.append(
             [
-                m.date.iso + ("*" if m.inferred else ""),
+                date_cell(m.date, m.inferred, lang),
                 m.subject.get(lang) + (f"\n({m.record.get(lang)})" if m.record else ""),
                 numbers.with_unit(m.change, "percent"),
                 amount_text(m.close, lang) if m.close else "",

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from aigap.answers.quotes import QuoteRow
 from aigap.core.labels import label
 from aigap.core.model import Lang
-from aigap.kinds.quote import said_text
-from aigap.output.layout import passage, source_fields, sources_notes
+from aigap.core.numbers import date_cell
+from aigap.kinds.quote import own_words, said_lines
+from aigap.output.layout import date_fields, date_names, passage, source_fields, sources_notes
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -24,12 +25,15 @@ QUOTE_FIELDS = (
     "said_en",
     "speech",
     "said_en_is",
-    "date",
+    "original",
+    "original_language",
+    "original_source_id",
+    *date_names("date"),
     "channel",
     "inferred",
     "source_id",
     "source_outlet",
-    "source_published",
+    *date_names("source_published"),
     "source_published_inferred",
     "passage",
 )
@@ -45,7 +49,10 @@ def quote_record(row: QuoteRow, lang: Lang) -> Record:
         "said_en": quote.said.en,
         "speech": quote.speech,
         "said_en_is": quote.said_en_is,
-        "date": quote.date.iso if quote.date else None,
+        "original": quote.original.text if quote.original else None,
+        "original_language": quote.original.language if quote.original else None,
+        "original_source_id": quote.original.source if quote.original else None,
+        **date_fields("date", quote.date),
         "channel": quote.channel.get(lang) if quote.channel else None,
         "inferred": quote.inferred,
         **source_fields(row.source, lang),
@@ -58,7 +65,6 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
     their quotes with its fact id (for ``cite``) and date. Records stay one
     per quote."""
     records = [quote_record(r, lang) for r in rows]
-    other: Lang = "en" if lang == "ko" else "ko"
     columns = [
         Column("quote", label("quote", lang), ratio=1),
         Column("fact_id", label("id", lang), whole=True),
@@ -77,16 +83,17 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         cells.append([header, "", ""])
         for r in said_by:
             q = r.quote
-            said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
-            text = "\n".join(said_text(q, lang, t) for t in said)
+            text = "\n".join(said_lines(q, lang))
             if q.channel:
                 text += f"\n({q.channel.get(lang)})"
-            cells.append([text, q.id, q.date.iso if q.date else ""])
+            cells.append([text, q.id, date_cell(q.date, q.inferred, lang)])
     if not any(row[2] for row in cells):  # no quote has a date: no empty Date column
         columns.pop()
         cells = [row[:2] for row in cells]
     notes = sources_notes([r.source for r in rows], lang)
-    if any(r.quote.said_en_is == "rendering" for r in rows):
+    if any(r.quote.inferred and r.quote.date for r in rows):
+        notes.insert(0, label("note.fact_inferred", lang))
+    if any(r.quote.speech == "reported" or own_words(r.quote) is None for r in rows):
         notes.insert(0, label("quote.rendering_note", lang))
     title = label("title.quotes", lang)
     return Listing(

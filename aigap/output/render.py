@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import math
 import os
 import re
@@ -110,6 +109,7 @@ def write_json(value: Record | Sequence[Record], out: IO[str]) -> None:
 def _dumps(value: object, ascii_only: bool) -> str:
     """JSON text; a non-finite number (an overflowing derived figure) becomes null:
     NaN and Infinity are not JSON."""
+    import json  # JSON output only: a table, the everyday output, never loads it
 
     try:
         return json.dumps(value, ensure_ascii=ascii_only, indent=2, allow_nan=False)

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from aigap.answers.scores import ScoreRow
 from aigap.core.labels import label
 from aigap.core.model import Lang
-from aigap.core.numbers import signed, unit_name, with_unit
+from aigap.core.numbers import date_cell, signed, unit_name, with_unit
 from aigap.kinds.score import COUNTRY_NAMES, MARGIN_UNITS
-from aigap.output.layout import passage, source_fields, sources_notes
+from aigap.output.layout import date_fields, passage, source_fields, sources_notes
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def score_record(row: ScoreRow, lang: Lang) -> Record:
         "model": score.model.get(lang),
         "organization": score.organization.get(lang),
         "country": score.country,
-        "date": score.date.iso,
+        **date_fields("date", score.date),
         "value": score.value,
         "unit": score.unit,
         "printed": score.printed,
@@ -81,7 +81,7 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
                     COUNTRY_NAMES.get(s.country, {}).get(lang, s.country),
                     with_unit(s.value, s.unit, lang),
                     _margin(r, lang),
-                    s.date.iso + ("*" if s.inferred else ""),
+                    date_cell(s.date, s.inferred, lang),
                 ]
             )
     notes = []

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from aigap.answers.sources import SourceRow
 from aigap.core.labels import label
 from aigap.core.model import Lang
-from aigap.output.layout import every_row
+from aigap.core.numbers import date_cell
+from aigap.output.layout import date_fields, every_row
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -22,8 +23,9 @@ def source_record(row: SourceRow, lang: Lang) -> Record:
         "outlet": src.outlet.get(lang),
         "headline_ko": src.headline.ko,
         "headline_en": src.headline.en,
-        "byline": src.byline.get(lang),
-        "published": src.published.iso,
+        "byline": src.byline.get(lang) if src.byline else None,
+        "url": src.url,
+        **date_fields("published", src.published),
         "published_time": src.published_time,
         "published_inferred": src.published_inferred,
         "language": src.language,
@@ -49,8 +51,8 @@ def sources_listing(rows: Sequence[SourceRow], lang: Lang) -> Listing:
         cells.append(
             [
                 f"{s.id}\n{s.outlet.get(lang)}",
-                f"{headline}\n{s.byline.get(lang)}",
-                s.published.iso + ("*" if s.published_inferred else ""),
+                headline + (f"\n{s.byline.get(lang)}" if s.byline else ""),
+                date_cell(s.published, s.published_inferred, lang),
                 str(r.facts),
             ]
         )

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from aigap.answers.timeline import Line, Story
 from aigap.core.labels import label
 from aigap.core.model import Benchmark, Lang
-from aigap.output.layout import kind_label, source_line
+from aigap.core.numbers import date_cell
+from aigap.output.layout import date_fields, date_names, kind_label, source_line
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -16,8 +17,7 @@ if TYPE_CHECKING:
 
 
 TIMELINE_FIELDS = (
-    "date",
-    "precision",
+    *date_names("date", "precision"),
     "kind",
     "fact_id",
     "text",
@@ -30,8 +30,7 @@ TIMELINE_FIELDS = (
 
 def line_record(line: Line) -> Record:
     return {
-        "date": line.date.iso,
-        "precision": line.date.precision,
+        **date_fields("date", line.date, "precision"),
         "kind": line.fact.kind,
         "fact_id": line.fact.id,
         "text": line.entry.text,
@@ -56,7 +55,7 @@ def story_listing(
     # the kind under the date: a column of its own would squeeze the text
     cells = [
         [
-            f"{ln.date.iso}{'*' if ln.fact.inferred else ''}\n{kind_label(ln.fact.kind, lang)}",
+            f"{date_cell(ln.date, ln.fact.inferred, lang)}\n{kind_label(ln.fact.kind, lang)}",
             f"{ln.entry.text}\n[{ln.fact.id}, {ln.fact.source}]",
             ln.entry.figure,
         ]

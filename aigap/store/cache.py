@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import __version__, kinds
-from aigap.core.model import NOT_FACTS, day_span, day_text
+from aigap.core.model import NOT_FACTS, PartialDate, day_text
 from aigap.core.text import normalize_name
 from aigap.kinds import base
 from aigap.kinds.base import Indexed
@@ -45,17 +45,6 @@ CACHE_ENV = "AIGAP_CACHE_DIR"
 NO_CACHE_ENV = "AIGAP_NO_CACHE"
 
 
-def _date_parts(value: object) -> tuple[int, int, int] | None:
-    try:
-        parts = [int(p) for p in str(value).split("-")]
-    except ValueError:
-        return None
-    if not 1 <= len(parts) <= 3:
-        return None
-    year, month, day = (*parts, 0, 0)[:3]
-    return year, month, day
-
-
 def _strings(value: object) -> list[str]:
     """The texts of a validated list (aliases, about) or text mapping (a name's en and ko)."""
     items = list(value.values()) if isinstance(value, dict) else value
@@ -71,13 +60,13 @@ def _columns(indexed: Indexed) -> Columns:
 
     They only choose and order rows; every row shown is decoded and checked from its blob.
     """
-    parts = _date_parts(indexed.last) if indexed.last is not None else None
-    start = _date_parts(indexed.first) if indexed.first is not None else parts
+    parts = PartialDate.parse(indexed.last) if indexed.last is not None else None
+    start = PartialDate.parse(indexed.first) if indexed.first is not None else parts
     datekey = dlo = dhi = None
     if parts is not None and start is not None:
-        datekey = day_text(parts)  # a year sorts before its months, a month before its days
-        dhi = day_text(day_span(*parts)[1])
-        dlo = day_text(day_span(*start)[0])
+        datekey = day_text(parts.sort_key)  # a year before its months, its end after them
+        dhi = day_text(parts.span[1])
+        dlo = day_text(start.span[0])
     sub, num = indexed.rank or (None, None)
     who = "\x1f".join(n.casefold() for n in indexed.speakers) if indexed.speakers else None
     return datekey, dlo, dhi, sub, num, who
@@ -98,11 +87,11 @@ def _entry_dates(section: str, raw: Raw) -> Iterator[tuple[int, str, str, str]]:
         return
     dates = (kinds.by_section(section).raw_dates or base.raw_date)(raw)
     for pos, date in enumerate(dates):
-        parts = _date_parts(date) if date is not None else None
+        parts = PartialDate.parse(date) if date is not None else None
         if parts is None:
             continue
-        first, last = day_span(*parts)
-        yield pos, day_text(parts), day_text(first), day_text(last)
+        first, last = parts.span
+        yield pos, day_text(parts.sort_key), day_text(first), day_text(last)
 
 
 def cache_dir() -> Path | None:

@@ -466,15 +466,21 @@ class Store:
         self._expect(len(rows), "facts")
         return [self._build(row, Fact) for row in rows]
 
-    def facts_about(self, entity_ids: Iterable[str]) -> list[Fact]:
-        """The facts whose ``about`` names any of these entities, in file order."""
+    def facts_about(
+        self, entity_ids: Iterable[str], *, sections: Sequence[str] | None = None
+    ) -> list[Fact]:
+        """The facts whose ``about`` names any of these entities, in file order;
+        with ``sections``, only facts of those kinds ("gaps", "quotes", ...)."""
 
         wanted = list(dict.fromkeys(entity_ids))
         marks = ", ".join("?" * len(wanted))
+        args: list[str] = list(wanted)
+        where = f"entity IN ({marks})"
+        if sections is not None:
+            where += f" AND kind IN ({', '.join('?' * len(sections))})"
+            args += list(sections)
         rows = self._rows(
-            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity IN ({marks}))"
-            " ORDER BY ord",
-            wanted,
+            f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE {where}) ORDER BY ord", args
         )
         for entity_id in wanted:
             # the count for each entity, so a lost row of the index is caught
@@ -564,7 +570,7 @@ class Store:
             args += [since, f"{since[:4]}-00-00"]
         if until is not None:
             where += " AND lo <= ? AND sortkey <= ?"
-            args += [until, until]
+            args += [until, f"{until[:4]}-13-99"]  # the end of a year is month 13
         rank = "ord"  # ords follow the registry's order of sections
         registry = [s for s in _kinds_order() if s in sections]
         if list(sections) != registry:

@@ -1,0 +1,117 @@
+"""``aigap check``: a fact file's problems, for its curator."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aigap.cli import runtime
+from aigap.cli.options import (
+    CheckFormat,
+    FactsOpt,
+    LangOpt,
+    MaxBytesOpt,
+    NoPackagedOpt,
+    choices,
+    one_of,
+)
+from aigap.cli.usage import BadValue
+from aigap.core.errors import Phrase
+
+if TYPE_CHECKING:
+    from aigap.core.errors import Problem
+
+
+def sources_dir(value: str | None) -> str | None:
+    """--sources must name a readable directory: a usage error, not a fact-file one."""
+    if value is not None and not (os.path.isdir(value) and os.access(value, os.R_OK)):
+        from aigap.output.render import safe  # only to word the refusal
+
+        if not os.path.exists(value):
+            why = "usage.no_dir"
+        else:
+            why = "usage.not_dir" if not os.path.isdir(value) else "usage.unreadable"
+        raise BadValue(Phrase(why, {"path": safe(value, keep_newlines=False)}))
+    return value
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file (or the active base, its files as one) and what was found in it."""
+
+    path: str
+    problems: list[Problem]
+    facts_read: int
+
+
+def check(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    sources: Annotated[
+        str | None,
+        typer.Option(
+            "--sources",
+            metavar="DIR",
+            callback=sources_dir,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=one_of(CheckFormat),
+            metavar=choices(CheckFormat),
+        ),
+    ] = CheckFormat.text,
+    lang: LangOpt = None,
+    facts: FactsOpt = None,
+    no_packaged: NoPackagedOpt = False,
+    max_bytes: MaxBytesOpt = None,
+) -> None:
+    """Check a fact file: syntax, schema, references, quotes and recomputed figures.
+
+    The help page is help.check in the catalogue (aigap.core.labels).
+    """
+    from aigap.answers.checks import check_counted, exit_code
+
+    found = runtime.settings(ctx)
+    # Without a path: the active base, its files read as one (ids unique across them).
+    targets: list[str | tuple[str, ...]] = list(paths or ()) or [found.facts]
+    checked = []
+    for target in targets:
+        problems, facts_read = check_counted(target, sources, found.max_bytes)
+        path = target if isinstance(target, str) else " + ".join(target)
+        checked.append(Checked(path, problems, facts_read))
+    _write(checked, fmt)
+    raise typer.Exit(exit_code([p for c in checked for p in c.problems]))
+
+
+def _write(checked: list[Checked], fmt: CheckFormat) -> None:
+    """Problems on stdout; on stderr each file checked and how many facts it held."""
+    from aigap.answers.checks import as_json, summary, text_lines
+    from aigap.output.render import safe, write_json
+
+    problems = [p for c in checked for p in c.problems]
+    if fmt is CheckFormat.json:
+        write_json(as_json(problems), sys.stdout)
+    else:
+        for line in text_lines(problems):
+            sys.stdout.write(safe(line, keep_newlines=False))
+            sys.stdout.write("\n")
+    sys.stdout.flush()
+    # Name each file and what was read: a curator sees which copy was checked.
+    for one in checked:
+        said = summary(one.problems, one.path, one.facts_read)
+        sys.stderr.write(safe(said, keep_newlines=False) + "\n")

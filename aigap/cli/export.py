@@ -1,0 +1,38 @@
+"""``aigap export``: the whole fact base as a Frictionless Data Package."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from aigap.cli import runtime
+from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt
+
+
+def export(
+    ctx: typer.Context,
+    directory: Annotated[
+        str,
+        typer.Argument(
+            metavar="DIR",
+            show_default=False,
+        ),
+    ],
+    lang: LangOpt = None,
+    facts: FactsOpt = None,
+    no_packaged: NoPackagedOpt = False,
+    max_bytes: MaxBytesOpt = None,
+) -> None:
+    """Write the whole fact base as open data: a Frictionless Data Package of CSV files.
+
+    The help page is help.export in the catalogue (aigap.core.labels).
+    """
+    from aigap.output.export import export as write_export
+    from aigap.output.render import safe
+
+    counts = runtime.answer(ctx, lambda store: write_export(store, directory))
+    rows = ", ".join(f"{name} {n}" for name, n in counts.items())
+    # the name as typed, made safe: an escape sequence or a newline in it stays text
+    sys.stdout.write(f"{safe(directory, keep_newlines=False)}: {len(counts)} resources ({rows})\n")

@@ -1,0 +1,68 @@
+"""``aigap search``: a question, answered by the facts that match it best."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from aigap.cli.listings import View, show
+from aigap.cli.options import (
+    LIMIT_MAX,
+    FactsOpt,
+    Format,
+    FormatOpt,
+    LangOpt,
+    MaxBytesOpt,
+    NoPackagedOpt,
+    SvgOpt,
+    count,
+    nfc_words,
+)
+
+SEARCH_LIMIT = 10  # hits a table shows unless --limit says otherwise
+
+
+def search(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            callback=nfc_words,
+            show_default=False,
+        ),
+    ],
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            parser=count(1, LIMIT_MAX),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    svg: SvgOpt = None,
+    lang: LangOpt = None,
+    facts: FactsOpt = None,
+    no_packaged: NoPackagedOpt = False,
+    max_bytes: MaxBytesOpt = None,
+) -> None:
+    """Ask a question: facts, sources and benchmarks ranked by relevance, each with its answer.
+
+    The help page is help.search in the catalogue (aigap.core.labels).
+    """
+    from aigap.answers.search import search as find
+    from aigap.output.search import search_listing
+
+    view = View.of(ctx, fmt, svg, limit)
+    shown = limit if limit is not None or view.fmt is not Format.table else SEARCH_LIMIT
+    # search cuts to its own --limit and says itself how many more hits there are
+    show(
+        ctx,
+        view,
+        lambda store: find(store, words, shown, view.code),
+        search_listing,
+        lambda found: len(found.hits),
+    )

@@ -1,0 +1,69 @@
+"""``aigap verify``: a draft's figures, dates and quotations checked against the base."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from aigap.cli import runtime
+from aigap.cli.options import (
+    FactsOpt,
+    LangOpt,
+    MaxBytesOpt,
+    NoPackagedOpt,
+    choices,
+    one_of,
+)
+
+
+class VerifyFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def verify(
+    ctx: typer.Context,
+    draft: Annotated[
+        str,
+        typer.Argument(metavar="[FILE]", show_default=False),
+    ] = "-",
+    fmt: Annotated[
+        VerifyFormat,
+        typer.Option("--format", "-f", parser=one_of(VerifyFormat), metavar=choices(VerifyFormat)),
+    ] = VerifyFormat.table,
+    lang: LangOpt = None,
+    facts: FactsOpt = None,
+    no_packaged: NoPackagedOpt = False,
+    max_bytes: MaxBytesOpt = None,
+) -> None:
+    """Check a draft's figures, dates and quotations against the fact base.
+
+    The help page is help.verify in the catalogue (aigap.core.labels).
+    """
+    from aigap.answers.verify import read_draft_bytes, read_draft_file
+    from aigap.answers.verify import verify as check_draft
+    from aigap.core.labels import label
+    from aigap.output.render import make_console, print_table
+    from aigap.output.verify import report_listing, write_checklist, write_report_json
+
+    code = runtime.lang(ctx)
+    if draft == "-":
+        from aigap.answers.verify import MAX_DRAFT_BYTES
+
+        text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")
+        name = label("verify.stdin", code)
+    else:
+        text = read_draft_file(draft)
+        name = draft
+    report = runtime.answer(ctx, lambda store: check_draft(store, text, code))
+    if fmt is VerifyFormat.json:
+        write_report_json(report, sys.stdout)
+    elif fmt is VerifyFormat.markdown:
+        write_checklist(report, name, code, sys.stdout)
+    else:
+        print_table(make_console(), report_listing(report, name, code))
+    raise typer.Exit(1 if report.errors else 0)

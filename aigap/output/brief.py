@@ -1,0 +1,82 @@
+"""A brief as Markdown a journalist can paste: key figures, quotes, footnote citations.
+
+Every piece of data goes through ``render.markdown_text`` (HTML and Markdown in
+the data are shown as text); every word around it comes from the catalogue. A
+quote is in quotation marks only where aigap has the speaker's own words (an
+English original); the article's words or aigap's rendering of them are given
+without quotation marks, and say so.
+"""
+
+from __future__ import annotations
+
+from aigap import kinds
+from aigap.answers.brief import Brief
+from aigap.core.labels import label
+from aigap.core.model import Fact, Lang, Text
+from aigap.kinds.quote import Quote
+from aigap.output import citation
+from aigap.output.render import markdown_text
+
+FIGURES = ("gap", "score", "market", "cost")  # kinds whose headline is a number
+
+
+def brief_markdown(found: Brief, lang: Lang) -> str:
+    notes: dict[str, int] = {}  # source id -> footnote number, in order of first use
+
+    def cite(fact: Fact) -> str:
+        return f"[^{notes.setdefault(fact.source, len(notes) + 1)}]"
+
+    figures = [f for f in found.facts if f.kind in FIGURES]
+    quotes = [f for f in found.facts if isinstance(f, Quote)]
+    others = [f for f in found.facts if f not in figures and f not in quotes]
+    name = found.name.get(lang) if isinstance(found.name, Text) else found.name
+    title = label("brief.title", lang) if name is None else label("brief.about", lang, name=name)
+    lines = [f"# {markdown_text(title)}", ""]
+    for heading, facts, line in (
+        ("brief.figures", figures, _figure),
+        ("brief.quotes", quotes, _quote),
+        ("brief.others", others, _other),
+    ):
+        if facts:
+            lines += [f"## {label(heading, lang)}", ""]
+            lines += [f"- {line(f, found, lang)}{cite(f)}" for f in facts]
+            lines.append("")
+    if found.total > len(found.facts):
+        more = found.total - len(found.facts)
+        lines += [markdown_text(label("brief.more", lang, count=more)), ""]
+    for source_id, number in notes.items():
+        text = citation.plain(found.sources[source_id], None, lang)
+        lines.append(f"[^{number}]: {markdown_text(text)}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _figure(fact: Fact, found: Brief, lang: Lang) -> str:
+    text = kinds.of(fact).headline(fact, lang, found.benchmarks)
+    return markdown_text(text) + _inferred(fact, lang)
+
+
+def _other(fact: Fact, found: Brief, lang: Lang) -> str:
+    kind = kinds.of(fact)
+    date = kind.date(fact)
+    text = kind.summary(fact, lang, found.benchmarks)
+    when = f"{date.iso}: " if date is not None else ""
+    return markdown_text(when + text) + _inferred(fact, lang)
+
+
+def _quote(fact: Fact, found: Brief, lang: Lang) -> str:
+    """The speaker's own words in quotation marks; anything else without them, said so."""
+    assert isinstance(fact, Quote)  # the quotes section holds quotes only
+    who = fact.speaker.get(lang) + (f" ({fact.role.get(lang)})" if fact.role else "")
+    if fact.said_en_is == "original" and fact.said.en and fact.speech == "direct":
+        said = f"“{markdown_text(fact.said.en)}”"
+        if lang == "ko" and fact.said.ko:
+            said += " " + markdown_text(label("brief.article_words", lang, said=fact.said.ko))
+    elif lang == "en" and fact.said.en:
+        said = markdown_text(label("brief.rendering", lang, said=fact.said.en))
+    else:
+        said = markdown_text(label("brief.article_words", lang, said=fact.said.get(lang)))
+    return f"{markdown_text(who)}: {said}"
+
+
+def _inferred(fact: Fact, lang: Lang) -> str:
+    return f" {markdown_text(label('brief.inferred', lang))}" if fact.inferred else ""

@@ -1,0 +1,76 @@
+"""`aigap brief [NAME]`: short Markdown with footnote citations, in English or Korean."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from aigap.cli import app
+
+from .test_formats_parse_back import _hostile_base
+
+MARKDOWN = MarkdownIt("commonmark")
+
+
+def _brief(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, ["brief", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _no_html(text: str) -> None:
+    tokens = MARKDOWN.parse(text)
+    html = [t for t in tokens if t.type == "html_block"]
+    html += [c for t in tokens if t.children for c in t.children if c.type == "html_inline"]
+    assert not html, html
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["nvidia"], ["mmlu"], ["sam altman"], ["gap-mmlu"], ["mk-2025-01-29"]]
+)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_brief_is_markdown_with_a_footnote_for_every_citation(
+    runner: CliRunner, args: list[str], lang: str
+) -> None:
+    text = _brief(runner, *args, "--lang", lang)
+    assert text.startswith("# ")
+    _no_html(text)
+    used = set(re.findall(r"\[\^(\d+)\](?!:)", text))
+    defined = set(re.findall(r"^\[\^(\d+)\]: ", text, re.M))
+    assert used and used == defined
+    assert len(text) < 6000  # short: a brief, not the base
+
+
+def test_a_rendering_is_never_in_quotation_marks(runner: CliRunner, facts_path: Path) -> None:
+    quotes = yaml.safe_load(facts_path.read_text(encoding="utf-8"))["quotes"]
+    for lang in ("en", "ko"):
+        text = _brief(runner, "--lang", lang)
+        for quote in quotes:
+            original = quote.get("said_en_is") == "original"
+            for words in quote["said"].values():
+                if not original or words != quote["said"].get("en"):
+                    assert f"“{words}" not in text
+
+
+def test_korean_brief_uses_korean_labels(runner: CliRunner) -> None:
+    text = _brief(runner, "--lang", "ko")
+    assert "핵심 수치" in text and "Key figures" not in text and "Quotes" not in text
+
+
+def test_an_unknown_name_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["brief", "no-such-thing"])
+    assert result.exit_code == 2 and "unknown name" in result.output
+
+
+def test_hostile_text_stays_text(runner: CliRunner, tmp_path: Path) -> None:
+    facts = _hostile_base(tmp_path)
+    for args in ([], ["q1"], ["s1"]):
+        result = runner.invoke(app, ["--no-packaged", "--facts", str(facts), "brief", *args])
+        assert result.exit_code == 0, result.output
+        _no_html(result.stdout)
+        assert "\x1b" not in result.stdout and "\r" not in result.stdout
