@@ -46,7 +46,7 @@ def answer(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
         if a.approx and text.startswith("~"):
             text = label("about_amount", lang, amount=text[1:])
         if a.label and a.unit not in ("usd", "krw"):
-            text = f"{a.label.get(lang)} {text}"
+            text = f"{a.label.get(lang)}: {text}"
         parts.append(text)
     if fact.ratio is not None:
         parts.append(ratio_text(fact.ratio, lang))
