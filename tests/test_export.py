@@ -124,7 +124,7 @@ def test_every_fact_round_trips(exported: Path, facts_path: Path) -> None:
             renames = {"kind": "subject_kind"} if kind.section == "market" else {}
             _check_row(row, raw, renames)
             for field, items in raw.items():
-                if field in ("passage", "tags", "about") or not isinstance(items, list):
+                if field in ("passage", "tags", "about", "primary") or not isinstance(items, list):
                     continue
                 child = [
                     r for r in _read(exported, f"{kind.name}_{field}") if r["fact_id"] == raw["id"]

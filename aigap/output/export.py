@@ -384,7 +384,9 @@ def _first_line(doc: str | None) -> str:
 
 # --- Tables --------------------------------------------------------------------
 
-_FACT_SKIP = ("tags", "about")  # the shared fields kept in resources of their own
+# the shared fields kept in resources of their own; ``primary`` (the primary
+# sources a fact was checked against) is citation data, given by ``aigap cite``
+_FACT_SKIP = ("tags", "about", "primary")
 
 
 def _passage(fact: Fact) -> str:
