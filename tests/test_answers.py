@@ -302,7 +302,7 @@ def test_amount_text() -> None:
     assert amount_text(Amount(7.88e9, "krw", "약 78억8000만원", True), "en") == "~7.88 billion won"
     assert amount_text(Amount(850e12, "krw", "약 850조원", True), "en") == "~850 trillion won"
     assert amount_text(Amount(118.42, "usd", "118.42달러"), "en") == "$118.42"
-    assert amount_text(Amount(2, "usd_per_hour", "시간당 2달러"), "en") == "$2/hour"
+    assert amount_text(Amount(2, "usd_per_hour", "시간당 2달러"), "en") == "$2/GPU-hour"
     assert amount_text(Amount(2, "months", "2달간"), "en") == "2 months"
 
 
@@ -334,6 +334,9 @@ def test_empty_listings_keep_their_field_names() -> None:
         "score",
         "headline",
         "date",
+        "date_precision",
+        "date_start",
+        "date_end",
         "who",
         "source_id",
         "field",

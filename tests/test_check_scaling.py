@@ -10,6 +10,7 @@ capped; the findings are checked here, the time in benchmarks/README.md.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,7 +38,12 @@ def _head() -> Iterator[str]:
 
 
 def _fact(ident: str, **fields: str) -> str:
-    common = f'id: {ident}, source: a-1, passage: "본문 {ident}", passage_en: "Text {ident}"'
+    # the passage holds every printed figure, as check wants (printed vs passage)
+    said = " ".join(fields.values()) + " " + " ".join(f"{k}: {v}" for k, v in fields.items())
+    printed = " ".join(re.findall(r'printed: "?([^",}]*)', said))
+    common = (
+        f'id: {ident}, source: a-1, passage: "본문 {ident} {printed}", passage_en: "Text {ident}"'
+    )
     return "  - {" + ", ".join([common, *(f"{k}: {v}" for k, v in fields.items())]) + "}\n"
 
 

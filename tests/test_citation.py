@@ -1,15 +1,28 @@
-"""Citations: plain text and BibTeX, escaped."""
+"""Citations: one entry per source, names, titles, URLs; BibTeX escaping."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from aigap.core.model import PartialDate, Source, Text
+from aigap.core.model import Author, PartialDate, Source, Text
 from aigap.opener import open_store
-from aigap.output.citation import bibtex, bibtex_escape, bibtex_key, cite, csl_item, plain, wrap
+from aigap.output.citation import (
+    apa,
+    balance_braces,
+    bibtex,
+    bibtex_escape,
+    bibtex_key,
+    chicago,
+    cite,
+    csl_item,
+    for_fact,
+    plain,
+    wrap,
+)
 from aigap.store.queries import Store
 
 
@@ -23,12 +36,22 @@ def _source(**changes: object) -> Source:
         "id": "x-2024",
         "outlet": Text("Outlet & Co {1}", "매체"),
         "headline": Text("50% of $ in #1_place ^ ~ \\ ok", "제목"),
-        "byline": Text("Kim, reporter", "김 기자"),
+        "authors": (Author(family=Text("Kim", "김"), given=Text("Min-ji", "민지")),),
         "published": PartialDate(2024, 3),
         "language": "ko",
     }
     fields.update(changes)
     return Source(**fields)  # type: ignore[arg-type]
+
+
+def _depth_ok(entry: str) -> bool:
+    """BibTeX's own rule: braces count literally, even after a backslash."""
+    depth = 0
+    for char in entry:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def test_bibtex_escape_specials() -> None:
@@ -38,45 +61,52 @@ def test_bibtex_escape_specials() -> None:
     assert bibtex_escape("two\nlines\x1b") == r"two lines\textbackslash{}x1b"
 
 
+def test_unbalanced_braces_are_dropped_pairs_kept() -> None:
+    assert balance_braces("a}b{c") == "abc"
+    assert balance_braces("{a}}{") == "{a}"
+    assert balance_braces("}{x{y}") == "x{y}"
+    for text in ("\\}", "\\{", "}{", "{{}", "a\\{b", "\\textbackslash{"):
+        assert _depth_ok("{" + bibtex_escape(text) + "}"), text
+
+
 def test_bibtex_key() -> None:
     assert bibtex_key("gap-mmlu") == "gap-mmlu"
     assert bibtex_key("a b,{c}") == "a-b--c-"
 
 
-def test_bibtex_braces_balance_and_month() -> None:
-    entry = bibtex(_source())
+def test_bibtex_entry_is_keyed_by_source_and_balanced() -> None:
+    entry = bibtex(_source(headline=Text("brace } and { and \\}", "제목 }{")))
     assert entry.startswith("@article{x-2024,\n")
     assert "month = mar" in entry and "date = {2024-03}" in entry
-    assert "author = {{Kim, reporter}}" in entry  # a literal name, not "Last, First"
+    assert "author = {Kim, Min-ji}" in entry  # Family, Given for BibTeX's name parser
     assert "langid = {korean}" in entry
-    depth = 0
-    for char in entry.replace("\\{", "").replace("\\}", ""):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        assert depth >= 0
-    assert depth == 0
+    assert _depth_ok(entry)
+
+
+def test_bibtex_of_an_organisation_author_is_braced_whole() -> None:
+    entry = bibtex(_source(authors=(Author(literal=Text("Stanford HAI", None)),)))
+    assert "author = {{Stanford HAI}}" in entry
 
 
 def test_bibtex_year_only_has_no_month() -> None:
     assert "month" not in bibtex(_source(published=PartialDate(2024)))
 
 
-def test_plain_citation_of_a_fact(store: Store) -> None:
+def test_plain_citation_of_a_fact_points_at_the_source(store: Store) -> None:
     fact = store.record("cost-v3-training")
-    source = store.source(fact.source)
-    text = plain(source, fact)
+    text = plain(store.source(fact.source), fact)
     lines = text.split("\n")
     assert lines[0] == (
-        "Chu Dong-hun, reporter. “중국 AI의 공습…미국 덮친 딥시크 쇼크”"
-        " [China's AI onslaught… the DeepSeek shock that hit America]."
-        " Maeil Business Newspaper (via Daum News), 2025-01-29."
+        "Chu, Dong-hun. “Jungguk AI-ui gongseup… Miguk deopchin Dipsikeu syokeu"
+        " [China's AI onslaught… the DeepSeek shock that hit America].”"
+        " Maeil Business Newspaper, 2025-01-29."
     )
-    assert lines[1].startswith("Fact cost-v3-training (cost): “회사 측은")
-    assert lines[2].startswith("In English (aigap's rendering): The company said")
-    korean = plain(source, fact, "ko")
+    assert lines[1] == "For fact cost-v3-training (cost)"
+    assert "회사 측은" not in text  # a locator, never the passage
+    korean = plain(store.source(fact.source), fact, "ko")
     assert korean.startswith(
-        "추동훈 기자, 「중국 AI의 공습…미국 덮친 딥시크 쇼크」, 매일경제, 2025-01-29."
+        "추동훈, 「중국 AI의 공습…미국 덮친 딥시크 쇼크」, 매일경제, 2025-01-29."
     )
-    assert "In English" not in korean
 
 
 def test_plain_marks_inferred_dates(store: Store) -> None:
@@ -86,12 +116,39 @@ def test_plain_marks_inferred_dates(store: Store) -> None:
 
 
 def test_control_characters_never_reach_the_citation() -> None:
-    source = _source(byline=Text("Evil\x1b[31m\u202e", None))
-    assert "\x1b" not in cite(source) and "\u202e" not in cite(source)
-    assert "\x1b" not in cite(source, style="bibtex")
+    evil = (Author(family=Text("Evil\x1b[31m\u202e", None)),)
+    source = _source(authors=evil, url="https://x/\x1b[2J")
+    for style in ("plain", "bibtex", "apa", "chicago", "csl-json"):
+        out = cite(source, style)
+        assert "\x1b" not in out and "\u202e" not in out, style
 
 
-# APA, Chicago, CSL-JSON; benchmarks; wrapping --------------------------------
+def test_apa_and_chicago_titles() -> None:
+    source = _source(
+        headline=Text("English title", "한국어 제목"),
+        title_romanized="Hangugeo jemok",
+        url="https://example.org/a",
+        published=PartialDate(2024, 3, 5),
+    )
+    assert apa(source) == (
+        "Kim, M.-j. (2024, March 5). Hangugeo jemok [English title]."
+        " Outlet & Co {1}. https://example.org/a"
+    )
+    # Chicago: the period after the bracketed translation
+    assert chicago(source) == (
+        "Kim, Min-ji. 2024. “Hangugeo jemok” [English title]."
+        " Outlet & Co {1}, March 5, 2024. https://example.org/a."
+    )
+    assert apa(source, "ko").startswith("김민지. (2024년 3월 5일). 한국어 제목. 매체.")
+
+
+def test_a_source_without_authors_is_cited_by_its_title() -> None:
+    source = _source(authors=(), language="en", headline=Text("A report", None))
+    assert apa(source).startswith("A report. (2024, March). Outlet & Co {1}.")
+    assert "author" not in csl_item(source)
+
+
+# the command ----------------------------------------------------------------------
 
 
 def _cli(*args: str) -> str:
@@ -104,30 +161,45 @@ def _cli(*args: str) -> str:
     return result.stdout
 
 
-def test_csl_json_parses_and_has_the_required_fields() -> None:
-    import json
-
+def test_csl_json_of_a_fact_has_one_item_per_source_and_no_passage() -> None:
     items = json.loads(_cli("gap-mmlu", "--style", "csl-json"))
-    assert isinstance(items, list) and len(items) == 1
-    item = items[0]
-    assert item["id"] == "gap-mmlu"
-    assert item["type"] == "article-newspaper"
-    assert item["title"] == "美-中 AI 기술격차 거의 없어져 '딥시크 효과'"
-    assert item["container-title"] == "CBS NoCut News (via Daum News)"
-    assert item["author"] == [{"literal": "Lim Jin-su, Beijing correspondent"}]
-    assert item["issued"] == {"date-parts": [[2025, 4, 8]]}
-    assert item["language"] == "ko"
-    assert "17.5%에 달했지만" in item["note"] and "date inferred" in item["note"]
+    assert [i["id"] for i in items] == ["nocut-2025-04-08", "ai-index-2025"]
+    article, report = items
+    assert article["type"] == "article-newspaper"
+    assert article["title"] == (
+        "Mi-Jung AI gisul gyeokcha geoui eopseojyeo 'Dipsikeu hyogwa'"
+        " [US–China AI technology gap nearly gone: the 'DeepSeek effect']"
+    )
+    assert article["container-title"] == "CBS NoCut News"  # the newspaper, not the portal
+    assert article["author"] == [{"family": "Lim", "given": "Jin-su"}]
+    assert article["issued"] == {"date-parts": [[2025, 4, 8]]}
+    assert "17.5%" not in json.dumps(items, ensure_ascii=False)
+    assert report["type"] == "report"
+    assert report["URL"] == "https://hai.stanford.edu/ai-index/2025-ai-index-report"
+    assert "Figure 2.1.37" in report["note"]
+
+
+def test_citing_a_quote_cites_the_original_first() -> None:
+    items = json.loads(_cli("quote-trump-wake-up-call", "--style", "csl-json"))
+    assert [i["id"] for i in items] == ["thehill-2025-01-28", "mk-2025-01-29"]
+    assert items[0]["URL"].startswith("https://")
+    assert "came through" in items[1]["note"]
+
+
+def test_keys_are_stable_per_source() -> None:
+    first = _cli("gap-mmlu", "--style", "bibtex")
+    second = _cli("gap-mmmu", "--style", "bibtex")
+    assert re.findall(r"@\w+\{([^,]+),", first) == ["nocut-2025-04-08", "ai-index-2025"]
+    assert re.findall(r"@\w+\{([^,]+),", second) == ["nocut-2025-04-08", "ai-index-2025"]
 
 
 def test_csl_json_of_a_benchmark_has_one_item_per_source() -> None:
-    import json
-
     items = json.loads(_cli("chatbot-arena", "--style", "csl-json"))
     assert [i["id"] for i in items] == ["nocut-2025-04-08"]
     assert "gap-arena" in items[0]["note"] and "score-arena-google-2025-02" in items[0]["note"]
     korean = json.loads(_cli("mmlu", "--style", "csl-json", "--lang", "ko"))
     assert korean[0]["container-title"] == "CBS 노컷뉴스"
+    assert korean[0]["title"] == "美-中 AI 기술격차 거의 없어져 '딥시크 효과'"
     assert "MMLU 관련 사실: gap-mmlu" in korean[0]["note"]
 
 
@@ -136,30 +208,28 @@ def test_csl_json_keeps_a_partial_date_partial() -> None:
     assert csl_item(_source(published=PartialDate(2024)))["issued"] == {"date-parts": [[2024]]}
 
 
-def test_apa_shape() -> None:
-    import re
-
-    out = _cli("mk-2025-01-29", "--style", "apa")
-    one_line = " ".join(out.split())
-    assert re.match(r"^Chu Dong-hun, reporter\. \(2025, January 29\)\. 중국 AI의 공습", one_line)
-    assert one_line.endswith("Maeil Business Newspaper (via Daum News).")
+def test_apa_shape_of_the_articles() -> None:
+    one_line = " ".join(_cli("mk-2025-01-29", "--style", "apa").split())
+    assert one_line.startswith("Chu, D.-h. (2025, January 29). Jungguk AI-ui gongseup")
+    assert one_line.endswith("Maeil Business Newspaper.")
     korean = " ".join(_cli("mk-2025-01-29", "--style", "apa", "--lang", "ko").split())
-    assert korean.startswith("추동훈 기자. (2025년 1월 29일). 중국 AI의 공습")
+    assert korean.startswith("추동훈. (2025년 1월 29일). 중국 AI의 공습")
 
 
-def test_chicago_shape() -> None:
+def test_chicago_shape_of_the_articles() -> None:
     out = " ".join(_cli("nocut-2025-04-08", "--style", "chicago").split())
-    assert out.startswith("Lim Jin-su, Beijing correspondent. “美-中 AI 기술격차")
-    assert "CBS NoCut News (via Daum News), April 8, 2025." in out
+    assert out.startswith("Lim, Jin-su. 2025. “Mi-Jung AI gisul")
+    assert "'Dipsikeu hyogwa'” [US–China AI" in out
+    assert "CBS NoCut News, April 8, 2025." in out
     assert "[Publication date inferred; not printed in the article.]" in out
     korean = " ".join(_cli("nocut-2025-04-08", "--style", "chicago", "--lang", "ko").split())
-    assert "「美-中 AI 기술격차" in korean and "2025년 4월 8일" in korean and "추정" in korean
+    assert "“美-中 AI 기술격차" in korean and "2025년 4월 8일" in korean and "추정" in korean
 
 
 def test_fact_labels_follow_the_language() -> None:
     korean = _cli("gap-mmlu", "--lang", "ko")
-    assert "사실 gap-mmlu (격차)" in korean
-    assert "Fact" not in korean and "In English" not in korean
+    assert "사실 gap-mmlu (격차) 출처" in korean
+    assert "For fact" not in korean
 
 
 def test_bibtex_still_works_for_a_benchmark() -> None:
@@ -173,20 +243,18 @@ def test_plain_wraps_at_word_boundaries() -> None:
     out = _cli("gap-mmlu")
     lines = out.rstrip("\n").split("\n")
     assert all(cell_len(line) <= 80 for line in lines)  # Hangul counts two columns
-    assert " ".join(out.split()) == " ".join(plain_text_of("gap-mmlu").split())  # no word cut
-
-
-def plain_text_of(fact_id: str) -> str:
-    from aigap.factfiles.files import packaged_facts_path
-
-    store = open_store(str(packaged_facts_path()))
-    fact = store.record(fact_id)
-    return plain(store.source(fact.source), fact)
 
 
 def test_wrap_keeps_long_words_whole() -> None:
     assert wrap("a " + "x" * 90 + " b", 20) == "a\n" + "x" * 90 + "\nb"
     assert wrap("가나다 라마", 7) == "가나다\n라마"
+
+
+def test_for_fact_orders_original_article_primary(store: Store) -> None:
+    fact = store.record("quote-altman-impressive")
+    sources, about = for_fact(fact, store.source, "en")
+    assert [s.id for s in sources] == ["techstartups-2025-01-28", "mk-2025-01-29"]
+    assert set(about) == {s.id for s in sources}
 
 
 def test_cite_an_entity_by_name_cites_the_sources_of_its_facts() -> None:

@@ -38,7 +38,7 @@ def test_gap_mmlu_table(runner: CliRunner) -> None:
     for text in ("17.5 pp", "0.3 pp", "-17.2 pp", "~58×", "end of 2023", "end of 2024"):
         assert text in out
     assert 'percentage points (article prints "%")' in out
-    assert "Source: CBS NoCut News (via Daum News), 2025-04-08 (date inferred)" in out
+    assert "Source: CBS NoCut News, 2025-04-08 (date inferred)" in out
     assert "\x1b" not in out  # NO_COLOR / not a terminal: no escape codes
     assert all(line == line.rstrip() for line in out.splitlines())
 

@@ -52,8 +52,7 @@ def test_package_describes_every_resource(exported: Path) -> None:
         ["datapackage.json", *(f"{n}.csv" for n in names)]
     )
     assert package["licenses"][0]["name"]
-
-    assert len(package["sources"]) == 2
+    assert len(package["sources"]) == 10  # the two articles, primary sources, originals
     gaps = next(r for r in package["resources"] if r["name"] == "gap_values")
     assert gaps["schema"]["primaryKey"] == ["fact_id", "position"]
     targets = {k["reference"]["resource"] for k in gaps["schema"]["foreignKeys"]}
@@ -125,7 +124,7 @@ def test_every_fact_round_trips(exported: Path, facts_path: Path) -> None:
             renames = {"kind": "subject_kind"} if kind.section == "market" else {}
             _check_row(row, raw, renames)
             for field, items in raw.items():
-                if field in ("passage", "tags", "about") or not isinstance(items, list):
+                if field in ("passage", "tags", "about", "primary") or not isinstance(items, list):
                     continue
                 child = [
                     r for r in _read(exported, f"{kind.name}_{field}") if r["fact_id"] == raw["id"]

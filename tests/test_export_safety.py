@@ -226,3 +226,27 @@ def test_an_export_killed_while_swapping_files_is_replaced_by_the_next(
     assert "replacing" not in manifest["aigap"]
     assert all(_tree(target)[name] == data for name, data in mine.items())
     assert _work_dirs(tmp_path, target) == []
+
+
+def test_dir_is_printed_safely(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "a\x1b[31m\nb"
+    result = _export(runner, target)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and result.stdout.count("\n") == 1
+    assert "a\\x1b[31m\\x0ab: 19 resources" in result.stdout
+
+
+def test_every_resource_is_exported_even_empty(runner: CliRunner, tmp_path: Path) -> None:
+    full = tmp_path / "full"
+    assert _export(runner, full).exit_code == 0
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(
+        "schema: 1\nsources:\n  - {id: s1, outlet: {en: X}, headline: {ko: 제목},"
+        " byline: {en: A}, published: 2025-01-01, language: ko}\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty"
+    assert _export(runner, empty, "--no-packaged", "--facts", str(bare)).exit_code == 0
+    names = sorted(p.name for p in full.iterdir())
+    assert sorted(p.name for p in empty.iterdir()) == names and len(names) == 20
+    assert (empty / "entities.csv").read_text(encoding="utf-8").startswith("id,")

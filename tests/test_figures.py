@@ -90,14 +90,14 @@ def test_reported_speech_is_not_in_quotation_marks(runner: CliRunner) -> None:
     assert all(r["said_en_is"] == "rendering" for r in records.values())
     _, out = run(runner, "quotes")
     flat = " ".join(out.split())
-    assert "(reported): Thanks to DeepSeek's" in out
+    assert "(reported, aigap's English" in out
     assert "“Thanks to DeepSeek's" not in out
-    assert "aigap's rendering of the Korean article" in flat
+    assert "Only words in quotation marks are the speaker's own" in flat
     _code, out = run(runner, "facts")
     flat = " ".join(out.split())
-    assert "Kai-Fu Lee: (reported): Thanks" in flat
+    assert "Kai-Fu Lee: (reported, aigap's English rendering): Thanks" in flat
     _, out = run(runner, "show", "quote-kaifu-lee-gap-almost-none")
-    assert "aigap's rendering of the Korean article" in " ".join(out.split())
+    assert "aigap's English rendering" in " ".join(out.split())
 
 
 def test_derived_figures_carry_their_inputs_precision(runner: CliRunner) -> None:
@@ -144,7 +144,9 @@ def test_check_accepts_the_previous_close_show_allows() -> None:
 def test_search_and_cite_mark_reported_speech_and_renderings(runner: CliRunner) -> None:
     hits = json.loads(runner.invoke(app, ["search", "kai-fu", "lee", "gap", "-f", "json"]).stdout)
     lee = next(h for h in hits if h["id"] == "quote-kaifu-lee-gap-almost-none")
-    assert "“" not in lee["headline"] and "(reported)" in lee["headline"]
-    assert "aigap's rendering" in lee["headline"]
-    cited = runner.invoke(app, ["cite", "quote-altman-impressive"]).stdout
-    assert "In English (aigap's rendering):" in " ".join(cited.split())
+    assert "“" not in lee["headline"] and "(reported, " in lee["headline"]
+    assert "aigap's English rendering" in lee["headline"]
+    # a quote is cited from the speaker's own words' source first, then the article
+    cited = " ".join(runner.invoke(app, ["cite", "quote-altman-impressive"]).stdout.split())
+    assert cited.index("techstartups.com") < cited.index("Maeil Business Newspaper")
+    assert "딥시크 R1은 특히" not in cited  # never the passage

@@ -91,7 +91,10 @@ def _data_texts() -> list[str]:
 
 
 DATA = _data_texts()
-DATA_PATTERNS = [re.compile(rf"(?<![A-Za-z]){re.escape(t)}(?![A-Za-z])") for t in DATA]
+# every whole data text, longest first, as one pattern (one pass over an output)
+DATA_PATTERN = re.compile(
+    "(?<![A-Za-z])(?:" + "|".join(re.escape(t) for t in DATA) + ")(?![A-Za-z])"
+)
 NAMES = {w for t in DATA for w in re.findall(r"[A-Z][A-Za-z'’]*", t)}
 EXAMPLE = re.compile(r"^[\s│]*(aigap |\S+ \| aigap )")
 TYPER_TYPE = re.compile(r"<[\w\[\]|]+>")
@@ -110,8 +113,7 @@ def english_words(output: str, typed: list[str] | None = None) -> set[str]:
     text = TYPER_TYPE.sub(" ", text)  # Typer's type column for arguments: not renamable
     text = CODE.sub(" ", text)  # `frictionless validate DIR`: a command, quoted as code
     text = re.sub(r"%p\b", " ", text)  # the Korean unit of percentage points (17.5%p)
-    for pattern in DATA_PATTERNS:
-        text = pattern.sub(" ", text)
+    text = DATA_PATTERN.sub(" ", text)
     text = QUOTED.sub(" ", text)  # a name quoted in a note: 'General language: MMLU'
     # a snippet: three or more words of a data text
     text = RUN.sub(lambda m: " " if _in_data(m.group()) else m.group(), text)

@@ -76,16 +76,12 @@ def test_a_problem_in_the_fact_file_in_korean(
 
 
 def test_a_bad_date_and_what_follows_from_it_in_korean(tmp_path: Path) -> None:
-    # The source with the bad date is dropped, so the gap's source is unknown: "none" is said too.
+    # The source with the bad date is dropped, but its id still counts: the gap
+    # that cites it gets no false "unknown source id" on top of the real problem.
     path = _broken(tmp_path, 'published: "2025-01-29"', 'published: "2025-02-30"')
-    assert _said(path, "ko") == (
-        f"{path}:7: 날짜가 잘못되었습니다: '2025-02-30' (2월 30일은 없습니다)\n"
-        f"{path}:14: 알 수 없는 출처 ID: 'src' (알려진 출처: 없음)\n"
-    )
-    assert _said(path, "en") == (
-        f"{path}:7: bad date '2025-02-30': day 30 does not exist\n"
-        f"{path}:14: unknown source id 'src' (known: none)\n"
-    )
+    korean = "날짜가 잘못되었습니다: '2025-02-30' (2월 30일은 없습니다)"
+    assert _said(path, "ko") == f"{path}:7: {korean}\n"
+    assert _said(path, "en") == f"{path}:7: bad date '2025-02-30': day 30 does not exist\n"
 
 
 def test_a_duplicate_id_in_korean(tmp_path: Path) -> None:

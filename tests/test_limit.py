@@ -28,9 +28,17 @@ def _count(runner: CliRunner, base: Path, command: str, *args: str) -> int:
     return len(_csv_rows(_run(runner, base, command, *args, "--format", "csv")))
 
 
+# The fast tier tries one table of each shape; CI (pytest -m slow) tries every command.
 @pytest.mark.parametrize(
     "command",
-    [["market"], ["costs"], ["facts", "--kind", "claims"], ["facts"], ["quotes"], ["timeline"]],
+    [
+        ["market"],
+        pytest.param(["costs"], marks=pytest.mark.slow),
+        ["facts", "--kind", "claims"],
+        pytest.param(["facts"], marks=pytest.mark.slow),
+        pytest.param(["quotes"], marks=pytest.mark.slow),
+        ["timeline"],
+    ],
 )
 def test_table_shows_first_rows_and_says_how_many_more(
     runner: CliRunner, big_base: Path, command: list[str]

@@ -34,7 +34,14 @@ def _expected(store: Store, entity: str, people: list[str], benchmark: bool) -> 
     return sorted(found, key=lambda f: (datekey[f.id] is None, datekey[f.id] or "", place[f.id]))
 
 
-@pytest.mark.parametrize("limit", [None, 1, 7, 50])
+# Each case sorts the whole 2,000-fact base by brute force: one in the fast tier, the rest in CI.
+SLOW = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "limit",
+    [pytest.param(None, marks=SLOW), pytest.param(1, marks=SLOW), 7, pytest.param(50, marks=SLOW)],
+)
 def test_page_is_the_full_sort_cut(store: Store, limit: int | None) -> None:
     entities = [r[0] for r in store.conn.execute("SELECT DISTINCT entity FROM about")]
     benchmarks = [b.id for b in store.benchmarks()][:3]

@@ -89,8 +89,8 @@ policies:
     source: src-a
     date: 2023-10
     measure: {en: "Export controls on advanced AI chips", ko: "첨단 AI 칩 수출 통제"}
-    amount: {value: 5000000, unit: usd, printed: "%s"}
-    passage: "미국은 첨단 AI 칩 수출을 통제했다."
+    amount: {value: 5000000, unit: usd, printed: "%(printed)s"}
+    passage: "미국은 첨단 AI 칩 수출을 통제했다(%(printed)s)."
     passage_en: "The US restricted exports of advanced AI chips."
 """
 
@@ -106,7 +106,7 @@ def policy_kind() -> Iterator[None]:
 
 def _facts(tmp_path: Path, printed: str) -> str:
     path = tmp_path / "facts.yaml"
-    path.write_text(FACT_FILE % printed, encoding="utf-8")
+    path.write_text(FACT_FILE % {"printed": printed}, encoding="utf-8")
     return str(path)
 
 
@@ -170,7 +170,8 @@ def test_toy_kind_is_checked(runner: CliRunner, tmp_path: Path) -> None:
 @pytest.mark.usefixtures("policy_kind")
 def test_toy_kind_fields_are_validated(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "facts.yaml"
-    path.write_text((FACT_FILE % "500만 달러").replace("date: 2023-10", "date: 2023-13"))
+    text = FACT_FILE % {"printed": "500만 달러"}
+    path.write_text(text.replace("date: 2023-10", "date: 2023-13"))
     code, out = _run(runner, "check", str(path))
     assert code == 2
     assert "month 13 does not exist" in out

@@ -124,3 +124,42 @@ def test_quotes_and_misattribution(runner: CliRunner) -> None:
         ("supported", "quote-altman-impressive"),
     ]
     assert code == 1
+
+
+def test_checklist_is_markdown_and_the_draft_stays_text(runner: CliRunner) -> None:
+    from markdown_it import MarkdownIt
+
+    draft = (
+        'Sam Altman called R1 "AI\'s Sputnik moment" <script>alert(1)</script> | *x* '
+        "[a](javascript:alert(1)).\n"
+        "Nvidia fell 16.9% on January 27 — `code` **bold** <b>html</b>.\n"
+    )
+    result = runner.invoke(app, ["verify", "-f", "markdown"], input=draft)
+    tokens = MarkdownIt("commonmark").parse(result.stdout)
+    inline = [c for t in tokens if t.children for c in t.children]
+    assert not [t for t in tokens if t.type == "html_block"]
+    assert not [c for c in inline if c.type in ("html_inline", "link_open", "code_inline")]
+    items = [t for t in tokens if t.type == "list_item_open" and t.level == 1]
+    assert len(items) == 2  # one task per claim
+    text = "".join(c.content for c in inline if c.type == "text")
+    assert "<script>" in text and "*x*" in text
+
+
+def test_table_in_korean_names_every_column(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["verify", "--lang", "ko"], input=ENGLISH, env={"COLUMNS": "200"})
+    head = result.stdout.splitlines()[1]
+    for word in ("줄", "주장", "판정", "사실 기반의 기록", "사실 ID", "출처"):
+        assert word in result.stdout
+    assert "단위 오류" in result.stdout and "supported" not in head
+
+
+def test_someone_elses_number_and_words(runner: CliRunner) -> None:
+    draft = (
+        "DeepSeek R1 scored 79.2% on AIME 2024.\n"
+        "리카이푸는 “지금은 핵심기술 중 일부는 5개월 정도 뒤처진다”고 말했다.\n"
+    )
+    _, data = _json(runner, [], draft)
+    first, second = data["claims"]
+    assert (first["verdict"], first["fact_id"]) == ("contradicted", "score-aime-r1")
+    assert "79.8%" in first["says"] and "o1" in first["says"]  # and whose 79.2% it is
+    assert (second["verdict"], second["fact_id"]) == ("contradicted", "quote-kaifu-lee-months")

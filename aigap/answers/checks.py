@@ -192,7 +192,11 @@ def _source_texts(
 ) -> dict[str, _SourceText]:
     """Each source's text by id; a source without a readable file is reported in ``found``."""
     texts: dict[str, _SourceText] = {}
+    # a source only cited (a primary source, a quote's original words) holds no passage
+    quoted = {fact.source for fact in base.facts()}
     for i, source in enumerate(base.sources):
+        if source.file is None and source.id not in quoted:
+            continue
         if source.file is None:
             found.append(
                 (

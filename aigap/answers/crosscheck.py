@@ -382,9 +382,41 @@ def _ratio_finding(cost: Cost, index: int, others: CostIndex) -> _Finding | None
     )
 
 
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _printed_path(path: DataPath) -> DataPath:
+    """Where a figure's printed form sits: beside its value (``change`` has ``change_printed``)."""
+    if path and path[-1] == "value":
+        return (*path[:-1], "printed")
+    return (*path[:-1], f"{path[-1]}_printed")
+
+
+def _said_why(fact: Fact, printed: str) -> bool:
+    """The fact's note quotes the printed form: it says why it is not in the passage."""
+    notes = fact.note.all() if fact.note else ()
+    return any(f"'{printed}'" in note or f"“{printed}”" in note for note in notes)
+
+
 def _printed_findings(section: str, index: int, fact: Fact) -> Iterator[_Finding]:
-    """Every recorded number against the article's printed form of it."""
+    """Every recorded number against the article's printed form of it, and that
+    printed form against the passage: it must appear there (spaces aside), or
+    the fact's note must quote it to say why not."""
+    passages = [_squeezed(p) for p in fact.passage]
     for figure in kinds.by_section(section).figures(fact):
+        printed = _squeezed(figure.printed)
+        if (
+            printed
+            and not any(printed in p for p in passages)
+            and not _said_why(fact, figure.printed)
+        ):
+            yield _Finding(
+                None,
+                (section, index, *_printed_path(figure.path)),
+                message=f"printed {figure.printed!r} of {fact.id!r} does not appear in its "
+                "passage: quote the article's figure, or say why in the note (quoting it)",
+            )
         parsed = derive.parse_printed(figure.printed)
         if parsed is None or derive.printed_matches(figure.value, parsed):
             continue

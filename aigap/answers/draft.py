@@ -589,20 +589,25 @@ def _date_pattern() -> re.Pattern[str]:
             (?P<em3>{month})\.?(?:\s+of)?\s+(?P<ey3>\d{{4}}))
         | (?P<eborn>born\s+(?:in\s+)?(?P<by2>\d{{4}}))
         | (?P<ey4>(?:{part}|(?:late|early|mid)[\s-]+)(?P<ey5>\d{{4}}))
-        | (?<![\d.,$])(?P<year>(?:19[5-9]\d|20[0-4]\d))(?![\d.,%]|\s*(?:%|percent|년|달러|원))
+        | (?<![\d.,$])(?P<year>(?:19[5-9]\d|20[0-4]\d))(?![\d%]|[.,]\d|\s*(?:%|percent|년|달러|원))
+        | (?P<emonly>\b(?:in|since|by|until|early|late|mid)[\s-]+(?P<em5>{month})\b(?!\s+\d))
         """,
         re.VERBOSE | re.IGNORECASE,
     )
 
 
-_DIGIT = re.compile(r"\d")
+# every date has a digit, but "in January"
+_DIGIT = re.compile(
+    r"\d|\b(?:in|since|by|until|early|late|mid)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
 
 
 def dates(text: str) -> list[When]:
     """Every date or period written in a sentence, in order."""
     found: list[When] = []
     if not _DIGIT.search(text):
-        return found  # every date has a digit: most prose sentences stop here
+        return found  # most prose sentences stop here
     for m in _date_pattern().finditer(text):
         when = _when(m)
         if when is not None:
@@ -644,6 +649,8 @@ def _when(m: re.Match[str]) -> When | None:
         when = When(text, span, _int(g("ey3")), _month(g("em3")))
     elif g("ey4"):
         when = When(text, span, _int(g("ey5")))
+    elif g("emonly"):
+        when = When(text, span, None, _month(g("em5")))
     else:
         when = When(text, span, _int(g("year")))
     if when.month is not None and not 1 <= when.month <= 12:

@@ -8,7 +8,7 @@ import msgspec
 
 from aigap.answers import crosscheck
 from aigap.answers.lookup import kind_of
-from aigap.core.model import Benchmark, Fact, Source
+from aigap.core.model import Benchmark, Fact, Source, cited_ids
 
 if TYPE_CHECKING:
     from aigap.answers.crosscheck import Derived
@@ -24,6 +24,7 @@ class Detail(msgspec.Struct, frozen=True):
     source: Source | None  # the article a fact comes from, or the source itself
     derived: list[Derived]  # values aigap computes
     related: Record  # facts about a benchmark, the fact count of a source
+    cited: tuple[Source, ...] = ()  # every source a fact's citation names (see citation.for_fact)
 
 
 def detail(store: Store, record: Fact | Source) -> Detail:
@@ -32,7 +33,6 @@ def detail(store: Store, record: Fact | Source) -> Detail:
     if isinstance(record, Source):
         count = store.fact_counts().get(record.id, 0)
         return Detail(record, kind, record, [], {"facts": count})
-
-    return Detail(
-        record, kind, store.source(record.source), list(crosscheck.derived_for(store, record)), {}
-    )
+    cited = tuple(store.source(i) for i in cited_ids(record))
+    derived = list(crosscheck.derived_for(store, record))
+    return Detail(record, kind, store.source(record.source), derived, {}, cited)

@@ -209,6 +209,7 @@ class Slot(msgspec.Struct, frozen=True):
     high: float | None = None
     index: int = 0  # which of the fact's values (a gap's reading)
     compared: frozenset[str] = frozenset()  # a ratio's base: "a tenth of Llama 3's cost"
+    others: frozenset[str] = frozenset()  # the rest of what the fact is about (H800, o1)
 
 
 def _amount_cue(amount: Amount, field: str) -> Cue:
@@ -251,9 +252,13 @@ class Base:
             return
         self.facts[fact.id] = fact
         self.subjects.update(fact.about)
+        others = frozenset(e for e in fact.about if not _country(e, self.names))
         for slot in self._slots(fact):
+            slot = msgspec.structs.replace(
+                slot, others=others - slot.primary - {slot.benchmark or ""}
+            )
             # filed under every name that can make it a figure's referent
-            for entity in {*slot.primary, *slot.compared, slot.benchmark}:
+            for entity in {*slot.primary, *slot.compared, *slot.others, slot.benchmark}:
                 if entity is not None:
                     self.by_entity.setdefault(entity, []).append(len(self.slots))
             self.slots.append(slot)
@@ -430,11 +435,14 @@ def _original(fact: Quote) -> str | None:
     """The speaker's own words where the base has them (an English original)."""
     if fact.said_en_is == "original":
         return fact.said.en
-    original = getattr(fact, "original", None)
-    if isinstance(original, str):
-        return original
-    text = getattr(original, "en", None) or getattr(original, "said", None)
+    # a quotation's ``original`` (its text and its own source), where the base records one
+    text = getattr(getattr(fact, "original", None), "text", None)
     return text if isinstance(text, str) else None
+
+
+def _original_source(fact: Quote) -> str | None:
+    source = getattr(getattr(fact, "original", None), "source", None)
+    return source if isinstance(source, str) else None
 
 
 def event_says(fact: Event, lang: Lang) -> str:
@@ -446,7 +454,8 @@ def event_says(fact: Event, lang: Lang) -> str:
 
 def _value_match(figure: Figure, value: float, base_tolerance: float) -> bool:
     """Whether the draft's figure states ``value``, allowing its rounding and hedge."""
-    v, tol = figure.value, figure.tolerance + base_tolerance + 1e-9 * max(1.0, abs(value))
+    # the coarser of the two roundings: "17%" states 16.9, "16.94%" agrees with 16.9
+    v, tol = figure.value, max(figure.tolerance, base_tolerance) + 1e-9 * max(1.0, abs(value))
     if figure.high is not None:
         return v - tol <= value <= figure.high + tol
     if figure.hedge == "nearly":
@@ -588,12 +597,22 @@ def _subject_score(
                 near = max(near, close)
     if near == 0.0 and any(m.entity in slot.primary for m in ctx.carried):
         near = 0.3
+    if near == 0.0:  # only something else the fact is about is named ("H800 임대료")
+        for mention in ctx.mentions:
+            if mention.entity in slot.others:
+                close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
+                near = max(near, 0.35 * close)
     if slot.compared & ctx.entities():
         near = max(near, 0.5) + 0.25
     score = 2.0 * near
     if slot.benchmark is not None:
-        if slot.benchmark in ctx.entities():
-            score += 1.5
+        near_bench = [
+            _closeness(m, figure.span.start, figure.span.end, text, alike)
+            for m in ctx.mentions
+            if m.entity == slot.benchmark
+        ]
+        if near_bench:  # named in the sentence; nearer counts more ("MMLU ..., Nasdaq 3.7%")
+            score += 1.5 * (0.5 + 0.5 * max(near_bench))
         elif any(m.entity == slot.benchmark for m in ctx.carried):
             score += 0.6
     return score
@@ -603,6 +622,7 @@ class Finding(msgspec.Struct, frozen=True):
     verdict: Verdict
     fact: Fact | None = None
     says: str | None = None
+    source: str | None = None  # when not the fact's own: the source of a speaker's own words
 
 
 def judge_figure(
@@ -619,12 +639,12 @@ def judge_figure(
     named = {m.entity for m in ctx.mentions} | {m.entity for m in ctx.carried}
     places = sorted({i for e in named for i in base.by_entity.get(e, ())})
     # slots with the same subjects score the same: once per group (thousands at scale)
-    groups: dict[tuple[frozenset[str], str | None, frozenset[str]], float] = {}
+    groups: dict[tuple[frozenset[str], str | None, frozenset[str], frozenset[str]], float] = {}
     scored = []
     for s in (base.slots[i] for i in places):
         if _FAMILY.get(s.unit) != family:
             continue
-        key = (s.primary, s.benchmark, s.compared)
+        key = (s.primary, s.benchmark, s.compared, s.others)
         if key not in groups:
             groups[key] = _subject_score(s, figure, ctx, figures, owner)
         scored.append((s, groups[key]))
@@ -880,6 +900,16 @@ _POINTS_BACK = re.compile(
 )
 
 
+def _words_source(words: str, fact: Quote) -> str | None:
+    """The source of the speaker's own words when the draft quotes those, not the article's."""
+    original, source = _original(fact), _original_source(fact)
+    if original is None or source is None:
+        return None
+    mine = tokens(words)
+    own = _overlap(mine, original)[0]
+    return source if all(own > _overlap(mine, t)[0] for t in fact.said.all()) else None
+
+
 def _same_figures(words: str, fact: Quote) -> bool:
     """Whether every figure in the quoted words is one the speaker said ("3 months")."""
     theirs = [f for text in _quote_texts(fact) for f in draft.figures(text)]
@@ -982,7 +1012,7 @@ def judge_quote(
     if _same_speaker(speaker, fact, base):
         if not _same_figures(quoted.text, fact):
             return Finding("contradicted", fact, says)
-        return Finding("supported", fact, says)
+        return Finding("supported", fact, says, _words_source(quoted.text, fact))
     return Finding("misattributed", fact, says)
 
 
@@ -1179,7 +1209,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
                     finding.verdict,
                     fact.id if fact is not None else None,
                     finding.says,
-                    fact.source if fact is not None else None,
+                    finding.source or (fact.source if fact is not None else None),
                 ),
             )
         )
@@ -1221,7 +1251,12 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         statement = _statement(ctx)
         if statement is not None:
             finding = judge_quote(statement, ctx, base, lang, strict=True)
-            if finding is not None and finding.verdict != "unverified":
+            said = {c.fact_id for _, c in out}
+            if (
+                finding is not None
+                and finding.verdict != "unverified"
+                and (finding.fact is None or finding.fact.id not in said)
+            ):  # a figure of the same statement already says it
                 add(statement.span.start, statement.span.end, statement.text, finding)
     out.sort(key=lambda pair: pair[0])
     return [c for _, c in out]

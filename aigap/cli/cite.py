@@ -22,16 +22,16 @@ from aigap.cli.show import IdArg
 from aigap.core.errors import AigapError
 
 if TYPE_CHECKING:
-    from aigap.core.model import Fact, Source
+    from aigap.core.model import Source
     from aigap.store.queries import Store
 
 
 @dataclass(frozen=True)
 class Cited:
-    """The sources to cite, each with the fact it is cited for (if one), and per
-    source which facts about the name it supports."""
+    """The sources to cite, one entry each, and per source why it is cited (the
+    fact and its locator, or which facts about the name it supports)."""
 
-    sources: list[tuple[Source, Fact | None]]
+    sources: list[Source]
     about: dict[str, str] = field(default_factory=dict)
 
 
@@ -57,23 +57,23 @@ def cite(
     """
     from aigap.answers.entities import find_page
     from aigap.core.model import Fact, Source
-    from aigap.output.citation import cite_all, facts_about
+    from aigap.output.citation import cite_all, facts_about, for_fact
 
     code = runtime.lang(ctx)
 
     def query(store: Store) -> Cited:
         page = find_page(store, record_id)
         if isinstance(page, Source):
-            return Cited([(page, None)])
+            return Cited([page])
         if isinstance(page, Fact):
-            return Cited([(store.source(page.source), page)])
+            return Cited(*for_fact(page, store.source, code))
         # a benchmark or an entity: every source its facts come from, once, noting which
         name = page.entity.name.get(code)
         about = {
             sid: facts_about(name, [f.id for f in page.facts if f.source == sid], code)
             for sid in page.sources
         }
-        return Cited([(s, None) for s in page.sources.values()], about)
+        return Cited(list(page.sources.values()), about)
 
     cited = runtime.answer(ctx, query)
     if not cited.sources:

@@ -114,7 +114,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "date_inferred": {"en": " (date inferred)", "ko": " (날짜 추정)"},
     "not_applicable": {"en": "n/a", "ko": "해당 없음"},
     # quotes: reported speech, and whose English it is
-    "quote.reported": {"en": "(reported): {said}", "ko": "(간접 인용): {said}"},
+    "quote.reported": {
+        "en": "(reported, aigap's English rendering): {said}",
+        "ko": "(간접 인용): {said}",
+    },
     # aigap brief: short Markdown for a story (aigap/output/brief.py)
     "brief.title": {
         "en": "The US–China AI gap: key figures and quotes",
@@ -138,14 +141,22 @@ LABELS: dict[str, dict[Lang, str]] = {
         "ko": "{said} (기사의 표현이며 발언자의 말을 옮긴 것일 수 있음)",
     },
     "quote.rendering": {
-        "en": "English: aigap's rendering of the Korean article",
-        "ko": "영어: 한국어 기사를 aigap이 번역한 것",
+        "en": "no original words recorded: a translation, not the speaker's words",
+        "ko": "발언 원문 없음: 번역이며 발언자의 말이 아님",
+    },
+    "quote.article_words": {
+        "en": "the article's Korean (a translation): {said}",
+        "ko": "기사의 한국어 번역: {said}",
+    },
+    "quote.rendering_words": {
+        "en": "aigap's English rendering, not the speaker's words: {said}",
+        "ko": "aigap의 영어 번역(발언자의 말 아님): {said}",
     },
     "quote.rendering_note": {
-        "en": "English: aigap's rendering of the Korean article, not the speaker's own words. "
-        "(reported): the article paraphrases; no quotation marks.",
-        "ko": "영어는 한국어 기사를 aigap이 번역한 것으로 발언자의 원래 말이 아닙니다. "
-        "(간접 인용): 기사가 풀어 쓴 발언으로 따옴표가 없습니다.",
+        "en": "Only words in quotation marks are the speaker's own, cited from their own source "
+        "(aigap show ID). Translations are marked as such. (reported): the article paraphrases.",
+        "ko": "따옴표 안의 말만 발언자의 원래 말이며 그 출처를 밝힌다(aigap show ID). "
+        "번역은 번역으로 표시했다. (간접 인용): 기사가 풀어 쓴 발언이다.",
     },
     # gap for a benchmark that has no gap reading
     "no_gap.scores": {
@@ -162,7 +173,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "unit.elo": {"en": "Elo points", "ko": "엘로 점수"},
     "unit.usd": {"en": "USD", "ko": "미국 달러"},
     "unit.krw": {"en": "KRW", "ko": "원"},
-    "unit.usd_per_hour": {"en": "USD per hour", "ko": "시간당 달러"},
+    "unit.usd_per_hour": {"en": "USD per GPU-hour", "ko": "GPU 시간당 달러"},
     "unit.months": {"en": "months", "ko": "개월"},
     "unit.count": {"en": "count", "ko": "개수"},
     "unit.printed": {"en": ' (article prints "{printed}")', "ko": ' (기사 표기 "{printed}")'},
@@ -230,6 +241,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "type.model": {"en": "model", "ko": "모델"},
     "type.person": {"en": "person", "ko": "인물"},
     "type.country": {"en": "country", "ko": "국가"},
+    "type.index": {"en": "stock index", "ko": "주가지수"},
     "type.benchmark": {"en": "benchmark", "ko": "벤치마크"},
     "relation.country": {"en": "country", "ko": "국가"},
     "relation.developer": {"en": "developer", "ko": "개발사"},
@@ -314,6 +326,15 @@ FIELDS_KO: dict[str, str] = {
     "about": "대상",
     "said": "발언",
     "context": "맥락",
+    "original": "발언 원문",
+    "spoken_in": "발언 언어",
+    "primary": "1차 출처",
+    "authors": "저자",
+    "portal": "열람 포털",
+    "title_romanized": "제목 로마자 표기",
+    "accessed": "접속일",
+    "number": "번호",
+    "type": "유형",
     "record": "기록",
     "passage": "원문 구절",
     "file": "파일",
@@ -325,9 +346,7 @@ FIELDS_KO: dict[str, str] = {
     "period": "기간",
     "title": "제목",
     "title_en": "영어 제목",
-    "authors": "저자",
     "publisher": "발행처",
-    "accessed": "접속일",
 }
 
 
@@ -402,18 +421,27 @@ LABELS.update(
         "chart.axis.percent": {"en": "Gap (percent, %)", "ko": "격차 (퍼센트, %)"},
         "chart.unit.pp": {"en": "percentage points", "ko": "퍼센트포인트"},
         "chart.unit.percent": {"en": "percent", "ko": "퍼센트"},
-        "chart.scores_title": {
-            "en": "Top US vs top Chinese model — {parts}",
-            "ko": "미중 최고 모델 비교 — {parts}",
+        # a scores chart is one benchmark and states one finding
+        "chart.scores_lead": {
+            "en": "{name}: the top {country} model leads by {margin}",
+            "ko": "{name}: {country} 최고 모델이 {margin} 앞서",
         },
-        "chart.scores_plain_title": {"en": "Model scores on {names}", "ko": "{names} 모델 점수"},
-        "chart.scores_part": {
-            "en": "{name}: {country} +{margin}",
-            "ko": "{name}: {country} +{margin}",
+        "chart.scores_close": {
+            "en": "{name}: {a} and {b} less than one of its {items} problems apart",
+            "ko": "{name}: {a}와(과) {b}의 차이는 {items}문제 중 한 문제에도 못 미친다",
         },
         "chart.scores_subtitle": {
-            "en": "Scores as the articles report them, ranked; US and Chinese models in colour",
-            "ko": "기사가 보도한 점수, 순위순; 미국과 중국 모델을 색으로 구분",
+            "en": "Scores as the articles report them, highest first; US and Chinese models"
+            " in colour",
+            "ko": "기사가 보도한 점수, 높은 순; 미국과 중국 모델을 색으로 구분",
+        },
+        "chart.reported_by": {
+            "en": "Scores as reported by {who}, not measured independently",
+            "ko": "점수 출처: {who} (독립 측정 아님)",
+        },
+        "chart.inferred_note": {
+            "en": "* Date inferred from the article's relative wording",
+            "ko": "* 기사 속 상대적 표현에서 추정한 날짜",
         },
         "chart.score_axis": {"en": "Score ({unit})", "ko": "점수 ({unit})"},
         "chart.score_unit.elo": {
@@ -424,8 +452,6 @@ LABELS.update(
         "chart.source": {"en": "Source: ", "ko": "출처: "},
         "chart.citing": {"en": "citing {what}", "ko": "{what} 인용"},
         "chart.figure": {"en": "Fig. {numbers}", "ko": "그림 {numbers}"},
-        "chart.inferred": {"en": " (date inferred)", "ko": "(추정)"},
-        "chart.facts": {"en": "Facts: {ids}", "ko": "사실 ID: {ids}"},
         "chart.credit": {"en": "Chart: aigap", "ko": "차트: aigap"},
         "chart.country.US": {"en": "US", "ko": "미국"},
         "chart.country.CN": {"en": "China", "ko": "중국"},
@@ -448,14 +474,14 @@ LABELS.update(
             "en": "[Publication date inferred; not printed in the article.]",
             "ko": "[발행일은 기사에 없어 추정함.]",
         },
-        "cite.fact": {
-            "en": "Fact {id} ({kind}): “{passage}”",
-            "ko": "사실 {id} ({kind}): “{passage}”",
+        "cite.fact": {"en": "for fact {id} ({kind})", "ko": "사실 {id} ({kind}) 출처"},
+        "cite.original_of": {
+            "en": "the speaker's own words of {id}",
+            "ko": "{id}의 발언 원문 출처",
         },
-        "cite.fact_note": {"en": "fact {id}: “{passage}”", "ko": "사실 {id}: “{passage}”"},
-        "cite.in_english": {
-            "en": "In English (aigap's rendering): {text}",
-            "ko": "영어 번역(aigap 번역): {text}",
+        "cite.came_through": {
+            "en": "the Korean translation of {id}: the source it came through",
+            "ko": "{id}의 한국어 번역이 실린 출처",
         },
         "cite.english_title": {"en": "English title: {title}", "ko": "영어 제목: {title}"},
         "cite.facts_about": {"en": "facts about {name}: {ids}", "ko": "{name} 관련 사실: {ids}"},
@@ -640,6 +666,12 @@ LABELS.update(
         },
         "error.chart.no_gaps": {"en": "no gaps to chart", "ko": "차트로 그릴 격차가 없습니다"},
         "error.chart.no_scores": {"en": "no scores to chart", "ko": "차트로 그릴 점수가 없습니다"},
+        "error.chart.one_country": {
+            "en": "{name} has scores of one country only: a chart compares the US and China"
+            " (aigap scores {id} lists them)",
+            "ko": "{name}에는 한 나라의 점수만 있습니다. 차트는 미국과 중국을 비교합니다"
+            " (aigap scores {id}로 볼 수 있습니다)",
+        },
         "error.since_after_until": {
             "en": "--since {since} is after --until {until}: nothing can be in between",
             "ko": "--since {since}이(가) --until {until}보다 늦어 그 사이에 올 것이 없습니다",
@@ -827,6 +859,10 @@ LABELS.update(
             "en": "expected a number, got {got}{hint}",
             "ko": "숫자여야 합니다 (받은 값: {got}){hint}",
         },
+        "problem.expected.count": {
+            "en": "expected a whole number from 1 to 10^12, got {got}",
+            "ko": "1부터 10^12까지의 정수가 필요합니다: {got}",
+        },
         "problem.expected.boolean": {
             "en": "expected true or false, got {got}",
             "ko": "true나 false여야 합니다 (받은 값: {got})",
@@ -934,6 +970,22 @@ LABELS.update(
         "problem.unused_source": {
             "en": "source {id!r} supports no fact",
             "ko": "출처 {id!r}을(를) 근거로 삼는 사실이 없습니다",
+        },
+        "problem.looks_like_copy": {
+            "en": "this file repeats {count} ids of {other}: it looks like a copy of it; "
+            "read one of the two, not both (the first clashes follow; {rest} more not shown)",
+            "ko": "이 파일은 {other}의 ID {count}개를 되풀이합니다. 그 파일의 사본으로 보이니 "
+            "둘 중 하나만 읽으세요 (처음 몇 개의 충돌만 아래에 있고 {rest}개는 생략)",
+        },
+        "problem.looks_like_packaged_copy": {
+            "en": "this file repeats {count} ids of the packaged base ({other}): it looks like "
+            "a copy of it, and aigap reads the packaged base too; to use your copy instead, "
+            "run with --no-packaged (or keep only your new entries in this file) "
+            "(the first clashes follow; {rest} more not shown)",
+            "ko": "이 파일은 내장 사실 기반({other})의 ID {count}개를 되풀이합니다. 그 사본으로 "
+            "보이며 aigap은 내장 기반도 함께 읽습니다. 사본만 쓰려면 --no-packaged를 붙여 "
+            "실행하세요 (또는 이 파일에 새 항목만 남기세요) (처음 몇 개의 충돌만 아래에 있고 "
+            "{rest}개는 생략)",
         },
         "problem.name_taken": {
             "en": "name {name!r} is already used by {what} {owner!r} ({where})",
@@ -1482,16 +1534,18 @@ LABELS.update(
             ),
         },
         "help.chart.kind": {
-            "en": "gap: the US–China gaps then → now; scores: models ranked.",
-            "ko": "gap: 미·중 격차의 전후 비교; scores: 모델 순위.",
+            "en": "gap: the US–China gaps then → now; scores: one benchmark's models, US vs China.",
+            "ko": "gap: 미·중 격차의 전후 비교; scores: 한 벤치마크의 미·중 모델 점수.",
         },
         "help.chart.out": {
             "en": "Chart file to write: .svg (text stays text) or .png (1920×1080).",
             "ko": "저장할 차트 파일: .svg (글자는 글자로 남음) 또는 .png (1920×1080).",
         },
         "help.chart.benchmark": {
-            "en": "Only this benchmark (id or alias); default: every one.",
-            "ko": "이 벤치마크만 (ID 또는 별칭); 기본: 전부.",
+            "en": "Only this benchmark (id or alias); default: every gap, or the first"
+            " benchmark with US and Chinese scores (Chatbot Arena).",
+            "ko": "이 벤치마크만 (ID 또는 별칭); 기본: 격차는 전부, 점수는 미·중 점수가 모두 있는"
+            " 첫 벤치마크 (챗봇 아레나).",
         },
         "help.export": {
             "en": (
@@ -1680,7 +1734,7 @@ LABELS.update(
         "help.metavar.record_id": {"en": "ID|NAME", "ko": "ID|이름"},
         "help.metavar.benchmark": {"en": "benchmark", "ko": "벤치마크"},
         "help.metavar.words": {"en": "words", "ko": "단어"},
-        "help.metavar.draft": {"en": "[FILE]", "ko": "[파일]"},
+        "help.metavar.draft": {"en": "FILE", "ko": "파일"},
         "help.metavar.name": {"en": "[NAME]", "ko": "[이름]"},
     }
 )

@@ -28,7 +28,7 @@ UNITS: dict[str, str] = {
     "elo": "Elo points",
     "usd": "USD",
     "krw": "KRW",
-    "usd_per_hour": "USD per hour",
+    "usd_per_hour": "USD per GPU-hour",
     "months": "months",
     "count": "count",
 }
@@ -203,17 +203,44 @@ class Ratio(msgspec.Struct, frozen=True):
     of: Text
 
 
+class Author(msgspec.Struct, frozen=True, kw_only=True):
+    """A person by ``family`` and ``given`` name (no job title), or an
+    organisation as a ``literal`` name; each in English and/or Korean."""
+
+    family: Text | None = None
+    given: Text | None = None
+    literal: Text | None = None
+
+
+# What a source is, in CSL's words (https://docs.citationstyles.org): how it is cited
+SourceType = Literal["article-newspaper", "article-magazine", "report", "article", "webpage"]
+
+
 class Source(msgspec.Struct, frozen=True, kw_only=True):
-    """An article facts come from; ``published_inferred``: the date is not printed in it."""
+    """A text facts (or a quote's original words) come from.
+
+    ``outlet`` is the publisher (the newspaper, not the portal); ``portal``
+    where it was read, if elsewhere. ``headline`` is the title (``ko`` the
+    Korean original, ``en`` its translation); ``title_romanized`` the Korean
+    title in Revised Romanization. ``published_inferred``: the date is not
+    printed in it. ``number``: a report or preprint number (arXiv:2412.19437).
+    """
 
     id: Id
+    type: SourceType = "article-newspaper"
     outlet: Text
     headline: Text
-    byline: Text
+    title_romanized: str | None = None
+    byline: Text | None = None  # as printed, with the reporter's role
+    authors: tuple[Author, ...] = ()
     published: PartialDate
     published_time: str | None = None
     published_inferred: bool = False
     language: str
+    url: str | None = None
+    accessed: PartialDate | None = None
+    portal: Text | None = None
+    number: str | None = None
     file: str | None = None
     note: Text | None = None
 
@@ -226,9 +253,12 @@ class Benchmark(msgspec.Struct, frozen=True):
     full_name: Text | None = None
     aliases: tuple[str, ...] = ()
     measures: Text | None = None
+    # how many problems the test has (AIME 2024: 30): a lead smaller than one
+    # of them is not a finding a chart headlines
+    items: int | None = None
 
 
-EntityType = Literal["organization", "model", "person", "country"]
+EntityType = Literal["organization", "model", "person", "country", "index"]
 
 
 class Affiliation(msgspec.Struct, frozen=True):
@@ -260,6 +290,13 @@ class Entity(msgspec.Struct, frozen=True, kw_only=True):
     note: Text | None = None
 
 
+class Cited(msgspec.Struct, frozen=True):
+    """Another source a fact was checked against (a primary source), and where in it."""
+
+    source: Id
+    locator: str | None = None  # short: "Figure 2.1.37", never a passage
+
+
 class Fact(msgspec.Struct, frozen=True, kw_only=True):
     """Fields every fact carries: where it comes from, verbatim, and whom it is about."""
 
@@ -271,11 +308,20 @@ class Fact(msgspec.Struct, frozen=True, kw_only=True):
     note: Text | None = None
     tags: tuple[str, ...] = ()
     about: tuple[Id, ...] = ()  # entity or benchmark ids
+    primary: tuple[Cited, ...] = ()  # primary sources the note draws on
 
     kind: ClassVar[str] = "fact"  # the singular kind name, as aigap prints it
 
 
 Stored = Source | Benchmark | Entity | Fact  # any record the fact base holds
+
+
+def cited_ids(fact: Fact) -> list[str]:
+    """The sources citing ``fact`` names, in order and once each: a quote's
+    original words' source, the article, the primary sources of its note."""
+    original = getattr(fact, "original", None)
+    ids = [original.source] if original is not None else []
+    return list(dict.fromkeys([*ids, fact.source, *(p.source for p in fact.primary)]))
 
 
 # The sections of a fact file that are not facts, in file order, and what each holds.

@@ -11,7 +11,7 @@ _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 # How a value in a unit is written after the number ("17.5 pp", "0.3%");
 # Korean writes percentage points "%p" (labels.py, "suffix.pp").
-SUFFIXES: dict[str, str] = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/h"}
+SUFFIXES: dict[str, str] = {"pp": " pp", "percent": "%", "usd_per_hour": " USD/GPU-hour"}
 
 
 def suffix(unit: str, lang: Lang = "en") -> str:
@@ -92,7 +92,7 @@ def amount_text(amount: Amount, lang: Lang) -> str:
     elif unit == "krw":
         text = scaled(amount.value) + " won"
     elif unit == "usd_per_hour":
-        text = f"${format_number(amount.value)}/hour"
+        text = f"${format_number(amount.value)}/GPU-hour"
     elif unit == "months":
         text = f"{format_number(amount.value)} months"
     else:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap.core.errors import FactFileError, Phrase, Problem
-from aigap.factfiles.files import max_bytes_from_env, read_fact_bytes
+from aigap.factfiles.files import max_bytes_from_env, packaged_facts_path, read_fact_bytes
 from aigap.factfiles.validate import check_part, merge, validate
 from aigap.factfiles.yaml_reader import read_yaml
 
@@ -87,7 +87,46 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
     for (file, line, col), issue in zip(at, result.issues, strict=True):
         problems.append(Problem(file, line, col, issue.severity, issue.message, issue.said))
     problems.sort(key=lambda p: (paths.index(p.path) if p.path in paths else 0, p.line or 0))
+    problems = _copies(problems, paths)
     return Checked(result.base, problems, merged, infos[0], None, tuple(infos), place)
+
+
+COPY_AT = 10  # this many clashes with one other file: the file looks like a copy of it
+COPY_SHOWN = 3  # the first few clashes listed; the rest counted
+
+
+def _copies(problems: list[Problem], paths: Sequence[str]) -> list[Problem]:
+    """A file that repeats many ids (and names) of another reads as a copy of it:
+    one message naming the copy (and --no-packaged, when the other is the
+    packaged base), its first few clashes, and a count of the rest — not
+    one line per id."""
+    clashes = ("problem.duplicate_id", "problem.name_taken")
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.said is not None and problem.said.key in clashes:
+            by_file.setdefault(problem.path, []).append(problem)
+    dropped: set[int] = set()
+    summaries: list[Problem] = []
+    packaged = os.path.realpath(packaged_facts_path())
+    for path, found in by_file.items():
+        ids = [p for p in found if p.said is not None and p.said.key == clashes[0]]
+        if len(ids) < COPY_AT:
+            continue
+        other = [q for q in paths if q != path]
+        of = other[0] if len(other) == 1 else ", ".join(other)
+        key = "problem.looks_like_copy"
+        if any(os.path.realpath(q) == packaged for q in other):
+            key = "problem.looks_like_packaged_copy"
+        first = ids[0]
+        shown = ids[:COPY_SHOWN]
+        fields = {"count": len(ids), "other": of, "rest": len(found) - len(shown)}
+        summaries.append(Problem.of(path, first.line, first.column, Phrase(key, fields)))
+        kept_here = {id(p) for p in shown}
+        dropped |= {id(p) for p in found if id(p) not in kept_here}
+    if not summaries:
+        return problems
+    kept = [p for p in problems if id(p) not in dropped]
+    return summaries + kept
 
 
 def _read_parts(

@@ -140,6 +140,14 @@ def number(c: Checker, value: Node, path: DataPath) -> Number | Invalid:
     return _INVALID
 
 
+def count(c: Checker, value: Node, path: DataPath) -> int | Invalid:
+    """A whole number of at least 1 (how many problems a test has)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10**12:
+        return value
+    c.error(path, Phrase("problem.expected.count", {"got": _describe(value)}))
+    return _INVALID
+
+
 def boolean(c: Checker, value: Node, path: DataPath) -> bool | Invalid:
     if isinstance(value, bool):
         return value
@@ -272,6 +280,7 @@ def _suggest(key: str, known: Iterable[str], what: Literal["fields", "sections"]
 _SIMPLE: dict[type, Converter] = {
     str: string,
     float: number,
+    int: count,
     bool: boolean,
     Text: text,
     PartialDate: date,
@@ -362,7 +371,7 @@ def validate(data: object, name: str, where: Callable[[DataPath], str] = _place)
     _check_top_level(c, data)
     sections = {section: _build_section(c, data, section) for section in top_level()[1:]}
     _check_ids(c, data, where)
-    _check_references(c, sections)
+    _check_references(c, sections, data)
     _check_semantics(c, sections, where)
     if c.has_errors:
         return Validation(None, c.issues)
@@ -484,28 +493,59 @@ def _of(items: list[tuple[int, Stored]], cls: type[R]) -> list[tuple[int, R]]:
     return [(i, item) for i, item in items if isinstance(item, cls)]
 
 
-def _check_references(c: Checker, sections: dict[str, list[tuple[int, Stored]]]) -> None:
+def _raw_ids(data: Mapping[str, object], section: str) -> set[str]:
+    """The ids a section declares, valid records or not: a record dropped for
+    another problem (an unknown field) still defines its id, so what refers to
+    it gets no false "unknown id" on top of the real problem."""
+    items = data.get(section)
+    if not isinstance(items, list):
+        return set()
+    return {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
+
+
+def cited_sources(fact: Fact) -> list[tuple[DataPath, str]]:
+    """The sources a fact names (besides ``source``): the sources of its primary
+    notes and of a quote's original words, each with its path in the fact."""
+    cited: list[tuple[DataPath, str]] = [
+        (("primary", j, "source"), p.source) for j, p in enumerate(fact.primary)
+    ]
+    original = getattr(fact, "original", None)
+    if original is not None:
+        cited.append((("original", "source"), original.source))
+    return cited
+
+
+def _check_references(
+    c: Checker,
+    sections: dict[str, list[tuple[int, Stored]]],
+    data: Mapping[str, object] | None = None,
+) -> None:
+    raw: Mapping[str, object] = data or {}
     sources = {s.id for _, s in sections["sources"]}
     benchmarks = {b.id for _, b in sections["benchmarks"]}
     entities = {e.id: e.type for _, e in _of(sections["entities"], Entity)}
     everyone = [*entities, *benchmarks]
+    declared = sources | _raw_ids(raw, "sources")
+    declared_names = benchmarks | entities.keys() | _raw_ids(raw, "benchmarks")
+    declared_names |= _raw_ids(raw, "entities")
     for kind in kinds.sections():
         for i, fact in _of(sections[kind], Fact):
-            if fact.source not in sources:
-                said = Phrase(
-                    "problem.unknown_source",
-                    {"id": fact.source, "known": nearest(fact.source, sorted(sources))},
-                )
-                c.error((kind, i, "source"), said)
+            for path, source_id in [(("source",), fact.source), *cited_sources(fact)]:
+                if source_id not in declared:
+                    said = Phrase(
+                        "problem.unknown_source",
+                        {"id": source_id, "known": nearest(source_id, sorted(sources))},
+                    )
+                    c.error((kind, i, *path), said)
             bench = getattr(fact, "benchmark", None)
-            if bench is not None and bench not in benchmarks:
+            if bench is not None and bench not in benchmarks | _raw_ids(raw, "benchmarks"):
                 said = Phrase(
                     "problem.unknown_benchmark",
                     {"id": bench, "known": nearest(bench, sorted(benchmarks))},
                 )
                 c.error((kind, i, "benchmark"), said)
             for j, entity_id in enumerate(fact.about):
-                if entity_id not in entities and entity_id not in benchmarks:
+                if entity_id not in declared_names:
                     c.error((kind, i, "about", j), _unknown_entity(entity_id, everyone))
     for i, entity in _of(sections["entities"], Entity):
         relations = (
@@ -529,7 +569,8 @@ def _check_references(c: Checker, sections: dict[str, list[tuple[int, Stored]]])
                     ("entities", i, *field_path), Phrase("problem.duplicate_tie", {"id": target})
                 )
             elif target not in entities:
-                c.error(("entities", i, *field_path), _unknown_entity(target, entities))
+                if target not in declared_names:
+                    c.error(("entities", i, *field_path), _unknown_entity(target, entities))
             elif entities[target] not in types:
                 said = Phrase(
                     "problem.wrong_type",
@@ -574,7 +615,12 @@ def _check_semantics(
             for rule in rules(fact):
                 report = c.error if rule.severity == "error" else c.warning
                 report((section, i, *rule.path), rule.message)
-    used = {fact.source for section in kinds.sections() for _, fact in _of(sections[section], Fact)}
+    used = {
+        source_id
+        for section in kinds.sections()
+        for _, fact in _of(sections[section], Fact)
+        for source_id in (fact.source, *(s for _, s in cited_sources(fact)))
+    }
     for i, source in _of(sections["sources"], Source):
         if source.id not in used:
             c.warning(("sources", i), Phrase("problem.unused_source", {"id": source.id}))

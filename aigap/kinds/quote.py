@@ -5,13 +5,35 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar, Literal
 
+import msgspec
+
 from aigap.core.labels import label
-from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Text
+from aigap.core.model import Benchmark, Fact, Id, Lang, PartialDate, Text
 from aigap.kinds.base import DataPath, Indexed, Kind
 
 
+class Original(msgspec.Struct, frozen=True, kw_only=True):
+    """The speaker's own words, verbatim, where the article translated them.
+
+    ``source`` is the source that prints these words (with its URL);
+    ``language`` the language they were said in.
+    """
+
+    text: str
+    language: str = "en"
+    source: Id
+    locator: str | None = None
+    note: Text | None = None
+
+
 class Quote(Fact, frozen=True, kw_only=True):
-    """``speaker`` (``role``) ``said`` this, on ``date`` through ``channel`` when known."""
+    """``speaker`` (``role``) ``said`` this, on ``date`` through ``channel`` when known.
+
+    ``said`` is the article's quotation (``ko``, verbatim) and aigap's English
+    of it (``en``). Neither is the speaker's words when the speaker spoke
+    another language than the article: ``original`` holds those, with their
+    own source; ``spoken_in`` says the speaker's language where known.
+    """
 
     speaker: Text
     said: Text
@@ -22,34 +44,73 @@ class Quote(Fact, frozen=True, kw_only=True):
     speech: Literal["direct", "reported"] = "direct"
     # rendering: said.en is aigap's English of the Korean article, not the speaker's words
     said_en_is: Literal["rendering", "original"] = "rendering"
+    spoken_in: str | None = None
+    original: Original | None = None
 
     kind: ClassVar[str] = "quote"
 
 
-def said_text(fact: Quote, lang: Lang, text: str | None = None) -> str:
-    """The words in quotation marks if direct speech, else marked as reported, no marks."""
-    text = fact.said.get(lang) if text is None else text
+def own_words(fact: Quote) -> str | None:
+    """The speaker's own words, verbatim, when aigap has them."""
+    if fact.original is not None:
+        return fact.original.text
+    if fact.said_en_is == "original" and fact.said.en:
+        return fact.said.en
+    if fact.spoken_in is not None and fact.spoken_in == "ko" and fact.said.ko:
+        return fact.said.ko
+    return None
+
+
+def translation_text(fact: Quote, lang: Lang) -> str:
+    """The article's translation (Korean) or aigap's rendering (English), marked
+    as such and never in quotation marks: they are not the speaker's words."""
+    if lang == "ko" and fact.said.ko:
+        return label("quote.article_words", "ko", said=fact.said.ko)
+    if fact.said.en:
+        return label("quote.rendering_words", lang, said=fact.said.en)
+    return label("quote.article_words", lang, said=fact.said.get(lang))
+
+
+def said_text(fact: Quote, lang: Lang) -> str:
+    """One line: the speaker's own words in quotation marks where aigap has them;
+    reported speech marked as such; else the translation, marked, no quotation marks."""
     if fact.speech == "reported":
-        return label("quote.reported", lang, said=text)
-    return f"“{text}”"
+        return label("quote.reported", lang, said=fact.said.get(lang))
+    own = own_words(fact)
+    return f"“{own}”" if own else translation_text(fact, lang)
+
+
+def said_lines(fact: Quote, lang: Lang) -> list[str]:
+    """The quote in full: the speaker's words first, then the article's Korean
+    (and, in English, aigap's rendering), each marked for what it is."""
+    if fact.speech == "reported":
+        lines = [said_text(fact, lang)]
+        if lang == "en" and fact.said.ko:
+            lines.append(label("quote.article_words", lang, said=fact.said.ko))
+        return lines
+    lines = []
+    own = own_words(fact)
+    if own:
+        lines.append(f"“{own}”")
+    if fact.said.ko and own != fact.said.ko:
+        lines.append(label("quote.article_words", lang, said=fact.said.ko))
+    if lang == "en" and not own and fact.said.en:
+        lines.append(label("quote.rendering_words", lang, said=fact.said.en))
+    return lines
 
 
 def rendering_note(fact: Quote, lang: Lang) -> str | None:
-    """Say so when the English is aigap's rendering of the Korean article."""
-    return label("quote.rendering", lang) if fact.said_en_is == "rendering" else None
+    """Say so when no words of the speaker's own are recorded, only a translation."""
+    return label("quote.rendering", lang) if own_words(fact) is None else None
 
 
 def summary(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    text = f"{fact.speaker.get(lang)}: {said_text(fact, lang)}"
-    note = rendering_note(fact, lang) if lang == "en" else None
-    return f"{text} ({note})" if note else text
+    return f"{fact.speaker.get(lang)}: {said_text(fact, lang)}"
 
 
 def answer(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    """The statement (reported speech without quotation marks), marked when rendered."""
-    note = rendering_note(fact, lang) if lang == "en" else None
-    text = said_text(fact, lang)
-    return f"{text} ({note})" if note else text
+    """The statement: the speaker's words in quotation marks, or a marked translation."""
+    return said_text(fact, lang)
 
 
 def speaker(fact: Quote, lang: Lang) -> str | None:
@@ -80,7 +141,7 @@ KIND = Kind(
     record=Quote,
     summary=summary,
     verbatim=verbatim,
-    search={"speaker": 5, "said": 2, "role": 2, "channel": 2},
+    search={"speaker": 5, "said": 2, "original": 2, "role": 2, "channel": 2},
     answer=answer,
     who=speaker,
     index=spoken,

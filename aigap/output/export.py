@@ -384,7 +384,9 @@ def _first_line(doc: str | None) -> str:
 
 # --- Tables --------------------------------------------------------------------
 
-_FACT_SKIP = ("tags", "about")  # the shared fields kept in resources of their own
+# the shared fields kept in resources of their own; ``primary`` (the primary
+# sources a fact was checked against) is citation data, given by ``aigap cite``
+_FACT_SKIP = ("tags", "about", "primary")
 
 
 def _passage(fact: Fact) -> str:
@@ -760,7 +762,7 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record
                 "title": (
                     f"{s.outlet.get('en')}, {s.published.iso}: {s.headline.get('ko')}"
                     + (f" ({s.headline.en})" if s.headline.en else "")
-                    + (f" — {s.byline.get('en')}" if s.byline.get("en") else "")
+                    + (f" — {s.byline.get('en')}" if s.byline else "")
                 ),
             }
             for s in sources

@@ -9,7 +9,7 @@ from aigap.answers.quotes import QuoteRow
 from aigap.core.labels import label
 from aigap.core.model import Lang
 from aigap.core.numbers import date_cell
-from aigap.kinds.quote import said_text
+from aigap.kinds.quote import own_words, said_lines
 from aigap.output.layout import date_fields, date_names, passage, source_fields, sources_notes
 from aigap.output.render import Column, Listing
 
@@ -25,6 +25,9 @@ QUOTE_FIELDS = (
     "said_en",
     "speech",
     "said_en_is",
+    "original",
+    "original_language",
+    "original_source_id",
     *date_names("date"),
     "channel",
     "inferred",
@@ -46,6 +49,9 @@ def quote_record(row: QuoteRow, lang: Lang) -> Record:
         "said_en": quote.said.en,
         "speech": quote.speech,
         "said_en_is": quote.said_en_is,
+        "original": quote.original.text if quote.original else None,
+        "original_language": quote.original.language if quote.original else None,
+        "original_source_id": quote.original.source if quote.original else None,
         **date_fields("date", quote.date),
         "channel": quote.channel.get(lang) if quote.channel else None,
         "inferred": quote.inferred,
@@ -59,7 +65,6 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
     their quotes with its fact id (for ``cite``) and date. Records stay one
     per quote."""
     records = [quote_record(r, lang) for r in rows]
-    other: Lang = "en" if lang == "ko" else "ko"
     columns = [
         Column("quote", label("quote", lang), ratio=1),
         Column("fact_id", label("id", lang), whole=True),
@@ -78,8 +83,7 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
         cells.append([header, "", ""])
         for r in said_by:
             q = r.quote
-            said = [t for t in (getattr(q.said, lang), getattr(q.said, other)) if t]
-            text = "\n".join(said_text(q, lang, t) for t in said)
+            text = "\n".join(said_lines(q, lang))
             if q.channel:
                 text += f"\n({q.channel.get(lang)})"
             cells.append([text, q.id, date_cell(q.date, q.inferred, lang)])
@@ -89,7 +93,7 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
     notes = sources_notes([r.source for r in rows], lang)
     if any(r.quote.inferred and r.quote.date for r in rows):
         notes.insert(0, label("note.fact_inferred", lang))
-    if any(r.quote.said_en_is == "rendering" for r in rows):
+    if any(r.quote.speech == "reported" or own_words(r.quote) is None for r in rows):
         notes.insert(0, label("quote.rendering_note", lang))
     title = label("title.quotes", lang)
     return Listing(

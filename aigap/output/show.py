@@ -10,10 +10,22 @@ import msgspec
 from aigap.answers.lookup import kind_of
 from aigap.answers.show import Detail
 from aigap.core.labels import LABELS, field_name, label
-from aigap.core.model import Amount, Benchmark, Fact, Lang, PartialDate, Ratio, Source, Text
+from aigap.core.model import (
+    Amount,
+    Author,
+    Benchmark,
+    Cited,
+    Fact,
+    Lang,
+    PartialDate,
+    Ratio,
+    Source,
+    Text,
+)
 from aigap.core.numbers import format_number, ratio_text, unit_name
 from aigap.kinds.gap import GapValue
-from aigap.output.citation import plain
+from aigap.kinds.quote import Original, Quote, rendering_note, said_lines
+from aigap.output.citation import cite, for_fact, plain
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -72,6 +84,13 @@ def _detail_value(value: object, lang: Lang) -> str | None:
         return text + (f": {value.label.get(lang)}" if value.label else "")
     if isinstance(value, Ratio):
         return ratio_text(value, lang)
+    if isinstance(value, Original):  # the speaker's words, and where they are printed
+        where = value.source + (f", {value.locator}" if value.locator else "")
+        return f"“{value.text}” ({value.language}; {where})"
+    if isinstance(value, Cited):
+        return value.source + (f", {value.locator}" if value.locator else "")
+    if isinstance(value, Author):
+        return author_name(value, lang)
     if isinstance(value, GapValue):
         number = format_number(value.value)
         printed = label("printed", lang, printed=value.printed)
@@ -108,7 +127,12 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
         shown = _detail_value(value, lang)
         if name == "unit" and isinstance(value, str) and lang != "en":
             shown = unit_name(value, lang)  # a code of aigap's ("pp"), named
-        if name == "said_en_is" and value == "rendering":
+        quote = record if isinstance(record, Quote) else None
+        if name == "said" and quote is not None:
+            # the quote marked at itself: the speaker's words, or a translation as such
+            rows.append((name, "\n".join(said_lines(quote, lang))))
+            continue
+        if name == "said_en_is" and value == "rendering" and quote and rendering_note(quote, lang):
             shown = f"{shown} ({label('quote.rendering', lang)})"
         if shown is None:
             continue
@@ -184,10 +208,27 @@ def show_listing(
 
 
 def _citation(found: Detail, lang: Lang) -> str:
-
+    """The plain citation: of a source, its own; of a fact, each source it cites
+    (a quote's original words first, the article, the primary sources), each
+    with the line saying why, never the passage."""
     if found.source is None:
         return ""
-    return plain(found.source, found.record if isinstance(found.record, Fact) else None, lang)
+    if not isinstance(found.record, Fact) or not found.cited:
+        return plain(found.source, None, lang)
+    by_id = {s.id: s for s in found.cited}
+    sources, about = for_fact(found.record, by_id.__getitem__, lang)
+    return "\n".join(cite(s, "plain", lang, about.get(s.id)) for s in sources)
+
+
+def author_name(author: Author, lang: Lang) -> str:
+    """ "Chu Dong-hun" (given name first in English), "추동훈" in Korean, or an organisation."""
+    if author.literal is not None:
+        return author.literal.get(lang)
+    family = author.family.get(lang) if author.family else ""
+    given = author.given.get(lang) if author.given else ""
+    if lang == "ko" and author.family and author.family.ko:
+        return family + given
+    return " ".join(p for p in (given, family) if p)
 
 
 def detail_listing(found: Detail, lang: Lang) -> Listing:

@@ -23,7 +23,8 @@ def source_record(row: SourceRow, lang: Lang) -> Record:
         "outlet": src.outlet.get(lang),
         "headline_ko": src.headline.ko,
         "headline_en": src.headline.en,
-        "byline": src.byline.get(lang),
+        "byline": src.byline.get(lang) if src.byline else None,
+        "url": src.url,
         **date_fields("published", src.published),
         "published_time": src.published_time,
         "published_inferred": src.published_inferred,
@@ -50,7 +51,7 @@ def sources_listing(rows: Sequence[SourceRow], lang: Lang) -> Listing:
         cells.append(
             [
                 f"{s.id}\n{s.outlet.get(lang)}",
-                f"{headline}\n{s.byline.get(lang)}",
+                headline + (f"\n{s.byline.get(lang)}" if s.byline else ""),
                 date_cell(s.published, s.published_inferred, lang),
                 str(r.facts),
             ]

@@ -1,0 +1,137 @@
+"""check and the curator's common mistakes: a printed figure the passage does
+not have, a copy of the packaged base, and no cascading errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from aigap.cli import app
+from aigap.factfiles.files import packaged_facts_path
+
+
+def _run(runner: CliRunner, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def _packaged_text() -> str:
+    return Path(packaged_facts_path()).read_text(encoding="utf-8")
+
+
+def test_a_printed_figure_not_in_its_passage_is_reported(runner: CliRunner, tmp_path: Path) -> None:
+    text = _packaged_text().replace(
+        'value: 0.3, printed: "0.3%"', 'value: 99.9, printed: "99.9%"', 1
+    )
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    out = result.stdout
+    messages = [p["message"] for p in json.loads(out)]
+    wanted = "printed '99.9%' of 'gap-mmlu' does not appear in its passage"
+    assert any(wanted in m for m in messages)
+
+
+def test_a_note_that_quotes_the_printed_form_says_why(runner: CliRunner, tmp_path: Path) -> None:
+    text = _packaged_text().replace('printed: "1366점"', 'printed: "1,366점"', 1)
+    text = text.replace(
+        "      en: \"Same February ('지난 2월', i.e. February 2025) evaluation as the "
+        'Google score. The article names only the company (AI Index 2025 Figure 2.1.39)."',
+        "      en: \"Printed here as '1,366점' for the table; the article has 1366점.\"",
+        1,
+    )
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out = _run(runner, "check", str(path), "--format", "json")
+    assert "does not appear in its passage" not in out, out
+    assert code in (0, 1)
+
+
+def test_a_copy_of_the_packaged_base_names_no_packaged(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    shutil.copy(packaged_facts_path(), mine)
+    code, out = _run(runner, "--facts", str(mine), "gap", "mmlu")
+    assert code == 2
+    lines = out.strip().splitlines()
+    assert "looks like a copy" in lines[0] and "--no-packaged" in lines[0]
+    assert "more not shown" in lines[0]
+    assert len(lines) <= 10  # the first few clashes, not one line per id
+    assert sum("duplicate id" in line for line in lines) == 3
+    code, out = _run(runner, "--facts", str(mine), "--no-packaged", "gap", "mmlu")
+    assert code == 0, out
+    code, out = _run(runner, "--lang", "ko", "--facts", str(mine), "gap", "mmlu")
+    assert code == 2 and "--no-packaged" in out and "사본" in out
+
+
+def test_a_few_duplicates_are_each_reported(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "schema: 1\n"
+        "claims:\n"
+        "  - id: claim-r1-shakes-world\n"
+        "    source: mk-2025-01-29\n"
+        "    claim: {en: x}\n"
+        '    passage: "x"\n'
+        '    passage_en: "x"\n',
+        encoding="utf-8",
+    )
+    code, out = _run(runner, "--facts", str(mine), "check")
+    assert code == 2 and "duplicate id 'claim-r1-shakes-world'" in out
+    assert "looks like a copy" not in out
+
+
+def test_an_unknown_field_does_not_cascade(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "schema: 1\n"
+        "sources:\n"
+        "  - id: src\n"
+        '    outlet: {en: "Outlet"}\n'
+        '    headline: {ko: "제목"}\n'
+        "    published: 2025-01-29\n"
+        "    language: ko\n"
+        "    urll: https://example.org\n"
+        "claims:\n"
+        "  - id: c\n"
+        "    source: src\n"
+        "    claim: {en: x}\n"
+        '    passage: "x"\n'
+        '    passage_en: "x"\n',
+        encoding="utf-8",
+    )
+    code, out = _run(runner, "check", str(path))
+    assert code == 2
+    assert "unknown field 'urll'" in out and "'url'" in out  # with its did-you-mean
+    assert "unknown source id" not in out
+
+
+def test_a_source_with_a_url_is_accepted(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "schema: 1\n"
+        "sources:\n"
+        "  - id: src\n"
+        '    outlet: {en: "Outlet"}\n'
+        '    headline: {en: "Title"}\n'
+        "    authors: [{family: {en: Kim}, given: {en: Min-ji}}]\n"
+        "    published: 2025-01-29\n"
+        "    language: en\n"
+        "    url: https://example.org/a\n"
+        "    accessed: 2026-12-05\n"
+        "claims:\n"
+        "  - id: c\n"
+        "    source: src\n"
+        "    claim: {en: x}\n"
+        '    passage: "x"\n'
+        '    passage_en: "x"\n',
+        encoding="utf-8",
+    )
+    code, out = _run(runner, "check", str(path))
+    assert code == 0, out
+    code, out = _run(runner, "--no-packaged", "--facts", str(path), "cite", "src", "--style", "apa")
+    assert code == 0 and out.startswith("Kim, M.-j. (2025, January 29). Title. Outlet.")
+    assert "https://example.org/a" in out
