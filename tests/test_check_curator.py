@@ -40,7 +40,9 @@ def test_a_note_that_quotes_the_printed_form_says_why(runner: CliRunner, tmp_pat
     text = _packaged_text().replace('printed: "1366점"', 'printed: "1,366점"', 1)
     text = text.replace(
         "      en: \"Same February ('지난 2월', i.e. February 2025) evaluation as the "
-        'Google score. The article names only the company (AI Index 2025 Figure 2.1.39)."',
+        "Google score. The article names only the company ('챗GPT 개발사 오픈AI의 AI 모델', "
+        "the AI model of ChatGPT developer OpenAI), so the model is recorded by its company"
+        ' (AI Index 2025 Figure 2.1.39)."',
         "      en: \"Printed here as '1,366점' for the table; the article has 1366점.\"",
         1,
     )

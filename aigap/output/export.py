@@ -49,7 +49,6 @@ from aigap.core.model import (
     Text,
 )
 from aigap.output.files import alive
-from aigap.output.show import record_detail
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import JSONValue, Record
@@ -1004,10 +1003,4 @@ def export(store: Store, target: str) -> dict[str, int]:
     return {t.name: len(t.rows) for t in tabs}
 
 
-def full_record(fact: Fact) -> Record:
-    """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-
-    return record_detail(fact)
-
-
-__all__ = ["export", "full_record", "is_export", "tables"]
+__all__ = ["export", "is_export", "tables"]
