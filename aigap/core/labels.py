@@ -178,6 +178,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "unit.count": {"en": "count", "ko": "개수"},
     "unit.printed": {"en": ' (article prints "{printed}")', "ko": ' (기사 표기 "{printed}")'},
     "ratio_of": {"en": "{number} (“{printed}”) of {of}", "ko": "{of}의 {printed} ({number})"},
+    "about_amount": {"en": "about {amount}", "ko": "약 {amount}"},
     # show
     "yes": {"en": "yes", "ko": "예"},
     "no": {"en": "no", "ko": "아니요"},
