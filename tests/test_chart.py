@@ -19,7 +19,7 @@ from aigap.output import chart
 
 GAP_VALUES = ["9.3%", "1.7%", "17.5 pp", "0.3 pp", "13.5 pp", "8.1 pp", "24.3 pp", "1.6 pp"]
 GAP_VALUES += ["31.6 pp", "3.7 pp"]
-SOURCE = "Source: CBS NoCut News, 2025-04-08 (date inferred), citing AI Index 2025"
+SOURCE = "Source: CBS NoCut News, 8 April 2025, citing AI Index 2025"
 
 
 def _svg_text(path: Path) -> str:
@@ -60,7 +60,8 @@ def test_gap_svg_has_every_value_and_the_source(charts: Path) -> None:
     for value in GAP_VALUES:
         assert value in text
     assert SOURCE in text and "Fig. 2.1.36, 2.1.37" in text
-    assert "aigap" in text
+    assert "aigap" in text and "gap-" not in text  # no internal fact ids
+    assert "(date inferred)" not in text and "end of 2024*" in text  # the fact's date is marked
     assert "narrowed on all 5 benchmarks" in text  # the title states the finding
     # one axis per unit, never pp and percent on one
     assert "Gap (percentage points, pp)" in text and "Gap (percent, %)" in text
@@ -83,18 +84,46 @@ def test_png_is_16_9_full_hd(charts: Path) -> None:
     assert width >= 1600 and height >= 900 and width * 9 == height * 16
 
 
-def test_scores_chart_tells_countries_apart(charts: Path) -> None:
+def test_scores_chart_is_one_finding(charts: Path) -> None:
     text = _svg_text(charts / "scores.svg")
-    for value in ("1385", "1366", "1362", "79.8%", "79.2%", "97.3%"):
+    for value in ("1385", "1366", "1362"):
         assert value in text
-    assert "(US)" in text and "(China)" in text
-    assert "Chatbot Arena: US +23 Elo points" in text and "AIME 2024: China +0.6 pp" in text
-    assert "Maeil Business Newspaper, 2025-01-29" in text
+    assert "79.8%" not in text and "97.3%" not in text  # one benchmark per chart
+    assert "Google (US)" in text and "DeepSeek (China)" in text  # names, not sentences
+    assert "rated the top" not in text
+    assert "Chatbot Arena: the top US model leads by 23 Elo points" in text
+    assert "score-" not in text and "(date inferred)" not in text
+
+
+def test_a_lead_under_one_problem_is_no_headline(tmp_path: Path) -> None:
+    target = tmp_path / "aime.svg"
+    result = CliRunner().invoke(app, ["chart", "scores", "aime", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    text = _svg_text(target)
+    assert "DeepSeek-R1 and OpenAI o1 less than one of its 30 problems apart" in text
+    assert "+0.6" not in text
+    assert "Scores as reported by DeepSeek, in its DeepSeek-R1 model card" in text
+    assert "Maeil Business Newspaper, 29 January 2025" in text
+
+
+def test_one_country_is_not_a_comparison(tmp_path: Path) -> None:
+    target = tmp_path / "math.png"
+    result = CliRunner().invoke(app, ["chart", "scores", "math-500", "--out", str(target)])
+    assert result.exit_code == 2 and "one country only" in result.stderr
+    assert not target.exists()
+
+
+def test_svg_names_its_font_and_weight(charts: Path) -> None:
+    svg = (charts / "arena-ko.svg").read_text(encoding="utf-8")
+    assert "font-family: 'NanumGothic'" in svg and "font-weight: 700" in svg
+    assert "font-family: 'DejaVu Sans'" not in svg
+    assert "font-weight: 700" in (charts / "gap.svg").read_text(encoding="utf-8")
 
 
 def test_korean_svg_is_korean(charts: Path) -> None:
     text = _svg_text(charts / "arena-ko.svg")
-    assert "출처: CBS 노컷뉴스, 2025-04-08(추정), AI 인덱스 2025 (그림 2.1.39) 인용" in text
+    assert "출처: CBS 노컷뉴스, 2025년 4월 8일, AI 인덱스 2025 (그림 2.1.39) 인용" in text
+    assert "2025년 2월*" in text and "지난" not in text
     assert "미국" in text and "1385점" in text and "차트: aigap" in text
 
 
@@ -142,6 +171,21 @@ def test_unwritable_target_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert result.exit_code == 74 and "cannot write" in result.output  # output failed: 74
 
 
+@pytest.mark.parametrize("name", ["gap.svg", "gap.png"])
+def test_written_atomically_over_its_own_file_only(tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    for _ in range(2):  # the second run replaces the chart the first wrote
+        result = CliRunner().invoke(app, ["chart", "gap", "mmlu", "--out", str(target)])
+        assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no temp file left
+    mine = tmp_path / f"mine-{name}"
+    mine.write_text("the user's own file", encoding="utf-8")
+    result = CliRunner().invoke(app, ["chart", "gap", "--out", str(mine)])
+    assert result.exit_code == 2 and "not written by aigap" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "the user's own file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, mine.name])
+
+
 def test_written_atomically(tmp_path: Path) -> None:
     target = tmp_path / "gap.svg"
     assert CliRunner().invoke(app, ["chart", "gap", "--out", str(target)]).exit_code == 0
@@ -166,3 +210,77 @@ def test_other_commands_never_import_matplotlib() -> None:
         "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+# Hostile data: drawn literally, in a font that has it, with no warning ----------------
+
+HOSTILE_NAMES = [
+    "DeepSeek $5.6M vs OpenAI $100M",
+    "한국어만 있는 벤치마크",
+    "emoji 🚀 and \\$ and $x^2$",
+    "tab\there",
+]
+
+
+def _hostile_base(tmp_path: Path, name: dict[str, str], then: float, now: float) -> Path:
+    import yaml
+
+    from .test_validate import GAP, base
+
+    first, last = GAP["values"]
+    gap = {**GAP, "values": [{**first, "value": then}, {**last, "value": now}]}
+    data = base(benchmarks=[{"id": "x", "name": name}], gaps=[gap])
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _chart_quietly(facts: Path, target: Path, lang: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            *(sys.executable, "-W", "error", "-m", "aigap", "--no-packaged", "--facts"),
+            *(str(facts), "chart", "gap", "--out", str(target), "--lang", lang),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("text", HOSTILE_NAMES)
+def test_hostile_names_are_drawn_literally(tmp_path: Path, text: str, lang: str) -> None:
+    facts = _hostile_base(tmp_path, {"en": text} if lang == "en" else {"ko": text}, 17.5, 0.3)
+    target = tmp_path / "h.svg"
+    result = _chart_quietly(facts, target, lang)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no "Glyph missing", no mathtext warning
+    drawn = _svg_text(target)
+    want = " ".join(text.split()).replace("🚀", "□")  # an emoji no font has: a visible □
+    assert want in " ".join(drawn.split())
+    png = _chart_quietly(facts, tmp_path / "h.png", lang)
+    assert png.returncode == 0 and png.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("then", "now"),
+    [
+        (0.0, 0.0),
+        (1.797e308, 1e-300),
+        (-1.797e308, 5.0),
+    ],
+)
+def test_edge_figures_draw_without_warnings(tmp_path: Path, then: float, now: float) -> None:
+    from aigap.core.errors import AigapError
+
+    facts = _hostile_base(tmp_path, {"en": "X"}, then, now)
+    try:
+        rows = chart.gap_rows(open_store(str(facts)), None)
+    except AigapError:  # a kind's rules may refuse an absurd figure: nothing to draw
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        target = tmp_path / "edge.png"
+        chart.save(chart.gap_figure(rows, "en"), str(target))
+    assert _png_size(target) == (1920, 1080)

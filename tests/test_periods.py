@@ -139,7 +139,15 @@ def test_entity_page_orders_by_period(runner: CliRunner) -> None:
 
 
 def test_every_json_date_says_its_period(runner: CliRunner) -> None:
-    for args in (["gap"], ["scores"], ["market"], ["quotes"], ["facts"], ["sources"]):
+    for args in (
+        ["gap"],
+        ["scores"],
+        ["market"],
+        ["quotes"],
+        ["facts"],
+        ["sources"],
+        ["search", "mmlu"],
+    ):
         records = json.loads(_run(runner, *args, "-f", "json"))
         for record in records:
             for name in [k for k in record if f"{k}_start" in record]:

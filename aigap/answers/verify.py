@@ -435,11 +435,14 @@ def _original(fact: Quote) -> str | None:
     """The speaker's own words where the base has them (an English original)."""
     if fact.said_en_is == "original":
         return fact.said.en
-    original = getattr(fact, "original", None)
-    if isinstance(original, str):
-        return original
-    text = getattr(original, "en", None) or getattr(original, "said", None)
+    # a quotation's ``original`` (its text and its own source), where the base records one
+    text = getattr(getattr(fact, "original", None), "text", None)
     return text if isinstance(text, str) else None
+
+
+def _original_source(fact: Quote) -> str | None:
+    source = getattr(getattr(fact, "original", None), "source", None)
+    return source if isinstance(source, str) else None
 
 
 def event_says(fact: Event, lang: Lang) -> str:
@@ -619,6 +622,7 @@ class Finding(msgspec.Struct, frozen=True):
     verdict: Verdict
     fact: Fact | None = None
     says: str | None = None
+    source: str | None = None  # when not the fact's own: the source of a speaker's own words
 
 
 def judge_figure(
@@ -896,6 +900,16 @@ _POINTS_BACK = re.compile(
 )
 
 
+def _words_source(words: str, fact: Quote) -> str | None:
+    """The source of the speaker's own words when the draft quotes those, not the article's."""
+    original, source = _original(fact), _original_source(fact)
+    if original is None or source is None:
+        return None
+    mine = tokens(words)
+    own = _overlap(mine, original)[0]
+    return source if all(own > _overlap(mine, t)[0] for t in fact.said.all()) else None
+
+
 def _same_figures(words: str, fact: Quote) -> bool:
     """Whether every figure in the quoted words is one the speaker said ("3 months")."""
     theirs = [f for text in _quote_texts(fact) for f in draft.figures(text)]
@@ -998,7 +1012,7 @@ def judge_quote(
     if _same_speaker(speaker, fact, base):
         if not _same_figures(quoted.text, fact):
             return Finding("contradicted", fact, says)
-        return Finding("supported", fact, says)
+        return Finding("supported", fact, says, _words_source(quoted.text, fact))
     return Finding("misattributed", fact, says)
 
 
@@ -1195,7 +1209,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
                     finding.verdict,
                     fact.id if fact is not None else None,
                     finding.says,
-                    fact.source if fact is not None else None,
+                    finding.source or (fact.source if fact is not None else None),
                 ),
             )
         )

@@ -29,7 +29,7 @@ def verify(
     ctx: typer.Context,
     draft: Annotated[
         str,
-        typer.Argument(metavar="[FILE]", show_default=False),
+        typer.Argument(metavar="FILE", show_default=False),
     ] = "-",
     fmt: Annotated[
         VerifyFormat,

@@ -397,18 +397,27 @@ LABELS.update(
         "chart.axis.percent": {"en": "Gap (percent, %)", "ko": "격차 (퍼센트, %)"},
         "chart.unit.pp": {"en": "percentage points", "ko": "퍼센트포인트"},
         "chart.unit.percent": {"en": "percent", "ko": "퍼센트"},
-        "chart.scores_title": {
-            "en": "Top US vs top Chinese model — {parts}",
-            "ko": "미중 최고 모델 비교 — {parts}",
+        # a scores chart is one benchmark and states one finding
+        "chart.scores_lead": {
+            "en": "{name}: the top {country} model leads by {margin}",
+            "ko": "{name}: {country} 최고 모델이 {margin} 앞서",
         },
-        "chart.scores_plain_title": {"en": "Model scores on {names}", "ko": "{names} 모델 점수"},
-        "chart.scores_part": {
-            "en": "{name}: {country} +{margin}",
-            "ko": "{name}: {country} +{margin}",
+        "chart.scores_close": {
+            "en": "{name}: {a} and {b} less than one of its {items} problems apart",
+            "ko": "{name}: {a}와(과) {b}의 차이는 {items}문제 중 한 문제에도 못 미친다",
         },
         "chart.scores_subtitle": {
-            "en": "Scores as the articles report them, ranked; US and Chinese models in colour",
-            "ko": "기사가 보도한 점수, 순위순; 미국과 중국 모델을 색으로 구분",
+            "en": "Scores as the articles report them, highest first; US and Chinese models"
+            " in colour",
+            "ko": "기사가 보도한 점수, 높은 순; 미국과 중국 모델을 색으로 구분",
+        },
+        "chart.reported_by": {
+            "en": "Scores as reported by {who}, not measured independently",
+            "ko": "점수 출처: {who} (독립 측정 아님)",
+        },
+        "chart.inferred_note": {
+            "en": "* Date inferred from the article's relative wording",
+            "ko": "* 기사 속 상대적 표현에서 추정한 날짜",
         },
         "chart.score_axis": {"en": "Score ({unit})", "ko": "점수 ({unit})"},
         "chart.score_unit.elo": {
@@ -419,8 +428,6 @@ LABELS.update(
         "chart.source": {"en": "Source: ", "ko": "출처: "},
         "chart.citing": {"en": "citing {what}", "ko": "{what} 인용"},
         "chart.figure": {"en": "Fig. {numbers}", "ko": "그림 {numbers}"},
-        "chart.inferred": {"en": " (date inferred)", "ko": "(추정)"},
-        "chart.facts": {"en": "Facts: {ids}", "ko": "사실 ID: {ids}"},
         "chart.credit": {"en": "Chart: aigap", "ko": "차트: aigap"},
         "chart.country.US": {"en": "US", "ko": "미국"},
         "chart.country.CN": {"en": "China", "ko": "중국"},
@@ -635,6 +642,12 @@ LABELS.update(
         },
         "error.chart.no_gaps": {"en": "no gaps to chart", "ko": "차트로 그릴 격차가 없습니다"},
         "error.chart.no_scores": {"en": "no scores to chart", "ko": "차트로 그릴 점수가 없습니다"},
+        "error.chart.one_country": {
+            "en": "{name} has scores of one country only: a chart compares the US and China"
+            " (aigap scores {id} lists them)",
+            "ko": "{name}에는 한 나라의 점수만 있습니다. 차트는 미국과 중국을 비교합니다"
+            " (aigap scores {id}로 볼 수 있습니다)",
+        },
         "error.since_after_until": {
             "en": "--since {since} is after --until {until}: nothing can be in between",
             "ko": "--since {since}이(가) --until {until}보다 늦어 그 사이에 올 것이 없습니다",
@@ -821,6 +834,10 @@ LABELS.update(
         "problem.expected.number": {
             "en": "expected a number, got {got}{hint}",
             "ko": "숫자여야 합니다 (받은 값: {got}){hint}",
+        },
+        "problem.expected.count": {
+            "en": "expected a whole number from 1 to 10^12, got {got}",
+            "ko": "1부터 10^12까지의 정수가 필요합니다: {got}",
         },
         "problem.expected.boolean": {
             "en": "expected true or false, got {got}",
@@ -1458,16 +1475,18 @@ LABELS.update(
             ),
         },
         "help.chart.kind": {
-            "en": "gap: the US–China gaps then → now; scores: models ranked.",
-            "ko": "gap: 미·중 격차의 전후 비교; scores: 모델 순위.",
+            "en": "gap: the US–China gaps then → now; scores: one benchmark's models, US vs China.",
+            "ko": "gap: 미·중 격차의 전후 비교; scores: 한 벤치마크의 미·중 모델 점수.",
         },
         "help.chart.out": {
             "en": "Chart file to write: .svg (text stays text) or .png (1920×1080).",
             "ko": "저장할 차트 파일: .svg (글자는 글자로 남음) 또는 .png (1920×1080).",
         },
         "help.chart.benchmark": {
-            "en": "Only this benchmark (id or alias); default: every one.",
-            "ko": "이 벤치마크만 (ID 또는 별칭); 기본: 전부.",
+            "en": "Only this benchmark (id or alias); default: every gap, or the first"
+            " benchmark with US and Chinese scores (Chatbot Arena).",
+            "ko": "이 벤치마크만 (ID 또는 별칭); 기본: 격차는 전부, 점수는 미·중 점수가 모두 있는"
+            " 첫 벤치마크 (챗봇 아레나).",
         },
         "help.export": {
             "en": (
@@ -1656,7 +1675,7 @@ LABELS.update(
         "help.metavar.record_id": {"en": "ID|NAME", "ko": "ID|이름"},
         "help.metavar.benchmark": {"en": "benchmark", "ko": "벤치마크"},
         "help.metavar.words": {"en": "words", "ko": "단어"},
-        "help.metavar.draft": {"en": "[FILE]", "ko": "[파일]"},
+        "help.metavar.draft": {"en": "FILE", "ko": "파일"},
         "help.metavar.name": {"en": "[NAME]", "ko": "[이름]"},
     }
 )

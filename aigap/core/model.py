@@ -253,6 +253,9 @@ class Benchmark(msgspec.Struct, frozen=True):
     full_name: Text | None = None
     aliases: tuple[str, ...] = ()
     measures: Text | None = None
+    # how many problems the test has (AIME 2024: 30): a lead smaller than one
+    # of them is not a finding a chart headlines
+    items: int | None = None
 
 
 EntityType = Literal["organization", "model", "person", "country", "index"]

@@ -140,6 +140,14 @@ def number(c: Checker, value: Node, path: DataPath) -> Number | Invalid:
     return _INVALID
 
 
+def count(c: Checker, value: Node, path: DataPath) -> int | Invalid:
+    """A whole number of at least 1 (how many problems a test has)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10**12:
+        return value
+    c.error(path, Phrase("problem.expected.count", {"got": _describe(value)}))
+    return _INVALID
+
+
 def boolean(c: Checker, value: Node, path: DataPath) -> bool | Invalid:
     if isinstance(value, bool):
         return value
@@ -272,6 +280,7 @@ def _suggest(key: str, known: Iterable[str], what: Literal["fields", "sections"]
 _SIMPLE: dict[type, Converter] = {
     str: string,
     float: number,
+    int: count,
     bool: boolean,
     Text: text,
     PartialDate: date,

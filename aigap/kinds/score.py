@@ -35,6 +35,9 @@ class Score(Fact, frozen=True, kw_only=True):
     value: Number
     unit: Unit
     printed: str
+    # who measured the score where that is its developer or a party to the
+    # comparison ("DeepSeek, in its DeepSeek-R1 model card"): a chart says so
+    reported_by: Text | None = None
 
     kind: ClassVar[str] = "score"
 

@@ -14,10 +14,13 @@ never imported: importing it changes matplotlib's global rc settings.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
@@ -27,6 +30,7 @@ from aigap.core import derive
 from aigap.core.errors import AigapError, Phrase
 from aigap.core.labels import LABELS, label
 from aigap.core.model import Fact, Lang, Source
+from aigap.core.numbers import date_words
 from aigap.kinds.gap import GapValue
 from aigap.output import files
 
@@ -74,17 +78,27 @@ _PRIMARY = re.compile(
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
-def _style() -> AbstractContextManager[None]:
-    """rc settings for drawing and saving, restored afterwards: nothing global changes."""
+@contextlib.contextmanager
+def _style() -> Iterator[None]:
+    """rc settings for drawing and saving, restored afterwards: nothing global
+    changes. Warnings stay off stderr: every text's glyphs are checked
+    (``_Fonts.drawable``) and every axis limit is finite (``_limits``); what
+    matplotlib may still say about figures near the float limits (an overflow
+    while padding an axis) is no business of the reader's."""
     from matplotlib import rc_context  # matplotlib loads only when a chart is drawn
 
-    return rc_context(
-        {
-            "svg.fonttype": "none",  # text stays text: findable, editable in a slide tool
-            "svg.hashsalt": "aigap",  # the same chart twice is the same file
-            "axes.unicode_minus": False,  # U+2212 is missing from NanumGothic
-        }
-    )
+    with (
+        rc_context(
+            {
+                "svg.fonttype": "none",  # text stays text: findable, editable in a slide tool
+                "svg.hashsalt": "aigap",  # the same chart twice is the same file
+                "axes.unicode_minus": False,  # U+2212 is missing from NanumGothic
+            }
+        ),
+        warnings.catch_warnings(),
+    ):
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _label(key: str, lang: Lang, **values: object) -> str:
@@ -133,25 +147,94 @@ def font_files(lang: Lang) -> tuple[Path, Path]:
     return fonts / "DejaVuSans.ttf", fonts / "DejaVuSans-Bold.ttf"
 
 
+# Korean fonts a reader's machine may have, after the one aigap ships: an SVG
+# names them so that a slide tool without NanumGothic still draws Hangul.
+_KO_FALLBACKS = ["Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans CJK KR", "sans-serif"]
+_MISSING = "□"  # drawn for a character no chart font has (an emoji): visible, no warning
+
+
 class _Fonts:
-    """Font properties from files, one per size and weight."""
+    """Font properties from files, one per size and weight.
+
+    Each text is set in the language's font, or in the other one when only it
+    has every character (a Korean-only name in an English chart); a character
+    neither font has is drawn as □. The properties carry the font's family
+    name and weight, so an SVG (text kept as text) names its font and bold.
+    """
 
     def __init__(self, lang: Lang) -> None:
-        self.regular, self.bold = font_files(lang)
+        from matplotlib.font_manager import get_font  # matplotlib loads only when a chart is drawn
 
-    def __call__(self, size: float, bold: bool = False) -> FontProperties:
+        self.files = [font_files(lang)]
+        if lang == "en":
+            # no Korean font: Hangul is drawn as □, never a warning
+            with contextlib.suppress(AigapError):
+                self.files.append(font_files("ko"))
+        self.korean = 0 if lang == "ko" else 1
+        self.names = [get_font(str(regular)).family_name for regular, _ in self.files]
+        self.charmaps = [set(get_font(str(regular)).get_charmap()) for regular, _ in self.files]
+
+    def __call__(self, size: float, bold: bool = False, text: str = "") -> FontProperties:
         # matplotlib loads only when a chart is drawn
         from matplotlib.font_manager import FontProperties
 
-        return FontProperties(fname=self.bold if bold else self.regular, size=size)
+        which = self._which(text)
+        regular, bold_file = self.files[which]
+        # the file draws the PNG; the family and weight are what an SVG names
+        fallbacks = _KO_FALLBACKS if which == self.korean else ["sans-serif"]
+        return FontProperties(
+            family=[self.names[which], *fallbacks],
+            weight="bold" if bold else "normal",
+            fname=bold_file if bold else regular,
+            size=size,
+        )
+
+    def _which(self, text: str) -> int:
+        """The font with the most of the text's characters: the language's
+        first, then the other (Hangul in an English chart)."""
+        needed = {ord(c) for c in text if not c.isspace()}
+        missing = [len(needed - charmap) for charmap in self.charmaps]
+        return missing.index(min(missing))
+
+    def drawable(self, text: str) -> str:
+        """Data as the chart draws it, literally: ``$`` escaped (never mathtext;
+        matplotlib draws ``\\$`` as ``$``), control characters as spaces, and a
+        character no chart font has as □ (never a "Glyph missing" warning)."""
+        text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+        charmap = self.charmaps[self._which(text)]
+        text = "".join(c if c.isspace() or ord(c) in charmap else _MISSING for c in text)
+        return text.replace("$", "\\$")
+
+
+def _literal(fig: Figure, fonts: _Fonts) -> None:
+    """Every text of the figure (tick labels aside: set where they are made)
+    drawn literally in a font that has its characters, at its size and weight."""
+
+    texts: list[Text] = list(fig.texts)
+    for figure_legend in fig.legends:
+        texts += figure_legend.get_texts()
+    for ax in fig.axes:
+        texts += [*ax.texts, ax.xaxis.label]
+        legend = ax.get_legend()
+        if legend is not None:
+            texts += legend.get_texts()
+    for t in texts:
+        if not t.get_text():
+            continue
+        prop = t.get_fontproperties()
+        drawn = fonts.drawable(t.get_text())
+        t.set_text(drawn)
+        bold = prop.get_weight() in ("bold", 700)
+        t.set_fontproperties(fonts(prop.get_size_in_points(), bold, drawn))
 
 
 # --- text ------------------------------------------------------------------
 
 
 def label_value(value: float, unit: str, lang: Lang, places: int | None = None) -> str:
-    """A value as a chart label: as many decimals as printed, no thousands separator, the
-    chart's own unit words (numbers.value_text is the tables' form)."""
+    """A value as a chart label: as many decimals as printed, no thousands separator."""
+    if not math.isfinite(value) or abs(value) >= 1e15:  # an absurd figure: short, not 309 digits
+        return f"{value:.3g}" + _label_or(f"suffix.{unit}", lang, "")
     if places is None:
         places = derive.decimals(value)
     return f"{value:.{places}f}" + _label_or(f"suffix.{unit}", lang, "")
@@ -184,9 +267,9 @@ def source_note(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) ->
     """'Source: outlet, date, citing primary (Fig. …)', from the source records and notes."""
     parts = []
     for source in sources:
-        text = f"{source.outlet.get(lang)}, {source.published.iso}"
-        if source.published_inferred:
-            text += _label("inferred", lang)
+        # what a reader can look up: the outlet and its date in words; no ids,
+        # no "(date inferred)" (aigap show SOURCE says how the date is known)
+        text = f"{source.outlet.get(lang)}, {date_words(source.published, lang)}"
         notes = [f.note.get(lang) for f in facts if f.source == source.id and f.note]
         primaries = [
             f"{name} ({_label('figure', lang, numbers=', '.join(figures))})"
@@ -198,23 +281,24 @@ def source_note(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) ->
     return _label("source", lang) + "; ".join(parts)
 
 
-def _facts_line(facts: Sequence[Fact], lang: Lang) -> str:
-    return _label("facts", lang, ids=", ".join(f.id for f in facts))
+def _reported_line(rows: Sequence[ScoreRow], lang: Lang) -> str:
+    """'Scores as reported by DeepSeek, in its DeepSeek-R1 model card', when a
+    party to the comparison measured them; empty otherwise."""
+    who = list(dict.fromkeys(r.score.reported_by.get(lang) for r in rows if r.score.reported_by))
+    return _label("reported_by", lang, who="; ".join(who)) if who else ""
 
 
 # --- figures ---------------------------------------------------------------
 
 
-def _figure(
-    fonts: _Fonts, title: str, subtitle: str, source: str, facts: str, lang: Lang
-) -> Figure:
+def _figure(fonts: _Fonts, title: str, subtitle: str, source: str, note: str, lang: Lang) -> Figure:
     from matplotlib.figure import Figure  # matplotlib loads only when a chart is drawn
 
     fig = Figure(figsize=SIZE_INCHES, dpi=DPI, facecolor="white")
     fig.text(0.04, 0.955, title, fontproperties=fonts(19, bold=True), color=_INK, va="top")
     fig.text(0.04, 0.895, subtitle, fontproperties=fonts(12), color=_MUTED, va="top")
     fig.text(0.04, 0.045, source, fontproperties=fonts(9.5), color=_MUTED, va="bottom")
-    fig.text(0.04, 0.02, facts, fontproperties=fonts(8.5), color=_MUTED, va="bottom")
+    fig.text(0.04, 0.02, note, fontproperties=fonts(9.5), color=_MUTED, va="bottom")
     fig.text(
         0.96,
         0.02,
@@ -245,7 +329,9 @@ _ROW_HEIGHT = 0.085  # of the figure's height: a few rows stay rows, not bands
 
 def _panels(fig: Figure, sizes: Sequence[int]) -> list[Axes]:
     ratios = [n + 1.4 for n in sizes]
-    height = min(_TOP - _BOTTOM, _ROW_HEIGHT * (sum(ratios) + 1.5 * (len(sizes) - 1)))
+    # one panel (a scores chart, one benchmark) gets taller rows: less empty slide
+    row = _ROW_HEIGHT * (1.4 if len(sizes) == 1 else 1)
+    height = min(_TOP - _BOTTOM, row * (sum(ratios) + 1.5 * (len(sizes) - 1)))
     middle = (_TOP + _BOTTOM) / 2
     grid = fig.add_gridspec(
         len(sizes),
@@ -323,7 +409,7 @@ def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
             gap_title(rows, lang),
             _label("gap_subtitle", lang),
             source_note(_sources(rows), [r.gap for r in rows], lang),
-            _facts_line([r.gap for r in rows], lang),
+            _label("inferred_note", lang) if any(r.gap.inferred for r in rows) else "",
             lang,
         )
         groups = _by(rows, lambda r: r.gap.unit)
@@ -331,28 +417,72 @@ def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
             _panels(fig, [len(g) for g in groups.values()]), groups.items(), strict=True
         ):
             _gap_panel(ax, unit, group, fonts, lang)
+        _literal(fig, fonts)
         _fit(fig, fig.texts[0])
     return fig
 
 
 def _gap_panel(ax: Axes, unit: str, group: Sequence[GapRow], fonts: _Fonts, lang: Lang) -> None:
     """One unit's panel: its dumbbells, benchmark names, axis, legend and heading."""
-    top = max(max(r.then.value, r.now.value) for r in group)
     ys = list(range(len(group)))[::-1]
     for y, row in zip(ys, group, strict=True):
         _dumbbell(ax, y, row, unit, fonts, lang)
-    ax.set_yticks(ys, [r.benchmark.name.get(lang) for r in group])
+    ax.set_yticks(ys, [fonts.drawable(r.benchmark.name.get(lang)) for r in group])
     for tick in ax.get_yticklabels():
-        tick.set_fontproperties(fonts(12))
+        tick.set_fontproperties(fonts(12, text=tick.get_text()))
         tick.set_color(_INK)
     ax.set_ylim(-0.8, len(group) - 0.2)
-    ax.set_xlim(0, top * 1.1)
+    _set_xlim(ax, _limits([v for r in group for v in (r.then.value, r.now.value)]))
     axis_label = _label_or(f"axis.{unit}", lang, unit)
     ax.set_xlabel(axis_label, fontproperties=fonts(10.5), color=_MUTED)
     _style_axes(ax, fonts)
     _period_legend(ax, group, fonts, lang)
-    unit_name = _label_or(f"unit.{unit}", lang, unit)
-    ax.set_title(unit_name, loc="left", fontproperties=fonts(11, bold=True), color=_MUTED)
+    _heading(ax, _label_or(f"unit.{unit}", lang, unit), fonts)
+
+
+def _limits(values: Sequence[float], *, zero: bool = True) -> tuple[float, float]:
+    """An axis from 0 (or below the lowest value) to a little past the highest,
+    finite whatever the values: a 0 → 0 gap gets 0–1, a figure near the float
+    limit no padding that would overflow, a non-finite one no say."""
+    finite = [v for v in values if math.isfinite(v)] or [0.0]
+    low, high = min(finite), max(finite)
+    if zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+    span = high - low
+    if not math.isfinite(span):  # ±1.797e308: the span itself overflows
+        return low, high
+    pad = span * 0.1 if span > 0 else max(abs(high) * 0.1, 1.0)
+    lo = low if zero and low == 0 else low - pad
+    hi = high + pad
+    if not (math.isfinite(lo) and math.isfinite(hi)) or lo == hi:
+        return (low, high) if low < high else (low - 1.0, high + 1.0)
+    return lo, hi
+
+
+def _set_xlim(ax: Axes, limits: tuple[float, float]) -> None:
+    """The axis limits; an axis out to absurd figures (1.797e308) gets just its
+    two ends as ticks, in plain short numbers (matplotlib's default locator and
+    formatter overflow there)."""
+    # matplotlib loads only when a chart is drawn
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    ax.set_xlim(*limits)
+    if max(map(abs, limits)) > 1e15:  # beyond what the default ticks and labels handle
+        ax.xaxis.set_major_locator(FixedLocator(list(limits)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.3g}"))
+
+
+def _heading(ax: Axes, text: str, fonts: _Fonts) -> None:
+    """A panel's heading, left above it (a text of the axes: drawn literally)."""
+    ax.text(
+        0,
+        1.04,
+        text,
+        transform=ax.transAxes,
+        fontproperties=fonts(11, bold=True),
+        color=_MUTED,
+        va="bottom",
+    )
 
 
 def _dumbbell(ax: Axes, y: int, row: GapRow, unit: str, fonts: _Fonts, lang: Lang) -> None:
@@ -394,7 +524,9 @@ def _period_legend(ax: Axes, group: Sequence[GapRow], fonts: _Fonts, lang: Lang)
     """'○ end of 2023  ● now' when every row of the panel shares its two periods."""
     from matplotlib.lines import Line2D  # matplotlib loads only when a chart is drawn
 
-    periods = dict.fromkeys((_period(r.then, lang), _period(r.now, lang)) for r in group)
+    periods = dict.fromkeys(
+        (_period(r.then, r.gap.inferred, lang), _period(r.now, r.gap.inferred, lang)) for r in group
+    )
     if len(periods) != 1:
         return
     handles = [
@@ -423,10 +555,10 @@ def _period_legend(ax: Axes, group: Sequence[GapRow], fonts: _Fonts, lang: Lang)
     )
 
 
-def _period(value: GapValue, lang: Lang) -> str:
-    """'end of 2023'; a relative label ('지난해 1월') gets its date: charts outlive articles."""
-    label = value.label.get(lang)
-    return label if str(value.date.year) in label else f"{label} ({value.date.iso})"
+def _period(value: GapValue, inferred: bool, lang: Lang) -> str:
+    """'end of 2023*': the date in absolute words (never the article's '지난해
+    말': charts outlive articles), * when it is inferred."""
+    return date_words(value.date, lang) + ("*" if inferred else "")
 
 
 def _margin_text(margin: float, unit: str, lang: Lang) -> str:
@@ -436,52 +568,86 @@ def _margin_text(margin: float, unit: str, lang: Lang) -> str:
     return label_value(margin, "pp" if unit == "percent" else unit, lang)
 
 
+def _best(group: Sequence[ScoreRow]) -> dict[str, Score]:
+    """Each country's best score in a benchmark's ranked rows."""
+    best: dict[str, Score] = {}
+    for row in group:  # ranked: the first of each country is its best
+        best.setdefault(row.score.country, row.score)
+    return best
+
+
+def _model(score: Score, lang: Lang) -> str:
+    """A model's name as a label: 'DeepSeek-R1', 'Google' (the sentence is in the note)."""
+    return score.model.get(lang)
+
+
 def scores_title(rows: Sequence[ScoreRow], lang: Lang) -> str:
-    """Which country's best model leads on each benchmark, and by how much."""
-    parts = []
-    for group in _by(rows, lambda r: r.benchmark.id).values():
-        best: dict[str, Score] = {}
-        for row in group:  # ranked: the first of each country is its best
-            best.setdefault(row.score.country, row.score)
-        if "US" not in best or "CN" not in best:
-            continue
-        us, cn = best["US"], best["CN"]
-        leader = "US" if us.value >= cn.value else "CN"
-        margin = derive.change(min(us.value, cn.value), max(us.value, cn.value))
-        parts.append(
-            _label(
-                "scores_part",
-                lang,
-                name=group[0].benchmark.name.get(lang),
-                country=_label(f"country.{leader}", lang),
-                margin=_margin_text(margin, us.unit, lang),
-            )
+    """One finding: how the best US and Chinese models compare on one benchmark.
+
+    A lead smaller than one of the test's problems (AIME 2024: 0.6 pp of 30
+    problems, 3.3 pp each) is no lead: the title says how close they are."""
+    group = rows
+    bench = group[0].benchmark
+    best = _best(group)
+    us, cn = best["US"], best["CN"]
+    name = bench.name.get(lang)
+    margin = derive.change(min(us.value, cn.value), max(us.value, cn.value))
+    one_item = 100 / bench.items if bench.items and us.unit == "percent" else None
+    if one_item is not None and margin < one_item:
+        return _label(
+            "scores_close",
+            lang,
+            name=name,
+            a=_model(us if us.value >= cn.value else cn, lang),
+            b=_model(cn if us.value >= cn.value else us, lang),
+            items=bench.items,
         )
-    if parts:
-        return _label("scores_title", lang, parts=" · ".join(parts))
-    names = ", ".join(dict.fromkeys(r.benchmark.name.get(lang) for r in rows))
-    return _label("scores_plain_title", lang, names=names)
+    leader = "US" if us.value >= cn.value else "CN"
+    return _label(
+        "scores_lead",
+        lang,
+        name=name,
+        country=_label(f"country.{leader}", lang),
+        margin=_margin_text(margin, us.unit, lang),
+    )
+
+
+def comparable(rows: Sequence[ScoreRow]) -> list[ScoreRow]:
+    """The rows of the one benchmark a scores chart shows: the only one given,
+    or the first (file order) with both a US and a Chinese model. A chart never
+    ranks one country against nothing: a benchmark without both is refused."""
+    groups = list(_by(rows, lambda r: r.benchmark.id).values())
+    both = [g for g in groups if {"US", "CN"} <= set(_best(g))]
+    if len(groups) == 1 and not both:
+        name = groups[0][0].benchmark
+        raise AigapError.said("error.chart.one_country", name=name.name.get("en"), id=name.id)
+    if not both:
+        raise AigapError.said("error.chart.no_scores")
+    return both[0]
 
 
 def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
-    """Models ranked on each benchmark (one panel each), US and China in their colours."""
+    """One benchmark's models, ranked, US and Chinese in their colours: one finding."""
     if not rows:
         raise AigapError.said("error.chart.no_scores")
+    rows = comparable(rows)
     fonts = _Fonts(lang)
     with _style():
+        notes = [_reported_line(rows, lang)]
+        if any(r.score.inferred for r in rows):
+            notes.append(_label("inferred_note", lang))
         fig = _figure(
             fonts,
             scores_title(rows, lang),
             _label("scores_subtitle", lang),
             source_note(_sources(rows), [r.score for r in rows], lang),
-            _facts_line([r.score for r in rows], lang),
+            " · ".join(n for n in notes if n),
             lang,
         )
-        groups = _by(rows, lambda r: r.benchmark.id)
-        axes = _panels(fig, [len(g) for g in groups.values()])
-        for ax, group in zip(axes, groups.values(), strict=True):
-            _scores_panel(ax, group, fonts, lang)
+        (ax,) = _panels(fig, [len(rows)])
+        _scores_panel(ax, rows, fonts, lang)
         _country_legend(fig, rows, fonts, lang)
+        _literal(fig, fonts)
         _fit(fig, fig.texts[0])
     return fig
 
@@ -506,29 +672,33 @@ def _scores_panel(ax: Axes, group: Sequence[ScoreRow], fonts: _Fonts, lang: Lang
     labels = []
     for row in group:
         country = _label_or(f"country.{row.score.country}", lang, row.score.country)
-        labels.append(f"{row.rank}. {row.score.model.get(lang)} ({country})")
+        labels.append(fonts.drawable(f"{_model(row.score, lang)} ({country})"))
     ax.set_yticks(ys, labels)
     for tick, row in zip(ax.get_yticklabels(), group, strict=True):
-        tick.set_fontproperties(fonts(11.5))
+        tick.set_fontproperties(fonts(12, text=tick.get_text()))
         tick.set_color(_COUNTRY_COLOURS.get(row.score.country, _INK))
     ax.set_ylim(-0.8, len(group) - 0.2)
     _score_scale(ax, unit, [r.score.value for r in group], fonts, lang)
     _style_axes(ax, fonts)
     bench = group[0].benchmark.name.get(lang)
-    dates = ", ".join(dict.fromkeys(r.score.date.iso for r in group))
-    ax.set_title(
-        f"{bench} · {dates}", loc="left", fontproperties=fonts(11, bold=True), color=_MUTED
+    dates = ", ".join(
+        dict.fromkeys(
+            date_words(r.score.date, lang) + ("*" if r.score.inferred else "") for r in group
+        )
     )
+    _heading(ax, f"{bench} · {dates}", fonts)
 
 
 def _score_scale(ax: Axes, unit: str, values: Sequence[float], fonts: _Fonts, lang: Lang) -> None:
     """The score axis: 0–105 for a percentage; an Elo rating's spread, since it has no zero."""
-    if unit == "percent":
+    finite = [v for v in values if math.isfinite(v)]
+    if unit == "percent" and all(0 <= v <= 100 for v in finite):
         ax.set_xlim(0, 105)
-    else:
-        low, high = min(values), max(values)
-        pad = max((high - low) * 0.25, 10.0)
-        ax.set_xlim(low - pad, high + pad * 1.6)
+    else:  # an Elo rating has no zero: its spread, finite whatever the values
+        low, high = _limits(values, zero=False)
+        pad = (high - low) * 0.15
+        wide = (low - pad, high + pad * 1.6)
+        _set_xlim(ax, wide if all(map(math.isfinite, wide)) else (low, high))
     unit_label = _label_or(f"score_unit.{unit}", lang, unit)
     ax.set_xlabel(
         _label("score_axis", lang, unit=unit_label),

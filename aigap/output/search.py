@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from aigap import kinds
 from aigap.answers.search import SUBJECT_WEIGHT, Found, Hit
 from aigap.core.labels import label
-from aigap.core.model import Fact, Lang
-from aigap.output.layout import every_row
+from aigap.core.model import Fact, Lang, PartialDate
+from aigap.core.numbers import date_short
+from aigap.output.layout import date_fields, date_names, every_row
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ SEARCH_FIELDS = (
     "kind",
     "score",
     "headline",
-    "date",
+    *date_names("date"),
     "who",
     "source_id",
     "field",
@@ -42,7 +43,7 @@ def search_record(rank: int, hit: Hit) -> Record:
         "kind": hit.kind,
         "score": hit.score,
         "headline": hit.headline,
-        "date": hit.date,
+        **date_fields("date", PartialDate.parse(hit.date) if hit.date else None),
         "who": hit.who,
         "source_id": hit.source_id,
         "field": hit.field,
@@ -78,7 +79,9 @@ def search_listing(found: Found, lang: Lang) -> Listing:
     cells = []
     first_with: dict[str, str] = {}  # a note repeated on many facts is shown once
     for rank, hit in enumerate(shown, 1):
-        about = " · ".join(x for x in (hit.date, hit.who, hit.source_id) if x)
+        when = PartialDate.parse(hit.date) if hit.date else None
+        day = date_short(when, lang) if when else hit.date  # "2024년 말", not "2024-end"
+        about = " · ".join(x for x in (day, hit.who, hit.source_id) if x)
         mark = f"{label('search.closest', lang)} " if hit.weak else ""
         lines = [mark + hit.headline, about, f"{hit.record.id} ({hit.kind})"]
         # a match the headline or the actor already shows needs no line of its own,
