@@ -238,7 +238,9 @@ def _agree_with_scores(gaps: list[tuple[Fields, bool]], scores: list[tuple[Field
         for k, year in enumerate((y, y + 1)):
             us = best.get((f["benchmark"], str(year), "US"))
             cn = best.get((f["benchmark"], str(year), "CN"))
-            if us is not None and cn is not None:
+            # a gap is 0-100 pp (the gap kind's rule): where China's best leads, the
+            # gap keeps its own value (that base then has a cross-check finding)
+            if us is not None and cn is not None and us >= cn:
                 values[k] = round(us - cn, 1)
         common = [(key, v) for key, v in fields if key in _COMMON_KEYS]
         gaps[n] = (_gap_values(common, f["benchmark"], y, values[0], values[1]), flow)

@@ -33,6 +33,7 @@ ASKS = [
     ["show", "sam altman", "-f", "json"],
     ["quotes", "--who", "altman", "-f", "json"],
     ["timeline", "-f", "json"],
+    ["timeline", "--since", "2025-01", "-f", "json"],
     ["gap", "mmlu", "-f", "json"],
 ]
 
@@ -66,6 +67,7 @@ DAMAGE = [
     _rows_lost("about", "entity = 'nvidia'"),
     _rows_lost("speakers", "norm LIKE '%altman%'"),
     _rows_lost("entity_names", "entity = 'sam-altman'"),
+    _rows_lost("entries", "lo >= '2025-01-27'"),
     _trigger,
 ]
 

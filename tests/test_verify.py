@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from aigap.cli import app
@@ -163,3 +164,30 @@ def test_someone_elses_number_and_words(runner: CliRunner) -> None:
     assert (first["verdict"], first["fact_id"]) == ("contradicted", "score-aime-r1")
     assert "79.8%" in first["says"] and "o1" in first["says"]  # and whose 79.2% it is
     assert (second["verdict"], second["fact_id"]) == ("contradicted", "quote-kaifu-lee-months")
+
+
+def test_the_speakers_own_words_cite_their_own_source(runner: CliRunner) -> None:
+    draft = (
+        "Kai-Fu Lee told Reuters: \"now I think that's probably three months behind in some"
+        ' of the core technologies, but actually ahead in some specific areas".\n'
+        "리카이푸는 “지금은 핵심기술 중 일부는 3개월 정도 뒤처진다”고 말했다.\n"
+    )
+    _, data = _json(runner, [], draft)
+    english, korean = data["claims"]
+    assert english["verdict"] == korean["verdict"] == "supported"
+    assert english["fact_id"] == korean["fact_id"] == "quote-kaifu-lee-months"
+    assert english["source_id"] != "nocut-2025-04-08"  # the interview's, not the article's
+    assert korean["source_id"] == "nocut-2025-04-08"  # the article's Korean words
+
+
+def test_no_draft_at_a_terminal_is_a_usage_error(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aigap.cli.verify
+
+    monkeypatch.setattr(aigap.cli.verify, "_interactive", lambda: True)
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2 and "no draft" in result.stderr
+    result = runner.invoke(app, ["verify", "--lang", "ko"])
+    assert result.exit_code == 2 and "초안이 없습니다" in result.stderr
+    assert runner.invoke(app, ["verify", "-"], input=KOREAN).exit_code == 0  # "-" reads anyway

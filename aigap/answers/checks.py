@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from aigap import kinds
 from aigap.answers.crosscheck import cross_check
 from aigap.core import collector
@@ -45,32 +47,37 @@ def check(
     path: str | Sequence[str], sources_dir: str | None = None, max_bytes: int | None = None
 ) -> list[Problem]:
     """Every problem with the fact file at ``path`` (or several read as one), by position."""
-    return check_counted(path, sources_dir, max_bytes)[0]
+    return check_counted(path, sources_dir, max_bytes).problems
 
 
 def check_counted(
     path: str | Sequence[str], sources_dir: str | None = None, max_bytes: int | None = None
-) -> tuple[list[Problem], int]:
+) -> Checked:
     """``check``, plus how many facts were read (0 when the file could not be parsed)."""
     with collector.paused():  # like the first read: millions of fresh objects, none garbage
         return _check(path, sources_dir, max_bytes)
 
 
-def _check(
-    path: str | Sequence[str], sources_dir: str | None, max_bytes: int | None
-) -> tuple[list[Problem], int]:
+class Checked(msgspec.Struct, frozen=True):
+    """What ``check`` found in a fact base, and how many facts it read."""
+
+    problems: list[Problem]
+    facts: int
+
+
+def _check(path: str | Sequence[str], sources_dir: str | None, max_bytes: int | None) -> Checked:
 
     paths = [path] if isinstance(path, str) else list(path)
     try:
         paths = list(expand_fact_paths(paths))  # a directory: its fact files, as one base
         checked = check_fact_files(paths, max_bytes)
     except FactFileError as exc:  # unreadable: missing, a directory, too big
-        return list(exc.problems), 0
+        return Checked(list(exc.problems), 0)
     problems = list(checked.problems)
     raw = checked.raw
     read = _facts_in(checked.data)
     if checked.base is None or (raw is None and checked.place is None):
-        return problems, read
+        return Checked(problems, read)
     located = _located_findings(checked.base, checked.data, sources_dir)
     place = checked.place
     # The records and data are done with: free them before the file is parsed
@@ -86,7 +93,7 @@ def _check(
         problems.append(Problem(file, line, column, severity, message))
     order = {p: i for i, p in enumerate(paths)}
     problems.sort(key=lambda p: (order.get(p.path, 0), p.line or 0, p.column or 0))
-    return problems, read
+    return Checked(problems, read)
 
 
 def _facts_in(data: object) -> int:

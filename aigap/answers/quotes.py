@@ -9,6 +9,7 @@ import msgspec
 from aigap.answers.entities import group_matcher, named_group, names_of
 from aigap.answers.sources import sources_of
 from aigap.core.model import Source
+from aigap.core.rows import Rows
 from aigap.core.text import normalize_name
 from aigap.kinds.quote import KIND, Quote
 from aigap.store.queries import CacheError
@@ -37,12 +38,10 @@ def speaker_filter(who: str, group: list[Named] | None) -> Filters:
 
 def quote_rows(store: Store, who: str | None = None, limit: int | None = None) -> list[QuoteRow]:
     """Quotes in file order; ``who``: the speaker or the speaker's organisation (see entities)."""
-    return quotes_page(store, who, limit)[0]
+    return list(quotes_page(store, who, limit).rows)
 
 
-def quotes_page(
-    store: Store, who: str | None = None, limit: int | None = None
-) -> tuple[list[QuoteRow], int]:
+def quotes_page(store: Store, who: str | None = None, limit: int | None = None) -> Rows[QuoteRow]:
     """``quote_rows`` and how many quotes match in all.
 
     The store chooses and cuts the rows in SQL; the decoded records must agree with it.
@@ -60,4 +59,4 @@ def quotes_page(
             raise CacheError("cached speaker names do not match the records")
     total = len(quotes) if limit is None else store.count("quotes", **filters)
     sources = sources_of(store, quotes)
-    return [QuoteRow(q, sources[q.source]) for q in quotes], total
+    return Rows([QuoteRow(q, sources[q.source]) for q in quotes], total)

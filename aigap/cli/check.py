@@ -91,9 +91,9 @@ def check(
     targets: list[str | tuple[str, ...]] = list(paths or ()) or [found.facts]
     checked = []
     for target in targets:
-        problems, facts_read = check_counted(target, sources, found.max_bytes)
+        result = check_counted(target, sources, found.max_bytes)
         path = target if isinstance(target, str) else " + ".join(target)
-        checked.append(Checked(path, problems, facts_read))
+        checked.append(Checked(path, result.problems, result.facts))
     _write(checked, fmt)
     raise typer.Exit(exit_code([p for c in checked for p in c.problems]))
 

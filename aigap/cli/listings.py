@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -35,6 +35,7 @@ from aigap.cli.options import (
 )
 from aigap.cli.usage import BadValue
 from aigap.core.errors import Phrase
+from aigap.core.rows import Rows
 
 if TYPE_CHECKING:
     from aigap.core.model import Benchmark, Fact, Source
@@ -45,19 +46,11 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Page(Generic[R]):
-    """The rows shown and how many there are in all."""
-
-    rows: Sequence[R]
-    total: int
-
-
-def first(rows: Sequence[R], count: int | None) -> Page[R]:
+def first(rows: Sequence[R], count: int | None) -> Rows[R]:
     """The first ``count`` rows (all when None), for a listing whose table has header
     rows between its records (a group per benchmark, per unit): cut before the
     layout, so headers, notes and sources are those of the rows shown."""
-    return Page(rows if count is None else rows[:count], len(rows))
+    return Rows(rows if count is None else rows[:count], len(rows))
 
 
 @dataclass(frozen=True)
@@ -105,13 +98,13 @@ def show(
     print_listing(listing, view.fmt.value, view.svg)
 
 
-def rows_of(page: Page[R]) -> int:
+def rows_of(page: Rows[R]) -> int:
     return page.total
 
 
-def counted(rows: Sequence[R], store: Store, section: str, limit: int | None) -> Page[R]:
+def counted(rows: Sequence[R], store: Store, section: str, limit: int | None) -> Rows[R]:
     """Rows the store cut to ``limit`` in SQL, and how many of ``section`` there are."""
-    return Page(rows, store.count(section) if limit is not None else len(rows))
+    return Rows(rows, store.count(section) if limit is not None else len(rows))
 
 
 def complete_benchmark(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -354,9 +347,8 @@ def quotes(
 
     view = View.of(ctx, fmt, svg, limit)
 
-    def query(store: Store) -> Page[QuoteRow]:
-        rows, total = quotes_page(store, who, view.rows)
-        return Page(rows, total)
+    def query(store: Store) -> Rows[QuoteRow]:
+        return quotes_page(store, who, view.rows)
 
     show(ctx, view, query, lambda page, code: quotes_listing(page.rows, code), rows_of)
 
@@ -414,8 +406,8 @@ def facts(
     """
     from aigap.answers.facts import fact_rows
     from aigap.answers.sources import sources_of
-    from aigap.output.export import full_record
     from aigap.output.facts import facts_listing
+    from aigap.output.show import record_detail
 
     view = View.of(ctx, fmt, svg, limit)
     if view.fmt in (Format.csv, Format.csv_excel, Format.json) and view.svg is None:
@@ -432,7 +424,7 @@ def facts(
         listing = facts_listing(found.facts, found.benchmarks, found.sources, code, found.total)
         if view.fmt is Format.json:  # every field of every fact, as `show -f json` has them
             for record, fact in zip(listing.records, found.facts, strict=True):
-                record["record"] = full_record(fact)
+                record["record"] = record_detail(fact)
         return listing
 
     show(ctx, view, query, layout, lambda found: found.total)
@@ -451,9 +443,9 @@ class FactsFound:
 def _stream_facts(ctx: typer.Context, kind: str | None, view: View) -> None:
     """CSV or JSON, every row written as it is built: 100,000 facts are never held in
     a list. JSON records carry every field (``record``), as ``show -f json`` has them."""
-    from aigap.output.export import full_record
     from aigap.output.facts import FACT_FIELDS, fact_record
     from aigap.output.render import write_csv, write_json_array
+    from aigap.output.show import record_detail
 
     def stream(store: Store) -> None:
         benchmarks = {b.id: b for b in store.benchmarks()}
@@ -463,7 +455,7 @@ def _stream_facts(ctx: typer.Context, kind: str | None, view: View) -> None:
             write_csv(rows, sys.stdout, FACT_FIELDS, excel=view.fmt is Format.csv_excel)
             return
         records = (
-            {**fact_record(f, view.code, benchmarks), "record": full_record(f)} for f in found
+            {**fact_record(f, view.code, benchmarks), "record": record_detail(f)} for f in found
         )
         write_json_array(records, sys.stdout)
 

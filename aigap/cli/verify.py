@@ -25,12 +25,20 @@ class VerifyFormat(StrEnum):
     markdown = "markdown"
 
 
+def _interactive() -> bool:
+    """Whether standard input is a terminal (no draft piped in)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):  # closed or replaced
+        return False
+
+
 def verify(
     ctx: typer.Context,
     draft: Annotated[
-        str,
+        str | None,
         typer.Argument(metavar="FILE", show_default=False),
-    ] = "-",
+    ] = None,
     fmt: Annotated[
         VerifyFormat,
         typer.Option("--format", "-f", parser=one_of(VerifyFormat), metavar=choices(VerifyFormat)),
@@ -51,7 +59,12 @@ def verify(
     from aigap.output.verify import report_listing, write_checklist, write_report_json
 
     code = runtime.lang(ctx)
-    if draft == "-":
+    if draft is None and _interactive():
+        # nothing piped in: say what to do rather than wait for a draft typed blind
+        from aigap.core.errors import AigapError
+
+        raise AigapError.said("error.draft_none")
+    if draft is None or draft == "-":
         from aigap.answers.verify import MAX_DRAFT_BYTES
 
         text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")

@@ -1116,6 +1116,13 @@ LABELS.update(
             "ko": "{draft} 사실 확인 목록",
         },
         "verify.checklist_line": {"en": "line {line}", "ko": "{line}번째 줄"},
+        "error.draft_none": {
+            "en": "no draft: give a FILE, or pipe one in (aigap verify - reads what you type)",
+            "ko": (
+                "초안이 없습니다: 파일을 지정하거나 파이프로 넘기세요"
+                " (aigap verify - 는 입력한 내용을 읽습니다)"
+            ),
+        },
         "error.draft_missing": {
             "en": "cannot read the draft {path}: no such file",
             "ko": "초안 {path}을(를) 읽을 수 없습니다: 파일이 없습니다",

@@ -49,7 +49,6 @@ from aigap.core.model import (
     Text,
 )
 from aigap.output.files import alive
-from aigap.output.show import record_detail
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import JSONValue, Record
@@ -750,9 +749,10 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record
                 "title": (
                     "Creative Commons Attribution 4.0, for aigap's own structured work: ids,"
                     " values, units, dates, entities, English renderings, notes and derived"
-                    " figures. The verbatim passages, headlines and bylines are the words of"
-                    " the publishers of the news articles listed in `sources`, quoted for"
-                    " reference with attribution; their copyright stays with the publishers."
+                    " figures. The verbatim passages, quotations, headlines and bylines are"
+                    " the words of the publishers of the articles, reports and pages listed in"
+                    " `sources`, quoted for reference with attribution; their copyright stays"
+                    " with the publishers."
                     " Cite the source article of a fact with it."
                 ),
             }
@@ -1004,10 +1004,4 @@ def export(store: Store, target: str) -> dict[str, int]:
     return {t.name: len(t.rows) for t in tabs}
 
 
-def full_record(fact: Fact) -> Record:
-    """Every field of a fact as JSON data: the record ``show -f json`` prints."""
-
-    return record_detail(fact)
-
-
-__all__ = ["export", "full_record", "is_export", "tables"]
+__all__ = ["export", "is_export", "tables"]
