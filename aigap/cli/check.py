@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+import msgspec
 import typer
 
 from aigap.cli import runtime
@@ -39,8 +39,7 @@ def sources_dir(value: str | None) -> str | None:
     return value
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(msgspec.Struct, frozen=True):
     """One file (or the active base, its files as one) and what was found in it."""
 
     path: str
@@ -84,6 +83,7 @@ def check(
 
     The help page is help.check in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.checks import check_counted, exit_code
 
     found = runtime.settings(ctx)
@@ -100,6 +100,7 @@ def check(
 
 def _write(checked: list[Checked], fmt: CheckFormat) -> None:
     """Problems on stdout; on stderr each file checked and how many facts it held."""
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.checks import as_json, summary, text_lines
     from aigap.output.render import safe, write_json
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
+import msgspec
 import typer
 
 from aigap.cli import runtime
@@ -53,8 +53,7 @@ def first(rows: Sequence[R], count: int | None) -> Rows[R]:
     return Rows(rows if count is None else rows[:count], len(rows))
 
 
-@dataclass(frozen=True)
-class View:
+class View(msgspec.Struct, frozen=True):
     """How a listing is shown: format, language, SVG copy, rows."""
 
     fmt: Format
@@ -86,6 +85,7 @@ def show(
     ``total`` says how many rows there are in all: under a cut table, a note
     says how many more there are and how to see them.
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.core.labels import label
     from aigap.output.render import print_listing
 
@@ -138,6 +138,7 @@ def gap(
 
     The help page is help.gap in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.gaps import gap_rows
     from aigap.output.gaps import gap_listing
 
@@ -193,6 +194,7 @@ def timeline(
 
     The help page is help.timeline in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.timeline import story
     from aigap.core.dates import parse_partial_date
     from aigap.output.timeline import story_listing
@@ -251,6 +253,7 @@ def scores(
 
     The help page is help.scores in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.scores import score_rows
     from aigap.output.scores import scores_listing
 
@@ -278,6 +281,7 @@ def market(
 
     The help page is help.market in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.market import market_rows
     from aigap.kinds.market import KIND
     from aigap.output.market import market_listing
@@ -306,6 +310,7 @@ def costs(
 
     The help page is help.costs in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.costs import cost_rows
     from aigap.kinds.cost import KIND
     from aigap.output.costs import costs_listing
@@ -342,6 +347,7 @@ def quotes(
 
     The help page is help.quotes in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.quotes import QuoteRow, quotes_page
     from aigap.output.quotes import quotes_listing
 
@@ -367,6 +373,7 @@ def sources(
 
     The help page is help.sources in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.sources import source_rows
     from aigap.output.sources import sources_listing
 
@@ -404,6 +411,7 @@ def facts(
 
     The help page is help.facts in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.facts import fact_rows
     from aigap.answers.sources import sources_of
     from aigap.output.facts import facts_listing
@@ -430,8 +438,7 @@ def facts(
     show(ctx, view, query, layout, lambda found: found.total)
 
 
-@dataclass(frozen=True)
-class FactsFound:
+class FactsFound(msgspec.Struct, frozen=True):
     """The facts a ``facts`` table shows, what they refer to, and how many there are."""
 
     facts: Sequence[Fact]
@@ -443,6 +450,7 @@ class FactsFound:
 def _stream_facts(ctx: typer.Context, kind: str | None, view: View) -> None:
     """CSV or JSON, every row written as it is built: 100,000 facts are never held in
     a list. JSON records carry every field (``record``), as ``show -f json`` has them."""
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.output.facts import FACT_FIELDS, fact_record
     from aigap.output.render import write_csv, write_json_array
     from aigap.output.show import record_detail

@@ -52,6 +52,7 @@ def verify(
 
     The help page is help.verify in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.verify import read_draft_bytes, read_draft_file
     from aigap.answers.verify import verify as check_draft
     from aigap.core.labels import label
@@ -65,6 +66,7 @@ def verify(
 
         raise AigapError.said("error.draft_none")
     if draft is None or draft == "-":
+        # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
         from aigap.answers.verify import MAX_DRAFT_BYTES
 
         text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")
