@@ -186,6 +186,16 @@ EVERYDAY: list[list[str]] = [
 ]
 # Writes every fact: its time is the output's, not a start (no start-up target).
 FULL_EXPORT = ["facts", "-f", "csv"]
+# Questions as people type them (issue 18), timed warm at every size, target
+# 1.5x the floor: a question with stop words, one with a typo corrected
+# against the index's vocabulary (Latin and Hangul), one the base cannot answer.
+SEARCH: list[list[str]] = [
+    ["search", "how", "much", "did", "deepseek", "spend"],
+    ["search", "deepsek", "cost"],
+    ["search", "딥씨크", "비용"],
+    ["search", "gpt-5", "score"],
+]
+SEARCH_TARGET = 1.5
 
 
 def _fmt_time(seconds: float) -> str:
@@ -327,7 +337,7 @@ def _run(args: argparse.Namespace, work: Path, package: str) -> int:
             )
         )
     for n, path in bases.items():
-        for argv in EVERYDAY:
+        for argv in [*EVERYDAY, *SEARCH]:
             small.append(
                 Case(
                     f"`aigap {' '.join(argv)}`, {n:,} facts, warm",
@@ -561,6 +571,17 @@ def _report_targets(small: list[Case], first: list[Case], bases: dict[int, Path]
         print(
             f"| warm `{command}`, {big:,} facts ≤ 1.15× floor, ≤ 200 MB "
             f"| {got:.2f}×, {rss:.0f} MB | {reference(got * floor)} | {'yes' if ok else 'NO'} |"
+        )
+    for argv in SEARCH:
+        command = " ".join(argv)
+        warm = by_name.get(f"`aigap {command}`, {big:,} facts, warm")
+        if warm is None:
+            continue
+        got = statistics.median(warm.times) / floor
+        ok = "yes" if got <= SEARCH_TARGET else "NO"
+        print(
+            f"| warm `{command}`, {big:,} facts ≤ {SEARCH_TARGET}× floor "
+            f"| {got:.2f}× | {reference(got * floor)} | {ok} |"
         )
     cold = by_name.get(f"`aigap gap mmlu`, {big:,} facts, first read")
     for label in ("bare `yaml.load` (CSafeLoader)", "bare `yaml.load`, gc paused"):

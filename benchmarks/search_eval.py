@@ -47,6 +47,7 @@ FACTS = REPO / "facts.yaml"
 PARTS = {
     "tuning": REPO / "tests" / "search_questions.yaml",
     "held-out": REPO / "tests" / "search_questions_heldout.yaml",
+    "held-out 2": REPO / "tests" / "search_questions_heldout2.yaml",
 }
 DEPTH = 10  # hits looked at for MRR
 

@@ -351,7 +351,7 @@ def test_detail_rows_show_both_languages(store: Store) -> None:
     assert rows["speaker (ko)"] == "도널드 트럼프"
     assert rows["passage (verbatim)"].startswith("“도널드 트럼프")
     korean = dict(detail_rows(store.record("quote-trump-wake-up-call"), "ko"))
-    assert korean["발언자"] == "도널드 트럼프" and korean["발언자 (en)"] == "Donald Trump"
+    assert korean["발언자"] == "도널드 트럼프" and korean["발언자 (영어)"] == "Donald Trump"
 
 
 def test_show_listing_marks_derived_values(store: Store) -> None:

@@ -25,6 +25,8 @@ LIBRARIES = {
     "click": "cli",
     "rich": "output",
     "matplotlib": "output",
+    "koreanize_matplotlib": "output",
+    "rapidfuzz": "answers",
     "sqlite3": "store",
     "yaml": "factfiles",
 }

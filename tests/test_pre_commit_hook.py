@@ -75,3 +75,27 @@ def test_the_hook_checks_fact_files_and_leaves_configuration_alone(tmp_path: Pat
     broken = _try_repo(repo, home)  # the environment is reused: a second or two
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "mine.yaml:3" in broken.stdout
+
+
+def test_the_documented_configuration_works(tmp_path: Path) -> None:
+    """docs/check.md's form: this repository at a commit id in `.pre-commit-config.yaml`."""
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    repo = _repository(tmp_path)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {REPO}\n    rev: {rev}\n    hooks:\n      - id: aigap-check\n",
+        encoding="utf-8",
+    )
+    subprocess.run([*GIT, "add", ".pre-commit-config.yaml"], cwd=repo, check=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home"), "PRE_COMMIT_COLOR": "never"}
+    run = subprocess.run(
+        [*PRE_COMMIT, "run", "--all-files", "--verbose"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "no problems" in run.stdout

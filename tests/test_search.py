@@ -136,7 +136,8 @@ def test_json_hits_carry_the_answer(runner: CliRunner) -> None:
     scores = [h["score"] for h in found]
     assert scores == sorted(scores, reverse=True)
     quote = hits(runner, "sputnik", "moment")[0]
-    assert quote["kind"] == "quote" and quote["headline"].startswith("“")
+    # the answer line names its speaker: copied alone, it keeps its attribution
+    assert quote["kind"] == "quote" and quote["headline"].startswith("Marc Andreessen: “")
     assert quote["who"] and "Andreessen" in quote["who"]
 
 
@@ -163,6 +164,35 @@ def test_table_shows_the_first_hits_and_says_how_many_more(runner: CliRunner) ->
 def test_a_note_repeated_on_many_facts_is_shown_once(runner: CliRunner) -> None:
     out = table(runner, "that", "day", "paragraph", "--limit", "20")
     assert out.count("Dated '이날' (that day) in the same paragraph") <= 1
+
+
+def test_a_cost_names_what_was_bought_and_keeps_the_hedges(runner: CliRunner) -> None:
+    rental = hits(runner, "h800", "rental")[0]
+    assert rental["id"] == "cost-v3-h800-rental"
+    assert "H800 rental price" in rental["headline"] and "$2/" in rental["headline"]
+    assert "assumed" in rental["headline"]  # the source's hedge (the V3 report's assumption)
+    training = hits(runner, "deepseek", "v3", "cost")[0]
+    assert training["id"] == "cost-v3-training"
+    assert "about 7.88 billion won" in training["headline"]  # the article's 약
+    assert "(“10분의 1”)" in training["headline"]  # the article's own wording
+
+
+def test_a_typo_is_corrected_and_said(runner: CliRunner) -> None:
+    assert hits(runner, "nvidea")[0]["id"] == "market-nvidia-2025-01-27"
+    out = " ".join(table(runner, "nvidea", "stock").split())
+    assert "Showing results for Nvidia (nvidea matches nothing" in out
+    ko = " ".join(runner.invoke(app, ["search", "엔비디야", "--lang", "ko"]).stdout.split())
+    assert "엔비디아(으)로 찾은 결과입니다" in ko
+
+
+def test_nothing_is_said_plainly_with_marked_closest_facts(runner: CliRunner) -> None:
+    found = hits(runner, "eu", "ai", "act")
+    assert found and all(h["weak"] for h in found)
+    out = " ".join(table(runner, "eu", "ai", "act").split())
+    assert "(nothing matches well)" in out and "has nothing that answers" in out
+    assert out.count("[closest, weak match]") == 3
+    ko = runner.invoke(app, ["search", "삼성전자", "주가", "--lang", "ko"]).stdout
+    assert "잘 맞는 것이 없음" in ko and "[가장 가까움, 약한 일치]" in ko
 
 
 def test_no_match_is_not_an_error(runner: CliRunner) -> None:

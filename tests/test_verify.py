@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from aigap.cli import app
@@ -177,3 +178,16 @@ def test_the_speakers_own_words_cite_their_own_source(runner: CliRunner) -> None
     assert english["fact_id"] == korean["fact_id"] == "quote-kaifu-lee-months"
     assert english["source_id"] != "nocut-2025-04-08"  # the interview's, not the article's
     assert korean["source_id"] == "nocut-2025-04-08"  # the article's Korean words
+
+
+def test_no_draft_at_a_terminal_is_a_usage_error(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aigap.cli.verify
+
+    monkeypatch.setattr(aigap.cli.verify, "_interactive", lambda: True)
+    result = runner.invoke(app, ["verify"])
+    assert result.exit_code == 2 and "no draft" in result.stderr
+    result = runner.invoke(app, ["verify", "--lang", "ko"])
+    assert result.exit_code == 2 and "초안이 없습니다" in result.stderr
+    assert runner.invoke(app, ["verify", "-"], input=KOREAN).exit_code == 0  # "-" reads anyway

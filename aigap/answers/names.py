@@ -63,6 +63,8 @@ ENDINGS: tuple[str, ...] = tuple(
         은 는 이 가 을 를 의 에 로 와 과 도 만
         했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
         한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
+        했어요 됐어요 졌어요 었어요 았어요 했어 됐어 졌어 었어 았어 었나 았나
+        했니 했지 였지 인가요 인지 는지 나요 을까 할까
         """
         ),
         key=len,
@@ -77,6 +79,8 @@ VERB_ENDINGS = frozenset(
         """
     했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
     한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
+    했어요 됐어요 졌어요 었어요 았어요 했어 됐어 졌어 었어 았어 었나 았나
+    했니 했지 였지 인가요 인지 는지 나요 을까 할까
     """
     )
 )
@@ -143,8 +147,9 @@ class Names:
     holds it; ``Names.of(records)`` builds it from benchmarks and entities.
     """
 
-    def __init__(self, keys: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, keys: Mapping[str, Sequence[str]], endings: Sequence[str] = ENDINGS) -> None:
         self.keys = {k: tuple(v) for k, v in keys.items() if k}
+        self.endings = endings  # the particles and endings a name may carry (korean_stem)
         # the longest key that starts with a syllable pair, for unspaced compounds
         self._longest = max((len(k) for k in self.keys), default=0)
         # every start of a key: a word that starts none can start no name, which
@@ -165,9 +170,9 @@ class Names:
         return cls(keys)
 
     @classmethod
-    def of_store(cls, store: Store) -> Names:
+    def of_store(cls, store: Store, endings: Sequence[str] = ENDINGS) -> Names:
         """Every entity's and benchmark's names in the fact base (both languages)."""
-        return cls(store.name_keys())
+        return cls(store.name_keys(), endings)
 
     def ids(self, name: str) -> tuple[str, ...]:
         """The ids a whole name names (case, spaces and punctuation aside), or ()."""
@@ -223,13 +228,14 @@ class Names:
     def _named(self, word: str) -> bool:
         return bool(self.ids(word) or self.ids(self._bare(word)))
 
-    @staticmethod
-    def _bare(word: str) -> str:
+    def _bare(self, word: str) -> str:
         """A word without its Korean particle: 알트만은 -> 알트만, mmlu에서의 -> mmlu."""
         head, tail = split_scripts(word)
-        if head and (tail in PARTICLES or korean_stem(tail) != tail or len(tail) <= 2):
+        if head and (tail in self.endings or korean_stem(tail, self.endings) != tail):
             return head
-        return korean_stem(word) if is_hangul(word) else word
+        if head and len(tail) <= 2:
+            return head
+        return korean_stem(word, self.endings) if is_hangul(word) else word
 
     def _bare_word(self, word: str) -> str:
         bare = self._bared.get(word)

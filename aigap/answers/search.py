@@ -326,7 +326,8 @@ FIGURE_WORDS = frozenset(
     """
     )
 )
-_FIGURE_MARK = re.compile(r"\d|[%$₩]|달러|원$|%p")
+# a number (not a name with a digit: r1, v3, h800) or a unit
+_FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|원$|%p")
 # Questions that ask when: an event (a dated happening) answers them.
 DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년"))
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
@@ -356,7 +357,8 @@ NOTE_SHARE = 0.5  # a word found only in a fact's note counts this much
 # A hit that matches none of the names in the question while a word of it is
 # found nowhere in the base (microsoft shares, 삼성전자 주가) must cover more
 WEAK_BELOW_UNNAMED = 0.75  # a Korean predicate (떨어졌나) counts this much of a word
-DF_CAP = 10_000  # document frequencies are counted up to here
+DF_CAP = 1_000  # a phrase's or stemmed word's records are counted up to here
+NAME_PRIORITY = 1e12  # a name outweighs any index word equally near a typo
 
 
 class Term(msgspec.Struct, frozen=True):
@@ -443,7 +445,8 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     what = any(w in WHAT_WORDS or w.endswith(_WHAT_ENDINGS[:2]) for w in folded)
     when = any(w in DATE_WORDS for w in folded)
     pieces = _pieces(content, rules)
-    names = Names.of_store(store) if rules.names or rules.typos else Names({})
+    endings = ENDINGS if rules.endings else _OLD_ENDINGS
+    names = Names.of_store(store, endings) if rules.names or rules.typos else Names({})
     terms: list[Term] = []
     if rules.names:
         text = " ".join(pieces)
@@ -485,7 +488,7 @@ def _corrected(
     if not rules.typos:
         return term
     # names first (a name is what people mistype most), then the index's own words
-    weights: dict[str, float] = dict.fromkeys(names.keys, float(DF_CAP * 10))
+    weights: dict[str, float] = dict.fromkeys(names.keys, NAME_PRIORITY)
     for vocab_term, docs in store.search_vocabulary(stem[:1]):
         weights.setdefault(vocab_term, float(docs))
         if is_hangul(vocab_term):
@@ -503,13 +506,30 @@ def _corrected(
 
 
 def _compound(store: Store, word: str) -> str | None:
-    """An unspaced Korean compound as its two parts, both in the base (수출통제 ->
-    "수출"* AND "통제"*), the most even cut first; None when no cut has both."""
-    cuts = sorted(range(2, len(word) - 1), key=lambda c: abs(len(word) - 2 * c))
-    for cut in cuts:
-        expression = f"{_quoted(word[:cut])}* AND {_quoted(word[cut:])}*"
-        if store.search_count(expression, 1):
-            return f"({expression})"
+    """An unspaced Korean compound as its parts, each in the base (수출통제 ->
+    "수출"* AND "통제"*; 반도체수출통제 -> three parts), the longest first part
+    first; None when no cut into parts of two syllables or more has them all."""
+    parts = _parts(store, word, COMPOUND_PARTS)
+    if parts is None:
+        return None
+    return "(" + " AND ".join(f"{_quoted(p)}*" for p in parts) + ")"
+
+
+COMPOUND_PARTS = 3  # the most parts an unspaced compound is cut into
+
+
+def _parts(store: Store, word: str, most: int) -> list[str] | None:
+    if most <= 1:
+        return None
+    for cut in range(len(word) - 2, 1, -1):
+        head, rest = word[:cut], word[cut:]
+        if not store.search_count(f"{_quoted(head)}*", 1):
+            continue
+        if store.search_count(f"{_quoted(rest)}*", 1):
+            return [head, rest]
+        deeper = _parts(store, rest, most - 1)
+        if deeper is not None:
+            return [head, *deeper]
     return None
 
 
@@ -572,6 +592,20 @@ def _asked(query: Query, record: Searched) -> bool:
     return query.when and isinstance(record, Fact) and kinds.of(record).name == "event"
 
 
+_ONE_TOKEN = re.compile(r'"(\w+)"')  # one whole token (not a prefix, not a phrase)
+
+
+def _docs(store: Store, alternative: str) -> int:
+    """How many records an alternative matches: from the index's vocabulary when it is
+    one whole token (fast at any size), else counted up to ``DF_CAP``."""
+    one = _ONE_TOKEN.fullmatch(alternative)
+    if one is not None:
+        docs = store.term_docs(one.group(1))
+        if docs is not None:
+            return docs
+    return store.search_count(alternative, DF_CAP)
+
+
 def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
     """Each term's weight (how rare it is in the base: a word that is nowhere weighs
     most; a name more, a Korean predicate less), and whether it is found nowhere."""
@@ -579,7 +613,7 @@ def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
     weights: list[float] = []
     unknown: list[bool] = []
     for term in query.terms:
-        docs = store.search_count(term.expression, DF_CAP)
+        docs = min(max(_docs(store, alt) for alt in term.alternatives), total)
         weight = math.log(1 + total / (docs + 0.5))
         if term.entities:
             weight *= NAME_WEIGHT

@@ -26,6 +26,7 @@ def brief(
 
     The help page is help.brief in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.brief import brief as select
     from aigap.output.brief import brief_markdown
 

@@ -58,6 +58,7 @@ def chart(
     """
     code = runtime.lang(ctx)
     _need_the_extra(code)
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.gaps import gap_rows
     from aigap.answers.scores import score_rows
     from aigap.output import chart as charts  # matplotlib: this command alone

@@ -84,6 +84,7 @@ def check(
 
     The help page is help.check in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.checks import check_counted, exit_code
 
     found = runtime.settings(ctx)
@@ -100,6 +101,7 @@ def check(
 
 def _write(checked: list[Checked], fmt: CheckFormat) -> None:
     """Problems on stdout; on stderr each file checked and how many facts it held."""
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.checks import as_json, summary, text_lines
     from aigap.output.render import safe, write_json
 

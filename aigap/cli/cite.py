@@ -55,6 +55,7 @@ def cite(
 
     The help page is help.cite in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.entities import find_page
     from aigap.core.model import Fact, Source
     from aigap.output.citation import cite_all, facts_about, for_fact

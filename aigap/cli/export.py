@@ -29,6 +29,7 @@ def export(
 
     The help page is help.export in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.output.export import export as write_export
     from aigap.output.render import safe
 

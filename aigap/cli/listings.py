@@ -86,6 +86,7 @@ def show(
     ``total`` says how many rows there are in all: under a cut table, a note
     says how many more there are and how to see them.
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.core.labels import label
     from aigap.output.render import print_listing
 
@@ -138,6 +139,7 @@ def gap(
 
     The help page is help.gap in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.gaps import gap_rows
     from aigap.output.gaps import gap_listing
 
@@ -193,6 +195,7 @@ def timeline(
 
     The help page is help.timeline in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.timeline import story
     from aigap.core.dates import parse_partial_date
     from aigap.output.timeline import story_listing
@@ -251,6 +254,7 @@ def scores(
 
     The help page is help.scores in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.scores import score_rows
     from aigap.output.scores import scores_listing
 
@@ -278,6 +282,7 @@ def market(
 
     The help page is help.market in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.market import market_rows
     from aigap.kinds.market import KIND
     from aigap.output.market import market_listing
@@ -306,6 +311,7 @@ def costs(
 
     The help page is help.costs in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.costs import cost_rows
     from aigap.kinds.cost import KIND
     from aigap.output.costs import costs_listing
@@ -342,6 +348,7 @@ def quotes(
 
     The help page is help.quotes in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.quotes import QuoteRow, quotes_page
     from aigap.output.quotes import quotes_listing
 
@@ -367,6 +374,7 @@ def sources(
 
     The help page is help.sources in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.sources import source_rows
     from aigap.output.sources import sources_listing
 
@@ -404,6 +412,7 @@ def facts(
 
     The help page is help.facts in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.facts import fact_rows
     from aigap.answers.sources import sources_of
     from aigap.output.facts import facts_listing
@@ -443,6 +452,7 @@ class FactsFound:
 def _stream_facts(ctx: typer.Context, kind: str | None, view: View) -> None:
     """CSV or JSON, every row written as it is built: 100,000 facts are never held in
     a list. JSON records carry every field (``record``), as ``show -f json`` has them."""
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.output.facts import FACT_FIELDS, fact_record
     from aigap.output.render import write_csv, write_json_array
     from aigap.output.show import record_detail

@@ -105,6 +105,7 @@ def settings(ctx: typer.Context) -> Settings:
     ``--max-bytes`` typed after the command wins over one before it, and
     either over ``AIGAP_MAX_BYTES``.
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.factfiles.files import FACTS_ENV, expand_fact_paths, packaged_facts_path
 
     root = ctx.find_root()
@@ -174,6 +175,7 @@ def output_errors() -> Iterator[None]:
 
 def say(lines: Sequence[str]) -> None:
     """Lines on stderr, each made safe: they may quote fact-file text or what was typed."""
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.output.render import safe
 
     for line in lines:

@@ -53,6 +53,7 @@ def search(
 
     The help page is help.search in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.search import search as find
     from aigap.output.search import search_listing
 

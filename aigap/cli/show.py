@@ -63,6 +63,7 @@ def show(
 
     The help page is help.show in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.entities import Page, find_page
     from aigap.answers.show import detail
     from aigap.output.entities import page_data, page_listing

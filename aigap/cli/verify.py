@@ -25,12 +25,20 @@ class VerifyFormat(StrEnum):
     markdown = "markdown"
 
 
+def _interactive() -> bool:
+    """Whether standard input is a terminal (no draft piped in)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):  # closed or replaced
+        return False
+
+
 def verify(
     ctx: typer.Context,
     draft: Annotated[
-        str,
+        str | None,
         typer.Argument(metavar="FILE", show_default=False),
-    ] = "-",
+    ] = None,
     fmt: Annotated[
         VerifyFormat,
         typer.Option("--format", "-f", parser=one_of(VerifyFormat), metavar=choices(VerifyFormat)),
@@ -44,6 +52,7 @@ def verify(
 
     The help page is help.verify in the catalogue (aigap.core.labels).
     """
+    # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.verify import read_draft_bytes, read_draft_file
     from aigap.answers.verify import verify as check_draft
     from aigap.core.labels import label
@@ -51,7 +60,13 @@ def verify(
     from aigap.output.verify import report_listing, write_checklist, write_report_json
 
     code = runtime.lang(ctx)
-    if draft == "-":
+    if draft is None and _interactive():
+        # nothing piped in: say what to do rather than wait for a draft typed blind
+        from aigap.core.errors import AigapError
+
+        raise AigapError.said("error.draft_none")
+    if draft is None or draft == "-":
+        # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
         from aigap.answers.verify import MAX_DRAFT_BYTES
 
         text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")

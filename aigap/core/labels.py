@@ -178,6 +178,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "unit.count": {"en": "count", "ko": "개수"},
     "unit.printed": {"en": ' (article prints "{printed}")', "ko": ' (기사 표기 "{printed}")'},
     "ratio_of": {"en": "{number} (“{printed}”) of {of}", "ko": "{of}의 {printed} ({number})"},
+    "about_amount": {"en": "about {amount}", "ko": "약 {amount}"},
     # show
     "yes": {"en": "yes", "ko": "예"},
     "no": {"en": "no", "ko": "아니요"},
@@ -335,14 +336,38 @@ FIELDS_KO: dict[str, str] = {
     "accessed": "접속일",
     "number": "번호",
     "type": "유형",
+    "record": "기록",
+    "passage": "원문 구절",
+    "file": "파일",
+    "subject_kind": "기업·지수 구분",
+    "speech": "인용 방식",
+    "said_en_is": "영어 문장",
+    "product": "제품",
+    "previous_close": "전일 종가",
+    "period": "기간",
+    "title": "제목",
+    "title_en": "영어 제목",
+    "publisher": "발행처",
 }
 
 
-def field_name(name: str, lang: Lang) -> str:
-    """A record field's name as show prints it ("passage_en" -> "영어 번역")."""
+# A field whose Korean name differs by kind: a cost's subject is what was paid
+# for, not a company or an index.
+FIELDS_KO_BY_KIND: dict[str, dict[str, str]] = {
+    "cost": {"subject": "비용 항목"},
+}
+
+
+def field_name(name: str, lang: Lang, kind: str | None = None) -> str:
+    """A record field's name as show prints it ("passage_en" -> "영어 번역"); a text's
+    other language in brackets ("note (en)" -> "참고 (영어)")."""
     if lang == "ko":
         base, _, rest = name.partition(" (")
-        return FIELDS_KO.get(base, base) + (f" ({rest}" if rest else "")
+        own = FIELDS_KO_BY_KIND.get(kind or "", {})
+        other = rest.rstrip(")")
+        if f"field.lang.{other}" in LABELS:
+            rest = label(f"field.lang.{other}", lang) + ")"
+        return own.get(base, FIELDS_KO.get(base, base)) + (f" ({rest}" if rest else "")
     return name
 
 
@@ -1116,6 +1141,13 @@ LABELS.update(
             "ko": "{draft} 사실 확인 목록",
         },
         "verify.checklist_line": {"en": "line {line}", "ko": "{line}번째 줄"},
+        "error.draft_none": {
+            "en": "no draft: give a FILE, or pipe one in (aigap verify - reads what you type)",
+            "ko": (
+                "초안이 없습니다: 파일을 지정하거나 파이프로 넘기세요"
+                " (aigap verify - 는 입력한 내용을 읽습니다)"
+            ),
+        },
         "error.draft_missing": {
             "en": "cannot read the draft {path}: no such file",
             "ko": "초안 {path}을(를) 읽을 수 없습니다: 파일이 없습니다",
@@ -1138,6 +1170,41 @@ LABELS.update(
         },
     }
 )
+
+# --- words a kind puts around its figures (kinds/*.py), and show's field values -----
+LABELS.update(
+    {
+        "market.close": {"en": "close {amount}", "ko": "종가 {amount}"},
+        "market.lost": {"en": "lost {amount}", "ko": "시가총액 {amount} 증발"},
+        "market.lost_value": {"en": "lost {amount} in value", "ko": "시가총액 {amount} 증발"},
+        "gap.answer": {
+            "en": "US–China gap on {name}: {values}",
+            "ko": "{name} 미·중 격차: {values}",
+        },
+        # a date's precision, as show prints it after the date
+        "precision.day": {"en": "day", "ko": "일"},
+        "precision.month": {"en": "month", "ko": "월"},
+        "precision.year": {"en": "year", "ko": "연"},
+        "precision.period": {"en": "period", "ko": "기간"},
+        # the other language of a text field, as show names its row ("note (en)")
+        "field.lang.en": {"en": "en", "ko": "영어"},
+        "field.lang.ko": {"en": "ko", "ko": "한국어"},
+        # the currency of a figure crosscheck derives ("~142.5 USD")
+        "basis.pp": {"en": " pp", "ko": "%p"},
+        "basis.usd": {"en": " USD", "ko": "달러"},
+        "basis.krw": {"en": " KRW", "ko": "원"},
+        # values of a record's fields that are words of aigap's, not the article's
+        "value.company": {"en": "company", "ko": "기업"},
+        "value.index": {"en": "index", "ko": "지수"},
+        "value.rendering": {"en": "rendering", "ko": "번역"},
+        "value.original": {"en": "original", "ko": "원문"},
+        "value.direct": {"en": "direct", "ko": "직접 인용"},
+        "value.reported": {"en": "reported", "ko": "간접 인용"},
+        "value.chip": {"en": "chip", "ko": "칩"},
+        "kind.entity": {"en": "entity", "ko": "대상"},
+    }
+)
+
 
 # --- --help (cli/framework.py): every help text, in both languages ------------------
 # help.<command> is a command's page (help.aigap the root's); a parameter's text
@@ -1346,8 +1413,8 @@ LABELS.update(
                 " 보여 줍니다.\n\n"
                 "찾은 항목마다 단위와 날짜가 붙은 수치(또는 발언, 사건), 주체, 출처,\n"
                 "그리고 show와 cite에 쓸 사실 ID가 나옵니다. 단어는 온전한 단어로\n"
-                "찾습니다. 영어의 굴절형(lost, founded)과 한국어 조사(엔비디아는)도\n"
-                '찾으며, "얼마나" 같은 말은 세지 않습니다. 찾은 것이 없어도 오류가\n'
+                "찾습니다. 영어 단어의 굴절형과 한국어 조사(엔비디아는)도 찾으며,\n"
+                '"얼마나" 같은 말은 세지 않습니다. 찾은 것이 없어도 오류가\n'
                 "아닙니다: 표에 그렇게 나오고 JSON은 []입니다.\n\n"
                 "[b]예시[/b]\n\n"
                 "  aigap search how much did nvidia lose\n\n"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Fact, Lang, Ratio, Text
-from aigap.core.numbers import amount_text, format_number, ratio_text
+from aigap.core.numbers import amount_text, ratio_text
 from aigap.kinds.base import AMOUNT_MAX, Entry, Figure, Kind, Rule, amount_rules, in_range, raw_date
 
 
@@ -36,14 +37,19 @@ def summary(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 def answer(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     if not fact.amounts and fact.ratio is None:
         return fact.claim.get(lang)
-    parts = [amount_text(a, lang) for a in fact.amounts]
+    # A line that can be quoted alone: what was bought or rented (a rate's or a
+    # period's label: "H800 rental price per hour"), the article's "about" as a
+    # word, and a ratio with the article's own wording ("10분의 1").
+    parts = []
+    for a in fact.amounts:
+        text = amount_text(a, lang)
+        if a.approx and text.startswith("~"):
+            text = label("about_amount", lang, amount=text[1:])
+        if a.label and a.unit not in ("usd", "krw"):
+            text = f"{a.label.get(lang)}: {text}"
+        parts.append(text)
     if fact.ratio is not None:
-        r = fact.ratio
-        parts.append(
-            f"{r.of.get(lang)}의 {r.printed}"
-            if lang == "ko"
-            else f"{format_number(r.value)} × {r.of.get(lang)}"
-        )
+        parts.append(ratio_text(fact.ratio, lang))
     return f"{fact.subject.get(lang)}: {'; '.join(parts)}"
 
 

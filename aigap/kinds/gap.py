@@ -69,9 +69,9 @@ def summary(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 def answer(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     name = benchmark_name(fact.benchmark, lang, benchmarks) or fact.benchmark
     values = " → ".join(
-        f"{with_unit(v.value, fact.unit)} ({v.label.get(lang)})" for v in fact.values
+        f"{with_unit(v.value, fact.unit, lang)} ({v.label.get(lang)})" for v in fact.values
     )
-    return f"{name} 미·중 격차: {values}" if lang == "ko" else f"US–China gap on {name}: {values}"
+    return label("gap.answer", lang, name=name, values=values)
 
 
 def period(value: GapValue, lang: Lang) -> str:

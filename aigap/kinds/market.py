@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 import msgspec
 
 from aigap.core import numbers
+from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Fact, Lang, Number, PartialDate, Text
 from aigap.core.numbers import amount_text
 from aigap.kinds.base import Entry, Figure, Indexed, Kind, Rule, amount_rules, in_range, raw_date
@@ -48,19 +49,20 @@ def rules(fact: MarketMove) -> Iterator[Rule]:
 def summary(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     text = f"{fact.subject.get(lang)} {numbers.with_unit(fact.change, 'percent')}"
     if fact.close is not None:
-        text += f", close {numbers.amount_text(fact.close, lang)}"
+        text += ", " + label("market.close", lang, amount=numbers.amount_text(fact.close, lang))
     if fact.value_lost is not None:
-        text += f", lost {numbers.amount_text(fact.value_lost, lang)}"
+        lost = numbers.amount_text(fact.value_lost, lang)
+        text += ", " + label("market.lost", lang, amount=lost)
     return text
 
 
 def answer(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     parts = [f"{fact.subject.get(lang)} {numbers.format_number(fact.change)}%"]
     if fact.close is not None:
-        parts.append(("종가 " if lang == "ko" else "close ") + amount_text(fact.close, lang))
+        parts.append(label("market.close", lang, amount=amount_text(fact.close, lang)))
     if fact.value_lost is not None:
         lost = amount_text(fact.value_lost, lang)
-        parts.append(f"시가총액 {lost} 증발" if lang == "ko" else f"lost {lost} in value")
+        parts.append(label("market.lost_value", lang, amount=lost))
     return "; ".join(parts)
 
 

@@ -109,8 +109,9 @@ def summary(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 
 
 def answer(fact: Quote, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
-    """The statement: the speaker's words in quotation marks, or a marked translation."""
-    return said_text(fact, lang)
+    """Who said it and the statement (the speaker's words in quotation marks, or a
+    marked translation): the line keeps its attribution when copied alone."""
+    return f"{fact.speaker.get(lang)}: {said_text(fact, lang)}"
 
 
 def speaker(fact: Quote, lang: Lang) -> str | None:

@@ -192,8 +192,13 @@ def plain(source: Source, fact: Fact | None = None, lang: Lang = "en") -> str:
     lines = [_one_line(text)]
     if fact is not None:
         line = fact_line(fact, lang)
-        lines.append(_one_line(line[:1].upper() + line[1:]))
+        lines.append(_one_line(_sentence(line, lang)))
     return "\n".join(lines)
+
+
+def _sentence(text: str, lang: Lang) -> str:
+    """An English sentence starts with a capital; Korean has none (an id stays as it is)."""
+    return text[:1].upper() + text[1:] if lang == "en" else text
 
 
 def _kind(kind: str, lang: Lang) -> str:
@@ -413,7 +418,7 @@ def cite(source: Source, style: str = "plain", lang: Lang = "en", about: str | N
         text = chicago(source, lang)
     else:
         text = plain(source, lang=lang)
-    return text + "\n" + _one_line(about[:1].upper() + about[1:]) if about else text
+    return text + "\n" + _one_line(_sentence(about, lang)) if about else text
 
 
 def cite_all(

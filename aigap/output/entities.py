@@ -78,7 +78,8 @@ def _identity_rows(named: Named, lang: Lang) -> list[tuple[str, str]]:
     rows.append((label("entity.type", lang), _type_label(named, lang)))
     rows.append((label("entity.name", lang), named.name.get(lang)))
     if named.name.get(other) != named.name.get(lang):
-        rows.append((f"{label('entity.name', lang)} ({other})", named.name.get(other)))
+        other_name = label(f"field.lang.{other}", lang)
+        rows.append((f"{label('entity.name', lang)} ({other_name})", named.name.get(other)))
     if named.aliases:
         rows.append((label("entity.aliases", lang), ", ".join(named.aliases)))
     described = named.measures if isinstance(named, Benchmark) else named.description

@@ -749,9 +749,10 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record
                 "title": (
                     "Creative Commons Attribution 4.0, for aigap's own structured work: ids,"
                     " values, units, dates, entities, English renderings, notes and derived"
-                    " figures. The verbatim passages, headlines and bylines are the words of"
-                    " the publishers of the news articles listed in `sources`, quoted for"
-                    " reference with attribution; their copyright stays with the publishers."
+                    " figures. The verbatim passages, quotations, headlines and bylines are"
+                    " the words of the publishers of the articles, reports and pages listed in"
+                    " `sources`, quoted for reference with attribution; their copyright stays"
+                    " with the publishers."
                     " Cite the source article of a fact with it."
                 ),
             }

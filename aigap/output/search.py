@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from aigap import kinds
 from aigap.answers.search import SUBJECT_WEIGHT, Found, Hit
-from aigap.core.labels import label
+from aigap.core.labels import field_name, label
 from aigap.core.model import Fact, Lang, PartialDate
 from aigap.core.numbers import date_short
-from aigap.output.layout import date_fields, date_names, every_row
+from aigap.output.layout import date_fields, date_names, every_row, kind_label
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def search_listing(found: Found, lang: Lang) -> Listing:
         day = date_short(when, lang) if when else hit.date  # "2024년 말", not "2024-end"
         about = " · ".join(x for x in (day, hit.who, hit.source_id) if x)
         mark = f"{label('search.closest', lang)} " if hit.weak else ""
-        lines = [mark + hit.headline, about, f"{hit.record.id} ({hit.kind})"]
+        lines = [mark + hit.headline, about, f"{hit.record.id} ({kind_label(hit.kind, lang)})"]
         # a match the headline or the actor already shows needs no line of its own,
         # nor does the fact's subject named in the other language (Nvidia: 엔비디아)
         if (
@@ -93,7 +93,7 @@ def search_listing(found: Found, lang: Lang) -> Listing:
         ):
             seen = first_with.setdefault(hit.snippet, hit.record.id)
             said = hit.snippet if seen == hit.record.id else label("search.same", lang, id=seen)
-            lines.append(f"{hit.field}: {said}")
+            lines.append(f"{field_name(hit.field, lang, hit.kind)}: {said}")
         cells.append([str(rank), "\n".join(line for line in lines if line)])
     notes = []
     for typed, words in found.corrections:

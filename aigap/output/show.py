@@ -22,7 +22,7 @@ from aigap.core.model import (
     Source,
     Text,
 )
-from aigap.core.numbers import format_number, ratio_text
+from aigap.core.numbers import format_number, ratio_text, unit_name
 from aigap.kinds.gap import GapValue
 from aigap.kinds.quote import Original, Quote, rendering_note, said_lines
 from aigap.output.citation import cite, for_fact, plain
@@ -75,10 +75,11 @@ def _detail_value(value: object, lang: Lang) -> str | None:
     if isinstance(value, Text):
         return value.get(lang)
     if isinstance(value, PartialDate):
-        return f"{value.iso} ({value.precision})"
+        return f"{value.iso} ({_word('precision', value.precision, lang)})"
     if isinstance(value, Amount):
         printed = label("printed", lang, printed=value.printed)
-        text = f"{format_number(value.value)} {value.unit} ({printed}"
+        unit = value.unit if lang == "en" else unit_name(value.unit, lang)
+        text = f"{format_number(value.value)} {unit} ({printed}"
         text += label("approximate", lang) + ")" if value.approx else ")"
         return text + (f": {value.label.get(lang)}" if value.label else "")
     if isinstance(value, Ratio):
@@ -100,7 +101,14 @@ def _detail_value(value: object, lang: Lang) -> str | None:
         return joiner.join(p for p in parts if p)
     if isinstance(value, float | int):
         return format_number(value) if isinstance(value, float) else str(value)
-    return str(value)
+    return _word("value", str(value), lang)
+
+
+def _word(group: str, value: str, lang: Lang) -> str:
+    """A value that is one of aigap's own words (a precision, a market subject's kind)
+    in ``lang``; any other value as it is."""
+    key = f"{group}.{value}"
+    return label(key, lang) if key in LABELS else value
 
 
 def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str, str]]:
@@ -117,19 +125,21 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
             rows.append((label("passage_verbatim", lang), "\n".join(f"“{p}”" for p in value)))
             continue
         shown = _detail_value(value, lang)
+        if name == "unit" and isinstance(value, str) and lang != "en":
+            shown = unit_name(value, lang)  # a code of aigap's ("pp"), named
         quote = record if isinstance(record, Quote) else None
         if name == "said" and quote is not None:
             # the quote marked at itself: the speaker's words, or a translation as such
             rows.append((name, "\n".join(said_lines(quote, lang))))
             continue
         if name == "said_en_is" and value == "rendering" and quote and rendering_note(quote, lang):
-            shown = f"{value} ({label('quote.rendering', lang)})"
+            shown = f"{shown} ({label('quote.rendering', lang)})"
         if shown is None:
             continue
         rows.append((name, shown))
         if isinstance(value, Text) and getattr(value, other) and value.get(other) != shown:
             rows.append((f"{name} ({other})", value.get(other)))
-    return [(field_name(f, lang), v) for f, v in rows]
+    return [(field_name(f, lang, kind), v) for f, v in rows]
 
 
 def _basis(text: str, lang: Lang) -> str:
@@ -140,6 +150,9 @@ def _basis(text: str, lang: Lang) -> str:
         "basis.vs",
         "basis.rounded_or_cut",
         "basis.approximate",
+        "basis.pp",
+        "basis.usd",
+        "basis.krw",
     ):
         text = text.replace(LABELS[key]["en"], label(key, lang))
     return text

@@ -287,11 +287,23 @@ class Store:
         )
         return int(rows[0][0])
 
-    def search_vocabulary(self, first: str) -> list[tuple[str, int]]:
-        """The search index's terms that start with ``first`` (one character), with
-        the number of records each is in: the words a typo is corrected against."""
-        if not first:
-            return []
+    def term_docs(self, token: str, prefix: bool = False) -> int | None:
+        """How many records hold ``token`` (as the index tokenized it), or any token it
+        starts when ``prefix`` (summed: an estimate); None when the index has no such
+        token (a stemmed or split word: ask ``search_count``)."""
+        self._vocabulary()
+        if prefix:
+            upper = token[:-1] + chr(ord(token[-1]) + 1) if token else ""
+            rows = self._rows(
+                "SELECT sum(doc) FROM temp.search_vocab WHERE term >= ? AND term < ?",
+                (token, upper),
+            )
+        else:
+            rows = self._rows("SELECT doc FROM temp.search_vocab WHERE term = ?", (token,))
+        return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def _vocabulary(self) -> None:
+        """The index's terms as a table (fts5vocab; temporary: the cache is read-only)."""
         try:
             self.conn.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab"
@@ -299,6 +311,13 @@ class Store:
             )
         except sqlite3.Error as exc:
             raise CacheError(str(exc)) from exc
+
+    def search_vocabulary(self, first: str) -> list[tuple[str, int]]:
+        """The search index's terms that start with ``first`` (one character), with
+        the number of records each is in: the words a typo is corrected against."""
+        if not first:
+            return []
+        self._vocabulary()
         upper = chr(ord(first) + 1)
         return [
             (str(term), int(docs))

@@ -1,0 +1,192 @@
+"""A Korean run writes Korean: every label, field name, unit and help text.
+
+What may stay in Latin letters, and why:
+- data: any whole text of the fact base (a name, an id, the English rendering
+  of a passage), and a run of three or more of its words (a search snippet);
+  a capitalised word of the base (Nvidia, CBS, Arena) is a name;
+- what the user types: ``aigap``, the command names, option names, the values
+  of a choice (``--format json``), examples of command lines;
+- a short list of words Korean writes in Latin letters (``ALLOWED``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from aigap import kinds
+from aigap.cli import app
+from aigap.cli.app import COMMANDS
+from aigap.factfiles.files import packaged_facts_path
+
+ALLOWED = {
+    "aigap",  # the program's name
+    # Korean writes these in Latin letters (the articles do too)
+    "AI",
+    "ID",
+    "LLM",
+    # names of formats and tools, as their makers write them
+    "JSON",
+    "CSV",
+    "SVG",
+    "PNG",
+    "YAML",
+    "ISO",
+    "UTF",
+    "MiB",
+    "BibTeX",
+    "Zotero",
+    "Pandoc",
+    "Frictionless",
+    "pandas",
+    "R",
+    "Excel",
+    "CI",
+    # placeholders in --help: a number, a date's form
+    "N",
+    "YYYY",
+}
+CHOICES = {
+    *("table", "json", "csv", "markdown", "excel", "en", "ko", "text"),
+    *("plain", "bibtex", "apa", "chicago", "csl", "gap", "scores", "chart"),
+    *kinds.sections(),  # --kind gaps, --kind events: typed as they are
+}
+COMMAND_NAMES = {c.__name__ for c in COMMANDS}
+
+
+# Fields whose values are codes aigap turns into words ("pp" -> %포인트), not data
+CODES = {"unit", "kind", "precision", "speech", "said_en_is", "product", "type", "schema"}
+
+
+def _data_texts() -> list[str]:
+    texts: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.add(value.strip())
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    def walk_record(record: object) -> None:
+        if isinstance(record, dict):
+            for key, value in record.items():
+                if key not in CODES:
+                    walk_record(value)
+        elif isinstance(record, list):
+            for value in record:
+                walk_record(value)
+        else:
+            walk(record)
+
+    walk_record(yaml.safe_load(Path(packaged_facts_path()).read_text(encoding="utf-8")))
+    return sorted((t for t in texts if re.search("[A-Za-z]", t)), key=len, reverse=True)
+
+
+DATA = _data_texts()
+# every whole data text, longest first, as one pattern (one pass over an output)
+DATA_PATTERN = re.compile(
+    "(?<![A-Za-z])(?:" + "|".join(re.escape(t) for t in DATA) + ")(?![A-Za-z])"
+)
+NAMES = {w for t in DATA for w in re.findall(r"[A-Z][A-Za-z'’]*", t)}
+EXAMPLE = re.compile(r"^[\s│]*(aigap |\S+ \| aigap )")
+TYPER_TYPE = re.compile(r"<[\w\[\]|]+>")
+CODE = re.compile(r"`[^`]*`")
+QUOTED = re.compile(r"'[A-Za-z][^'\n]*'|‘[A-Za-z][^’\n]*’|“[A-Za-z][^”\n]*”")
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+RUN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ ,;:'’-]+[A-Za-z][A-Za-z'’]*){2,}")
+DATA_LOWER = [t.casefold() for t in DATA]
+
+
+def english_words(output: str, typed: list[str] | None = None) -> set[str]:
+    """The Latin-letter words of ``output`` that are neither data, nor typed, nor allowed."""
+    # an example command line (aigap gap mmlu, pbpaste | aigap verify) is typed, not read
+    lines = [line for line in output.splitlines() if not EXAMPLE.search(line)]
+    text = "\n".join(lines)
+    text = TYPER_TYPE.sub(" ", text)  # Typer's type column for arguments: not renamable
+    text = CODE.sub(" ", text)  # `frictionless validate DIR`: a command, quoted as code
+    text = re.sub(r"%p\b", " ", text)  # the Korean unit of percentage points (17.5%p)
+    text = DATA_PATTERN.sub(" ", text)
+    text = QUOTED.sub(" ", text)  # a name quoted in a note: 'General language: MMLU'
+    # a snippet: three or more words of a data text
+    text = RUN.sub(lambda m: " " if _in_data(m.group()) else m.group(), text)
+    # options, ids, file names, paths, environment variables: typed, not read
+    text = re.sub(r"(?<!\w)--?[\w-]+|\S*[_./\d@]\S*|\b\w+-\w[\w-]*", " ", text)
+    found = set(WORD.findall(text))
+    mine = {w for arg in typed or () for w in WORD.findall(arg)}
+    return {w for w in found if w not in ALLOWED | CHOICES | COMMAND_NAMES | NAMES | mine}
+
+
+def _in_data(run: str) -> bool:
+    folded = run.casefold()
+    return any(folded in t for t in DATA_LOWER)
+
+
+def _korean(args: list[str]) -> str:
+    result = CliRunner().invoke(
+        app, [*args, "--lang", "ko"], env={"COLUMNS": "5000", "NO_COLOR": "1"}
+    )
+    assert result.exit_code in (0, 1, 2), result.output
+    return result.stdout + result.stderr
+
+
+OUTPUTS = [
+    ["gap"],
+    ["gap", "mmlu"],
+    ["timeline"],
+    ["scores"],
+    ["market"],
+    ["costs"],
+    ["quotes"],
+    ["facts"],
+    ["sources"],
+    ["search", "nvidia"],
+    ["search", "how", "much", "did", "nvidia", "lose"],
+    ["search", "딥시크", "훈련", "비용"],
+    ["search", "mmlu", "gap"],
+    ["show", "market-nvidia-2025-01-27"],
+    ["show", "gap-mmlu"],
+    ["show", "cost-v3-h800-rental"],
+    ["show", "quote-trump-wake-up-call"],
+    ["show", "mk-2025-01-29"],
+    ["show", "mmlu"],
+    ["show", "nvidia"],
+    ["show", "altman"],
+    ["cite", "gap-mmlu"],
+    ["cite", "altman", "--style", "apa"],
+    ["brief"],
+    ["brief", "nvidia"],
+    # errors
+    ["gap", "mmlx"],
+    ["scores", "--bogus"],
+    ["gpa"],
+    ["how", "much", "did", "nvidia", "lose"],
+    ["timeline", "--since", "2025-13"],
+]
+
+
+@pytest.mark.parametrize("args", OUTPUTS, ids=" ".join)
+def test_korean_output_has_no_english_words(args: list[str]) -> None:
+    assert english_words(_korean(args), args) == set()
+
+
+@pytest.mark.parametrize("command", ["", *sorted(COMMAND_NAMES)])
+def test_korean_help_has_no_english_words(command: str) -> None:
+    said = _korean([command, "--help"] if command else ["--help"])
+    assert "사용법: aigap" in said
+    assert english_words(said) == set()
+
+
+def test_the_check_finds_english() -> None:
+    """The scan itself: a label left in English is found, data is not."""
+    assert english_words("종가 118.42달러, close 118.42달러") == {"close"}
+    assert english_words("17.5 pp (2023년 말)") == {"pp"}
+    assert english_words("speech direct") == {"speech", "direct"}
+    assert english_words("엔비디아 (Nvidia) 2025-01-27 market-nvidia-2025-01-27") == set()
