@@ -37,20 +37,39 @@ def test_a_printed_figure_not_in_its_passage_is_reported(runner: CliRunner, tmp_
 
 
 def test_a_note_that_quotes_the_printed_form_says_why(runner: CliRunner, tmp_path: Path) -> None:
-    text = _packaged_text().replace('printed: "1366점"', 'printed: "1,366점"', 1)
-    text = text.replace(
-        "      en: \"Same February ('지난 2월', i.e. February 2025) evaluation as the "
-        "Google score. The article names only the company ('챗GPT 개발사 오픈AI의 AI 모델', "
-        "the AI model of ChatGPT developer OpenAI), so the model is recorded by its company"
-        ' (AI Index 2025 Figure 2.1.39)."',
-        "      en: \"Printed here as '1,366점' for the table; the article has 1366점.\"",
-        1,
+    body = (
+        "schema: 1\n"
+        "sources:\n"
+        "  - id: src\n"
+        '    outlet: {en: "Outlet"}\n'
+        '    headline: {ko: "제목"}\n'
+        "    published: 2025-01-29\n"
+        "    language: ko\n"
+        "benchmarks:\n"
+        '  - {id: bench, name: {en: "Bench"}}\n'
+        "scores:\n"
+        "  - id: s\n"
+        "    source: src\n"
+        "    benchmark: bench\n"
+        '    model: {en: "M"}\n'
+        '    organization: {en: "O"}\n'
+        "    country: US\n"
+        '    date: "2025-02"\n'
+        "    value: 1366\n"
+        "    unit: elo\n"
+        '    printed: "1,366점"\n'
+        '    passage: "점수는 1366점을 기록했다."\n'
+        '    passage_en: "It scored 1366 points."\n'
+        "%s"
     )
     path = tmp_path / "facts.yaml"
-    path.write_text(text, encoding="utf-8")
-    code, out = _run(runner, "check", str(path), "--format", "json")
+    path.write_text(body % "", encoding="utf-8")
+    code, out = _run(runner, "check", str(path))
+    assert code == 2 and "printed '1,366점' of 's' does not appear in its passage" in out
+    note = "    note: {en: \"Printed as '1,366점' to match the table; the article has 1366점.\"}\n"
+    path.write_text(body % note, encoding="utf-8")
+    code, out = _run(runner, "check", str(path))
     assert "does not appear in its passage" not in out, out
-    assert code in (0, 1)
 
 
 def test_a_copy_of_the_packaged_base_names_no_packaged(runner: CliRunner, tmp_path: Path) -> None:

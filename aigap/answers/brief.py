@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from aigap.answers.entities import Page, find_page
-from aigap.core.model import Benchmark, Fact, Source, Text
+from aigap.core.model import Benchmark, Fact, Source, Text, cited_ids
 from aigap.store.queries import Store
 
 QUOTES = 5  # the whole story's brief: its first quotes (file order)
@@ -47,5 +47,6 @@ def brief(store: Store, name: str | None = None) -> Brief:
             total = len(facts)
         else:
             named, facts, total = found.id, [found], 1
-    sources = {s: store.source(s) for s in dict.fromkeys(f.source for f in facts)}
+    # a quote's original words' source too: the brief cites it beside the article
+    sources = {s: store.source(s) for s in dict.fromkeys(i for f in facts for i in cited_ids(f))}
     return Brief(named, facts, sources, benchmarks, total)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
+import msgspec
 import typer
 
 from aigap.cli import runtime
@@ -39,8 +39,7 @@ def sources_dir(value: str | None) -> str | None:
     return value
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(msgspec.Struct, frozen=True):
     """One file (or the active base, its files as one) and what was found in it."""
 
     path: str

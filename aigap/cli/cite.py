@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
+import msgspec
 import typer
 
 from aigap.cli import runtime
@@ -26,13 +26,12 @@ if TYPE_CHECKING:
     from aigap.store.queries import Store
 
 
-@dataclass(frozen=True)
-class Cited:
+class Cited(msgspec.Struct, frozen=True):
     """The sources to cite, one entry each, and per source why it is cited (the
     fact and its locator, or which facts about the name it supports)."""
 
     sources: list[Source]
-    about: dict[str, str] = field(default_factory=dict)
+    about: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 def cite(

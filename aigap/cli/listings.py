@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
+import msgspec
 import typer
 
 from aigap.cli import runtime
@@ -53,8 +53,7 @@ def first(rows: Sequence[R], count: int | None) -> Rows[R]:
     return Rows(rows if count is None else rows[:count], len(rows))
 
 
-@dataclass(frozen=True)
-class View:
+class View(msgspec.Struct, frozen=True):
     """How a listing is shown: format, language, SVG copy, rows."""
 
     fmt: Format
@@ -439,8 +438,7 @@ def facts(
     show(ctx, view, query, layout, lambda found: found.total)
 
 
-@dataclass(frozen=True)
-class FactsFound:
+class FactsFound(msgspec.Struct, frozen=True):
     """The facts a ``facts`` table shows, what they refer to, and how many there are."""
 
     facts: Sequence[Fact]

@@ -13,7 +13,7 @@ from aigap import kinds
 from aigap.answers.brief import Brief
 from aigap.core.labels import label
 from aigap.core.model import Fact, Lang, Text
-from aigap.kinds.quote import Quote
+from aigap.kinds.quote import Quote, own_words
 from aigap.output import citation
 from aigap.output.render import markdown_text
 
@@ -24,7 +24,10 @@ def brief_markdown(found: Brief, lang: Lang) -> str:
     notes: dict[str, int] = {}  # source id -> footnote number, in order of first use
 
     def cite(fact: Fact) -> str:
-        return f"[^{notes.setdefault(fact.source, len(notes) + 1)}]"
+        # a quote's own words are cited from their source, then the article
+        original = fact.original if isinstance(fact, Quote) else None
+        ids = [original.source, fact.source] if original is not None else [fact.source]
+        return "".join(f"[^{notes.setdefault(i, len(notes) + 1)}]" for i in ids)
 
     figures = [f for f in found.facts if f.kind in FIGURES]
     quotes = [f for f in found.facts if isinstance(f, Quote)]
@@ -67,8 +70,9 @@ def _quote(fact: Fact, found: Brief, lang: Lang) -> str:
     """The speaker's own words in quotation marks; anything else without them, said so."""
     assert isinstance(fact, Quote)  # the quotes section holds quotes only
     who = fact.speaker.get(lang) + (f" ({fact.role.get(lang)})" if fact.role else "")
-    if fact.said_en_is == "original" and fact.said.en and fact.speech == "direct":
-        said = f"“{markdown_text(fact.said.en)}”"
+    own = own_words(fact)
+    if own is not None and fact.speech == "direct":
+        said = f"“{markdown_text(own)}”"
         if lang == "ko" and fact.said.ko:
             said += " " + markdown_text(label("brief.article_words", lang, said=fact.said.ko))
     elif lang == "en" and fact.said.en:
