@@ -169,3 +169,14 @@ def test_chart_without_the_extra_exits_69(tmp_path: Path, lang: str, said: str) 
     )
     assert (proc.returncode, proc.stdout, proc.stderr) == (69, "", said)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("command", ["search", "check", "show", "gap"])
+def test_help_shows_no_python_type_names(command: str, lang: str) -> None:
+    # Typer's type column (<str>, <list[str]>, <bool>) is programmer's English,
+    # in Korean help too; argument names, metavars and help say what is taken.
+    code, out, _ = _run("--lang", lang, command, "--help")
+    assert code == 0
+    for python_type in ("<str>", "<list[str]>", "<bool>"):
+        assert python_type not in out

@@ -62,6 +62,17 @@ def test_korean_endings_and_scripts() -> None:
     assert split_scripts("mmlu에서의") == ("mmlu", "에서의")
     assert split_scripts("ai의") == ("ai", "의")
     assert split_scripts("딥시크") == ("", "딥시크")
+    assert split_scripts("딥시크r1") == ("", "딥시크r1")
+    assert split_scripts("a한b") == ("", "a한b")
+
+
+def test_split_scripts_is_linear_on_a_huge_word() -> None:
+    # The old one-regex split backtracked quadratically: `aigap search` with a
+    # 100 kB word ran for minutes. These finish at once when the scan is linear.
+    huge = "a" * 200_000
+    assert split_scripts(huge) == ("", huge)
+    assert split_scripts(huge + "한" + huge + "한") == ("", huge + "한" + huge + "한")
+    assert split_scripts(huge + "에서") == (huge, "에서")
 
 
 @pytest.mark.parametrize(

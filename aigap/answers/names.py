@@ -42,9 +42,10 @@ if TYPE_CHECKING:
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _SYLLABLES = re.compile("[\uac00-\ud7a3]+")
 # A Latin/digit run followed by a Hangul run: "mmlu에서의", "ai의", "1.7%로"
-_LATIN_THEN_HANGUL = re.compile(
-    r"^([^\uac00-\ud7a3]*[0-9A-Za-z%.][^\uac00-\ud7a3]*?)([\uac00-\ud7a3]+)$"
-)
+# Split by a scan, not one regex: ``^([^가-힣]*[0-9A-Za-z%.][^가-힣]*?)([가-힣]+)$``
+# backtracks quadratically, and a 100 kB search word took minutes.
+_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+_LATIN_MARK = re.compile(r"[0-9A-Za-z%.]")
 
 
 def _listed(text: str) -> list[str]:
@@ -112,10 +113,13 @@ def split_scripts(word: str) -> tuple[str, str]:
     syllables is split: mmlu에서의 -> (mmlu, 에서의), ai의 -> (ai, 의),
     딥시크r1 -> ("", 딥시크r1).
     """
-    found = _LATIN_THEN_HANGUL.match(word)
-    if found is None or not found.group(1).strip():
+    cut = len(word)
+    while cut and "\uac00" <= word[cut - 1] <= "\ud7a3":
+        cut -= 1
+    head, tail = word[:cut], word[cut:]
+    if not tail or not head.strip() or _SYLLABLE.search(head) or not _LATIN_MARK.search(head):
         return "", word
-    return found.group(1), found.group(2)
+    return head, tail
 
 
 class NameHit(msgspec.Struct, frozen=True):

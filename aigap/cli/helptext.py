@@ -71,8 +71,19 @@ def in_language(command: Any, ctx: typer.Context, code: runtime.Code) -> Iterato
         saved.restore()
 
 
+def _no_type(ctx: object) -> None:
+    """No type column: an argument's metavar and help say what it takes."""
+    return None
+
+
 def _param(saved: _Saved, command: str, param: Any, code: runtime.Code) -> None:
     text = text_of(command, param.name or "", code)
+    if getattr(param, "is_flag", False):
+        saved.put(param, "metavar", "")  # not Typer's <bool>, in either language
+    if param.param_type_name == "argument":
+        # Typer puts a Python type (<str>, <list[str]>) beside an argument's
+        # name whatever its metavar; the name and the help already say it.
+        saved.put(param, "display_type_rich", _no_type)
     if code != "ko":
         if text is not None:
             saved.put(param, "help", text)
