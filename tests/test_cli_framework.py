@@ -180,3 +180,12 @@ def test_help_shows_no_python_type_names(command: str, lang: str) -> None:
     assert code == 0
     for python_type in ("<str>", "<list[str]>", "<bool>"):
         assert python_type not in out
+
+
+@pytest.mark.parametrize("command", ["gap", "show", "cite"])
+def test_an_unknown_pasted_paragraph_is_echoed_short(command: str) -> None:
+    # A paragraph pasted as a name came back whole in the error (100 kB).
+    code, out, err = _run(command, "x" * 5000)
+    assert code == 2
+    assert len(out + err) < 1000
+    assert "x" * 79 + "…" in err

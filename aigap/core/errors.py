@@ -162,6 +162,9 @@ class FactFileError(AigapError):
         super().__init__(first, problems)
 
 
+_ECHO = 80  # characters of an unknown name repeated in its error
+
+
 class UnknownName(AigapError):
     """A benchmark or id the fact base does not know; lists what it does."""
 
@@ -173,7 +176,9 @@ class UnknownName(AigapError):
         names: dict[str, str],
         suggestion: str | None = None,
     ) -> None:
-        lines = [Phrase(f"error.unknown.{what}", {"name": name})]
+        # Echo a pasted paragraph back short: the error must stay readable.
+        shown = name if len(name) <= _ECHO else name[: _ECHO - 1] + "…"
+        lines = [Phrase(f"error.unknown.{what}", {"name": shown})]
         self.suggestion = suggestion or suggest(name, names)
         if self.suggestion:
             lines.append(Phrase("error.did_you_mean", {"name": self.suggestion}))
