@@ -62,6 +62,12 @@ def test_korean_brief_uses_korean_labels(runner: CliRunner) -> None:
     assert "핵심 수치" in text and "Key figures" not in text and "Quotes" not in text
 
 
+def test_korean_beside_an_original_is_called_a_translation(runner: CliRunner) -> None:
+    """Next to the speaker's English words, the article's Korean is surely a translation."""
+    line = next(x for x in _brief(runner, "--lang", "ko").splitlines() if "Sputnik" in x)
+    assert "기사의 한국어 번역" in line and "옮긴 것일 수 있음" not in line
+
+
 def test_an_unknown_name_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["brief", "no-such-thing"])
     assert result.exit_code == 2 and "unknown name" in result.output

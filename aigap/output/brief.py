@@ -74,7 +74,8 @@ def _quote(fact: Fact, found: Brief, lang: Lang) -> str:
     if own is not None and fact.speech == "direct":
         said = f"“{markdown_text(own)}”"
         if lang == "ko" and fact.said.ko:
-            said += " " + markdown_text(label("brief.article_words", lang, said=fact.said.ko))
+            # beside the original, the article's Korean is certainly a translation: say so
+            said += " " + markdown_text(label("quote.article_words", lang, said=fact.said.ko))
     elif lang == "en" and fact.said.en:
         said = markdown_text(label("brief.rendering", lang, said=fact.said.en))
     else:
