@@ -91,3 +91,26 @@ def test_a_damaged_table_is_rebuilt_not_read(
         again = runner.invoke(app, [*base, *ask])
         assert again.exit_code == 0, again.output
         assert again.stdout == before.stdout, ask
+
+
+def test_a_search_index_that_lost_rows_is_rebuilt_not_read(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The search index emptied (FTS5's own 'delete-all'): the row count written with it
+    catches it, and the cache is rebuilt rather than answering "nothing"."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_bytes((REPO / "facts.yaml").read_bytes())
+    base = ["--no-packaged", "--facts", str(facts)]
+    asks = [["search", "nvidia", "-f", "json"], ["search", "nvidea", "-f", "json"]]
+    fresh = [runner.invoke(app, [*base, *ask]) for ask in asks]
+    assert all(r.exit_code == 0 for r in fresh), [r.output for r in fresh]
+    cache = cache_file_for(str(facts))
+    assert cache is not None and cache.exists()
+    conn = sqlite3.connect(cache)
+    conn.execute("INSERT INTO search(search) VALUES ('delete-all')")
+    conn.commit()
+    conn.close()
+    for ask, before in zip(asks, fresh, strict=True):
+        again = runner.invoke(app, [*base, *ask])
+        assert again.exit_code == 0, again.output
+        assert again.stdout == before.stdout, ask

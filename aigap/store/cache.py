@@ -25,6 +25,7 @@ from aigap.store.schema import (
     BY_SOURCE,
     CACHE_FORMAT,
     INDEXES,
+    SEARCH_ROWS,
     SEARCH_SCHEMA,
     TABLES,
     UNDATED,
@@ -310,17 +311,23 @@ def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
         names_of[str(raw["id"])] = [n for value in names for n in _strings(value)]
     indexer = Indexer(names_of)
 
+    indexed = 0
+
     def rows() -> Iterator[tuple[object, ...]]:
+        nonlocal indexed
         ord_ = 0
         for kind in (*NOT_FACTS, *kinds.sections()):  # the order _fill numbers records in
             for raw in _records_of(data, kind):
                 ord_ += 1
+                indexed += 1
                 # an entity is a hit of its own (its card) and, through the names
                 # indexed with the facts about it, leads to them
                 yield (ord_, *indexer.row(kind, raw))
 
     conn.execute(SEARCH_SCHEMA)  # execute, not executescript, which would commit first
     conn.executemany("INSERT INTO search(rowid, names, body, passage) VALUES (?, ?, ?, ?)", rows())
+    # the index's row count, written in the same transaction: Store.search checks it
+    conn.execute("INSERT INTO counts(kind, benchmark, n) VALUES (?, '', ?)", (SEARCH_ROWS, indexed))
 
 
 def open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:

@@ -43,6 +43,7 @@ from aigap.kinds.base import no_figures
 from aigap.store.index import COLUMN_WEIGHTS
 from aigap.store.schema import (
     BY_SOURCE,
+    SEARCH_ROWS,
     UNDATED,
     row_crc,
 )
@@ -108,6 +109,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        self._search_whole = False  # the search index's row count was checked
 
     # A row's values are what SQLite holds (text, integers, reals, NULL): Any, as
     # sqlite3 gives them; every record built from them is checked by _build.
@@ -258,11 +260,21 @@ class Store:
         rows = self._rows("SELECT benchmark, n FROM counts WHERE kind = ?", (BY_SOURCE,))
         return {source: count for source, count in rows}
 
+    def _search_index_whole(self) -> None:
+        """The search index lost no row: its count was written with it (once per store).
+
+        Its docsize table has one row per indexed record; counting it is a B-tree count.
+        """
+        if not self._search_whole:
+            self._expect(self._rows("SELECT count(*) FROM search_docsize")[0][0], SEARCH_ROWS)
+            self._search_whole = True
+
     def search(self, match: str, limit: int | None) -> Rows[Ranked]:
         """The best ``limit`` records (all when None) for an FTS5 query, with scores; the count.
 
         Ranking and cutting happen in SQLite: only the rows returned are built.
         """
+        self._search_index_whole()
 
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         rows = self._rows(
@@ -281,6 +293,7 @@ class Store:
 
     def search_count(self, match: str, cap: int) -> int:
         """How many records an FTS5 query matches, counted up to ``cap``."""
+        self._search_index_whole()
         rows = self._rows(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
             (match, cap),
@@ -304,6 +317,7 @@ class Store:
 
     def _vocabulary(self) -> None:
         """The index's terms as a table (fts5vocab; temporary: the cache is read-only)."""
+        self._search_index_whole()
         try:
             self.conn.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab"

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from aigap import kinds
 from aigap.kinds import base
 
-CACHE_FORMAT = "15"
+CACHE_FORMAT = "16"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
@@ -109,6 +109,7 @@ UNDATED = "~"  # the sort key of an undated fact: after every date
 
 
 BY_SOURCE = "facts-of-source"  # counts rows: (this, source id) -> how many facts
+SEARCH_ROWS = "search-index"  # counts row: (this, "") -> rows in the search index
 
 
 def entries_from_data(section: str) -> bool:
