@@ -16,8 +16,7 @@ from aigap.cli.options import (
     LangOpt,
     MaxBytesOpt,
     NoPackagedOpt,
-    choices,
-    one_of,
+    format_option,
 )
 from aigap.cli.usage import BadValue
 from aigap.core.errors import Phrase
@@ -65,15 +64,7 @@ def check(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=one_of(CheckFormat),
-            metavar=choices(CheckFormat),
-        ),
-    ] = CheckFormat.text,
+    fmt: Annotated[CheckFormat, format_option(CheckFormat)] = CheckFormat.text,
     lang: LangOpt = None,
     facts: FactsOpt = None,
     no_packaged: NoPackagedOpt = False,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -77,6 +77,11 @@ def one_of(kind: type[E]) -> Callable[[str | E], E]:
 def choices(kind: type[StrEnum]) -> str:
     """The metavar of a choice: ``[table|json|csv|markdown]``."""
     return "[" + "|".join(member.value for member in kind) + "]"
+
+
+def format_option(kind: type[StrEnum]) -> Any:
+    """``--format``/``-f`` as one of ``kind``'s values: every command's format option."""
+    return typer.Option("--format", "-f", parser=one_of(kind), metavar=choices(kind))
 
 
 LIMIT_MAX = 2**63 - 1  # SQLite's largest integer: a row limit past it is a usage error
@@ -175,10 +180,7 @@ LangOpt = Annotated[
 # A table is read on a screen: the first rows, and how many more there are.
 TABLE_ROWS = 50
 
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", parser=one_of(Format), metavar=choices(Format)),
-]
+FormatOpt = Annotated[Format, format_option(Format)]
 SvgOpt = Annotated[
     str | None,
     typer.Option("--svg", metavar="FILE"),

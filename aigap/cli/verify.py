@@ -14,8 +14,7 @@ from aigap.cli.options import (
     LangOpt,
     MaxBytesOpt,
     NoPackagedOpt,
-    choices,
-    one_of,
+    format_option,
 )
 
 
@@ -39,10 +38,7 @@ def verify(
         str | None,
         typer.Argument(metavar="FILE", show_default=False),
     ] = None,
-    fmt: Annotated[
-        VerifyFormat,
-        typer.Option("--format", "-f", parser=one_of(VerifyFormat), metavar=choices(VerifyFormat)),
-    ] = VerifyFormat.table,
+    fmt: Annotated[VerifyFormat, format_option(VerifyFormat)] = VerifyFormat.table,
     lang: LangOpt = None,
     facts: FactsOpt = None,
     no_packaged: NoPackagedOpt = False,
