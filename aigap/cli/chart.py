@@ -17,6 +17,7 @@ from aigap.cli.options import (
     NoPackagedOpt,
     choices,
     one_of,
+    path,
 )
 from aigap.core.errors import AigapError
 
@@ -37,6 +38,7 @@ def chart(
             "--out",
             "-o",
             metavar="FILE",
+            parser=path,
             show_default=False,
         ),
     ],

@@ -17,6 +17,7 @@ from aigap.cli.options import (
     MaxBytesOpt,
     NoPackagedOpt,
     format_option,
+    path,
 )
 from aigap.cli.usage import BadValue
 from aigap.core.errors import Phrase
@@ -52,6 +53,7 @@ def check(
         list[str] | None,
         typer.Argument(
             metavar="PATH",
+            parser=path,
             show_default=False,
         ),
     ] = None,
@@ -60,6 +62,7 @@ def check(
         typer.Option(
             "--sources",
             metavar="DIR",
+            parser=path,
             callback=sources_dir,
             show_default=False,
         ),

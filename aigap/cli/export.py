@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aigap.cli import runtime
-from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt
+from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt, path
 
 
 def export(
@@ -17,6 +17,7 @@ def export(
         str,
         typer.Argument(
             metavar="DIR",
+            parser=path,
             show_default=False,
         ),
     ],

@@ -15,6 +15,7 @@ from aigap.cli.options import (
     MaxBytesOpt,
     NoPackagedOpt,
     format_option,
+    path,
 )
 
 
@@ -36,7 +37,7 @@ def verify(
     ctx: typer.Context,
     draft: Annotated[
         str | None,
-        typer.Argument(metavar="FILE", show_default=False),
+        typer.Argument(metavar="FILE", parser=path, show_default=False),
     ] = None,
     fmt: Annotated[VerifyFormat, format_option(VerifyFormat)] = VerifyFormat.table,
     lang: LangOpt = None,
