@@ -125,6 +125,9 @@ def test_quotes_and_misattribution(runner: CliRunner) -> None:
         ("supported", "quote-altman-impressive"),
     ]
     assert code == 1
+    # the English words are Andreessen's own: cited from their source, not the article;
+    # the Korean words are the article's translation
+    assert [c["source_id"] for c in data["claims"]] == ["usa-newnews-2025-01-27", "mk-2025-01-29"]
 
 
 def test_checklist_is_markdown_and_the_draft_stays_text(runner: CliRunner) -> None:

@@ -907,7 +907,9 @@ def _words_source(words: str, fact: Quote) -> str | None:
         return None
     mine = tokens(words)
     own = _overlap(mine, original)[0]
-    return source if all(own > _overlap(mine, t)[0] for t in fact.said.all()) else None
+    # as close to the speaker's words as to the article's (an English draft quoting
+    # "AI's Sputnik moment"): the words are the speaker's, cited from their own source
+    return source if own > 0 and all(own >= _overlap(mine, t)[0] for t in fact.said.all()) else None
 
 
 def _same_figures(words: str, fact: Quote) -> bool:
@@ -1013,7 +1015,7 @@ def judge_quote(
         if not _same_figures(quoted.text, fact):
             return Finding("contradicted", fact, says)
         return Finding("supported", fact, says, _words_source(quoted.text, fact))
-    return Finding("misattributed", fact, says)
+    return Finding("misattributed", fact, says, _words_source(quoted.text, fact))
 
 
 def _is_speech(quoted: Quoted, text: str) -> bool:

@@ -259,6 +259,12 @@ LABELS: dict[str, dict[Lang, str]] = {
     "entity.facts": {"en": "facts", "ko": "사실"},
     "entity.no_facts": {"en": "no fact is about it", "ko": "이 개체에 관한 사실 없음"},
     "undated": {"en": "undated", "ko": "날짜 없음"},
+    "source.words": {"en": "original words: {id}", "ko": "발언 원문: {id}"},
+    "note.words_source": {
+        "en": "'original words:' the source of a speaker's own words; "
+        "the article (Source) holds its Korean translation.",
+        "ko": "'발언 원문:' 발언자 자신의 말이 실린 출처. 출처 열의 기사에는 한국어 번역이 실렸다.",
+    },
     "note.fact_inferred": {
         "en": "* inferred from the article's wording (see aigap show ID)",
         "ko": "* 기사 표현에서 추정함 (aigap show ID 참고)",
