@@ -5,7 +5,7 @@ table shows, and how many there are) and hands them to the layout and the
 printer in the format asked for.
 
 The library is imported inside each command: ``aigap --help`` and another
-command's start never load the store, the kinds or Rich's tables.
+command's start-up never load the store, the kinds or Rich's tables.
 """
 
 from __future__ import annotations
