@@ -194,3 +194,21 @@ def test_no_draft_at_a_terminal_is_a_usage_error(
     result = runner.invoke(app, ["verify", "--lang", "ko"])
     assert result.exit_code == 2 and "초안이 없습니다" in result.stderr
     assert runner.invoke(app, ["verify", "-"], input=KOREAN).exit_code == 0  # "-" reads anyway
+
+
+def test_a_contradiction_says_what_differs(runner: CliRunner) -> None:
+    """The number is right but the day or the direction is not: the report says which,
+    so the writer does not hunt for a difference in the number."""
+    draft = "Nvidia lost 16.9% on Jan. 28, 2025.\nThe Nasdaq rose 3.07% on January 27, 2025.\n"
+    _, data = _json(runner, [], draft)
+    date, direction = data["claims"]
+    assert date["verdict"] == direction["verdict"] == "contradicted"
+    assert "the draft's date (Jan. 28, 2025) does not" in date["says"]
+    assert "its direction (up or down) does not" in direction["says"]
+    _, korean = _json(runner, ["--lang", "ko"], draft)
+    assert "초안의 날짜(Jan. 28, 2025)가 다름" in korean["claims"][0]["says"]
+
+
+def test_one_claim_is_singular(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["verify"], input="The Nasdaq fell 3.07% on January 27, 2025.\n")
+    assert result.output.rstrip().endswith("1 claim: 1 supported.")

@@ -665,10 +665,14 @@ def judge_figure(
                 and figure.direction
                 and ((figure.direction == "up") != (slot.value > 0))
             ):
-                return Finding("contradicted", slot.fact, slot_says(slot, lang, base))
+                says = slot_says(slot, lang, base) + "; " + label("verify.other_direction", lang)
+                return Finding("contradicted", slot.fact, says)
             return Finding("supported", slot.fact, slot_says(slot, lang, base))
         slot = _at_date(referents, when) or exact[0]
-        return Finding("contradicted", slot.fact, slot_says(slot, lang, base))
+        says = slot_says(slot, lang, base)
+        if when is not None and not _date_fits(when, slot.date):  # the number fits, the date not
+            says += "; " + label("verify.other_date", lang, when=when.text)
+        return Finding("contradicted", slot.fact, says)
     bounded = figure.hedge in ("over", "under")
     unit_off = [
         s

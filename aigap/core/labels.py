@@ -1136,8 +1136,17 @@ LABELS.update(
             "en": "{total} claims: {counts}.",
             "ko": "주장 {total}건: {counts}.",
         },
+        "verify.summary_one": {"en": "1 claim: {counts}.", "ko": "주장 1건: {counts}."},
         "verify.count": {"en": "{n} {verdict}", "ko": "{verdict} {n}건"},
         "verify.no_base": {"en": "nothing in the base", "ko": "사실 기반에 기록 없음"},
+        "verify.other_date": {
+            "en": "the figure matches, the draft's date ({when}) does not",
+            "ko": "수치는 맞지만 초안의 날짜({when})가 다름",
+        },
+        "verify.other_direction": {
+            "en": "the figure matches, its direction (up or down) does not",
+            "ko": "수치는 맞지만 방향(상승·하락)이 다름",
+        },
         "verify.belongs": {
             "en": "the draft's {figure} matches {whose}",
             "ko": "초안의 {figure}는 {whose}와 일치",
