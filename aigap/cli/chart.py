@@ -1,4 +1,8 @@
-"""``aigap chart``: a chart for a slide or an article (the optional ``chart`` extra)."""
+"""``aigap chart``: a chart for a slide or an article (the optional ``chart`` extra).
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""``aigap check``: a fact file's problems, for its curator."""
+"""``aigap check``: a fact file's problems, for its curator.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""``aigap export``: the whole fact base as a Frictionless Data Package."""
+"""``aigap export``: the whole fact base as a Frictionless Data Package.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ before and after the command name alike; ``runtime.settings`` and
 
 Values aigap checks itself (a language, a count, one of a few words) are
 parsed here, so a refusal is worded by the catalogue in the run's language.
+
+The text normaliser is imported only for non-ASCII words, not at start-up.
 """
 
 from __future__ import annotations

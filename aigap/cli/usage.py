@@ -12,6 +12,9 @@ the attributes Click documents for them (``option_name``, ``possibilities``,
 ``param``, ``param_type``) and on ``typer.BadParameter``'s base class, and
 tests/test_usage_errors.py fails on a Typer release that changes them
 (pyproject pins Typer below the next minor release).
+
+What it needs to word an error is imported when a command line is wrong, not
+at start-up.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""``aigap verify``: a draft's figures, dates and quotations checked against the base."""
+"""``aigap verify``: a draft's figures, dates and quotations checked against the base.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 
