@@ -14,7 +14,14 @@ from aigap.answers.search import korean_stem, match_expression, query_words
 from aigap.cli import app
 
 QUESTIONS_FILE = Path(__file__).with_name("search_questions.yaml")  # the tuning part
-HELD_OUT_FILE = Path(__file__).with_name("search_questions_heldout.yaml")  # never tuned on
+HELD_OUT_FILE = Path(__file__).with_name("search_questions_heldout.yaml")  # held out once
+# every part of the question set; the last is the one reported (never tuned on)
+PART_FILES = [
+    QUESTIONS_FILE,
+    HELD_OUT_FILE,
+    Path(__file__).with_name("search_questions_heldout2.yaml"),
+    Path(__file__).with_name("search_questions_heldout3.yaml"),
+]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
 ]
@@ -41,6 +48,23 @@ def test_the_question_table_is_big_enough() -> None:
         assert any(q.get("nothing") for q in part) and any(q.get("first") for q in part)
     # the parts do not share a question
     assert not {q["q"] for q in QUESTIONS} & {q["q"] for q in held_out}
+
+
+def test_every_part_names_real_facts_and_shares_no_question() -> None:
+    """The held-out parts are not searched by the tests (that would tune on them),
+    but what they expect must exist: a misspelt id would count as a miss."""
+    data = yaml.safe_load(Path(__file__).parent.parent.joinpath("facts.yaml").read_text("utf-8"))
+    ids = {r["id"] for v in data.values() if isinstance(v, list) for r in v if "id" in r}
+    seen: set[str] = set()
+    for path in PART_FILES:
+        part = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+        for q in part:
+            expected = [*q.get("answers", []), *q.get("any_of", []), *q.get("first", [])]
+            assert set(expected) <= ids, (path.name, q["q"])
+            assert bool(expected) != bool(q.get("nothing")), (path.name, q["q"])
+        asked = {str(q["q"]).casefold() for q in part}
+        assert not asked & seen, path.name
+        seen |= asked
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q["q"] for q in QUESTIONS])
@@ -124,6 +148,7 @@ def test_json_hits_carry_the_answer(runner: CliRunner) -> None:
         "date_end",
         "who",
         "source_id",
+        "original_source_id",
         "field",
         "snippet",
         "weak",
@@ -139,6 +164,20 @@ def test_json_hits_carry_the_answer(runner: CliRunner) -> None:
     # the answer line names its speaker: copied alone, it keeps its attribution
     assert quote["kind"] == "quote" and quote["headline"].startswith("Marc Andreessen: “")
     assert quote["who"] and "Andreessen" in quote["who"]
+    # the speaker's words come from their own source; the article is the translation's
+    assert (quote["original_source_id"], quote["source_id"]) == (
+        "usa-newnews-2025-01-27",
+        "mk-2025-01-29",
+    )
+    assert top["original_source_id"] is None
+
+
+def test_a_quote_with_its_original_cites_the_originals_source(runner: CliRunner) -> None:
+    for lang, words in (("en", "original words: "), ("ko", "발언 원문: ")):
+        result = runner.invoke(
+            app, ["--lang", lang, "search", "sputnik", "moment"], env={"COLUMNS": "200"}
+        )
+        assert f"{words}usa-newnews-2025-01-27" in result.stdout
 
 
 def test_sources_and_benchmarks_are_found(runner: CliRunner) -> None:

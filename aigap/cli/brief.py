@@ -1,4 +1,8 @@
-"""``aigap brief``: key figures and quotes as short Markdown, with footnote citations."""
+"""``aigap brief``: key figures and quotes as short Markdown, with footnote citations.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 

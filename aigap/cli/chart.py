@@ -1,4 +1,8 @@
-"""``aigap chart``: a chart for a slide or an article (the optional ``chart`` extra)."""
+"""``aigap chart``: a chart for a slide or an article (the optional ``chart`` extra).
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from aigap.cli.options import (
     NoPackagedOpt,
     choices,
     one_of,
+    path,
 )
 from aigap.core.errors import AigapError
 
@@ -37,6 +42,7 @@ def chart(
             "--out",
             "-o",
             metavar="FILE",
+            parser=path,
             show_default=False,
         ),
     ],

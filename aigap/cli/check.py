@@ -1,4 +1,8 @@
-"""``aigap check``: a fact file's problems, for its curator."""
+"""``aigap check``: a fact file's problems, for its curator.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from aigap.cli.options import (
     MaxBytesOpt,
     NoPackagedOpt,
     format_option,
+    path,
 )
 from aigap.cli.usage import BadValue
 from aigap.core.errors import Phrase
@@ -52,6 +57,7 @@ def check(
         list[str] | None,
         typer.Argument(
             metavar="PATH",
+            parser=path,
             show_default=False,
         ),
     ] = None,
@@ -60,6 +66,7 @@ def check(
         typer.Option(
             "--sources",
             metavar="DIR",
+            parser=path,
             callback=sources_dir,
             show_default=False,
         ),

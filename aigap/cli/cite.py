@@ -1,4 +1,8 @@
-"""``aigap cite``: a citation for a fact, a source, or what a name is about."""
+"""``aigap cite``: a citation for a fact, a source, or what a name is about.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""``aigap export``: the whole fact base as a Frictionless Data Package."""
+"""``aigap export``: the whole fact base as a Frictionless Data Package.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from typing import Annotated
 import typer
 
 from aigap.cli import runtime
-from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt
+from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt, path
 
 
 def export(
@@ -17,6 +21,7 @@ def export(
         str,
         typer.Argument(
             metavar="DIR",
+            parser=path,
             show_default=False,
         ),
     ],

@@ -9,6 +9,8 @@ before and after the command name alike; ``runtime.settings`` and
 
 Values aigap checks itself (a language, a count, one of a few words) are
 parsed here, so a refusal is worded by the catalogue in the run's language.
+
+The text normaliser is imported only for non-ASCII words, not at start-up.
 """
 
 from __future__ import annotations
@@ -84,6 +86,13 @@ def format_option(kind: type[StrEnum]) -> Any:
     return typer.Option("--format", "-f", parser=one_of(kind), metavar=choices(kind))
 
 
+def path(value: str) -> str:
+    """A file or directory name as typed: an empty one names nothing (not ``.``)."""
+    if not value:
+        raise BadValue(Phrase("usage.empty_path", {}))
+    return value
+
+
 LIMIT_MAX = 2**63 - 1  # SQLite's largest integer: a row limit past it is a usage error
 
 
@@ -144,6 +153,7 @@ FactsOpt = Annotated[
     typer.Option(
         "--facts",
         metavar="PATH",
+        parser=path,
         show_default=False,
     ),
 ]
@@ -183,7 +193,7 @@ TABLE_ROWS = 50
 FormatOpt = Annotated[Format, format_option(Format)]
 SvgOpt = Annotated[
     str | None,
-    typer.Option("--svg", metavar="FILE"),
+    typer.Option("--svg", metavar="FILE", parser=path),
 ]
 LimitOpt = Annotated[
     int | None,

@@ -8,6 +8,9 @@
   (``| head``), 74 when output was lost; never a traceback.
 - Exit codes (sysexits): 0 ok, 1 findings, 2 usage or unusable input,
   69 an optional part missing, 70 a bug, 74 output could not be written.
+
+The store and the output helpers are imported when first needed, not at
+start-up, so ``--help`` and ``--version`` stay at the floor of a bare Typer app.
 """
 
 from __future__ import annotations

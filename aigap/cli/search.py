@@ -1,4 +1,8 @@
-"""``aigap search``: a question, answered by the facts that match it best."""
+"""``aigap search``: a question, answered by the facts that match it best.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 

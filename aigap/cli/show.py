@@ -1,4 +1,8 @@
-"""``aigap show``: one fact, source or benchmark in full, or everything about a name."""
+"""``aigap show``: one fact, source or benchmark in full, or everything about a name.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 

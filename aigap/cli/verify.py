@@ -1,4 +1,8 @@
-"""``aigap verify``: a draft's figures, dates and quotations checked against the base."""
+"""``aigap verify``: a draft's figures, dates and quotations checked against the base.
+
+Its library modules are imported when the command runs, not at start-up:
+``aigap --help`` and the other commands do not load them.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from aigap.cli.options import (
     MaxBytesOpt,
     NoPackagedOpt,
     format_option,
+    path,
 )
 
 
@@ -36,7 +41,7 @@ def verify(
     ctx: typer.Context,
     draft: Annotated[
         str | None,
-        typer.Argument(metavar="FILE", show_default=False),
+        typer.Argument(metavar="FILE", parser=path, show_default=False),
     ] = None,
     fmt: Annotated[VerifyFormat, format_option(VerifyFormat)] = VerifyFormat.table,
     lang: LangOpt = None,
