@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,7 +45,15 @@ from aigap.store.cache import (
     record_row,
 )
 from aigap.store.index import Indexer
-from aigap.store.schema import ord_of, schema_digest, slot_range
+from aigap.store.schema import (
+    SEARCH_SHAPE,
+    SEARCH_SUM,
+    ord_of,
+    schema_digest,
+    search_checksum,
+    search_shape,
+    slot_range,
+)
 
 if TYPE_CHECKING:
     from aigap.core.model import Fact
@@ -147,12 +155,13 @@ def apply(conn: sqlite3.Connection, edits: Sequence[Edit], key: str) -> bool:
                 raise _Doubt  # a source, benchmark or entity changed
         shares = {e.slot: _share(conn, e.slot) for e in changed}
         for edit in changed:
-            _delete_facts(conn, edit.slot)
+            _delete_facts(conn, edit.slot, shares[edit.slot])
         _check_needs(conn, [need for e in changed for need in e.needs])
         indexer = _indexer(conn) if changed else None
         for edit in changed:
             assert indexer is not None
             _insert_facts(conn, edit, indexer, shares[edit.slot])
+        shape = _index_sums(conn) if changed else None
         conn.executemany(
             "UPDATE files SET key = ?, sha256 = ? WHERE slot = ?",
             [(e.key, e.part.sha256, e.slot) for e in edits],
@@ -164,7 +173,31 @@ def apply(conn: sqlite3.Connection, edits: Sequence[Edit], key: str) -> bool:
         with contextlib.suppress(sqlite3.Error):
             conn.rollback()
         return False
-    return True
+    # FTS5 wrote nothing more at the commit: the shape written is the index's
+    # (else the caller rebuilds all, which replaces this file)
+    return shape is None or _checked_sum(conn, search_shape) == shape
+
+
+def _index_sums(conn: sqlite3.Connection) -> int:
+    """The search index's shape and page checksum (``schema.search_shape``,
+    ``search_checksum``) written into counts, as a full build writes them; the shape."""
+    # FTS5 keeps new rows in memory until the transaction ends or a savepoint
+    # is taken: this writes them into the index's pages, which are summed next
+    conn.execute("SAVEPOINT flush")
+    conn.execute("RELEASE flush")
+    shape = search_shape(conn)
+    conn.executemany(
+        "UPDATE counts SET n = ? WHERE kind = ? AND benchmark = ''",
+        [(shape, SEARCH_SHAPE), (search_checksum(conn), SEARCH_SUM)],
+    )
+    return shape
+
+
+def _checked_sum(conn: sqlite3.Connection, checksum: Callable[[sqlite3.Connection], int]) -> int:
+    try:
+        return checksum(conn)
+    except sqlite3.Error:
+        return -1
 
 
 def _share(conn: sqlite3.Connection, slot: int) -> dict[Count, int]:
@@ -180,10 +213,18 @@ def _fact_sections() -> list[tuple[int, str]]:
     return [(rank + len(NOT_FACTS), section) for rank, section in enumerate(kinds.sections())]
 
 
-def _delete_facts(conn: sqlite3.Connection, slot: int) -> None:
+def _delete_facts(conn: sqlite3.Connection, slot: int, share: Mapping[Count, int]) -> None:
     """Every row of the file's facts; its sources, benchmarks and entities stay."""
-    for rank, _ in _fact_sections():
+    for rank, section in _fact_sections():
         lo, hi = slot_range(rank, slot)
+        # as many records and search rows as its share counted (else damage: read all)
+        held = conn.execute(
+            "SELECT (SELECT count(*) FROM records WHERE ord BETWEEN ?1 AND ?2),"
+            " (SELECT count(*) FROM search_text WHERE ord BETWEEN ?1 AND ?2)",
+            (lo, hi),
+        ).fetchone()
+        if held != (share.get((section, ""), 0),) * 2:
+            raise _Doubt
         # FTS5 forgets a row only given the text it indexed: its external content
         conn.execute(
             "INSERT INTO search(search, rowid, names, body, passage)"
