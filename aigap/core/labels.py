@@ -790,6 +790,14 @@ LABELS.update(
         "usage.not_dir": {"en": "{path}: not a directory", "ko": "{path}: 디렉터리가 아닙니다"},
         "usage.no_dir": {"en": "{path}: no such directory", "ko": "{path}: 디렉터리가 없습니다"},
         "usage.unreadable": {"en": "{path}: cannot be read", "ko": "{path}: 읽을 수 없습니다"},
+        "usage.env_hint": {
+            "en": "environment variable {name!r}",
+            "ko": "환경 변수 {name!r}",
+        },
+        "usage.empty_path": {
+            "en": "an empty path ('') names no file or directory",
+            "ko": "빈 경로('')는 파일이나 디렉터리를 가리키지 않습니다",
+        },
     }
 )
 
