@@ -75,6 +75,27 @@ def facts_path() -> Path:
     return packaged_facts_path()
 
 
+# A search hit's fields in JSON, CSV and Markdown, in order: spelt out, not taken from
+# aigap.output.search, so that a change to the published fields fails a test.
+SEARCH_HIT_FIELDS = [
+    "rank",
+    "id",
+    "kind",
+    "score",
+    "headline",
+    "date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "who",
+    "source_id",
+    "original_source_id",
+    "field",
+    "snippet",
+    "weak",
+]
+
+
 BIG_BASE_FACTS = 2_000
 
 
