@@ -67,10 +67,12 @@ _SPECIAL_FLOATS = {
     ".NaN": float("nan"),
     ".NAN": float("nan"),
 }
-# Control characters YAML refuses raw (all but tab and line feed; a raw CR or NEL
-# is read as a line break): a double-quoted scalar can still hold them as escapes
-# ("\x1b", "\u0007", "\e"), refused there too. Also a lone surrogate and U+FFFE/F.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Control characters YAML refuses raw: a double-quoted scalar can still write them
+# as escapes ("\x1b", "\u0007", "\e"), refused there too. Tab, line feed and
+# carriage return are text (YAML reads a raw CR as a line break; as "\r" it is
+# data that every output format keeps: CSV quotes it, a terminal sees it escaped).
+# Also a lone surrogate and U+FFFE/U+FFFF, which YAML refuses raw too.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Only these first characters can start a non-string plain scalar.
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
