@@ -15,12 +15,13 @@ from aigap.cli import app
 
 QUESTIONS_FILE = Path(__file__).with_name("search_questions.yaml")  # the tuning part
 HELD_OUT_FILE = Path(__file__).with_name("search_questions_heldout.yaml")  # held out once
-# every part of the question set; the last is the one reported (never tuned on)
+# every part of the question set; the last two are reported (never tuned on)
 PART_FILES = [
     QUESTIONS_FILE,
     HELD_OUT_FILE,
     Path(__file__).with_name("search_questions_heldout2.yaml"),
     Path(__file__).with_name("search_questions_heldout3.yaml"),
+    Path(__file__).with_name("search_questions_heldout4.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
