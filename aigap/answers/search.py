@@ -55,6 +55,7 @@ from aigap.answers.names import (
     VERB_ENDINGS,
     Names,
     correct,
+    typo_budget,
     is_hangul,
     korean_stem,
     split_scripts,
@@ -307,6 +308,7 @@ class Rules(msgspec.Struct, frozen=True):
     typos: bool = True  # a word that matches nothing is corrected
     rank: bool = True  # coverage, cards and figures re-rank the best hits
     weak: bool = True  # hits that match too little of the question are marked weak
+    form: bool = True  # a figure word (drop, 하락폭) is met by a figure, a date word by an event
 
 
 RULES = Rules()
@@ -322,14 +324,14 @@ FIGURE_WORDS = frozenset(
         """
     much many number numbers figure figures percent percentage points point score
     scores accuracy price prices cost costs rate much big size drop dropped fall fell
-    얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점
+    얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점 률 액 규모
     """
     )
 )
 # a number (not a name with a digit: r1, v3, h800) or a unit
 _FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|원$|%p")
 # Questions that ask when: an event (a dated happening) answers them.
-DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년"))
+DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년 일"))
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
 WHAT_WORDS = frozenset(_listed("who what whats 누구 누가 무엇 뭐야 뭔가 뭐지 어떤"))
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
@@ -351,14 +353,13 @@ SUBJECT_WEIGHT = 4  # a field this heavy names what a fact is about (Kind.search
 # (each weighted by how rare it is in the base) is weak: a "closest" fact,
 # never an answer. Chosen from the tuning questions' coverage (docs/search.md).
 WEAK_BELOW = 0.5
-VERB_WEIGHT = 0.3
+LIGHT_WEIGHT = 0.3  # a Korean predicate or one-syllable word
 NAME_WEIGHT = 1.5  # a name the question names: what it is about
 NOTE_SHARE = 0.5  # a word found only in a fact's note counts this much
 # A hit that matches none of the names in the question while a word of it is
 # found nowhere in the base (microsoft shares, 삼성전자 주가) must cover more
 WEAK_BELOW_UNNAMED = 0.75  # a Korean predicate (떨어졌나) counts this much of a word
 DF_CAP = 1_000  # a phrase's or stemmed word's records are counted up to here
-NAME_PRIORITY = 1e12  # a name outweighs any index word equally near a typo
 
 
 class Term(msgspec.Struct, frozen=True):
@@ -367,7 +368,11 @@ class Term(msgspec.Struct, frozen=True):
     typed: str  # as typed, folded
     alternatives: tuple[str, ...]  # FTS5 strings, any of which matches
     entities: tuple[str, ...] = ()  # the ids when the term is a name
-    verb: bool = False  # a Korean predicate: counts for less
+    # a Korean predicate (떨어졌나) or one syllable (전, 수): counts for less, and
+    # is not content the base lacks when it has no such word
+    light: bool = False
+    # asks for a kind of answer (Form): met by a fact with a figure / an event, as by its word
+    form: str = ""
 
     @property
     def expression(self) -> str:
@@ -400,7 +405,8 @@ def _word_term(word: str, rules: Rules) -> Term:
         verb = any(word.endswith(e) and len(word) > len(e) for e in VERB_ENDINGS)
         one_syllable = len(stem) == 1 and rules.syllable
         # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
-        return Term(word, (_quoted(stem) if one_syllable else _quoted(stem) + "*",), verb=verb)
+        light = verb or (len(stem) == 1 and rules.syllable)
+        return Term(word, (_quoted(stem) if one_syllable else _quoted(stem) + "*",), light=light)
     return Term(word, tuple(_quoted(w) for w in IRREGULAR.get(word, (word,))))
 
 
@@ -467,65 +473,115 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     else:
         terms = [_word_term(p, rules) for p in pieces]
     terms = list({t.expression: t for t in terms}.values())
+    if rules.form:
+        terms = [_with_form(t) for t in terms]
     corrections: list[tuple[str, str]] = []
     if rules.typos or rules.split:
-        terms = [_corrected(store, names, t, rules, corrections) for t in terms]
+        terms = [c for t in terms for c in _corrected(store, names, t, rules, corrections)]
+        terms = list({t.expression: t for t in terms}.values())
+    figure = figure or any(t.form == "figure" for t in terms)
+    when = when or any(t.form == "date" for t in terms)
     return Query(tuple(terms), tuple(corrections), figure, what, when)
+
+
+def _form(word: str) -> str:
+    """What kind of answer a word asks for: "figure" (drop, 퍼센트, 하락률), "date"
+    (date, 출시일) or "" (a word about the content)."""
+    stem = korean_stem(word) if is_hangul(word) else word
+    if word in FIGURE_WORDS or stem in FIGURE_WORDS:
+        return "figure"
+    if word in DATE_WORDS or stem in DATE_WORDS:
+        return "date"
+    return ""
+
+
+def _form_head(word: str) -> tuple[str, str] | None:
+    """A Korean word that ends in a word asking for a figure or a date, cut before
+    it: 하락폭 -> (하락, figure), 설립일 -> (설립, date); None when less than two
+    syllables would be left or no such word ends it."""
+    if not is_hangul(word):
+        return None
+    stem = korean_stem(word)
+    for cut in range(2, len(stem)):
+        form = _form(stem[cut:])
+        if form:
+            return stem[:cut], form
+    return None
+
+
+def _with_form(term: Term) -> Term:
+    """A plain word's term with the kind of answer it asks for (``Term.form``); a Korean
+    word glued to such a word also matches its head (하락폭 matches 하락했다)."""
+    if term.entities:
+        return term
+    form = _form(term.typed)
+    cut = _form_head(term.typed)
+    if cut is None:
+        return msgspec.structs.replace(term, form=form)
+    head, tail_form = cut
+    return msgspec.structs.replace(
+        term,
+        alternatives=(*term.alternatives, _quoted(head) + "*"),
+        form=form or tail_form,
+    )
 
 
 def _corrected(
     store: Store, names: Names, term: Term, rules: Rules, corrections: list[tuple[str, str]]
-) -> Term:
-    """The term, or its correction when it matches nothing in the base."""
+) -> list[Term]:
+    """The term, or what it is read as when it matches nothing in the base: a name
+    it misspells, the parts of an unspaced compound, or a word it misspells."""
     if term.entities or store.search_count(term.expression, 1):
-        return term
+        return [term]
     word = term.typed
     stem = korean_stem(word) if is_hangul(word) else word
+    # a name first, within the whole typo budget (a name is what people mistype
+    # most: 리카이후 is 리카이푸, not 리카* and 이후*) ...
+    fixed = correct(stem, list(names.keys)) if rules.typos else None
+    if fixed is not None:
+        ids = names.keys[fixed]
+        corrections.append((word, _shown_name(store, ids[0], fixed)))
+        return [_name_term(fixed, ids, store)]
     if rules.split and is_hangul(stem):
-        split = _compound(store, stem)
-        if split is not None:
-            return Term(word, (split,), verb=term.verb)
+        # ... the parts of a compound, as if typed with spaces (인공지능격차) ...
+        parts = _parts(store, stem, COMPOUND_PARTS)
+        if parts is not None:
+            found = [_word_term(p, rules) for p in parts]
+            return [_with_form(t) if rules.form else t for t in found]
     if not rules.typos:
-        return term
-    # names first (a name is what people mistype most), then the index's own words
-    weights: dict[str, float] = dict.fromkeys(names.keys, NAME_PRIORITY)
+        return [term]
+    # ... then the index's own words, one edit away at most: an ordinary word has
+    # many neighbours (사용자 is not 사용해)
+    weights: dict[str, float] = {}
     for vocab_term, docs in store.search_vocabulary(stem[:1]):
         weights.setdefault(vocab_term, float(docs))
         if is_hangul(vocab_term):
             weights.setdefault(korean_stem(vocab_term), float(docs))
-    fixed = correct(stem, weights)
+    fixed = correct(stem, weights, min(typo_budget(stem), VOCABULARY_EDITS))
     if fixed is None:
-        return term
-    if fixed in names.keys:
-        ids = names.keys[fixed]
-        named = _name_term(fixed, ids, store)
-        corrections.append((word, _shown_name(store, ids[0], fixed)))
-        return named
+        return [term]
     corrections.append((word, fixed))
-    return _word_term(fixed, rules)
+    found = _word_term(fixed, rules)
+    return [_with_form(found) if rules.form else found]
 
 
-def _compound(store: Store, word: str) -> str | None:
-    """An unspaced Korean compound as its parts, each in the base (수출통제 ->
-    "수출"* AND "통제"*; 반도체수출통제 -> three parts), the longest first part
-    first; None when no cut into parts of two syllables or more has them all."""
-    parts = _parts(store, word, COMPOUND_PARTS)
-    if parts is None:
-        return None
-    return "(" + " AND ".join(f"{_quoted(p)}*" for p in parts) + ")"
-
-
+VOCABULARY_EDITS = 1  # the most edits a word is corrected by into an index word (not a name)
 COMPOUND_PARTS = 3  # the most parts an unspaced compound is cut into
 
 
 def _parts(store: Store, word: str, most: int) -> list[str] | None:
+    """An unspaced Korean compound cut into parts that each occur in the base
+    (수출통제 -> 수출, 통제; 반도체수출통제 -> three parts; 엔비디아칩 -> 엔비디아, 칩),
+    the longest first part first; a part has two syllables or more, but the last
+    may be one syllable the base has as a word of its own. None when no cut works."""
     if most <= 1:
         return None
-    for cut in range(len(word) - 2, 1, -1):
+    for cut in range(len(word) - 1, 1, -1):
         head, rest = word[:cut], word[cut:]
         if not store.search_count(f"{_quoted(head)}*", 1):
             continue
-        if store.search_count(f"{_quoted(rest)}*", 1):
+        one = len(rest) == 1  # a one-syllable word matches only itself (수, not 수학)
+        if store.search_count(_quoted(rest) + ("" if one else "*"), 1):
             return [head, rest]
         deeper = _parts(store, rest, most - 1)
         if deeper is not None:
@@ -585,11 +641,23 @@ def _has_figure(record: Searched) -> bool:
     return any(f.path[:1] != ("ratio",) for f in kinds.of(record).figures(record))
 
 
+def _is_event(record: Searched) -> bool:
+    return isinstance(record, Fact) and kinds.of(record).name == "event"
+
+
 def _asked(query: Query, record: Searched) -> bool:
     """Whether a fact is what the question asks for: a figure, or (asked when) an event."""
     if query.figure and _has_figure(record):
         return True
-    return query.when and isinstance(record, Fact) and kinds.of(record).name == "event"
+    return query.when and _is_event(record)
+
+
+def _meets(term: Term, record: Searched) -> bool:
+    """Whether a record answers a word that asks for a kind of answer (``Term.form``):
+    a figure word by carrying a figure, a date word by being an event."""
+    if term.form == "figure":
+        return _has_figure(record)
+    return term.form == "date" and _is_event(record)
 
 
 _ONE_TOKEN = re.compile(r'"(\w+)"')  # one whole token (not a prefix, not a phrase)
@@ -606,19 +674,34 @@ def _docs(store: Store, alternative: str) -> int:
     return store.search_count(alternative, DF_CAP)
 
 
+def _form_counts(store: Store, query: Query) -> dict[str, int]:
+    """How many records meet a word of each form the question has (``_meets``)."""
+    forms = {t.form for t in query.terms if t.form}
+    counts: dict[str, int] = {}
+    if "figure" in forms:
+        counts["figure"] = store.section_count(store.figure_sections())
+    if "date" in forms:
+        counts["date"] = store.section_count([k.section for k in kinds.KINDS if k.name == "event"])
+    return counts
+
+
 def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
     """Each term's weight (how rare it is in the base: a word that is nowhere weighs
     most; a name more, a Korean predicate less), and whether it is found nowhere."""
     total = max(store.record_count(), 1)
     weights: list[float] = []
     unknown: list[bool] = []
+    answered_by = _form_counts(store, query)
     for term in query.terms:
-        docs = min(max(_docs(store, alt) for alt in term.alternatives), total)
+        docs = max(_docs(store, alt) for alt in term.alternatives)
+        # a word asking for a figure is met by every fact with one: as common as they are
+        docs = min(max(docs, answered_by.get(term.form, 0)), total)
         weight = math.log(1 + total / (docs + 0.5))
         if term.entities:
             weight *= NAME_WEIGHT
-        weights.append(weight * (VERB_WEIGHT if term.verb else 1.0))
-        unknown.append(docs == 0 and not term.verb)
+        weights.append(weight * (LIGHT_WEIGHT if term.light else 1.0))
+        # a word that asks for a figure or a date is not content the base lacks
+        unknown.append(docs == 0 and not term.light and not term.form)
     return weights, unknown
 
 
@@ -652,10 +735,13 @@ def _rank(
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
+        met = [
+            (t.entities and about & set(t.entities)) or _meets(t, record) for t in query.terms
+        ]
         got = sum(
-            w * (1.0 if i in text or (t.entities and about & set(t.entities)) else NOTE_SHARE)
-            for t, w, hits, text in zip(query.terms, weights, matched, noted, strict=True)
-            if i in hits or (t.entities and about & set(t.entities))
+            w * (1.0 if i in text or met_it else NOTE_SHARE)
+            for w, hits, text, met_it in zip(weights, matched, noted, met, strict=True)
+            if i in hits or met_it
         )
         coverage = got / whole
         card = isinstance(record, Source | Benchmark | Entity)
@@ -666,7 +752,7 @@ def _rank(
             floor = 0.0  # a card of the thing asked about answers "who/what is"
         elif card and any(unknown):
             floor = 1.01  # a card answers no question about what the base lacks
-        elif any(unknown) and not names_met:
+        elif (any(unknown) or names_asked) and not names_met:
             floor = WEAK_BELOW_UNNAMED
         else:
             floor = WEAK_BELOW

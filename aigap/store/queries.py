@@ -346,10 +346,25 @@ class Store:
         rows = self._rows("SELECT n FROM counts WHERE kind = '*' AND benchmark = ''")
         return int(rows[0][0]) if rows else 0
 
+    def figure_sections(self) -> list[str]:
+        """The sections whose kind carries figures (gaps, scores, market, costs)."""
+        return [k.section for k in kinds.KINDS if k.figures is not no_figures]
+
+    def section_count(self, sections: Sequence[str]) -> int:
+        """How many records these sections hold, as counted when the cache was written."""
+        if not sections:
+            return 0
+        marks = ", ".join("?" * len(sections))
+        rows = self._rows(
+            f"SELECT sum(n) FROM counts WHERE benchmark = '' AND kind IN ({marks})",
+            tuple(sections),
+        )
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
     def facts_with_figures_about(self, entity: str, limit: int) -> list[Fact]:
         """The first ``limit`` facts about an entity (or benchmark) of a kind with figures,
         in date order: the key figures of its search card."""
-        sections = [k.section for k in kinds.KINDS if k.figures is not no_figures]
+        sections = self.figure_sections()
         marks = ", ".join("?" * len(sections))
         rows = self._rows(
             f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity = ? AND kind IN"
