@@ -55,10 +55,10 @@ from aigap.answers.names import (
     VERB_ENDINGS,
     Names,
     correct,
-    typo_budget,
     is_hangul,
     korean_stem,
     split_scripts,
+    typo_budget,
 )
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
@@ -80,7 +80,7 @@ STOP_WORDS = frozenset(
     a about an and are as at be been being by can could did do does done for from
     had has have how i in into is it its many me much my of on or than that the
     their them these they this those to was were what whats when where which who
-    whom whose why will with would you your tell show give me please
+    whom whose why will with would you your tell show give me please more most less
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -356,9 +356,14 @@ WEAK_BELOW = 0.5
 LIGHT_WEIGHT = 0.3  # a Korean predicate or one-syllable word
 NAME_WEIGHT = 1.5  # a name the question names: what it is about
 NOTE_SHARE = 0.5  # a word found only in a fact's note counts this much
-# A hit that matches none of the names in the question while a word of it is
-# found nowhere in the base (microsoft shares, 삼성전자 주가) must cover more
-WEAK_BELOW_UNNAMED = 0.75  # a Korean predicate (떨어졌나) counts this much of a word
+# A hit that matches none of the names in the question, when the question names
+# something or has a word found nowhere in the base (how much did openai raise;
+# microsoft shares, 삼성전자 주가), must cover more
+WEAK_BELOW_UNNAMED = 0.75
+# A hit that matches a name while a word of the question is found nowhere
+# (gpt-4o arena score) must cover more than a plain one: on the tuning parts
+# such answers cover 0.57 or more, such unanswerable questions 0.53 at most
+WEAK_BELOW_UNKNOWN = 0.55
 DF_CAP = 1_000  # a phrase's or stemmed word's records are counted up to here
 
 
@@ -552,20 +557,75 @@ def _corrected(
         return [term]
     # ... then the index's own words, one edit away at most: an ordinary word has
     # many neighbours (사용자 is not 사용해)
-    weights: dict[str, float] = {}
-    for vocab_term, docs in store.search_vocabulary(stem[:1]):
-        weights.setdefault(vocab_term, float(docs))
-        if is_hangul(vocab_term):
-            weights.setdefault(korean_stem(vocab_term), float(docs))
-    fixed = correct(stem, weights, min(typo_budget(stem), VOCABULARY_EDITS))
+    budget = _vocabulary_budget(stem)
+    fixed = correct(stem, _vocabulary(store.search_vocabulary(stem[:1])), budget)
+    if fixed is None and budget:
+        # the typo may be in the first letter (tarket): the words that
+        # start otherwise, read by narrow ranges, never the whole vocabulary
+        other = store.search_vocabulary_between(_first_letter_ranges(stem))
+        fixed = correct(stem, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
     if fixed is None:
         return [term]
     corrections.append((word, fixed))
-    found = _word_term(fixed, rules)
-    return [_with_form(found) if rules.form else found]
+    read = _word_term(fixed, rules)
+    return [_with_form(read) if rules.form else read]
 
 
 VOCABULARY_EDITS = 1  # the most edits a word is corrected by into an index word (not a name)
+# The shortest word corrected into an index word: a shorter one is one edit from
+# too many others (경고 -> 경로); names have their own budget
+VOCABULARY_SHORTEST = {"latin": 4, "hangul": 3}  # letters / syllables
+
+
+def _vocabulary(terms: Iterable[tuple[str, int]]) -> dict[str, float]:
+    """Index words (a Korean one also without its particle) -> how many records hold them."""
+    weights: dict[str, float] = {}
+    for vocab_term, docs in terms:
+        weights.setdefault(vocab_term, float(docs))
+        if is_hangul(vocab_term):
+            weights.setdefault(korean_stem(vocab_term), float(docs))
+    return weights
+
+
+_LATIN_FIRST = "abcdefghijklmnopqrstuvwxyz0123456789"
+_SYLLABLE_BASE, _PER_INITIAL, _INITIALS = 0xAC00, 588, 19  # Unicode's Hangul syllable table
+
+
+def _first_letter_ranges(word: str) -> list[tuple[str, str]]:
+    """Ranges of index words that ``word`` may be with its first letter mistyped.
+
+    Latin: another first letter (tarket: ?a...), the first one dropped (arket:
+    ?a...), one added or the first two swapped (mmarket, amrket: m...). Hangul: the first
+    syllable with the same initial consonant (앤 for 엔, 랑 for 량) or the same
+    vowel and final under another initial.
+    """
+
+    def starting(prefix: str) -> tuple[str, str]:
+        return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+    if len(word) < 2:
+        return []
+    first = ord(word[0]) - _SYLLABLE_BASE
+    if 0 <= first < _PER_INITIAL * _INITIALS:
+        initial, rest = divmod(first, _PER_INITIAL)
+        block = _SYLLABLE_BASE + initial * _PER_INITIAL
+        ranges = [(chr(block), chr(block + _PER_INITIAL))]
+        for other in range(_INITIALS):
+            ranges.append(starting(chr(_SYLLABLE_BASE + other * _PER_INITIAL + rest)))
+        return ranges
+    if is_hangul(word):
+        return []
+    prefixes = {x + word[1] for x in _LATIN_FIRST} | {x + word[0] for x in _LATIN_FIRST}
+    prefixes.add(word[1])
+    return [starting(p) for p in sorted(prefixes) if p[0] != word[0]]
+
+
+def _vocabulary_budget(word: str) -> int:
+    """How many edits a word may be corrected by into an index word."""
+    shortest = VOCABULARY_SHORTEST["hangul" if is_hangul(word) else "latin"]
+    return min(typo_budget(word), VOCABULARY_EDITS) if len(word) >= shortest else 0
+
+
 COMPOUND_PARTS = 3  # the most parts an unspaced compound is cut into
 
 
@@ -735,9 +795,7 @@ def _rank(
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
-        met = [
-            (t.entities and about & set(t.entities)) or _meets(t, record) for t in query.terms
-        ]
+        met = [(t.entities and about & set(t.entities)) or _meets(t, record) for t in query.terms]
         got = sum(
             w * (1.0 if i in text or met_it else NOTE_SHARE)
             for w, hits, text, met_it in zip(weights, matched, noted, met, strict=True)
@@ -754,6 +812,8 @@ def _rank(
             floor = 1.01  # a card answers no question about what the base lacks
         elif (any(unknown) or names_asked) and not names_met:
             floor = WEAK_BELOW_UNNAMED
+        elif any(unknown):
+            floor = WEAK_BELOW_UNKNOWN
         else:
             floor = WEAK_BELOW
         score = bm25
@@ -765,10 +825,13 @@ def _rank(
                 score *= FIGURE_FACTOR
             if not card:
                 score *= NAMED_FACTOR ** sum(i in hits for hits in subject)
+                # what a fact is chiefly about comes first in its ``about``
+                if isinstance(record, Fact) and record.about[:1] and record.about[0] in named:
+                    score *= NAMED_FACTOR
         scored.append(Scored(record, bm25, coverage, score, coverage < floor))
     head = sorted(scored[:RERANK], key=lambda s: -s.score) if rules.rank else scored[:RERANK]
-    if rules.rank and named and all(t.entities for t in query.terms):
-        # a question that is only names (nvda, 알트만): each one's card after the
+    if rules.rank and named and all(t.entities for t in query.terms) and not query.what:
+        # a question that is only names (nvda, 알트만), not "what is": each one's card after the
         # facts whose subject it is (the answers: Nvidia's fall, Altman's three
         # quotes), and never below the fourth place
         cards = [s for s in head if isinstance(s.record, Benchmark | Entity)]

@@ -331,15 +331,23 @@ class Store:
         the number of records each is in: the words a typo is corrected against."""
         if not first:
             return []
+        return self.search_vocabulary_between([(first, chr(ord(first) + 1))])
+
+    def search_vocabulary_between(self, ranges: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
+        """The search index's terms from ``low`` (included) to ``high`` (excluded) for
+        each (low, high) range, with the number of records each is in. Each range is
+        one seek in the index's term B-tree, so many narrow ranges stay fast."""
+        if not ranges:
+            return []
         self._vocabulary()
-        upper = chr(ord(first) + 1)
-        return [
-            (str(term), int(docs))
-            for term, docs in self._rows(
-                "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?",
-                (first, upper),
-            )
-        ]
+        select = "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?"
+        found: list[tuple[str, int]] = []
+        for at in range(0, len(ranges), 100):  # under SQLite's limit of compound selects
+            chunk = ranges[at : at + 100]
+            sql = " UNION ALL ".join([select] * len(chunk))
+            args = [bound for pair in chunk for bound in pair]
+            found.extend((str(term), int(docs)) for term, docs in self._rows(sql, args))
+        return found
 
     def record_count(self) -> int:
         """How many records (facts, sources, benchmarks, entities) the base holds."""
