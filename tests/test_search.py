@@ -277,3 +277,9 @@ def test_a_hit_about_none_of_the_names_asked_is_weak(runner: CliRunner) -> None:
     assert all(h["weak"] for h in hits(runner, "how", "much", "did", "openai", "raise"))
     # an unknown word beside a matched name: the Arena scores are not GPT-4o's
     assert all(h["weak"] for h in hits(runner, "gpt-4o", "arena", "score"))
+
+
+def test_a_word_with_the_last_unicode_character_is_no_bug(runner: CliRunner) -> None:
+    # typo correction reads the vocabulary by ranges: none starts after U+10FFFF
+    for word in ("\U0010ffffcdef", "a\U0010ffffcdef", "엔\U0010ffff비디아"):
+        assert runner.invoke(app, ["search", word]).exit_code == 0, word

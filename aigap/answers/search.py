@@ -376,7 +376,8 @@ class Term(msgspec.Struct, frozen=True):
     # a Korean predicate (떨어졌나) or one syllable (전, 수): counts for less, and
     # is not content the base lacks when it has no such word
     light: bool = False
-    # asks for a kind of answer (Form): met by a fact with a figure / an event, as by its word
+    # the kind of answer the word asks for: "figure" (drop, 얼마) is met by a fact
+    # with a figure, "date" (출시일) by an event, as well as by the word itself
     form: str = ""
 
     @property
@@ -410,7 +411,7 @@ def _word_term(word: str, rules: Rules) -> Term:
         verb = any(word.endswith(e) and len(word) > len(e) for e in VERB_ENDINGS)
         one_syllable = len(stem) == 1 and rules.syllable
         # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
-        light = verb or (len(stem) == 1 and rules.syllable)
+        light = verb or one_syllable
         return Term(word, (_quoted(stem) if one_syllable else _quoted(stem) + "*",), light=light)
     return Term(word, tuple(_quoted(w) for w in IRREGULAR.get(word, (word,))))
 
@@ -588,6 +589,7 @@ def _vocabulary(terms: Iterable[tuple[str, int]]) -> dict[str, float]:
 
 
 _LATIN_FIRST = "abcdefghijklmnopqrstuvwxyz0123456789"
+_LAST_CHAR = chr(0x10FFFF)  # no character follows it: no range of words starting with it
 _SYLLABLE_BASE, _PER_INITIAL, _INITIALS = 0xAC00, 588, 19  # Unicode's Hangul syllable table
 
 
@@ -603,7 +605,7 @@ def _first_letter_ranges(word: str) -> list[tuple[str, str]]:
     def starting(prefix: str) -> tuple[str, str]:
         return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
-    if len(word) < 2:
+    if len(word) < 2 or max(word[:2]) >= _LAST_CHAR:
         return []
     first = ord(word[0]) - _SYLLABLE_BASE
     if 0 <= first < _PER_INITIAL * _INITIALS:
@@ -747,7 +749,7 @@ def _form_counts(store: Store, query: Query) -> dict[str, int]:
 
 def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
     """Each term's weight (how rare it is in the base: a word that is nowhere weighs
-    most; a name more, a Korean predicate less), and whether it is found nowhere."""
+    most; a name more, a light word less), and whether it is content found nowhere."""
     total = max(store.record_count(), 1)
     weights: list[float] = []
     unknown: list[bool] = []

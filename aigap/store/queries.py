@@ -329,7 +329,7 @@ class Store:
     def search_vocabulary(self, first: str) -> list[tuple[str, int]]:
         """The search index's terms that start with ``first`` (one character), with
         the number of records each is in: the words a typo is corrected against."""
-        if not first:
+        if not first or ord(first) >= 0x10FFFF:  # no character follows the last one
             return []
         return self.search_vocabulary_between([(first, chr(ord(first) + 1))])
 
