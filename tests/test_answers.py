@@ -339,6 +339,7 @@ def test_empty_listings_keep_their_field_names() -> None:
         "date_end",
         "who",
         "source_id",
+        "original_source_id",
         "field",
         "snippet",
         "weak",

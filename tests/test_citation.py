@@ -186,6 +186,13 @@ def test_citing_a_quote_cites_the_original_first() -> None:
     assert "came through" in items[1]["note"]
 
 
+def test_the_ai_index_quote_cites_the_reports_own_words_with_their_place() -> None:
+    items = json.loads(_cli("quote-hai-r1", "--style", "csl-json"))
+    assert [i["id"] for i in items] == ["ai-index-2025", "nocut-2025-04-08"]
+    assert "US vs. China Technical Performance" in items[0]["note"]
+    assert "came through" in items[1]["note"]
+
+
 def test_keys_are_stable_per_source() -> None:
     first = _cli("gap-mmlu", "--style", "bibtex")
     second = _cli("gap-mmmu", "--style", "bibtex")

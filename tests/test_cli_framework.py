@@ -68,7 +68,7 @@ def test_the_usage_error_class_is_clicks() -> None:
             "does not take a value",
             "옵션 --no-packaged은(는) 값을 받지 않습니다",
         ),
-        (["search"], "Missing argument 'words'.", "필요한 인자가 없습니다: 'words'"),
+        (["search"], "Missing argument 'words'.", "필요한 인자가 없습니다: '단어'"),
         (
             ["chart", "gap"],
             "Missing option '--out' / '-o'.",
@@ -76,8 +76,8 @@ def test_the_usage_error_class_is_clicks() -> None:
         ),
         (
             ["--max-bytes", "0", "gap"],
-            "Invalid value for '--max-bytes' (env var: 'AIGAP_MAX_BYTES')",
-            "'--max-bytes' (환경 변수: 'AIGAP_MAX_BYTES')의 값이 잘못되었습니다: 1 이상이어야",
+            "Invalid value for '--max-bytes': Input should be",
+            "오류: '--max-bytes'의 값이 잘못되었습니다: 1 이상이어야",
         ),
     ],
 )
@@ -108,6 +108,25 @@ def test_global_options_either_side(tmp_path: Path, where: str) -> None:
     code, out, err = _run(*args)
     assert code == 0, err
     assert out.startswith("출처")  # Korean, and only the user's (empty) file
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_bad_value_is_named_by_where_it_came_from(lang: str) -> None:
+    """Typed: the option alone; from the environment: the variable alone (Typer's hint
+    names both wherever the value came from)."""
+    typed = _run("--lang", lang, "gap", "--max-bytes", "0")
+    from_env = _run("--lang", lang, "gap", env={"AIGAP_MAX_BYTES": "0"})
+    flag_env = _run("--lang", lang, "gap", env={"AIGAP_NO_PACKAGED": "maybe"})
+    assert typed[0] == from_env[0] == flag_env[0] == 2
+    typed_said, env_said, flag_said = (
+        " ".join(r[2].replace("│", " ").split()) for r in (typed, from_env, flag_env)
+    )
+    assert "'--max-bytes'" in typed_said and "AIGAP_MAX_BYTES" not in typed_said
+    assert "'AIGAP_MAX_BYTES'" in env_said and "--max-bytes" not in env_said
+    assert "'AIGAP_NO_PACKAGED'" in flag_said and "--no-packaged" not in flag_said
+    word = "environment variable" if lang == "en" else "환경 변수"
+    assert word in env_said and word in flag_said and word not in typed_said
+    assert "env var" not in typed_said + env_said + flag_said
 
 
 def test_max_bytes_typed_wins_over_the_environment() -> None:

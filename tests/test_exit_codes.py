@@ -308,3 +308,31 @@ def test_an_unwritable_file_system_is_74(writer: str, trouble: str, tmp_path: Pa
         assert sorted(os.listdir(place)) == ([] if trouble == "read-only" else ["filler"])
     finally:
         _unmount(place)
+
+
+# Every path a command line gives: empty, it is a usage error naming the parameter
+# (not ".", the current directory, nor a file or directory aigap then cannot find).
+EMPTY_PATHS: list[tuple[list[str], str, str]] = [
+    (["export", ""], "'DIR'", "'디렉터리'"),
+    (["chart", "gap", "-o", ""], "'--out' / '-o'", "'--out' / '-o'"),
+    (["gap", "--svg", ""], "'--svg'", "'--svg'"),
+    (["verify", ""], "'FILE'", "'파일'"),
+    (["check", ""], "'PATH'", "'경로'"),
+    (["check", "facts.yaml", ""], "'PATH'", "'경로'"),
+    (["check", "--sources", ""], "'--sources'", "'--sources'"),
+    (["--facts", "", "gap"], "'--facts'", "'--facts'"),
+    (["gap", "--facts", ""], "'--facts'", "'--facts'"),
+]
+
+
+@pytest.mark.parametrize(("args", "en", "ko"), EMPTY_PATHS, ids=lambda a: " ".join(a) or "''")
+def test_an_empty_path_is_a_usage_error_naming_it(
+    runner: CliRunner, args: list[str], en: str, ko: str
+) -> None:
+    said = runner.invoke(app, args)
+    flat = " ".join(said.stderr.replace("│", " ").split())
+    assert said.exit_code == 2, said.output
+    assert f"Invalid value for {en}: an empty path ('')" in flat
+    said = runner.invoke(app, ["--lang", "ko", *args])
+    assert said.exit_code == 2, said.output
+    assert f"오류: {ko}의 값이 잘못되었습니다: 빈 경로('')" in said.stderr

@@ -228,10 +228,10 @@ def test_export_errors_in_korean(tmp_path: Path) -> None:
         (["gap", "-f", "xml"], "'xml'은(는) 고를 수 없습니다 (고를 수 있는 값: table, json"),
         (["facts", "--kind", "nope"], "'nope'은(는) 고를 수 없습니다 (고를 수 있는 값: gaps,"),
         (["chart", "gaps"], "'gaps'은(는) 고를 수 없습니다 (고를 수 있는 값: gap, scores)"),
-        (["search"], "오류: 필요한 인자가 없습니다: 'words'"),
+        (["search"], "오류: 필요한 인자가 없습니다: '단어'"),
         (["gap", "mmlu", "extra"], "오류: 예상하지 못한 인자가 있습니다: extra"),
         (["gap", "--svg"], "오류: 옵션 --svg에는 값이 필요합니다"),
-        (["--max-bytes", "0", "gap"], "'--max-bytes' (환경 변수: 'AIGAP_MAX_BYTES')의 값이"),
+        (["--max-bytes", "0", "gap"], "오류: '--max-bytes'의 값이 잘못되었습니다"),
     ],
 )
 def test_usage_errors_in_korean(args: list[str], error: str) -> None:

@@ -242,6 +242,24 @@ def test_facts_lists_every_fact(runner: CliRunner) -> None:
     assert all(r["summary"] for r in rows)
 
 
+def test_facts_rows_of_a_quote_cite_the_originals_source(runner: CliRunner) -> None:
+    rows = by_id(as_json(runner, "facts", "--kind", "quote"))
+    for raw in raw_facts("quotes"):
+        original = raw.get("original")
+        assert rows[raw["id"]]["source_id"] == raw["source"]  # the article, as before
+        assert rows[raw["id"]]["original_source_id"] == (original or {}).get("source")
+    csv_text = run(runner, "facts", "--kind", "quote", "-f", "csv").stdout
+    assert "original_source_id" in csv_text.splitlines()[0]
+    assert ",mk-2025-01-29,thehill-2025-01-28," in csv_text
+    table = run(runner, "facts", "--kind", "quote").stdout
+    assert "original words: thehill-2025-01-28" in table
+    assert "Tech Startups, 2025-01-28" in table  # the original's source in the notes
+    markdown = run(runner, "facts", "--kind", "quote", "-f", "markdown").stdout
+    assert "<br>original words: thehill-2025-01-28 | mk-2025-01-29 |" in markdown
+    korean = runner.invoke(app, ["--lang", "ko", "facts", "--kind", "quote"]).stdout
+    assert "발언 원문: thehill-2025-01-28" in korean
+
+
 def test_sources_json_counts_facts(runner: CliRunner) -> None:
     rows = by_id(as_json(runner, "sources"), "source_id")
     assert set(rows) == {s["id"] for s in RAW["sources"]}
@@ -373,7 +391,7 @@ def test_search_without_match_is_not_an_error(runner: CliRunner) -> None:
     text = run(runner, "search", "zzzz-no-such-thing", "-f", "csv").stdout
     assert text == (
         "rank,id,kind,score,headline,date,date_precision,date_start,date_end,who,source_id,"
-        "field,snippet,weak\n"
+        "original_source_id,field,snippet,weak\n"
     )
 
 

@@ -149,6 +149,7 @@ def test_json_hits_carry_the_answer(runner: CliRunner) -> None:
         "date_end",
         "who",
         "source_id",
+        "original_source_id",
         "field",
         "snippet",
         "weak",
@@ -164,6 +165,20 @@ def test_json_hits_carry_the_answer(runner: CliRunner) -> None:
     # the answer line names its speaker: copied alone, it keeps its attribution
     assert quote["kind"] == "quote" and quote["headline"].startswith("Marc Andreessen: “")
     assert quote["who"] and "Andreessen" in quote["who"]
+    # the speaker's words come from their own source; the article is the translation's
+    assert (quote["original_source_id"], quote["source_id"]) == (
+        "usa-newnews-2025-01-27",
+        "mk-2025-01-29",
+    )
+    assert top["original_source_id"] is None
+
+
+def test_a_quote_with_its_original_cites_the_originals_source(runner: CliRunner) -> None:
+    for lang, words in (("en", "original words: "), ("ko", "발언 원문: ")):
+        result = runner.invoke(
+            app, ["--lang", lang, "search", "sputnik", "moment"], env={"COLUMNS": "200"}
+        )
+        assert f"{words}usa-newnews-2025-01-27" in result.stdout
 
 
 def test_sources_and_benchmarks_are_found(runner: CliRunner) -> None:

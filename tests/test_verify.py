@@ -125,6 +125,9 @@ def test_quotes_and_misattribution(runner: CliRunner) -> None:
         ("supported", "quote-altman-impressive"),
     ]
     assert code == 1
+    # the English words are Andreessen's own: cited from their source, not the article;
+    # the Korean words are the article's translation
+    assert [c["source_id"] for c in data["claims"]] == ["usa-newnews-2025-01-27", "mk-2025-01-29"]
 
 
 def test_checklist_is_markdown_and_the_draft_stays_text(runner: CliRunner) -> None:
@@ -191,3 +194,21 @@ def test_no_draft_at_a_terminal_is_a_usage_error(
     result = runner.invoke(app, ["verify", "--lang", "ko"])
     assert result.exit_code == 2 and "초안이 없습니다" in result.stderr
     assert runner.invoke(app, ["verify", "-"], input=KOREAN).exit_code == 0  # "-" reads anyway
+
+
+def test_a_contradiction_says_what_differs(runner: CliRunner) -> None:
+    """The number is right but the day or the direction is not: the report says which,
+    so the writer does not hunt for a difference in the number."""
+    draft = "Nvidia lost 16.9% on Jan. 28, 2025.\nThe Nasdaq rose 3.07% on January 27, 2025.\n"
+    _, data = _json(runner, [], draft)
+    date, direction = data["claims"]
+    assert date["verdict"] == direction["verdict"] == "contradicted"
+    assert "the draft's date (Jan. 28, 2025) does not" in date["says"]
+    assert "its direction (up or down) does not" in direction["says"]
+    _, korean = _json(runner, ["--lang", "ko"], draft)
+    assert "초안의 날짜(Jan. 28, 2025)가 다름" in korean["claims"][0]["says"]
+
+
+def test_one_claim_is_singular(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["verify"], input="The Nasdaq fell 3.07% on January 27, 2025.\n")
+    assert result.output.rstrip().endswith("1 claim: 1 supported.")

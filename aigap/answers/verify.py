@@ -665,10 +665,14 @@ def judge_figure(
                 and figure.direction
                 and ((figure.direction == "up") != (slot.value > 0))
             ):
-                return Finding("contradicted", slot.fact, slot_says(slot, lang, base))
+                says = slot_says(slot, lang, base) + "; " + label("verify.other_direction", lang)
+                return Finding("contradicted", slot.fact, says)
             return Finding("supported", slot.fact, slot_says(slot, lang, base))
         slot = _at_date(referents, when) or exact[0]
-        return Finding("contradicted", slot.fact, slot_says(slot, lang, base))
+        says = slot_says(slot, lang, base)
+        if when is not None and not _date_fits(when, slot.date):  # the number fits, the date not
+            says += "; " + label("verify.other_date", lang, when=when.text)
+        return Finding("contradicted", slot.fact, says)
     bounded = figure.hedge in ("over", "under")
     unit_off = [
         s
@@ -907,7 +911,9 @@ def _words_source(words: str, fact: Quote) -> str | None:
         return None
     mine = tokens(words)
     own = _overlap(mine, original)[0]
-    return source if all(own > _overlap(mine, t)[0] for t in fact.said.all()) else None
+    # as close to the speaker's words as to the article's (an English draft quoting
+    # "AI's Sputnik moment"): the words are the speaker's, cited from their own source
+    return source if own > 0 and all(own >= _overlap(mine, t)[0] for t in fact.said.all()) else None
 
 
 def _same_figures(words: str, fact: Quote) -> bool:
@@ -1013,7 +1019,7 @@ def judge_quote(
         if not _same_figures(quoted.text, fact):
             return Finding("contradicted", fact, says)
         return Finding("supported", fact, says, _words_source(quoted.text, fact))
-    return Finding("misattributed", fact, says)
+    return Finding("misattributed", fact, says, _words_source(quoted.text, fact))
 
 
 def _is_speech(quoted: Quoted, text: str) -> bool:

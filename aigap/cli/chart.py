@@ -21,6 +21,7 @@ from aigap.cli.options import (
     NoPackagedOpt,
     choices,
     one_of,
+    path,
 )
 from aigap.core.errors import AigapError
 
@@ -41,6 +42,7 @@ def chart(
             "--out",
             "-o",
             metavar="FILE",
+            parser=path,
             show_default=False,
         ),
     ],

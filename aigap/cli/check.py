@@ -21,6 +21,7 @@ from aigap.cli.options import (
     MaxBytesOpt,
     NoPackagedOpt,
     format_option,
+    path,
 )
 from aigap.cli.usage import BadValue
 from aigap.core.errors import Phrase
@@ -56,6 +57,7 @@ def check(
         list[str] | None,
         typer.Argument(
             metavar="PATH",
+            parser=path,
             show_default=False,
         ),
     ] = None,
@@ -64,6 +66,7 @@ def check(
         typer.Option(
             "--sources",
             metavar="DIR",
+            parser=path,
             callback=sources_dir,
             show_default=False,
         ),

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from aigap.cli import runtime
-from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt
+from aigap.cli.options import FactsOpt, LangOpt, MaxBytesOpt, NoPackagedOpt, path
 
 
 def export(
@@ -21,6 +21,7 @@ def export(
         str,
         typer.Argument(
             metavar="DIR",
+            parser=path,
             show_default=False,
         ),
     ],

@@ -426,7 +426,7 @@ def facts(
         found = fact_rows(store, kind, limit=view.rows)
         benchmarks = {b.id: b for b in store.benchmarks()}
         total = store.count(kind) if view.rows is not None else len(found)
-        return FactsFound(found, benchmarks, sources_of(store, found), total)
+        return FactsFound(found, benchmarks, sources_of(store, found, words=True), total)
 
     def layout(found: FactsFound, code: runtime.Code) -> Listing:
         listing = facts_listing(found.facts, found.benchmarks, found.sources, code, found.total)

@@ -86,6 +86,13 @@ def format_option(kind: type[StrEnum]) -> Any:
     return typer.Option("--format", "-f", parser=one_of(kind), metavar=choices(kind))
 
 
+def path(value: str) -> str:
+    """A file or directory name as typed: an empty one names nothing (not ``.``)."""
+    if not value:
+        raise BadValue(Phrase("usage.empty_path", {}))
+    return value
+
+
 LIMIT_MAX = 2**63 - 1  # SQLite's largest integer: a row limit past it is a usage error
 
 
@@ -146,6 +153,7 @@ FactsOpt = Annotated[
     typer.Option(
         "--facts",
         metavar="PATH",
+        parser=path,
         show_default=False,
     ),
 ]
@@ -185,7 +193,7 @@ TABLE_ROWS = 50
 FormatOpt = Annotated[Format, format_option(Format)]
 SvgOpt = Annotated[
     str | None,
-    typer.Option("--svg", metavar="FILE"),
+    typer.Option("--svg", metavar="FILE", parser=path),
 ]
 LimitOpt = Annotated[
     int | None,

@@ -23,12 +23,13 @@ import contextlib
 import re
 import shlex
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NoReturn, Protocol, cast
+from typing import TYPE_CHECKING, NoReturn, Protocol, TypeGuard, cast
 
 import typer
 
 from aigap.cli import runtime
 from aigap.core.errors import Phrase, suggest
+from aigap.core.labels import LABELS, label
 
 if TYPE_CHECKING:
     from aigap.store.queries import Store
@@ -81,6 +82,8 @@ def in_the_runs_language(line: Sequence[str]) -> Iterator[None]:
     except USAGE_ERROR as exc:
         ctx = getattr(exc, "ctx", None)
         if not line or runtime.line_lang(ctx, line) != "ko":
+            if _env_named(exc):
+                exc.param_hint = _hint(exc, "en")  # public: what Click names it by
             raise  # no words at all: Typer's help page, not an error
         _korean(ctx, framework_said(exc, line))
 
@@ -118,7 +121,7 @@ def framework_said(error: Exception, line: Sequence[str] = ()) -> str:
         return Phrase(key, {"name": option}).text("ko")
     if isinstance(error, typer.BadParameter):
         param = error.param
-        name = _korean_hint(param) if param is not None else str(error.param_hint or "")
+        name = _hint(error, "ko") if error.param_hint is None else str(error.param_hint)
         if hasattr(error, "param_type"):  # MissingParameter
             kind = param.param_type_name if param is not None else error.param_type
             key = "usage.missing_option" if kind == "option" else "usage.missing"
@@ -131,14 +134,42 @@ def framework_said(error: Exception, line: Sequence[str] = ()) -> str:
 class _Named(Protocol):
     """A Click parameter, as far as an error names it."""
 
+    name: str | None
     opts: list[str]
+    param_type_name: str
 
 
-def _korean_hint(param: _Named) -> str:
-    """How Click names a parameter in an error: '--limit' / '-n' (환경 변수: 'AIGAP_...')."""
-    said = " / ".join(f"{name!r}" for name in param.opts)
+def _env_named(error: Exception) -> TypeGuard[typer.BadParameter]:
+    """A bad value of an option that can come from the environment, named by Typer."""
+    param = getattr(error, "param", None)
+    return (
+        isinstance(error, typer.BadParameter)
+        and error.param_hint is None
+        and isinstance(getattr(param, "envvar", None), str)
+    )
+
+
+def _hint(error: typer.BadParameter, code: runtime.Code) -> str | None:
+    """How an error names the parameter: where its value came from, only.
+
+    Typer names an option with an environment variable by both ("'--max-bytes'
+    (env var: 'AIGAP_MAX_BYTES')") wherever the value was given; the context
+    knows which (Click's public ``get_parameter_source``).
+    """
+    param = cast("_Named | None", error.param)
+    if param is None:
+        return None
     envvar = getattr(param, "envvar", None)
-    return said + (f" (환경 변수: {envvar!r})" if isinstance(envvar, str) else "")
+    ctx = error.ctx
+    source = ctx.get_parameter_source(param.name) if ctx is not None and param.name else None
+    if isinstance(envvar, str) and getattr(source, "name", None) == "ENVIRONMENT":
+        return Phrase("usage.env_hint", {"name": envvar}).text(code)
+    if code == "ko" and param.param_type_name == "argument":
+        # the argument as the Korean usage line names it ([디렉터리]), not its Python name
+        key = f"help.metavar.{param.name}"
+        if key in LABELS:
+            return repr(label(key, code))
+    return " / ".join(f"{name!r}" for name in param.opts)
 
 
 # --- a word that is no command -------------------------------------------------------

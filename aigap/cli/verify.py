@@ -19,6 +19,7 @@ from aigap.cli.options import (
     MaxBytesOpt,
     NoPackagedOpt,
     format_option,
+    path,
 )
 
 
@@ -40,7 +41,7 @@ def verify(
     ctx: typer.Context,
     draft: Annotated[
         str | None,
-        typer.Argument(metavar="FILE", show_default=False),
+        typer.Argument(metavar="FILE", parser=path, show_default=False),
     ] = None,
     fmt: Annotated[VerifyFormat, format_option(VerifyFormat)] = VerifyFormat.table,
     lang: LangOpt = None,

@@ -259,6 +259,12 @@ LABELS: dict[str, dict[Lang, str]] = {
     "entity.facts": {"en": "facts", "ko": "사실"},
     "entity.no_facts": {"en": "no fact is about it", "ko": "이 개체에 관한 사실 없음"},
     "undated": {"en": "undated", "ko": "날짜 없음"},
+    "source.words": {"en": "original words: {id}", "ko": "발언 원문: {id}"},
+    "note.words_source": {
+        "en": "'original words:' the source of a speaker's own words; "
+        "the article (Source) holds its Korean translation.",
+        "ko": "'발언 원문:' 발언자 자신의 말이 실린 출처. 출처 열의 기사에는 한국어 번역이 실렸다.",
+    },
     "note.fact_inferred": {
         "en": "* inferred from the article's wording (see aigap show ID)",
         "ko": "* 기사 표현에서 추정함 (aigap show ID 참고)",
@@ -784,6 +790,14 @@ LABELS.update(
         "usage.not_dir": {"en": "{path}: not a directory", "ko": "{path}: 디렉터리가 아닙니다"},
         "usage.no_dir": {"en": "{path}: no such directory", "ko": "{path}: 디렉터리가 없습니다"},
         "usage.unreadable": {"en": "{path}: cannot be read", "ko": "{path}: 읽을 수 없습니다"},
+        "usage.env_hint": {
+            "en": "environment variable {name!r}",
+            "ko": "환경 변수 {name!r}",
+        },
+        "usage.empty_path": {
+            "en": "an empty path ('') names no file or directory",
+            "ko": "빈 경로('')는 파일이나 디렉터리를 가리키지 않습니다",
+        },
     }
 )
 
@@ -1130,8 +1144,17 @@ LABELS.update(
             "en": "{total} claims: {counts}.",
             "ko": "주장 {total}건: {counts}.",
         },
+        "verify.summary_one": {"en": "1 claim: {counts}.", "ko": "주장 1건: {counts}."},
         "verify.count": {"en": "{n} {verdict}", "ko": "{verdict} {n}건"},
         "verify.no_base": {"en": "nothing in the base", "ko": "사실 기반에 기록 없음"},
+        "verify.other_date": {
+            "en": "the figure matches, the draft's date ({when}) does not",
+            "ko": "수치는 맞지만 초안의 날짜({when})가 다름",
+        },
+        "verify.other_direction": {
+            "en": "the figure matches, its direction (up or down) does not",
+            "ko": "수치는 맞지만 방향(상승·하락)이 다름",
+        },
         "verify.belongs": {
             "en": "the draft's {figure} matches {whose}",
             "ko": "초안의 {figure}는 {whose}와 일치",

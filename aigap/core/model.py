@@ -316,11 +316,17 @@ class Fact(msgspec.Struct, frozen=True, kw_only=True):
 Stored = Source | Benchmark | Entity | Fact  # any record the fact base holds
 
 
+def words_source(fact: Fact) -> Id | None:
+    """The source of a quote's original words (the speaker's own), where recorded."""
+    original = getattr(fact, "original", None)
+    return original.source if original is not None else None
+
+
 def cited_ids(fact: Fact) -> list[str]:
     """The sources citing ``fact`` names, in order and once each: a quote's
     original words' source, the article, the primary sources of its note."""
-    original = getattr(fact, "original", None)
-    ids = [original.source] if original is not None else []
+    words = words_source(fact)
+    ids = [words] if words is not None else []
     return list(dict.fromkeys([*ids, fact.source, *(p.source for p in fact.primary)]))
 
 

@@ -394,7 +394,8 @@ def for_fact(
     about: dict[str, str] = {}
     for source_id in cited_ids(fact):
         if original is not None and source_id == original.source:
-            about[source_id] = _label("original_of", lang, id=fact.id)
+            where = f", {original.locator}" if original.locator else ""
+            about[source_id] = _label("original_of", lang, id=fact.id) + where
         elif source_id == fact.source:
             why = "came_through" if original is not None else None
             about[source_id] = _label(why, lang, id=fact.id) if why else fact_line(fact, lang)

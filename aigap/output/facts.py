@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from aigap import kinds
 from aigap.core.jsontypes import text
 from aigap.core.labels import LABELS, label
-from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Source
+from aigap.core.model import Benchmark, Fact, Lang, PartialDate, Source, words_source
 from aigap.core.numbers import date_cell
-from aigap.output.layout import date_fields, date_names, sources_notes
+from aigap.output.layout import date_fields, date_names, sources_notes, words_line
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -27,7 +27,16 @@ def fact_summary(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> st
     return kinds.of(fact).summary(fact, lang, benchmarks)
 
 
-FACT_FIELDS = ("fact_id", "kind", *date_names("date"), "summary", "source_id", "inferred", "tags")
+FACT_FIELDS = (
+    "fact_id",
+    "kind",
+    *date_names("date"),
+    "summary",
+    "source_id",
+    "original_source_id",
+    "inferred",
+    "tags",
+)
 
 
 def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Record:
@@ -38,6 +47,8 @@ def fact_record(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> Rec
         **date_fields("date", date),
         "summary": fact_summary(fact, lang, benchmarks),
         "source_id": fact.source,
+        # a quote's original words come from their own source, not the article
+        "original_source_id": words_source(fact),
         "inferred": fact.inferred,
         "tags": list(fact.tags),
     }
@@ -66,12 +77,17 @@ def facts_listing(
         [
             _kind(text(rec, "kind"), lang),
             date_cell(fact_date(f), f.inferred, lang),
-            f"{rec['fact_id']}\n{rec['summary']}",
+            "\n".join(
+                x for x in (text(rec, "fact_id"), text(rec, "summary"), words_line(f, lang)) if x
+            ),
             text(rec, "source_id"),
         ]
         for rec, f in zip(records, facts, strict=True)
     ]
     notes = [label("note.fact_inferred", lang)] if any(f.inferred for f in facts) else []
-    notes += sources_notes([sources[s] for s in dict.fromkeys(f.source for f in facts)], lang)
+    if any(words_source(f) for f in facts):
+        notes.append(label("note.words_source", lang))
+    cited = (i for f in facts for i in (words_source(f), f.source) if i)
+    notes += sources_notes([sources[s] for s in dict.fromkeys(cited)], lang)
     title = label("title.facts", lang, count=len(facts) if total is None else total)
     return Listing(title, columns, records, cells=cells, notes=notes, fields=FACT_FIELDS)

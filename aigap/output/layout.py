@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigap.core.labels import LABELS, label
-from aigap.core.model import Fact, Lang, PartialDate, Source
+from aigap.core.model import Fact, Lang, PartialDate, Source, words_source
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
@@ -36,6 +36,13 @@ def source_fields(source: Source, lang: Lang) -> Record:
         **date_fields("source_published", source.published),
         "source_published_inferred": source.published_inferred,
     }
+
+
+def words_line(fact: Fact, lang: Lang) -> str | None:
+    """Where a quote's original words (the speaker's own) are cited from, when
+    not the article: their own source's id, for the row that shows them."""
+    words = words_source(fact)
+    return label("source.words", lang, id=words) if words is not None else None
 
 
 def passage(fact: Fact) -> str:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from aigap import kinds
 from aigap.answers.search import SUBJECT_WEIGHT, Found, Hit
 from aigap.core.labels import field_name, label
-from aigap.core.model import Fact, Lang, PartialDate
+from aigap.core.model import Fact, Lang, PartialDate, words_source
 from aigap.core.numbers import date_short
-from aigap.output.layout import date_fields, date_names, every_row, kind_label
+from aigap.output.layout import date_fields, date_names, every_row, kind_label, words_line
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ SEARCH_FIELDS = (
     *date_names("date"),
     "who",
     "source_id",
+    "original_source_id",
     "field",
     "snippet",
     "weak",
@@ -46,10 +47,16 @@ def search_record(rank: int, hit: Hit) -> Record:
         **date_fields("date", PartialDate.parse(hit.date) if hit.date else None),
         "who": hit.who,
         "source_id": hit.source_id,
+        # a quote's original words come from their own source, not the article
+        "original_source_id": _words_source(hit),
         "field": hit.field,
         "snippet": hit.snippet,
         "weak": hit.weak,
     }
+
+
+def _words_source(hit: Hit) -> str | None:
+    return words_source(hit.record) if isinstance(hit.record, Fact) else None
 
 
 CLOSEST = 3  # weak hits a table shows when nothing matches well
@@ -83,7 +90,10 @@ def search_listing(found: Found, lang: Lang) -> Listing:
         day = date_short(when, lang) if when else hit.date  # "2024년 말", not "2024-end"
         about = " · ".join(x for x in (day, hit.who, hit.source_id) if x)
         mark = f"{label('search.closest', lang)} " if hit.weak else ""
-        lines = [mark + hit.headline, about, f"{hit.record.id} ({kind_label(hit.kind, lang)})"]
+        # a quote's original words: where they are cited from, under the article's id
+        words = words_line(hit.record, lang) if isinstance(hit.record, Fact) else None
+        lines = [mark + hit.headline, about, words or ""]
+        lines.append(f"{hit.record.id} ({kind_label(hit.kind, lang)})")
         # a match the headline or the actor already shows needs no line of its own,
         # nor does the fact's subject named in the other language (Nvidia: 엔비디아)
         if (

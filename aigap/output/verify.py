@@ -27,7 +27,9 @@ def summary_line(report: Report, lang: Lang) -> str:
     ]
     if not parts:
         return label("verify.nothing", lang)
-    return label("verify.summary", lang, total=len(report.claims), counts=", ".join(parts))
+    total = len(report.claims)
+    key = "verify.summary_one" if total == 1 else "verify.summary"
+    return label(key, lang, total=total, counts=", ".join(parts))
 
 
 def claim_record(claim: Checked) -> Record:

@@ -27,12 +27,16 @@ from aigap.store.schema import (
     INDEXES,
     SEARCH_ROWS,
     SEARCH_SCHEMA,
+    SEARCH_SHAPE,
+    SEARCH_SUM,
     TABLES,
     UNDATED,
     Raw,
     entries_from_data,
     row_crc,
     schema_digest,
+    search_checksum,
+    search_shape,
 )
 
 if TYPE_CHECKING:
@@ -299,6 +303,14 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
     conn.executescript(INDEXES)
     conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
     conn.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_digest(conn),))
+    conn.commit()
+    # FTS5 writes its index's pages when the transaction commits: their checksums
+    # come after it (still before the file is renamed into place, so no reader
+    # sees the cache without them)
+    conn.executemany(
+        "INSERT INTO counts(kind, benchmark, n) VALUES (?, '', ?)",
+        [(SEARCH_SHAPE, search_shape(conn)), (SEARCH_SUM, search_checksum(conn))],
+    )
     conn.commit()
 
 
