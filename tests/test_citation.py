@@ -99,7 +99,7 @@ def test_plain_citation_of_a_fact_points_at_the_source(store: Store) -> None:
     assert lines[0] == (
         "Chu, Dong-hun. “Jungguk AI-ui gongseup… Miguk deopchin Dipsikeu syokeu"
         " [China's AI onslaught… the DeepSeek shock that hit America].”"
-        " Maeil Business Newspaper, 2025-01-29."
+        " Maeil Business Newspaper, 2025-01-29. https://v.daum.net/v/20250129092101122"
     )
     assert lines[1] == "For fact cost-v3-training (cost)"
     assert "회사 측은" not in text  # a locator, never the passage
@@ -218,7 +218,7 @@ def test_csl_json_keeps_a_partial_date_partial() -> None:
 def test_apa_shape_of_the_articles() -> None:
     one_line = " ".join(_cli("mk-2025-01-29", "--style", "apa").split())
     assert one_line.startswith("Chu, D.-h. (2025, January 29). Jungguk AI-ui gongseup")
-    assert one_line.endswith("Maeil Business Newspaper.")
+    assert one_line.endswith("Maeil Business Newspaper. https://v.daum.net/v/20250129092101122")
     korean = " ".join(_cli("mk-2025-01-29", "--style", "apa", "--lang", "ko").split())
     assert korean.startswith("추동훈. (2025년 1월 29일). 중국 AI의 공습")
 
