@@ -68,10 +68,15 @@ def test_every_part_names_real_facts_and_shares_no_question() -> None:
         seen |= asked
 
 
-@pytest.mark.parametrize("question", QUESTIONS, ids=[q["q"] for q in QUESTIONS])
+# every part tuned on (the tuning part, and held-out 1 and 2 since issue 18's
+# second round); the reported parts (held-out 3 and 4) are never searched here
+TUNED = [q for path in PART_FILES[:3] for q in yaml.safe_load(path.read_text("utf-8"))["questions"]]
+
+
+@pytest.mark.parametrize("question", TUNED, ids=[str(q["q"]) for q in TUNED])
 def test_question_is_answered_in_the_top_three(runner: CliRunner, question: dict[str, Any]) -> None:
     # typed as a person types it: words, no quotes, so each word is its own argument
-    found = hits(runner, *question["q"].split())
+    found = hits(runner, *str(question["q"]).split())
     if question.get("known_miss"):
         pytest.xfail(question["known_miss"])
     if question.get("nothing"):  # the base cannot answer: no hits, or only weak ones
