@@ -10,8 +10,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from aigap.core import collector
-from aigap.core.errors import AigapError, os_reason
-from aigap.factfiles.files import fail, max_bytes_from_env, too_large
+from aigap.core.errors import AigapError, FactFileError, os_reason
+from aigap.factfiles.files import (
+    Part,
+    bytes_digest,
+    fail,
+    max_bytes_from_env,
+    read_fact_bytes,
+    too_large,
+)
+from aigap.store import update
 from aigap.store.cache import (
     build_lock,
     cache_file_for,
@@ -47,7 +55,9 @@ def open_store(
 ) -> Store:
     """A Store for the fact file at ``path`` (or several as one), from the cache when fresh.
 
-    Several files share one cache, keyed on every file: editing any rebuilds it.
+    Several files share one cache, keyed on every file. After an edit of some of
+    them, only the edited files are read again when facts alone changed in them
+    (``_update``); anything else rebuilds it from every file.
     """
     paths = [path] if isinstance(path, str) else list(path)
     limit = max_bytes_from_env(max_bytes)
@@ -67,7 +77,62 @@ def open_store(
                 if conn is not None:
                     return Store(conn, name)
         remove_stale_temps(cache_file)
+        if not rebuild:
+            store = _update(cache_file, paths, max_bytes)
+            if store is not None:
+                return store
         return _read_into(cache_file, paths, max_bytes)
+
+
+# The edited files read alone, their facts replaced in the cache, only while
+# they are at most this share of the base's bytes: past it, replacing their
+# rows one by one in indexed tables costs more than building all afresh.
+EDITED_SHARE = 0.25
+
+
+def _update(cache_file: Path, paths: Sequence[str], max_bytes: int | None) -> Store | None:
+    """The cache after an edit of some of the files, written in place; None when that
+    cannot be vouched for (then every file is read, and any problem reported)."""
+    # only on a cache miss, as the full read: a warm start loads no YAML parser
+    from aigap.factfiles.load import read_alone
+
+    if len(paths) < 2:
+        return None
+    conn = update.open_for_update(cache_file)
+    if conn is None:
+        return None
+    try:
+        limit = max_bytes_from_env(max_bytes)
+        infos = [_stat(p, limit) for p in paths]
+        keys = [file_key(p, i) for p, i in zip(paths, infos, strict=True)]
+        files = update.files_of(conn)
+        stale = update.stale_slots(files, keys) if files is not None else None
+        edited = sum(infos[slot].st_size for slot in stale or ())
+        if files is None or not stale or edited > EDITED_SHARE * sum(i.st_size for i in infos):
+            return None
+        edits = []
+        for slot in stale:
+            raw, info = read_fact_bytes(paths[slot], limit)
+            if file_key(paths[slot], info) != keys[slot]:
+                return None  # changed again while we read it
+            if bytes_digest(raw) == files[slot].sha256:  # saved unchanged: only its key is new
+                part = Part(files[slot].sha256, files[slot].frozen, {})
+                edits.append(update.Edit(slot, keys[slot], part))
+                continue
+            got = read_alone(raw, paths[slot])
+            if got is None:
+                return None
+            data, alone, part = got
+            edits.append(update.Edit(slot, keys[slot], part, data, alone.facts, alone.needs))
+        key = "\n".join(keys)
+        if not update.apply(conn, edits, key):
+            return None
+    except FactFileError:  # reading every file says what is wrong, file and line
+        return None
+    finally:
+        conn.close()
+    found = open_cached(cache_file, key)
+    return Store(found, os.pathsep.join(paths)) if found is not None else None
 
 
 def _read_into(cache_file: Path | None, paths: Sequence[str], max_bytes: int | None) -> Store:
@@ -76,9 +141,11 @@ def _read_into(cache_file: Path | None, paths: Sequence[str], max_bytes: int | N
     from aigap.factfiles.load import load_fact_bases_with_data
 
     with collector.paused():
-        data, base, read = load_fact_bases_with_data(paths, max_bytes)
+        data, base, read, parts = load_fact_bases_with_data(paths, max_bytes)
         key = _key(paths, read)
-        store = Store(store_records(cache_file, data, base, key), os.pathsep.join(paths))
+        files = [(file_key(p, i), part) for p, i, part in zip(paths, read, parts, strict=True)]
+        conn = store_records(cache_file, data, base, key, files)
+        store = Store(conn, os.pathsep.join(paths))
         del data, base
     return store
 

@@ -10,16 +10,21 @@ import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import msgspec
 import pytest
 from typer.testing import CliRunner
 
+from aigap.answers.gaps import gap_rows
 from aigap.cli import app
 from aigap.opener import open_store
 from aigap.output import chart
 
 GAP_VALUES = ["9.3%", "1.7%", "17.5 pp", "0.3 pp", "13.5 pp", "8.1 pp", "24.3 pp", "1.6 pp"]
 GAP_VALUES += ["31.6 pp", "3.7 pp"]
-SOURCE = "Source: CBS NoCut News, 8 April 2025, citing AI Index 2025"
+SOURCE = (
+    "Source: CBS NoCut News, 8 April 2025, citing Stanford HAI,"
+    " Artificial Intelligence Index Report 2025 (Fig. 2.1.36, 2.1.37)"
+)
 
 
 def _svg_text(path: Path) -> str:
@@ -59,7 +64,7 @@ def test_gap_svg_has_every_value_and_the_source(charts: Path) -> None:
     text = _svg_text(charts / "gap.svg")
     for value in GAP_VALUES:
         assert value in text
-    assert SOURCE in text and "Fig. 2.1.36, 2.1.37" in text
+    assert SOURCE in text
     assert "aigap" in text and "gap-" not in text  # no internal fact ids
     assert "(date inferred)" not in text and "end of 2024*" in text  # the fact's date is marked
     assert "narrowed on all 5 benchmarks" in text  # the title states the finding
@@ -103,7 +108,10 @@ def test_a_lead_under_one_problem_is_no_headline(tmp_path: Path) -> None:
     assert "DeepSeek-R1 and OpenAI o1 less than one of its 30 problems apart" in text
     assert "+0.6" not in text
     assert "Scores as reported by DeepSeek, in its DeepSeek-R1 model card" in text
-    assert "Maeil Business Newspaper, 29 January 2025" in text
+    assert (
+        "Maeil Business Newspaper, 29 January 2025, citing deepseek-ai/DeepSeek-R1"
+        " (model card), evaluation table"
+    ) in text
 
 
 def test_one_country_is_not_a_comparison(tmp_path: Path) -> None:
@@ -122,7 +130,10 @@ def test_svg_names_its_font_and_weight(charts: Path) -> None:
 
 def test_korean_svg_is_korean(charts: Path) -> None:
     text = _svg_text(charts / "arena-ko.svg")
-    assert "출처: CBS 노컷뉴스, 2025년 4월 8일, AI 인덱스 2025 (그림 2.1.39) 인용" in text
+    assert (
+        "출처: CBS 노컷뉴스, 2025년 4월 8일, 스탠퍼드대 HAI,"
+        " Artificial Intelligence Index Report 2025 (그림 2.1.39) 인용"
+    ) in text
     assert "2025년 2월*" in text and "지난" not in text
     assert "미국" in text and "1385점" in text and "차트: aigap" in text
 
@@ -284,3 +295,24 @@ def test_edge_figures_draw_without_warnings(tmp_path: Path, then: float, now: fl
         target = tmp_path / "edge.png"
         chart.save(chart.gap_figure(rows, "en"), str(target))
     assert _png_size(target) == (1920, 1080)
+
+
+def test_the_source_line_names_the_primary_records_not_the_notes(facts_path: Path) -> None:
+    """The primary source comes from the facts' ``primary:`` records (their source
+    record's title, their locator), never from a name a note happens to mention."""
+    store = open_store(str(facts_path))
+    rows = gap_rows(store, "mmlu")
+    line = chart.source_note([rows[0].source], [rows[0].gap], "en", rows[0].primary)
+    assert line.endswith(
+        "citing Stanford HAI, Artificial Intelligence Index Report 2025 (Fig. 2.1.37)"
+    )
+    renamed = msgspec.structs.replace(
+        rows[0].primary[0],
+        headline=msgspec.structs.replace(rows[0].primary[0].headline, en="Report X"),
+    )
+    assert "citing Stanford HAI, Report X (Fig. 2.1.37)" in chart.source_note(
+        [rows[0].source], [rows[0].gap], "en", [renamed]
+    )
+    unchecked = msgspec.structs.replace(rows[0].gap, primary=())  # its note still names the report
+    assert unchecked.note is not None and "AI Index 2025 Figure 2.1.37" in unchecked.note.en
+    assert "citing" not in chart.source_note([rows[0].source], [unchecked], "en", rows[0].primary)

@@ -253,7 +253,7 @@ def test_facts_rows_of_a_quote_cite_the_originals_source(runner: CliRunner) -> N
     assert ",mk-2025-01-29,thehill-2025-01-28," in csv_text
     table = run(runner, "facts", "--kind", "quote").stdout
     assert "original words: thehill-2025-01-28" in table
-    assert "Tech Startups, 2025-01-28" in table  # the original's source in the notes
+    assert "sama-x-2025-01-28: X, 2025-01-28" in table  # the original's source in the notes
     markdown = run(runner, "facts", "--kind", "quote", "-f", "markdown").stdout
     assert "<br>original words: thehill-2025-01-28 | mk-2025-01-29 |" in markdown
     korean = runner.invoke(app, ["--lang", "ko", "facts", "--kind", "quote"]).stdout
@@ -527,8 +527,9 @@ def test_cite_plain(runner: CliRunner) -> None:
 def test_cite_bibtex(runner: CliRunner) -> None:
     out = run(runner, "cite", "quote-altman-impressive", "--style", "bibtex").stdout
     # keyed by source: the post's words first, then the article they came through
-    assert out.startswith("@article{techstartups-2025-01-28,\n")
+    assert out.startswith("@misc{sama-x-2025-01-28,\n")
     assert "@article{mk-2025-01-29,\n" in out
+    assert "@article{techstartups-2025-01-28,\n" in out  # the page that embeds the post
     assert out.rstrip().endswith("}")
     assert "month = jan" in out and "year = {2025}" in out
     depth = 0

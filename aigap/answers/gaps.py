@@ -26,6 +26,7 @@ class GapRow(msgspec.Struct, frozen=True):
     benchmark: Benchmark
     gap: Gap
     source: Source
+    primary: tuple[Source, ...] = ()  # the primary sources its note was checked against
 
     @property
     def then(self) -> GapValue:
@@ -56,7 +57,16 @@ def gap_rows(store: Store, name: str | None, lang: Lang = "en") -> list[GapRow]:
         gaps = store.records(KIND)
         benchmarks = {b.id: b for b in store.benchmarks()}
     sources = sources_of(store, gaps)
-    rows = [GapRow(benchmarks[g.benchmark], g, sources[g.source]) for g in gaps]
+    primary = store.sources_by_id(p.source for g in gaps for p in g.primary)
+    rows = [
+        GapRow(
+            benchmarks[g.benchmark],
+            g,
+            sources[g.source],
+            tuple(primary[p.source] for p in g.primary),
+        )
+        for g in gaps
+    ]
     return sort_gap_rows(rows) if name is None else rows
 
 

@@ -25,6 +25,7 @@ class ScoreRow(msgspec.Struct, frozen=True):
     rank: int
     margin: float | None  # to the next-ranked model on the same benchmark
     next_id: str | None
+    primary: tuple[Source, ...] = ()  # the primary sources its note was checked against
 
 
 def score_rows(
@@ -50,6 +51,7 @@ def score_rows(
     else:
         scores = store.records(KIND)
     sources = sources_of(store, scores)
+    primary = store.sources_by_id(p.source for s in scores for p in s.primary)
     order = list(benchmarks)
     by_bench: dict[str, list[Score]] = {}
     for score in scores:
@@ -69,6 +71,7 @@ def score_rows(
                     i + 1,
                     margin,
                     after.id if after is not None else None,
+                    tuple(primary[p.source] for p in score.primary),
                 )
             )
     if model is not None or org is not None:

@@ -4,10 +4,13 @@ directories expanded. No YAML here: the opener and the CLI use it on every start
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import msgspec
 
 from aigap.core.errors import AigapError, FactFileError, Phrase, Problem, os_reason
 
@@ -157,3 +160,28 @@ def expand_fact_paths(values: Sequence[str]) -> tuple[str, ...]:
             seen.add(real)
             unique.append(path)
     return tuple(unique)
+
+
+class Part(msgspec.Struct, frozen=True):
+    """What the cache keeps of one of the fact files it was built from, to tell
+    later whether an edit changed only that file's facts."""
+
+    sha256: str  # of its bytes: a file saved unchanged is not read again
+    frozen: str  # digest of its sources, benchmarks and entities as written (``frozen_digest``)
+    sizes: Mapping[str, int]  # records per section
+
+
+def bytes_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def frozen_digest(data: object, sections: Sequence[str]) -> str:
+    """A digest of these sections of a file's plain data, exactly as written (order,
+    types and all; absent and present-but-empty differ).
+
+    Only a change of facts alone leaves it unchanged: a source, benchmark or
+    entity reaches other files (their references, names and search text).
+    """
+    top = data if isinstance(data, dict) else {}
+    kept = [(section, top[section]) for section in sections if section in top]
+    return hashlib.sha256(repr(kept).encode("utf-8", "surrogatepass")).hexdigest()

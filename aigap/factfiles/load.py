@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap.core.errors import FactFileError, Phrase, Problem
-from aigap.factfiles.files import max_bytes_from_env, packaged_facts_path, read_fact_bytes
-from aigap.factfiles.validate import check_part, merge, validate
+from aigap.core.model import NOT_FACTS
+from aigap.factfiles.files import (
+    Part,
+    bytes_digest,
+    frozen_digest,
+    max_bytes_from_env,
+    packaged_facts_path,
+    read_fact_bytes,
+)
+from aigap.factfiles.validate import Alone, check_part, merge, top_level, validate, validate_alone
 from aigap.factfiles.yaml_reader import read_yaml
 
 if TYPE_CHECKING:
@@ -30,6 +38,7 @@ class Checked(msgspec.Struct):
     infos: tuple[os.stat_result, ...] = ()  # of every file, when several were read
     # (file, line, column) of paths in the merged data, when several were read
     place: Callable[[list[DataPath]], list[tuple[str, int, int]]] | None = None
+    parts: tuple[Part, ...] = ()  # what the cache keeps of each file (when valid)
 
     @property
     def ok(self) -> bool:
@@ -57,7 +66,8 @@ def check_fact_file(path: str, max_bytes: int | None = None) -> Checked:
         for (line, col), issue in zip(places, result.issues, strict=True):
             problems.append(Problem(path, line, col, issue.severity, issue.message, issue.said))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return Checked(result.base, problems, doc.data, info, data_bytes)
+    parts = (part_of(data_bytes, doc.data),) if result.base is not None else ()
+    return Checked(result.base, problems, doc.data, info, data_bytes, parts=parts)
 
 
 def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Checked:
@@ -88,7 +98,32 @@ def check_fact_files(paths: Sequence[str], max_bytes: int | None = None) -> Chec
         problems.append(Problem(file, line, col, issue.severity, issue.message, issue.said))
     problems.sort(key=lambda p: (paths.index(p.path) if p.path in paths else 0, p.line or 0))
     problems = _copies(problems, paths)
-    return Checked(result.base, problems, merged, infos[0], None, tuple(infos), place)
+    kept = tuple(part_of(r, d) for r, d in zip(raws, parts, strict=True)) if result.base else ()
+    return Checked(result.base, problems, merged, infos[0], None, tuple(infos), place, kept)
+
+
+def part_of(raw: bytes, data: Node) -> Part:
+    """What the cache keeps of one fact file: its digest, its frozen sections' digest,
+    its records per section."""
+    top = data if isinstance(data, dict) else {}
+    sizes = {s: len(v) for s in top_level()[1:] if isinstance(v := top.get(s), list)}
+    return Part(bytes_digest(raw), frozen_digest(data, tuple(NOT_FACTS)), sizes)
+
+
+def read_alone(raw: bytes, path: str) -> tuple[dict[str, Node], Alone, Part] | None:
+    """One of several fact files (its bytes) parsed and validated on its own: its data,
+    facts and references, and what the cache keeps of it; None on any problem
+    (``validate_alone``: reading every file as one words it)."""
+    try:
+        doc = read_yaml(raw, path)
+    except (RecursionError, MemoryError, ValueError):
+        return None
+    if doc.data is None or any(p.severity == "error" for p in doc.problems):
+        return None
+    alone = validate_alone(doc.data)
+    if alone is None or not isinstance(doc.data, dict):
+        return None
+    return doc.data, alone, part_of(raw, doc.data)
 
 
 COPY_AT = 10  # this many clashes with one other file: the file looks like a copy of it
@@ -231,9 +266,10 @@ def load_fact_base_with_data(
 
 def load_fact_bases_with_data(
     paths: Sequence[str], max_bytes: int | None = None
-) -> tuple[dict[str, Node], FactBase, tuple[os.stat_result, ...]]:
-    """The validated raw data of several files as one, its records, and the stat of each."""
+) -> tuple[dict[str, Node], FactBase, tuple[os.stat_result, ...], tuple[Part, ...]]:
+    """The validated raw data of several files as one, its records, the stat of each
+    and what the cache keeps of each."""
     checked = _load(paths, max_bytes)
     assert checked.info is not None and checked.base is not None
     assert isinstance(checked.data, dict)  # validation accepts only a mapping at the top
-    return checked.data, checked.base, checked.infos or (checked.info,)
+    return checked.data, checked.base, checked.infos or (checked.info,), checked.parts

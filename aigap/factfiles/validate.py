@@ -408,6 +408,55 @@ def check_part(data: object) -> list[Issue]:
     return c.issues
 
 
+# Where a fact's references must lead: the sections an id it names may be in.
+SOURCE_SECTIONS = ("sources",)
+BENCHMARK_SECTIONS = ("benchmarks",)
+ABOUT_SECTIONS = ("benchmarks", "entities")
+
+
+class Alone(msgspec.Struct):
+    """One of several fact files, valid on its own: its facts by section (in file
+    order) and the ids they refer to, each with the sections it may be in."""
+
+    facts: dict[str, list[Fact]]
+    needs: list[tuple[str, tuple[str, ...]]]
+
+
+def validate_alone(data: object) -> Alone | None:
+    """The facts of one of several files, if that file has no error of its own.
+
+    Everything a file's facts must get right without the other files: its top
+    level (``check_part``), every fact built, ids unique within the file, each
+    kind's rules. What spans files is left to the caller: that its ids are not
+    taken elsewhere and that ``needs`` exist where they may be. The file's
+    sources, benchmarks and entities are not checked here: the caller takes
+    this path only when they are as they were when every file was read as one.
+    None on any error (no wording: the caller reads every file as one, and
+    that reports it, file and line).
+    """
+    if any(issue.severity == "error" for issue in check_part(data)):
+        return None
+    if not isinstance(data, dict):
+        return None
+    c = Checker()
+    sections = {section: _build_section(c, data, section) for section in kinds.sections()}
+    _check_ids(c, data, _place)
+    _check_rules(c, sections)
+    if c.has_errors:
+        return None
+    facts = {section: [f for _, f in _of(items, Fact)] for section, items in sections.items()}
+    needs: list[tuple[str, tuple[str, ...]]] = []
+    for section_facts in facts.values():
+        for fact in section_facts:
+            for _, source_id in [((), fact.source), *cited_sources(fact)]:
+                needs.append((source_id, SOURCE_SECTIONS))
+            bench = getattr(fact, "benchmark", None)
+            if bench is not None:
+                needs.append((bench, BENCHMARK_SECTIONS))
+            needs.extend((entity_id, ABOUT_SECTIONS) for entity_id in fact.about)
+    return Alone(facts, needs)
+
+
 def merge(
     parts: Sequence[Node],
 ) -> tuple[dict[str, Node], Callable[[DataPath], tuple[int, DataPath]]]:
@@ -607,14 +656,7 @@ def _check_semantics(
     _check_names(
         c, _of(sections["benchmarks"], Benchmark), _of(sections["entities"], Entity), where
     )
-    for section in kinds.sections():
-        rules = kinds.by_section(section).rules
-        for i, fact in _of(sections[section], Fact):
-            if fact.passage_en is None:
-                c.warning((section, i), Phrase("problem.no_english", {"id": fact.id}))
-            for rule in rules(fact):
-                report = c.error if rule.severity == "error" else c.warning
-                report((section, i, *rule.path), rule.message)
+    _check_rules(c, sections)
     used = {
         source_id
         for section in kinds.sections()
@@ -624,6 +666,18 @@ def _check_semantics(
     for i, source in _of(sections["sources"], Source):
         if source.id not in used:
             c.warning(("sources", i), Phrase("problem.unused_source", {"id": source.id}))
+
+
+def _check_rules(c: Checker, sections: Mapping[str, list[tuple[int, Stored]]]) -> None:
+    """Each fact against its kind's rules (one fact at a time: nothing across facts)."""
+    for section in kinds.sections():
+        rules = kinds.by_section(section).rules
+        for i, fact in _of(sections.get(section, []), Fact):
+            if fact.passage_en is None:
+                c.warning((section, i), Phrase("problem.no_english", {"id": fact.id}))
+            for rule in rules(fact):
+                report = c.error if rule.severity == "error" else c.warning
+                report((section, i, *rule.path), rule.message)
 
 
 def _check_names(

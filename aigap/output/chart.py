@@ -33,6 +33,7 @@ from aigap.core.model import Fact, Lang, Source
 from aigap.core.numbers import date_words
 from aigap.kinds.gap import GapValue
 from aigap.output import files
+from aigap.output.show import author_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -70,11 +71,9 @@ _THEN = "#9aa0a6"
 _NOW = "#1a4f8b"
 _COUNTRY_COLOURS = {"US": "#1f5fa8", "CN": "#c8102e"}
 _OTHER_COLOUR = "#6b6b6b"
-# "per AI Index 2025 Figure 2.1.37" / "AI 인덱스 2025 그림 2.1.37": a primary
-# source named in a fact's note, with the figure it cites.
-_PRIMARY = re.compile(
-    r"\b([A-Z][A-Za-z]*(?: [A-Za-z가-힣]+)*? \d{4}) (?:Figure|Fig\.|그림) ([\d.]*\d)"
-)
+# A primary source's locator that names a figure ("Figure 2.1.37"): the source
+# line lists its number after the report's name, as "Fig. 2.1.36, 2.1.37"
+_FIGURE = re.compile(r"(?:Figure|Fig\.|그림)\s*([\d.]*\d)")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
@@ -248,32 +247,72 @@ def _places(printed: str, value: float) -> int:
     return len(found.group(1) or "")
 
 
-def _primary_sources(notes: Iterable[str]) -> list[tuple[str, list[str]]]:
-    """Primary sources the notes cite (e.g. 'AI Index 2025'), with their figures."""
-    found: dict[str, list[str]] = {}
-    for note in notes:
-        for match in _PRIMARY.finditer(note):
-            figures = found.setdefault(match.group(1), [])
-            if match.group(2) not in figures:
-                figures.append(match.group(2))
-    return [(name, sorted(figs, key=_figure_key)) for name, figs in found.items()]
+def _primary_name(source: Source, lang: Lang) -> str:
+    """A primary source as a reader looks it up: who published it and its title
+    ("Stanford HAI, Artificial Intelligence Index Report 2025"); the title alone
+    when it already names them ("deepseek-ai/DeepSeek-R1 (model card)")."""
+    title = source.headline.get(lang)
+    who = author_name(source.authors[0], lang) if source.authors else source.outlet.get(lang)
+    return title if who.casefold() in title.casefold() else f"{who}, {title}"
+
+
+def _primary_sources(
+    facts: Sequence[Fact], primary: dict[str, Source], lang: Lang
+) -> list[tuple[str, list[str]]]:
+    """The primary sources the facts were checked against (their ``primary:``
+    records), each named once, in order, with the figures or places they cite."""
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for fact in facts:
+        for cited in fact.primary:
+            if cited.source not in primary:
+                continue
+            figures, places = found.setdefault(cited.source, ([], []))
+            where = cited.locator or ""
+            figure = _FIGURE.fullmatch(where.strip())
+            if figure is not None:
+                if figure.group(1) not in figures:
+                    figures.append(figure.group(1))
+            elif where and where not in places:
+                places.append(where)
+    named = []
+    for source_id, (figures, places) in found.items():
+        parts = list(places)
+        if figures:
+            numbers = ", ".join(sorted(figures, key=_figure_key))
+            parts.insert(0, _label("figure", lang, numbers=numbers))
+        named.append((_primary_name(primary[source_id], lang), parts))
+    return named
 
 
 def _figure_key(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
-def source_note(sources: Sequence[Source], facts: Sequence[Fact], lang: Lang) -> str:
-    """'Source: outlet, date, citing primary (Fig. …)', from the source records and notes."""
+def _with_places(name: str, where: Sequence[str]) -> str:
+    """ "Report (Fig. 2.1.37)"; after a title that ends in brackets, "title, place"."""
+    if not where:
+        return name
+    places = "; ".join(where)
+    return f"{name}, {places}" if name.endswith(")") else f"{name} ({places})"
+
+
+def source_note(
+    sources: Sequence[Source],
+    facts: Sequence[Fact],
+    lang: Lang,
+    primary: Sequence[Source] = (),
+) -> str:
+    """'Source: outlet, date, citing primary (Fig. …)', from the source records:
+    the article, and the primary sources (``primary:``) its facts were checked against."""
+    by_id = {p.id: p for p in primary}
     parts = []
     for source in sources:
         # what a reader can look up: the outlet and its date in words; no ids,
         # no "(date inferred)" (aigap show SOURCE says how the date is known)
         text = f"{source.outlet.get(lang)}, {date_words(source.published, lang)}"
-        notes = [f.note.get(lang) for f in facts if f.source == source.id and f.note]
+        theirs = [f for f in facts if f.source == source.id]
         primaries = [
-            f"{name} ({_label('figure', lang, numbers=', '.join(figures))})"
-            for name, figures in _primary_sources(notes)
+            _with_places(name, where) for name, where in _primary_sources(theirs, by_id, lang)
         ]
         if primaries:
             text += ", " + _label("citing", lang, what="; ".join(primaries))
@@ -377,6 +416,10 @@ def _sources(rows: Sequence[GapRow] | Sequence[ScoreRow]) -> list[Source]:
     return list({r.source.id: r.source for r in rows}.values())
 
 
+def _primary(rows: Sequence[GapRow] | Sequence[ScoreRow]) -> list[Source]:
+    return list({p.id: p for r in rows for p in r.primary}.values())
+
+
 def gap_title(rows: Sequence[GapRow], lang: Lang) -> str:
     """A title that states the finding: how many gaps narrowed, or by how much."""
     if len(rows) == 1:
@@ -408,7 +451,7 @@ def gap_figure(rows: Sequence[GapRow], lang: Lang = "en") -> Figure:
             fonts,
             gap_title(rows, lang),
             _label("gap_subtitle", lang),
-            source_note(_sources(rows), [r.gap for r in rows], lang),
+            source_note(_sources(rows), [r.gap for r in rows], lang, _primary(rows)),
             _label("inferred_note", lang) if any(r.gap.inferred for r in rows) else "",
             lang,
         )
@@ -640,7 +683,7 @@ def scores_figure(rows: Sequence[ScoreRow], lang: Lang = "en") -> Figure:
             fonts,
             scores_title(rows, lang),
             _label("scores_subtitle", lang),
-            source_note(_sources(rows), [r.score for r in rows], lang),
+            source_note(_sources(rows), [r.score for r in rows], lang, _primary(rows)),
             " · ".join(n for n in notes if n),
             lang,
         )

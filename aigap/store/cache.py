@@ -25,6 +25,7 @@ from aigap.store.schema import (
     BY_SOURCE,
     CACHE_FORMAT,
     INDEXES,
+    MAX_SLOTS,
     SEARCH_ROWS,
     SEARCH_SCHEMA,
     SEARCH_SHAPE,
@@ -33,6 +34,7 @@ from aigap.store.schema import (
     UNDATED,
     Raw,
     entries_from_data,
+    ord_of,
     row_crc,
     schema_digest,
     search_checksum,
@@ -41,7 +43,15 @@ from aigap.store.schema import (
 
 if TYPE_CHECKING:
     from aigap.core.model import FactBase, Stored
+    from aigap.factfiles.files import Part
     from aigap.factfiles.yaml_reader import Node
+
+
+Count = tuple[str, str]  # a key of the counts table: (kind, benchmark)
+
+
+# Each fact file of the base: its key (``file_key``) and what the cache keeps of it.
+FileEntry = tuple[str, "Part"]
 
 
 CACHE_ENV = "AIGAP_CACHE_DIR"
@@ -77,7 +87,7 @@ def _columns(indexed: Indexed) -> Columns:
     return datekey, dlo, dhi, sub, num, who
 
 
-def _indexed(section: str, raw: Raw) -> Indexed:
+def indexed_of(section: str, raw: Raw) -> Indexed:
     return Indexed() if section in NOT_FACTS else kinds.by_section(section).index(raw)
 
 
@@ -115,7 +125,7 @@ def cache_dir() -> Path | None:
     return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "aigap"
 
 
-def _private_dir(path: Path, *, create: bool) -> bool:
+def private_dir(path: Path, *, create: bool) -> bool:
     """Only a directory we own that others cannot write may hold our cache."""
     try:
         if create:
@@ -126,7 +136,7 @@ def _private_dir(path: Path, *, create: bool) -> bool:
     return stat.S_ISDIR(info.st_mode) and _ours_alone(info)
 
 
-def _private_file(path: Path) -> bool:
+def private_file(path: Path) -> bool:
     """A regular file (not a symlink) we own that others cannot write."""
     try:
         info = os.lstat(path)
@@ -182,40 +192,60 @@ def _section(base: FactBase, section: str) -> tuple[Stored, ...]:
     return base.section(section)
 
 
-class _SideTables:
+class SideTables:
     """The tables beside ``records``, collected while its rows stream in."""
 
-    def __init__(self, indexed: set[str]) -> None:
-        self.indexed = indexed  # kinds whose timeline entries come from their data
+    def __init__(self) -> None:
+        # kinds whose timeline entries come from their data
+        self.indexed = {kind for kind in kinds.sections() if entries_from_data(kind)}
         self.names: set[tuple[str, str]] = set()
         self.entity_names: set[tuple[str, str]] = set()
         self.about: list[tuple[str, str, str, int]] = []
         self.speakers: list[tuple[str, int]] = []
         self.entries: list[tuple[int, str, int, str, str, str]] = []
-        self.counts: dict[tuple[str, str], int] = {}
+        self.counts: dict[Count, int] = {}
+        # what each file's facts add to counts (file_counts), by slot
+        self.shares: dict[int, dict[Count, int]] = {}
 
-    def count(self, key: tuple[str, str]) -> None:
+    def count(self, key: Count, share: dict[Count, int] | None = None) -> None:
         self.counts[key] = self.counts.get(key, 0) + 1
+        if share is not None:
+            share[key] = share.get(key, 0) + 1
+
+    def add_fact(self, slot: int, ord_: int, kind: str, raw: Raw, indexed: Indexed) -> None:
+        """A fact's side rows and counts, its file's share of the counts beside them."""
+        share = self.shares.setdefault(slot, {})
+        entries = len(self.entries)
+        self.add(ord_, kind, raw, indexed.speakers, _columns(indexed)[0], share)
+        for key in ((kind, ""), ("*", ""), ("facts", ""), (SEARCH_ROWS, "")):
+            share[key] = share.get(key, 0) + 1
+        share["entries", ""] = share.get(("entries", ""), 0) + len(self.entries) - entries
 
     def add(
-        self, ord_: int, kind: str, raw: Raw, speakers: Sequence[str], datekey: str | None
+        self,
+        ord_: int,
+        kind: str,
+        raw: Raw,
+        speakers: Sequence[str],
+        datekey: str | None,
+        share: dict[Count, int] | None = None,
     ) -> None:
         benchmark = raw.get("benchmark")
         if isinstance(benchmark, str):
-            self.count((kind, benchmark))
+            self.count((kind, benchmark), share)
         for entity in dict.fromkeys(_strings(raw.get("about"))):
             self.about.append((entity, kind, datekey or UNDATED, ord_))
-            self.count(("about", entity))
+            self.count(("about", entity), share)
         norms = {normalize_name(n) for n in speakers}
         self.speakers.extend((norm, ord_) for norm in sorted(norms) if norm)
         for norm in norms:
             if norm:
-                self.count(("speaker", norm))
+                self.count(("speaker", norm), share)
         if kind in self.indexed:
             self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
         source = raw.get("source")
         if kind not in NOT_FACTS and isinstance(source, str) and source:  # for `sources`, `show`
-            self.count((BY_SOURCE, source))
+            self.count((BY_SOURCE, source), share)
         if kind in ("benchmarks", "entities"):
             self.add_names(kind, raw)
 
@@ -228,16 +258,28 @@ class _SideTables:
                 if kind == "benchmarks":
                     self.names.add((norm, record_id))
 
-    def write(self, conn: sqlite3.Connection, sections: Sequence[str]) -> None:
-        conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(self.names))
-        conn.executemany(
-            "INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(self.entity_names)
-        )
+    def write_rows(self, conn: sqlite3.Connection) -> None:
+        """The rows of the facts' side tables (also an edit's, store/update.py)."""
         conn.executemany(
             "INSERT INTO about(entity, kind, sortkey, ord) VALUES (?, ?, ?, ?)", self.about
         )
         conn.executemany("INSERT INTO speakers(norm, ord) VALUES (?, ?)", self.speakers)
         conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", self.entries)
+
+    def write(self, conn: sqlite3.Connection, sections: Sequence[str]) -> None:
+        conn.executemany("INSERT INTO names(norm, benchmark) VALUES (?, ?)", sorted(self.names))
+        conn.executemany(
+            "INSERT INTO entity_names(norm, entity) VALUES (?, ?)", sorted(self.entity_names)
+        )
+        self.write_rows(conn)
+        conn.executemany(
+            "INSERT INTO file_counts(slot, kind, benchmark, n) VALUES (?, ?, ?, ?)",
+            [
+                (slot, kind, bench, n)
+                for slot, share in self.shares.items()
+                for (kind, bench), n in share.items()
+            ],
+        )
         counts = self.counts
         counts["*", ""] = sum(n for (kind, bench), n in counts.items() if not bench)
         counts["facts", ""] = sum(counts[kind, ""] for kind in sections)
@@ -263,43 +305,91 @@ def _records_of(data: Mapping[str, Node], section: str) -> list[dict[str, Node]]
     return records
 
 
-def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, key: str) -> None:
+def _numbered(
+    data: Mapping[str, Node], files: Sequence[FileEntry]
+) -> Iterator[tuple[str, int, int, dict[str, Node]]]:
+    """(section, slot, ord, raw record) of every record, in ord order (``schema.ord_of``).
+
+    The merged data holds each section's records file after file; each file's
+    ``Part.sizes`` says how many are its own.
+    """
+    if len(files) > MAX_SLOTS:
+        raise OverflowError(f"more than {MAX_SLOTS} fact files")
+    for rank, kind in enumerate((*NOT_FACTS, *kinds.sections())):
+        items = _records_of(data, kind)
+        slots = (
+            (slot, ord_of(rank, slot, pos))
+            for slot, (_, part) in enumerate(files)
+            for pos in range(1, part.sizes.get(kind, 0) + 1)
+        )
+        placed = 0
+        for (slot, ord_), raw in zip(slots, items, strict=False):
+            placed += 1
+            yield kind, slot, ord_, raw
+        if placed != len(items) or next(slots, None) is not None:
+            raise TypeError(f"{kind}: records not where their files say")  # a bug
+
+
+def record_row(ord_: int, kind: str, raw: Raw, indexed: Indexed) -> tuple[object, ...]:
+    """A row of ``records``: its place, id, kind, benchmark, source and indexed columns."""
+    return (ord_, raw["id"], kind, raw.get("benchmark"), raw.get("source"), *_columns(indexed))
+
+
+def blob_row(ord_: int, kind: str, built: Stored) -> tuple[int, str, int]:
+    """A row of ``blobs``: the record's JSON, with its checksum."""
+    text = _encode(built).decode()
+    return ord_, text, row_crc(ord_, built.id, kind, text)
+
+
+INSERT_RECORD = (
+    "INSERT INTO records(ord, id, kind, benchmark, source, datekey, dlo, dhi, sub, num, who)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_BLOB = "INSERT INTO blobs(ord, data, crc) VALUES (?, ?, ?)"
+INSERT_SEARCH_TEXT = "INSERT INTO search_text(ord, names, body, passage) VALUES (?, ?, ?, ?)"
+
+
+def _fill(
+    conn: sqlite3.Connection,
+    data: Mapping[str, Node],
+    base: FactBase,
+    key: str,
+    files: Sequence[FileEntry],
+) -> None:
     """Write the validated records as rows, their indexed columns from the raw data
     they were built from; rows stream into SQLite, never all in a list."""
 
-    side = _SideTables({kind for kind in kinds.sections() if entries_from_data(kind)})
-    order = (*NOT_FACTS, *kinds.sections())
+    side = SideTables()
+    for kind in (*NOT_FACTS, *kinds.sections()):
+        side.counts[kind, ""] = len(_records_of(data, kind))
 
     def rows() -> Iterator[tuple[object, ...]]:
-        ord_ = 0
-        for kind in order:
-            items = _records_of(data, kind)
-            side.counts[kind, ""] = len(items)
-            for raw in items:
-                ord_ += 1
-                indexed = _indexed(kind, raw)
-                columns = _columns(indexed)
-                yield (ord_, raw["id"], kind, raw.get("benchmark"), raw.get("source"), *columns)
-                side.add(ord_, kind, raw, indexed.speakers, columns[0])
+        for kind, slot, ord_, raw in _numbered(data, files):
+            indexed = indexed_of(kind, raw)
+            yield record_row(ord_, kind, raw, indexed)
+            if kind in NOT_FACTS:
+                side.add(ord_, kind, raw, indexed.speakers, None)
+            else:
+                side.add_fact(slot, ord_, kind, raw, indexed)
 
     def blobs() -> Iterator[tuple[int, str, int]]:
-        ord_ = 0
-        for kind in order:  # the order rows() numbers them in
+        numbered = _numbered(data, files)  # the order rows() numbers them in
+        for kind in (*NOT_FACTS, *kinds.sections()):
             for built in _section(base, kind):
-                ord_ += 1
-                text = _encode(built).decode()
-                yield ord_, text, row_crc(ord_, built.id, kind, text)
+                got, _, ord_, _ = next(numbered)
+                if got != kind:
+                    raise TypeError(f"{kind}: records and data disagree")  # a bug
+                yield blob_row(ord_, kind, built)
 
     conn.executescript(TABLES)
-    conn.executemany(
-        "INSERT INTO records(ord, id, kind, benchmark, source,"
-        " datekey, dlo, dhi, sub, num, who)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows(),
-    )
-    conn.executemany("INSERT INTO blobs(ord, data, crc) VALUES (?, ?, ?)", blobs())
+    conn.executemany(INSERT_RECORD, rows())
+    conn.executemany(INSERT_BLOB, blobs())
     side.write(conn, kinds.sections())
-    _fill_search(conn, data)
+    _fill_search(conn, data, files)
+    conn.executemany(
+        "INSERT INTO files(slot, key, sha256, frozen) VALUES (?, ?, ?, ?)",
+        [(slot, file, part.sha256, part.frozen) for slot, (file, part) in enumerate(files)],
+    )
     conn.executescript(INDEXES)
     conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
     conn.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_digest(conn),))
@@ -314,37 +404,41 @@ def _fill(conn: sqlite3.Connection, data: Mapping[str, Node], base: FactBase, ke
     conn.commit()
 
 
-def _fill_search(conn: sqlite3.Connection, data: Mapping[str, Node]) -> None:
+def _fill_search(
+    conn: sqlite3.Connection, data: Mapping[str, Node], files: Sequence[FileEntry]
+) -> None:
     """The search index, in the same transaction as the records it points to."""
 
     names_of: dict[str, list[str]] = {}
     for raw in (*_records_of(data, "benchmarks"), *_records_of(data, "entities")):
         names = (raw.get("name"), raw.get("full_name"), raw.get("aliases"))
         names_of[str(raw["id"])] = [n for value in names for n in _strings(value)]
+    conn.executemany(
+        "INSERT INTO search_names(id, names) VALUES (?, ?)",
+        [(record_id, _encode(names).decode()) for record_id, names in names_of.items()],
+    )
     indexer = Indexer(names_of)
 
     indexed = 0
 
     def rows() -> Iterator[tuple[object, ...]]:
         nonlocal indexed
-        ord_ = 0
-        for kind in (*NOT_FACTS, *kinds.sections()):  # the order _fill numbers records in
-            for raw in _records_of(data, kind):
-                ord_ += 1
-                indexed += 1
-                # an entity is a hit of its own (its card) and, through the names
-                # indexed with the facts about it, leads to them
-                yield (ord_, *indexer.row(kind, raw))
+        for kind, _, ord_, raw in _numbered(data, files):
+            indexed += 1
+            # an entity is a hit of its own (its card) and, through the names
+            # indexed with the facts about it, leads to them
+            yield (ord_, *indexer.row(kind, raw))
 
+    conn.executemany(INSERT_SEARCH_TEXT, rows())
     conn.execute(SEARCH_SCHEMA)  # execute, not executescript, which would commit first
-    conn.executemany("INSERT INTO search(rowid, names, body, passage) VALUES (?, ?, ?, ?)", rows())
+    conn.execute("INSERT INTO search(search) VALUES ('rebuild')")
     # the index's row count, written in the same transaction: Store.search checks it
     conn.execute("INSERT INTO counts(kind, benchmark, n) VALUES (?, '', ?)", (SEARCH_ROWS, indexed))
 
 
 def open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
     """A read-only connection to a cache written for ``key``; None for anything else."""
-    if not _private_dir(cache_file.parent, create=False) or not _private_file(cache_file):
+    if not private_dir(cache_file.parent, create=False) or not private_file(cache_file):
         return None
     try:
         conn = sqlite3.connect(f"{cache_file.as_uri()}?mode=ro", uri=True)
@@ -364,10 +458,14 @@ def open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
 
 
 def write_cache(
-    cache_file: Path, data: Mapping[str, Node], base: FactBase, key: str
+    cache_file: Path,
+    data: Mapping[str, Node],
+    base: FactBase,
+    key: str,
+    files: Sequence[FileEntry],
 ) -> sqlite3.Connection | None:
     """Write the cache atomically; None when the directory is unusable."""
-    if not _private_dir(cache_file.parent, create=True):
+    if not private_dir(cache_file.parent, create=True):
         return None
     tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
     try:
@@ -379,9 +477,13 @@ def write_cache(
         try:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
-            _fill(conn, data, base, key)
+            _fill(conn, data, base, key, files)
         finally:
             conn.close()
+        # An edit in place (store/update.py) killed mid-way leaves a rollback journal
+        # beside the old cache; it must never be played back into the new one.
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(journal_of(cache_file))
         os.replace(tmp, cache_file)
     except BaseException as exc:  # whatever stops the write (even ^C) leaves no temp file
         with contextlib.suppress(OSError):
@@ -443,7 +545,7 @@ def build_lock(cache_file: Path) -> Iterator[None]:
         yield
         return
     fd = -1
-    if _private_dir(cache_file.parent, create=True):
+    if private_dir(cache_file.parent, create=True):
         lock = cache_file.with_name(f"{cache_file.name}.lock")
         with contextlib.suppress(OSError):
             fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
@@ -460,12 +562,24 @@ def build_lock(cache_file: Path) -> Iterator[None]:
             os.close(fd)  # releases the lock
 
 
+def journal_of(cache_file: Path) -> Path:
+    """The rollback journal SQLite keeps beside a database while it is written."""
+    return cache_file.with_name(f"{cache_file.name}-journal")
+
+
 def store_records(
-    cache_file: Path | None, data: Mapping[str, Node], base: FactBase, key: str
+    cache_file: Path | None,
+    data: Mapping[str, Node],
+    base: FactBase,
+    key: str,
+    files: Sequence[FileEntry],
 ) -> sqlite3.Connection:
-    """The validated records as a cache: written atomically to ``cache_file``, else in memory."""
-    conn = write_cache(cache_file, data, base, key) if cache_file is not None else None
+    """The validated records as a cache: written atomically to ``cache_file``, else in memory.
+
+    ``files``: each fact file's key and ``Part``, in the order ``data`` merged them.
+    """
+    conn = write_cache(cache_file, data, base, key, files) if cache_file is not None else None
     if conn is None:  # no cache directory, or one we may not use
         conn = sqlite3.connect(":memory:")
-        _fill(conn, data, base, key)
+        _fill(conn, data, base, key, files)
     return conn

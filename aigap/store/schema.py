@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from aigap import kinds
 from aigap.kinds import base
 
-CACHE_FORMAT = "17"
+CACHE_FORMAT = "18"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
@@ -55,16 +55,35 @@ CREATE TABLE entries(
     lo TEXT NOT NULL,
     hi TEXT NOT NULL
 );
+-- One row per fact file, in --facts order (its slot: see ord_of): its key (path,
+-- size, times, inode), a digest of its bytes and one of its sources, benchmarks
+-- and entities as written. An edit of one file replaces that file's facts alone
+-- (store/update.py); these say which file changed and whether only facts did.
+CREATE TABLE files(
+    slot INTEGER PRIMARY KEY, key TEXT NOT NULL, sha256 TEXT NOT NULL, frozen TEXT NOT NULL
+);
+-- what each file's facts add to counts, so an edit takes its old share out
+CREATE TABLE file_counts(
+    slot INTEGER NOT NULL, kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL
+);
+-- the names the search index adds beside an id (a benchmark's, an entity's), as
+-- the full build's Indexer had them: an edit indexes its facts with the same
+CREATE TABLE search_names(id TEXT PRIMARY KEY, names TEXT NOT NULL);
+-- the search index's text (its external content: see SEARCH_SCHEMA)
+CREATE TABLE search_text(ord INTEGER PRIMARY KEY, names TEXT, body TEXT, passage TEXT);
 """
 
 
 # The search index: one row per record (rowid = the record's ord), its text in
-# three columns weighted by bm25() (see aigap/search.py for what goes where and
-# why this tokenizer). Contentless: the text is only needed to rank; what is
-# shown comes from the checked record, so the index adds no copy of the text.
+# three columns weighted by bm25() (see store/index.py for what goes where and
+# why this tokenizer). External content (search_text): FTS5 removes a row only
+# given the text it was indexed with, and an edit of one fact file removes that
+# file's rows (a contentless table cannot delete before SQLite 3.43). bm25 reads
+# the index, not the content, so the scores are those of a fresh build.
 SEARCH_SCHEMA = """
 CREATE VIRTUAL TABLE search USING fts5(
-    names, body, passage, content='', tokenize='porter unicode61 remove_diacritics 2'
+    names, body, passage, content='search_text', content_rowid='ord',
+    tokenize='porter unicode61 remove_diacritics 2'
 );
 """
 
@@ -84,7 +103,31 @@ CREATE INDEX speakers_norm ON speakers(norm, ord);
 CREATE INDEX entity_names_norm ON entity_names(norm);
 CREATE INDEX entries_order ON entries(sortkey, ord, pos);
 CREATE INDEX entries_span ON entries(hi, lo);
+CREATE INDEX about_ord ON about(ord);
+CREATE INDEX speakers_ord ON speakers(ord);
+CREATE INDEX entries_ord ON entries(ord);
+CREATE INDEX file_counts_slot ON file_counts(slot);
 """
+
+
+# A record's ord: its section's rank (sources, benchmarks, entities, then the
+# kinds in registry order), its file's slot, its place in that file's section.
+# Every query orders by ord only relatively, so these sparse ords give the
+# order of a dense count (section by section, files in --facts order), and
+# each file's rows of a section are one range an edit can replace.
+SLOT_SHIFT = 32  # up to 2**32 records of a section in one file
+SECTION_SHIFT = 52  # up to 2**20 files
+MAX_SLOTS = 1 << (SECTION_SHIFT - SLOT_SHIFT)
+
+
+def ord_of(rank: int, slot: int, position: int) -> int:
+    """The ord of the ``position``-th (from 1) record of section ``rank`` in file ``slot``."""
+    return (rank << SECTION_SHIFT) | (slot << SLOT_SHIFT) | position
+
+
+def slot_range(rank: int, slot: int) -> tuple[int, int]:
+    """The lowest and highest ord the records of section ``rank`` in file ``slot`` can take."""
+    return ord_of(rank, slot, 0), ord_of(rank, slot, (1 << SLOT_SHIFT) - 1)
 
 
 def schema_digest(conn: sqlite3.Connection) -> str:

@@ -1,0 +1,312 @@
+"""An edit of one of several fact files, written into their cache in place.
+
+The cache of a 100,000-fact file and one's own small file beside it is one
+SQLite database; rebuilding it after each edit of the small file costs as
+much as the first read. Instead, when only facts changed in the edited files
+(their sources, benchmarks and entities exactly as before: those reach other
+files' references, names and search text), each edited file is read and
+validated alone (``factfiles.validate.validate_alone``) and its facts are
+replaced in one transaction: its old rows go (by its ords, ``schema.slot_range``),
+the new ones come in through the same row builders as a full build, and what
+spans files is checked in SQL over the cache of every file — ids unique
+(``records_id`` is a UNIQUE index), every source, benchmark and entity a fact
+names present and of its section. The counts take the file's old share out and
+its new one in (``file_counts``); the search index deletes the file's rows with
+the text they were indexed with (``search_text``), so bm25 ranks as a fresh
+build's would.
+
+Any doubt rolls everything back and answers False: the caller then reads every
+file as one, which reports any problem with its file and line. This module
+never words a problem; it only decides there is none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from aigap import kinds
+from aigap.core.model import NOT_FACTS
+from aigap.store.cache import (
+    INSERT_BLOB,
+    INSERT_RECORD,
+    INSERT_SEARCH_TEXT,
+    Count,
+    SideTables,
+    blob_row,
+    indexed_of,
+    private_dir,
+    private_file,
+    record_row,
+)
+from aigap.store.index import Indexer
+from aigap.store.schema import (
+    SEARCH_SHAPE,
+    SEARCH_SUM,
+    ord_of,
+    schema_digest,
+    search_checksum,
+    search_shape,
+    slot_range,
+)
+
+if TYPE_CHECKING:
+    from aigap.core.model import Fact
+    from aigap.factfiles.files import Part
+    from aigap.factfiles.yaml_reader import Node
+
+
+# An edit in place waits this long for commands still reading the cache; then
+# the caller rebuilds it beside them (a new file renamed in) instead.
+BUSY_SECONDS = 2.0
+
+
+class Edit(msgspec.Struct, frozen=True):
+    """One edited file: its slot, its new key and ``Part``; ``data`` None when its bytes
+    are those the cache holds (only its key changes), else its plain data, its facts
+    by section (``validate_alone``) and the ids they refer to with the sections each
+    may be in."""
+
+    slot: int
+    key: str
+    part: Part
+    data: Mapping[str, Node] | None = None
+    facts: Mapping[str, Sequence[Fact]] = {}
+    needs: Sequence[tuple[str, tuple[str, ...]]] = ()
+
+
+class FileRow(msgspec.Struct, frozen=True):
+    """What the cache holds of one fact file (the ``files`` table)."""
+
+    slot: int
+    key: str
+    sha256: str
+    frozen: str
+
+
+class _Doubt(Exception):
+    """Something the fast path cannot vouch for: roll back, read every file."""
+
+
+def open_for_update(cache_file: Path) -> sqlite3.Connection | None:
+    """A read-write connection to a cache of the current schema; None for anything else."""
+    if not private_dir(cache_file.parent, create=False) or not private_file(cache_file):
+        return None
+    try:
+        conn = sqlite3.connect(cache_file, timeout=BUSY_SECONDS)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        conn.execute("PRAGMA synchronous = NORMAL")
+        schema = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if schema is not None and schema[0] == schema_digest(conn):
+            return conn
+    except sqlite3.Error:
+        pass
+    conn.close()
+    return None
+
+
+def files_of(conn: sqlite3.Connection) -> list[FileRow] | None:
+    try:
+        rows = conn.execute("SELECT slot, key, sha256, frozen FROM files ORDER BY slot").fetchall()
+    except sqlite3.Error:
+        return None
+    return [FileRow(*row) for row in rows]
+
+
+def _same_file(old: str, new: str) -> bool:
+    """Two keys (``cache.file_key``) of one path under one format and version."""
+    return old.rsplit("|", 5)[0] == new.rsplit("|", 5)[0]
+
+
+def stale_slots(files: Sequence[FileRow], keys: Sequence[str]) -> list[int] | None:
+    """The slots of the files whose key changed; None when the cache is of other
+    files (another list, another format or version): only a full build will do."""
+    if [f.slot for f in files] != list(range(len(keys))):
+        return None
+    stale = []
+    for row, key in zip(files, keys, strict=True):
+        if row.key == key:
+            continue
+        if not _same_file(row.key, key):
+            return None
+        stale.append(row.slot)
+    return stale
+
+
+def apply(conn: sqlite3.Connection, edits: Sequence[Edit], key: str) -> bool:
+    """Write the edits and the new key of every file in one transaction; False (and
+    nothing written) on any doubt."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        files = {f.slot: f for f in files_of(conn) or []}
+        changed = [e for e in edits if e.data is not None]
+        for edit in edits:
+            held = files.get(edit.slot)
+            if held is None or (edit.data is None and edit.part.sha256 != held.sha256):
+                raise _Doubt
+            if edit.data is not None and edit.part.frozen != held.frozen:
+                raise _Doubt  # a source, benchmark or entity changed
+        shares = {e.slot: _share(conn, e.slot) for e in changed}
+        for edit in changed:
+            _delete_facts(conn, edit.slot, shares[edit.slot])
+        _check_needs(conn, [need for e in changed for need in e.needs])
+        indexer = _indexer(conn) if changed else None
+        for edit in changed:
+            assert indexer is not None
+            _insert_facts(conn, edit, indexer, shares[edit.slot])
+        shape = _index_sums(conn) if changed else None
+        conn.executemany(
+            "UPDATE files SET key = ?, sha256 = ? WHERE slot = ?",
+            [(e.key, e.part.sha256, e.slot) for e in edits],
+        )
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'key'", (key,))
+        conn.commit()
+    except (_Doubt, sqlite3.Error):
+        # on failure the caller closes it; the journal undoes the rest
+        with contextlib.suppress(sqlite3.Error):
+            conn.rollback()
+        return False
+    # FTS5 wrote nothing more at the commit: the shape written is the index's
+    # (else the caller rebuilds all, which replaces this file)
+    return shape is None or _checked_sum(conn, search_shape) == shape
+
+
+def _index_sums(conn: sqlite3.Connection) -> int:
+    """The search index's shape and page checksum (``schema.search_shape``,
+    ``search_checksum``) written into counts, as a full build writes them; the shape."""
+    # FTS5 keeps new rows in memory until the transaction ends or a savepoint
+    # is taken: this writes them into the index's pages, which are summed next
+    conn.execute("SAVEPOINT flush")
+    conn.execute("RELEASE flush")
+    shape = search_shape(conn)
+    conn.executemany(
+        "UPDATE counts SET n = ? WHERE kind = ? AND benchmark = ''",
+        [(shape, SEARCH_SHAPE), (search_checksum(conn), SEARCH_SUM)],
+    )
+    return shape
+
+
+def _checked_sum(conn: sqlite3.Connection, checksum: Callable[[sqlite3.Connection], int]) -> int:
+    try:
+        return checksum(conn)
+    except sqlite3.Error:
+        return -1
+
+
+def _share(conn: sqlite3.Connection, slot: int) -> dict[Count, int]:
+    """What a file's facts added to the counts when they were written."""
+    rows = conn.execute(
+        "SELECT kind, benchmark, n FROM file_counts WHERE slot = ?", (slot,)
+    ).fetchall()
+    return {(kind, bench): n for kind, bench, n in rows}
+
+
+def _fact_sections() -> list[tuple[int, str]]:
+    """(rank, section) of every kind of fact, ranked as ``cache._numbered`` ranks them."""
+    return [(rank + len(NOT_FACTS), section) for rank, section in enumerate(kinds.sections())]
+
+
+def _delete_facts(conn: sqlite3.Connection, slot: int, share: Mapping[Count, int]) -> None:
+    """Every row of the file's facts; its sources, benchmarks and entities stay."""
+    for rank, section in _fact_sections():
+        lo, hi = slot_range(rank, slot)
+        # as many records and search rows as its share counted (else damage: read all)
+        held = conn.execute(
+            "SELECT (SELECT count(*) FROM records WHERE ord BETWEEN ?1 AND ?2),"
+            " (SELECT count(*) FROM search_text WHERE ord BETWEEN ?1 AND ?2)",
+            (lo, hi),
+        ).fetchone()
+        if held != (share.get((section, ""), 0),) * 2:
+            raise _Doubt
+        # FTS5 forgets a row only given the text it indexed: its external content
+        conn.execute(
+            "INSERT INTO search(search, rowid, names, body, passage)"
+            " SELECT 'delete', ord, names, body, passage FROM search_text"
+            " WHERE ord BETWEEN ? AND ?",
+            (lo, hi),
+        )
+        for table in ("search_text", "records", "blobs", "about", "speakers", "entries"):
+            conn.execute(f"DELETE FROM {table} WHERE ord BETWEEN ? AND ?", (lo, hi))
+
+
+def _check_needs(conn: sqlite3.Connection, needs: Sequence[tuple[str, tuple[str, ...]]]) -> None:
+    """Every id a fact names is a record of a section it may be in (its source a
+    source, its benchmark a benchmark, what it is about a benchmark or entity)."""
+    wanted = list(dict.fromkeys(record_id for record_id, _ in needs))
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT id, kind FROM records WHERE id IN ({marks})", chunk)
+        found.update((str(record_id), str(kind)) for record_id, kind in rows)
+    for record_id, sections in needs:
+        if found.get(record_id) not in sections:
+            raise _Doubt
+
+
+def _indexer(conn: sqlite3.Connection) -> Indexer:
+    """The search rows' builder with the names the full build indexed beside each id."""
+    names_of: dict[str, list[str]] = {}
+    for record_id, names in conn.execute("SELECT id, names FROM search_names"):
+        try:
+            names_of[record_id] = msgspec.json.decode(names, type=list[str])
+        except msgspec.DecodeError:
+            raise _Doubt from None
+    return Indexer(names_of)
+
+
+def _insert_facts(
+    conn: sqlite3.Connection, edit: Edit, indexer: Indexer, old: dict[Count, int]
+) -> None:
+    """The file's new facts, through the row builders of a full build; its share of
+    the counts swapped for the new one."""
+    assert edit.data is not None
+    side = SideTables()
+    records: list[tuple[object, ...]] = []
+    blobs: list[tuple[int, str, int]] = []
+    texts: list[tuple[object, ...]] = []
+    for rank, section in _fact_sections():
+        items = edit.data.get(section)
+        raws = [r for r in items if isinstance(r, dict)] if isinstance(items, list) else []
+        built = edit.facts.get(section, ())
+        if len(raws) != len(built) or (isinstance(items, list) and len(raws) != len(items)):
+            raise _Doubt
+        for pos, (raw, fact) in enumerate(zip(raws, built, strict=True), start=1):
+            if raw.get("id") != fact.id:
+                raise _Doubt
+            ord_ = ord_of(rank, edit.slot, pos)
+            indexed = indexed_of(section, raw)
+            records.append(record_row(ord_, section, raw, indexed))
+            blobs.append(blob_row(ord_, section, fact))
+            side.add_fact(edit.slot, ord_, section, raw, indexed)
+            texts.append((ord_, *indexer.row(section, raw)))
+    conn.executemany(INSERT_RECORD, records)  # a duplicate id fails the UNIQUE index
+    conn.executemany(INSERT_BLOB, blobs)
+    conn.executemany(INSERT_SEARCH_TEXT, texts)
+    conn.executemany("INSERT INTO search(rowid, names, body, passage) VALUES (?, ?, ?, ?)", texts)
+    side.write_rows(conn)
+    new = side.shares.get(edit.slot, {})
+    for count_key in dict.fromkeys((*old, *new)):
+        delta = new.get(count_key, 0) - old.get(count_key, 0)
+        if delta:
+            conn.execute(
+                "INSERT INTO counts(kind, benchmark, n) VALUES (?, ?, ?)"
+                " ON CONFLICT(kind, benchmark) DO UPDATE SET n = n + excluded.n",
+                (*count_key, delta),
+            )
+    # as a fresh build: no row for what nothing counts any more (totals stay, at 0)
+    conn.execute("DELETE FROM counts WHERE n = 0 AND benchmark != ''")
+    if conn.execute("SELECT 1 FROM counts WHERE n < 0 LIMIT 1").fetchone():
+        raise _Doubt
+    conn.execute("DELETE FROM file_counts WHERE slot = ?", (edit.slot,))
+    conn.executemany(
+        "INSERT INTO file_counts(slot, kind, benchmark, n) VALUES (?, ?, ?, ?)",
+        [(edit.slot, kind, bench, n) for (kind, bench), n in new.items()],
+    )
