@@ -260,7 +260,12 @@ def test_wrap_keeps_long_words_whole() -> None:
 def test_for_fact_orders_original_article_primary(store: Store) -> None:
     fact = store.record("quote-altman-impressive")
     sources, about = for_fact(fact, store.source, "en")
-    assert [s.id for s in sources] == ["techstartups-2025-01-28", "mk-2025-01-29"]
+    # the post (the speaker's words), the article (their translation), the page embedding the post
+    assert [s.id for s in sources] == [
+        "sama-x-2025-01-28",
+        "mk-2025-01-29",
+        "techstartups-2025-01-28",
+    ]
     assert set(about) == {s.id for s in sources}
 
 
@@ -275,3 +280,11 @@ def test_cite_an_entity_by_name_cites_the_sources_of_its_facts() -> None:
         assert result.exit_code == 0, result.output
         items = json.loads(result.stdout)
         assert items and all(item["type"] == "article-newspaper" for item in items)
+
+
+def test_a_title_that_ends_a_sentence_gets_no_second_period() -> None:
+    """A post's text is its title, and it often ends with its own period."""
+    for style in ("plain", "apa", "chicago"):
+        out = " ".join(_cli("sama-x-2025-01-28", "--style", style).split())
+        assert "for the price." in out and "for the price.." not in out
+    assert "x.com/sama/status/1884066337103962416" in _cli("quote-altman-better-models")

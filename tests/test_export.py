@@ -52,7 +52,8 @@ def test_package_describes_every_resource(exported: Path) -> None:
         ["datapackage.json", *(f"{n}.csv" for n in names)]
     )
     assert package["licenses"][0]["name"]
-    assert len(package["sources"]) == 10  # the two articles, primary sources, originals
+    # the two articles, primary sources, the pages printing originals, the posts on X
+    assert len(package["sources"]) == 12
     gaps = next(r for r in package["resources"] if r["name"] == "gap_values")
     assert gaps["schema"]["primaryKey"] == ["fact_id", "position"]
     targets = {k["reference"]["resource"] for k in gaps["schema"]["foreignKeys"]}

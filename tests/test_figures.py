@@ -148,5 +148,5 @@ def test_search_and_cite_mark_reported_speech_and_renderings(runner: CliRunner) 
     assert "aigap's English rendering" in lee["headline"]
     # a quote is cited from the speaker's own words' source first, then the article
     cited = " ".join(runner.invoke(app, ["cite", "quote-altman-impressive"]).stdout.split())
-    assert cited.index("techstartups.com") < cited.index("Maeil Business Newspaper")
+    assert cited.index("x.com/sama/status/") < cited.index("Maeil Business Newspaper")
     assert "딥시크 R1은 특히" not in cited  # never the passage

@@ -253,7 +253,7 @@ def test_facts_rows_of_a_quote_cite_the_originals_source(runner: CliRunner) -> N
     assert ",mk-2025-01-29,thehill-2025-01-28," in csv_text
     table = run(runner, "facts", "--kind", "quote").stdout
     assert "original words: thehill-2025-01-28" in table
-    assert "Tech Startups, 2025-01-28" in table  # the original's source in the notes
+    assert "sama-x-2025-01-28: X, 2025-01-28" in table  # the original's source in the notes
     markdown = run(runner, "facts", "--kind", "quote", "-f", "markdown").stdout
     assert "<br>original words: thehill-2025-01-28 | mk-2025-01-29 |" in markdown
     korean = runner.invoke(app, ["--lang", "ko", "facts", "--kind", "quote"]).stdout
@@ -480,7 +480,8 @@ def test_narrow_terminal_keeps_numbers_whole(
 
 def test_fact_text_is_never_markup(runner: CliRunner, tmp_path: Path) -> None:
     data = yaml.safe_load((REPO / "facts.yaml").read_text(encoding="utf-8"))
-    hostile = "[bold red]boom[/bold red] \x1b[31mred\u202e"
+    # (a control character is refused by the reader: tests/test_text_is_data.py)
+    hostile = "[bold red]boom[/bold red] red\u202e\u2028"
     data["claims"][0]["claim"]["en"] = hostile
     data["quotes"][0]["speaker"]["en"] = "[link=x]Evil[/link]"
     path = tmp_path / "facts.yaml"
@@ -494,7 +495,7 @@ def test_fact_text_is_never_markup(runner: CliRunner, tmp_path: Path) -> None:
         ["cite", claim_id],
     ):
         out = run(runner, "--no-packaged", "--facts", str(path), *args).stdout
-        assert "\x1b" not in out and "\u202e" not in out, args
+        assert "\u202e" not in out and "\u2028" not in out, args
     assert (
         "[bold red]boom[/bold red]"
         in run(runner, "--no-packaged", "--facts", str(path), "show", claim_id).stdout
@@ -526,8 +527,9 @@ def test_cite_plain(runner: CliRunner) -> None:
 def test_cite_bibtex(runner: CliRunner) -> None:
     out = run(runner, "cite", "quote-altman-impressive", "--style", "bibtex").stdout
     # keyed by source: the post's words first, then the article they came through
-    assert out.startswith("@article{techstartups-2025-01-28,\n")
+    assert out.startswith("@misc{sama-x-2025-01-28,\n")
     assert "@article{mk-2025-01-29,\n" in out
+    assert "@article{techstartups-2025-01-28,\n" in out  # the page that embeds the post
     assert out.rstrip().endswith("}")
     assert "month = jan" in out and "year = {2025}" in out
     depth = 0

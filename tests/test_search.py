@@ -13,14 +13,17 @@ from typer.testing import CliRunner
 from aigap.answers.search import korean_stem, match_expression, query_words
 from aigap.cli import app
 
+from .conftest import SEARCH_HIT_FIELDS
+
 QUESTIONS_FILE = Path(__file__).with_name("search_questions.yaml")  # the tuning part
 HELD_OUT_FILE = Path(__file__).with_name("search_questions_heldout.yaml")  # held out once
-# every part of the question set; the last is the one reported (never tuned on)
+# every part of the question set; the last two are reported (never tuned on)
 PART_FILES = [
     QUESTIONS_FILE,
     HELD_OUT_FILE,
     Path(__file__).with_name("search_questions_heldout2.yaml"),
     Path(__file__).with_name("search_questions_heldout3.yaml"),
+    Path(__file__).with_name("search_questions_heldout4.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
@@ -67,10 +70,15 @@ def test_every_part_names_real_facts_and_shares_no_question() -> None:
         seen |= asked
 
 
-@pytest.mark.parametrize("question", QUESTIONS, ids=[q["q"] for q in QUESTIONS])
+# every part tuned on (the tuning part, and held-out 1 and 2 since issue 18's
+# second round); the reported parts (held-out 3 and 4) are never searched here
+TUNED = [q for path in PART_FILES[:3] for q in yaml.safe_load(path.read_text("utf-8"))["questions"]]
+
+
+@pytest.mark.parametrize("question", TUNED, ids=[str(q["q"]) for q in TUNED])
 def test_question_is_answered_in_the_top_three(runner: CliRunner, question: dict[str, Any]) -> None:
     # typed as a person types it: words, no quotes, so each word is its own argument
-    found = hits(runner, *question["q"].split())
+    found = hits(runner, *str(question["q"]).split())
     if question.get("known_miss"):
         pytest.xfail(question["known_miss"])
     if question.get("nothing"):  # the base cannot answer: no hits, or only weak ones
@@ -136,23 +144,7 @@ def test_stop_words_do_not_drown_the_answer(runner: CliRunner) -> None:
 
 def test_json_hits_carry_the_answer(runner: CliRunner) -> None:
     found = hits(runner, "nvidia", "loss")
-    assert list(found[0]) == [
-        "rank",
-        "id",
-        "kind",
-        "score",
-        "headline",
-        "date",
-        "date_precision",
-        "date_start",
-        "date_end",
-        "who",
-        "source_id",
-        "original_source_id",
-        "field",
-        "snippet",
-        "weak",
-    ]
+    assert list(found[0]) == SEARCH_HIT_FIELDS
     top = found[0]
     assert top["rank"] == 1 and top["kind"] == "market"
     assert "-16.9%" in top["headline"] and "$118.42" in top["headline"]
@@ -250,3 +242,50 @@ def test_query_syntax_is_never_fts_syntax(runner: CliRunner) -> None:
     for words in (['"'], ["NEAR(a", "b)"], ["a", "AND", "OR", "NOT"], ["col:x"], ["*"], ["^x"]):
         result = runner.invoke(app, ["search", *words, "--format", "json"])
         assert result.exit_code == 0, (words, result.output)
+
+
+def test_a_word_asking_for_a_figure_is_met_by_the_fact_with_it(runner: CliRunner) -> None:
+    # drop, 하락폭 are nowhere in the base: the fact with the figure answers them
+    first = hits(runner, "nasdaq", "percent", "drop")[0]
+    assert first["id"] == "market-nasdaq-2025-01-27" and not first["weak"]
+    first = hits(runner, "오라클", "하락폭")[0]
+    assert first["id"] == "market-oracle-2025-01-27" and not first["weak"]
+
+
+def test_a_date_word_glued_to_a_word_is_cut_and_met_by_an_event(runner: CliRunner) -> None:
+    assert hits(runner, "딥시크설립일")[0]["id"] == "event-deepseek-founded"
+
+
+def test_an_unspaced_compound_is_searched_as_its_spaced_words(runner: CliRunner) -> None:
+    spaced = [h["id"] for h in hits(runner, "반도체", "수출", "통제")]
+    assert [h["id"] for h in hits(runner, "반도체수출통제")] == spaced
+    assert hits(runner, "엔비디아칩")  # a one-syllable last part the base has (칩)
+
+
+def test_a_name_is_corrected_before_a_compound_is_cut(runner: CliRunner) -> None:
+    out = " ".join(table(runner, "리카이후", "3개월").split())
+    assert "Showing results for 리카이푸" in out
+    assert hits(runner, "리카이후", "3개월")[0]["id"] == "quote-kaifu-lee-months"
+
+
+def test_a_typo_in_the_first_letter_is_corrected(runner: CliRunner) -> None:
+    out = " ".join(table(runner, "nvidia", "tarket").split())
+    assert "Showing results for market (tarket matches nothing" in out
+
+
+def test_a_short_word_is_not_corrected_into_another_word(runner: CliRunner) -> None:
+    # 경고 (a warning) is one jamo from 경로 (a route): not a typo to correct
+    assert "Showing results" not in table(runner, "트럼프", "대통령", "경고")
+
+
+def test_a_hit_about_none_of_the_names_asked_is_weak(runner: CliRunner) -> None:
+    # "raised questions" is in the base; OpenAI raising money is not
+    assert all(h["weak"] for h in hits(runner, "how", "much", "did", "openai", "raise"))
+    # an unknown word beside a matched name: the Arena scores are not GPT-4o's
+    assert all(h["weak"] for h in hits(runner, "gpt-4o", "arena", "score"))
+
+
+def test_a_word_with_the_last_unicode_character_is_no_bug(runner: CliRunner) -> None:
+    # typo correction reads the vocabulary by ranges: none starts after U+10FFFF
+    for word in ("\U0010ffffcdef", "a\U0010ffffcdef", "엔\U0010ffff비디아"):
+        assert runner.invoke(app, ["search", word]).exit_code == 0, word

@@ -58,6 +58,7 @@ from aigap.answers.names import (
     is_hangul,
     korean_stem,
     split_scripts,
+    typo_budget,
 )
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
@@ -79,7 +80,7 @@ STOP_WORDS = frozenset(
     a about an and are as at be been being by can could did do does done for from
     had has have how i in into is it its many me much my of on or than that the
     their them these they this those to was were what whats when where which who
-    whom whose why will with would you your tell show give me please
+    whom whose why will with would you your tell show give me please more most less
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -307,6 +308,7 @@ class Rules(msgspec.Struct, frozen=True):
     typos: bool = True  # a word that matches nothing is corrected
     rank: bool = True  # coverage, cards and figures re-rank the best hits
     weak: bool = True  # hits that match too little of the question are marked weak
+    form: bool = True  # a figure word (drop, 하락폭) is met by a figure, a date word by an event
 
 
 RULES = Rules()
@@ -322,14 +324,14 @@ FIGURE_WORDS = frozenset(
         """
     much many number numbers figure figures percent percentage points point score
     scores accuracy price prices cost costs rate much big size drop dropped fall fell
-    얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점
+    얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점 률 액 규모
     """
     )
 )
 # a number (not a name with a digit: r1, v3, h800) or a unit
 _FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|원$|%p")
 # Questions that ask when: an event (a dated happening) answers them.
-DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년"))
+DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년 일"))
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
 WHAT_WORDS = frozenset(_listed("who what whats 누구 누가 무엇 뭐야 뭔가 뭐지 어떤"))
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
@@ -351,14 +353,18 @@ SUBJECT_WEIGHT = 4  # a field this heavy names what a fact is about (Kind.search
 # (each weighted by how rare it is in the base) is weak: a "closest" fact,
 # never an answer. Chosen from the tuning questions' coverage (docs/search.md).
 WEAK_BELOW = 0.5
-VERB_WEIGHT = 0.3
+LIGHT_WEIGHT = 0.3  # a Korean predicate or one-syllable word
 NAME_WEIGHT = 1.5  # a name the question names: what it is about
 NOTE_SHARE = 0.5  # a word found only in a fact's note counts this much
-# A hit that matches none of the names in the question while a word of it is
-# found nowhere in the base (microsoft shares, 삼성전자 주가) must cover more
-WEAK_BELOW_UNNAMED = 0.75  # a Korean predicate (떨어졌나) counts this much of a word
+# A hit that matches none of the names in the question, when the question names
+# something or has a word found nowhere in the base (how much did openai raise;
+# microsoft shares, 삼성전자 주가), must cover more
+WEAK_BELOW_UNNAMED = 0.75
+# A hit that matches a name while a word of the question is found nowhere
+# (gpt-4o arena score) must cover more than a plain one: on the tuning parts
+# such answers cover 0.57 or more, such unanswerable questions 0.53 at most
+WEAK_BELOW_UNKNOWN = 0.55
 DF_CAP = 1_000  # a phrase's or stemmed word's records are counted up to here
-NAME_PRIORITY = 1e12  # a name outweighs any index word equally near a typo
 
 
 class Term(msgspec.Struct, frozen=True):
@@ -367,7 +373,12 @@ class Term(msgspec.Struct, frozen=True):
     typed: str  # as typed, folded
     alternatives: tuple[str, ...]  # FTS5 strings, any of which matches
     entities: tuple[str, ...] = ()  # the ids when the term is a name
-    verb: bool = False  # a Korean predicate: counts for less
+    # a Korean predicate (떨어졌나) or one syllable (전, 수): counts for less, and
+    # is not content the base lacks when it has no such word
+    light: bool = False
+    # the kind of answer the word asks for: "figure" (drop, 얼마) is met by a fact
+    # with a figure, "date" (출시일) by an event, as well as by the word itself
+    form: str = ""
 
     @property
     def expression(self) -> str:
@@ -400,7 +411,8 @@ def _word_term(word: str, rules: Rules) -> Term:
         verb = any(word.endswith(e) and len(word) > len(e) for e in VERB_ENDINGS)
         one_syllable = len(stem) == 1 and rules.syllable
         # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
-        return Term(word, (_quoted(stem) if one_syllable else _quoted(stem) + "*",), verb=verb)
+        light = verb or one_syllable
+        return Term(word, (_quoted(stem) if one_syllable else _quoted(stem) + "*",), light=light)
     return Term(word, tuple(_quoted(w) for w in IRREGULAR.get(word, (word,))))
 
 
@@ -467,65 +479,171 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     else:
         terms = [_word_term(p, rules) for p in pieces]
     terms = list({t.expression: t for t in terms}.values())
+    if rules.form:
+        terms = [_with_form(t) for t in terms]
     corrections: list[tuple[str, str]] = []
     if rules.typos or rules.split:
-        terms = [_corrected(store, names, t, rules, corrections) for t in terms]
+        terms = [c for t in terms for c in _corrected(store, names, t, rules, corrections)]
+        terms = list({t.expression: t for t in terms}.values())
+    figure = figure or any(t.form == "figure" for t in terms)
+    when = when or any(t.form == "date" for t in terms)
     return Query(tuple(terms), tuple(corrections), figure, what, when)
+
+
+def _form(word: str) -> str:
+    """What kind of answer a word asks for: "figure" (drop, 퍼센트, 하락률), "date"
+    (date, 출시일) or "" (a word about the content)."""
+    stem = korean_stem(word) if is_hangul(word) else word
+    if word in FIGURE_WORDS or stem in FIGURE_WORDS:
+        return "figure"
+    if word in DATE_WORDS or stem in DATE_WORDS:
+        return "date"
+    return ""
+
+
+def _form_head(word: str) -> tuple[str, str] | None:
+    """A Korean word that ends in a word asking for a figure or a date, cut before
+    it: 하락폭 -> (하락, figure), 설립일 -> (설립, date); None when less than two
+    syllables would be left or no such word ends it."""
+    if not is_hangul(word):
+        return None
+    stem = korean_stem(word)
+    for cut in range(2, len(stem)):
+        form = _form(stem[cut:])
+        if form:
+            return stem[:cut], form
+    return None
+
+
+def _with_form(term: Term) -> Term:
+    """A plain word's term with the kind of answer it asks for (``Term.form``); a Korean
+    word glued to such a word also matches its head (하락폭 matches 하락했다)."""
+    if term.entities:
+        return term
+    form = _form(term.typed)
+    cut = _form_head(term.typed)
+    if cut is None:
+        return msgspec.structs.replace(term, form=form)
+    head, tail_form = cut
+    return msgspec.structs.replace(
+        term,
+        alternatives=(*term.alternatives, _quoted(head) + "*"),
+        form=form or tail_form,
+    )
 
 
 def _corrected(
     store: Store, names: Names, term: Term, rules: Rules, corrections: list[tuple[str, str]]
-) -> Term:
-    """The term, or its correction when it matches nothing in the base."""
+) -> list[Term]:
+    """The term, or what it is read as when it matches nothing in the base: a name
+    it misspells, the parts of an unspaced compound, or a word it misspells."""
     if term.entities or store.search_count(term.expression, 1):
-        return term
+        return [term]
     word = term.typed
     stem = korean_stem(word) if is_hangul(word) else word
+    # a name first, within the whole typo budget (a name is what people mistype
+    # most: 리카이후 is 리카이푸, not 리카* and 이후*) ...
+    fixed = correct(stem, list(names.keys)) if rules.typos else None
+    if fixed is not None:
+        ids = names.keys[fixed]
+        corrections.append((word, _shown_name(store, ids[0], fixed)))
+        return [_name_term(fixed, ids, store)]
     if rules.split and is_hangul(stem):
-        split = _compound(store, stem)
-        if split is not None:
-            return Term(word, (split,), verb=term.verb)
+        # ... the parts of a compound, as if typed with spaces (인공지능격차) ...
+        parts = _parts(store, stem, COMPOUND_PARTS)
+        if parts is not None:
+            found = [_word_term(p, rules) for p in parts]
+            return [_with_form(t) if rules.form else t for t in found]
     if not rules.typos:
-        return term
-    # names first (a name is what people mistype most), then the index's own words
-    weights: dict[str, float] = dict.fromkeys(names.keys, NAME_PRIORITY)
-    for vocab_term, docs in store.search_vocabulary(stem[:1]):
+        return [term]
+    # ... then the index's own words, one edit away at most: an ordinary word has
+    # many neighbours (사용자 is not 사용해)
+    budget = _vocabulary_budget(stem)
+    fixed = correct(stem, _vocabulary(store.search_vocabulary(stem[:1])), budget)
+    if fixed is None and budget:
+        # the typo may be in the first letter (tarket): the words that
+        # start otherwise, read by narrow ranges, never the whole vocabulary
+        other = store.search_vocabulary_between(_first_letter_ranges(stem))
+        fixed = correct(stem, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
+    if fixed is None:
+        return [term]
+    corrections.append((word, fixed))
+    read = _word_term(fixed, rules)
+    return [_with_form(read) if rules.form else read]
+
+
+VOCABULARY_EDITS = 1  # the most edits a word is corrected by into an index word (not a name)
+# The shortest word corrected into an index word: a shorter one is one edit from
+# too many others (경고 -> 경로); names have their own budget
+VOCABULARY_SHORTEST = {"latin": 4, "hangul": 3}  # letters / syllables
+
+
+def _vocabulary(terms: Iterable[tuple[str, int]]) -> dict[str, float]:
+    """Index words (a Korean one also without its particle) -> how many records hold them."""
+    weights: dict[str, float] = {}
+    for vocab_term, docs in terms:
         weights.setdefault(vocab_term, float(docs))
         if is_hangul(vocab_term):
             weights.setdefault(korean_stem(vocab_term), float(docs))
-    fixed = correct(stem, weights)
-    if fixed is None:
-        return term
-    if fixed in names.keys:
-        ids = names.keys[fixed]
-        named = _name_term(fixed, ids, store)
-        corrections.append((word, _shown_name(store, ids[0], fixed)))
-        return named
-    corrections.append((word, fixed))
-    return _word_term(fixed, rules)
+    return weights
 
 
-def _compound(store: Store, word: str) -> str | None:
-    """An unspaced Korean compound as its parts, each in the base (수출통제 ->
-    "수출"* AND "통제"*; 반도체수출통제 -> three parts), the longest first part
-    first; None when no cut into parts of two syllables or more has them all."""
-    parts = _parts(store, word, COMPOUND_PARTS)
-    if parts is None:
-        return None
-    return "(" + " AND ".join(f"{_quoted(p)}*" for p in parts) + ")"
+_LATIN_FIRST = "abcdefghijklmnopqrstuvwxyz0123456789"
+_LAST_CHAR = chr(0x10FFFF)  # no character follows it: no range of words starting with it
+_SYLLABLE_BASE, _PER_INITIAL, _INITIALS = 0xAC00, 588, 19  # Unicode's Hangul syllable table
+
+
+def _first_letter_ranges(word: str) -> list[tuple[str, str]]:
+    """Ranges of index words that ``word`` may be with its first letter mistyped.
+
+    Latin: another first letter (tarket: ?a...), the first one dropped (arket:
+    ?a...), one added or the first two swapped (mmarket, amrket: m...). Hangul: the first
+    syllable with the same initial consonant (앤 for 엔, 랑 for 량) or the same
+    vowel and final under another initial.
+    """
+
+    def starting(prefix: str) -> tuple[str, str]:
+        return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+    if len(word) < 2 or max(word[:2]) >= _LAST_CHAR:
+        return []
+    first = ord(word[0]) - _SYLLABLE_BASE
+    if 0 <= first < _PER_INITIAL * _INITIALS:
+        initial, rest = divmod(first, _PER_INITIAL)
+        block = _SYLLABLE_BASE + initial * _PER_INITIAL
+        ranges = [(chr(block), chr(block + _PER_INITIAL))]
+        for other in range(_INITIALS):
+            ranges.append(starting(chr(_SYLLABLE_BASE + other * _PER_INITIAL + rest)))
+        return ranges
+    if is_hangul(word):
+        return []
+    prefixes = {x + word[1] for x in _LATIN_FIRST} | {x + word[0] for x in _LATIN_FIRST}
+    prefixes.add(word[1])
+    return [starting(p) for p in sorted(prefixes) if p[0] != word[0]]
+
+
+def _vocabulary_budget(word: str) -> int:
+    """How many edits a word may be corrected by into an index word."""
+    shortest = VOCABULARY_SHORTEST["hangul" if is_hangul(word) else "latin"]
+    return min(typo_budget(word), VOCABULARY_EDITS) if len(word) >= shortest else 0
 
 
 COMPOUND_PARTS = 3  # the most parts an unspaced compound is cut into
 
 
 def _parts(store: Store, word: str, most: int) -> list[str] | None:
+    """An unspaced Korean compound cut into parts that each occur in the base
+    (수출통제 -> 수출, 통제; 반도체수출통제 -> three parts; 엔비디아칩 -> 엔비디아, 칩),
+    the longest first part first; a part has two syllables or more, but the last
+    may be one syllable the base has as a word of its own. None when no cut works."""
     if most <= 1:
         return None
-    for cut in range(len(word) - 2, 1, -1):
+    for cut in range(len(word) - 1, 1, -1):
         head, rest = word[:cut], word[cut:]
         if not store.search_count(f"{_quoted(head)}*", 1):
             continue
-        if store.search_count(f"{_quoted(rest)}*", 1):
+        one = len(rest) == 1  # a one-syllable word matches only itself (수, not 수학)
+        if store.search_count(_quoted(rest) + ("" if one else "*"), 1):
             return [head, rest]
         deeper = _parts(store, rest, most - 1)
         if deeper is not None:
@@ -585,11 +703,23 @@ def _has_figure(record: Searched) -> bool:
     return any(f.path[:1] != ("ratio",) for f in kinds.of(record).figures(record))
 
 
+def _is_event(record: Searched) -> bool:
+    return isinstance(record, Fact) and kinds.of(record).name == "event"
+
+
 def _asked(query: Query, record: Searched) -> bool:
     """Whether a fact is what the question asks for: a figure, or (asked when) an event."""
     if query.figure and _has_figure(record):
         return True
-    return query.when and isinstance(record, Fact) and kinds.of(record).name == "event"
+    return query.when and _is_event(record)
+
+
+def _meets(term: Term, record: Searched) -> bool:
+    """Whether a record answers a word that asks for a kind of answer (``Term.form``):
+    a figure word by carrying a figure, a date word by being an event."""
+    if term.form == "figure":
+        return _has_figure(record)
+    return term.form == "date" and _is_event(record)
 
 
 _ONE_TOKEN = re.compile(r'"(\w+)"')  # one whole token (not a prefix, not a phrase)
@@ -606,19 +736,34 @@ def _docs(store: Store, alternative: str) -> int:
     return store.search_count(alternative, DF_CAP)
 
 
+def _form_counts(store: Store, query: Query) -> dict[str, int]:
+    """How many records meet a word of each form the question has (``_meets``)."""
+    forms = {t.form for t in query.terms if t.form}
+    counts: dict[str, int] = {}
+    if "figure" in forms:
+        counts["figure"] = store.section_count(store.figure_sections())
+    if "date" in forms:
+        counts["date"] = store.section_count([k.section for k in kinds.KINDS if k.name == "event"])
+    return counts
+
+
 def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
     """Each term's weight (how rare it is in the base: a word that is nowhere weighs
-    most; a name more, a Korean predicate less), and whether it is found nowhere."""
+    most; a name more, a light word less), and whether it is content found nowhere."""
     total = max(store.record_count(), 1)
     weights: list[float] = []
     unknown: list[bool] = []
+    answered_by = _form_counts(store, query)
     for term in query.terms:
-        docs = min(max(_docs(store, alt) for alt in term.alternatives), total)
+        docs = max(_docs(store, alt) for alt in term.alternatives)
+        # a word asking for a figure is met by every fact with one: as common as they are
+        docs = min(max(docs, answered_by.get(term.form, 0)), total)
         weight = math.log(1 + total / (docs + 0.5))
         if term.entities:
             weight *= NAME_WEIGHT
-        weights.append(weight * (VERB_WEIGHT if term.verb else 1.0))
-        unknown.append(docs == 0 and not term.verb)
+        weights.append(weight * (LIGHT_WEIGHT if term.light else 1.0))
+        # a word that asks for a figure or a date is not content the base lacks
+        unknown.append(docs == 0 and not term.light and not term.form)
     return weights, unknown
 
 
@@ -652,10 +797,11 @@ def _rank(
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
+        met = [(t.entities and about & set(t.entities)) or _meets(t, record) for t in query.terms]
         got = sum(
-            w * (1.0 if i in text or (t.entities and about & set(t.entities)) else NOTE_SHARE)
-            for t, w, hits, text in zip(query.terms, weights, matched, noted, strict=True)
-            if i in hits or (t.entities and about & set(t.entities))
+            w * (1.0 if i in text or met_it else NOTE_SHARE)
+            for w, hits, text, met_it in zip(weights, matched, noted, met, strict=True)
+            if i in hits or met_it
         )
         coverage = got / whole
         card = isinstance(record, Source | Benchmark | Entity)
@@ -666,8 +812,10 @@ def _rank(
             floor = 0.0  # a card of the thing asked about answers "who/what is"
         elif card and any(unknown):
             floor = 1.01  # a card answers no question about what the base lacks
-        elif any(unknown) and not names_met:
+        elif (any(unknown) or names_asked) and not names_met:
             floor = WEAK_BELOW_UNNAMED
+        elif any(unknown):
+            floor = WEAK_BELOW_UNKNOWN
         else:
             floor = WEAK_BELOW
         score = bm25
@@ -679,10 +827,13 @@ def _rank(
                 score *= FIGURE_FACTOR
             if not card:
                 score *= NAMED_FACTOR ** sum(i in hits for hits in subject)
+                # what a fact is chiefly about comes first in its ``about``
+                if isinstance(record, Fact) and record.about[:1] and record.about[0] in named:
+                    score *= NAMED_FACTOR
         scored.append(Scored(record, bm25, coverage, score, coverage < floor))
     head = sorted(scored[:RERANK], key=lambda s: -s.score) if rules.rank else scored[:RERANK]
-    if rules.rank and named and all(t.entities for t in query.terms):
-        # a question that is only names (nvda, 알트만): each one's card after the
+    if rules.rank and named and all(t.entities for t in query.terms) and not query.what:
+        # a question that is only names (nvda, 알트만), not "what is": each one's card after the
         # facts whose subject it is (the answers: Nvidia's fall, Altman's three
         # quotes), and never below the fourth place
         cards = [s for s in head if isinstance(s.record, Benchmark | Entity)]

@@ -185,7 +185,7 @@ def plain(source: Source, fact: Fact | None = None, lang: Lang = "en") -> str:
         ]
         text = ", ".join(p for p in parts if p) + "."
     else:
-        text = (f"{who}. " if who else "") + f"“{title(source, 'en')}.” "
+        text = (f"{who}. " if who else "") + f"“{_closed(title(source, 'en'))}” "
         text += f"{_container(source, 'en')}, {published(source, 'en')}."
     if source.url:
         text += f" {_url(source)}"
@@ -194,6 +194,12 @@ def plain(source: Source, fact: Fact | None = None, lang: Lang = "en") -> str:
         line = fact_line(fact, lang)
         lines.append(_one_line(_sentence(line, lang)))
     return "\n".join(lines)
+
+
+def _closed(text: str) -> str:
+    """A title ended with a period, unless it already ends a sentence (a post's
+    text often does: "… for the price.")."""
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def _sentence(text: str, lang: Lang) -> str:
@@ -222,9 +228,9 @@ def apa(source: Source, lang: Lang = "en") -> str:
         italic_title += f" ({_one_line(source.number)})"
     if who:
         who += "" if who.endswith(".") else "."
-        text = f"{who} ({when}). {italic_title}. {_container(source, lang)}."
+        text = f"{who} ({when}). {_closed(italic_title)} {_container(source, lang)}."
     else:
-        text = f"{italic_title}. ({when}). {_container(source, lang)}."
+        text = f"{_closed(italic_title)} ({when}). {_container(source, lang)}."
     if source.url:
         text += f" {_url(source)}"
     if source.published_inferred:
@@ -238,7 +244,7 @@ def chicago(source: Source, lang: Lang = "en") -> str:
     who = _joined(names, "및" if lang == "ko" else "and")
     year = _label("date.y", lang, year=source.published.year)
     if lang == "ko" or source.language == "en" or not source.headline.en:
-        quoted = f"“{title(source, lang)}.”"
+        quoted = f"“{_closed(title(source, lang))}”"
     else:  # the period after the bracketed translation
         original = _one_line(source.title_romanized or source.headline.get("ko"))
         quoted = f"“{original}” [{_one_line(source.headline.en)}]."

@@ -361,30 +361,53 @@ class Store:
     def search_vocabulary(self, first: str) -> list[tuple[str, int]]:
         """The search index's terms that start with ``first`` (one character), with
         the number of records each is in: the words a typo is corrected against."""
-        if not first:
+        if not first or ord(first) >= 0x10FFFF:  # no character follows the last one
             return []
-        self._vocabulary()
-        upper = chr(ord(first) + 1)
-        terms = [
-            (str(term), int(docs))
-            for term, docs in self._rows(
-                "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?",
-                (first, upper),
-            )
-        ]
+        terms = self.search_vocabulary_between([(first, chr(ord(first) + 1))])
         if not terms:
             self._search_index_sound()
         return terms
+
+    def search_vocabulary_between(self, ranges: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
+        """The search index's terms from ``low`` (included) to ``high`` (excluded) for
+        each (low, high) range, with the number of records each is in. Each range is
+        one seek in the index's term B-tree, so many narrow ranges stay fast."""
+        if not ranges:
+            return []
+        self._vocabulary()
+        select = "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?"
+        found: list[tuple[str, int]] = []
+        for at in range(0, len(ranges), 100):  # under SQLite's limit of compound selects
+            chunk = ranges[at : at + 100]
+            sql = " UNION ALL ".join([select] * len(chunk))
+            args = [bound for pair in chunk for bound in pair]
+            found.extend((str(term), int(docs)) for term, docs in self._rows(sql, args))
+        return found
 
     def record_count(self) -> int:
         """How many records (facts, sources, benchmarks, entities) the base holds."""
         rows = self._rows("SELECT n FROM counts WHERE kind = '*' AND benchmark = ''")
         return int(rows[0][0]) if rows else 0
 
+    def figure_sections(self) -> list[str]:
+        """The sections whose kind carries figures (gaps, scores, market, costs)."""
+        return [k.section for k in kinds.KINDS if k.figures is not no_figures]
+
+    def section_count(self, sections: Sequence[str]) -> int:
+        """How many records these sections hold, as counted when the cache was written."""
+        if not sections:
+            return 0
+        marks = ", ".join("?" * len(sections))
+        rows = self._rows(
+            f"SELECT sum(n) FROM counts WHERE benchmark = '' AND kind IN ({marks})",
+            tuple(sections),
+        )
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
     def facts_with_figures_about(self, entity: str, limit: int) -> list[Fact]:
         """The first ``limit`` facts about an entity (or benchmark) of a kind with figures,
         in date order: the key figures of its search card."""
-        sections = [k.section for k in kinds.KINDS if k.figures is not no_figures]
+        sections = self.figure_sections()
         marks = ", ".join("?" * len(sections))
         rows = self._rows(
             f"{_SELECT} WHERE ord IN (SELECT ord FROM about WHERE entity = ? AND kind IN"
