@@ -160,7 +160,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, int]] = {
     ),
     "control-char": (
         _write(b"schema: 1\nx: a\x1b[2Jb\n"),
-        ":2: character U+001B is not allowed in YAML",
+        ":2: character U+001B is not allowed in a fact file",
         2,
     ),
 }

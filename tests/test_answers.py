@@ -32,6 +32,8 @@ from aigap.output.search import search_listing
 from aigap.output.show import detail_rows, record_detail, show_listing
 from aigap.store.queries import Store
 
+from .conftest import SEARCH_HIT_FIELDS
+
 
 @pytest.fixture
 def store(facts_path: Path) -> Store:
@@ -327,23 +329,7 @@ def test_listing_records_match_cells(store: Store) -> None:
 
 def test_empty_listings_keep_their_field_names() -> None:
     listing = search_listing(Found("nothing", [], 0), "en")
-    assert listing.records == [] and list(listing.fields or ()) == [
-        "rank",
-        "id",
-        "kind",
-        "score",
-        "headline",
-        "date",
-        "date_precision",
-        "date_start",
-        "date_end",
-        "who",
-        "source_id",
-        "original_source_id",
-        "field",
-        "snippet",
-        "weak",
-    ]
+    assert listing.records == [] and list(listing.fields or ()) == SEARCH_HIT_FIELDS
 
 
 def test_detail_rows_show_both_languages(store: Store) -> None:

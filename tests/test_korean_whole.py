@@ -113,6 +113,10 @@ def english_words(output: str, typed: list[str] | None = None) -> set[str]:
     # an example command line (aigap gap mmlu, pbpaste | aigap verify) is typed, not read
     lines = [line for line in output.splitlines() if not EXAMPLE.search(line)]
     text = "\n".join(lines)
+    # a help page at COLUMNS=5000 is mostly box rules and padding, which the data
+    # pattern below would try at every character (seconds a page): one space each
+    text = re.sub(r"[\u2500-\u257f]+", " ", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
     text = TYPER_TYPE.sub(" ", text)  # Typer's type column for arguments: not renamable
     text = CODE.sub(" ", text)  # `frictionless validate DIR`: a command, quoted as code
     text = re.sub(r"%p\b", " ", text)  # the Korean unit of percentage points (17.5%p)

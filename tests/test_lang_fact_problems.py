@@ -38,10 +38,11 @@ CASES = {
         ":17: duplicate key 'unit' in this mapping",
         ":17: 이 매핑에 중복된 키가 있습니다: 'unit'",
     ),
-    "yaml syntax (libyaml's words kept)": (
+    "yaml syntax (libyaml's words in English, the catalogue's in Korean)": (
         ("schema: 1\n", "schema: 1\n  bad: [\n"),
         ":2: YAML syntax error: mapping values are not allowed in this context",
-        ":2: YAML 문법 오류: mapping values are not allowed in this context",
+        ":2: YAML 문법 오류: 이 위치에는 매핑 값을 쓸 수 없습니다"
+        " (들여쓰기와, 따옴표 없는 값 속의 ': '를 확인하세요)",
     ),
     "missing field": (
         ('    printed_unit: "%"\n', ""),
@@ -158,3 +159,47 @@ def test_every_problem_has_its_catalogue_words(tmp_path: Path, change: tuple[str
     for problem in problems:
         assert problem.said is not None, problem.message
         assert problem.message == problem.said.text("en")
+
+
+# Broken files, each making libyaml say one of its common problems
+SYNTAX = {
+    "mapping_values": "a: b: c\n",
+    "block_entries": "a: - b\n",
+    "expected_colon": "a: 1\n[b\n",
+    "expected_key": "a:\n  b: 1\n c: 2\n",
+    "expected_comma_bracket": "a: [1, 2\nb: 3\n",
+    "expected_comma_brace": "a: {b: 1\nc: 2\n",
+    "bad_token_start": "a: @b\n",
+    "unexpected_end": 'a: "open\n',
+    "tab_indent": "a: 1\n\tb: 2\n",
+    "unknown_escape": 'a: "\\q"\n',
+    "expected_hex": 'a: "\\xZZ"\n',
+    "expected_dash": "- a\n- b\nc: 1\n",
+}
+
+
+@pytest.mark.parametrize(("key", "text"), SYNTAX.items(), ids=list(SYNTAX))
+def test_libyamls_common_problems_are_said_in_korean(tmp_path: Path, key: str, text: str) -> None:
+    from tests.test_korean_whole import english_words
+
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    korean = _said(path, "ko").removeprefix(str(path))
+    assert korean.startswith(":") and "YAML 문법 오류: " in korean
+    assert LABELS[f"yaml.problem.{key}"]["ko"] in korean
+    assert english_words(korean) == set(), korean
+    english = _said(path, "en").removeprefix(str(path))
+    assert f"YAML syntax error: {LABELS[f'yaml.problem.{key}']['en']}" in english
+
+
+def test_a_yaml_problem_outside_the_catalogue_keeps_libyamls_english(tmp_path: Path) -> None:
+    """The one exception to Korean output: a problem libyaml rarely says (a YAML
+    version directive it does not know) is not in the catalogue, and its English
+    words are shown rather than a vaguer Korean one. Listed here, with the reason."""
+    path = tmp_path / "f.yaml"
+    path.write_text("%YAML 2.0\n---\na: 1\n", encoding="utf-8")
+    korean = _said(path, "ko")
+    assert "YAML 문법 오류: found incompatible YAML document" in korean
+    assert "found incompatible YAML document" not in {
+        LABELS[key]["en"] for key in LABELS if key.startswith("yaml.problem.")
+    }

@@ -480,7 +480,8 @@ def test_narrow_terminal_keeps_numbers_whole(
 
 def test_fact_text_is_never_markup(runner: CliRunner, tmp_path: Path) -> None:
     data = yaml.safe_load((REPO / "facts.yaml").read_text(encoding="utf-8"))
-    hostile = "[bold red]boom[/bold red] \x1b[31mred\u202e"
+    # (a control character is refused by the reader: tests/test_text_is_data.py)
+    hostile = "[bold red]boom[/bold red] red\u202e\u2028"
     data["claims"][0]["claim"]["en"] = hostile
     data["quotes"][0]["speaker"]["en"] = "[link=x]Evil[/link]"
     path = tmp_path / "facts.yaml"
@@ -494,7 +495,7 @@ def test_fact_text_is_never_markup(runner: CliRunner, tmp_path: Path) -> None:
         ["cite", claim_id],
     ):
         out = run(runner, "--no-packaged", "--facts", str(path), *args).stdout
-        assert "\x1b" not in out and "\u202e" not in out, args
+        assert "\u202e" not in out and "\u2028" not in out, args
     assert (
         "[bold red]boom[/bold red]"
         in run(runner, "--no-packaged", "--facts", str(path), "show", claim_id).stdout

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from aigap.answers.search import korean_stem, match_expression, query_words
 from aigap.cli import app
 
+from .conftest import SEARCH_HIT_FIELDS
+
 QUESTIONS_FILE = Path(__file__).with_name("search_questions.yaml")  # the tuning part
 HELD_OUT_FILE = Path(__file__).with_name("search_questions_heldout.yaml")  # held out once
 # every part of the question set; the last two are reported (never tuned on)
@@ -142,23 +144,7 @@ def test_stop_words_do_not_drown_the_answer(runner: CliRunner) -> None:
 
 def test_json_hits_carry_the_answer(runner: CliRunner) -> None:
     found = hits(runner, "nvidia", "loss")
-    assert list(found[0]) == [
-        "rank",
-        "id",
-        "kind",
-        "score",
-        "headline",
-        "date",
-        "date_precision",
-        "date_start",
-        "date_end",
-        "who",
-        "source_id",
-        "original_source_id",
-        "field",
-        "snippet",
-        "weak",
-    ]
+    assert list(found[0]) == SEARCH_HIT_FIELDS
     top = found[0]
     assert top["rank"] == 1 and top["kind"] == "market"
     assert "-16.9%" in top["headline"] and "$118.42" in top["headline"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -445,3 +447,41 @@ def test_any_edits_leave_the_cache_a_fresh_build_would_write(
 
 def paths_of_with(folder: Path, mine: Path) -> list[str]:
     return sorted([str(folder / "base.yaml"), str(mine)])
+
+
+_KILLED_MID_EDIT = """
+import os, sys
+from aigap import opener
+from aigap.store import update
+from aigap.store.queries import Store
+
+def killed(*args, **kwargs):
+    os._exit(3)  # after the old rows were deleted, before the new ones are in
+
+opener.EDITED_SHARE = 1.0
+update._insert_facts = killed
+opener.with_store(sys.argv[1:], Store.ids)
+"""
+
+
+def test_an_edit_killed_mid_way_leaves_the_cache_as_it_was(
+    base_dir: Path,
+    templates: dict[str, list[dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The edit is one transaction: killed half-way, its journal puts the cache back,
+    and the next command reads it (or rebuilds it), never half an edit."""
+    mine, paths = started(base_dir, templates, [("claims", 1, "before")])
+    write(mine, own_file(templates, [("quotes", 0, "after"), ("events", 2, "after")]))
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_MID_EDIT, *paths],
+        env=os.environ.copy(),
+        capture_output=True,
+        check=False,
+    )
+    assert killed.returncode == 3, killed.stderr
+    assert Path(f"{_cache_of(paths)}-journal").exists()  # the transaction never ended
+    got = ids(paths)
+    assert got == [r.id for r in _fresh_records(paths)]
+    assert dump(_cache_of(paths)) == fresh_dump(paths, tmp_path / "fresh", monkeypatch)

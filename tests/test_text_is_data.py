@@ -11,10 +11,17 @@ from typer.testing import CliRunner
 from aigap.cli import app
 
 MARKUP = "[bold red]x[/] [link=https://evil]y[/link]"
-CONTROLS = "\x1b[2J \x1b]52;c;ZXZpbA==\x07 \x1b]8;;http://x\x1b\\ \x9b31m \u202e \u2028 \u200b"
+# Control sequences: a fact file cannot hold them, raw or written as escapes (the
+# reader refuses them: test_control_sequences_in_a_fact_file_are_refused)
+SEQUENCES = "\x1b[2J \x1b]52;c;ZXZpbA==\x07 \x1b]8;;http://x\x1b\\ \x9b31m"
+# What a fact file may hold that a terminal would act on: a bidi override, a line
+# separator, a zero-width space (text, not controls, for YAML and the reader)
+CONTROLS = "\u202e \u2028 \u200b"
 EVIL = f"{MARKUP} {CONTROLS}"
 # What must never reach stdout or stderr raw.
 RAW = ("\x1b", "\x9b", "\u202e", "\x07", "\u2028", "\u200b")
+# ... and how it is shown instead
+ESCAPED = ("\\u202e", "\\u2028", "\\u200b")
 
 runner = CliRunner()
 
@@ -24,8 +31,8 @@ def q(text: str) -> str:
     return json.dumps(text)
 
 
-def evil_fact_file(tmp_path: Path) -> Path:
-    e = q(EVIL)
+def evil_fact_file(tmp_path: Path, evil: str = EVIL) -> Path:
+    e = q(evil)
     t = f"{{en: {e}, ko: {e}}}"
     text = f"""\
 schema: 1
@@ -161,7 +168,7 @@ def test_fact_text_is_printed_literally(evil: Path, command: list[str], fmt: str
     assert_inert(r.stdout)
     assert_inert(r.stderr)
     # the controls are shown, escaped
-    assert "\\x1b" in r.stdout or "\\u001b" in r.stdout
+    assert any(escaped in r.stdout for escaped in ESCAPED)
     if command[0] != "search":  # search shows a snippet around the match
         assert "\\u202e" in r.stdout
     if fmt == "table":
@@ -177,7 +184,7 @@ def test_citations_are_inert(evil: Path, style: str) -> None:
         pytest.skip("cite does not exist yet")
     assert r.exit_code == 0, r.output
     assert_inert(r.stdout)
-    assert "x1b" in r.stdout  # escaped (BibTeX escapes the backslash too)
+    assert "u202e" in r.stdout  # escaped (BibTeX escapes the backslash too)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
@@ -186,13 +193,31 @@ def test_check_output_is_inert(evil: Path, tmp_path: Path, fmt: str) -> None:
     assert r.exit_code in (1, 2), r.output
     assert_inert(r.stdout)
     assert_inert(r.stderr)
-    assert "\\x1b" in r.stdout or "\\u001b" in r.stdout
+    assert any(escaped in r.stdout for escaped in ESCAPED)
 
 
-def test_errors_quoting_fact_text_are_inert(tmp_path: Path) -> None:
+@pytest.mark.parametrize("key", [EVIL, SEQUENCES], ids=["controls", "sequences"])
+def test_errors_quoting_fact_text_are_inert(tmp_path: Path, key: str) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(f"schema: 1\nsources: []\n{q('key ' + EVIL)}: 1\n", encoding="utf-8")
+    bad.write_text(f"schema: 1\nsources: []\n{q('key ' + key)}: 1\n", encoding="utf-8")
     r = runner.invoke(app, ["--no-packaged", "--facts", str(bad), "gap", "mmlu"])
     assert r.exit_code == 2
     assert_inert(r.stderr)
-    assert "\\x1b" in r.stderr
+    if key == EVIL:
+        assert "\\u202e" in r.stderr
+    else:
+        assert f"{bad}:3: control character U+001B is not allowed" in r.stderr
+
+
+def test_control_sequences_in_a_fact_file_are_refused(tmp_path: Path) -> None:
+    """Every text of the file, each holding escape sequences written as YAML escapes:
+    a file:line error for each, nothing printed raw, no answer from the file."""
+    evil = evil_fact_file(tmp_path, f"{MARKUP} {SEQUENCES} {CONTROLS}")
+    r = runner.invoke(app, ["--no-packaged", "--facts", str(evil), "gap", "--format", "json"])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert_inert(r.stderr)
+    said = r.stderr.splitlines()
+    assert said and all(
+        line.startswith(f"{evil}:") and "control character U+001B is not allowed" in line
+        for line in said
+    ), said

@@ -107,3 +107,40 @@ def test_deep_nesting_is_refused_without_recursion(parser: str) -> None:
 def test_huge_integer_is_refused(parser: str) -> None:
     doc = read_yaml(b"a: " + b"7" * 5000 + b"\n", "f.yaml")
     assert lines(doc) == ["f.yaml:1:4: integer with 5000 digits is too long (at most 40)"]
+
+
+# A control character in a value, however it was written: raw (YAML's own refusal)
+# or as a double-quoted escape of any form. Tab, line feed and CR are text.
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [
+        ("\\x1b[31m", 0x1B),
+        ("\\u0007", 0x07),
+        ("\\U0000001b", 0x1B),
+        ("\\e", 0x1B),
+        ("\\0", 0x00),
+        ("\\a", 0x07),
+        ("\\b", 0x08),
+        ("\\v", 0x0B),
+        ("\\f", 0x0C),
+        ("\\x7f", 0x7F),
+        ("\\x9b", 0x9B),  # the C1 control sequence introducer
+        ("\\N", 0x85),
+    ],
+)
+def test_a_control_character_written_as_an_escape_is_refused(
+    parser: str, escape: str, code: int
+) -> None:
+    text = f'a: 1\nb:\n  c: "x{escape}y"\n"k{escape}": 2\n'.encode()
+    said = lines(read_yaml(text, "f.yaml"))
+    refusal = f"control character U+{code:04X} is not allowed in a fact file, written as an"
+    assert said == [f"f.yaml:{at}: {refusal} escape either: remove it" for at in ("3:6", "4:1")]
+
+
+def test_a_raw_control_character_is_refused_and_tab_newline_cr_escapes_are_text(
+    parser: str,
+) -> None:
+    said = lines(read_yaml(b'a: "x\x1by"\n', "f.yaml"))
+    assert said == ["f.yaml:1:6: character U+001B is not allowed in a fact file: remove it"]
+    doc = read_yaml(b'a: "tab\\there\\nline\\r \\u00e9 \\u2014"\n', "f.yaml")
+    assert doc.problems == [] and doc.data == {"a": "tab\there\nline\r é —"}

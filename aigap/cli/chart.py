@@ -19,8 +19,7 @@ from aigap.cli.options import (
     LangOpt,
     MaxBytesOpt,
     NoPackagedOpt,
-    choices,
-    one_of,
+    choice,
     path,
 )
 from aigap.core.errors import AigapError
@@ -30,11 +29,7 @@ def chart(
     ctx: typer.Context,
     kind: Annotated[
         ChartKind,
-        typer.Argument(
-            parser=one_of(ChartKind),
-            metavar=choices(ChartKind),
-            show_default=False,
-        ),
+        typer.Argument(**choice(ChartKind), show_default=False),
     ],
     out: Annotated[
         str,

@@ -19,8 +19,7 @@ from aigap.cli.options import (
     LangOpt,
     MaxBytesOpt,
     NoPackagedOpt,
-    choices,
-    one_of,
+    choice,
 )
 from aigap.cli.show import IdArg
 from aigap.core.errors import AigapError
@@ -43,11 +42,7 @@ def cite(
     record_id: IdArg,
     style: Annotated[
         CiteStyle,
-        typer.Option(
-            "--style",
-            parser=one_of(CiteStyle),
-            metavar=choices(CiteStyle),
-        ),
+        typer.Option("--style", **choice(CiteStyle)),
     ] = CiteStyle.plain,
     lang: LangOpt = None,
     facts: FactsOpt = None,

@@ -81,9 +81,15 @@ def choices(kind: type[StrEnum]) -> str:
     return "[" + "|".join(member.value for member in kind) + "]"
 
 
+def choice(kind: type[StrEnum]) -> dict[str, Any]:
+    """What makes a parameter take one of ``kind``'s values, any case, shown as
+    ``[a|b|c]``: ``typer.Option("--style", **choice(CiteStyle))``, ``typer.Argument``."""
+    return {"parser": one_of(kind), "metavar": choices(kind)}
+
+
 def format_option(kind: type[StrEnum]) -> Any:
     """``--format``/``-f`` as one of ``kind``'s values: every command's format option."""
-    return typer.Option("--format", "-f", parser=one_of(kind), metavar=choices(kind))
+    return typer.Option("--format", "-f", **choice(kind))
 
 
 def path(value: str) -> str:

@@ -1066,19 +1066,120 @@ LABELS.update(
             "ko": "문제가 {n}개에 이르러 멈췄습니다",
         },
         "problem.yaml.syntax": {"en": "YAML syntax error: {what}", "ko": "YAML 문법 오류: {what}"},
+        # libyaml's words for its common problems (the English as libyaml says it; a
+        # problem not listed here keeps libyaml's English in a Korean run too)
+        "yaml.problem.mapping_values": {
+            "en": "mapping values are not allowed in this context",
+            "ko": (
+                "이 위치에는 매핑 값을 쓸 수 없습니다"
+                " (들여쓰기와, 따옴표 없는 값 속의 ': '를 확인하세요)"
+            ),
+        },
+        "yaml.problem.mapping_keys": {
+            "en": "mapping keys are not allowed in this context",
+            "ko": "이 위치에는 매핑 키를 쓸 수 없습니다",
+        },
+        "yaml.problem.block_entries": {
+            "en": "block sequence entries are not allowed in this context",
+            "ko": "이 위치에는 목록 항목('- ')을 쓸 수 없습니다 (들여쓰기를 확인하세요)",
+        },
+        "yaml.problem.expected_colon": {
+            "en": "could not find expected ':'",
+            "ko": "':'이(가) 있어야 합니다",
+        },
+        "yaml.problem.expected_key": {
+            "en": "did not find expected key",
+            "ko": "키가 있어야 합니다 (들여쓰기를 확인하세요)",
+        },
+        "yaml.problem.expected_dash": {
+            "en": "did not find expected '-' indicator",
+            "ko": "목록 항목 표시 '-'가 있어야 합니다 (들여쓰기를 확인하세요)",
+        },
+        "yaml.problem.expected_comma_bracket": {
+            "en": "did not find expected ',' or ']'",
+            "ko": "',' 또는 ']'가 있어야 합니다",
+        },
+        "yaml.problem.expected_comma_brace": {
+            "en": "did not find expected ',' or '}'",
+            "ko": "',' 또는 '}'가 있어야 합니다",
+        },
+        "yaml.problem.expected_value": {
+            "en": "did not find expected node content",
+            "ko": "값이 있어야 합니다",
+        },
+        "yaml.problem.expected_line_end": {
+            "en": "did not find expected comment or line break",
+            "ko": "주석이나 줄바꿈이 있어야 합니다",
+        },
+        "yaml.problem.expected_document": {
+            "en": "did not find expected <document start>",
+            "ko": "문서 시작('---')이 있어야 합니다",
+        },
+        "yaml.problem.expected_hex": {
+            "en": "did not find expected hexdecimal number",
+            "ko": "16진수 숫자가 있어야 합니다",
+        },
+        "yaml.problem.expected_alnum": {
+            "en": "did not find expected alphabetic or numeric character",
+            "ko": "영문자나 숫자가 있어야 합니다",
+        },
+        "yaml.problem.expected_space": {
+            "en": "did not find expected whitespace or line break",
+            "ko": "공백이나 줄바꿈이 있어야 합니다",
+        },
+        "yaml.problem.bad_token_start": {
+            "en": "found character that cannot start any token",
+            "ko": "YAML 토큰을 시작할 수 없는 문자가 있습니다 (따옴표로 감싸세요)",
+        },
+        "yaml.problem.unexpected_end": {
+            "en": "found unexpected end of stream",
+            "ko": "파일이 중간에 끝났습니다 (닫는 따옴표나 괄호를 확인하세요)",
+        },
+        "yaml.problem.tab_indent": {
+            "en": "found a tab character that violates indentation",
+            "ko": "들여쓰기에 탭 문자가 있습니다 (공백으로 들여쓰세요)",
+        },
+        "yaml.problem.tab_space": {
+            "en": "found a tab character where an indentation space is expected",
+            "ko": "들여쓰기 공백 자리에 탭 문자가 있습니다 (공백으로 들여쓰세요)",
+        },
+        "yaml.problem.unknown_escape": {
+            "en": "found unknown escape character",
+            "ko": "알 수 없는 이스케이프 문자입니다",
+        },
+        "yaml.problem.bad_unicode_escape": {
+            "en": "found invalid Unicode character escape code",
+            "ko": "잘못된 유니코드 이스케이프 코드입니다",
+        },
+        "yaml.problem.document_marker": {
+            "en": "found unexpected document indicator",
+            "ko": "예상하지 못한 문서 표시('---' 또는 '...')가 있습니다",
+        },
+        "yaml.problem.undefined_tag": {
+            "en": "found undefined tag handle",
+            "ko": "정의되지 않은 태그 핸들입니다",
+        },
+        "yaml.problem.unexpected_colon": {
+            "en": "found unexpected ':'",
+            "ko": "예상하지 못한 ':'가 있습니다",
+        },
         "problem.yaml.error": {"en": "YAML error: {exc}", "ko": "YAML 오류: {exc}"},
         "problem.yaml.depth": {
             "en": "nesting deeper than {n} levels",
             "ko": "중첩이 {n}단계보다 깊습니다",
         },
         "problem.yaml.character": {
+            "en": "character U+{code:04X} is not allowed in a fact file: remove it",
+            "ko": "문자 U+{code:04X}은(는) 사실 파일에 쓸 수 없습니다: 지우세요",
+        },
+        "problem.yaml.control": {
             "en": (
-                "character U+{code:04X} is not allowed in YAML"
-                " (write it as an escape in a double-quoted string)"
+                "control character U+{code:04X} is not allowed in a fact file,"
+                " written as an escape either: remove it"
             ),
             "ko": (
-                "문자 U+{code:04X}은(는) YAML에 쓸 수 없습니다"
-                " (큰따옴표 문자열 안에 이스케이프로 쓰세요)"
+                "제어 문자 U+{code:04X}은(는) 이스케이프로 써도 사실 파일에 쓸 수 없습니다:"
+                " 지우세요"
             ),
         },
         "problem.yaml.empty": {

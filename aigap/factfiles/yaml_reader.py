@@ -12,6 +12,7 @@ nesting as it goes. Every problem carries its line and column.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection
 from typing import Any, NoReturn, Protocol, TypeAlias
@@ -21,6 +22,7 @@ import yaml
 
 from aigap.core import collector
 from aigap.core.errors import Phrase, Problem
+from aigap.core.labels import LABELS, label
 from aigap.core.text import nfc
 
 try:  # the C parser is ~10x faster; fall back when PyYAML was built without libyaml
@@ -65,6 +67,12 @@ _SPECIAL_FLOATS = {
     ".NaN": float("nan"),
     ".NAN": float("nan"),
 }
+# Control characters YAML refuses raw: a double-quoted scalar can still write them
+# as escapes ("\x1b", "\u0007", "\e"), refused there too. Tab, line feed and
+# carriage return are text (YAML reads a raw CR as a line break; as "\r" it is
+# data that every output format keeps: CSV quotes it, a terminal sees it escaped).
+# Also a lone surrogate and U+FFFE/U+FFFF, which YAML refuses raw too.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Only these first characters can start a non-string plain scalar.
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
@@ -267,9 +275,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     what = exc.problem or exc.context or "syntax error"
     if "maximum nesting depth" in what:  # libyaml's own limit (1,000 levels)
         said = Phrase("problem.yaml.depth", {"n": MAX_DEPTH})
-    else:  # libyaml's words, in English in either language
-        said = Phrase("problem.yaml.syntax", {"what": what})
+    else:  # libyaml's words: its common problems in the catalogue, others in English
+        key = _yaml_problems().get(what)
+        said = Phrase("problem.yaml.syntax", {"what": Phrase(key) if key else what})
     return Problem.of(name, line, col, said)
+
+
+@functools.cache
+def _yaml_problems() -> dict[str, str]:
+    """libyaml's problem texts -> their catalogue keys (yaml.problem.*)."""
+    return {label(key, "en"): key for key in LABELS if key.startswith("yaml.problem.")}
 
 
 def _character_problem(exc: yaml.reader.ReaderError, data: bytes, name: str) -> Problem:
@@ -439,6 +454,8 @@ class _Walker:
             return
         text = event.value
         value: Node = text
+        if event.style == '"':  # only escapes in double quotes can write a control character
+            self.control(text, event.start_mark)
         if len(text) > MAX_SCALAR_CHARS:
             said = Phrase("problem.yaml.long_scalar", {"n": len(text), "limit": MAX_SCALAR_CHARS})
             self.problem(event.start_mark, said)
@@ -450,6 +467,11 @@ class _Walker:
         if type(value) is str and not value.isascii():
             value = nfc(value)  # NFD text (macOS, some editors) finds the same facts
         self.deliver(value, event.start_mark)
+
+    def control(self, text: str, mark: _Mark | None) -> None:
+        found = _CONTROL.search(text)
+        if found is not None:
+            self.problem(mark, Phrase("problem.yaml.control", {"code": ord(found.group())}))
 
     def container_start(self, event: yaml.CollectionStartEvent) -> None:
         if event.tag is not None and event.tag not in _COLLECTION_TAGS:
@@ -491,6 +513,8 @@ class _Walker:
     def key_scalar(self, event: yaml.ScalarEvent) -> None:
         frame = self.stack[-1]
         key: str | _Sentinel = event.value
+        if event.style == '"':
+            self.control(event.value, event.start_mark)
         if event.implicit[0] and key == "<<":
             # Fatal, like aliases: a merge-key bomb would repeat this.
             self.fatal(event.start_mark, Phrase("problem.yaml.merge_key"))

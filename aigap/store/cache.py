@@ -305,6 +305,12 @@ def _records_of(data: Mapping[str, Node], section: str) -> list[dict[str, Node]]
     return records
 
 
+def section_list() -> str:
+    """The sections in ord rank order: an edit in place needs the ranks the cache was
+    written with (a kind registered since would move every later section's ords)."""
+    return ",".join((*NOT_FACTS, *kinds.sections()))
+
+
 def _numbered(
     data: Mapping[str, Node], files: Sequence[FileEntry]
 ) -> Iterator[tuple[str, int, int, dict[str, Node]]]:
@@ -392,6 +398,7 @@ def _fill(
     )
     conn.executescript(INDEXES)
     conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
+    conn.execute("INSERT INTO meta VALUES ('sections', ?)", (section_list(),))
     conn.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_digest(conn),))
     conn.commit()
     # FTS5 writes its index's pages when the transaction commits: their checksums

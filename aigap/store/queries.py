@@ -9,7 +9,9 @@ listings filter, sort and cut in SQL on indexed columns (date, market order,
 speakers, entities) and decode only the rows they show. The cache holds JSON
 text (each validated record as msgspec encodes it), never pickles or code,
 each row with a checksum; it is written to a temporary file and renamed into
-place; a stale, corrupt or unwritable cache is rebuilt or bypassed (an
+place (after an edit of a few of several fact files, only their facts are
+replaced in place, in one transaction: store/update.py); a stale, corrupt or
+unwritable cache is rebuilt or bypassed (an
 in-memory database), never trusted. Only a regular file in a directory the
 user owns and others cannot write is read or written.
 

@@ -43,6 +43,7 @@ from aigap.store.cache import (
     private_dir,
     private_file,
     record_row,
+    section_list,
 )
 from aigap.store.index import Indexer
 from aigap.store.schema import (
@@ -103,8 +104,8 @@ def open_for_update(cache_file: Path) -> sqlite3.Connection | None:
         return None
     try:
         conn.execute("PRAGMA synchronous = NORMAL")
-        schema = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if schema is not None and schema[0] == schema_digest(conn):
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("schema") == schema_digest(conn) and meta.get("sections") == section_list():
             return conn
     except sqlite3.Error:
         pass
