@@ -56,8 +56,8 @@ def open_store(
     """A Store for the fact file at ``path`` (or several as one), from the cache when fresh.
 
     Several files share one cache, keyed on every file. After an edit of some of
-    them, only the edited files are read again when facts alone changed in them
-    (``_update``); anything else rebuilds it from every file.
+    them, only the edited files are read again when only their sources and facts
+    changed (``_update``); anything else rebuilds it from every file.
     """
     paths = [path] if isinstance(path, str) else list(path)
     limit = max_bytes_from_env(max_bytes)
@@ -84,7 +84,7 @@ def open_store(
         return _read_into(cache_file, paths, max_bytes)
 
 
-# The edited files read alone, their facts replaced in the cache, only while
+# The edited files read alone, their sources and facts replaced in the cache, only while
 # they are at most this share of the base's bytes: past it, replacing their
 # rows one by one in indexed tables costs more than building all afresh.
 EDITED_SHARE = 0.25
@@ -123,7 +123,7 @@ def _update(cache_file: Path, paths: Sequence[str], max_bytes: int | None) -> St
             if got is None:
                 return None
             data, alone, part = got
-            edits.append(update.Edit(slot, keys[slot], part, data, alone.facts, alone.needs))
+            edits.append(update.Edit(slot, keys[slot], part, data, alone.records, alone.needs))
         key = "\n".join(keys)
         if not update.apply(conn, edits, key):
             return None

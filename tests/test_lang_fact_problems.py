@@ -203,3 +203,32 @@ def test_a_yaml_problem_outside_the_catalogue_keeps_libyamls_english(tmp_path: P
     assert "found incompatible YAML document" not in {
         LABELS[key]["en"] for key in LABELS if key.startswith("yaml.problem.")
     }
+
+
+# PyYAML's pure-Python parser (used where PyYAML has no libyaml) words some problems
+# its own way, quoting what it found
+PYTHON_SYNTAX = {
+    "py_mapping_values": ("a: b: c\n", None),
+    "py_sequence_entries": ("a: - b\n", None),
+    "py_bad_token_start": ("a: @b\n", "'@'"),
+    "py_unknown_escape": ('a: "\\q"\n', "'q'"),
+}
+
+
+@pytest.mark.parametrize(("key", "case"), PYTHON_SYNTAX.items(), ids=list(PYTHON_SYNTAX))
+def test_the_python_parsers_common_problems_are_said_in_korean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str, case: tuple[str, str | None]
+) -> None:
+    import yaml
+
+    from aigap.factfiles import yaml_reader
+
+    monkeypatch.setattr(yaml_reader, "_SafeLoader", yaml.SafeLoader)
+    text, found = case
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    fields = {} if found is None else {"found": found}
+    korean = LABELS[f"yaml.problem.{key}"]["ko"].format(**fields)
+    english = LABELS[f"yaml.problem.{key}"]["en"].format(**fields)
+    assert f"YAML 문법 오류: {korean}\n" in _said(path, "ko")
+    assert f"YAML syntax error: {english}\n" in _said(path, "en")

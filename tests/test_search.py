@@ -24,6 +24,7 @@ PART_FILES = [
     Path(__file__).with_name("search_questions_heldout2.yaml"),
     Path(__file__).with_name("search_questions_heldout3.yaml"),
     Path(__file__).with_name("search_questions_heldout4.yaml"),
+    Path(__file__).with_name("search_questions_heldout5.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"

@@ -40,12 +40,18 @@ def _templates(facts_path: Path) -> dict[str, list[dict[str, Any]]]:
     return {section: list(data[section]) for section in FACT_SECTIONS}
 
 
+# (section, which template, its English words[, whose source it cites: 0 the
+# template's, 1 the file's own, 2 and up the file's extra sources])
+Pick = tuple[str, int, str] | tuple[str, int, str, int]
+
+
 def own_file(
     templates: dict[str, list[dict[str, Any]]],
-    picks: Sequence[tuple[str, int, str]],
+    picks: Sequence[Pick],
     source: str = "my-notes",
+    extra: Sequence[str] = (),
 ) -> str:
-    return dump_yaml(own_doc(templates, picks, source))
+    return dump_yaml(own_doc(templates, picks, source, extra))
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -60,17 +66,24 @@ def dump_yaml(doc: dict[str, Any]) -> str:
 
 def own_doc(
     templates: dict[str, list[dict[str, Any]]],
-    picks: Sequence[tuple[str, int, str]],
+    picks: Sequence[Pick],
     source: str = "my-notes",
+    extra: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """A small fact file of one's own: a source of its own and facts copied from the
-    shipped base's (their sources, benchmarks, entities are the base's), each with a
-    new id and an English rendering of its own."""
+    """A small fact file of one's own: a source of its own (and ``extra`` ones, by
+    their headlines) and facts copied from the shipped base's (their benchmarks and
+    entities are the base's), each with a new id, an English rendering of its own
+    and the source the pick says."""
     facts: dict[str, list[dict[str, Any]]] = {}
-    for n, (section, which, words) in enumerate(picks):
+    for n, (section, which, words, *cites) in enumerate(picks):
         fact = dict(templates[section][which % len(templates[section])])
         fact["id"] = f"own-{section}-{n}"
         fact["passage_en"] = words or "nothing"
+        cite = cites[0] if cites else 0
+        if cite == 1 or (cite >= 2 and not extra):
+            fact["source"] = source
+        elif cite >= 2:
+            fact["source"] = f"my-src-{(cite - 2) % len(extra)}"
         facts.setdefault(section, []).append(fact)
     doc = {
         "schema": 1,
@@ -96,6 +109,16 @@ def own_doc(
             }
         ],
     }
+    doc["sources"] += [
+        {
+            "id": f"my-src-{k}",
+            "outlet": {"en": "Notes"},
+            "headline": {"en": headline or "untitled"},
+            "published": "2025-03-01",
+            "language": "en",
+        }
+        for k, headline in enumerate(extra)
+    ]
     for section, items in facts.items():
         doc[section] = [*doc.get(section, []), *items]
     return doc
@@ -211,6 +234,9 @@ def test_saved_unchanged_is_not_parsed(
         "unknown-benchmark",
         "bad-field",
         "yaml",
+        "source-bad-field",
+        "source-dupe-other-file",  # a source id the other file has
+        "source-cited-gone",  # a source the file's facts cite, removed
     ],
 )
 def test_an_edit_that_breaks_is_reported_as_a_full_read_reports_it(
@@ -232,6 +258,12 @@ def test_an_edit_that_breaks_is_reported_as_a_full_read_reports_it(
         score["benchmark"] = "no-bench"
     elif breaks == "bad-field":
         claim["colour"] = "red"
+    elif breaks == "source-bad-field":
+        doc["sources"][0]["colour"] = "red"
+    elif breaks == "source-dupe-other-file":
+        doc["sources"].append({**doc["sources"][0], "id": claim["source"]})
+    elif breaks == "source-cited-gone":
+        del doc["sources"][0]
     broken = dump_yaml(doc)
     if breaks == "yaml":
         broken = broken.replace("passage_en: broken", "passage_en: [broken")
@@ -243,18 +275,22 @@ def test_an_edit_that_breaks_is_reported_as_a_full_read_reports_it(
     assert got.value.problems == expected.value.problems
 
 
-@pytest.mark.parametrize("change", ["source", "entity", "benchmark"])
-def test_a_changed_source_entity_or_benchmark_reads_every_file(
+@pytest.mark.parametrize("change", ["source-removed", "entity", "benchmark"])
+def test_a_removed_source_a_changed_entity_or_benchmark_reads_every_file(
     base_dir: Path,
     templates: dict[str, list[dict[str, Any]]],
     monkeypatch: pytest.MonkeyPatch,
     change: str,
 ) -> None:
+    """A source gone may be cited by another file; an entity or benchmark reaches
+    other files' facts (references, search text) and names: every file is read."""
     mine, paths = started(base_dir, templates, [("claims", 1, "words")])
+    write(mine, own_file(templates, [("claims", 1, "words")], extra=["kept", "gone"]))
+    ids(paths)
     reads = Reads(monkeypatch)
     text = own_file(templates, [("claims", 1, "words")])
     changed = {
-        "source": text.replace("Interview notes", "Interview notes, revised"),
+        "source-removed": own_file(templates, [("claims", 1, "words")], extra=["kept"]),
         "entity": text + "entities:\n- id: my-lab\n  type: organization\n  name: {en: My Lab}\n",
         "benchmark": text
         + "benchmarks:\n- id: my-bench\n  name: {en: My Bench}\n  full_name: {en: Mine}\n"
@@ -264,6 +300,27 @@ def test_a_changed_source_entity_or_benchmark_reads_every_file(
     got = ids(paths)
     assert reads.full == 1
     assert got == [r.id for r in _fresh_records(paths)]
+
+
+def test_sources_added_or_changed_take_the_edit_path(
+    base_dir: Path,
+    templates: dict[str, list[dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """A new source with the facts that cite it, a source's headline changed: the
+    file's sources are replaced with its facts; nothing else holds their text."""
+    mine, paths = started(base_dir, templates, [("claims", 1, "words")])
+    reads = Reads(monkeypatch)
+    picks: list[Pick] = [("claims", 1, "words", 2), ("quotes", 0, "said", 3), ("events", 1, "x", 1)]
+    for n, extra in enumerate([["first deepseek notes"], ["first notes, revised", "second"]]):
+        write(mine, own_file(templates, picks, extra=extra))
+        got = ids(paths)
+        assert reads.full == 0, "the edit took the full path"
+        assert {"my-src-0", "own-quotes-1"} <= set(got)
+        assert got == [r.id for r in _fresh_records(paths)]
+        assert dump(_cache_of(paths)) == fresh_dump(paths, tmp_path / f"fresh-{n}", monkeypatch)
+        reads.reset()
 
 
 def test_a_file_added_to_the_directory_reads_every_file(
@@ -406,19 +463,18 @@ PICK = st.tuples(
     st.sampled_from(FACT_SECTIONS),
     st.integers(0, 20),
     st.lists(WORDS, max_size=6).map(" ".join),
+    st.integers(0, 4),
 )
+EDIT = st.tuples(st.lists(PICK, max_size=8), st.lists(st.lists(WORDS).map(" ".join), max_size=2))
 
 
 @pytest.mark.slow
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    edits=st.lists(st.lists(PICK, max_size=8), min_size=1, max_size=4),
-    first=st.booleans(),
-)
+@given(edits=st.lists(EDIT, min_size=1, max_size=4), first=st.booleans())
 def test_any_edits_leave_the_cache_a_fresh_build_would_write(
-    edits: list[list[tuple[str, int, str]]],
+    edits: list[tuple[list[Pick], list[str]]],
     first: bool,
     tmp_path_factory: pytest.TempPathFactory,
     facts_path: Path,
@@ -435,10 +491,13 @@ def test_any_edits_leave_the_cache_a_fresh_build_would_write(
     paths = paths_of_with(folder, mine)
     write(mine, own_file(templates, [("claims", 0, "start")]))
     ids(paths)
+    sources = 0  # extra sources only ever added: a source gone reads every file
     with monkeypatch.context() as patched:
         reads = Reads(patched)
-        for n, picks in enumerate(edits):
-            write(mine, own_file(templates, picks))
+        for n, (picks, extra) in enumerate(edits):
+            extra = [*extra, *[f"kept {k}" for k in range(sources)]][: max(sources, len(extra))]
+            sources = len(extra)
+            write(mine, own_file(templates, picks, extra=extra))
             ids(paths)
             assert reads.full == 0, "the edit took the full path"
             assert dump(_cache_of(paths)) == fresh_dump(paths, root / f"fresh-{n}", monkeypatch)
@@ -459,7 +518,7 @@ def killed(*args, **kwargs):
     os._exit(3)  # after the old rows were deleted, before the new ones are in
 
 opener.EDITED_SHARE = 1.0
-update._insert_facts = killed
+update._insert_owned = killed
 opener.with_store(sys.argv[1:], Store.ids)
 """
 

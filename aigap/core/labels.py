@@ -1163,6 +1163,26 @@ LABELS.update(
             "en": "found unexpected ':'",
             "ko": "예상하지 못한 ':'가 있습니다",
         },
+        # the same problems in the words of PyYAML's pure-Python parser (without libyaml)
+        "yaml.problem.py_mapping_values": {
+            "en": "mapping values are not allowed here",
+            "ko": (
+                "이 위치에는 매핑 값을 쓸 수 없습니다"
+                " (들여쓰기와, 따옴표 없는 값 속의 ': '를 확인하세요)"
+            ),
+        },
+        "yaml.problem.py_sequence_entries": {
+            "en": "sequence entries are not allowed here",
+            "ko": "이 위치에는 목록 항목('- ')을 쓸 수 없습니다 (들여쓰기를 확인하세요)",
+        },
+        "yaml.problem.py_bad_token_start": {
+            "en": "found character {found} that cannot start any token",
+            "ko": "문자 {found}(으)로는 YAML 토큰을 시작할 수 없습니다 (따옴표로 감싸세요)",
+        },
+        "yaml.problem.py_unknown_escape": {
+            "en": "found unknown escape character {found}",
+            "ko": "알 수 없는 이스케이프 문자입니다: {found}",
+        },
         "problem.yaml.error": {"en": "YAML error: {exc}", "ko": "YAML 오류: {exc}"},
         "problem.yaml.depth": {
             "en": "nesting deeper than {n} levels",

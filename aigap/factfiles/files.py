@@ -164,10 +164,10 @@ def expand_fact_paths(values: Sequence[str]) -> tuple[str, ...]:
 
 class Part(msgspec.Struct, frozen=True):
     """What the cache keeps of one of the fact files it was built from, to tell
-    later whether an edit changed only that file's facts."""
+    later whether an edit changed only what that file alone holds."""
 
     sha256: str  # of its bytes: a file saved unchanged is not read again
-    frozen: str  # digest of its sources, benchmarks and entities as written (``frozen_digest``)
+    frozen: str  # digest of its benchmarks and entities as written (``frozen_digest``)
     sizes: Mapping[str, int]  # records per section
 
 
@@ -175,13 +175,18 @@ def bytes_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def frozen_digest(data: object, sections: Sequence[str]) -> str:
-    """A digest of these sections of a file's plain data, exactly as written (order,
-    types and all; absent and present-but-empty differ).
+# What an edit may not change in a file without every file being read again:
+# a benchmark's or entity's names, type and ties reach other files' facts
+# (references, search text) and names; whether a file has a sources section
+# decides whether the files together have one.
+FROZEN = ("benchmarks", "entities")
+PRESENT = ("sources",)
 
-    Only a change of facts alone leaves it unchanged: a source, benchmark or
-    entity reaches other files (their references, names and search text).
-    """
+
+def frozen_digest(data: object) -> str:
+    """A digest of a file's ``FROZEN`` sections exactly as written (order, types and
+    all; absent and present-but-empty differ) and of which ``PRESENT`` sections it has."""
     top = data if isinstance(data, dict) else {}
-    kept = [(section, top[section]) for section in sections if section in top]
+    kept = [(section, top[section]) for section in FROZEN if section in top]
+    kept += [(section, section in top) for section in PRESENT]
     return hashlib.sha256(repr(kept).encode("utf-8", "surrogatepass")).hexdigest()

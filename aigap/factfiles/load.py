@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap.core.errors import FactFileError, Phrase, Problem
-from aigap.core.model import NOT_FACTS
 from aigap.factfiles.files import (
     Part,
     bytes_digest,
@@ -107,12 +106,12 @@ def part_of(raw: bytes, data: Node) -> Part:
     its records per section."""
     top = data if isinstance(data, dict) else {}
     sizes = {s: len(v) for s in top_level()[1:] if isinstance(v := top.get(s), list)}
-    return Part(bytes_digest(raw), frozen_digest(data, tuple(NOT_FACTS)), sizes)
+    return Part(bytes_digest(raw), frozen_digest(data), sizes)
 
 
 def read_alone(raw: bytes, path: str) -> tuple[dict[str, Node], Alone, Part] | None:
     """One of several fact files (its bytes) parsed and validated on its own: its data,
-    facts and references, and what the cache keeps of it; None on any problem
+    sources and facts and their references, and what the cache keeps of it; None on any problem
     (``validate_alone``: reading every file as one words it)."""
     try:
         doc = read_yaml(raw, path)

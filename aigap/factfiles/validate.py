@@ -415,46 +415,50 @@ ABOUT_SECTIONS = ("benchmarks", "entities")
 
 
 class Alone(msgspec.Struct):
-    """One of several fact files, valid on its own: its facts by section (in file
-    order) and the ids they refer to, each with the sections it may be in."""
+    """One of several fact files, valid on its own: its sources and facts by section
+    (in file order) and the ids its facts refer to, each with the sections it may be in."""
 
-    facts: dict[str, list[Fact]]
+    records: dict[str, list[Stored]]
     needs: list[tuple[str, tuple[str, ...]]]
 
 
-def validate_alone(data: object) -> Alone | None:
-    """The facts of one of several files, if that file has no error of its own.
+OWN_SECTIONS = ("sources",)  # besides the facts: what no other record's content reaches
 
-    Everything a file's facts must get right without the other files: its top
-    level (``check_part``), every fact built, ids unique within the file, each
-    kind's rules. What spans files is left to the caller: that its ids are not
-    taken elsewhere and that ``needs`` exist where they may be. The file's
-    sources, benchmarks and entities are not checked here: the caller takes
-    this path only when they are as they were when every file was read as one.
-    None on any error (no wording: the caller reads every file as one, and
-    that reports it, file and line).
+
+def validate_alone(data: object) -> Alone | None:
+    """The sources and facts of one of several files, if that file has no error of its own.
+
+    Everything they must get right without the other files: the file's top
+    level (``check_part``), every source and fact built, ids unique within the
+    file, each kind's rules. What spans files is left to the caller: that its
+    ids are not taken elsewhere and that ``needs`` exist where they may be. The
+    file's benchmarks and entities are not checked here: the caller takes this
+    path only when they are as they were when every file was read as one
+    (``files.frozen_digest``). None on any error (no wording: the caller reads
+    every file as one, and that reports it, file and line).
     """
     if any(issue.severity == "error" for issue in check_part(data)):
         return None
     if not isinstance(data, dict):
         return None
     c = Checker()
-    sections = {section: _build_section(c, data, section) for section in kinds.sections()}
+    owned = (*OWN_SECTIONS, *kinds.sections())
+    sections = {section: _build_section(c, data, section) for section in owned}
     _check_ids(c, data, _place)
     _check_rules(c, sections)
     if c.has_errors:
         return None
-    facts = {section: [f for _, f in _of(items, Fact)] for section, items in sections.items()}
+    records = {section: [r for _, r in items] for section, items in sections.items()}
     needs: list[tuple[str, tuple[str, ...]]] = []
-    for section_facts in facts.values():
-        for fact in section_facts:
+    for section in kinds.sections():
+        for _, fact in _of(sections[section], Fact):
             for _, source_id in [((), fact.source), *cited_sources(fact)]:
                 needs.append((source_id, SOURCE_SECTIONS))
             bench = getattr(fact, "benchmark", None)
             if bench is not None:
                 needs.append((bench, BENCHMARK_SECTIONS))
             needs.extend((entity_id, ABOUT_SECTIONS) for entity_id in fact.about)
-    return Alone(facts, needs)
+    return Alone(records, needs)
 
 
 def merge(

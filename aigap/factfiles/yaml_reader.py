@@ -22,7 +22,7 @@ import yaml
 
 from aigap.core import collector
 from aigap.core.errors import Phrase, Problem
-from aigap.core.labels import LABELS, label
+from aigap.core.labels import LABELS
 from aigap.core.text import nfc
 
 try:  # the C parser is ~10x faster; fall back when PyYAML was built without libyaml
@@ -275,16 +275,29 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     what = exc.problem or exc.context or "syntax error"
     if "maximum nesting depth" in what:  # libyaml's own limit (1,000 levels)
         said = Phrase("problem.yaml.depth", {"n": MAX_DEPTH})
-    else:  # libyaml's words: its common problems in the catalogue, others in English
-        key = _yaml_problems().get(what)
-        said = Phrase("problem.yaml.syntax", {"what": Phrase(key) if key else what})
+    else:  # the parser's words: its common problems in the catalogue, others in English
+        said = Phrase("problem.yaml.syntax", {"what": _yaml_problem(what)})
     return Problem.of(name, line, col, said)
 
 
+def _yaml_problem(what: str) -> Phrase | str:
+    """A parser's problem in the catalogue's words (yaml.problem.*), else as it is."""
+    for pattern, key in _yaml_problems():
+        found = pattern.fullmatch(what)
+        if found is not None:
+            return Phrase(key, found.groupdict())
+    return what
+
+
 @functools.cache
-def _yaml_problems() -> dict[str, str]:
-    """libyaml's problem texts -> their catalogue keys (yaml.problem.*)."""
-    return {label(key, "en"): key for key in LABELS if key.startswith("yaml.problem.")}
+def _yaml_problems() -> list[tuple[re.Pattern[str], str]]:
+    """The catalogue's parser problems as patterns: ``{found}`` is what the parser
+    quotes ("found character '@' that cannot start any token")."""
+    return [
+        (re.compile(re.escape(LABELS[key]["en"]).replace(r"\{found\}", "(?P<found>.+)")), key)
+        for key in LABELS
+        if key.startswith("yaml.problem.")
+    ]
 
 
 def _character_problem(exc: yaml.reader.ReaderError, data: bytes, name: str) -> Problem:

@@ -204,7 +204,7 @@ class SideTables:
         self.speakers: list[tuple[str, int]] = []
         self.entries: list[tuple[int, str, int, str, str, str]] = []
         self.counts: dict[Count, int] = {}
-        # what each file's facts add to counts (file_counts), by slot
+        # what each file's sources and facts add to counts (file_counts), by slot
         self.shares: dict[int, dict[Count, int]] = {}
 
     def count(self, key: Count, share: dict[Count, int] | None = None) -> None:
@@ -212,12 +212,14 @@ class SideTables:
         if share is not None:
             share[key] = share.get(key, 0) + 1
 
-    def add_fact(self, slot: int, ord_: int, kind: str, raw: Raw, indexed: Indexed) -> None:
-        """A fact's side rows and counts, its file's share of the counts beside them."""
+    def add_owned(self, slot: int, ord_: int, kind: str, raw: Raw, indexed: Indexed) -> None:
+        """A fact's or source's side rows and counts, and its file's share of the counts
+        (what an edit of that file alone replaces: ``owned``)."""
         share = self.shares.setdefault(slot, {})
         entries = len(self.entries)
         self.add(ord_, kind, raw, indexed.speakers, _columns(indexed)[0], share)
-        for key in ((kind, ""), ("*", ""), ("facts", ""), (SEARCH_ROWS, "")):
+        totals = ("*", "facts", SEARCH_ROWS) if kind not in NOT_FACTS else ("*", SEARCH_ROWS)
+        for key in ((kind, ""), *((total, "") for total in totals)):
             share[key] = share.get(key, 0) + 1
         share["entries", ""] = share.get(("entries", ""), 0) + len(self.entries) - entries
 
@@ -305,6 +307,12 @@ def _records_of(data: Mapping[str, Node], section: str) -> list[dict[str, Node]]
     return records
 
 
+def owned() -> tuple[str, ...]:
+    """The sections an edit of one file may replace alone: its sources and facts (no
+    other record's row holds anything of theirs but their id)."""
+    return ("sources", *kinds.sections())
+
+
 def section_list() -> str:
     """The sections in ord rank order: an edit in place needs the ranks the cache was
     written with (a kind registered since would move every later section's ords)."""
@@ -368,15 +376,16 @@ def _fill(
     side = SideTables()
     for kind in (*NOT_FACTS, *kinds.sections()):
         side.counts[kind, ""] = len(_records_of(data, kind))
+    owned_sections = set(owned())
 
     def rows() -> Iterator[tuple[object, ...]]:
         for kind, slot, ord_, raw in _numbered(data, files):
             indexed = indexed_of(kind, raw)
             yield record_row(ord_, kind, raw, indexed)
-            if kind in NOT_FACTS:
-                side.add(ord_, kind, raw, indexed.speakers, None)
+            if kind in owned_sections:
+                side.add_owned(slot, ord_, kind, raw, indexed)
             else:
-                side.add_fact(slot, ord_, kind, raw, indexed)
+                side.add(ord_, kind, raw, indexed.speakers, None)
 
     def blobs() -> Iterator[tuple[int, str, int]]:
         numbered = _numbered(data, files)  # the order rows() numbers them in

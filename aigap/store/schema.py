@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from aigap import kinds
 from aigap.kinds import base
 
-CACHE_FORMAT = "18"
+CACHE_FORMAT = "19"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
@@ -56,13 +56,14 @@ CREATE TABLE entries(
     hi TEXT NOT NULL
 );
 -- One row per fact file, in --facts order (its slot: see ord_of): its key (path,
--- size, times, inode), a digest of its bytes and one of its sources, benchmarks
--- and entities as written. An edit of one file replaces that file's facts alone
--- (store/update.py); these say which file changed and whether only facts did.
+-- size, times, inode), a digest of its bytes and one of its benchmarks and
+-- entities as written. An edit of one file replaces that file's sources and
+-- facts alone (store/update.py); these say which file changed and whether only
+-- those did.
 CREATE TABLE files(
     slot INTEGER PRIMARY KEY, key TEXT NOT NULL, sha256 TEXT NOT NULL, frozen TEXT NOT NULL
 );
--- what each file's facts add to counts, so an edit takes its old share out
+-- what each file's sources and facts add to counts, so an edit takes its old share out
 CREATE TABLE file_counts(
     slot INTEGER NOT NULL, kind TEXT NOT NULL, benchmark TEXT NOT NULL, n INTEGER NOT NULL
 );

@@ -2,18 +2,20 @@
 
 The cache of a 100,000-fact file and one's own small file beside it is one
 SQLite database; rebuilding it after each edit of the small file costs as
-much as the first read. Instead, when only facts changed in the edited files
-(their sources, benchmarks and entities exactly as before: those reach other
-files' references, names and search text), each edited file is read and
-validated alone (``factfiles.validate.validate_alone``) and its facts are
-replaced in one transaction: its old rows go (by its ords, ``schema.slot_range``),
-the new ones come in through the same row builders as a full build, and what
-spans files is checked in SQL over the cache of every file — ids unique
-(``records_id`` is a UNIQUE index), every source, benchmark and entity a fact
-names present and of its section. The counts take the file's old share out and
-its new one in (``file_counts``); the search index deletes the file's rows with
-the text they were indexed with (``search_text``), so bm25 ranks as a fresh
-build's would.
+much as the first read. Instead, when only sources and facts changed in the
+edited files (their benchmarks and entities exactly as before: those reach
+other files' references, names and search text; no other record holds
+anything of a source or fact but its id), each edited file is read and
+validated alone (``factfiles.validate.validate_alone``) and its sources and
+facts are replaced in one transaction: its old rows go (by its ords,
+``schema.slot_range``), the new ones come in through the same row builders as
+a full build, and what spans files is checked in SQL over the cache of every
+file — ids unique (``records_id`` is a UNIQUE index), every source, benchmark
+and entity a fact names present and of its section, every source id the file
+had still there (another file's facts may cite it). The counts take the
+file's old share out and its new one in (``file_counts``); the search index
+deletes the file's rows with the text they were indexed with
+(``search_text``), so bm25 ranks as a fresh build's would.
 
 Any doubt rolls everything back and answers False: the caller then reads every
 file as one, which reports any problem with its file and line. This module
@@ -40,6 +42,7 @@ from aigap.store.cache import (
     SideTables,
     blob_row,
     indexed_of,
+    owned,
     private_dir,
     private_file,
     record_row,
@@ -57,7 +60,7 @@ from aigap.store.schema import (
 )
 
 if TYPE_CHECKING:
-    from aigap.core.model import Fact
+    from aigap.core.model import Stored
     from aigap.factfiles.files import Part
     from aigap.factfiles.yaml_reader import Node
 
@@ -69,15 +72,15 @@ BUSY_SECONDS = 2.0
 
 class Edit(msgspec.Struct, frozen=True):
     """One edited file: its slot, its new key and ``Part``; ``data`` None when its bytes
-    are those the cache holds (only its key changes), else its plain data, its facts
-    by section (``validate_alone``) and the ids they refer to with the sections each
-    may be in."""
+    are those the cache holds (only its key changes), else its plain data, its
+    sources and facts by section (``validate_alone``) and the ids its facts refer to
+    with the sections each may be in."""
 
     slot: int
     key: str
     part: Part
     data: Mapping[str, Node] | None = None
-    facts: Mapping[str, Sequence[Fact]] = {}
+    records: Mapping[str, Sequence[Stored]] = {}
     needs: Sequence[tuple[str, tuple[str, ...]]] = ()
 
 
@@ -153,15 +156,17 @@ def apply(conn: sqlite3.Connection, edits: Sequence[Edit], key: str) -> bool:
             if held is None or (edit.data is None and edit.part.sha256 != held.sha256):
                 raise _Doubt
             if edit.data is not None and edit.part.frozen != held.frozen:
-                raise _Doubt  # a source, benchmark or entity changed
+                raise _Doubt  # a benchmark or entity changed
         shares = {e.slot: _share(conn, e.slot) for e in changed}
-        for edit in changed:
-            _delete_facts(conn, edit.slot, shares[edit.slot])
-        _check_needs(conn, [need for e in changed for need in e.needs])
+        kept = {e.slot: _delete_owned(conn, e.slot, shares[e.slot]) for e in changed}
         indexer = _indexer(conn) if changed else None
         for edit in changed:
             assert indexer is not None
-            _insert_facts(conn, edit, indexer, shares[edit.slot])
+            _insert_owned(conn, edit, indexer, shares[edit.slot])
+            new_sources = {r.id for r in edit.records.get("sources", ())}
+            if not kept[edit.slot] <= new_sources:
+                raise _Doubt  # a source gone that another file's facts may cite
+        _check_needs(conn, [need for e in changed for need in e.needs])
         shape = _index_sums(conn) if changed else None
         conn.executemany(
             "UPDATE files SET key = ?, sha256 = ? WHERE slot = ?",
@@ -202,21 +207,25 @@ def _checked_sum(conn: sqlite3.Connection, checksum: Callable[[sqlite3.Connectio
 
 
 def _share(conn: sqlite3.Connection, slot: int) -> dict[Count, int]:
-    """What a file's facts added to the counts when they were written."""
+    """What a file's sources and facts added to the counts when they were written."""
     rows = conn.execute(
         "SELECT kind, benchmark, n FROM file_counts WHERE slot = ?", (slot,)
     ).fetchall()
     return {(kind, bench): n for kind, bench, n in rows}
 
 
-def _fact_sections() -> list[tuple[int, str]]:
-    """(rank, section) of every kind of fact, ranked as ``cache._numbered`` ranks them."""
-    return [(rank + len(NOT_FACTS), section) for rank, section in enumerate(kinds.sections())]
+def _owned_sections() -> list[tuple[int, str]]:
+    """(rank, section) of what an edit replaces (``cache.owned``: sources and every kind
+    of fact), ranked as ``cache._numbered`` ranks them."""
+    ranks = {section: rank for rank, section in enumerate((*NOT_FACTS, *kinds.sections()))}
+    return [(ranks[section], section) for section in owned()]
 
 
-def _delete_facts(conn: sqlite3.Connection, slot: int, share: Mapping[Count, int]) -> None:
-    """Every row of the file's facts; its sources, benchmarks and entities stay."""
-    for rank, section in _fact_sections():
+def _delete_owned(conn: sqlite3.Connection, slot: int, share: Mapping[Count, int]) -> set[str]:
+    """Every row of the file's sources and facts (its benchmarks and entities stay);
+    the ids of the sources it had."""
+    sources: set[str] = set()
+    for rank, section in _owned_sections():
         lo, hi = slot_range(rank, slot)
         # as many records and search rows as its share counted (else damage: read all)
         held = conn.execute(
@@ -226,6 +235,9 @@ def _delete_facts(conn: sqlite3.Connection, slot: int, share: Mapping[Count, int
         ).fetchone()
         if held != (share.get((section, ""), 0),) * 2:
             raise _Doubt
+        if section == "sources":
+            rows = conn.execute("SELECT id FROM records WHERE ord BETWEEN ? AND ?", (lo, hi))
+            sources.update(str(record_id) for (record_id,) in rows)
         # FTS5 forgets a row only given the text it indexed: its external content
         conn.execute(
             "INSERT INTO search(search, rowid, names, body, passage)"
@@ -235,11 +247,13 @@ def _delete_facts(conn: sqlite3.Connection, slot: int, share: Mapping[Count, int
         )
         for table in ("search_text", "records", "blobs", "about", "speakers", "entries"):
             conn.execute(f"DELETE FROM {table} WHERE ord BETWEEN ? AND ?", (lo, hi))
+    return sources
 
 
 def _check_needs(conn: sqlite3.Connection, needs: Sequence[tuple[str, tuple[str, ...]]]) -> None:
     """Every id a fact names is a record of a section it may be in (its source a
-    source, its benchmark a benchmark, what it is about a benchmark or entity)."""
+    source, its benchmark a benchmark, what it is about a benchmark or entity),
+    looked up once every edited file's new rows are in."""
     wanted = list(dict.fromkeys(record_id for record_id, _ in needs))
     found: dict[str, str] = {}
     for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
@@ -263,30 +277,30 @@ def _indexer(conn: sqlite3.Connection) -> Indexer:
     return Indexer(names_of)
 
 
-def _insert_facts(
+def _insert_owned(
     conn: sqlite3.Connection, edit: Edit, indexer: Indexer, old: dict[Count, int]
 ) -> None:
-    """The file's new facts, through the row builders of a full build; its share of
-    the counts swapped for the new one."""
+    """The file's new sources and facts, through the row builders of a full build; its
+    share of the counts swapped for the new one."""
     assert edit.data is not None
     side = SideTables()
     records: list[tuple[object, ...]] = []
     blobs: list[tuple[int, str, int]] = []
     texts: list[tuple[object, ...]] = []
-    for rank, section in _fact_sections():
+    for rank, section in _owned_sections():
         items = edit.data.get(section)
         raws = [r for r in items if isinstance(r, dict)] if isinstance(items, list) else []
-        built = edit.facts.get(section, ())
+        built = edit.records.get(section, ())
         if len(raws) != len(built) or (isinstance(items, list) and len(raws) != len(items)):
             raise _Doubt
-        for pos, (raw, fact) in enumerate(zip(raws, built, strict=True), start=1):
-            if raw.get("id") != fact.id:
+        for pos, (raw, record) in enumerate(zip(raws, built, strict=True), start=1):
+            if raw.get("id") != record.id:
                 raise _Doubt
             ord_ = ord_of(rank, edit.slot, pos)
             indexed = indexed_of(section, raw)
             records.append(record_row(ord_, section, raw, indexed))
-            blobs.append(blob_row(ord_, section, fact))
-            side.add_fact(edit.slot, ord_, section, raw, indexed)
+            blobs.append(blob_row(ord_, section, record))
+            side.add_owned(edit.slot, ord_, section, raw, indexed)
             texts.append((ord_, *indexer.row(section, raw)))
     conn.executemany(INSERT_RECORD, records)  # a duplicate id fails the UNIQUE index
     conn.executemany(INSERT_BLOB, blobs)
