@@ -197,8 +197,10 @@ class Matcher:
             if at is not None:
                 start = max(at - words // 2, 0)
                 shown = split[start : start + words]
-                return ("…" if start else "") + " ".join(shown) + (
-                    "…" if start + words < len(split) else ""
+                return (
+                    ("…" if start else "")
+                    + " ".join(shown)
+                    + ("…" if start + words < len(split) else "")
                 )
         return ""
 
