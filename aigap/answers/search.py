@@ -423,7 +423,7 @@ def _word_term(word: str, rules: Rules) -> Term:
         light = verb or one_syllable
         if one_syllable:
             return Term(word, (_quoted(stem),), light=light)
-        alternatives = (_quoted(stem) + "*",)
+        alternatives: tuple[str, ...] = (_quoted(stem) + "*",)
         if rules.infix and len(stem) >= INFIX_SHORTEST:
             # ... and inside a compound of the text (격차 -> 기술격차가): its marked inner parts
             alternatives += (_quoted(INFIX + stem) + "*",)
