@@ -92,8 +92,11 @@ def _data_texts() -> list[str]:
 
 DATA = _data_texts()
 # every whole data text, longest first, as one pattern (one pass over an output)
+# (a space in it may be a line break: a citation wraps a long title at 80 columns)
 DATA_PATTERN = re.compile(
-    "(?<![A-Za-z])(?:" + "|".join(re.escape(t) for t in DATA) + ")(?![A-Za-z])"
+    "(?<![A-Za-z])(?:"
+    + "|".join(re.escape(t).replace("\\ ", r"\s+") for t in DATA)
+    + ")(?![A-Za-z])"
 )
 NAMES = {w for t in DATA for w in re.findall(r"[A-Z][A-Za-z'’]*", t)}
 EXAMPLE = re.compile(r"^[\s│]*(aigap |\S+ \| aigap )")

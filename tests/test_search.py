@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from aigap.answers.search import korean_stem, match_expression, query_words
 from aigap.cli import app
+from aigap.store.index import INFIX, infixes
 
 from .conftest import SEARCH_HIT_FIELDS
 
@@ -290,3 +291,25 @@ def test_a_word_with_the_last_unicode_character_is_no_bug(runner: CliRunner) -> 
     # typo correction reads the vocabulary by ranges: none starts after U+10FFFF
     for word in ("\U0010ffffcdef", "a\U0010ffffcdef", "엔\U0010ffff비디아"):
         assert runner.invoke(app, ["search", word]).exit_code == 0, word
+
+
+def test_a_korean_word_is_found_inside_a_compound_of_the_text(runner: CliRunner) -> None:
+    # the article writes AI패권 (one word): 패권 is its inner part, indexed marked
+    found = [h["id"] for h in hits(runner, "패권")]
+    assert {"claim-us-fears-shook-politics", "claim-low-cost-model-intensifies-race"} <= set(found)
+    # the snippet shows the field's words, never a marked inner part
+    assert all("\ue000" not in h["snippet"] for h in hits(runner, "패권"))
+    assert "패권" in hits(runner, "패권")[0]["snippet"]
+
+
+def test_inner_parts_are_the_tails_of_two_syllables_or_more() -> None:
+    assert infixes("기술격차가 거의") == [INFIX + "술격차가", INFIX + "격차가", INFIX + "차가"]
+    # a run glued to letters is an inner part as a whole; one syllable is none
+    assert infixes("AI스타트업 수") == [INFIX + w for w in ("스타트업", "타트업", "트업")]
+    assert infixes("MMLU gap") == []
+
+
+def test_korean_spellings_of_names_are_aliases(runner: CliRunner) -> None:
+    # the data lists the Korean spellings people type (휴먼이밸, 엠엠엠유, 스탠포드)
+    assert hits(runner, "휴먼이밸", "격차")[0]["id"] == "gap-humaneval"
+    assert hits(runner, "엠엠엠유", "격차")[0]["id"] == "gap-mmmu"

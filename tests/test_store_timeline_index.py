@@ -9,7 +9,7 @@ import pytest
 
 from aigap import kinds
 from aigap.answers.timeline import Story, story
-from aigap.core.model import PartialDate
+from aigap.core.model import PartialDate, words_source
 from aigap.opener import open_store
 from aigap.store.queries import Store
 from aigap.store.schema import entries_from_data
@@ -77,7 +77,9 @@ def test_sql_path_equals_python_path(
     for limit in (0, 1, 7, 50, 10_000):
         cut = story(store, "en", since, until, sections=sections, limit=limit)
         want = every.lines[:limit]
-        sources = list(dict.fromkeys(ln.fact.source for ln in want))
+        # each line's article, and a quote's own words' source before it
+        cited = ((words_source(ln.fact), ln.fact.source) for ln in want)
+        sources = list(dict.fromkeys(i for pair in cited for i in pair if i))
         assert _seen(cut) == (_seen(Story(want, {}))[0], every.total, sources), limit
 
 

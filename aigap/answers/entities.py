@@ -100,7 +100,7 @@ def page(store: Store, named: Named, limit: int | None = None) -> Page:
     found = store.page_facts(named.id, people, isinstance(named, Benchmark), limit)
     facts, total = list(found.rows), found.total
     benchmarks = {b.id: b for b in store.benchmarks()}
-    sources = sources_of(store, facts)
+    sources = sources_of(store, facts, words=True)
     return Page(named, ties, facts, sources, benchmarks, total)
 
 

@@ -63,7 +63,15 @@ from aigap.answers.names import (
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
 from aigap.core.text import normalize_name
-from aigap.store.index import ENTITY_FIELDS, ENTITY_SEARCH, Matcher, kind_words
+from aigap.store.index import (
+    ENTITY_FIELDS,
+    ENTITY_SEARCH,
+    INFIX,
+    INFIX_SHORTEST,
+    Matcher,
+    infixes,
+    kind_words,
+)
 from aigap.store.queries import Ranked
 
 if TYPE_CHECKING:
@@ -309,6 +317,7 @@ class Rules(msgspec.Struct, frozen=True):
     rank: bool = True  # coverage, cards and figures re-rank the best hits
     weak: bool = True  # hits that match too little of the question are marked weak
     form: bool = True  # a figure word (drop, 하락폭) is met by a figure, a date word by an event
+    infix: bool = True  # a Korean word matches inside the base's compounds (격차 in 기술격차)
 
 
 RULES = Rules()
@@ -412,7 +421,13 @@ def _word_term(word: str, rules: Rules) -> Term:
         one_syllable = len(stem) == 1 and rules.syllable
         # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
         light = verb or one_syllable
-        return Term(word, (_quoted(stem) if one_syllable else _quoted(stem) + "*",), light=light)
+        if one_syllable:
+            return Term(word, (_quoted(stem),), light=light)
+        alternatives: tuple[str, ...] = (_quoted(stem) + "*",)
+        if rules.infix and len(stem) >= INFIX_SHORTEST:
+            # ... and inside a compound of the text (격차 -> 기술격차가): its marked inner parts
+            alternatives += (_quoted(INFIX + stem) + "*",)
+        return Term(word, alternatives, light=light)
     return Term(word, tuple(_quoted(w) for w in IRREGULAR.get(word, (word,))))
 
 
@@ -662,28 +677,41 @@ def _shown_name(store: Store, record_id: str, key: str) -> str:
     return key
 
 
+INNER = -1  # ``shown`` of a row that holds a text's marked inner parts (``infixes``)
+
+
 def _matcher(records: Sequence[Searched], benchmarks: Mapping[str, Benchmark]) -> Matcher:
-    """The records' texts (``searchable``) in a small in-memory index."""
-    return Matcher(
-        # the id is shown anyway, and a tag or the kind's name is one word: running
-        # text says more (shown, the weight choosing the snippet, is 0 for them)
-        (text, i, field, 0 if field in ("id", "tags", "kind") else weight, weight)
-        for i, record in enumerate(records)
-        for field, text, weight in searchable(record, benchmarks)
-    )
+    """The records' texts (``searchable``) in a small in-memory index, each text's
+    marked inner parts (기술격차 -> 격차) in a row of their own, as the index has them."""
+
+    def rows() -> Iterable[tuple[str, int, str, int, int]]:
+        for i, record in enumerate(records):
+            for field, text, weight in searchable(record, benchmarks):
+                # the id is shown anyway, and a tag or the kind's name is one word: running
+                # text says more (shown, the weight choosing the snippet, is 0 for them)
+                yield text, i, field, 0 if field in ("id", "tags", "kind") else weight, weight
+                inner = infixes(text)
+                if inner:
+                    yield " ".join(inner), i, field, INNER, weight
+
+    return Matcher(rows())
 
 
 def _where(matcher: Matcher, expression: str, size: int) -> list[tuple[str, str]]:
     """(field, snippet) of the best-matching shown field of each record."""
-    best: dict[int, tuple[int, int, float, str, str]] = {}
+    best: dict[int, tuple[bool, int, int, float, str, str]] = {}
     for hit, field, shown, snip, rank in matcher.snippets(expression):
-        # the field that holds most of the words asked for, then the weightier one
+        # the field that holds most of the words asked for, then the weightier one; a
+        # row of inner parts only when nothing else matched: it shows its field's words
         words = len({w.casefold() for w in _MARKED.findall(snip)})
-        key = (words, shown, -rank)
-        if hit not in best or key > best[hit][:3]:
+        key = (shown != INNER, words, shown, -rank)
+        if hit not in best or key > best[hit][:4]:
             text = " ".join(snip.replace("\x02", "").replace("\x03", "").split())
+            if shown == INNER:
+                part = next(iter(_MARKED.findall(snip)), INFIX).lstrip(INFIX)
+                text = matcher.around(hit, field, part)
             best[hit] = (*key, field, text)
-    return [best[i][3:] if i in best else ("", "") for i in range(size)]
+    return [best[i][4:] if i in best else ("", "") for i in range(size)]
 
 
 def _about(record: Searched) -> frozenset[str]:

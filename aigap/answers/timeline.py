@@ -118,7 +118,7 @@ def story(
     total = len(ordered)
     if limit is not None:  # the first ``limit`` entries; only their sources are read
         ordered = ordered[:limit]
-    sources = sources_of(store, [ln.fact for ln in ordered])
+    sources = sources_of(store, [ln.fact for ln in ordered], words=True)
     return Story(ordered, sources, total)
 
 
@@ -149,5 +149,5 @@ def _first(
         if entry is None or date is None or day_text(date.sort_key) != placed.sortkey:
             raise CacheError(f"cached timeline entry of {fact.id!r} does not match the fact")
         ordered.append(Line(fact, entry, date))
-    sources = sources_of(store, [ln.fact for ln in ordered])
+    sources = sources_of(store, [ln.fact for ln in ordered], words=True)
     return Story(ordered, sources, picked.total)

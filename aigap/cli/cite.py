@@ -55,7 +55,7 @@ def cite(
     """
     # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.entities import find_page
-    from aigap.core.model import Fact, Source
+    from aigap.core.model import Fact, Source, words_source
     from aigap.output.citation import cite_all, facts_about, for_fact
 
     code = runtime.lang(ctx)
@@ -66,10 +66,13 @@ def cite(
             return Cited([page])
         if isinstance(page, Fact):
             return Cited(*for_fact(page, store.source, code))
-        # a benchmark or an entity: every source its facts come from, once, noting which
+        # a benchmark or an entity: every source its facts come from (a quote's own
+        # words' source too), once, noting which
         name = page.entity.name.get(code)
         about = {
-            sid: facts_about(name, [f.id for f in page.facts if f.source == sid], code)
+            sid: facts_about(
+                name, [f.id for f in page.facts if sid in (f.source, words_source(f))], code
+            )
             for sid in page.sources
         }
         return Cited(list(page.sources.values()), about)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from aigap import kinds
 from aigap.answers.entities import Named, Page, Relation, type_of
 from aigap.core.labels import label
-from aigap.core.model import Benchmark, Entity, Fact, Lang
+from aigap.core.model import Benchmark, Entity, Fact, Lang, words_source
 from aigap.core.numbers import date_cell
-from aigap.output.layout import date_fields, kind_label, source_line
+from aigap.output.layout import date_fields, ids_lines, kind_label, source_line
 from aigap.output.render import Column, Listing
 from aigap.output.show import struct_data
 
@@ -42,6 +42,8 @@ def entry_record(fact: Fact, entry: kinds.Entry) -> Record:
         "text": entry.text,
         "figure": entry.figure or None,
         "source_id": fact.source,
+        # a quote's original words come from their own source, not the article
+        "original_source_id": words_source(fact),
         "inferred": fact.inferred,
     }
 
@@ -100,7 +102,7 @@ def _fact_rows(found: Page, lang: Lang) -> list[tuple[str, str]]:
             rows.append(
                 (
                     f"{date}\n{kind_label(fact.kind, lang)}",
-                    f"{line}\n[{fact.id}, {fact.source}]",
+                    f"{line}\n{ids_lines(fact, lang)}",
                 )
             )
     if not found.facts:

@@ -45,6 +45,13 @@ def words_line(fact: Fact, lang: Lang) -> str | None:
     return label("source.words", lang, id=words) if words is not None else None
 
 
+def ids_lines(fact: Fact, lang: Lang) -> str:
+    """ "[fact id, source id]" under a line of a page or the timeline; a quote with
+    its speaker's own words adds where they are cited from."""
+    words = words_line(fact, lang)
+    return f"[{fact.id}, {fact.source}]" + (f"\n{words}" if words else "")
+
+
 def passage(fact: Fact) -> str:
     return " ".join(fact.passage)
 

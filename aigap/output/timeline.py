@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from aigap.answers.timeline import Line, Story
 from aigap.core.labels import label
-from aigap.core.model import Benchmark, Lang
+from aigap.core.model import Benchmark, Lang, words_source
 from aigap.core.numbers import date_cell
-from aigap.output.layout import date_fields, date_names, kind_label, source_line
+from aigap.output.layout import date_fields, date_names, ids_lines, kind_label, source_line
 from aigap.output.render import Column, Listing
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ TIMELINE_FIELDS = (
     "text",
     "figure",
     "source_id",
+    "original_source_id",
     "inferred",
     "tags",
 )
@@ -36,6 +37,8 @@ def line_record(line: Line) -> Record:
         "text": line.entry.text,
         "figure": line.entry.figure or None,
         "source_id": line.fact.source,
+        # a quote's original words come from their own source, not the article
+        "original_source_id": words_source(line.fact),
         "inferred": line.fact.inferred,
         "tags": list(line.fact.tags),
     }
@@ -56,7 +59,7 @@ def story_listing(
     cells = [
         [
             f"{date_cell(ln.date, ln.fact.inferred, lang)}\n{kind_label(ln.fact.kind, lang)}",
-            f"{ln.entry.text}\n[{ln.fact.id}, {ln.fact.source}]",
+            f"{ln.entry.text}\n{ids_lines(ln.fact, lang)}",
             ln.entry.figure,
         ]
         for ln in lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
@@ -21,6 +22,39 @@ COLUMN_WEIGHTS = (5.0, 2.0, 1.0)
 
 def column_of(weight: int) -> int:
     return 0 if weight >= 4 else 1 if weight >= 2 else 2
+
+
+# A Korean word's inner parts (기술격차 -> 격차) are indexed after the text, each
+# marked by this private-use letter (a token character to SQLite's tokenizer, and
+# in no text): a search for 격차 can then ask for "\ue000격차"* as well as 격차*,
+# while the marked parts stay out of every plain match, of the vocabulary that
+# typos are corrected against (which reads Latin and Hangul ranges only) and of
+# phrases (they follow the text, never stand between its words).
+INFIX = "\ue000"
+INFIX_SHORTEST = 2  # syllables: an inner part of one syllable is mostly a particle
+_SYLLABLES = re.compile("[\uac00-\ud7a3]+")
+
+
+def infixes(text: str) -> list[str]:
+    """The marked inner parts of the Korean words in ``text``, once each: every tail
+    of a run of Hangul syllables that starts after its first syllable and keeps
+    two syllables or more (기술격차가 -> 술격차가, 격차가, 차가; the particle stays on,
+    as in the text, and a search's prefix covers it), and the whole run when it
+    follows letters or digits in the same word (ai스타트업 -> 스타트업)."""
+    found: dict[str, None] = {}
+    for run in _SYLLABLES.finditer(text):
+        word = run.group()
+        start = run.start()
+        glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] == INFIX)
+        for cut in range(0 if glued else 1, len(word) - INFIX_SHORTEST + 1):
+            found[INFIX + word[cut:]] = None
+    return list(found)
+
+
+def with_infixes(text: str) -> str:
+    """``text`` followed by its marked inner parts (``infixes``), as the index holds it."""
+    inner = infixes(text)
+    return text + "\n" + " ".join(inner) if inner else text
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -112,7 +146,8 @@ class Indexer:
             for entity in about:
                 if isinstance(entity, str) and entity in self.names_of:
                     texts[2].extend(self.names_of[entity])
-        return "\n".join(texts[0]), "\n".join(texts[1]), "\n".join(texts[2])
+        names, body, passage = ("\n".join(t) for t in texts)
+        return with_infixes(names), with_infixes(body), with_infixes(passage)
 
 
 class Matcher:
@@ -149,6 +184,25 @@ class Matcher:
             (expression, weight, note, weight),
         )
         return {int(r[0]) for r in rows}
+
+    def around(self, hit: int, field: str, part: str, words: int = 12) -> str:
+        """About ``words`` words of a record's ``field`` around the first word that has
+        ``part`` inside it (a match of its inner parts, ``infixes``), as a snippet."""
+        rows = self.conn.execute(
+            "SELECT text FROM m WHERE hit = ? AND field = ? AND shown >= 0", (hit, field)
+        )
+        for (text,) in rows:
+            split = text.split()
+            at = next((n for n, w in enumerate(split) if part and part in w), None)
+            if at is not None:
+                start = max(at - words // 2, 0)
+                shown = split[start : start + words]
+                return (
+                    ("…" if start else "")
+                    + " ".join(shown)
+                    + ("…" if start + words < len(split) else "")
+                )
+        return ""
 
     def snippets(self, expression: str) -> list[tuple[int, str, int, str, float]]:
         """(hit, field, shown, snippet, bm25 rank) of each matching text; the matched
