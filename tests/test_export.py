@@ -107,6 +107,7 @@ def test_every_fact_round_trips(exported: Path, facts_path: Path) -> None:
     facts = {r["id"]: r for r in _read(exported, "facts")}
     passages = _read(exported, "passages")
     tags = _read(exported, "fact_tags")
+    keywords = _read(exported, "fact_keywords")
     about = _read(exported, "fact_about")
     count = 0
     for kind in kinds.KINDS:
@@ -121,11 +122,16 @@ def test_every_fact_round_trips(exported: Path, facts_path: Path) -> None:
             assert facts[raw["id"]]["passage_en"] == row["passage_en"] == raw["passage_en"]
             assert [p["text"] for p in passages if p["fact_id"] == raw["id"]] == passage
             assert [t["tag"] for t in tags if t["fact_id"] == raw["id"]] == raw.get("tags", [])
+            assert [k["keyword"] for k in keywords if k["fact_id"] == raw["id"]] == raw.get(
+                "keywords", []
+            )
             assert [a["entity"] for a in about if a["fact_id"] == raw["id"]] == raw.get("about", [])
             renames = {"kind": "subject_kind"} if kind.section == "market" else {}
             _check_row(row, raw, renames)
             for field, items in raw.items():
-                if field in ("passage", "tags", "about", "primary") or not isinstance(items, list):
+                if field in ("passage", "tags", "keywords", "about", "primary") or not isinstance(
+                    items, list
+                ):
                     continue
                 child = [
                     r for r in _read(exported, f"{kind.name}_{field}") if r["fact_id"] == raw["id"]

@@ -313,3 +313,11 @@ def test_korean_spellings_of_names_are_aliases(runner: CliRunner) -> None:
     # the data lists the Korean spellings people type (휴먼이밸, 엠엠엠유, 스탠포드)
     assert hits(runner, "휴먼이밸", "격차")[0]["id"] == "gap-humaneval"
     assert hits(runner, "엠엠엠유", "격차")[0]["id"] == "gap-mmmu"
+
+
+def test_a_facts_keywords_lead_to_it(runner: CliRunner) -> None:
+    # the curator's search words (keywords): sanctions is nowhere in the text
+    found = [h for h in hits(runner, "chip", "sanctions") if not h["weak"]]
+    assert found[0]["id"] in ("claim-r1-export-control-questions", "quote-hai-r1")
+    # what matched is shown as the keywords it is, not as the fact's words
+    assert found[0]["field"] == "keywords" and "sanctions" in found[0]["snippet"]

@@ -687,9 +687,15 @@ def _matcher(records: Sequence[Searched], benchmarks: Mapping[str, Benchmark]) -
     def rows() -> Iterable[tuple[str, int, str, int, int]]:
         for i, record in enumerate(records):
             for field, text, weight in searchable(record, benchmarks):
-                # the id is shown anyway, and a tag or the kind's name is one word: running
-                # text says more (shown, the weight choosing the snippet, is 0 for them)
-                yield text, i, field, 0 if field in ("id", "tags", "kind") else weight, weight
+                # the id is shown anyway, and a tag, a search word or the kind's name is one
+                # word: running text says more (shown, the weight choosing the snippet, is 0)
+                yield (
+                    text,
+                    i,
+                    field,
+                    0 if field in ("id", "tags", "kind", "keywords") else weight,
+                    weight,
+                )
                 inner = infixes(text)
                 if inner:
                     yield " ".join(inner), i, field, INNER, weight

@@ -286,6 +286,7 @@ FIELDS_KO: dict[str, str] = {
     "inferred": "추정",
     "note": "참고",
     "tags": "태그",
+    "keywords": "검색어",
     "benchmark": "벤치마크",
     "unit": "단위",
     "printed_unit": "기사 표기 단위",

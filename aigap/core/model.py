@@ -307,6 +307,10 @@ class Fact(msgspec.Struct, frozen=True, kw_only=True):
     inferred: bool = False
     note: Text | None = None
     tags: tuple[str, ...] = ()
+    # words readers search this fact by that its text does not have: the article's
+    # other words for it and common synonyms (sanctions for export controls, 경고
+    # for 경종); searched, and shown only as what matched, labelled as keywords
+    keywords: tuple[str, ...] = ()
     about: tuple[Id, ...] = ()  # entity or benchmark ids
     primary: tuple[Cited, ...] = ()  # primary sources the note draws on
 

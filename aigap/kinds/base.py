@@ -15,7 +15,14 @@ DataPath = tuple[str | int, ...]
 
 # Fields every fact has that search reads: hits in names weigh more than hits
 # in running text, so a reader who types "altman" gets his quotes first.
-FACT_SEARCH: dict[str, int] = {"id": 8, "tags": 3, "passage": 1, "passage_en": 1, "note": 1}
+FACT_SEARCH: dict[str, int] = {
+    "id": 8,
+    "tags": 3,
+    "keywords": 2,  # a curator's search words: running text, not the fact's own words
+    "passage": 1,
+    "passage_en": 1,
+    "note": 1,
+}
 
 
 class Figure(msgspec.Struct, frozen=True):

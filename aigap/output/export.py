@@ -90,6 +90,7 @@ DESCRIPTIONS: dict[str, str] = {
     ),
     "tags": "Tag, lower case.",
     "tag": "A tag of the fact (lower case).",
+    "keyword": "A word readers search the fact by that its text does not have (a curator's).",
     "entity": "Id of an entity (entities section) or benchmark the fact is about.",
     "position": "Position of the item in its list, from 1 (file order).",
     "part": "Position of the part in the passage, from 1.",
@@ -385,7 +386,7 @@ def _first_line(doc: str | None) -> str:
 
 # the shared fields kept in resources of their own; ``primary`` (the primary
 # sources a fact was checked against) is citation data, given by ``aigap cite``
-_FACT_SKIP = ("tags", "about", "primary")
+_FACT_SKIP = ("tags", "keywords", "about", "primary")
 
 
 def _passage(fact: Fact) -> str:
@@ -680,7 +681,7 @@ def _aliases_table(benchmarks: list[Benchmark]) -> Table:
 
 
 def _fact_part_tables(all_facts: list[tuple[SomeKind, Fact]]) -> list[Table]:
-    """A fact's passage parts, tags and what it is about: one row per item."""
+    """A fact's passage parts, tags, search words and what it is about: one row per item."""
     fact_id = Column(
         "fact_id",
         "string",
@@ -712,6 +713,17 @@ def _fact_part_tables(all_facts: list[tuple[SomeKind, Fact]]) -> list[Table]:
             ],
             [[f.id, tag] for _, f in all_facts for tag in dict.fromkeys(f.tags)],
             ("fact_id", "tag"),
+        ),
+        Table(
+            "fact_keywords",
+            "Fact search words",
+            "The search words of each fact, a curator's synonyms (one row each).",
+            [
+                fact_id,
+                Column("keyword", "string", DESCRIPTIONS["keyword"], lambda p: p[1], required=True),
+            ],
+            [[f.id, word] for _, f in all_facts for word in dict.fromkeys(f.keywords)],
+            ("fact_id", "keyword"),
         ),
         Table(
             "fact_about",
