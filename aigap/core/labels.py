@@ -983,6 +983,12 @@ LABELS.update(
             "en": "fact {id!r} has no English rendering (passage_en)",
             "ko": "사실 {id!r}에 영어 번역(passage_en)이 없습니다",
         },
+        "problem.quoted_rendering": {
+            "en": "an English rendering puts no words in quotation marks: a translation is not "
+            "what was said (write it as reported speech; the speaker's own words go in original)",
+            "ko": "영어 번역에는 따옴표를 쓰지 않습니다. 번역은 실제 발언이 아닙니다 "
+            "(간접 화법으로 쓰고, 발언자의 원래 말은 original에 적으세요)",
+        },
         "problem.unused_source": {
             "en": "source {id!r} supports no fact",
             "ko": "출처 {id!r}을(를) 근거로 삼는 사실이 없습니다",
