@@ -100,14 +100,17 @@ def _recompute_gap(unit: str, us: Score, cn: Score) -> tuple[float, Phrase] | No
     return value, Phrase("check.basis.top_scores", fields)
 
 
-def _gap_unit_text(unit: str) -> str | Phrase:
-    return "%" if unit == "percent" else Phrase("basis.pp")
+def _english(said: str | Phrase) -> str:
+    return said.text("en") if isinstance(said, Phrase) else said
 
 
-def _currency(unit: str) -> str | Phrase:
-    """' USD' after a figure; in Korean '달러'."""
-    key = f"basis.{unit}"
-    return Phrase(key) if key in LABELS else f" {unit.upper()}"
+def _figure(value: str, unit: str) -> str | Phrase:
+    """A recomputed figure with its unit: '20.00 pp', '142.42 USD' (Korean: '142.42달러')."""
+    if unit == "percent":
+        return f"{value}%"
+    if f"check.figure.{unit}" in LABELS:
+        return Phrase(f"check.figure.{unit}", {"value": value})
+    return f"{value} {unit.upper()}"
 
 
 def _gap_findings(gap: Gap, index: int, top: TopScores) -> Iterator[_Finding]:
@@ -168,14 +171,12 @@ def _gap_from_scores(gap: Gap, index: int, top: TopScores) -> Iterator[_Finding]
             continue
         computed, basis = recomputed
         ok = derive.matches(computed, value.value)
-        shown = Phrase(
-            "check.figure", {"value": _num(computed, 2), "unit": _gap_unit_text(gap.unit)}
-        )
+        shown = _figure(_num(computed, 2), gap.unit)
         yield _Finding(
             Derived(
                 gap.id,
                 f"gap in {value.date.iso} from top scores",
-                shown.text("en"),
+                _english(shown),
                 basis.text("en"),
                 value.printed,
                 ok,
@@ -211,13 +212,11 @@ def _score_findings(score: Score, top: TopScores, gaps: Sequence[Gap]) -> Iterat
             if recomputed is None:
                 continue
             computed, basis = recomputed
-            shown = Phrase(
-                "check.figure", {"value": _num(computed, 2), "unit": _gap_unit_text(gap.unit)}
-            )
+            shown = _figure(_num(computed, 2), gap.unit)
             yield Derived(
                 score.id,
                 f"US–China gap recomputed ({gap.id})",
-                shown.text("en"),
+                _english(shown),
                 basis.text("en"),
                 value.printed,
                 derive.matches(computed, value.value),
@@ -241,8 +240,7 @@ def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
         )
         return
     spread = derive.previous_close_range(close.value, move.change)
-    unit = _currency(close.unit)
-    shown = Phrase("check.figure", {"value": _num(implied, 2), "unit": unit})
+    shown = _figure(_num(implied, 2), close.unit)
     if spread is not None:
         # the printed change (16.9%) may be rounded or cut (wire reports: -16.97%),
         # so the cents are not known: widen to the next printed digit
@@ -256,15 +254,14 @@ def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
         shown = Phrase(
             "check.previous_close_range",
             {
-                "value": _num(round(implied, 1), 1),
-                "unit": unit,
+                "value": _figure(_num(round(implied, 1), 1), close.unit),
                 "low": _num(low, 2),
                 "high": _num(high, 2),
                 "printed": move.change_printed,
             },
         )
     if move.previous_close is None:
-        yield _Finding(Derived(move.id, "implied previous close", shown.text("en"), basis), path)
+        yield _Finding(Derived(move.id, "implied previous close", _english(shown), basis), path)
         return
     previous = move.previous_close
     allowed = derive.tolerance(derive.decimals(previous.value))
@@ -272,7 +269,7 @@ def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
         spread[0] - allowed - 1e-9 <= previous.value <= spread[1] + allowed + 1e-9
     )
     yield _Finding(
-        Derived(move.id, "implied previous close", shown.text("en"), basis, previous.printed, ok),
+        Derived(move.id, "implied previous close", _english(shown), basis, previous.printed, ok),
         ("market", index, "previous_close", "value"),
         message=None
         if ok

@@ -1922,7 +1922,9 @@ LABELS.update(
         "check.summary.warnings.one": {"en": "{count} warning", "ko": "경고 {count}개"},
         "check.summary.warnings.many": {"en": "{count} warnings", "ko": "경고 {count}개"},
         # recomputed figures (crosscheck)
-        "check.figure": {"en": "{value}{unit}", "ko": "{value}{unit}"},
+        "check.figure.pp": {"en": "{value} pp", "ko": "{value}%포인트"},
+        "check.figure.usd": {"en": "{value} USD", "ko": "{value}달러"},
+        "check.figure.krw": {"en": "{value} KRW", "ko": "{value}원"},
         "check.basis.top_scores": {
             "en": "{formula} ({us} vs {cn}, {date})",
             "ko": "{formula} ({us} 대 {cn}, {date})",
@@ -1939,8 +1941,8 @@ LABELS.update(
             "ko": "종가 {close}에서 {change}% 변동했다면 전일 종가가 0 이하가 됩니다",
         },
         "check.previous_close_range": {
-            "en": "~{value}{unit} ({low}–{high}: {printed} may be rounded or cut)",
-            "ko": "~{value}{unit} ({low}–{high}: {printed}은(는) 반올림 또는 절사된 값일 수 있음)",
+            "en": "~{value} ({low}–{high}: {printed} may be rounded or cut)",
+            "ko": "~{value} ({low}–{high}: {printed}은(는) 반올림 또는 절사된 값일 수 있음)",
         },
         "check.previous_close": {
             "en": "previous close {previous} does not match {shown} implied by the close"
