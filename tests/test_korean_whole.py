@@ -296,3 +296,25 @@ def test_check_findings_carry_catalogue_words(tmp_path: Path) -> None:
         assert problem.said is not None, problem.message
         assert problem.message == problem.said.text("en")
         assert english_words(problem.format(severity=True, lang="ko")) == set()
+
+
+@pytest.mark.parametrize(
+    "case", ["missing file", "directory without fact files", "too big", "copy of the base"]
+)
+def test_korean_check_of_unusable_files(tmp_path: Path, case: str) -> None:
+    """Said in Korean whichever way Korean is asked for: here AIGAP_LANG."""
+    copy = tmp_path / "mine.yaml"
+    copy.write_text(Path(packaged_facts_path()).read_text(encoding="utf-8"), encoding="utf-8")
+    args = {
+        "missing file": [str(tmp_path / "none.yaml")],
+        "directory without fact files": [str(tmp_path / "empty")],
+        "too big": [str(copy), "--max-bytes", "100"],
+        "copy of the base": ["--facts", str(copy)],
+    }[case]
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(
+        app, ["check", *args], env={"COLUMNS": "5000", "NO_COLOR": "1", "AIGAP_LANG": "ko"}
+    )
+    assert result.exit_code == 2, result.output
+    assert ": 오류: " in result.stdout and ": 사실 " in result.stderr
+    assert english_words(result.stdout + result.stderr) == set()
