@@ -155,11 +155,19 @@ def with_store(
 ) -> T:
     """Run ``query`` on the store, rebuilding the cache once if it proves bad."""
     try:
-        return query(open_store(path, max_bytes))
+        return _closing(open_store(path, max_bytes), query)
     except CacheError:
         pass
     try:
-        return query(open_store(path, max_bytes, rebuild=True))
+        return _closing(open_store(path, max_bytes, rebuild=True), query)
     except CacheError as exc:  # the file changed under us twice, or a bug
         name = path if isinstance(path, str) else os.pathsep.join(path)
         raise AigapError.said("error.read_base", path=name, why=exc) from None
+
+
+def _closing(store: Store, query: Callable[[Store], T]) -> T:
+    """``query``'s answer, the store closed after it (its read transaction with it)."""
+    try:
+        return query(store)
+    finally:
+        store.close()

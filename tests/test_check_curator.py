@@ -156,3 +156,29 @@ def test_a_source_with_a_url_is_accepted(runner: CliRunner, tmp_path: Path) -> N
     code, out = _run(runner, "--no-packaged", "--facts", str(path), "cite", "src", "--style", "apa")
     assert code == 0 and out.startswith("Kim, M.-j. (2025, January 29). Title. Outlet.")
     assert "https://example.org/a" in out
+
+
+def test_a_rendering_in_quotation_marks_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    """An English rendering of a Korean passage puts no words in quotation marks: copied
+    into a story, a translation in quotes reads as what the speaker said (a misquote)."""
+    rendered = (
+        'passage_en: "He went on to say that they will certainly make better models and '
+        'will make some announcements soon."'
+    )
+    text = _packaged_text()
+    assert rendered in text
+    quoted = 'passage_en: "He went on: \\"We will certainly make better models.\\""'
+    path = tmp_path / "facts.yaml"
+    path.write_text(text.replace(rendered, quoted, 1), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output  # a warning: findings, the file still loads
+    (problem,) = json.loads(result.stdout)
+    assert problem["severity"] == "warning"
+    assert "puts no words in quotation marks" in problem["message"]
+
+
+def test_the_packaged_renderings_quote_nobody() -> None:
+    assert "passage_en" in _packaged_text()
+    for line in _packaged_text().splitlines():
+        if line.strip().startswith("passage_en:"):
+            assert '\\"' not in line and "“" not in line, line

@@ -197,3 +197,124 @@ def test_the_check_finds_english() -> None:
     assert english_words("17.5 pp (2023년 말)") == {"pp"}
     assert english_words("speech direct") == {"speech", "direct"}
     assert english_words("엔비디아 (Nvidia) 2025-01-27 market-nvidia-2025-01-27") == set()
+
+
+# --- check: a curator's findings, in Korean -----------------------------------------
+# Bad fact files, each from a small good one (tests.test_load.GOOD) or the packaged
+# base: (what is changed, in order) and whether its source names a text in --sources.
+CHECK_FILES: dict[str, tuple[tuple[tuple[str, str], ...], bool]] = {
+    "unknown field": ((("    passage_en: gap", "    pasage_en: gap"),), False),
+    "missing field": ((('    printed_unit: "%"\n', ""),), False),
+    "bad yaml": ((("schema: 1\n", "schema: 1\n  bad: [\n"),), False),
+    "printed not in the passage": (
+        (('value: 17.5, printed: "17.5%"', 'value: 99.9, printed: "99.9%"'),),
+        True,
+    ),
+    "value against its printed form": (
+        (('value: 17.5, printed: "17.5%"', 'value: 71.5, printed: "17.5%"'),),
+        True,
+    ),
+    "passage not in the source text": ((("    passage: 격차", "    passage: 간격"),), True),
+    "source text missing": ((("    file: src.txt", "    file: none.txt"),), True),
+    "source text not a plain name": ((("    file: src.txt", "    file: ../src.txt"),), True),
+    "source text not utf-8": ((("    file: src.txt", "    file: latin1.txt"),), True),
+}
+
+
+def _check_korean(args: list[str]) -> tuple[str, str]:
+    result = CliRunner().invoke(
+        app, ["check", *args, "--lang", "ko"], env={"COLUMNS": "5000", "NO_COLOR": "1"}
+    )
+    assert result.exit_code in (1, 2), result.output
+    return result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("case", list(CHECK_FILES))
+def test_korean_check_has_no_english_words(tmp_path: Path, case: str) -> None:
+    from tests.test_load import GOOD
+
+    changes, with_text = CHECK_FILES[case]
+    text = GOOD
+    if with_text:  # the source names its text, and --sources holds it
+        text = text.replace("    language: ko\n", "    language: ko\n    file: src.txt\n")
+        (tmp_path / "src.txt").write_text("MMLU 격차 17.5% 0.3%\n", encoding="utf-8")
+        (tmp_path / "latin1.txt").write_bytes(b"caf\xe9\n")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    out, err = _check_korean([str(path), "--sources", str(tmp_path)])
+    assert out and english_words(out) == set()
+    assert err.startswith(f"{path}: 사실 ") and english_words(err) == set()
+    assert ": 오류: " in out or ": 경고: " in out
+
+
+def test_korean_check_of_recomputed_figures(tmp_path: Path) -> None:
+    """Gap, previous close, exchange rate and printed figures, recomputed: said in Korean."""
+    from tests.test_check import FACTS, FACTS_DATA, SEEDS
+
+    text = FACTS
+    for old, new, _ in SEEDS:
+        text = text.replace(old, new)
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    out, err = _check_korean([str(path)])
+    assert "최고 점수로 다시 계산한" in out and "1달러에 14,121.86원" in out
+    assert "역산한 ~142.5달러" in out
+    assert english_words(out + err) == set()
+    facts = sum(len(FACTS_DATA.get(k) or ()) for k in kinds.sections())
+    assert err == f"{path}: 사실 {facts}개, 오류 {out.count(': 오류: ')}개\n"
+
+
+def test_korean_check_of_ratios_and_the_more_line(tmp_path: Path) -> None:
+    from tests.test_check_scaling import TEXT_LIMIT, costs_of_one_subject
+
+    path = tmp_path / "costs.yaml"
+    path.write_text(costs_of_one_subject(n_costs=TEXT_LIMIT + 5, n_claims=1), encoding="utf-8")
+    out, err = _check_korean([str(path)])
+    lines = out.splitlines()
+    assert lines[-1] == "… 문제 4개 더 있음 (--format json은 전부 출력)"
+    assert "비율 10분의 1(0.1)에 맞는 'X training' 비용이 없습니다" in lines[0]
+    assert english_words(out + err) == set()
+    assert err.endswith(f"오류 {TEXT_LIMIT + 4}개\n")
+
+
+def test_check_findings_carry_catalogue_words(tmp_path: Path) -> None:
+    """Every problem check finds has its catalogue words; its English is as it was."""
+    from aigap.answers.checks import check
+    from tests.test_check import FACTS, SEEDS
+
+    text = FACTS
+    for old, new, _ in SEEDS:
+        text = text.replace(old, new)
+    path = tmp_path / "facts.yaml"
+    path.write_text(text.replace("file: 000_", "file: none_"), encoding="utf-8")
+    problems = check(str(path), str(tmp_path))
+    assert len(problems) > 5
+    for problem in problems:
+        assert problem.said is not None, problem.message
+        assert problem.message == problem.said.text("en")
+        assert english_words(problem.format(severity=True, lang="ko")) == set()
+
+
+@pytest.mark.parametrize(
+    "case", ["missing file", "directory without fact files", "too big", "copy of the base"]
+)
+def test_korean_check_of_unusable_files(tmp_path: Path, case: str) -> None:
+    """Said in Korean whichever way Korean is asked for: here AIGAP_LANG."""
+    copy = tmp_path / "mine.yaml"
+    copy.write_text(Path(packaged_facts_path()).read_text(encoding="utf-8"), encoding="utf-8")
+    args = {
+        "missing file": [str(tmp_path / "none.yaml")],
+        "directory without fact files": [str(tmp_path / "empty")],
+        "too big": [str(copy), "--max-bytes", "100"],
+        "copy of the base": ["--facts", str(copy)],
+    }[case]
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(
+        app, ["check", *args], env={"COLUMNS": "5000", "NO_COLOR": "1", "AIGAP_LANG": "ko"}
+    )
+    assert result.exit_code == 2, result.output
+    assert ": 오류: " in result.stdout and ": 사실 " in result.stderr
+    assert english_words(result.stdout + result.stderr) == set()

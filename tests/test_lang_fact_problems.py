@@ -111,15 +111,18 @@ def test_a_kinds_own_rule_in_korean(tmp_path: Path) -> None:
     assert _said(path, "en") == f"{path}:18: values must be in date order\n"
 
 
-def test_check_stays_english_under_korean(tmp_path: Path) -> None:
+def test_check_speaks_the_run_language(tmp_path: Path) -> None:
+    # issue 17 (Korean whole): check's listing and summary follow --lang, like every command
     path = _broken(tmp_path, '    printed_unit: "%"\n', "")
     result = CliRunner().invoke(app, ["--lang", "ko", "check", str(path)])
+    assert f"{path}:13:5: 오류: 필드 'printed_unit'이(가) 없습니다" in result.output
+    result = CliRunner().invoke(app, ["check", str(path)])
     assert f"{path}:13:5: error: missing field 'printed_unit'" in result.output
 
 
 def test_problem_phrases_fill_the_same_fields_in_both_languages() -> None:
     for key, said in LABELS.items():
-        if key.startswith("problem."):
+        if key.startswith(("problem.", "check.")):
             english, korean = (
                 {f for _, f, _, _ in string.Formatter().parse(said[lang]) if f}
                 for lang in ("en", "ko")

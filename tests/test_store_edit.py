@@ -544,3 +544,40 @@ def test_an_edit_killed_mid_way_leaves_the_cache_as_it_was(
     got = ids(paths)
     assert got == [r.id for r in _fresh_records(paths)]
     assert dump(_cache_of(paths)) == fresh_dump(paths, tmp_path / "fresh", monkeypatch)
+
+
+_EDIT_BESIDE_A_READER = """
+import sys
+from aigap import opener
+from aigap.store import update
+from aigap.store.queries import Store
+
+update.BUSY_SECONDS = 0.2  # the reader below holds the cache for the whole command
+print(len(opener.with_store(sys.argv[1:], Store.ids)))
+"""
+
+
+def test_a_command_reading_sees_one_cache_while_another_edits_it(
+    base_dir: Path, templates: dict[str, list[dict[str, Any]]]
+) -> None:
+    """A command holds one read transaction: an edit by another process waits for it
+    (then rebuilds beside it), so the reader's later queries see the cache its first saw."""
+    mine, paths = started(base_dir, templates, [("claims", 1, "before")])
+
+    def read_across_an_edit(store: Store) -> tuple[list[str], list[str]]:
+        before = store.ids()
+        write(mine, own_file(templates, [("quotes", 0, "after"), ("events", 2, "after")]))
+        editor = subprocess.run(
+            [sys.executable, "-c", _EDIT_BESIDE_A_READER, *paths],
+            env=os.environ.copy(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert editor.returncode == 0, editor.stderr
+        return before, store.ids()
+
+    before, after = with_store(paths, read_across_an_edit)
+    assert "own-claims-0" in before and after == before
+    now = ids(paths)
+    assert "own-claims-0" not in now and now == [r.id for r in _fresh_records(paths)]

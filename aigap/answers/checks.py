@@ -20,8 +20,9 @@ import msgspec
 from aigap import kinds
 from aigap.answers.crosscheck import cross_check
 from aigap.core import collector
-from aigap.core.errors import FactFileError, Problem, Severity
-from aigap.core.model import Fact, FactBase
+from aigap.core.errors import FactFileError, Phrase, Problem, Severity, os_reason
+from aigap.core.labels import LABELS, label
+from aigap.core.model import Fact, FactBase, Lang
 from aigap.core.text import nfc
 from aigap.factfiles.files import FileTooLarge, NotRegularFile, expand_fact_paths, read_regular_file
 from aigap.factfiles.load import check_fact_files, locate_paths
@@ -89,8 +90,8 @@ def _check(path: str | Sequence[str], sources_dir: str | None, max_bytes: int | 
         assert raw is not None
         at = locate_paths(raw, paths[0], [p for p, _, _ in located])
         places = [(paths[0], line, column) for line, column in at]
-    for (file, line, column), (_, severity, message) in zip(places, located, strict=True):
-        problems.append(Problem(file, line, column, severity, message))
+    for (file, line, column), (_, severity, said) in zip(places, located, strict=True):
+        problems.append(Problem.of(file, line, column, said, severity))
     order = {p: i for i, p in enumerate(paths)}
     problems.sort(key=lambda p: (order.get(p.path, 0), p.line or 0, p.column or 0))
     return Checked(problems, read)
@@ -105,7 +106,7 @@ def _facts_in(data: object) -> int:
 
 def _located_findings(
     base: FactBase, data: Node, sources_dir: str | None
-) -> list[tuple[DataPath, Severity, str]]:
+) -> list[tuple[DataPath, Severity, Phrase]]:
 
     found = cross_check(base)
     if sources_dir is not None:
@@ -113,13 +114,20 @@ def _located_findings(
     return found
 
 
-def text_lines(problems: list[Problem], limit: int = TEXT_LIMIT) -> Iterator[str]:
+def text_lines(
+    problems: list[Problem], limit: int = TEXT_LIMIT, lang: Lang = "en"
+) -> Iterator[str]:
     """``check``'s text listing: the first ``limit`` problems, then how many more."""
     for problem in problems[:limit]:
-        yield problem.format(column=True, severity=True)
+        yield problem.format(column=True, severity=True, lang=lang)
     more = len(problems) - limit
     if more > 0:
-        yield f"… and {more:,} more problem{'s' if more != 1 else ''} (--format json lists all)"
+        yield label(_counted("check.more", more), lang, more=more)
+
+
+def _counted(key: str, count: int) -> str:
+    """The catalogue entry for one thing or many ('1 error', '2 errors')."""
+    return f"{key}.one" if count == 1 else f"{key}.many"
 
 
 def _normal(text: str) -> str:
@@ -129,7 +137,7 @@ def _normal(text: str) -> str:
 class _SourceText:
     """A source's text, or why it cannot be had."""
 
-    def __init__(self, text: str | None, problem: str | None) -> None:
+    def __init__(self, text: str | None, problem: Phrase | None) -> None:
         self.text = text
         self.normal = _normal(text) if text is not None else None
         self.problem = problem
@@ -143,20 +151,22 @@ class _SourceText:
 def _read_source(directory: str, name: str) -> _SourceText:
 
     if not name or os.path.basename(name) != name or name in (".", ".."):
-        return _SourceText(None, f"source file name {name!r} must be a plain file name")
+        return _SourceText(None, Phrase("check.source.plain_name", {"name": name}))
     full = os.path.join(directory, name)
     try:
         data, _ = read_regular_file(full, MAX_SOURCE_BYTES)
     except NotRegularFile:
-        return _SourceText(None, f"source text {full} is not a regular file")
+        return _SourceText(None, Phrase("check.source.not_regular", {"file": full}))
     except FileTooLarge:
-        return _SourceText(None, f"source text {full} is over {MAX_SOURCE_BYTES:,} bytes")
+        limit = f"{MAX_SOURCE_BYTES:,}"
+        return _SourceText(None, Phrase("check.source.too_large", {"file": full, "limit": limit}))
     except OSError as exc:
-        return _SourceText(None, f"cannot read source text {full}: {exc.strerror or exc}")
+        why = os_reason(exc)
+        return _SourceText(None, Phrase("check.source.unreadable", {"file": full, "why": why}))
     try:
         return _SourceText(nfc(data.decode("utf-8-sig")), None)  # as fact files are read
     except UnicodeDecodeError:
-        return _SourceText(None, f"source text {full} is not UTF-8")
+        return _SourceText(None, Phrase("check.source.not_utf8", {"file": full}))
 
 
 def _short(text: str, limit: int = 50) -> str:
@@ -165,11 +175,11 @@ def _short(text: str, limit: int = 50) -> str:
 
 def verbatim_problems(
     base: FactBase, data: Node, sources_dir: str
-) -> list[tuple[DataPath, Severity, str]]:
+) -> list[tuple[DataPath, Severity, Phrase]]:
     """Passages (and other verbatim words, e.g. quotes) that do not appear in their source."""
     if not os.path.isdir(sources_dir):
-        return [((), "error", f"--sources {sources_dir}: not a directory")]
-    found: list[tuple[DataPath, Severity, str]] = []
+        return [((), "error", Phrase("check.sources_not_dir", {"dir": sources_dir}))]
+    found: list[tuple[DataPath, Severity, Phrase]] = []
     texts = _source_texts(base, sources_dir, found)
     for section in kinds.sections():
         raw = data.get(section) if isinstance(data, dict) else None
@@ -183,19 +193,22 @@ def verbatim_problems(
             single = isinstance(item, dict) and not isinstance(item.get("passage"), list)
             for where, what, words in _verbatim_texts(fact, single, verbatim):
                 if not article.contains(words):
-                    found.append(
-                        (
-                            (section, i, *where),
-                            "error",
-                            f"{what} {_short(words)!r} of {fact.id!r} does not "
-                            f"appear verbatim in its source text",
-                        )
+                    said = Phrase(
+                        "check.not_verbatim",
+                        {"what": _what(what), "words": _short(words), "id": fact.id},
                     )
+                    found.append(((section, i, *where), "error", said))
     return found
 
 
+def _what(what: str) -> str | Phrase:
+    """What a kind calls its verbatim text ("passage", "quote"), in catalogue words."""
+    key = f"check.what.{what}"
+    return Phrase(key) if key in LABELS else what
+
+
 def _source_texts(
-    base: FactBase, sources_dir: str, found: list[tuple[DataPath, Severity, str]]
+    base: FactBase, sources_dir: str, found: list[tuple[DataPath, Severity, Phrase]]
 ) -> dict[str, _SourceText]:
     """Each source's text by id; a source without a readable file is reported in ``found``."""
     texts: dict[str, _SourceText] = {}
@@ -205,13 +218,8 @@ def _source_texts(
         if source.file is None and source.id not in quoted:
             continue
         if source.file is None:
-            found.append(
-                (
-                    ("sources", i),
-                    "warning",
-                    f"source {source.id!r} has no 'file': its passages cannot be checked",
-                )
-            )
+            said = Phrase("check.source_no_file", {"id": source.id})
+            found.append((("sources", i), "warning", said))
             continue
         text = _read_source(sources_dir, source.file)
         texts[source.id] = text
@@ -234,19 +242,26 @@ def count(problems: list[Problem]) -> tuple[int, int]:
     return errors, len(problems) - errors
 
 
-def summary(problems: list[Problem], path: str | None = None, facts: int | None = None) -> str:
+def summary(
+    problems: list[Problem], path: str | None = None, facts: int | None = None, lang: Lang = "en"
+) -> str:
     """'2 errors', or with the file and what was read: 'facts.yaml: 68 facts, no problems'."""
     errors, warnings = count(problems)
     if path is not None:
-        read = "" if facts is None else f"{facts:,} fact{'s' if facts != 1 else ''}, "
-        return f"{path}: {read}{summary(problems)}"
+        read = (
+            ""
+            if facts is None
+            else label(_counted("check.summary.facts", facts), lang, count=facts)
+        )
+        found = summary(problems, lang=lang)
+        return label("check.summary.file", lang, path=path, read=read, found=found)
     if not problems:
-        return "no problems"
+        return label("check.summary.none", lang)
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+        parts.append(label(_counted("check.summary.errors", errors), lang, count=errors))
     if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+        parts.append(label(_counted("check.summary.warnings", warnings), lang, count=warnings))
     return ", ".join(parts)
 
 

@@ -17,7 +17,8 @@ import msgspec
 
 from aigap import kinds
 from aigap.core import derive
-from aigap.core.errors import Severity
+from aigap.core.errors import Phrase, Severity
+from aigap.core.labels import LABELS
 from aigap.core.model import Amount, Fact, FactBase, PartialDate
 from aigap.core.numbers import plain as _num
 from aigap.kinds.cost import Cost
@@ -56,7 +57,7 @@ class _Finding(msgspec.Struct, frozen=True):
     derived: Derived | None
     path: DataPath
     severity: Severity = "error"
-    message: str | None = None  # set when the check failed
+    message: Phrase | None = None  # set when the check failed, in catalogue words
 
 
 class TopScores:
@@ -84,10 +85,8 @@ class TopScores:
         return None
 
 
-def _recompute_gap(unit: str, us: Score, cn: Score) -> tuple[float, str] | None:
-    """The US–China gap from two top scores, as the gap's unit reports it."""
-    name_us = us.organization.get("en")
-    name_cn = cn.organization.get("en")
+def _recompute_gap(unit: str, us: Score, cn: Score) -> tuple[float, Phrase] | None:
+    """The US–China gap from two top scores, as the gap's unit reports it, and how."""
     if unit == "percent" and us.unit != "percent" and cn.value > 0:
         value = derive.relative_gap_percent(us.value, cn.value)
         basis = f"({_num(us.value)} − {_num(cn.value)}) / {_num(cn.value)} × 100"
@@ -96,11 +95,22 @@ def _recompute_gap(unit: str, us: Score, cn: Score) -> tuple[float, str] | None:
         basis = f"{_num(us.value)} − {_num(cn.value)}"
     else:
         return None
-    return value, f"{basis} ({name_us} vs {name_cn}, {us.date.iso})"
+    # the organisations' names in the message's language
+    fields = {"formula": basis, "us": us.organization, "cn": cn.organization, "date": us.date.iso}
+    return value, Phrase("check.basis.top_scores", fields)
 
 
-def _gap_unit_text(unit: str) -> str:
-    return "%" if unit == "percent" else " pp"
+def _english(said: str | Phrase) -> str:
+    return said.text("en") if isinstance(said, Phrase) else said
+
+
+def _figure(value: str, unit: str) -> str | Phrase:
+    """A recomputed figure with its unit: '20.00 pp', '142.42 USD' (Korean: '142.42달러')."""
+    if unit == "percent":
+        return f"{value}%"
+    if f"check.figure.{unit}" in LABELS:
+        return Phrase(f"check.figure.{unit}", {"value": value})
+    return f"{value} {unit.upper()}"
 
 
 def _gap_findings(gap: Gap, index: int, top: TopScores) -> Iterator[_Finding]:
@@ -161,16 +171,29 @@ def _gap_from_scores(gap: Gap, index: int, top: TopScores) -> Iterator[_Finding]
             continue
         computed, basis = recomputed
         ok = derive.matches(computed, value.value)
-        shown = f"{_num(computed, 2)}{_gap_unit_text(gap.unit)}"
+        shown = _figure(_num(computed, 2), gap.unit)
         yield _Finding(
             Derived(
-                gap.id, f"gap in {value.date.iso} from top scores", shown, basis, value.printed, ok
+                gap.id,
+                f"gap in {value.date.iso} from top scores",
+                _english(shown),
+                basis.text("en"),
+                value.printed,
+                ok,
             ),
             ("gaps", index, "values", j, "value"),
             message=None
             if ok
-            else f"reported gap {value.printed} ({_num(value.value)}) for {value.date.iso} does "
-            f"not match {shown} recomputed from the top scores: {basis}",
+            else Phrase(
+                "check.gap_mismatch",
+                {
+                    "printed": value.printed,
+                    "value": _num(value.value),
+                    "date": value.date.iso,
+                    "shown": shown,
+                    "basis": basis,
+                },
+            ),
         )
 
 
@@ -189,11 +212,12 @@ def _score_findings(score: Score, top: TopScores, gaps: Sequence[Gap]) -> Iterat
             if recomputed is None:
                 continue
             computed, basis = recomputed
+            shown = _figure(_num(computed, 2), gap.unit)
             yield Derived(
                 score.id,
                 f"US–China gap recomputed ({gap.id})",
-                f"{_num(computed, 2)}{_gap_unit_text(gap.unit)}",
-                basis,
+                _english(shown),
+                basis.text("en"),
                 value.printed,
                 derive.matches(computed, value.value),
             )
@@ -210,12 +234,13 @@ def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
         yield _Finding(
             Derived(move.id, "implied previous close", "n/a", basis, None, False),
             path,
-            message=f"a change of {_num(move.change)}% from a close of {close.printed} "
-            "implies a non-positive previous close",
+            message=Phrase(
+                "check.market_nonpositive", {"change": _num(move.change), "close": close.printed}
+            ),
         )
         return
     spread = derive.previous_close_range(close.value, move.change)
-    shown = f"{_num(implied, 2)} {close.unit.upper()}"
+    shown = _figure(_num(implied, 2), close.unit)
     if spread is not None:
         # the printed change (16.9%) may be rounded or cut (wire reports: -16.97%),
         # so the cents are not known: widen to the next printed digit
@@ -226,12 +251,17 @@ def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
         high = max(spread[1], cut or spread[1])
         low = min(spread[0], cut or spread[0])
         spread = (low, high)  # check accepts what show prints: the wire's $142.62 passes
-        shown = (
-            f"~{_num(round(implied, 1), 1)} {close.unit.upper()} ({_num(low, 2)}–{_num(high, 2)}: "
-            f"{move.change_printed} may be rounded or cut)"
+        shown = Phrase(
+            "check.previous_close_range",
+            {
+                "value": _figure(_num(round(implied, 1), 1), close.unit),
+                "low": _num(low, 2),
+                "high": _num(high, 2),
+                "printed": move.change_printed,
+            },
         )
     if move.previous_close is None:
-        yield _Finding(Derived(move.id, "implied previous close", shown, basis), path)
+        yield _Finding(Derived(move.id, "implied previous close", _english(shown), basis), path)
         return
     previous = move.previous_close
     allowed = derive.tolerance(derive.decimals(previous.value))
@@ -239,12 +269,20 @@ def _market_findings(move: MarketMove, index: int) -> Iterator[_Finding]:
         spread[0] - allowed - 1e-9 <= previous.value <= spread[1] + allowed + 1e-9
     )
     yield _Finding(
-        Derived(move.id, "implied previous close", shown, basis, previous.printed, ok),
+        Derived(move.id, "implied previous close", _english(shown), basis, previous.printed, ok),
         ("market", index, "previous_close", "value"),
         message=None
         if ok
-        else f"previous close {previous.printed} does not match {shown} implied by the close "
-        f"{close.printed} and the change {move.change_printed}: {basis}",
+        else Phrase(
+            "check.previous_close",
+            {
+                "previous": previous.printed,
+                "shown": shown,
+                "close": close.printed,
+                "change": move.change_printed,
+                "basis": basis,
+            },
+        ),
     )
 
 
@@ -290,8 +328,16 @@ def _rate_findings(cost: Cost, index: int) -> Iterator[_Finding]:
             ("costs", index, "amounts", j, "value"),
             message=None
             if ok
-            else f"{krw.printed} for {usd.printed} implies {rate:,.2f} KRW per USD, outside "
-            f"the plausible {low:,.0f}–{high:,.0f}: one of the figures or its unit is wrong",
+            else Phrase(
+                "check.exchange_rate",
+                {
+                    "krw": krw.printed,
+                    "usd": usd.printed,
+                    "rate": f"{rate:,.2f}",
+                    "low": f"{low:,.0f}",
+                    "high": f"{high:,.0f}",
+                },
+            ),
         )
 
 
@@ -377,8 +423,16 @@ def _ratio_finding(cost: Cost, index: int, others: CostIndex) -> _Finding | None
         ("costs", index, "ratio", "value"),
         message=None
         if ok
-        else f"ratio {ratio.printed} ({_num(ratio.value)}) matches no cost of "
-        f"{ratio.of.get('en')!r}: the nearest is {shown}, recomputed as {basis}",
+        else Phrase(
+            "check.ratio",
+            {
+                "printed": ratio.printed,
+                "value": _num(ratio.value),
+                "of": ratio.of,  # named in the message's language
+                "shown": shown,
+                "basis": basis,
+            },
+        ),
     )
 
 
@@ -414,8 +468,7 @@ def _printed_findings(section: str, index: int, fact: Fact) -> Iterator[_Finding
             yield _Finding(
                 None,
                 (section, index, *_printed_path(figure.path)),
-                message=f"printed {figure.printed!r} of {fact.id!r} does not appear in its "
-                "passage: quote the article's figure, or say why in the note (quoting it)",
+                message=Phrase("check.printed_missing", {"printed": figure.printed, "id": fact.id}),
             )
         parsed = derive.parse_printed(figure.printed)
         if parsed is None or derive.printed_matches(figure.value, parsed):
@@ -423,8 +476,15 @@ def _printed_findings(section: str, index: int, fact: Fact) -> Iterator[_Finding
         yield _Finding(
             None,
             (section, index, *figure.path),
-            message=f"value {_num(figure.value)} does not match the printed {figure.printed!r} "
-            f"(reads as {_num(parsed.value)}, ± {_num(parsed.tolerance)})",
+            message=Phrase(
+                "check.printed_value",
+                {
+                    "value": _num(figure.value),
+                    "printed": figure.printed,
+                    "read": _num(parsed.value),
+                    "tolerance": _num(parsed.tolerance),
+                },
+            ),
         )
 
 
@@ -447,8 +507,8 @@ def _of(base: FactBase, section: str, record: type[F]) -> list[F]:
     return [fact for fact in base.section(section) if isinstance(fact, record)]
 
 
-def cross_check(base: FactBase) -> list[tuple[DataPath, Severity, str]]:
-    """Every recomputed figure that disagrees with a reported one."""
+def cross_check(base: FactBase) -> list[tuple[DataPath, Severity, Phrase]]:
+    """Every recomputed figure that disagrees with a reported one, in catalogue words."""
     return [(f.path, f.severity, f.message) for f in _findings(base) if f.message is not None]
 
 

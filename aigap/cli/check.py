@@ -92,11 +92,11 @@ def check(
         result = check_counted(target, sources, found.max_bytes)
         path = target if isinstance(target, str) else " + ".join(target)
         checked.append(Checked(path, result.problems, result.facts))
-    _write(checked, fmt)
+    _write(checked, fmt, runtime.lang(ctx))
     raise typer.Exit(exit_code([p for c in checked for p in c.problems]))
 
 
-def _write(checked: list[Checked], fmt: CheckFormat) -> None:
+def _write(checked: list[Checked], fmt: CheckFormat, lang: runtime.Code) -> None:
     """Problems on stdout; on stderr each file checked and how many facts it held."""
     # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
     from aigap.answers.checks import as_json, summary, text_lines
@@ -106,11 +106,11 @@ def _write(checked: list[Checked], fmt: CheckFormat) -> None:
     if fmt is CheckFormat.json:
         write_json(as_json(problems), sys.stdout)
     else:
-        for line in text_lines(problems):
+        for line in text_lines(problems, lang=lang):
             sys.stdout.write(safe(line, keep_newlines=False))
             sys.stdout.write("\n")
     sys.stdout.flush()
     # Name each file and what was read: a curator sees which copy was checked.
     for one in checked:
-        said = summary(one.problems, one.path, one.facts_read)
+        said = summary(one.problems, one.path, one.facts_read, lang)
         sys.stderr.write(safe(said, keep_newlines=False) + "\n")

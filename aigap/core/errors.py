@@ -10,6 +10,7 @@ from typing import Literal
 import msgspec
 
 from aigap.core.labels import LABELS, label
+from aigap.core.model import Text
 from aigap.core.text import normalize_name
 
 Severity = Literal["error", "warning"]
@@ -19,7 +20,8 @@ Lang = Literal["en", "ko"]  # model.Lang, without importing the model here
 class Phrase(msgspec.Struct, frozen=True):
     """Words from the catalogue (labels.LABELS[key]), put in a language when printed.
 
-    A field may itself be a Phrase (a word such as "none" inside a message).
+    A field may itself be a Phrase (a word such as "none" inside a message), or
+    a data Text (a name given in both languages), put in the same language.
     """
 
     key: str
@@ -28,7 +30,13 @@ class Phrase(msgspec.Struct, frozen=True):
     def text(self, lang: Lang) -> str:
 
         filled = {
-            k: v.text(lang) if isinstance(v, Phrase) else _one_line(v) if k == "path" else v
+            k: v.text(lang)
+            if isinstance(v, Phrase)
+            else v.get(lang)
+            if isinstance(v, Text)
+            else _one_line(v)
+            if k == "path"
+            else v
             for k, v in self.fields.items()
         }
         return label(self.key, lang, **filled)
@@ -72,7 +80,9 @@ class Problem(msgspec.Struct, frozen=True):
             where += f":{self.line}"
             if column and self.column is not None:
                 where += f":{self.column}"
-        head = f"{where}: {self.severity}: " if severity else f"{where}: "
+        head = (
+            f"{where}: {label(f'severity.{self.severity}', lang)}: " if severity else f"{where}: "
+        )
         return head + (self.said.text(lang) if self.said is not None else self.message)
 
 

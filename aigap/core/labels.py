@@ -983,6 +983,12 @@ LABELS.update(
             "en": "fact {id!r} has no English rendering (passage_en)",
             "ko": "사실 {id!r}에 영어 번역(passage_en)이 없습니다",
         },
+        "problem.quoted_rendering": {
+            "en": "an English rendering puts no words in quotation marks: a translation is not "
+            "what was said (write it as reported speech; the speaker's own words go in original)",
+            "ko": "영어 번역에는 따옴표를 쓰지 않습니다. 번역은 실제 발언이 아닙니다 "
+            "(간접 화법으로 쓰고, 발언자의 원래 말은 original에 적으세요)",
+        },
         "problem.unused_source": {
             "en": "source {id!r} supports no fact",
             "ko": "출처 {id!r}을(를) 근거로 삼는 사실이 없습니다",
@@ -1889,5 +1895,119 @@ LABELS.update(
         "help.metavar.words": {"en": "words", "ko": "단어"},
         "help.metavar.draft": {"en": "FILE", "ko": "파일"},
         "help.metavar.name": {"en": "[NAME]", "ko": "[이름]"},
+    }
+)
+
+
+# --- check (answers/checks.py, answers/crosscheck.py): a curator's findings ---------
+LABELS.update(
+    {
+        "severity.error": {"en": "error", "ko": "오류"},
+        "severity.warning": {"en": "warning", "ko": "경고"},
+        "check.more.one": {
+            "en": "… and {more:,} more problem (--format json lists all)",
+            "ko": "… 문제 {more:,}개 더 있음 (--format json은 전부 출력)",
+        },
+        "check.more.many": {
+            "en": "… and {more:,} more problems (--format json lists all)",
+            "ko": "… 문제 {more:,}개 더 있음 (--format json은 전부 출력)",
+        },
+        # the stderr line: 'facts.yaml: 68 facts, 2 errors, 1 warning'
+        "check.summary.file": {"en": "{path}: {read}{found}", "ko": "{path}: {read}{found}"},
+        "check.summary.facts.one": {"en": "{count:,} fact, ", "ko": "사실 {count:,}개, "},
+        "check.summary.facts.many": {"en": "{count:,} facts, ", "ko": "사실 {count:,}개, "},
+        "check.summary.none": {"en": "no problems", "ko": "문제 없음"},
+        "check.summary.errors.one": {"en": "{count} error", "ko": "오류 {count}개"},
+        "check.summary.errors.many": {"en": "{count} errors", "ko": "오류 {count}개"},
+        "check.summary.warnings.one": {"en": "{count} warning", "ko": "경고 {count}개"},
+        "check.summary.warnings.many": {"en": "{count} warnings", "ko": "경고 {count}개"},
+        # recomputed figures (crosscheck)
+        "check.figure.pp": {"en": "{value} pp", "ko": "{value}%포인트"},
+        "check.figure.usd": {"en": "{value} USD", "ko": "{value}달러"},
+        "check.figure.krw": {"en": "{value} KRW", "ko": "{value}원"},
+        "check.basis.top_scores": {
+            "en": "{formula} ({us} vs {cn}, {date})",
+            "ko": "{formula} ({us} 대 {cn}, {date})",
+        },
+        "check.gap_mismatch": {
+            "en": "reported gap {printed} ({value}) for {date} does not match {shown}"
+            " recomputed from the top scores: {basis}",
+            "ko": "{date}의 보도된 격차 {printed}({value})이(가) 최고 점수로 다시 계산한"
+            " {shown}과(와) 맞지 않습니다: {basis}",
+        },
+        "check.market_nonpositive": {
+            "en": "a change of {change}% from a close of {close} implies a non-positive"
+            " previous close",
+            "ko": "종가 {close}에서 {change}% 변동했다면 전일 종가가 0 이하가 됩니다",
+        },
+        "check.previous_close_range": {
+            "en": "~{value} ({low}–{high}: {printed} may be rounded or cut)",
+            "ko": "~{value} ({low}–{high}: {printed}은(는) 반올림 또는 절사된 값일 수 있음)",
+        },
+        "check.previous_close": {
+            "en": "previous close {previous} does not match {shown} implied by the close"
+            " {close} and the change {change}: {basis}",
+            "ko": "전일 종가 {previous}이(가) 종가 {close}와(과) 등락 {change}에서 역산한"
+            " {shown}과(와) 맞지 않습니다: {basis}",
+        },
+        "check.exchange_rate": {
+            "en": "{krw} for {usd} implies {rate} KRW per USD, outside the plausible"
+            " {low}–{high}: one of the figures or its unit is wrong",
+            "ko": "{usd}이(가) {krw}이면 1달러에 {rate}원으로, 있을 법한 범위 {low}–{high}을(를)"
+            " 벗어납니다: 두 수치 중 하나나 그 단위가 틀렸습니다",
+        },
+        "check.ratio": {
+            "en": "ratio {printed} ({value}) matches no cost of {of!r}: the nearest is"
+            " {shown}, recomputed as {basis}",
+            "ko": "비율 {printed}({value})에 맞는 {of!r} 비용이 없습니다: 가장 가까운 값은"
+            " {shown}이며, {basis}(으)로 다시 계산했습니다",
+        },
+        "check.printed_missing": {
+            "en": "printed {printed!r} of {id!r} does not appear in its passage: quote the"
+            " article's figure, or say why in the note (quoting it)",
+            "ko": "{id!r}의 'printed' {printed!r}이(가) 'passage'에 없습니다: 기사의 수치를"
+            " 그대로 쓰거나, 'note'에 그 표기를 따옴표로 인용해 까닭을 적으세요",
+        },
+        "check.printed_value": {
+            "en": "value {value} does not match the printed {printed!r}"
+            " (reads as {read}, ± {tolerance})",
+            "ko": "'value' {value}이(가) 'printed' {printed!r}와(과) 맞지 않습니다"
+            " ({read} ± {tolerance}(으)로 읽힘)",
+        },
+        # passages against the source texts (--sources)
+        "check.sources_not_dir": {
+            "en": "--sources {dir}: not a directory",
+            "ko": "--sources {dir}: 디렉터리가 아닙니다",
+        },
+        "check.what.passage": {"en": "passage", "ko": "구절"},
+        "check.what.quote": {"en": "quote", "ko": "인용문"},
+        "check.not_verbatim": {
+            "en": "{what} {words!r} of {id!r} does not appear verbatim in its source text",
+            "ko": "{id!r}의 {what} {words!r}이(가) 출처 원문에 그대로 나오지 않습니다",
+        },
+        "check.source_no_file": {
+            "en": "source {id!r} has no 'file': its passages cannot be checked",
+            "ko": "출처 {id!r}에 'file'이 없어 구절을 원문과 대조할 수 없습니다",
+        },
+        "check.source.plain_name": {
+            "en": "source file name {name!r} must be a plain file name",
+            "ko": "출처 파일 이름 {name!r}은(는) 디렉터리 없는 파일 이름이어야 합니다",
+        },
+        "check.source.not_regular": {
+            "en": "source text {file} is not a regular file",
+            "ko": "출처 원문 {file}은(는) 일반 파일이 아닙니다",
+        },
+        "check.source.too_large": {
+            "en": "source text {file} is over {limit} bytes",
+            "ko": "출처 원문 {file}이(가) {limit}바이트를 넘습니다",
+        },
+        "check.source.unreadable": {
+            "en": "cannot read source text {file}: {why}",
+            "ko": "출처 원문 {file}을(를) 읽을 수 없습니다: {why}",
+        },
+        "check.source.not_utf8": {
+            "en": "source text {file} is not UTF-8",
+            "ko": "출처 원문 {file}이(가) UTF-8이 아닙니다",
+        },
     }
 )

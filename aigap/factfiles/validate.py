@@ -672,6 +672,9 @@ def _check_semantics(
             c.warning(("sources", i), Phrase("problem.unused_source", {"id": source.id}))
 
 
+_QUOTATION_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+
+
 def _check_rules(c: Checker, sections: Mapping[str, list[tuple[int, Stored]]]) -> None:
     """Each fact against its kind's rules (one fact at a time: nothing across facts)."""
     for section in kinds.sections():
@@ -679,6 +682,9 @@ def _check_rules(c: Checker, sections: Mapping[str, list[tuple[int, Stored]]]) -
         for i, fact in _of(sections.get(section, []), Fact):
             if fact.passage_en is None:
                 c.warning((section, i), Phrase("problem.no_english", {"id": fact.id}))
+            elif _QUOTATION_MARKS.search(fact.passage_en):
+                # a translation in quotation marks reads as what was said: a misquote
+                c.warning((section, i, "passage_en"), Phrase("problem.quoted_rendering", {}))
             for rule in rules(fact):
                 report = c.error if rule.severity == "error" else c.warning
                 report((section, i, *rule.path), rule.message)

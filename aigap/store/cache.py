@@ -461,6 +461,10 @@ def open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
     except (sqlite3.Error, ValueError, OSError):
         return None
     try:
+        # One read transaction for the whole command: an edit in place by another
+        # process (store/update.py) waits for it, or rebuilds beside it, so every
+        # query of this command sees the same cache, never half the old, half the new.
+        conn.execute("BEGIN")
         row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
         schema = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         same_schema = schema is not None and schema[0] == schema_digest(conn)

@@ -122,6 +122,11 @@ class Store:
 
     # A row's values are what SQLite holds (text, integers, reals, NULL): Any, as
     # sqlite3 gives them; every record built from them is checked by _build.
+
+    def close(self) -> None:
+        """End the command's read transaction: an edit in place may now go ahead."""
+        self.conn.close()
+
     def _rows(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.conn.execute(sql, tuple(args)).fetchall()
