@@ -680,6 +680,18 @@ def _aliases_table(benchmarks: list[Benchmark]) -> Table:
     )
 
 
+def _tags(fact: Fact) -> tuple[str, ...]:
+    return fact.tags
+
+
+def _keywords(fact: Fact) -> tuple[str, ...]:
+    return fact.keywords
+
+
+def _about(fact: Fact) -> tuple[str, ...]:
+    return fact.about
+
+
 def _fact_part_tables(all_facts: list[tuple[SomeKind, Fact]]) -> list[Table]:
     """A fact's passage parts, tags, search words and what it is about: one row per item."""
     fact_id = Column(
@@ -690,6 +702,23 @@ def _fact_part_tables(all_facts: list[tuple[SomeKind, Fact]]) -> list[Table]:
         required=True,
         reference="facts",
     )
+
+    def one_each(
+        name: str, title: str, about: str, column: str, items: Callable[[Fact], tuple[str, ...]]
+    ) -> Table:
+        """A table of one row per item of a fact's list (its tags, keywords, about)."""
+        return Table(
+            name,
+            title,
+            about,
+            [
+                fact_id,
+                Column(column, "string", DESCRIPTIONS[column], lambda p: p[1], required=True),
+            ],
+            [[f.id, item] for _, f in all_facts for item in dict.fromkeys(items(f))],
+            ("fact_id", column),
+        )
+
     return [
         Table(
             "passages",
@@ -703,38 +732,20 @@ def _fact_part_tables(all_facts: list[tuple[SomeKind, Fact]]) -> list[Table]:
             [[f.id, n, text] for _, f in all_facts for n, text in enumerate(f.passage, start=1)],
             ("fact_id", "part"),
         ),
-        Table(
-            "fact_tags",
-            "Fact tags",
-            "The tags of each fact (one row each).",
-            [
-                fact_id,
-                Column("tag", "string", DESCRIPTIONS["tag"], lambda p: p[1], required=True),
-            ],
-            [[f.id, tag] for _, f in all_facts for tag in dict.fromkeys(f.tags)],
-            ("fact_id", "tag"),
-        ),
-        Table(
+        one_each("fact_tags", "Fact tags", "The tags of each fact (one row each).", "tag", _tags),
+        one_each(
             "fact_keywords",
             "Fact search words",
             "The search words of each fact, a curator's synonyms (one row each).",
-            [
-                fact_id,
-                Column("keyword", "string", DESCRIPTIONS["keyword"], lambda p: p[1], required=True),
-            ],
-            [[f.id, word] for _, f in all_facts for word in dict.fromkeys(f.keywords)],
-            ("fact_id", "keyword"),
+            "keyword",
+            _keywords,
         ),
-        Table(
+        one_each(
             "fact_about",
             "What facts are about",
             "The entities and benchmarks each fact is about (one row each).",
-            [
-                fact_id,
-                Column("entity", "string", DESCRIPTIONS["entity"], lambda p: p[1], required=True),
-            ],
-            [[f.id, e] for _, f in all_facts for e in dict.fromkeys(f.about)],
-            ("fact_id", "entity"),
+            "entity",
+            _about,
         ),
     ]
 
