@@ -597,6 +597,8 @@ def _vocabulary(terms: Iterable[tuple[str, int]]) -> dict[str, float]:
     """Index words (a Korean one also without its particle) -> how many records hold them."""
     weights: dict[str, float] = {}
     for vocab_term, docs in terms:
+        if vocab_term in STOP_WORDS:  # a typo read as "will" or "the" searches nothing
+            continue
         weights.setdefault(vocab_term, float(docs))
         if is_hangul(vocab_term):
             weights.setdefault(korean_stem(vocab_term), float(docs))

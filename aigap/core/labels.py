@@ -69,8 +69,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "ko": "{words}(으)로 찾은 결과입니다 ({typed}에 맞는 내용은 사실 기반에 없습니다).",
     },
     "search.nothing": {
-        "en": "The fact base has nothing that answers “{words}”. Closest facts, not answers:",
-        "ko": "사실 기반에 “{words}”에 답하는 내용이 없습니다. 가장 가까운 사실(답 아님):",
+        "en": "The fact base has nothing that answers “{words}”: the facts above are the "
+        "closest, not answers.",
+        "ko": "사실 기반에 “{words}”에 답하는 내용이 없습니다. 위의 사실은 가장 가까운 것일 뿐 "
+        "답이 아닙니다.",
     },
     "search.closest": {"en": "[closest, weak match]", "ko": "[가장 가까움, 약한 일치]"},
     "search.same": {"en": "(same as {id})", "ko": "({id}와 같음)"},
