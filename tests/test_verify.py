@@ -209,6 +209,21 @@ def test_a_contradiction_says_what_differs(runner: CliRunner) -> None:
     assert "초안의 날짜(Jan. 28, 2025)가 다름" in korean["claims"][0]["says"]
 
 
+def test_a_range_of_days_holds_the_day_inside_it(runner: CliRunner) -> None:
+    """'1월 27~28일', '1월 27일~28일', 'January 26 to 28' cover the 27th: supported, not
+    read as their last (or first) day alone; a range without that day still differs."""
+    draft = (
+        "엔비디아 주가는 1월 27~28일 16.9% 하락했다.\n"
+        "엔비디아 주가는 지난 27일~28일 16.9% 하락했다.\n"
+        "Nvidia shares fell 16.9% on January 26 to 28, 2025.\n"
+        "Nvidia shares fell 16.9% on January 28-29, 2025.\n"
+    )
+    _, data = _json(runner, [], draft)
+    verdicts = [c["verdict"] for c in data["claims"]]
+    assert verdicts == ["supported", "supported", "supported", "contradicted"]
+    assert "the draft's date (January 28-29, 2025) does not" in data["claims"][3]["says"]
+
+
 def test_one_claim_is_singular(runner: CliRunner) -> None:
     result = runner.invoke(app, ["verify"], input="The Nasdaq fell 3.07% on January 27, 2025.\n")
     assert result.output.rstrip().endswith("1 claim: 1 supported.")

@@ -58,6 +58,7 @@ class When(msgspec.Struct, frozen=True):
     month: int | None = None
     day: int | None = None
     born: bool = False  # "1985년생", "born in 1985": a year of birth
+    last_day: int | None = None  # a range of days: "1월 27~28일", "January 27-28"
 
 
 class Quoted(msgspec.Struct, frozen=True):
@@ -572,16 +573,23 @@ _MONTHS = {
 def _date_pattern() -> re.Pattern[str]:
     month = "|".join(sorted(_MONTHS, key=len, reverse=True))
     part = r"(?:the\s+)?(?:end|close|start|beginning|middle|first\s+half|second\s+half)\s+of\s+"
+    # a range of days ends it: "1월 27~28일", "27일~28일", "January 26 to 28" (not "27 - 3.1%")
+    to_kde, to_kd2e, to_kd3e = (
+        rf"(?:(?:일\s*)?[~∼〜\-–]\s*(?P<{name}>\d{{1,2}})\s*)?" for name in ("kde", "kd2e", "kd3e")
+    )
+    to_ede = r"(?:\s*(?:-|–|to)\s*(?P<ede>\d{1,2})(?:st|nd|rd|th)?\b(?![.,]\d|\s*%))?"
     return re.compile(
         rf"""
           (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})(?:-(?P<id>\d{{2}}))?)\b
-        | (?P<kymd>(?P<ky>\d{{4}})\s*년\s*(?P<km>\d{{1,2}})\s*월(?:\s*(?P<kd>\d{{1,2}})\s*일)?)
+        | (?P<kymd>(?P<ky>\d{{4}})\s*년\s*(?P<km>\d{{1,2}})
+            \s*월(?:\s*(?P<kd>\d{{1,2}})\s*{to_kde}일)?)
         | (?P<dots>(?P<dy>\d{{4}})\.\s*(?P<dm>\d{{1,2}})\.\s*(?P<dd>\d{{1,2}})\.?)
-        | (?P<kmd>(?:지난\s*)?(?P<km2>\d{{1,2}})\s*월(?:\s*(?P<kd2>\d{{1,2}})\s*일)?)
+        | (?P<kmd>(?:지난\s*)?(?P<km2>\d{{1,2}})\s*월(?:\s*(?P<kd2>\d{{1,2}})\s*{to_kd2e}일)?)
         | (?P<kborn>(?P<by>\d{{4}})\s*년(?:생|에\s*태어|\s*태어))
         | (?P<kyear>(?P<ky2>\d{{4}})\s*년)
-        | (?P<kday>(?:지난\s*)?(?P<kd3>\d{{1,2}})\s*일)(?![가-힣]*간)
+        | (?P<kday>(?:지난\s*)?(?P<kd3>\d{{1,2}})\s*{to_kd3e}일)(?![가-힣]*간)
         | (?P<emd>(?:{part})?(?P<em>{month})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?\b
+            {to_ede}
             (?:,?\s+(?P<ey>\d{{4}}))?)
         | (?P<edm>(?P<ed2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<em2>{month})\b
             (?:,?\s+(?P<ey2>\d{{4}}))?)
@@ -653,6 +661,9 @@ def _when(m: re.Match[str]) -> When | None:
         when = When(text, span, None, _month(g("em5")))
     else:
         when = When(text, span, _int(g("year")))
+    last = next((_int(g(n)) for n in ("kde", "kd2e", "kd3e", "ede") if g(n)), None)
+    if last is not None and when.day is not None and when.day < last <= 31:
+        when = msgspec.structs.replace(when, last_day=last)
     if when.month is not None and not 1 <= when.month <= 12:
         return None
     if when.day is not None and not 1 <= when.day <= 31:

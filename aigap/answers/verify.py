@@ -505,7 +505,9 @@ def _date_fits(when: When, date: PartialDate | None) -> bool:
         return False
     if when.month is not None and date.month is not None and when.month != date.month:
         return False
-    return not (when.day is not None and date.day is not None and when.day != date.day)
+    if when.day is None or date.day is None:
+        return True
+    return when.day <= date.day <= (when.last_day or when.day)
 
 
 def _closeness(
