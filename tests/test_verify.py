@@ -209,6 +209,17 @@ def test_a_contradiction_says_what_differs(runner: CliRunner) -> None:
     assert "초안의 날짜(Jan. 28, 2025)가 다름" in korean["claims"][0]["says"]
 
 
+def test_a_wrong_date_and_a_wrong_direction_are_both_said(runner: CliRunner) -> None:
+    """'rose 16.9% on January 28' (fell, on the 27th): both differences in one report, not
+    the date alone (the writer would fix it and be told of the direction next)."""
+    _, data = _json(runner, [], "Nvidia shares rose 16.9% on January 28, 2025.\n")
+    (claim,) = data["claims"]
+    assert claim["verdict"] == "contradicted"
+    assert "the draft's date (January 28, 2025) and its direction (up or down)" in claim["says"]
+    _, korean = _json(runner, ["--lang", "ko"], "엔비디아 주가는 1월 28일 16.9% 상승했다.\n")
+    assert "초안의 날짜(1월 28일)와 방향(상승·하락)이 다름" in korean["claims"][0]["says"]
+
+
 def test_a_range_of_days_holds_the_day_inside_it(runner: CliRunner) -> None:
     """'1월 27~28일', '1월 27일~28일', 'January 26 to 28' cover the 27th: supported, not
     read as their last (or first) day alone; a range without that day still differs."""

@@ -627,6 +627,13 @@ class Finding(msgspec.Struct, frozen=True):
     source: str | None = None  # when not the fact's own: the source of a speaker's own words
 
 
+def _turned(figure: Figure, slot: Slot) -> bool:
+    """The draft says up where the base has down, or down where it has up."""
+    return bool(
+        slot.signed and figure.direction and ((figure.direction == "up") != (slot.value > 0))
+    )
+
+
 def judge_figure(
     figure: Figure,
     when: When | None,
@@ -662,18 +669,16 @@ def judge_figure(
         dated = [s for s in exact if when is None or _date_fits(when, s.date)]
         if dated:
             slot = dated[0]
-            if (
-                slot.signed
-                and figure.direction
-                and ((figure.direction == "up") != (slot.value > 0))
-            ):
+            if _turned(figure, slot):
                 says = slot_says(slot, lang, base) + "; " + label("verify.other_direction", lang)
                 return Finding("contradicted", slot.fact, says)
             return Finding("supported", slot.fact, slot_says(slot, lang, base))
         slot = _at_date(referents, when) or exact[0]
         says = slot_says(slot, lang, base)
         if when is not None and not _date_fits(when, slot.date):  # the number fits, the date not
-            says += "; " + label("verify.other_date", lang, when=when.text)
+            # both wrong: say both, so fixing the date is not followed by a second surprise
+            said = "verify.other_date_direction" if _turned(figure, slot) else "verify.other_date"
+            says += "; " + label(said, lang, when=when.text)
         return Finding("contradicted", slot.fact, says)
     bounded = figure.hedge in ("over", "under")
     unit_off = [

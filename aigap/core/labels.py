@@ -1281,6 +1281,13 @@ LABELS.update(
             "en": "the figure matches, the draft's date ({when}) does not",
             "ko": "수치는 맞지만 초안의 날짜({when})가 다름",
         },
+        "verify.other_date_direction": {
+            "en": (
+                "the figure matches, the draft's date ({when}) and its direction (up or down)"
+                " do not"
+            ),
+            "ko": "수치는 맞지만 초안의 날짜({when})와 방향(상승·하락)이 다름",
+        },
         "verify.other_direction": {
             "en": "the figure matches, its direction (up or down) does not",
             "ko": "수치는 맞지만 방향(상승·하락)이 다름",
