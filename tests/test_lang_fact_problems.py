@@ -235,3 +235,16 @@ def test_the_python_parsers_common_problems_are_said_in_korean(
     english = LABELS[f"yaml.problem.{key}"]["en"].format(**fields)
     assert f"YAML 문법 오류: {korean}\n" in _said(path, "ko")
     assert f"YAML syntax error: {english}\n" in _said(path, "en")
+
+
+@pytest.mark.parametrize("text", ["a: 1\nb:\n\t- c\n", "\tschema: 1\n"], ids=["item", "key"])
+def test_a_tab_that_indents_is_called_a_tab_not_quote_it(tmp_path: Path, text: str) -> None:
+    """libyaml calls a tab before a list item or a first key a character that 'cannot start
+    any token'; Korean then said 'quote it' (따옴표로 감싸세요), wrong advice for a tab.
+    Both languages name the tab, at its line and column."""
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    for lang in ("en", "ko"):
+        said = _said(path, lang)
+        assert LABELS["yaml.problem.tab_indent"][lang] in said, said
+        assert "따옴표" not in said and "cannot start any token" not in said

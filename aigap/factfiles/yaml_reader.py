@@ -253,7 +253,7 @@ def _walk_events(
         walker.problems.append(Problem.of(name, None, None, said))
         return walker.failed()
     except yaml.MarkedYAMLError as exc:
-        walker.problems.append(_syntax_problem(exc, name))
+        walker.problems.append(_syntax_problem(exc, name, data))
         return walker.failed()
     except yaml.reader.ReaderError as exc:
         walker.problems.append(_character_problem(exc, data, name))
@@ -269,15 +269,27 @@ def _walk_events(
     return walker.document()
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str, data: bytes) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = _mark_position(mark) if mark else (None, None)
     what = exc.problem or exc.context or "syntax error"
     if "maximum nesting depth" in what:  # libyaml's own limit (1,000 levels)
         said = Phrase("problem.yaml.depth", {"n": MAX_DEPTH})
+    elif what.endswith("that cannot start any token") and _tab_at(data, line, col):
+        # the parsers' words for a tab that indents a line: say so (not "quote it")
+        said = Phrase("problem.yaml.syntax", {"what": Phrase("yaml.problem.tab_indent")})
     else:  # the parser's words: its common problems in the catalogue, others in English
         said = Phrase("problem.yaml.syntax", {"what": _yaml_problem(what)})
     return Problem.of(name, line, col, said)
+
+
+def _tab_at(data: bytes, line: int | None, col: int | None) -> bool:
+    """Whether the character at ``line``:``col`` (1-based, as reported) is a tab."""
+    if line is None or col is None:
+        return False
+    lines = data.split(b"\n", line)
+    text = lines[line - 1].decode("utf-8", "replace") if len(lines) >= line else ""
+    return text[col - 1 : col] == "\t"
 
 
 def _yaml_problem(what: str) -> Phrase | str:
