@@ -537,3 +537,12 @@ def test_cite_bibtex(runner: CliRunner) -> None:
         depth += {"{": 1, "}": -1}.get(char, 0)
         assert depth >= 0
     assert depth == 0
+
+
+def test_a_source_with_only_an_english_headline_shows_it_once(runner: CliRunner) -> None:
+    """The table shows the Korean headline and under it the English one; a source with
+    no Korean headline (ai-index-2025, the X posts) showed its English one twice."""
+    out = runner.invoke(app, ["sources"], env={"NO_COLOR": "1", "COLUMNS": "200"}).stdout
+    assert out.count("Artificial Intelligence Index Report 2025") == 1
+    assert out.count("DeepSeek-V3 Technical Report") == 1
+    assert out.count("美-中 AI 기술격차") == 1 and "US–China AI technology gap" in out

@@ -46,7 +46,7 @@ def sources_listing(rows: Sequence[SourceRow], lang: Lang) -> Listing:
     for r in rows:
         s = r.source
         headline = s.headline.get("ko")
-        if lang == "en" and s.headline.en:
+        if lang == "en" and s.headline.en and s.headline.en != headline:  # ko, else en already
             headline += f"\n{s.headline.en}"
         cells.append(
             [
