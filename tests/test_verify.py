@@ -233,6 +233,12 @@ def test_a_range_of_days_holds_the_day_inside_it(runner: CliRunner) -> None:
     verdicts = [c["verdict"] for c in data["claims"]]
     assert verdicts == ["supported", "supported", "supported", "contradicted"]
     assert "the draft's date (January 28-29, 2025) does not" in data["claims"][3]["says"]
+    months = "딥시크는 2023년 5~6월 설립됐다.\n딥시크는 6월~7월 설립됐다.\n"
+    _, data = _json(runner, [], months)
+    assert [(c["figure"], c["verdict"]) for c in data["claims"]] == [
+        ("2023년 5~6월", "supported"),
+        ("6월~7월", "contradicted"),
+    ]
 
 
 def test_one_claim_is_singular(runner: CliRunner) -> None:

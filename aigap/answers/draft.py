@@ -59,6 +59,7 @@ class When(msgspec.Struct, frozen=True):
     day: int | None = None
     born: bool = False  # "1985년생", "born in 1985": a year of birth
     last_day: int | None = None  # a range of days: "1월 27~28일", "January 27-28"
+    last_month: int | None = None  # a range of months: "2023년 5~6월", "5월~6월"
 
 
 class Quoted(msgspec.Struct, frozen=True):
@@ -577,14 +578,18 @@ def _date_pattern() -> re.Pattern[str]:
     to_kde, to_kd2e, to_kd3e = (
         rf"(?:(?:일\s*)?[~∼〜\-–]\s*(?P<{name}>\d{{1,2}})\s*)?" for name in ("kde", "kd2e", "kd3e")
     )
+    to_kme, to_km2e = (
+        rf"(?:(?:월\s*)?[~∼〜\-–]\s*(?P<{name}>\d{{1,2}})\s*)?" for name in ("kme", "km2e")
+    )
     to_ede = r"(?:\s*(?:-|–|to)\s*(?P<ede>\d{1,2})(?:st|nd|rd|th)?\b(?![.,]\d|\s*%))?"
     return re.compile(
         rf"""
           (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})(?:-(?P<id>\d{{2}}))?)\b
-        | (?P<kymd>(?P<ky>\d{{4}})\s*년\s*(?P<km>\d{{1,2}})
-            \s*월(?:\s*(?P<kd>\d{{1,2}})\s*{to_kde}일)?)
+        | (?P<kymd>(?P<ky>\d{{4}})\s*년\s*(?P<km>\d{{1,2}})\s*{to_kme}
+            월(?:\s*(?P<kd>\d{{1,2}})\s*{to_kde}일)?)
         | (?P<dots>(?P<dy>\d{{4}})\.\s*(?P<dm>\d{{1,2}})\.\s*(?P<dd>\d{{1,2}})\.?)
-        | (?P<kmd>(?:지난\s*)?(?P<km2>\d{{1,2}})\s*월(?:\s*(?P<kd2>\d{{1,2}})\s*{to_kd2e}일)?)
+        | (?P<kmd>(?:지난\s*)?(?P<km2>\d{{1,2}})\s*{to_km2e}
+            월(?:\s*(?P<kd2>\d{{1,2}})\s*{to_kd2e}일)?)
         | (?P<kborn>(?P<by>\d{{4}})\s*년(?:생|에\s*태어|\s*태어))
         | (?P<kyear>(?P<ky2>\d{{4}})\s*년)
         | (?P<kday>(?:지난\s*)?(?P<kd3>\d{{1,2}})\s*{to_kd3e}일)(?![가-힣]*간)
@@ -664,6 +669,9 @@ def _when(m: re.Match[str]) -> When | None:
     last = next((_int(g(n)) for n in ("kde", "kd2e", "kd3e", "ede") if g(n)), None)
     if last is not None and when.day is not None and when.day < last <= 31:
         when = msgspec.structs.replace(when, last_day=last)
+    last = next((_int(g(n)) for n in ("kme", "km2e") if g(n)), None)
+    if last is not None and when.month is not None and when.day is None and when.month < last <= 12:
+        when = msgspec.structs.replace(when, last_month=last)
     if when.month is not None and not 1 <= when.month <= 12:
         return None
     if when.day is not None and not 1 <= when.day <= 31:

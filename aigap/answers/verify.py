@@ -503,7 +503,11 @@ def _date_fits(when: When, date: PartialDate | None) -> bool:
         return True
     if when.year is not None and when.year != date.year:
         return False
-    if when.month is not None and date.month is not None and when.month != date.month:
+    if (
+        when.month is not None
+        and date.month is not None
+        and not when.month <= date.month <= (when.last_month or when.month)
+    ):
         return False
     if when.day is None or date.day is None:
         return True
