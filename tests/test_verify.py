@@ -244,3 +244,19 @@ def test_a_range_of_days_holds_the_day_inside_it(runner: CliRunner) -> None:
 def test_one_claim_is_singular(runner: CliRunner) -> None:
     result = runner.invoke(app, ["verify"], input="The Nasdaq fell 3.07% on January 27, 2025.\n")
     assert result.output.rstrip().endswith("1 claim: 1 supported.")
+
+
+def test_a_figure_of_another_date_says_whose_it_is(runner: CliRunner) -> None:
+    """17.5 pp is the MMLU gap at the end of 2023, not 2024: the report says both."""
+    _, data = _json(runner, [], "The MMLU gap was 17.5 percentage points at the end of 2024.\n")
+    (claim,) = data["claims"]
+    assert claim["verdict"] == "contradicted"
+    assert claim["says"].startswith("0.3 pp (MMLU, end of 2024); ")
+    assert "matches 17.5 pp (MMLU, end of 2023)" in claim["says"]
+
+
+def test_the_report_table_never_breaks_a_word(runner: CliRunner) -> None:
+    draft = "The MMLU gap was 17.5 percentage points at the end of 2024.\n"
+    result = runner.invoke(app, ["verify"], input=draft, env={"COLUMNS": "80"})
+    words = {w for line in result.output.splitlines() for w in line.split()}
+    assert "percentage" in words and "percent" not in words

@@ -683,6 +683,9 @@ def judge_figure(
             # both wrong: say both, so fixing the date is not followed by a second surprise
             said = "verify.other_date_direction" if _turned(figure, slot) else "verify.other_date"
             says += "; " + label(said, lang, when=when.text)
+        elif slot not in exact:  # the draft's number is this subject's at another date
+            whose = slot_says(exact[0], lang, base)
+            says += "; " + label("verify.belongs", lang, figure=figure.text, whose=whose)
         return Finding("contradicted", slot.fact, says)
     bounded = figure.hedge in ("over", "under")
     unit_off = [

@@ -76,7 +76,7 @@ def report_listing(report: Report, draft: str, lang: Lang) -> Listing:
         Column("claim", label("verify.claim", lang), ratio=3),
         Column("figure", label("verify.figure", lang), max_width=16),
         Column("verdict", label("verify.verdict", lang), max_width=14),
-        Column("says", label("verify.says", lang), ratio=2),
+        Column("says", label("verify.says", lang), max_width=30),
         Column("fact_id", label("verify.fact", lang), optional=True, max_width=28),
         Column("source_id", label("verify.source", lang), optional=True, max_width=18),
     ]
