@@ -182,3 +182,16 @@ def test_the_packaged_renderings_quote_nobody() -> None:
     for line in _packaged_text().splitlines():
         if line.strip().startswith("passage_en:"):
             assert '\\"' not in line and "“" not in line, line
+
+
+def test_an_item_listed_twice_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    """A tag, keyword or entity listed twice is a slip (and weighs twice in search)."""
+    listed = "    tags: [ai-index, deepseek, policy, market]"
+    text = _packaged_text()
+    assert listed in text
+    path = tmp_path / "facts.yaml"
+    path.write_text(text.replace(listed, listed[:-1] + ", deepseek]", 1), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    (problem,) = json.loads(result.stdout)
+    assert problem["severity"] == "warning" and problem["message"] == "'deepseek' is listed twice"

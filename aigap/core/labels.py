@@ -985,6 +985,10 @@ LABELS.update(
             "en": "fact {id!r} has no English rendering (passage_en)",
             "ko": "사실 {id!r}에 영어 번역(passage_en)이 없습니다",
         },
+        "problem.listed_twice": {
+            "en": "{item!r} is listed twice",
+            "ko": "{item!r}이(가) 두 번 적혀 있습니다",
+        },
         "problem.quoted_rendering": {
             "en": "an English rendering puts no words in quotation marks: a translation is not "
             "what was said (write it as reported speech; the speaker's own words go in original)",

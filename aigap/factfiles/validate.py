@@ -685,6 +685,13 @@ def _check_rules(c: Checker, sections: Mapping[str, list[tuple[int, Stored]]]) -
             elif _QUOTATION_MARKS.search(fact.passage_en):
                 # a translation in quotation marks reads as what was said: a misquote
                 c.warning((section, i, "passage_en"), Phrase("problem.quoted_rendering", {}))
+            for field in ("tags", "keywords", "about"):
+                items: tuple[str, ...] = getattr(fact, field)
+                for k, item in enumerate(items):
+                    if item in items[:k]:  # listed twice: a slip, and a doubled search weight
+                        c.warning(
+                            (section, i, field, k), Phrase("problem.listed_twice", {"item": item})
+                        )
             for rule in rules(fact):
                 report = c.error if rule.severity == "error" else c.warning
                 report((section, i, *rule.path), rule.message)
