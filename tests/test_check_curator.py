@@ -195,3 +195,16 @@ def test_an_item_listed_twice_is_a_warning(runner: CliRunner, tmp_path: Path) ->
     assert result.exit_code == 1, result.output
     (problem,) = json.loads(result.stdout)
     assert problem["severity"] == "warning" and problem["message"] == "'deepseek' is listed twice"
+
+
+def test_no_packaged_entity_links_a_country_its_note_denies() -> None:
+    """'No country relation' in a note and a country link beside it: show printed both."""
+    import yaml  # a data test: the packaged file as a curator reads it
+
+    data = yaml.safe_load(_packaged_text())
+    both = [
+        e["id"]
+        for e in data["entities"]
+        if e.get("country") and "No country relation" in (e.get("note") or {}).get("en", "")
+    ]
+    assert not both
