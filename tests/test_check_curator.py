@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import yaml
 from typer.testing import CliRunner
 
 from aigap.cli import app
@@ -199,8 +200,6 @@ def test_an_item_listed_twice_is_a_warning(runner: CliRunner, tmp_path: Path) ->
 
 def test_no_packaged_entity_links_a_country_its_note_denies() -> None:
     """'No country relation' in a note and a country link beside it: show printed both."""
-    import yaml  # a data test: the packaged file as a curator reads it
-
     data = yaml.safe_load(_packaged_text())
     both = [
         e["id"]
