@@ -14,6 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from aigap.cli import app
+from aigap.core.dates import parse_partial_date
 from aigap.core.model import PartialDate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -282,3 +283,16 @@ def test_unknown_command_found_in_the_base(runner: CliRunner) -> None:
 def test_unknown_command_typo_and_nonsense(runner: CliRunner) -> None:
     assert "Did you mean 'show'?" in run(runner, "shwo", code=2).output
     assert "try:" not in run(runner, "qqqqzzzz", code=2).output
+
+
+@pytest.mark.parametrize("name", ["united-states", "china", "mmlu", "deepseek"])
+def test_a_page_lists_its_entries_in_date_order(runner: CliRunner, name: str) -> None:
+    """A gap's two readings take their own places: the end of 2023, January 2024, the end
+    of 2024 — not both readings of one benchmark, then the next benchmark's."""
+    result = runner.invoke(app, ["show", name, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.stdout)["entries"]
+    dated = [e for e in entries if e["date"] is not None]
+    keys = [parse_partial_date(e["date"]).sort_key for e in dated]
+    assert dated and keys == sorted(keys)
+    assert all(e["date"] is None for e in entries[len(dated) :])  # undated ones last

@@ -33,6 +33,14 @@ def entries_of(fact: Fact, lang: Lang, benchmarks: dict[str, Benchmark]) -> list
     return kinds.of(fact).story(fact, lang, benchmarks)
 
 
+def dated_entries(found: Page, lang: Lang) -> list[tuple[Fact, kinds.Entry]]:
+    """Every entry of the page's facts in date order (a fact with two readings, such
+    as a gap's end of 2023 and end of 2024, gives each its own place); undated
+    ones last; the facts' own order where dates tie."""
+    pairs = [(f, e) for f in found.facts for e in entries_of(f, lang, found.benchmarks)]
+    return sorted(pairs, key=lambda p: (p[1].date is None, p[1].date and p[1].date.sort_key))
+
+
 def entry_record(fact: Fact, entry: kinds.Entry) -> Record:
     """One line of a page or the timeline as flat data."""
     return {
@@ -67,9 +75,7 @@ def page_data(found: Page, lang: Lang) -> Record:
             for r in found.relations
         ],
         "facts": [f.id for f in found.facts],
-        "entries": [
-            entry_record(f, e) for f in found.facts for e in entries_of(f, lang, found.benchmarks)
-        ],
+        "entries": [entry_record(f, e) for f, e in dated_entries(found, lang)],
     }
 
 
@@ -95,16 +101,15 @@ def _identity_rows(named: Named, lang: Lang) -> list[tuple[str, str]]:
 def _fact_rows(found: Page, lang: Lang) -> list[tuple[str, str]]:
     """One row per dated entry of each fact: date and kind, figure and text, ids."""
     rows = []
-    for fact in found.facts:
-        for entry in entries_of(fact, lang, found.benchmarks):
-            date = date_cell(entry.date, fact.inferred, lang) or label("undated", lang)
-            line = f"{entry.figure} · {entry.text}" if entry.figure else entry.text
-            rows.append(
-                (
-                    f"{date}\n{kind_label(fact.kind, lang)}",
-                    f"{line}\n{ids_lines(fact, lang)}",
-                )
+    for fact, entry in dated_entries(found, lang):
+        date = date_cell(entry.date, fact.inferred, lang) or label("undated", lang)
+        line = f"{entry.figure} · {entry.text}" if entry.figure else entry.text
+        rows.append(
+            (
+                f"{date}\n{kind_label(fact.kind, lang)}",
+                f"{line}\n{ids_lines(fact, lang)}",
             )
+        )
     if not found.facts:
         rows.append((label("entity.facts", lang), label("entity.no_facts", lang)))
     return rows
