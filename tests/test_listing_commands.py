@@ -171,6 +171,16 @@ def test_scores_rank_and_margin(runner: CliRunner) -> None:
     ]
 
 
+def test_a_score_alone_on_its_benchmark_has_no_rank(runner: CliRunner) -> None:
+    """MATH-500 has DeepSeek-R1's score only: a "1." beside nothing reads as a win."""
+    result = runner.invoke(app, ["scores", "math-500"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    (row,) = [line for line in result.output.splitlines() if "DeepSeek-R1" in line]
+    assert not row.lstrip().startswith("1")
+    assert "No rank: the only model with a score on that benchmark" in result.output
+    assert as_json(runner, "scores", "math-500")[0]["rank"] == 1  # the data stays whole
+
+
 def test_market_json_round_trips(runner: CliRunner) -> None:
     rows = by_id(as_json(runner, "market"))
     assert set(rows) == {m["id"] for m in raw_facts("market")}

@@ -92,6 +92,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "note.unit": {"en": "Unit: {unit}; change in pp.", "ko": "단위: {unit}; 변화는 %포인트."},
     "note.note": {"en": "Note: {note}", "ko": "참고: {note}"},
     "note.source": {"en": "Source: {source}", "ko": "출처: {source}"},
+    "note.alone": {
+        "en": "No rank: the only model with a score on that benchmark, nothing to compare.",
+        "ko": "순위 없음: 그 벤치마크에서 점수가 있는 유일한 모델이라 비교할 대상이 없습니다.",
+    },
     "note.lead": {
         "en": "Lead: over the next model; Elo points for Arena, pp for accuracies.",
         "ko": "차이: 다음 순위 모델과의 차이; Arena는 엘로 점수, 정확도는 %포인트.",

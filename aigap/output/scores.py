@@ -76,7 +76,7 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
             org = s.organization.get(lang)
             cells.append(
                 [
-                    str(r.rank),
+                    "" if _alone(r) else str(r.rank),
                     model if org in model else f"{model} ({org})",
                     COUNTRY_NAMES.get(s.country, {}).get(lang, s.country),
                     with_unit(s.value, s.unit, lang),
@@ -87,8 +87,15 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
     notes = []
     if any(r.margin is not None for r in rows):
         notes.append(label("note.lead", lang))
+    if any(_alone(r) for r in rows):
+        notes.append(label("note.alone", lang))
     if any(r.score.inferred for r in rows):
         notes.append(label("note.inferred", lang))
     notes.extend(sources_notes([r.source for r in rows], lang))
     title = label("title.scores", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)
+
+
+def _alone(row: ScoreRow) -> bool:
+    """First with no model after it: a "1." beside nothing would read as a win."""
+    return row.rank == 1 and row.margin is None
