@@ -270,12 +270,19 @@ def test_facts_rows_of_a_quote_cite_the_originals_source(runner: CliRunner) -> N
     assert "발언 원문: thehill-2025-01-28" in korean
 
 
+def _cites(fact: dict[str, Any]) -> set[str]:
+    """A raw fact's sources: its article, its primary notes', its original words'."""
+    primary = {p["source"] for p in fact.get("primary", ()) if "source" in p}
+    original = {fact["original"]["source"]} if "source" in fact.get("original", {}) else set()
+    return {fact["source"], *primary, *original}
+
+
 def test_sources_json_counts_facts(runner: CliRunner) -> None:
     rows = by_id(as_json(runner, "sources"), "source_id")
     assert set(rows) == {s["id"] for s in RAW["sources"]}
     for raw in RAW["sources"]:
         row = rows[raw["id"]]
-        assert row["facts"] == sum(1 for _, f in ALL_FACTS if f["source"] == raw["id"])
+        assert row["facts"] == sum(1 for _, f in ALL_FACTS if raw["id"] in _cites(f))
         assert row["published"] == raw["published"]
         assert row["published_inferred"] == raw.get("published_inferred", False)
         assert row["headline_ko"] == raw["headline"].get("ko")

@@ -245,9 +245,9 @@ class SideTables:
                 self.count(("speaker", norm), share)
         if kind in self.indexed:
             self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
-        source = raw.get("source")
-        if kind not in NOT_FACTS and isinstance(source, str) and source:  # for `sources`, `show`
-            self.count((BY_SOURCE, source), share)
+        if kind not in NOT_FACTS:  # for `sources`, `show`: the facts that cite each source
+            for source in dict.fromkeys(_cited(raw)):
+                self.count((BY_SOURCE, source), share)
         if kind in ("benchmarks", "entities"):
             self.add_names(kind, raw)
 
@@ -603,3 +603,18 @@ def store_records(
         conn = sqlite3.connect(":memory:")
         _fill(conn, data, base, key, files)
     return conn
+
+
+def _cited(raw: Raw) -> Iterator[str]:
+    """The sources a fact cites: its article, its primary notes' sources and its
+    quote's original words' source (a report cited only as primary counts too)."""
+    primary = raw.get("primary")
+    notes = [n for n in primary if isinstance(n, dict)] if isinstance(primary, list) else []
+    original = raw.get("original")
+    for source in (
+        raw.get("source"),
+        *(n.get("source") for n in notes),
+        original.get("source") if isinstance(original, dict) else None,
+    ):
+        if isinstance(source, str) and source:
+            yield source
