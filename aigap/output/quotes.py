@@ -65,9 +65,10 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
     their quotes with its fact id (for ``cite``) and date. Records stay one
     per quote."""
     records = [quote_record(r, lang) for r in rows]
+    # the fact id (for cite) under each quote, as the timeline puts it: a column of
+    # long ids left the words a third of an 80-column terminal
     columns = [
         Column("quote", label("quote", lang), ratio=1),
-        Column("fact_id", label("id", lang), whole=True),
         Column("date", label("date", lang), whole=True, optional=True),
     ]
     speakers: dict[str, list[QuoteRow]] = {}
@@ -80,16 +81,17 @@ def quotes_listing(rows: Sequence[QuoteRow], lang: Lang) -> Listing:
             groups.append(len(cells))
         roles = dict.fromkeys(r.quote.role.get(lang) for r in said_by if r.quote.role)
         header = name + (f" ({'; '.join(roles)})" if roles else "")
-        cells.append([header, "", ""])
+        cells.append([header, ""])
         for r in said_by:
             q = r.quote
             text = "\n".join(said_lines(q, lang))
             if q.channel:
                 text += f"\n({q.channel.get(lang)})"
-            cells.append([text, q.id, date_cell(q.date, q.inferred, lang)])
-    if not any(row[2] for row in cells):  # no quote has a date: no empty Date column
+            text += f"\n[{q.id}]"
+            cells.append([text, date_cell(q.date, q.inferred, lang)])
+    if not any(row[1] for row in cells):  # no quote has a date: no empty Date column
         columns.pop()
-        cells = [row[:2] for row in cells]
+        cells = [row[:1] for row in cells]
     notes = sources_notes([r.source for r in rows], lang)
     if any(r.quote.inferred and r.quote.date for r in rows):
         notes.insert(0, label("note.fact_inferred", lang))
