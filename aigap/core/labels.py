@@ -54,7 +54,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.scores": {"en": "Model scores, ranked", "ko": "모델 점수 순위"},
     "title.market": {"en": "Market moves", "ko": "증시 등락"},
     "title.costs": {"en": "Cost and hardware claims", "ko": "비용·하드웨어 주장"},
-    "title.quotes": {"en": "Quotes", "ko": "발언"},
+    "title.quotes": {"en": "Quotes", "ko": "발언 모음"},
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
     "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
