@@ -201,16 +201,16 @@ SvgOpt = Annotated[
     str | None,
     typer.Option("--svg", metavar="FILE", parser=path),
 ]
-LimitOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--limit",
-        "-n",
-        metavar="N",
-        parser=count(0, LIMIT_MAX),
-        show_default=False,
-    ),
-]
+
+
+def limit_option(least: int) -> Any:
+    """``--limit``/``-n N``, at least ``least``: every command's row limit."""
+    return typer.Option(
+        "--limit", "-n", metavar="N", parser=count(least, LIMIT_MAX), show_default=False
+    )
+
+
+LimitOpt = Annotated[int | None, limit_option(0)]  # 0: every row
 SinceOpt = Annotated[
     str | None,
     typer.Option(

@@ -12,7 +12,6 @@ import typer
 
 from aigap.cli.listings import View, show
 from aigap.cli.options import (
-    LIMIT_MAX,
     FactsOpt,
     Format,
     FormatOpt,
@@ -20,7 +19,7 @@ from aigap.cli.options import (
     MaxBytesOpt,
     NoPackagedOpt,
     SvgOpt,
-    count,
+    limit_option,
     nfc_words,
 )
 
@@ -36,16 +35,7 @@ def search(
             show_default=False,
         ),
     ],
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            metavar="N",
-            parser=count(1, LIMIT_MAX),
-            show_default=False,
-        ),
-    ] = None,
+    limit: Annotated[int | None, limit_option(1)] = None,  # at least one hit
     fmt: FormatOpt = Format.table,
     svg: SvgOpt = None,
     lang: LangOpt = None,
