@@ -328,8 +328,9 @@ _PER_HOUR_AFTER = re.compile(r"\s*(?:per|an|a|/)\s*(?:GPU[\s-]*)?(?:hour|hr|h)\b
 _PER_HOUR_BEFORE = re.compile(r"(?:시간당|per\s+hour)\s*$", re.I)
 _DOWN = re.compile(
     r"\b(?:fell|fall|falls|falling|drop(?:ped|s)?|plunge[ds]?|plummet(?:ed)?|slid|slump(?:ed)?|"
-    r"sank|sink|tumbl(?:ed|e)|declin(?:ed|e)|lost|lose|shed|down|crash(?:ed)?|dove|dived)\b|"
-    r"하락|폭락|급락|떨어|내렸|내린|빠졌|추락|감소|줄어|증발",
+    r"sank|sink|tumbl(?:ed|e)|declin(?:ed|e)|lost|lose|shed|down|crash(?:ed)?|dove|dived|"
+    r"tank(?:ed|s)?|sag(?:ged|s)?|skid(?:ded|s)?|dip(?:ped|s)?|retreat(?:ed|s)?|lower)\b|"
+    r"하락|폭락|급락|떨어|내렸|내린|빠졌|추락|감소|줄어|증발|밀렸|밀린|약세|미끄러",
     re.I,
 )
 _UP = re.compile(

@@ -184,7 +184,7 @@ Cue = Literal["gap", "score", "change", "close", "lost", "cost", "rent", "months
 # from the base's is called contradicted only when the sentence says what it is.
 _CUES: dict[str, str] = {
     "gap": r"gap|differen|lead|behind|ahead|trail|lag|narrow|shr[au]nk|clos(?:ed|ing) in|margin"
-    r"|격차|차이|좁혀|줄어|줄었|뒤처|뒤져|앞서|추격",
+    r"|deficit|advantage|edge\b|spread|격차|차이|좁혀|줄어|줄었|뒤처|뒤져|앞서|추격|열세|우위",
     "score": r"scor|accura|rated|rating|points|elo|점수|정확도|기록|성적|받은|받았|점을|점으로",
     "change": r"share|stock|fell|fall|drop|plung|slid|sank|tumbl|declin|lost|down|rose|gain|jump"
     r"|climb|soar|index|주가|지수|하락|폭락|급락|떨어|상승|급등|주식|올랐",
@@ -535,12 +535,25 @@ def _closeness(
             distance = len(between) * 0.5  # "79.2%를 기록한 o1": the figure is o1's
     else:
         return 1.0
-    if any(mention.end <= f.span.start and f.span.end <= start for f in others) or any(
-        end <= f.span.start and f.span.end <= mention.start for f in others
+    if any(
+        mention.end <= f.span.start and f.span.end <= start and not _paired(text, f.span.end, start)
+        for f in others
+    ) or any(
+        end <= f.span.start and f.span.end <= mention.start and not _paired(text, end, f.span.start)
+        for f in others
     ):  # ``others``: the sentence's other figures of the same kind of unit
         distance += 40  # another figure lies between: it is nearer
     distance += 12 * len(re.findall(r"[;,]|\b(?:while|whereas|but)\b|며 |고 ", between))
     return 1.0 / (1.0 + distance / 30.0)
+
+
+# Two figures of one subject: "from 13.5% to 8.1%", "24.3%p에서 1.6%p로", "9.3% → 1.7%"
+_FROM_TO = re.compile(r"\s*(?:to|→|->|에서|->)\s*$", re.IGNORECASE)
+
+
+def _paired(text: str, end: int, start: int) -> bool:
+    """Whether the words between two figures make them one subject's before and after."""
+    return _FROM_TO.match(text[end:start]) is not None
 
 
 _LEADING_PRONOUN = re.compile(
@@ -705,7 +718,7 @@ def judge_figure(
     cued = [
         s
         for s in referents
-        if _cued(s.cue, _near(ctx.sentence.text, figure))
+        if _cued(s.cue, _near(ctx.sentence.text, figure), figure)
         and (family != "money" or s.unit in _SAME_UNIT[figure.unit])
     ]
     if cued and _other_period(ctx.sentence.text, figure):
@@ -771,7 +784,14 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(_CUES[cue], re.IGNORECASE)
 
 
-def _cued(cue: str, text: str) -> bool:
+def _cued(cue: str, text: str, figure: Figure) -> bool:
+    """Whether the words near the figure say it is this kind of number; the figure itself
+    may say so: percentage points are a difference ("went from 24.3 to 6.1 pp") and a
+    figure going up or down a change ("Super Micro slumped 15%")."""
+    if cue == "gap" and figure.unit == "pp":
+        return True
+    if cue == "change" and figure.direction and figure.unit == "percent":
+        return True
     return _cue_pattern(cue).search(text) is not None
 
 
@@ -808,17 +828,56 @@ def _concepts(text: str) -> frozenset[str]:
     return frozenset(k for k, p in _concept_patterns().items() if p.search(text))
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|before|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE_AFTER = re.compile(r"\s*(?:이후|이래|以來|以来|전까지|이전)")
+
+
+def _since(text: str, when: When) -> bool:
+    """A date a record or comparison is measured from ("its worst day since March 2020",
+    "2020년 3월 이후 최대 낙폭"): not the period of the figure beside it."""
+    return bool(
+        _SINCE_BEFORE.search(text[max(0, when.span.start - 12) : when.span.start])
+        or _SINCE_AFTER.match(text, when.span.end)
+    )
+
+
 def _event_date(text: str, when: When) -> bool:
     """A date that says when something happened ("released on January 20"), not a period."""
     near = text[max(0, when.span.start - 25) : when.span.end + 12]
     return when.born or bool(_concepts(near))
 
 
+def _nearest_concept(text: str, when: When) -> set[str]:
+    """What the date is the date of: the event word nearest it in its clause ("founded in
+    May 2023 …, released R1 on January 20": May 2023 is the founding's)."""
+    clause = _clause(text, when.span.start, when.span.end, 60)
+    offset = text.find(clause.strip("…"))
+    if offset < 0:  # the clause was cut oddly: every concept in it counts
+        return set(_concepts(clause))
+    dated = [w.span for w in draft.dates(text) if w.span != when.span]  # "1985년생": its own
+    best: tuple[float, str] | None = None
+    for concept, pattern in _concept_patterns().items():
+        for hit in pattern.finditer(clause):
+            start, end = hit.start() + offset, hit.end() + offset
+            if _overlaps(draft.Span(start, end), dated):
+                continue
+            if end <= when.span.start:
+                between = text[end : when.span.start]
+                # a Korean verb follows its date (2023년 5월 … 설립했다); one before it
+                # is most often another's (설립된 딥시크는 지난 1월 20일 … 출시했다)
+                distance = len(between) * (3.0 if _HANGUL.match(hit.group()) else 1.0)
+            else:
+                between = text[when.span.end : start]
+                distance = float(len(between))
+            distance += 20 * len(re.findall(r"[;,]", between))
+            if best is None or distance < best[0]:
+                best = (distance, concept)
+    return {best[1]} if best is not None else set()
+
+
 def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | None:
     """A date said of an event: released, founded, born, met, reported, published."""
-    said = set(_concepts(_clause(ctx.sentence.text, when.span.start, when.span.end, 60)))
-    if when.born:
-        said.add("born")
+    said = {"born"} if when.born else _nearest_concept(ctx.sentence.text, when)
     if not said:
         return None
     names = ctx.entities() or {m.entity for m in ctx.carried}
@@ -1259,7 +1318,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         and not _overlaps(w.span, [f.span for f in figures])
         and not _inside(w.span, quote_spans)
     ]
-    periods = [w for w in whens if not _event_date(text, w)]
+    periods = [w for w in whens if not _event_date(text, w) and not _since(text, w)]
     paired = _pair_dates(figures, periods)
     owners = _respectively(ctx, figures, base)
     for i, figure in enumerate(figures):
