@@ -488,6 +488,9 @@ def _matches(figure: Figure, slot: Slot) -> bool:
     return _value_match(figure, value, slot.tolerance)
 
 
+_SCALE_WORD = re.compile(r"[만억조]|\b(?:thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
+
+
 def _scaled(figure: Figure, slot: Slot) -> bool:
     """The same digits at another scale: billion for trillion, 만 for 억."""
     value = abs(slot.value)
@@ -495,7 +498,9 @@ def _scaled(figure: Figure, slot: Slot) -> bool:
         return False
     power = math.log10(figure.value / value)
     k = round(power)
-    if abs(k) < 3:
+    # 1,000 apart (billion for million) or, with a scale word, 100 (5억5800만 for 558만:
+    # 억 for 만); 10 apart is a wrong number, not a wrong scale
+    if abs(k) < 2 or (abs(k) == 2 and not _SCALE_WORD.search(figure.text)):
         return False
     scaled = msgspec.structs.replace(
         figure, value=figure.value / 10.0**k, tolerance=figure.tolerance / 10.0**k
@@ -994,6 +999,29 @@ def _words_source(words: str, fact: Quote) -> str | None:
     return source if own > 0 and all(own >= _overlap(mine, t)[0] for t in fact.said.all()) else None
 
 
+# Of a quotation's content words, the share that must be the speaker's own
+VERBATIM = 0.8
+
+
+def _own_words(words: str, speaker: str, fact: Quote, base: Base) -> bool:
+    """Whether English words in quotation marks are the speaker's own, where the base has
+    them (a quote's English original): not a translation or a paraphrase of them ("win
+    the competition at all costs" for "laser-focused on competing to win"). Words may
+    join several of the speaker's statements; Korean words are the article's and are
+    compared as quotations are."""
+    if _HANGUL.search(words):
+        return True
+    theirs = [fact, *base.quotes_by.get(speaker, ())]
+    own = [o for o in (_original(q) for q in theirs) if o]
+    if not own:
+        return True
+    mine = tokens(words)
+    said: set[str] = set()
+    for text in own:
+        said |= tokens(text)
+    return not mine or len(mine & said) >= VERBATIM * len(mine)
+
+
 def _same_figures(words: str, fact: Quote) -> bool:
     """Whether every figure in the quoted words is one the speaker said ("3 months")."""
     theirs = [f for text in _quote_texts(fact) for f in draft.figures(text)]
@@ -1096,6 +1124,9 @@ def judge_quote(
     if _same_speaker(speaker, fact, base):
         if not _same_figures(quoted.text, fact):
             return Finding("contradicted", fact, says)
+        if quoted.direct and not _own_words(quoted.text, speaker, fact, base):
+            says += "; " + label("verify.not_verbatim", lang)
+            return Finding("contradicted", fact, says, _original_source(fact))
         return Finding("supported", fact, says, _words_source(quoted.text, fact))
     return Finding("misattributed", fact, says, _words_source(quoted.text, fact))
 

@@ -1266,6 +1266,11 @@ LABELS.update(
         "verdict.misattributed": {"en": "misattributed", "ko": "발언자 오류"},
         "verdict.unverified": {"en": "unverified", "ko": "확인 불가"},
         "verdict.impossible-date": {"en": "impossible", "ko": "없는 날짜"},
+        "verify.not_verbatim": {
+            "en": "the words in quotation marks are not the speaker's own (a paraphrase or a"
+            " translation)",
+            "ko": "따옴표 안의 말이 발언자 본인의 말이 아님 (바꿔 쓴 말이나 번역)",
+        },
         "verify.base_has": {"en": "the base has {says}", "ko": "사실 기반의 기록은 {says}"},
         "verify.no_month": {
             "en": "no such date: there is no month {month}",
