@@ -18,6 +18,7 @@ Verdicts: ``supported`` (within the rounding the draft's precision implies),
 
 from __future__ import annotations
 
+import calendar
 import functools
 import math
 import re
@@ -35,7 +36,7 @@ from aigap.core.derive import parse_printed
 from aigap.core.errors import AigapError, os_reason
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate, Text
-from aigap.core.numbers import MONTH_NAMES, amount_text, figure_text, with_unit
+from aigap.core.numbers import MONTH_NAMES, amount_text, date_words, figure_text, with_unit
 from aigap.core.text import nfc
 from aigap.kinds.cost import Cost
 from aigap.kinds.event import Event
@@ -690,6 +691,23 @@ def judge_figure(
     best = max(x for _, x in scored)
     referents = [s for s, x in scored if x >= best * 0.93]
     if best < 0.3:
+        # the subject is named only in passing ("The AI Index said the top US model led
+        # by 9.3% in January 2024"): the number and its month together still name a fact
+        fitting = {
+            s.fact.id: s
+            for s, _ in scored
+            if when is not None
+            and when.month is not None
+            and s.date is not None
+            and s.date.month is not None
+            and s.unit in _SAME_UNIT[figure.unit]
+            and _matches(figure, s)
+            and _date_fits(when, s.date)
+            and not _turned(figure, s)
+        }
+        if len(fitting) == 1:
+            (slot,) = fitting.values()
+            return Finding("supported", slot.fact, slot_says(slot, lang, base))
         return _unverified(ctx, base)
     exact = [s for s in referents if s.unit in _SAME_UNIT[figure.unit] and _matches(figure, s)]
     if exact:
@@ -715,7 +733,12 @@ def judge_figure(
         s
         for s in referents
         if not bounded
-        and ((s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s)) or _scaled(figure, s))
+        and (
+            (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s))
+            # the same currency at another scale; a total is never a rate's scale ($1.6
+            # billion is not $2 an hour)
+            or (s.unit in _SAME_UNIT[figure.unit] and _scaled(figure, s))
+        )
     ]
     if unit_off:
         slot = unit_off[0]
@@ -801,8 +824,10 @@ def _cued(cue: str, text: str, figure: Figure) -> bool:
 
 
 def _unverified(ctx: _Context, base: Base) -> Finding | None:
-    """Unverified when the sentence names a subject the base has facts on; else not a claim."""
-    if any(_has_facts(m.entity, base) for m in ctx.mentions):
+    """Unverified when the sentence names a subject the base has facts on, or carries one
+    from the sentence before ("Critics say the true cost was $1.6 billion"); else not a
+    claim."""
+    if any(_has_facts(m.entity, base) for m in ctx.mentions or ctx.carried):
         return Finding("unverified")
     return None
 
@@ -1220,6 +1245,17 @@ def _pair_dates(figures: Sequence[Figure], whens: Sequence[When]) -> dict[int, W
     return paired
 
 
+def _titled(when: When, text: str, mentions: Sequence[Mention]) -> bool:
+    """A bare year right after a name is part of a title ("AI Index 2025", 'AI 인덱스
+    보고서 2025'), not a date the draft gives."""
+    if not when.text.isdigit():
+        return False
+    before = text[: when.span.start].rstrip()
+    return any(m.end == len(before) for m in mentions) or bool(
+        re.search(r"(?:report|보고서|index|인덱스)\W*$", before, re.IGNORECASE)
+    )
+
+
 def _inside(span: draft.Span, spans: Iterable[draft.Span | Mention]) -> bool:
     return any(s.start <= span.start and span.end <= s.end for s in spans)
 
@@ -1345,6 +1381,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         w
         for w in written
         if not w.impossible
+        and not _titled(w, text, mention_spans)
         and not _overlaps(w.span, mention_spans)
         and not _overlaps(w.span, [f.span for f in figures])
         and not _inside(w.span, quote_spans)
@@ -1396,6 +1433,16 @@ def _impossible(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding:
 def _no_such_date(when: When, lang: Lang) -> str:
     if when.month is None or not 1 <= when.month <= 12:
         return label("verify.no_month", lang, month=when.month)
+    if when.weekday is not None and when.year is not None and when.day is not None:
+        date = PartialDate(when.year, when.month, when.day)
+        actual = calendar.weekday(when.year, when.month, when.day)
+        return label(
+            "verify.other_weekday",
+            lang,
+            date=date_words(date, lang),
+            weekday=label(f"weekday.{actual}", lang),
+            written=label(f"weekday.{when.weekday}", lang),
+        )
     month = label(
         "verify.month" if when.year is None else "verify.month_year",
         lang,
