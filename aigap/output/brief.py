@@ -65,7 +65,7 @@ def _other(fact: Fact, found: Brief, lang: Lang) -> str:
 
 
 def _when(fact: Fact, found: Brief, lang: Lang) -> str:
-    """"2025-01-27: " before a fact of one date (a score, a market move, an event):
+    """The date before a fact of one date ("2025-01-27: ") (a score, a market move, an event):
     a figure pasted into a story carries its date. A fact of several dates (a gap's
     readings) names each period in its own line; an undated fact gets nothing."""
     kind = kinds.of(fact)
