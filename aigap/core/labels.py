@@ -96,9 +96,14 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "No rank: the only model with a score on that benchmark, nothing to compare.",
         "ko": "순위 없음: 그 벤치마크에서 점수가 있는 유일한 모델이라 비교할 대상이 없습니다.",
     },
+    # {units}: the lead's unit of each benchmark shown, note.lead.pp for percentages
     "note.lead": {
-        "en": "Lead: over the next model; Elo points for Arena, pp for accuracies.",
-        "ko": "차이: 다음 순위 모델과의 차이; Arena는 엘로 점수, 정확도는 %포인트.",
+        "en": "Lead: over the next model, in {units}.",
+        "ko": "차이: 다음 순위 모델과의 차이 ({units}).",
+    },
+    "note.lead.pp": {
+        "en": "percentage points (pp) between percentages",
+        "ko": "퍼센트 사이는 %포인트",
     },
     "note.move": {
         "en": "Move: percent change from the previous close, as the article reports it.",
@@ -1266,6 +1271,22 @@ LABELS.update(
         "verdict.misattributed": {"en": "misattributed", "ko": "발언자 오류"},
         "verdict.unverified": {"en": "unverified", "ko": "확인 불가"},
         "verdict.impossible-date": {"en": "impossible", "ko": "없는 날짜"},
+        "verify.not_verbatim": {
+            "en": "the words in quotation marks are not the speaker's own (a paraphrase or a"
+            " translation)",
+            "ko": "따옴표 안의 말이 발언자 본인의 말이 아님 (바꿔 쓴 말이나 번역)",
+        },
+        "verify.other_weekday": {
+            "en": "no such date: {date} was a {weekday}, not a {written}",
+            "ko": "있을 수 없는 날짜: {date}은 {written}이 아니라 {weekday}",
+        },
+        "weekday.0": {"en": "Monday", "ko": "월요일"},
+        "weekday.1": {"en": "Tuesday", "ko": "화요일"},
+        "weekday.2": {"en": "Wednesday", "ko": "수요일"},
+        "weekday.3": {"en": "Thursday", "ko": "목요일"},
+        "weekday.4": {"en": "Friday", "ko": "금요일"},
+        "weekday.5": {"en": "Saturday", "ko": "토요일"},
+        "weekday.6": {"en": "Sunday", "ko": "일요일"},
         "verify.base_has": {"en": "the base has {says}", "ko": "사실 기반의 기록은 {says}"},
         "verify.no_month": {
             "en": "no such date: there is no month {month}",
