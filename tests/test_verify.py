@@ -405,3 +405,29 @@ def test_a_binary_or_utf16_draft(runner: CliRunner, tmp_path: Path) -> None:
         code, data = _json(runner, [str(path)])
         assert code == 0
         assert [(c["line"], c["verdict"]) for c in data["claims"]] == [(line, "supported")]
+
+
+def test_ranges_dotted_dates_single_and_split_quotes(runner: CliRunner) -> None:
+    """'between 17% and 18%' is one range (18% was called contradicted); '2025. 1. 20.' is a
+    date, not three sentences; 'single quotes' and a quotation split by its attribution
+    are quotations."""
+    draft = (
+        "Broadcom lost between 17% and 18%.\n"
+        "딥시크는 2025. 1. 20. R1을 출시했다.\n"
+        "'We will obviously deliver much better models,' Altman posted.\n"
+        "“Deepseek R1 is,” Marc Andreessen wrote, “AI’s Sputnik moment.”\n"
+    )
+    code, data = _json(runner, [], draft)
+    found = [(c["line"], c["figure"], c["verdict"], c["fact_id"]) for c in data["claims"]]
+    assert found == [
+        (1, "between 17% and 18%", "supported", "market-broadcom-2025-01-27"),
+        (2, "2025. 1. 20.", "supported", "event-r1-release"),
+        (
+            3,
+            "We will obviously deliver much better models,",
+            "supported",
+            "quote-altman-better-models",
+        ),
+        (4, "Deepseek R1 is AI’s Sputnik moment.", "supported", "quote-andreessen-sputnik"),
+    ]
+    assert code == 0

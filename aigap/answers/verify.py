@@ -571,7 +571,7 @@ _LEADING_PRONOUN = re.compile(
 
 def _outside_quotes(text: str, mentions: list[Mention]) -> list[Mention]:
     """The names a sentence says itself, not those inside someone's quoted words."""
-    spans = [q.span for q in draft.quotations(text)]
+    spans = [span for q in draft.quotations(text) for span in q.spans()]
     return [m for m in mentions if not _overlaps(draft.Span(m.start, m.end), spans)]
 
 
@@ -1368,7 +1368,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         )
 
     quotes = [q for q in draft.quotations(text) if _is_speech(q, text)]
-    quote_spans = [q.span for q in quotes]
+    quote_spans = [span for q in quotes for span in q.spans()]
     mention_spans = ctx.mentions
     figures = [
         f
