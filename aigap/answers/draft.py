@@ -458,7 +458,7 @@ def figures(text: str) -> list[Figure]:
     for m in _BARE.finditer(text):
         if any(f.span.start < m.end() and m.start() < f.span.end for f in found):
             continue
-        if not _LINKED.search(text[max(0, m.start() - 14) : m.start()]) and not _LINKED_KO.match(
+        if not _LINKED.search(text[max(0, m.start() - 30) : m.start()]) and not _LINKED_KO.match(
             text, m.end()
         ):
             continue
@@ -522,12 +522,13 @@ def _ranges(text: str, found: list[Figure]) -> list[Figure]:
 # A number without a unit, with a decimal point or three digits or more
 _BARE = re.compile(
     r"(?<![\w.,$₩-])(?:\d+\.\d+|\d{1,3}(?:,\d{3})+|\d{3,})"
-    r"(?=\s*(?:[,.;:)]|$|(?:and|to|in|at|by|on|a|the)\b|(?:에서|으로|로|까지|대)(?![가-힣])))"
+    r"(?=\s*(?:[,.;:)]|$|(?:and|to|in|at|by|on|a|the|was|is)\b|(?:에서|으로|로|까지|대)(?![가-힣])))"
     r"(?![.,]\d)"
 )
 # ...that a comparison or a list ties to a figure with a unit
 _LINKED = re.compile(
-    r"(?:\bfrom|\bto|\bvs\.?|\bversus|\bagainst|\bwith|\band|,)\s*(?:[A-Z][\w.-]*\s+){0,2}$"
+    r"(?:\bfrom|\bto|\bvs\.?|\bversus|\bagainst|\bwith|\band|\babove|\bbelow|\bthan|,)"
+    r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}$"
 )
 _LINKED_KO = re.compile(r"(?:에서|으로|로|까지|대)(?![가-힣])")
 
