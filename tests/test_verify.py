@@ -16,7 +16,14 @@ On MMLU the US–China gap shrank to 0.3 percentage points at the end of 2024.
 """
 KOREAN = "엔비디아 주가는 27일 17% 가까이 폭락했다. 나스닥 지수는 3.07% 하락했다.\n"
 KEYS = ["line", "text", "figure", "verdict", "fact_id", "says", "source_id"]
-VERDICTS = ["supported", "contradicted", "wrong-unit", "misattributed", "unverified"]
+VERDICTS = [
+    "supported",
+    "contradicted",
+    "wrong-unit",
+    "misattributed",
+    "impossible-date",
+    "unverified",
+]
 
 
 def _json(runner: CliRunner, args: list[str], stdin: str | None = None) -> tuple[int, dict]:
@@ -260,3 +267,57 @@ def test_the_report_table_never_breaks_a_word(runner: CliRunner) -> None:
     result = runner.invoke(app, ["verify"], input=draft, env={"COLUMNS": "80"})
     words = {w for line in result.output.splitlines() for w in line.split()}
     assert "percentage" in words and "percent" not in words
+
+
+def test_a_date_no_calendar_has_is_a_finding(runner: CliRunner) -> None:
+    """February 30, 2025-02-30, 32 January, 2025년 13월 27일: reported as impossible (exit 1)
+    in both languages, whatever the sentence is about; the figure beside one is still checked."""
+    draft = (
+        "DeepSeek released R1 on February 30, 2025.\n"
+        "Nvidia fell 16.9% on 2025-02-30.\n"
+        "The weather was mild on 32 January.\n"
+        "딥시크는 2025년 13월 27일 R1을 출시했다.\n"
+        "엔비디아 주가는 1월 32일 16.9% 폭락했다.\n"
+        "It was announced on February 29, 2025.\n"
+    )
+    code, data = _json(runner, [], draft)
+    assert code == 1
+    found = [(c["line"], c["figure"], c["verdict"]) for c in data["claims"]]
+    assert found == [
+        (1, "February 30, 2025", "impossible-date"),
+        (2, "16.9%", "supported"),
+        (2, "2025-02-30", "impossible-date"),
+        (3, "32 January", "impossible-date"),
+        (4, "2025년 13월 27일", "impossible-date"),
+        (5, "1월 32일", "impossible-date"),
+        (5, "16.9%", "supported"),
+        (6, "February 29, 2025", "impossible-date"),
+    ]
+    says = [c["says"] for c in data["claims"] if c["verdict"] == "impossible-date"]
+    assert says[0].startswith("no such date: February 2025 has 28 days; the base has 2025-01-20")
+    assert data["claims"][0]["fact_id"] == "event-r1-release"  # what happened, when
+    assert says[3].startswith("no such date: there is no month 13")
+    assert data["summary"]["impossible-date"] == 6
+    _, korean = _json(runner, ["--lang", "ko"], draft)
+    says = [c["says"] for c in korean["claims"] if c["verdict"] == "impossible-date"]
+    assert says[0].startswith("있을 수 없는 날짜: 2025년 2월은 28일까지")
+    assert says[3].startswith("있을 수 없는 날짜: 13월은 없음")
+    table = runner.invoke(app, ["verify", "--lang", "ko"], input=draft).stdout
+    assert "없는 날짜 6건" in table and "impossible" not in table
+    checklist = runner.invoke(app, ["verify", "-f", "markdown"], input=draft).stdout
+    assert "**impossible**" in checklist and "(, )" not in checklist
+
+
+def test_what_only_looks_like_an_impossible_date_is_not_one(runner: CliRunner) -> None:
+    """A season (2024-25), the idiom 13월의 월급, a count of days (32일 만에), a count after
+    a month ("In April 31 companies"), a leap day: no finding."""
+    draft = (
+        "The 2024-25 season ended.\n"
+        "13월의 월급이 나왔다.\n"
+        "딥시크는 32일 만에 모델을 내놨다.\n"
+        "In April 31 companies filed, Nvidia said.\n"
+        "Nvidia said on February 29, 2024 that it would grow.\n"
+    )
+    code, data = _json(runner, [], draft)
+    assert code == 0
+    assert [c for c in data["claims"] if c["verdict"] == "impossible-date"] == []

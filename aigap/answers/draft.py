@@ -13,6 +13,7 @@ dependency.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Iterator
@@ -60,6 +61,8 @@ class When(msgspec.Struct, frozen=True):
     born: bool = False  # "1985년생", "born in 1985": a year of birth
     last_day: int | None = None  # a range of days: "1월 27~28일", "January 27-28"
     last_month: int | None = None  # a range of months: "2023년 5~6월", "5월~6월"
+    # written as a date, but no calendar has it: "February 30", "2025년 13월 27일"
+    impossible: bool = False
 
 
 class Quoted(msgspec.Struct, frozen=True):
@@ -672,11 +675,54 @@ def _when(m: re.Match[str]) -> When | None:
     last = next((_int(g(n)) for n in ("kme", "km2e") if g(n)), None)
     if last is not None and when.month is not None and when.day is None and when.month < last <= 12:
         when = msgspec.structs.replace(when, last_month=last)
-    if when.month is not None and not 1 <= when.month <= 12:
-        return None
-    if when.day is not None and not 1 <= when.day <= 31:
-        return None
-    return when
+    if exists(when.year, when.month, when.last_day or when.day):
+        return when
+    if _written_as_date(m):
+        return msgspec.structs.replace(when, impossible=True)
+    return None  # "2024-25" (a season), "13월의 월급", "In January 32 firms": not dates
+
+
+def month_days(year: int | None, month: int) -> int:
+    """How many days the month has (February: 29 when the year is not known)."""
+    return calendar.monthrange(year if year is not None else 2024, month)[1]
+
+
+def exists(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether a calendar has this day: no month 13, no February 30, no 29 February 2025."""
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    return 1 <= day <= (month_days(year, month) if month is not None else 31)
+
+
+# After "February 30" without a year: words that end or continue a date, not a count
+# ("In April 31 companies" counts companies; "on April 31 in Beijing" is a date)
+_AFTER_DAY = re.compile(
+    r"\s*(?:$|[,.;:!?)\]—–-]|(?:in|at|on|when|and|to|after|before|as|the|at|by|that|local)\b)",
+    re.IGNORECASE,
+)
+
+
+def _written_as_date(m: re.Match[str]) -> bool:
+    """Whether out-of-range parts were still written as a date, so the date is impossible
+    rather than not a date: a day with its month ("2월 30일", "30 February", "2025-02-30"),
+    or a month with its year ("2025년 13월"). A Korean day alone ("32일 만에") is a count
+    of days, an ISO year-month ("2024-25") a season, "13월" alone the idiom 13월의 월급."""
+    g = m.group
+    if g("iso"):
+        return g("id") is not None
+    if g("kymd") or g("dots"):
+        return True
+    if g("kmd"):
+        return g("kd2") is not None
+    if g("edm"):
+        return True
+    if g("emd"):
+        written = g("emd")
+        ordinal = re.search(r"\d(?:st|nd|rd|th)\b", written, re.IGNORECASE) is not None
+        return bool(g("ey")) or ordinal or _AFTER_DAY.match(m.string, m.end()) is not None
+    return False
 
 
 # ---------------------------------------------------------------- quotations

@@ -35,7 +35,7 @@ from aigap.core.derive import parse_printed
 from aigap.core.errors import AigapError, os_reason
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate, Text
-from aigap.core.numbers import amount_text, figure_text, with_unit
+from aigap.core.numbers import MONTH_NAMES, amount_text, figure_text, with_unit
 from aigap.core.text import nfc
 from aigap.kinds.cost import Cost
 from aigap.kinds.event import Event
@@ -48,15 +48,20 @@ from aigap.store.queries import CacheError
 if TYPE_CHECKING:
     from aigap.store.queries import Store
 
-Verdict = Literal["supported", "contradicted", "wrong-unit", "misattributed", "unverified"]
+Verdict = Literal[
+    "supported", "contradicted", "wrong-unit", "misattributed", "impossible-date", "unverified"
+]
 VERDICTS: tuple[Verdict, ...] = (
     "supported",
     "contradicted",
     "wrong-unit",
     "misattributed",
+    "impossible-date",
     "unverified",
 )
-ERRORS: frozenset[Verdict] = frozenset({"contradicted", "wrong-unit", "misattributed"})
+ERRORS: frozenset[Verdict] = frozenset(
+    {"contradicted", "wrong-unit", "misattributed", "impossible-date"}
+)
 # A draft is an article: a few hundred KB. The cap keeps a hostile input harmless.
 MAX_DRAFT_BYTES = 4 * 1024 * 1024
 
@@ -1242,10 +1247,15 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         for f in draft.figures(text)
         if not _inside(f.span, quote_spans) and not _overlaps(f.span, mention_spans)
     ]
+    written = draft.dates(text)
+    for when in written:
+        if when.impossible:  # about the draft itself: whatever the sentence is about
+            add(when.span.start, when.span.end, when.text, _impossible(when, ctx, base, lang))
     whens = [
         w
-        for w in draft.dates(text)
-        if not _overlaps(w.span, mention_spans)
+        for w in written
+        if not w.impossible
+        and not _overlaps(w.span, mention_spans)
         and not _overlaps(w.span, [f.span for f in figures])
         and not _inside(w.span, quote_spans)
     ]
@@ -1280,6 +1290,31 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
                 add(statement.span.start, statement.span.end, statement.text, finding)
     out.sort(key=lambda pair: pair[0])
     return [c for _, c in out]
+
+
+def _impossible(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding:
+    """A date no calendar has: which part cannot be ("there is no month 13", "February
+    2025 has 28 days"), and the base's date when it says what happened then."""
+    event = judge_date(when, ctx, base, lang)
+    fact = event.fact if event is not None else None
+    says = _no_such_date(when, lang)
+    if fact is not None and event is not None and event.says:
+        says += "; " + label("verify.base_has", lang, says=event.says)
+    return Finding("impossible-date", fact, says)
+
+
+def _no_such_date(when: When, lang: Lang) -> str:
+    if when.month is None or not 1 <= when.month <= 12:
+        return label("verify.no_month", lang, month=when.month)
+    month = label(
+        "verify.month" if when.year is None else "verify.month_year",
+        lang,
+        m=when.month,
+        month=MONTH_NAMES[when.month - 1],
+        year=when.year,
+    )
+    days = draft.month_days(when.year, when.month)
+    return label("verify.no_day", lang, month=month, days=days)
 
 
 def read_draft_bytes(data: bytes, name: str) -> str:

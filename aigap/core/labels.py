@@ -1265,6 +1265,18 @@ LABELS.update(
         "verdict.wrong-unit": {"en": "wrong unit", "ko": "단위 오류"},
         "verdict.misattributed": {"en": "misattributed", "ko": "발언자 오류"},
         "verdict.unverified": {"en": "unverified", "ko": "확인 불가"},
+        "verdict.impossible-date": {"en": "impossible", "ko": "없는 날짜"},
+        "verify.base_has": {"en": "the base has {says}", "ko": "사실 기반의 기록은 {says}"},
+        "verify.no_month": {
+            "en": "no such date: there is no month {month}",
+            "ko": "있을 수 없는 날짜: {month}월은 없음",
+        },
+        "verify.no_day": {
+            "en": "no such date: {month} has {days} days",
+            "ko": "있을 수 없는 날짜: {month}은 {days}일까지",
+        },
+        "verify.month": {"en": "{month}", "ko": "{m}월"},
+        "verify.month_year": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
         "verify.title": {"en": "Claims checked in {draft}", "ko": "{draft}에서 확인한 주장"},
         "verify.stdin": {"en": "standard input", "ko": "표준 입력"},
         "verify.line": {"en": "Line", "ko": "줄"},
@@ -1807,9 +1819,10 @@ LABELS.update(
                 "Check a draft's figures, dates and quotations against the fact base.\n\n"
                 "Every figure with its unit, date and quotation that is about the base's\n"
                 "subjects is listed with a verdict: supported, contradicted, wrong unit,\n"
-                "misattributed or unverified, with what the base says, the fact and its\n"
-                "source. Exits 1 when something is contradicted, in the wrong unit or\n"
-                "misattributed, else 0 (a pre-commit hook or CI job can run it).\n\n"
+                "misattributed, impossible (a date no calendar has, such as February 30)\n"
+                "or unverified, with what the base says, the fact and its source. Exits 1\n"
+                "when something is contradicted, in the wrong unit, misattributed or\n"
+                "impossible, else 0 (a pre-commit hook or CI job can run it).\n\n"
                 "[b]Examples[/b]\n\n"
                 "  aigap verify draft.md\n\n"
                 "  pbpaste | aigap verify --lang ko\n\n"
@@ -1818,9 +1831,10 @@ LABELS.update(
             "ko": (
                 "초안의 수치, 날짜, 인용을 사실 모음과 대조합니다.\n\n"
                 "사실 모음이 다루는 대상에 관한 수치(단위 포함), 날짜, 인용을 모두\n"
-                "판정과 함께 보여 줍니다: 확인됨, 불일치, 단위 오류, 발언자 오류, 확인 불가.\n"
-                "사실 모음의 내용과 해당 사실, 그 출처도 함께 나옵니다. 불일치, 단위 오류,\n"
-                "발언자 오류가 있으면 1, 없으면 0으로 끝납니다(커밋 전 훅이나 CI에서\n"
+                "판정과 함께 보여 줍니다: 확인됨, 불일치, 단위 오류, 발언자 오류,\n"
+                "없는 날짜(2월 30일처럼 달력에 없는 날짜), 확인 불가. 사실 모음의 내용과\n"
+                "해당 사실, 그 출처도 함께 나옵니다. 불일치, 단위 오류, 발언자 오류,\n"
+                "없는 날짜가 있으면 1, 없으면 0으로 끝납니다(커밋 전 훅이나 CI에서\n"
                 "쓸 수 있습니다).\n\n"
                 "[b]예시[/b]\n\n"
                 "  aigap verify draft.md\n\n"

@@ -111,6 +111,7 @@ def write_checklist(report: Report, draft: str, lang: Lang, out: IO[str]) -> Non
         )
         if claim.says:
             line += f"\n  - {_md(label('verify.says', lang))}: {_md(claim.says)}"
-            line += f" ({_md(claim.fact_id or '')}, {_md(claim.source_id or '')})"
+            where = ", ".join(_md(i) for i in (claim.fact_id, claim.source_id) if i)
+            line += f" ({where})" if where else ""  # an impossible date: no fact to cite
         out.write(line + "\n")
     out.write(f"\n{_md(summary_line(report, lang))}\n")
