@@ -322,3 +322,54 @@ def test_a_facts_keywords_lead_to_it(runner: CliRunner) -> None:
     assert found[0]["id"] in ("claim-r1-export-control-questions", "quote-hai-r1")
     # what matched is shown as the keywords it is, not as the fact's words
     assert found[0]["field"] == "keywords" and "sanctions" in found[0]["snippet"]
+
+
+def test_a_slipped_vowel_in_a_two_syllable_word_is_corrected(runner: CliRunner) -> None:
+    # 폭랙 (ㅐ for ㅏ, a neighbouring key) is 폭락; 지슈 (ㅠ for ㅜ) is 지수
+    first = hits(runner, "엔비디아", "주가", "폭랙")[0]
+    assert first["id"] == "market-nvidia-2025-01-27" and not first["weak"]
+    assert "Showing results for 폭락" in " ".join(table(runner, "엔비디아", "폭랙").split())
+    assert hits(runner, "나스닥", "지슈")[0]["id"] == "market-nasdaq-2025-01-27"
+
+
+def test_a_changed_consonant_or_far_vowel_is_not_a_slip() -> None:
+    from aigap.answers.names import vowel_twin
+
+    assert vowel_twin("경고", {"경로": 9.0}) is None  # a consonant: another word
+    assert vowel_twin("특허", {"특화": 9.0}) is None  # ㅓ and ㅘ are keys apart
+    assert vowel_twin("재산", {"자산": 1.0, "제산": 5.0}) == "제산"  # the commoner slip
+
+
+def test_a_last_syllable_like_a_particle_may_be_the_words_own(runner: CliRunner) -> None:
+    # 설립연도 ends in 도 ("also"), 수출통제효과 in 과 ("and"): both are the word's own
+    assert hits(runner, "딥시크", "설립연도")[0]["id"] == "event-deepseek-founded"
+    found = hits(runner, "수출통제효과")
+    assert found[0]["id"] == "claim-r1-export-control-questions" and not found[0]["weak"]
+
+
+def test_a_word_opened_by_a_question_word_asks(runner: CliRunner) -> None:
+    # 몇년생 (born in which year) asks for a date: it is not content the base lacks
+    first = hits(runner, "량원펑은", "몇년생")[0]
+    assert first["id"] in {"event-liang-born", "event-deepseek-founded"} and not first["weak"]
+
+
+def test_a_korean_verb_form_finds_the_articles_form(runner: CliRunner) -> None:
+    # 빌린 (borrowed, before a noun) is the article's 빌려; 나왔어 is a past-tense verb
+    first = hits(runner, "딥시크가", "빌린", "칩")[0]
+    assert first["id"] == "cost-v3-h800-rental" and not first["weak"]
+    assert not hits(runner, "R1은", "언제", "나왔어")[0]["weak"]
+
+
+def test_an_english_typo_is_compared_as_the_index_stores_words(runner: CliRunner) -> None:
+    # relase stems to relas, one letter from releas (release, released)
+    out = " ".join(table(runner, "deepseek", "r1", "relase").split())
+    assert "Showing results for release" in out
+
+
+def test_a_web_address_is_searched_by_its_host_only(runner: CliRunner) -> None:
+    from aigap.store.index import searched_text
+
+    url = "copied at https://autopilotr.com/deepseek-tops-the-apple-app-store says"
+    assert searched_text(url) == "copied at autopilotr.com says"
+    # "apple" is only in an address's path in the base: nothing answers it
+    assert all(h["weak"] for h in hits(runner, "apple", "stock"))

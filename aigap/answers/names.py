@@ -306,6 +306,90 @@ def jamo(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
+_SYLLABLE_BASE, _PER_INITIAL, _PER_VOWEL = 0xAC00, 588, 28  # Unicode's Hangul syllable table
+_SSANG_SIOT = 20  # the final consonant ㅆ: the past tense (했, 왔, 졌)
+
+
+def syllable_parts(char: str) -> tuple[int, int, int] | None:
+    """(initial, vowel, final) of a Hangul syllable, by Unicode's table; None otherwise."""
+    code = ord(char) - _SYLLABLE_BASE
+    if not 0 <= code < 11172:
+        return None
+    initial, rest = divmod(code, _PER_INITIAL)
+    vowel, final = divmod(rest, _PER_VOWEL)
+    return initial, vowel, final
+
+
+def is_past_tense(word: str) -> bool:
+    """Whether a Korean word carries the past tense (나왔어, 떨어졌다, 만들었나: a
+    syllable ending in ㅆ), which makes it a predicate: no noun of the base does."""
+    return len(word) >= 2 and any(
+        (parts := syllable_parts(c)) is not None and parts[2] == _SSANG_SIOT for c in word
+    )
+
+
+# The keys of each Korean vowel on the standard (두벌식) keyboard, in Unicode's
+# order ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ (O and P: with shift)
+_VOWEL_KEYS = _listed("k o i O j p u P h hk ho hl y n nj np nl b m ml l")
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# vowels that sound alike, whatever the keys: ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ
+_SOUND_ALIKE = ({1, 5}, {3, 7}, {10, 11, 15})
+
+
+def _neighbours(a: str, b: str) -> bool:
+    """Whether two keys touch on a QWERTY keyboard (or are one key with and without shift)."""
+    if a.lower() == b.lower():
+        return a != b
+    place = {k: (r, c) for r, row in enumerate(_KEY_ROWS) for c, k in enumerate(row)}
+    (ra, ca), (rb, cb) = place[a.lower()], place[b.lower()]
+    if ra == rb:
+        return abs(ca - cb) == 1
+    if abs(ra - rb) != 1:
+        return False
+    upper, lower = (ca, cb) if ra < rb else (cb, ca)
+    return lower in (upper - 1, upper)  # a row starts half a key right of the one above
+
+
+def _slipped(typed: int, meant: int) -> bool:
+    """Whether one vowel is a slip for another: a neighbouring key, a key added or
+    left out of a two-key vowel (ㅘ for ㅗ), or a like-sounding vowel."""
+    if any({typed, meant} <= group for group in _SOUND_ALIKE):
+        return True
+    a, b = _VOWEL_KEYS[typed], _VOWEL_KEYS[meant]
+    if len(a) == len(b):
+        differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(differ) == 1 and _neighbours(*differ[0])
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and short in (long[:-1], long[1:])
+
+
+def vowel_twin(word: str, vocabulary: Mapping[str, float]) -> str | None:
+    """The vocabulary word that differs from a two-syllable Korean ``word`` only in
+    one vowel (폭랙 -> 폭락, 지슈 -> 지수), the most frequent one; None otherwise.
+
+    A vowel is the commonest Hangul slip (neighbouring keys ㅜ/ㅠ, like-sounding
+    ㅐ/ㅔ), while a changed consonant turns one short word into another (경고, a
+    warning, is not 경로, a route): so a short word gets this one kind of edit only.
+    """
+    if len(word) != 2:
+        return None
+    typed = [syllable_parts(c) for c in word]
+    best: tuple[float, str] | None = None
+    for cand, weight in vocabulary.items():
+        if len(cand) != 2 or cand == word:
+            continue
+        pairs = [(a, syllable_parts(c)) for a, c in zip(typed, cand, strict=True)]
+        differ = [(a, b) for a, b in pairs if a != b]
+        if any(a is None or b is None for a, b in pairs) or len(differ) != 1:
+            continue
+        a, b = differ[0]
+        if a is None or b is None or (a[0], a[2]) != (b[0], b[2]):
+            continue
+        if _slipped(a[1], b[1]) and (best is None or weight > best[0]):
+            best = (weight, cand)
+    return best[1] if best else None
+
+
 def typo_budget(word: str) -> int:
     """How many edits a typed word may be away from the word meant.
 

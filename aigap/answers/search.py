@@ -56,9 +56,12 @@ from aigap.answers.names import (
     Names,
     correct,
     is_hangul,
+    is_past_tense,
     korean_stem,
     split_scripts,
+    syllable_parts,
     typo_budget,
+    vowel_twin,
 )
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
@@ -69,8 +72,10 @@ from aigap.store.index import (
     INFIX,
     INFIX_SHORTEST,
     Matcher,
+    index_stems,
     infixes,
     kind_words,
+    searched_text,
 )
 from aigap.store.queries import Ranked
 
@@ -203,9 +208,9 @@ class Found(msgspec.Struct, frozen=True):
 def _texts(value: object) -> tuple[str, ...]:
 
     if isinstance(value, str):
-        return (value,)
+        return (searched_text(value),)
     if isinstance(value, Text):
-        return value.all()
+        return tuple(searched_text(t) for t in value.all())
     if isinstance(value, Amount):
         return (value.printed, *(value.label.all() if value.label else ()))
     if isinstance(value, Ratio):
@@ -341,6 +346,10 @@ FIGURE_WORDS = frozenset(
 _FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|원$|%p")
 # Questions that ask when: an event (a dated happening) answers them.
 DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년 일"))
+# Korean question words that open a word (몇년생, 몇명, 얼마짜리): the word asks, it
+# is not content; the ones that ask a date
+QUESTION_HEADS = ("몇", "얼마", "며칠")
+DATE_HEADS = ("몇년", "몇월", "몇일", "며칠")
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
 WHAT_WORDS = frozenset(_listed("who what whats 누구 누가 무엇 뭐야 뭔가 뭐지 어떤"))
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
@@ -418,6 +427,7 @@ def _word_term(word: str, rules: Rules) -> Term:
     if is_hangul(word):
         stem = korean_stem(word, ENDINGS if rules.endings else _OLD_ENDINGS)
         verb = any(word.endswith(e) and len(word) > len(e) for e in VERB_ENDINGS)
+        verb = verb or is_past_tense(word)  # 나왔어, 떨어졌나: no noun has the past tense
         one_syllable = len(stem) == 1 and rules.syllable
         # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
         light = verb or one_syllable
@@ -513,6 +523,10 @@ def _form(word: str) -> str:
         return "figure"
     if word in DATE_WORDS or stem in DATE_WORDS:
         return "date"
+    if word.startswith(QUESTION_HEADS) and len(word) > 1:
+        # 몇 and 얼마 ask, whatever follows them (몇년생, 몇명, 얼마짜리): a date
+        # when what follows is one (몇년, 몇월), else a figure
+        return "date" if any(word.startswith(h) for h in DATE_HEADS) else "figure"
     return ""
 
 
@@ -522,11 +536,13 @@ def _form_head(word: str) -> tuple[str, str] | None:
     syllables would be left or no such word ends it."""
     if not is_hangul(word):
         return None
-    stem = korean_stem(word)
-    for cut in range(2, len(stem)):
-        form = _form(stem[cut:])
-        if form:
-            return stem[:cut], form
+    # the word as typed first: its last syllable may look like a particle (설립연도:
+    # 도, "also"; 수출통제효과: 과, "and") and be part of the word
+    for whole in dict.fromkeys((word, korean_stem(word))):
+        for cut in range(2, len(whole)):
+            form = _form(whole[cut:])
+            if form:
+                return whole[:cut], form
     return None
 
 
@@ -564,27 +580,83 @@ def _corrected(
         corrections.append((word, _shown_name(store, ids[0], fixed)))
         return [_name_term(fixed, ids, store)]
     if rules.split and is_hangul(stem):
-        # ... the parts of a compound, as if typed with spaces (인공지능격차) ...
-        parts = _parts(store, stem, COMPOUND_PARTS)
+        # ... the parts of a compound, as if typed with spaces (인공지능격차); the word
+        # as typed first (수출통제효과 ends in 효과, not in the particle 과) ...
+        parts = None
+        for whole in dict.fromkeys((word, stem)):
+            parts = parts or _parts(store, whole, COMPOUND_PARTS)
         if parts is not None:
             found = [_word_term(p, rules) for p in parts]
             return [_with_form(t) if rules.form else t for t in found]
     if not rules.typos:
         return [term]
+    if is_hangul(stem):
+        conjugated = _conjugated(store, word)
+        if conjugated is not None:
+            return [conjugated]
     # ... then the index's own words, one edit away at most: an ordinary word has
-    # many neighbours (사용자 is not 사용해)
+    # many neighbours (사용자 is not 사용해). An English word is compared as the
+    # index stores it (relase -> relas, one edit from releas: release, released)
+    typed = stem if is_hangul(stem) else index_stems([stem])[stem]
     budget = _vocabulary_budget(stem)
-    fixed = correct(stem, _vocabulary(store.search_vocabulary(stem[:1])), budget)
+    vocabulary = _vocabulary(store.search_vocabulary(stem[:1]))
+    fixed = correct(typed, vocabulary, budget)
     if fixed is None and budget:
         # the typo may be in the first letter (tarket): the words that
         # start otherwise, read by narrow ranges, never the whole vocabulary
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
-        fixed = correct(stem, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
+        fixed = correct(typed, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
+    if fixed is None and len(stem) == 2 and is_hangul(stem):
+        # a two-syllable word: a slipped vowel only (폭랙 -> 폭락, 지슈 -> 지수)
+        other = store.search_vocabulary_between(_first_letter_ranges(stem))
+        fixed = vowel_twin(stem, {**_vocabulary(other), **vocabulary})
     if fixed is None:
         return [term]
+    if not is_hangul(fixed):
+        fixed = _surface(fixed)
     corrections.append((word, fixed))
     read = _word_term(fixed, rules)
     return [_with_form(read) if rules.form else read]
+
+
+# English endings tried to turn an index stem back into a word (releas -> release)
+_SURFACE_ENDINGS = ("", "e", "s", "ed", "ing", "y", "es", "ion")
+
+
+def _surface(stem: str) -> str:
+    """A word the index stores as ``stem`` (releas -> release): what the correction
+    shows and searches. The stem itself when no common ending gives one."""
+    tried = [stem + ending for ending in _SURFACE_ENDINGS]
+    stems = index_stems(tried)
+    return next((w for w in tried if stems[w] == stem), stem)
+
+
+# Final consonants that end a Korean modifier (빌린, 만든, 떨어진; 할, 갈): a
+# verb's form before a noun
+_MODIFIER_FINALS = frozenset((4, 8))  # ㄴ, ㄹ
+# Endings a verb's stem takes alone (빌려, 만들어, 나와요, 팔다, 샀고)
+_VERB_SYLLABLES = frozenset("어아여요다고서며나니지네")
+
+
+def _conjugated(store: Store, word: str) -> Term | None:
+    """A Korean verb form the base has in another form: 빌린 (borrowed, before a noun)
+    is the article's 빌려. The word's syllables before its last, then a syllable
+    that starts with the same consonant as its last (빌 + ㄹ…: 빌려, 빌리고), read
+    from the index's words; only for a word whose last syllable is a verb's
+    ending (a modifier's ㄴ or ㄹ, or 어, 다, 요 …). A verb: it counts for less."""
+    last = syllable_parts(word[-1])
+    if len(word) < 2 or last is None or not is_hangul(word[:-1]):
+        return None
+    if last[2] not in _MODIFIER_FINALS and word[-1] not in _VERB_SYLLABLES:
+        return None
+    block = 0xAC00 + last[0] * 588
+    low = word[:-1] + chr(block)
+    high = word[:-1] + chr(block + 588)
+    found = [t for t, _ in store.search_vocabulary_between([(low, high)]) if t != word]
+    if not found:
+        return None
+    forms = tuple(dict.fromkeys(_quoted(korean_stem(t)) for t in found[:8]))
+    return Term(word, forms, light=True)
 
 
 VOCABULARY_EDITS = 1  # the most edits a word is corrected by into an index word (not a name)

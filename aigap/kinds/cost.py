@@ -75,6 +75,7 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"subject": 5, "claim": 2, "amounts": 2, "ratio": 2},
+    words=("spent", "spending", "money", "price", "돈", "지출", "가격"),
     answer=answer,
     entries=entries,
     raw_dates=raw_date,  # its entries are dated by its own date

@@ -142,6 +142,7 @@ KIND = Kind(
     figures=figures,
     rules=rules,
     search={"benchmark": 4},
+    words=("difference", "lead", "margin", "차이"),
     date=latest_date,
     answer=answer,
     entries=entries,

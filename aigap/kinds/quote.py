@@ -143,6 +143,8 @@ KIND = Kind(
     summary=summary,
     verbatim=verbatim,
     search={"speaker": 5, "said": 2, "original": 2, "role": 2, "channel": 2},
+    # what people ask of someone's words: said, reaction, 반응, 평가
+    words=("said", "says", "remarks", "comment", "reaction", "view", "말", "언급", "반응", "평가"),
     answer=answer,
     who=speaker,
     index=spoken,

@@ -99,6 +99,7 @@ KIND = Kind(
     summary=summary,
     figures=figures,
     search={"model": 5, "organization": 4, "benchmark": 4, "printed": 2},
+    words=("result", "performance", "성적", "성능", "결과"),
     answer=answer,
     who=organization,
     entries=entries,

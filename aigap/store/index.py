@@ -57,10 +57,21 @@ def with_infixes(text: str) -> str:
     return text + "\n" + " ".join(inner) if inner else text
 
 
+# A web address in a text: searched by its host only. Its path's words (a report
+# copied at .../deepseek-tops-the-apple-app-store) are not what the text says, and
+# would make "apple" a word the base has.
+_URL = re.compile(r"\bhttps?://([^/\s]+)\S*")
+
+
+def searched_text(text: str) -> str:
+    """A text as search indexes it: each web address cut to its host."""
+    return _URL.sub(r"\1", text) if "://" in text else text
+
+
 def _strings(value: object) -> Iterator[str]:
     """Every text in a raw (fact-file) value: strings, {en, ko}, lists, amounts."""
     if isinstance(value, str):
-        yield value
+        yield searched_text(value)
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _strings(item)
@@ -148,6 +159,25 @@ class Indexer:
                     texts[2].extend(self.names_of[entity])
         names, body, passage = ("\n".join(t) for t in texts)
         return with_infixes(names), with_infixes(body), with_infixes(passage)
+
+
+def index_stems(words: Iterable[str]) -> dict[str, str]:
+    """Each word as the index's tokenizer stores it (porter: released -> releas,
+    relase -> relas), read from a throwaway in-memory index: a misspelt word is
+    compared with the index's words in the same form. A word that is not one
+    token maps to itself."""
+    words = list(dict.fromkeys(words))
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(f"CREATE VIRTUAL TABLE s USING fts5(w, tokenize='{TOKENIZE}')")
+        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(s, 'instance')")
+        conn.executemany("INSERT INTO s(rowid, w) VALUES (?, ?)", enumerate(words, 1))
+        rows = conn.execute("SELECT doc, group_concat(term, ' ') FROM v GROUP BY doc")
+        stored = {int(doc): str(terms) for doc, terms in rows}
+    finally:
+        conn.close()
+    one = {n: terms for n, terms in stored.items() if " " not in terms}  # one token only
+    return {w: one.get(n, w) for n, w in enumerate(words, 1)}
 
 
 class Matcher:
