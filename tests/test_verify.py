@@ -321,3 +321,37 @@ def test_what_only_looks_like_an_impossible_date_is_not_one(runner: CliRunner) -
     code, data = _json(runner, [], draft)
     assert code == 0
     assert [c for c in data["claims"] if c["verdict"] == "impossible-date"] == []
+
+
+def test_a_day_of_the_week_the_date_did_not_fall_on(runner: CliRunner) -> None:
+    draft = (
+        "On Tuesday, January 27, 2025, Nvidia shares fell 16.9%.\n"
+        "On Monday, January 27, 2025, Nvidia shares fell 16.9%.\n"
+        "엔비디아 주가는 2025년 1월 27일(화) 16.9% 폭락했다.\n"
+    )
+    code, data = _json(runner, [], draft)
+    assert code == 1
+    wrong = [c for c in data["claims"] if c["verdict"] == "impossible-date"]
+    assert [c["line"] for c in wrong] == [1, 3]
+    assert wrong[0]["says"] == "no such date: 27 January 2025 was a Monday, not a Tuesday"
+    _, korean = _json(runner, ["--lang", "ko"], draft)
+    says = [c["says"] for c in korean["claims"] if c["verdict"] == "impossible-date"]
+    assert says[1] == "있을 수 없는 날짜: 2025년 1월 27일은 화요일이 아니라 월요일"
+
+
+def test_an_unchecked_figure_of_a_carried_subject_is_unverified(runner: CliRunner) -> None:
+    """A sentence that names nothing but goes on about the last one's subject: its figure
+    is reported as unverified, not left out as if about nothing."""
+    draft = (
+        "DeepSeek said it spent only $5.58 million to build V3.\n"
+        "Investors later poured $300 million into the startup.\n"
+    )
+    _, data = _json(runner, [], draft)
+    assert [(c["figure"], c["verdict"]) for c in data["claims"]] == [
+        ("$5.58 million", "supported"),
+        ("$300 million", "unverified"),
+    ]
+    # a total is never a rate at another scale: $1.6 billion is not "$2 an hour" x 10^9
+    draft = "DeepSeek rented H800 chips at $2 an hour. Its backers spent $1.6 billion.\n"
+    _, data = _json(runner, [], draft)
+    assert "wrong-unit" not in [c["verdict"] for c in data["claims"]]

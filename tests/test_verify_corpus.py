@@ -45,6 +45,7 @@ def test_the_corpus_is_big_enough_and_split() -> None:
         "contradicted",
         "wrong-unit",
         "misattributed",
+        "impossible-date",
         "unverified",
     }
 

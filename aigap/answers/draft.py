@@ -61,8 +61,10 @@ class When(msgspec.Struct, frozen=True):
     born: bool = False  # "1985년생", "born in 1985": a year of birth
     last_day: int | None = None  # a range of days: "1월 27~28일", "January 27-28"
     last_month: int | None = None  # a range of months: "2023년 5~6월", "5월~6월"
-    # written as a date, but no calendar has it: "February 30", "2025년 13월 27일"
+    # written as a date, but no calendar has it: "February 30", "2025년 13월 27일",
+    # "Tuesday, January 27, 2025" (a Monday)
     impossible: bool = False
+    weekday: int | None = None  # the day of the week written beside it (0 Monday … 6 Sunday)
 
 
 class Quoted(msgspec.Struct, frozen=True):
@@ -328,8 +330,9 @@ _PER_HOUR_AFTER = re.compile(r"\s*(?:per|an|a|/)\s*(?:GPU[\s-]*)?(?:hour|hr|h)\b
 _PER_HOUR_BEFORE = re.compile(r"(?:시간당|per\s+hour)\s*$", re.I)
 _DOWN = re.compile(
     r"\b(?:fell|fall|falls|falling|drop(?:ped|s)?|plunge[ds]?|plummet(?:ed)?|slid|slump(?:ed)?|"
-    r"sank|sink|tumbl(?:ed|e)|declin(?:ed|e)|lost|lose|shed|down|crash(?:ed)?|dove|dived)\b|"
-    r"하락|폭락|급락|떨어|내렸|내린|빠졌|추락|감소|줄어|증발",
+    r"sank|sink|tumbl(?:ed|e)|declin(?:ed|e)|lost|lose|shed|down|crash(?:ed)?|dove|dived|"
+    r"tank(?:ed|s)?|sag(?:ged|s)?|skid(?:ded|s)?|dip(?:ped|s)?|retreat(?:ed|s)?|lower)\b|"
+    r"하락|폭락|급락|떨어|내렸|내린|빠졌|추락|감소|줄어|증발|밀렸|밀린|약세|미끄러",
     re.I,
 )
 _UP = re.compile(
@@ -676,10 +679,42 @@ def _when(m: re.Match[str]) -> When | None:
     if last is not None and when.month is not None and when.day is None and when.month < last <= 12:
         when = msgspec.structs.replace(when, last_month=last)
     if exists(when.year, when.month, when.last_day or when.day):
-        return when
+        return _with_weekday(when, m.string)
     if _written_as_date(m):
         return msgspec.structs.replace(when, impossible=True)
     return None  # "2024-25" (a season), "13월의 월급", "In January 32 firms": not dates
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_KO_WEEKDAYS = "월화수목금토일"
+_DAY_NAME = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_WEEKDAY_BEFORE = re.compile(rf"\b{_DAY_NAME}\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(
+    rf"\s*(?:[,(—–-]\s*)?(?:a\s+)?{_DAY_NAME}\b"
+    rf"|\s*\(\s*([{_KO_WEEKDAYS}])(?:요일)?\s*\)|\s*([{_KO_WEEKDAYS}])요일",
+    re.IGNORECASE,
+)
+
+
+def _with_weekday(when: When, text: str) -> When:
+    """A full date with the day of the week written beside it ("Monday, January 27, 2025",
+    "2025년 1월 27일(월)"): impossible when the calendar puts that date on another day."""
+    if when.year is None or when.month is None or when.day is None or when.last_day:
+        return when
+    before = _WEEKDAY_BEFORE.search(text[max(0, when.span.start - 16) : when.span.start])
+    after = _WEEKDAY_AFTER.match(text, when.span.end)
+    written = (before.group(1) if before else None) or (
+        next((g for g in after.groups() if g), None) if after else None
+    )
+    if written is None:
+        return when
+    if written in _KO_WEEKDAYS:
+        stated = _KO_WEEKDAYS.index(written)
+    else:
+        stated = next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(written.lower()))
+    if calendar.weekday(when.year, when.month, when.day) == stated:
+        return when
+    return msgspec.structs.replace(when, impossible=True, weekday=stated)
 
 
 def month_days(year: int | None, month: int) -> int:

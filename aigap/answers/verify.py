@@ -18,6 +18,7 @@ Verdicts: ``supported`` (within the rounding the draft's precision implies),
 
 from __future__ import annotations
 
+import calendar
 import functools
 import math
 import re
@@ -35,7 +36,7 @@ from aigap.core.derive import parse_printed
 from aigap.core.errors import AigapError, os_reason
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, PartialDate, Text
-from aigap.core.numbers import MONTH_NAMES, amount_text, figure_text, with_unit
+from aigap.core.numbers import MONTH_NAMES, amount_text, date_words, figure_text, with_unit
 from aigap.core.text import nfc
 from aigap.kinds.cost import Cost
 from aigap.kinds.event import Event
@@ -184,7 +185,7 @@ Cue = Literal["gap", "score", "change", "close", "lost", "cost", "rent", "months
 # from the base's is called contradicted only when the sentence says what it is.
 _CUES: dict[str, str] = {
     "gap": r"gap|differen|lead|behind|ahead|trail|lag|narrow|shr[au]nk|clos(?:ed|ing) in|margin"
-    r"|격차|차이|좁혀|줄어|줄었|뒤처|뒤져|앞서|추격",
+    r"|deficit|advantage|edge\b|spread|격차|차이|좁혀|줄어|줄었|뒤처|뒤져|앞서|추격|열세|우위",
     "score": r"scor|accura|rated|rating|points|elo|점수|정확도|기록|성적|받은|받았|점을|점으로",
     "change": r"share|stock|fell|fall|drop|plung|slid|sank|tumbl|declin|lost|down|rose|gain|jump"
     r"|climb|soar|index|주가|지수|하락|폭락|급락|떨어|상승|급등|주식|올랐",
@@ -488,6 +489,9 @@ def _matches(figure: Figure, slot: Slot) -> bool:
     return _value_match(figure, value, slot.tolerance)
 
 
+_SCALE_WORD = re.compile(r"[만억조]|\b(?:thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
+
+
 def _scaled(figure: Figure, slot: Slot) -> bool:
     """The same digits at another scale: billion for trillion, 만 for 억."""
     value = abs(slot.value)
@@ -495,7 +499,9 @@ def _scaled(figure: Figure, slot: Slot) -> bool:
         return False
     power = math.log10(figure.value / value)
     k = round(power)
-    if abs(k) < 3:
+    # 1,000 apart (billion for million) or, with a scale word, 100 (5억5800만 for 558만:
+    # 억 for 만); 10 apart is a wrong number, not a wrong scale
+    if abs(k) < 2 or (abs(k) == 2 and not _SCALE_WORD.search(figure.text)):
         return False
     scaled = msgspec.structs.replace(
         figure, value=figure.value / 10.0**k, tolerance=figure.tolerance / 10.0**k
@@ -535,12 +541,25 @@ def _closeness(
             distance = len(between) * 0.5  # "79.2%를 기록한 o1": the figure is o1's
     else:
         return 1.0
-    if any(mention.end <= f.span.start and f.span.end <= start for f in others) or any(
-        end <= f.span.start and f.span.end <= mention.start for f in others
+    if any(
+        mention.end <= f.span.start and f.span.end <= start and not _paired(text, f.span.end, start)
+        for f in others
+    ) or any(
+        end <= f.span.start and f.span.end <= mention.start and not _paired(text, end, f.span.start)
+        for f in others
     ):  # ``others``: the sentence's other figures of the same kind of unit
         distance += 40  # another figure lies between: it is nearer
     distance += 12 * len(re.findall(r"[;,]|\b(?:while|whereas|but)\b|며 |고 ", between))
     return 1.0 / (1.0 + distance / 30.0)
+
+
+# Two figures of one subject: "from 13.5% to 8.1%", "24.3%p에서 1.6%p로", "9.3% → 1.7%"
+_FROM_TO = re.compile(r"\s*(?:to|→|->|에서|->)\s*$", re.IGNORECASE)
+
+
+def _paired(text: str, end: int, start: int) -> bool:
+    """Whether the words between two figures make them one subject's before and after."""
+    return _FROM_TO.match(text[end:start]) is not None
 
 
 _LEADING_PRONOUN = re.compile(
@@ -672,6 +691,23 @@ def judge_figure(
     best = max(x for _, x in scored)
     referents = [s for s, x in scored if x >= best * 0.93]
     if best < 0.3:
+        # the subject is named only in passing ("The AI Index said the top US model led
+        # by 9.3% in January 2024"): the number and its month together still name a fact
+        fitting = {
+            s.fact.id: s
+            for s, _ in scored
+            if when is not None
+            and when.month is not None
+            and s.date is not None
+            and s.date.month is not None
+            and s.unit in _SAME_UNIT[figure.unit]
+            and _matches(figure, s)
+            and _date_fits(when, s.date)
+            and not _turned(figure, s)
+        }
+        if len(fitting) == 1:
+            (slot,) = fitting.values()
+            return Finding("supported", slot.fact, slot_says(slot, lang, base))
         return _unverified(ctx, base)
     exact = [s for s in referents if s.unit in _SAME_UNIT[figure.unit] and _matches(figure, s)]
     if exact:
@@ -697,7 +733,12 @@ def judge_figure(
         s
         for s in referents
         if not bounded
-        and ((s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s)) or _scaled(figure, s))
+        and (
+            (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s))
+            # the same currency at another scale; a total is never a rate's scale ($1.6
+            # billion is not $2 an hour)
+            or (s.unit in _SAME_UNIT[figure.unit] and _scaled(figure, s))
+        )
     ]
     if unit_off:
         slot = unit_off[0]
@@ -705,7 +746,7 @@ def judge_figure(
     cued = [
         s
         for s in referents
-        if _cued(s.cue, _near(ctx.sentence.text, figure))
+        if _cued(s.cue, _near(ctx.sentence.text, figure), figure)
         and (family != "money" or s.unit in _SAME_UNIT[figure.unit])
     ]
     if cued and _other_period(ctx.sentence.text, figure):
@@ -771,13 +812,22 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(_CUES[cue], re.IGNORECASE)
 
 
-def _cued(cue: str, text: str) -> bool:
+def _cued(cue: str, text: str, figure: Figure) -> bool:
+    """Whether the words near the figure say it is this kind of number; the figure itself
+    may say so: percentage points are a difference ("went from 24.3 to 6.1 pp") and a
+    figure going up or down a change ("Super Micro slumped 15%")."""
+    if cue == "gap" and figure.unit == "pp":
+        return True
+    if cue == "change" and figure.direction and figure.unit == "percent":
+        return True
     return _cue_pattern(cue).search(text) is not None
 
 
 def _unverified(ctx: _Context, base: Base) -> Finding | None:
-    """Unverified when the sentence names a subject the base has facts on; else not a claim."""
-    if any(_has_facts(m.entity, base) for m in ctx.mentions):
+    """Unverified when the sentence names a subject the base has facts on, or carries one
+    from the sentence before ("Critics say the true cost was $1.6 billion"); else not a
+    claim."""
+    if any(_has_facts(m.entity, base) for m in ctx.mentions or ctx.carried):
         return Finding("unverified")
     return None
 
@@ -808,17 +858,56 @@ def _concepts(text: str) -> frozenset[str]:
     return frozenset(k for k, p in _concept_patterns().items() if p.search(text))
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|before|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE_AFTER = re.compile(r"\s*(?:이후|이래|以來|以来|전까지|이전)")
+
+
+def _since(text: str, when: When) -> bool:
+    """A date a record or comparison is measured from ("its worst day since March 2020",
+    "2020년 3월 이후 최대 낙폭"): not the period of the figure beside it."""
+    return bool(
+        _SINCE_BEFORE.search(text[max(0, when.span.start - 12) : when.span.start])
+        or _SINCE_AFTER.match(text, when.span.end)
+    )
+
+
 def _event_date(text: str, when: When) -> bool:
     """A date that says when something happened ("released on January 20"), not a period."""
     near = text[max(0, when.span.start - 25) : when.span.end + 12]
     return when.born or bool(_concepts(near))
 
 
+def _nearest_concept(text: str, when: When) -> set[str]:
+    """What the date is the date of: the event word nearest it in its clause ("founded in
+    May 2023 …, released R1 on January 20": May 2023 is the founding's)."""
+    clause = _clause(text, when.span.start, when.span.end, 60)
+    offset = text.find(clause.strip("…"))
+    if offset < 0:  # the clause was cut oddly: every concept in it counts
+        return set(_concepts(clause))
+    dated = [w.span for w in draft.dates(text) if w.span != when.span]  # "1985년생": its own
+    best: tuple[float, str] | None = None
+    for concept, pattern in _concept_patterns().items():
+        for hit in pattern.finditer(clause):
+            start, end = hit.start() + offset, hit.end() + offset
+            if _overlaps(draft.Span(start, end), dated):
+                continue
+            if end <= when.span.start:
+                between = text[end : when.span.start]
+                # a Korean verb follows its date (2023년 5월 … 설립했다); one before it
+                # is most often another's (설립된 딥시크는 지난 1월 20일 … 출시했다)
+                distance = len(between) * (3.0 if _HANGUL.match(hit.group()) else 1.0)
+            else:
+                between = text[when.span.end : start]
+                distance = float(len(between))
+            distance += 20 * len(re.findall(r"[;,]", between))
+            if best is None or distance < best[0]:
+                best = (distance, concept)
+    return {best[1]} if best is not None else set()
+
+
 def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | None:
     """A date said of an event: released, founded, born, met, reported, published."""
-    said = set(_concepts(_clause(ctx.sentence.text, when.span.start, when.span.end, 60)))
-    if when.born:
-        said.add("born")
+    said = {"born"} if when.born else _nearest_concept(ctx.sentence.text, when)
     if not said:
         return None
     names = ctx.entities() or {m.entity for m in ctx.carried}
@@ -935,6 +1024,29 @@ def _words_source(words: str, fact: Quote) -> str | None:
     return source if own > 0 and all(own >= _overlap(mine, t)[0] for t in fact.said.all()) else None
 
 
+# Of a quotation's content words, the share that must be the speaker's own
+VERBATIM = 0.8
+
+
+def _own_words(words: str, speaker: str, fact: Quote, base: Base) -> bool:
+    """Whether English words in quotation marks are the speaker's own, where the base has
+    them (a quote's English original): not a translation or a paraphrase of them ("win
+    the competition at all costs" for "laser-focused on competing to win"). Words may
+    join several of the speaker's statements; Korean words are the article's and are
+    compared as quotations are."""
+    if _HANGUL.search(words):
+        return True
+    theirs = [fact, *base.quotes_by.get(speaker, ())]
+    own = [o for o in (_original(q) for q in theirs) if o]
+    if not own:
+        return True
+    mine = tokens(words)
+    said: set[str] = set()
+    for text in own:
+        said |= tokens(text)
+    return not mine or len(mine & said) >= VERBATIM * len(mine)
+
+
 def _same_figures(words: str, fact: Quote) -> bool:
     """Whether every figure in the quoted words is one the speaker said ("3 months")."""
     theirs = [f for text in _quote_texts(fact) for f in draft.figures(text)]
@@ -1037,6 +1149,9 @@ def judge_quote(
     if _same_speaker(speaker, fact, base):
         if not _same_figures(quoted.text, fact):
             return Finding("contradicted", fact, says)
+        if quoted.direct and not _own_words(quoted.text, speaker, fact, base):
+            says += "; " + label("verify.not_verbatim", lang)
+            return Finding("contradicted", fact, says, _original_source(fact))
         return Finding("supported", fact, says, _words_source(quoted.text, fact))
     return Finding("misattributed", fact, says, _words_source(quoted.text, fact))
 
@@ -1128,6 +1243,17 @@ def _pair_dates(figures: Sequence[Figure], whens: Sequence[When]) -> dict[int, W
         for i in left_figures:
             paired[i] = whens[0]
     return paired
+
+
+def _titled(when: When, text: str, mentions: Sequence[Mention]) -> bool:
+    """A bare year right after a name is part of a title ("AI Index 2025", 'AI 인덱스
+    보고서 2025'), not a date the draft gives."""
+    if not when.text.isdigit():
+        return False
+    before = text[: when.span.start].rstrip()
+    return any(m.end == len(before) for m in mentions) or bool(
+        re.search(r"(?:report|보고서|index|인덱스)\W*$", before, re.IGNORECASE)
+    )
 
 
 def _inside(span: draft.Span, spans: Iterable[draft.Span | Mention]) -> bool:
@@ -1255,11 +1381,12 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         w
         for w in written
         if not w.impossible
+        and not _titled(w, text, mention_spans)
         and not _overlaps(w.span, mention_spans)
         and not _overlaps(w.span, [f.span for f in figures])
         and not _inside(w.span, quote_spans)
     ]
-    periods = [w for w in whens if not _event_date(text, w)]
+    periods = [w for w in whens if not _event_date(text, w) and not _since(text, w)]
     paired = _pair_dates(figures, periods)
     owners = _respectively(ctx, figures, base)
     for i, figure in enumerate(figures):
@@ -1306,6 +1433,16 @@ def _impossible(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding:
 def _no_such_date(when: When, lang: Lang) -> str:
     if when.month is None or not 1 <= when.month <= 12:
         return label("verify.no_month", lang, month=when.month)
+    if when.weekday is not None and when.year is not None and when.day is not None:
+        date = PartialDate(when.year, when.month, when.day)
+        actual = calendar.weekday(when.year, when.month, when.day)
+        return label(
+            "verify.other_weekday",
+            lang,
+            date=date_words(date, lang),
+            weekday=label(f"weekday.{actual}", lang),
+            written=label(f"weekday.{when.weekday}", lang),
+        )
     month = label(
         "verify.month" if when.year is None else "verify.month_year",
         lang,

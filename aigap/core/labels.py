@@ -1266,6 +1266,22 @@ LABELS.update(
         "verdict.misattributed": {"en": "misattributed", "ko": "발언자 오류"},
         "verdict.unverified": {"en": "unverified", "ko": "확인 불가"},
         "verdict.impossible-date": {"en": "impossible", "ko": "없는 날짜"},
+        "verify.not_verbatim": {
+            "en": "the words in quotation marks are not the speaker's own (a paraphrase or a"
+            " translation)",
+            "ko": "따옴표 안의 말이 발언자 본인의 말이 아님 (바꿔 쓴 말이나 번역)",
+        },
+        "verify.other_weekday": {
+            "en": "no such date: {date} was a {weekday}, not a {written}",
+            "ko": "있을 수 없는 날짜: {date}은 {written}이 아니라 {weekday}",
+        },
+        "weekday.0": {"en": "Monday", "ko": "월요일"},
+        "weekday.1": {"en": "Tuesday", "ko": "화요일"},
+        "weekday.2": {"en": "Wednesday", "ko": "수요일"},
+        "weekday.3": {"en": "Thursday", "ko": "목요일"},
+        "weekday.4": {"en": "Friday", "ko": "금요일"},
+        "weekday.5": {"en": "Saturday", "ko": "토요일"},
+        "weekday.6": {"en": "Sunday", "ko": "일요일"},
         "verify.base_has": {"en": "the base has {says}", "ko": "사실 기반의 기록은 {says}"},
         "verify.no_month": {
             "en": "no such date: there is no month {month}",

@@ -22,7 +22,7 @@ import msgspec
 import yaml
 
 HERE = Path(__file__).resolve().parent
-ERRORS = {"contradicted", "wrong-unit", "misattributed"}
+ERRORS = {"contradicted", "wrong-unit", "misattributed", "impossible-date"}
 
 
 class Scores(msgspec.Struct):
