@@ -80,3 +80,22 @@ def test_hostile_text_stays_text(runner: CliRunner, tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         _no_html(result.stdout)
         assert "\x1b" not in result.stdout and "\r" not in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_figure_of_one_date_carries_its_date(runner: CliRunner, lang: str) -> None:
+    # A score or a market move pasted into a story needs its date ("Nvidia -16.9%"
+    # alone was undated); a gap names each reading's period in its own words.
+    figures = _brief(runner, "--lang", lang).split("\n## ")[1].splitlines()[2:]
+    dated = [line for line in figures if re.match(r"- \d{4}(-\d\d)*: ", line)]
+    assert any("-17.4%" in line for line in dated), figures  # Broadcom, 27 January 2025
+    assert any("-16.9%" in line and line.startswith("- 2025-01-27: ") for line in dated)
+    arena = _brief(runner, "arena", "--lang", lang)
+    assert "- 2025-02: " in arena  # the February 2025 Arena scores
+    gaps = [line for line in figures if "MMLU" in line]
+    assert gaps and not re.match(r"- \d{4}", gaps[0])  # its periods are in the line
+
+
+def test_korean_brief_names_a_score_s_country_in_korean(runner: CliRunner) -> None:
+    text = _brief(runner, "arena", "--lang", "ko")
+    assert "구글 (미국)" in text and "(US)" not in text and "(CN)" not in text

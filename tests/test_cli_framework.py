@@ -191,7 +191,10 @@ def test_chart_without_the_extra_exits_69(tmp_path: Path, lang: str, said: str) 
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("command", ["search", "check", "show", "gap"])
+@pytest.mark.parametrize(
+    "command",
+    ["search", "check", "show", "gap", "timeline", "facts", "quotes", "scores", "cite", "chart"],
+)
 def test_help_shows_no_python_type_names(command: str, lang: str) -> None:
     # Typer's type column (<str>, <list[str]>, <bool>) is programmer's English,
     # in Korean help too; argument names, metavars and help say what is taken.

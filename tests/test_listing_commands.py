@@ -181,6 +181,25 @@ def test_a_score_alone_on_its_benchmark_has_no_rank(runner: CliRunner) -> None:
     assert as_json(runner, "scores", "math-500")[0]["rank"] == 1  # the data stays whole
 
 
+@pytest.mark.parametrize(
+    ("args", "en", "ko"),
+    [
+        (["aime"], "in percentage points (pp) between percentages.", "(퍼센트 사이는 %포인트)."),
+        (["arena"], "in Elo points.", "(엘로 점수)."),
+    ],
+)
+def test_the_lead_note_names_the_units_of_the_benchmarks_shown(
+    runner: CliRunner, args: list[str], en: str, ko: str
+) -> None:
+    """A page of AIME scores said "Elo points for Arena" (and Korean said "Arena" in
+    English): the note names only the units of the leads on the page."""
+    for lang, said in (("en", en), ("ko", ko)):
+        result = runner.invoke(app, ["scores", *args, "--lang", lang], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        (note,) = [line for line in result.output.splitlines() if line.endswith(said)]
+        assert "Arena" not in note and "아레나" not in note
+
+
 def test_market_json_round_trips(runner: CliRunner) -> None:
     rows = by_id(as_json(runner, "market"))
     assert set(rows) == {m["id"] for m in raw_facts("market")}

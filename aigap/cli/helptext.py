@@ -87,6 +87,10 @@ def _param(saved: _Saved, command: str, param: Any, code: runtime.Code) -> None:
     if code != "ko":
         if text is not None:
             saved.put(param, "help", text)
+        metavar = f"help.metavar.{param.name}"
+        if param.param_type_name == "option" and metavar in LABELS:
+            # an option's value named in words (DATE, TAG), never Typer's <str>
+            saved.put(param, "metavar", label(metavar, code))
         return
     said = [text] if text else []
     notes = []

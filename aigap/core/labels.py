@@ -96,9 +96,14 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "No rank: the only model with a score on that benchmark, nothing to compare.",
         "ko": "순위 없음: 그 벤치마크에서 점수가 있는 유일한 모델이라 비교할 대상이 없습니다.",
     },
+    # {units}: the lead's unit of each benchmark shown, note.lead.pp for percentages
     "note.lead": {
-        "en": "Lead: over the next model; Elo points for Arena, pp for accuracies.",
-        "ko": "차이: 다음 순위 모델과의 차이; Arena는 엘로 점수, 정확도는 %포인트.",
+        "en": "Lead: over the next model, in {units}.",
+        "ko": "차이: 다음 순위 모델과의 차이 ({units}).",
+    },
+    "note.lead.pp": {
+        "en": "percentage points (pp) between percentages",
+        "ko": "퍼센트 사이는 %포인트",
     },
     "note.move": {
         "en": "Move: percent change from the previous close, as the article reports it.",

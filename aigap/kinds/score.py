@@ -66,7 +66,8 @@ def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 def answer(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     name = benchmark_name(fact.benchmark, lang, benchmarks) or fact.benchmark
     if lang == "ko":
-        return f"{fact.model.get(lang)} ({fact.country}): {name} {fact.printed}"
+        country = COUNTRY_NAMES.get(fact.country, {}).get(lang, fact.country)
+        return f"{fact.model.get(lang)} ({country}): {name} {fact.printed}"
     value = with_unit(fact.value, fact.unit) + (" Elo points" if fact.unit == "elo" else "")
     return f"{fact.model.get(lang)} ({fact.country}): {value} on {name}"
 

@@ -13,6 +13,7 @@ from aigap import kinds
 from aigap.answers.brief import Brief
 from aigap.core.labels import label
 from aigap.core.model import Fact, Lang, Text
+from aigap.core.numbers import date_short
 from aigap.kinds.quote import Quote, own_words
 from aigap.output import citation
 from aigap.output.render import markdown_text
@@ -55,15 +56,23 @@ def brief_markdown(found: Brief, lang: Lang) -> str:
 
 def _figure(fact: Fact, found: Brief, lang: Lang) -> str:
     text = kinds.of(fact).headline(fact, lang, found.benchmarks)
-    return markdown_text(text) + _inferred(fact, lang)
+    return markdown_text(_when(fact, found, lang) + text) + _inferred(fact, lang)
 
 
 def _other(fact: Fact, found: Brief, lang: Lang) -> str:
+    text = kinds.of(fact).summary(fact, lang, found.benchmarks)
+    return markdown_text(_when(fact, found, lang) + text) + _inferred(fact, lang)
+
+
+def _when(fact: Fact, found: Brief, lang: Lang) -> str:
+    """The date before a fact of one date ("2025-01-27: ") (a score, a market move, an event):
+    a figure pasted into a story carries its date. A fact of several dates (a gap's
+    readings) names each period in its own line; an undated fact gets nothing."""
     kind = kinds.of(fact)
     date = kind.date(fact)
-    text = kind.summary(fact, lang, found.benchmarks)
-    when = f"{date.iso}: " if date is not None else ""
-    return markdown_text(when + text) + _inferred(fact, lang)
+    if date is None or len(kind.story(fact, lang, found.benchmarks)) != 1:
+        return ""
+    return f"{date_short(date, lang)}: "
 
 
 def _quote(fact: Fact, found: Brief, lang: Lang) -> str:

@@ -85,8 +85,10 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
                 ]
             )
     notes = []
-    if any(r.margin is not None for r in rows):
-        notes.append(label("note.lead", lang))
+    led = [r.score.unit for r in rows if r.margin is not None]
+    if led:
+        units = "; ".join(_lead_unit(u, lang) for u in dict.fromkeys(led))
+        notes.append(label("note.lead", lang, units=units))
     if any(_alone(r) for r in rows):
         notes.append(label("note.alone", lang))
     if any(r.score.inferred for r in rows):
@@ -94,6 +96,14 @@ def scores_listing(rows: Sequence[ScoreRow], lang: Lang) -> Listing:
     notes.extend(sources_notes([r.source for r in rows], lang))
     title = label("title.scores", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, groups=groups)
+
+
+def _lead_unit(unit: str, lang: Lang) -> str:
+    """What a lead is counted in: the scores' own unit, pp between two percentages
+    (said for the benchmarks shown only: a base without Arena names no Arena)."""
+    if margin_unit(unit) != unit:
+        return label("note.lead.pp", lang)
+    return unit_name(unit, lang)
 
 
 def _alone(row: ScoreRow) -> bool:
