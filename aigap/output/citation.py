@@ -303,8 +303,7 @@ def bibtex_escape(text: str) -> str:
     line = _one_line(text)
     lone = _unmatched(line)
     return "".join(
-        _LONE_BRACES[c] if i in lone else _BIBTEX_SPECIAL.sub(escape, c)
-        for i, c in enumerate(line)
+        _LONE_BRACES[c] if i in lone else _BIBTEX_SPECIAL.sub(escape, c) for i, c in enumerate(line)
     )
 
 
