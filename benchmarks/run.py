@@ -197,6 +197,9 @@ SEARCH: list[list[str]] = [
     ["search", "딥씨크", "비용"],
     ["search", "gpt-5", "score"],
     ["search", "nvidia", "tarket", "drop"],  # a first-letter typo: the vocabulary read by ranges
+    ["search", "엔비디아", "주가", "폭랙"],  # a two-syllable vowel slip: a range of the vocabulary
+    ["search", "deepseek", "r1", "relase"],  # an English typo compared as the index stems it
+    ["search", "딥시크가", "빌린", "칩"],  # a Korean verb form: the index's words after its stem
 ]
 SEARCH_TARGET = 1.5
 

@@ -373,3 +373,20 @@ def test_a_web_address_is_searched_by_its_host_only(runner: CliRunner) -> None:
     assert searched_text(url) == "copied at autopilotr.com says"
     # "apple" is only in an address's path in the base: nothing answers it
     assert all(h["weak"] for h in hits(runner, "apple", "stock"))
+
+
+def test_a_word_for_a_type_of_thing_is_met_by_things_of_that_type(runner: CliRunner) -> None:
+    # 회사 (a company) is on no fact's text: the facts about a company meet it, and
+    # beside a company's name it asks what the company is (its card first)
+    found = hits(runner, "딥시크라는", "회사")
+    assert found[0]["id"] == "deepseek" and not found[0]["weak"]
+
+
+def test_a_korean_connector_is_no_content(runner: CliRunner) -> None:
+    # 대해 (about), 덕분에 (thanks to): no fact needs to hold them
+    assert not hits(runner, "올트먼이", "딥시크에", "대해", "한", "말")[0]["weak"]
+
+
+def test_a_missed_aspiration_in_a_two_syllable_word_is_corrected(runner: CliRunner) -> None:
+    # 격자 (a grid) for 격차 (a gap): ㅈ and ㅊ are said in one place
+    assert "Showing results for 격차" in " ".join(table(runner, "mmlu", "격자").split())

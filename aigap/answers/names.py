@@ -332,8 +332,16 @@ def is_past_tense(word: str) -> bool:
 # order ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ (O and P: with shift)
 _VOWEL_KEYS = _listed("k o i O j p u P h hk ho hl y n nj np nl b m ml l")
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-# vowels that sound alike, whatever the keys: ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ
-_SOUND_ALIKE = ({1, 5}, {3, 7}, {10, 11, 15})
+# vowels that sound alike, whatever the keys: ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ; and that look
+# alike (one stroke turned): ㅛ/ㅠ, ㅑ/ㅕ
+_SOUND_ALIKE = ({1, 5}, {3, 7}, {10, 11, 15}, {12, 17}, {2, 6})
+# first consonants said in one place, plain, aspirated or tense (ㅈ/ㅊ/ㅉ: 격자 for
+# 격차), in Unicode's order ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
+_SAME_PLACE = ({0, 1, 15}, {3, 4, 16}, {7, 8, 17}, {9, 10}, {12, 13, 14})
+
+
+def _same_place(typed: int, meant: int) -> bool:
+    return typed != meant and any({typed, meant} <= group for group in _SAME_PLACE)
 
 
 def _neighbours(a: str, b: str) -> bool:
@@ -365,11 +373,12 @@ def _slipped(typed: int, meant: int) -> bool:
 
 def vowel_twin(word: str, vocabulary: Mapping[str, float]) -> str | None:
     """The vocabulary word that differs from a two-syllable Korean ``word`` only in
-    one vowel (폭랙 -> 폭락, 지슈 -> 지수), the most frequent one; None otherwise.
+    one slipped vowel (폭랙 -> 폭락, 지슈 -> 지수) or in a first consonant said in
+    the same place (격자 -> 격차: ㅈ/ㅊ), the most frequent one; None otherwise.
 
-    A vowel is the commonest Hangul slip (neighbouring keys ㅜ/ㅠ, like-sounding
-    ㅐ/ㅔ), while a changed consonant turns one short word into another (경고, a
-    warning, is not 경로, a route): so a short word gets this one kind of edit only.
+    These are the commonest Hangul slips (neighbouring keys ㅜ/ㅠ, like-sounding
+    ㅐ/ㅔ, a missed aspiration), while another consonant turns one short word into
+    another (경고, a warning, is not 경로, a route): a short word gets these only.
     """
     if len(word) != 2:
         return None
@@ -383,9 +392,12 @@ def vowel_twin(word: str, vocabulary: Mapping[str, float]) -> str | None:
         if any(a is None or b is None for a, b in pairs) or len(differ) != 1:
             continue
         a, b = differ[0]
-        if a is None or b is None or (a[0], a[2]) != (b[0], b[2]):
+        if a is None or b is None or a[2] != b[2]:
             continue
-        if _slipped(a[1], b[1]) and (best is None or weight > best[0]):
+        vowel = a[0] == b[0] and _slipped(a[1], b[1])
+        if (vowel or (a[1] == b[1] and _same_place(a[0], b[0]))) and (
+            best is None or weight > best[0]
+        ):
             best = (weight, cand)
     return best[1] if best else None
 

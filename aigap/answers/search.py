@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -97,7 +97,7 @@ STOP_WORDS = frozenset(
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
-    을 를 의 에 좀 알려줘 알려주세요
+    을 를 의 에 좀 알려줘 알려주세요 대해 대한 관해 관한 덕분에 때문에 통해 이유
     """
     )
 )
@@ -350,6 +350,18 @@ DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설�
 # is not content; the ones that ask a date
 QUESTION_HEADS = ("몇", "얼마", "며칠")
 DATE_HEADS = ("몇년", "몇월", "몇일", "며칠")
+# Words for a kind of thing (company, 회사, 사람): met by the facts about a thing of
+# that type and by its card (17% 떨어진 회사: Nvidia's fall; 량원펑이란 사람)
+TYPE_WORDS: dict[str, str] = {
+    word: kind
+    for kind, words in (
+        ("organization", "company companies firm firms startup lab 회사 기업 업체 기관 연구소"),
+        ("person", "person people man guy 사람 인물"),
+        ("country", "country countries nation 나라 국가"),
+    )
+    for word in _listed(words)
+}
+TYPE_SHARE = 0.5  # a type word is taken to be as common as half the base's records
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
 WHAT_WORDS = frozenset(_listed("who what whats 누구 누가 무엇 뭐야 뭔가 뭐지 어떤"))
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
@@ -512,6 +524,10 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
         terms = list({t.expression: t for t in terms}.values())
     figure = figure or any(t.form == "figure" for t in terms)
     when = when or any(t.form == "date" for t in terms)
+    # a name and a word for its type (딥시크라는 회사, 량원펑이란 사람) ask what it is
+    named = [store.record(e) for t in terms for e in t.entities]
+    named_types = {"type:" + r.type for r in named if isinstance(r, Entity)}
+    what = what or any(t.form in named_types for t in terms)
     return Query(tuple(terms), tuple(corrections), figure, what, when)
 
 
@@ -523,6 +539,8 @@ def _form(word: str) -> str:
         return "figure"
     if word in DATE_WORDS or stem in DATE_WORDS:
         return "date"
+    if word in TYPE_WORDS or stem in TYPE_WORDS:
+        return "type:" + TYPE_WORDS.get(word, TYPE_WORDS.get(stem, ""))
     if word.startswith(QUESTION_HEADS) and len(word) > 1:
         # 몇 and 얼마 ask, whatever follows them (몇년생, 몇명, 얼마짜리): a date
         # when what follows is one (몇년, 몇월), else a figure
@@ -822,11 +840,15 @@ def _asked(query: Query, record: Searched) -> bool:
     return query.when and _is_event(record)
 
 
-def _meets(term: Term, record: Searched) -> bool:
+def _meets(term: Term, record: Searched, type_of: Callable[[str], str]) -> bool:
     """Whether a record answers a word that asks for a kind of answer (``Term.form``):
-    a figure word by carrying a figure, a date word by being an event."""
+    a figure word by carrying a figure, a date word by being an event, a type word
+    (회사, person) by being about a thing of that type, or its card."""
     if term.form == "figure":
         return _has_figure(record)
+    if term.form.startswith("type:"):
+        wanted = term.form.removeprefix("type:")
+        return any(type_of(e) == wanted for e in _about(record))
     return term.form == "date" and _is_event(record)
 
 
@@ -852,6 +874,9 @@ def _form_counts(store: Store, query: Query) -> dict[str, int]:
         counts["figure"] = store.section_count(store.figure_sections())
     if "date" in forms:
         counts["date"] = store.section_count([k.section for k in kinds.KINDS if k.name == "event"])
+    for form in forms:
+        if form.startswith("type:"):
+            counts[form] = int(store.record_count() * TYPE_SHARE)
     return counts
 
 
@@ -902,10 +927,22 @@ def _rank(
     subject = [matcher.which(t.expression, SUBJECT_WEIGHT) for t in query.terms]
     # a word matched only in a fact's note (about the fact, not the news) counts for less
     noted = [matcher.which(t.expression, 0, note=False) for t in query.terms]
+    types: dict[str, str] = {}
+
+    def type_of(record_id: str) -> str:
+        """An entity's type (organization, person ...), looked up once; "" for others."""
+        if record_id not in types:
+            found = store.record(record_id)
+            types[record_id] = found.type if isinstance(found, Entity) else ""
+        return types[record_id]
+
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
-        met = [(t.entities and about & set(t.entities)) or _meets(t, record) for t in query.terms]
+        met = [
+            (t.entities and about & set(t.entities)) or _meets(t, record, type_of)
+            for t in query.terms
+        ]
         got = sum(
             w * (1.0 if i in text or met_it else NOTE_SHARE)
             for w, hits, text, met_it in zip(weights, matched, noted, met, strict=True)
