@@ -58,6 +58,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
     "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
+    "nothing_matches.guess": {
+        "en": "(nothing matches; did you mean {name!r}?)",
+        "ko": "(찾은 것이 없습니다. 혹시 {name!r}을(를) 찾으셨나요?)",
+    },
     "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
     "search.answer": {"en": "Answer", "ko": "답"},
     "title.search_weak": {
