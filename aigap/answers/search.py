@@ -409,6 +409,7 @@ class Term(msgspec.Struct, frozen=True):
     # the kind of answer the word asks for: "figure" (drop, 얼마) is met by a fact
     # with a figure, "date" (출시일) by an event, as well as by the word itself
     form: str = ""
+    version: bool = False  # another version of a name (llama 4): searched as typed only
 
     @property
     def expression(self) -> str:
@@ -496,14 +497,21 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     pieces = _pieces(content, rules)
     endings = ENDINGS if rules.endings else _OLD_ENDINGS
     names = Names.of_store(store, endings) if rules.names or rules.typos else Names({})
+    versions: set[int] = set()
+    if rules.names:
+        pieces, versions = _versions(pieces, names)
     terms: list[Term] = []
     if rules.names:
         text = " ".join(pieces)
         hits = names.find(text)
         at = 0
-        for piece in pieces:
+        for n, piece in enumerate(pieces):
             start, end = at, at + len(piece)
             at = end + 1
+            if n in versions:  # another version of a name: one word, no name in it
+                hits = [h for h in hits if not (h.start < end and h.end > start)]
+                terms.append(Term(piece, (_quoted(piece),), version=True))
+                continue
             inside = [h for h in hits if h.start < end and h.end > start]
             if not inside:
                 terms.append(_word_term(piece, rules))
@@ -529,6 +537,28 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     named_types = {"type:" + r.type for r in named if isinstance(r, Entity)}
     what = what or any(t.form in named_types for t in terms)
     return Query(tuple(terms), tuple(corrections), figure, what, when)
+
+
+def _versions(pieces: Sequence[str], names: Names) -> tuple[list[str], set[int]]:
+    """The pieces, a name then a version number the base lacks (llama 4, 라마4, gpt 5)
+    joined into one, and where those are: such a word is searched as typed and
+    matches nothing, since a question about another version is not answered by
+    the facts about the version the base has (llama 3)."""
+    kept: list[str] = []
+    versions: set[int] = set()
+    for piece in pieces:
+        if kept and names.another_version(kept[-1], piece):
+            kept[-1] = f"{kept[-1]} {piece}"
+            versions.add(len(kept) - 1)
+            continue
+        glued = _VERSIONED.fullmatch(piece)
+        if glued and names.another_version(*glued.groups()):
+            versions.add(len(kept))
+        kept.append(piece)
+    return kept, versions
+
+
+_VERSIONED = re.compile(r"(\D+?)-?(\d[\d.]*[a-z]?)")  # 라마4 -> 라마, 4; gpt-5 -> gpt, 5
 
 
 def _form(word: str) -> str:
@@ -586,7 +616,7 @@ def _corrected(
 ) -> list[Term]:
     """The term, or what it is read as when it matches nothing in the base: a name
     it misspells, the parts of an unspaced compound, or a word it misspells."""
-    if term.entities or store.search_count(term.expression, 1):
+    if term.entities or term.version or store.search_count(term.expression, 1):
         return [term]
     word = term.typed
     stem = korean_stem(word) if is_hangul(word) else word
