@@ -355,3 +355,53 @@ def test_an_unchecked_figure_of_a_carried_subject_is_unverified(runner: CliRunne
     draft = "DeepSeek rented H800 chips at $2 an hour. Its backers spent $1.6 billion.\n"
     _, data = _json(runner, [], draft)
     assert "wrong-unit" not in [c["verdict"] for c in data["claims"]]
+
+
+def test_a_translation_in_quotation_marks_is_not_the_speakers_words(runner: CliRunner) -> None:
+    """Altman wrote "legit invigorating"; "very encouraging" renders the article's Korean.
+    The report gives his own words, in a Korean run too; his own words are supported."""
+    draft = (
+        'Sam Altman wrote that "it is very encouraging to have a new competitor".\n'
+        'Sam Altman wrote that it is "legit invigorating to have a new competitor".\n'
+        "샘 올트먼은 “새로운 경쟁자가 있다는 것은 매우 고무적인 일”이라고 밝혔다.\n"
+    )
+    code, data = _json(runner, [], draft)
+    assert code == 1
+    assert [c["verdict"] for c in data["claims"]] == ["contradicted", "supported", "supported"]
+    assert "legit invigorating" in data["claims"][0]["says"]
+    assert "not the speaker's own" in data["claims"][0]["says"]
+    _, korean = _json(runner, ["--lang", "ko"], draft)
+    assert "legit invigorating" in korean["claims"][0]["says"]
+    assert "발언자 본인의 말이 아님" in korean["claims"][0]["says"]
+
+
+def test_the_claim_column_stays_readable_in_a_wide_terminal(runner: CliRunner) -> None:
+    """At 120 columns the claim is not one word a line beside a wide side column."""
+    draft = (
+        "Nvidia fell 16.9% on January 27, 2025, wiping out about 850 billion won of market"
+        " value in a single day.\n"
+    )
+    result = runner.invoke(app, ["verify"], input=draft, env={"COLUMNS": "120"})
+    assert "Nvidia fell 16.9% on January" in result.stdout
+
+
+def test_a_binary_or_utf16_draft(runner: CliRunner, tmp_path: Path) -> None:
+    """A Word file or anything with NUL bytes is not text (exit 2, saying so, not "line 1");
+    UTF-16 with its BOM (Windows Notepad's "Unicode") is read; CRLF and a BOM are fine."""
+    docx = tmp_path / "story.docx"
+    docx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01")
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"Nvidia fell 16.9%\x00\x00\x00")
+    for path in (docx, nul):
+        result = runner.invoke(app, ["verify", str(path)])
+        assert result.exit_code == 2 and "is not text" in result.stderr
+    result = runner.invoke(app, ["verify", "--lang", "ko", str(docx)])
+    assert result.exit_code == 2 and "텍스트가 아닙니다" in result.stderr
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Nvidia fell 16.9% on January 27, 2025.\r\n".encode("utf-16"))
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(b"\xef\xbb\xbfNasdaq 0\r\nNvidia fell 16.9% on January 27, 2025.\r\n")
+    for path, line in ((utf16, 1), (crlf, 2)):
+        code, data = _json(runner, [str(path)])
+        assert code == 0
+        assert [(c["line"], c["verdict"]) for c in data["claims"]] == [(line, "supported")]

@@ -1150,7 +1150,9 @@ def judge_quote(
         if not _same_figures(quoted.text, fact):
             return Finding("contradicted", fact, says)
         if quoted.direct and not _own_words(quoted.text, speaker, fact, base):
-            says += "; " + label("verify.not_verbatim", lang)
+            # the speaker's own words, in any language: they are what to quote instead
+            own = _original(fact) or fact.said.en
+            says = f"{fact.speaker.get(lang)}: “{own}”; " + label("verify.not_verbatim", lang)
             return Finding("contradicted", fact, says, _original_source(fact))
         return Finding("supported", fact, says, _words_source(quoted.text, fact))
     return Finding("misattributed", fact, says, _words_source(quoted.text, fact))
@@ -1458,11 +1460,21 @@ def read_draft_bytes(data: bytes, name: str) -> str:
     """The draft's text: UTF-8 (a BOM is dropped); anything else is a usage error."""
     if len(data) > MAX_DRAFT_BYTES:
         raise AigapError.said("error.draft_too_large", path=name, limit=MAX_DRAFT_BYTES)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM (Windows Notepad)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise AigapError.said("error.draft_binary", path=name) from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if b"\0" in data[:8192]:  # a Word file, a PDF, a zip: no line is text
+            raise AigapError.said("error.draft_binary", path=name) from None
         line = data[: exc.start].count(b"\n") + 1
         raise AigapError.said("error.draft_not_utf8", path=name, line=line) from None
+    if "\0" in text:  # valid UTF-8 but binary (NUL bytes never occur in a text draft)
+        raise AigapError.said("error.draft_binary", path=name)
+    return text
 
 
 def read_draft_file(path: str) -> str:

@@ -1365,6 +1365,12 @@ LABELS.update(
             "en": "the draft {path} is not UTF-8 text (line {line})",
             "ko": "초안 {path}은(는) UTF-8 텍스트가 아닙니다 ({line}번째 줄)",
         },
+        "error.draft_binary": {
+            "en": "the draft {path} is not text (a Word file or PDF?): save it as plain text or"
+            " Markdown",
+            "ko": "초안 {path}은(는) 텍스트가 아닙니다 (워드 파일이나 PDF?): 일반 텍스트나"
+            " 마크다운으로 저장하세요",
+        },
         "error.draft_too_large": {
             "en": "the draft {path} is over {limit:,} bytes",
             "ko": "초안 {path}이(가) {limit:,}바이트를 넘습니다",

@@ -76,6 +76,10 @@ class Column(msgspec.Struct, frozen=True):
     optional: bool = False  # dropped when the terminal is too narrow for it
     max_width: int | None = None  # caps a side column so the main text gets room
     ratio: int | None = None  # takes the room left over (the main text column)
+    # the least a text column is given (its widest cell if narrower) before the table
+    # gives way to one block per row: a main column of long text read one word a line
+    # is no table
+    min_width: int | None = None
 
 
 class Listing(msgspec.Struct):
@@ -304,6 +308,9 @@ def build_table(listing: Listing, width: int = 80) -> Table | Blocks:
         i: widest[i] if c.numeric or c.whole else _longest_word(c.header, [row[i] for row in cells])
         for i, c in columns
     }
+    for i, c in columns:
+        if c.min_width is not None:
+            minimums[i] = max(minimums[i], min(c.min_width, widest[i]))
     # Three cells of padding per column; optional columns without figures go
     # first when narrow, then whole text columns may wrap. Numbers are never
     # wrapped or cut: when even that does not fit, one block per row instead.

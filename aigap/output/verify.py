@@ -73,7 +73,7 @@ def report_listing(report: Report, draft: str, lang: Lang) -> Listing:
         )
     columns = [
         Column("line", label("verify.line", lang), numeric=True),
-        Column("claim", label("verify.claim", lang), ratio=3),
+        Column("claim", label("verify.claim", lang), ratio=3, min_width=28),
         Column("figure", label("verify.figure", lang), max_width=16),
         Column("verdict", label("verify.verdict", lang), max_width=14),
         Column("says", label("verify.says", lang), max_width=30),
