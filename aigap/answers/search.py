@@ -55,6 +55,7 @@ from aigap.answers.names import (
     VERB_ENDINGS,
     Names,
     correct,
+    distance,
     is_hangul,
     is_past_tense,
     korean_stem,
@@ -98,6 +99,7 @@ STOP_WORDS = frozenset(
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
     을 를 의 에 좀 알려줘 알려주세요 대해 대한 관해 관한 덕분에 때문에 통해 이유
+    뭐야 뭔가 뭐지 뭐예요 뭐에요 무엇인가
     """
     )
 )
@@ -127,6 +129,18 @@ _IRREGULAR_GROUPS = (
     ("shake", "shook", "shaken"),
     ("bring", "brought"),
     ("know", "knew", "known"),
+    # a month's short name is the month (jan 27, feb 2025)
+    ("jan", "january"),
+    ("feb", "february"),
+    ("mar", "march"),
+    ("apr", "april"),
+    ("jun", "june"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
 )
 IRREGULAR: dict[str, tuple[str, ...]] = {w: g for g in _IRREGULAR_GROUPS for w in g}
 
@@ -645,23 +659,31 @@ def _corrected(
     # ... then the index's own words, one edit away at most: an ordinary word has
     # many neighbours (사용자 is not 사용해). An English word is compared as the
     # index stores it (relase -> relas, one edit from releas: release, released)
-    typed = stem if is_hangul(stem) else index_stems([stem])[stem]
     budget = _vocabulary_budget(stem)
     vocabulary = _vocabulary(store.search_vocabulary(stem[:1]))
-    fixed = correct(typed, vocabulary, budget)
+    fixed = correct(stem, vocabulary, budget)
     if fixed is None and budget:
         # the typo may be in the first letter (tarket): the words that
         # start otherwise, read by narrow ranges, never the whole vocabulary
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
-        fixed = correct(typed, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
+        fixed = correct(stem, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
+    if fixed is not None and not is_hangul(fixed):
+        fixed = _surface(fixed)  # an index word is a stem (releas): the word it stands for
+    if fixed is None and budget and not is_hangul(stem):
+        # an English word as the index stores words (relase -> relas, one letter
+        # from releas: release), kept only when the word it stands for is itself
+        # within the typo budget of what was typed (ranking is not sank)
+        typed = index_stems([stem])[stem]
+        near = correct(typed, vocabulary, budget) if typed != stem else None
+        shown = _surface(near) if near is not None else None
+        if shown is not None and distance(stem, shown) <= budget:
+            fixed = shown
     if fixed is None and len(stem) == 2 and is_hangul(stem):
         # a two-syllable word: a slipped vowel only (폭랙 -> 폭락, 지슈 -> 지수)
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
         fixed = vowel_twin(stem, {**_vocabulary(other), **vocabulary})
     if fixed is None:
         return [term]
-    if not is_hangul(fixed):
-        fixed = _surface(fixed)
     corrections.append((word, fixed))
     read = _word_term(fixed, rules)
     return [_with_form(read) if rules.form else read]
