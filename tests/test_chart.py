@@ -316,3 +316,24 @@ def test_the_source_line_names_the_primary_records_not_the_notes(facts_path: Pat
     unchecked = msgspec.structs.replace(rows[0].gap, primary=())  # its note still names the report
     assert unchecked.note is not None and "AI Index 2025 Figure 2.1.37" in unchecked.note.en
     assert "citing" not in chart.source_note([rows[0].source], [unchecked], "en", rows[0].primary)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_long_names_stay_on_the_slide(tmp_path: Path, lang: chart.Lang) -> None:
+    """A long benchmark name ran off the left edge, and the title and the source
+    line off the right: every text is wrapped onto the slide instead, nothing cut."""
+    from matplotlib.text import Text
+
+    words = " ".join(f"{lang}word{i}" for i in range(60))  # ~400 characters
+    facts = _hostile_base(tmp_path, {"en": words, "ko": words}, 17.5, 0.3)
+    figure = chart.gap_figure(chart.gap_rows(open_store(str(facts)), None), lang)
+    figure.savefig(io.BytesIO(), format="png")
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    box = figure.bbox
+    drawn = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    for text in drawn:
+        extent = text.get_window_extent(renderer)
+        assert box.x0 <= extent.x0 and extent.x1 <= box.x1, text.get_text()[:60]
+        assert box.y0 <= extent.y0 and extent.y1 <= box.y1, text.get_text()[:60]
+    shown = " ".join(" ".join(t.get_text().split()) for t in drawn)
+    assert f"{lang}word59" in shown  # wrapped, not cut

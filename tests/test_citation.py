@@ -69,6 +69,15 @@ def test_unbalanced_braces_are_dropped_pairs_kept() -> None:
         assert _depth_ok("{" + bibtex_escape(text) + "}"), text
 
 
+def test_an_unmatched_brace_is_kept_by_its_latex_name() -> None:
+    # '@misc{x,' lost its brace and '}{' vanished: BibTeX keeps every brace of the data
+    assert bibtex_escape("a}b{c") == r"a\textbraceright{}b\textbraceleft{}c"
+    assert bibtex_escape("{a}}{") == r"\{a\}\textbraceright{}\textbraceleft{}"
+    assert bibtex_escape("@misc{x,") == r"@misc\textbraceleft{}x,"
+    for text in ("}{", "{{}", "a\\{b", "{{{", "}}}"):
+        assert _depth_ok("{" + bibtex_escape(text) + "}"), text
+
+
 def test_bibtex_key() -> None:
     assert bibtex_key("gap-mmlu") == "gap-mmlu"
     assert bibtex_key("a b,{c}") == "a-b--c-"

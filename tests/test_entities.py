@@ -296,3 +296,41 @@ def test_a_page_lists_its_entries_in_date_order(runner: CliRunner, name: str) ->
     keys = [parse_partial_date(e["date"]).sort_key for e in dated]
     assert dated and keys == sorted(keys)
     assert all(e["date"] is None for e in entries[len(dated) :])  # undated ones last
+
+
+@pytest.mark.parametrize(
+    ("args", "guess"),
+    [
+        (["--model", "deepsek"], "DeepSeek"),
+        (["--org", "gogle"], "Google"),
+        (["--model", "deepseek r2"], "DeepSeek-R1"),
+    ],
+)
+def test_scores_filter_that_keeps_nothing_says_did_you_mean(
+    runner: CliRunner, args: list[str], guess: str
+) -> None:
+    result = runner.invoke(app, ["scores", *args])
+    assert result.exit_code == 2
+    assert f"did you mean '{guess}'?" in result.output
+
+
+def test_scores_did_you_mean_offers_only_what_would_match(runner: CliRunner) -> None:
+    # R1 has no Arena score: suggesting it for Arena would fail again
+    result = runner.invoke(app, ["scores", "arena", "--model", "r1"])
+    assert result.exit_code == 2 and "did you mean" not in result.output
+
+
+def test_who_matching_no_one_says_did_you_mean_in_the_table(runner: CliRunner) -> None:
+    for lang, said in (("en", "did you mean 'Donald Trump'?"), ("ko", "'Donald Trump'을(를)")):
+        result = runner.invoke(app, ["quotes", "--who", "trmp", "--lang", lang])
+        assert result.exit_code == 0 and said in result.stdout
+    assert _ids(runner, "quotes", "--who", "trmp") == []  # the data formats stay empty
+    result = runner.invoke(app, ["quotes", "--who", "nobody at all"])
+    assert "did you mean" not in result.output
+
+
+def test_timeline_mistyped_tag_says_did_you_mean(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["timeline", "--tag", "markt"])
+    assert result.exit_code == 2 and "did you mean 'market'?" in result.stderr
+    result = runner.invoke(app, ["timeline", "--tag", "zzzzzz"])
+    assert result.exit_code == 2 and "did you mean" not in result.stderr

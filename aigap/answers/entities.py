@@ -49,6 +49,20 @@ def every_name(store: Store) -> dict[str, str]:
     return {n: e.id for e in named for n in names_of(e)}
 
 
+def closest_name(name: str, texts: Sequence[Text]) -> str | None:
+    """A did-you-mean for a filter (``--who``, ``--model``, ``--org``) that kept
+    nothing: the text (any language) closest to NAME, whole or by one of its
+    words ('trmp' -> 'Donald Trump'). Only texts the filter looks at are offered,
+    so the suggestion, typed, finds something."""
+    names: dict[str, str] = {}
+    for text in texts:
+        for whole in text.all():
+            names.setdefault(whole, whole)
+            for word in whole.split():
+                names.setdefault(word, whole)
+    return suggest(name, names)
+
+
 class Relation(msgspec.Struct, frozen=True):
     """``relation`` (country, developer, affiliation, people, ...) to ``other``."""
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.answers.entities import group_matcher, named_group, names_of
+from aigap.answers.entities import closest_name, group_matcher, named_group, names_of
 from aigap.answers.sources import sources_of
 from aigap.core.model import Source
 from aigap.core.rows import Rows
@@ -60,3 +60,8 @@ def quotes_page(store: Store, who: str | None = None, limit: int | None = None) 
     total = len(quotes) if limit is None else store.count("quotes", **filters)
     sources = sources_of(store, quotes)
     return Rows([QuoteRow(q, sources[q.source]) for q in quotes], total)
+
+
+def speaker_guess(store: Store, who: str) -> str | None:
+    """The speaker ``--who`` may have meant when it matched no quote ('trmp')."""
+    return closest_name(who, [q.speaker for q in store.records(KIND)])

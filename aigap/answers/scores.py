@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from aigap.answers.entities import matcher
+from aigap.answers.entities import closest_name, matcher
 from aigap.answers.lookup import find_benchmark
 from aigap.answers.sources import sources_of
 from aigap.core import derive
@@ -83,6 +83,7 @@ def _filter_scores(
     store: Store, rows: list[ScoreRow], model: str | None, org: str | None
 ) -> list[ScoreRow]:
 
+    everything = rows
     if model is not None:
         is_model = matcher(store, model)
         rows = [r for r in rows if is_model(r.score.model)]
@@ -96,5 +97,14 @@ def _filter_scores(
             if v
         ]
         both = Phrase("error.asked.both", {"model": asked[0], "org": asked[-1]})
-        raise AigapError.said("error.no_scores", asked=both if len(asked) == 2 else asked[0])
+        said = [Phrase("error.no_scores", {"asked": both if len(asked) == 2 else asked[0]})]
+        typed, texts = (
+            (model, [r.score.model for r in everything])
+            if model is not None
+            else (org, [r.score.organization for r in everything])
+        )
+        guess = closest_name(typed or "", texts) if len(asked) == 1 else None
+        if guess is not None:
+            said.append(Phrase("error.did_you_mean", {"name": guess}))
+        raise AigapError(said)
     return rows

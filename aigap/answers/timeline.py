@@ -15,7 +15,7 @@ import msgspec
 
 from aigap import kinds
 from aigap.answers.sources import sources_of
-from aigap.core.errors import AigapError, nearest
+from aigap.core.errors import AigapError, Phrase, nearest, suggest
 from aigap.core.model import Benchmark, Day, Fact, Lang, PartialDate, Source, day_text
 from aigap.kinds.base import Entry
 from aigap.store.queries import CacheError
@@ -61,11 +61,16 @@ def check_tags(store: Store, sections: Sequence[str], wanted: set[str]) -> None:
     known = known_tags(store, sections)
     unknown = sorted(wanted - {t.casefold() for t in known})
     if unknown:
-        raise AigapError.said(
-            "error.unknown_tag",
-            tags=", ".join(map(repr, unknown)),
-            known=nearest(unknown[0], list(known)),
-        )
+        said = [
+            Phrase(
+                "error.unknown_tag",
+                {"tags": ", ".join(map(repr, unknown)), "known": nearest(unknown[0], known)},
+            )
+        ]
+        guess = suggest(unknown[0], {t: t for t in known})
+        if guess is not None:
+            said.append(Phrase("error.did_you_mean", {"name": guess}))
+        raise AigapError(said)
 
 
 def story(

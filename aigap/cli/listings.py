@@ -94,7 +94,7 @@ def show(
     shown, more = len(listing.records), total(found)
     if more > shown and view.fmt is Format.table:
         listing.notes.append(label("note.more", view.code, count=more - shown))
-    listing.empty = label("nothing_matches", view.code)
+    listing.empty = listing.empty or label("nothing_matches", view.code)
     print_listing(listing, view.fmt.value, view.svg)
 
 
@@ -348,15 +348,26 @@ def quotes(
     The help page is help.quotes in the catalogue (aigap.core.labels).
     """
     # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
-    from aigap.answers.quotes import QuoteRow, quotes_page
+    from aigap.answers.quotes import QuoteRow, quotes_page, speaker_guess
+    from aigap.core.labels import label
     from aigap.output.quotes import quotes_listing
 
     view = View.of(ctx, fmt, svg, limit)
 
-    def query(store: Store) -> Rows[QuoteRow]:
-        return quotes_page(store, who, view.rows)
+    def query(store: Store) -> tuple[Rows[QuoteRow], str | None]:
+        page = quotes_page(store, who, view.rows)
+        # a --who that matched no one stays an empty listing (exit 0), with a did-you-mean
+        guess = speaker_guess(store, who) if who and not page.rows else None
+        return page, guess
 
-    show(ctx, view, query, lambda page, code: quotes_listing(page.rows, code), rows_of)
+    def layout(found: tuple[Rows[QuoteRow], str | None], code: runtime.Code) -> Listing:
+        page, guess = found
+        listing = quotes_listing(page.rows, code)
+        if guess is not None:
+            listing.empty = label("nothing_matches.guess", code, name=guess)
+        return listing
+
+    show(ctx, view, query, layout, lambda found: found[0].total)
 
 
 def sources(

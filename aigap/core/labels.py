@@ -58,6 +58,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
     "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
+    "nothing_matches.guess": {
+        "en": "(nothing matches; did you mean {name!r}?)",
+        "ko": "(찾은 것이 없습니다. 혹시 {name!r}을(를) 찾으셨나요?)",
+    },
     "title.search": {"en": "Search: {words} ({total} found)", "ko": "검색: {words} ({total}건)"},
     "search.answer": {"en": "Answer", "ko": "답"},
     "title.search_weak": {
@@ -1287,6 +1291,10 @@ LABELS.update(
         "weekday.4": {"en": "Friday", "ko": "금요일"},
         "weekday.5": {"en": "Saturday", "ko": "토요일"},
         "weekday.6": {"en": "Sunday", "ko": "일요일"},
+        "verify.difference": {
+            "en": "a difference of {d}: {a} and {b}",
+            "ko": "차이 {d}: {a}, {b}",
+        },
         "verify.base_has": {"en": "the base has {says}", "ko": "사실 기반의 기록은 {says}"},
         "verify.no_month": {
             "en": "no such date: there is no month {month}",

@@ -18,6 +18,7 @@ import contextlib
 import math
 import os
 import re
+import textwrap
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,6 +38,7 @@ from aigap.output.show import author_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
     from matplotlib.text import Text
@@ -385,16 +387,29 @@ def _panels(fig: Figure, sizes: Sequence[int]) -> list[Axes]:
     return [fig.add_subplot(grid[i, 0]) for i in range(len(sizes))]
 
 
+_LABEL_ROOM = 0.45  # of the width: row labels never take more of the slide
+
+
 def _fit(fig: Figure, title: Text) -> None:
-    """Make room for the longest row label, and shrink a title too long for the slide."""
+    """Keep every text on the slide, whatever the data's lengths: make room for the
+    longest row label (wrapped when longer than the room there is), shrink a long
+    title, and wrap what is still too wide (title, subtitle, source, note, panel
+    headings) onto more lines; the source line moves up above a note of several."""
     # matplotlib loads only when a chart is drawn
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.ticker import FixedFormatter
 
     renderer = FigureCanvasAgg(fig).get_renderer()
     width = fig.bbox.width
+    for ax in fig.axes:
+        ticks = ax.get_yticklabels()
+        wrapped = [_wrap(t, (_LABEL_ROOM - 0.04) * width - 16, renderer) for t in ticks]
+        if any(wrapped):
+            # the drawn labels come from the formatter: give it the wrapped words
+            ax.yaxis.set_major_formatter(FixedFormatter([t.get_text() for t in ticks]))
     labels = [t for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
     widest = max((t.get_window_extent(renderer).width for t in labels), default=0.0)
-    left = min(0.45, max(0.12, 0.04 + (widest + 16) / width))
+    left = min(_LABEL_ROOM, max(0.12, 0.04 + (widest + 16) / width))
     for ax in fig.axes:
         box = ax.get_position()
         ax.set_position((left, box.y0, box.x1 - left, box.height))
@@ -403,6 +418,34 @@ def _fit(fig: Figure, title: Text) -> None:
     while title.get_window_extent(renderer).width > room and size > 12:
         size -= 0.5
         title.set_fontsize(size)
+    title_, subtitle, source, note, credit = fig.texts[:5]
+    for text in (title_, subtitle, source):
+        _wrap(text, room, renderer)
+    if "\n" in title_.get_text():  # the subtitle sits just below the title's lines
+        bottom = title_.get_window_extent(renderer).y0 / fig.bbox.height
+        subtitle.set_y(min(subtitle.get_position()[1], bottom - 0.012))
+    _wrap(note, room - credit.get_window_extent(renderer).width - 24, renderer)
+    if "\n" in note.get_text():  # the source line sits just above the note's lines
+        top = note.get_window_extent(renderer).y1 / fig.bbox.height
+        source.set_y(max(source.get_position()[1], top + 0.008))
+    for ax in fig.axes:
+        for heading in ax.texts:
+            _wrap(heading, 0.96 * width - ax.get_position().x0 * width, renderer)
+
+
+def _wrap(text: Text, room: float, renderer: RendererBase) -> bool:
+    """Wrap ``text`` onto lines no wider than ``room`` pixels; True when it had to."""
+    words = text.get_text()
+    wide = text.get_window_extent(renderer).width
+    if not words or wide <= room:
+        return False
+    chars = max(4, round(len(words) * room / wide))
+    for _ in range(20):  # a few narrower tries: measured widths, not character counts
+        text.set_text(textwrap.fill(" ".join(words.split()), chars, break_on_hyphens=False))
+        if text.get_window_extent(renderer).width <= room or chars <= 4:
+            break
+        chars = max(4, int(chars * 0.9))
+    return True
 
 
 def _by(rows: Iterable[R], key: Callable[[R], str]) -> dict[str, list[R]]:

@@ -260,13 +260,10 @@ def chicago(source: Source, lang: Lang = "en") -> str:
 # --- BibTeX -----------------------------------------------------------------------
 
 
-def balance_braces(text: str) -> str:
-    """``text`` with every unmatched brace dropped; matched pairs are kept.
-
-    BibTeX and biber count braces literally, even after a backslash, so one
-    unmatched brace in the data would end (or never end) the field.
-    """
-    keep = [True] * len(text)
+def _unmatched(text: str) -> set[int]:
+    """Where ``text``'s unmatched braces are (a ``}`` with no ``{`` before it, a ``{``
+    never closed)."""
+    unmatched: set[int] = set()
     opened: list[int] = []
     for i, char in enumerate(text):
         if char == "{":
@@ -275,21 +272,39 @@ def balance_braces(text: str) -> str:
             if opened:
                 opened.pop()
             else:
-                keep[i] = False
-    for i in opened:
-        keep[i] = False
-    return "".join(c for c, k in zip(text, keep, strict=True) if k)
+                unmatched.add(i)
+    return unmatched | set(opened)
+
+
+def balance_braces(text: str) -> str:
+    """``text`` with every unmatched brace dropped; matched pairs are kept.
+
+    BibTeX and biber count braces literally, even after a backslash, so one
+    unmatched brace in the data would end (or never end) the field.
+    """
+    drop = _unmatched(text)
+    return "".join(c for i, c in enumerate(text) if i not in drop)
+
+
+# An unmatched brace in BibTeX: LaTeX's name for the character, whose own braces match
+_LONE_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 
 
 def bibtex_escape(text: str) -> str:
     """``text`` safe inside a braced BibTeX field: one line, LaTeX specials
-    escaped, braces balanced (matched pairs kept as ``\\{ \\}``, unmatched dropped)."""
+    escaped, braces balanced: matched pairs kept as ``\\{ \\}``, an unmatched one
+    written ``\\textbraceleft{}`` / ``\\textbraceright{}`` (the data keeps every brace;
+    BibTeX counts braces literally, even after a backslash)."""
 
     def escape(match: re.Match[str]) -> str:
         char = match.group()
         return _BIBTEX_REPLACEMENTS.get(char, "\\" + char)
 
-    return _BIBTEX_SPECIAL.sub(escape, balance_braces(_one_line(text)))
+    line = _one_line(text)
+    lone = _unmatched(line)
+    return "".join(
+        _LONE_BRACES[c] if i in lone else _BIBTEX_SPECIAL.sub(escape, c) for i, c in enumerate(line)
+    )
 
 
 def bibtex_key(text: str) -> str:
