@@ -405,3 +405,54 @@ def test_a_binary_or_utf16_draft(runner: CliRunner, tmp_path: Path) -> None:
         code, data = _json(runner, [str(path)])
         assert code == 0
         assert [(c["line"], c["verdict"]) for c in data["claims"]] == [(line, "supported")]
+
+
+def test_ranges_dotted_dates_single_and_split_quotes(runner: CliRunner) -> None:
+    """'between 17% and 18%' is one range (18% was called contradicted); '2025. 1. 20.' is a
+    date, not three sentences; 'single quotes' and a quotation split by its attribution
+    are quotations."""
+    draft = (
+        "Broadcom lost between 17% and 18%.\n"
+        "딥시크는 2025. 1. 20. R1을 출시했다.\n"
+        "'We will obviously deliver much better models,' Altman posted.\n"
+        "“Deepseek R1 is,” Marc Andreessen wrote, “AI’s Sputnik moment.”\n"
+    )
+    code, data = _json(runner, [], draft)
+    found = [(c["line"], c["figure"], c["verdict"], c["fact_id"]) for c in data["claims"]]
+    assert found == [
+        (1, "between 17% and 18%", "supported", "market-broadcom-2025-01-27"),
+        (2, "2025. 1. 20.", "supported", "event-r1-release"),
+        (
+            3,
+            "We will obviously deliver much better models,",
+            "supported",
+            "quote-altman-better-models",
+        ),
+        (4, "Deepseek R1 is AI’s Sputnik moment.", "supported", "quote-andreessen-sputnik"),
+    ]
+    assert code == 0
+
+
+def test_a_difference_is_checked_against_the_bases_differences(runner: CliRunner) -> None:
+    """'shrank by 17.2 points' is 17.5 - 0.3, not the gap's level (it was contradicted);
+    a wrong difference is contradicted with the right one; a level stays a level."""
+    draft = (
+        "On MMLU, the US lead shrank by 17.2 percentage points in a year, to just 0.3 points.\n"
+        "The MMMU gap shrank by 3.4 points over the same period.\n"
+        "In the Arena, Google's 1,385 was just 23 points above DeepSeek's 1,362.\n"
+        "MMLU 격차는 1년 새 17.2%p 줄었다.\n"
+        "The top US model led by 1.7% on the Chatbot Arena in February 2025.\n"
+    )
+    _, data = _json(runner, [], draft)
+    found = [(c["figure"], c["verdict"], c["fact_id"]) for c in data["claims"]]
+    assert found == [
+        ("17.2 percentage points", "supported", "gap-mmlu"),
+        ("0.3 points", "supported", "gap-mmlu"),
+        ("3.4 points", "contradicted", "gap-mmmu"),
+        ("1,385", "supported", "score-arena-google-2025-02"),
+        ("23 points", "supported", "score-arena-google-2025-02"),
+        ("1,362", "supported", "score-arena-deepseek-2025-02"),
+        ("17.2%p", "supported", "gap-mmlu"),
+        ("1.7%", "supported", "gap-arena"),
+    ]
+    assert data["claims"][2]["says"].startswith("a difference of 5.4 pp: 13.5 pp (MMMU")

@@ -73,6 +73,12 @@ class Quoted(msgspec.Struct, frozen=True):
     text: str
     span: Span
     direct: bool = True
+    # the rest of a quotation split by its attribution ("“A,” he wrote, “B.”"): ``text``
+    # is the words joined, ``span`` the first part, where the speaker is looked for
+    rest: tuple[Span, ...] = ()
+
+    def spans(self) -> tuple[Span, ...]:
+        return (self.span, *self.rest)
 
 
 class Sentence(msgspec.Struct, frozen=True):
@@ -224,9 +230,22 @@ def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
         yield _sentence(text, begin, len(text), starts, paragraph)
 
 
+# a date written with dots, Korean style ("2025. 1. 20."): none of its dots ends a sentence
+_DOTTED_YEAR = re.compile(r"(?<!\d)\d{4}$")
+_DOTTED_MONTH = re.compile(r"(?<!\d)\d{4}\.\s*\d{1,2}$")
+_DOTTED_DAY = re.compile(r"(?<!\d)\d{4}\.\s*\d{1,2}\.\s*\d{1,2}$")
+_DOTTED_NEXT = re.compile(r"\s*\d{1,2}\.")
+
+
 def _abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
     if word is None:
+        before = text[:dot]
+        if _DOTTED_DAY.search(before) or (
+            (_DOTTED_YEAR.search(before) or _DOTTED_MONTH.search(before))
+            and _DOTTED_NEXT.match(text, dot + 1)
+        ):
+            return True
         return text[dot - 1 : dot].isdigit() and text[dot + 1 : dot + 2].isdigit()
     token = word.group(1).lower().rstrip(".")
     if token in _ABBREVIATIONS:
@@ -432,13 +451,14 @@ def figures(text: str) -> list[Figure]:
         figure = _figure(text, m)
         if figure is not None:
             found.append(figure)
+    found = _ranges(text, found)
     shares = [f for f in found if f.unit in ("percent", "pp", "points", "elo")]
     if not shares:
         return found
     for m in _BARE.finditer(text):
         if any(f.span.start < m.end() and m.start() < f.span.end for f in found):
             continue
-        if not _LINKED.search(text[max(0, m.start() - 14) : m.start()]) and not _LINKED_KO.match(
+        if not _LINKED.search(text[max(0, m.start() - 30) : m.start()]) and not _LINKED_KO.match(
             text, m.end()
         ):
             continue
@@ -456,15 +476,59 @@ def figures(text: str) -> list[Figure]:
     return found
 
 
+# Two figures that are one range: "between 17% and 18%", "17%~18%", "17%에서 18% 사이"
+_RANGE_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_AND = re.compile(r"\s*(?:and)\s*$", re.IGNORECASE)
+_RANGE_MARK = re.compile(r"\s*[~∼〜–-]\s*$")
+_RANGE_KO = re.compile(r"\s*(?:에서|~)\s*$")
+_RANGE_KO_AFTER = re.compile(r"\s*사이")
+
+
+def _ranges(text: str, found: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    i = 0
+    while i < len(found):
+        low = found[i]
+        high = found[i + 1] if i + 1 < len(found) else None
+        if high is not None and low.unit == high.unit and low.value < high.value:
+            between = text[low.span.end : high.span.start]
+            joined = (
+                (_RANGE_BEFORE.search(text[: low.span.start]) and _RANGE_AND.match(between))
+                or _RANGE_MARK.match(between)
+                or (_RANGE_KO.match(between) and _RANGE_KO_AFTER.match(text, high.span.end))
+            )
+            if joined and low.high is None and high.high is None:
+                start = low.span.start
+                before = _RANGE_BEFORE.search(text[:start])
+                if before is not None:
+                    start = before.start()
+                out.append(
+                    msgspec.structs.replace(
+                        low,
+                        text=text[start : high.span.end],
+                        span=Span(start, high.span.end),
+                        high=high.value,
+                        tolerance=max(low.tolerance, high.tolerance),
+                        hedge="",
+                    )
+                )
+                i += 2
+                continue
+        out.append(low)
+        i += 1
+    return out
+
+
 # A number without a unit, with a decimal point or three digits or more
 _BARE = re.compile(
     r"(?<![\w.,$₩-])(?:\d+\.\d+|\d{1,3}(?:,\d{3})+|\d{3,})"
-    r"(?=\s*(?:[,.;:)]|$|(?:and|to|in|at|by|on|a|the)\b|(?:에서|으로|로|까지|대)(?![가-힣])))"
+    r"(?=\s*(?:[,.;:)]|$|(?:and|to|in|at|by|on|a|the|was|is)\b|(?:에서|으로|로|까지|대)(?![가-힣])))"
     r"(?![.,]\d)"
 )
 # ...that a comparison or a list ties to a figure with a unit
 _LINKED = re.compile(
-    r"(?:\bfrom|\bto|\bvs\.?|\bversus|\bagainst|\bwith|\band|,)\s*(?:[A-Z][\w.-]*\s+){0,2}$"
+    r"(?:\bfrom|\bto|\bvs\.?|\bversus|\bagainst|\bwith|\band|\babove|\bbelow|\bthan|,)"
+    r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}$"
 )
 _LINKED_KO = re.compile(r"(?:에서|으로|로|까지|대)(?![가-힣])")
 
@@ -762,7 +826,12 @@ def _written_as_date(m: re.Match[str]) -> bool:
 
 # ---------------------------------------------------------------- quotations
 
-_QUOTES = re.compile(r"“([^“”]{2,400})”|\"([^\"\n]{2,400})\"|‘([^‘’]{2,400})’|「([^「」]{2,400})」")
+_QUOTES = re.compile(
+    r"“([^“”]{2,400})”|\"([^\"\n]{2,400})\"|‘([^‘’]{2,400})’|「([^「」]{2,400})」"
+    # British style 'words': opened after no letter, an apostrophe inside a word (it's)
+    # is not its end, closed before no letter
+    r"|(?<![\w'’])'((?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){2,400}?)'(?![A-Za-z])"
+)
 _KOREAN_SPEECH_AFTER = re.compile(r"^\s*(?:이?라고|이?라며|고|며|면서|이?라는|이란|란)(?![가-힣])")
 
 
@@ -775,7 +844,34 @@ def quotations(text: str) -> list[Quoted]:
         if len(words.split()) < 2 and len(words) < 5:
             continue  # a name in quotation marks (‘딥시크’), not a statement
         found.append(Quoted(words.strip(), Span(inner, inner + len(words))))
-    return found
+    return _joined(text, found)
+
+
+# “Deepseek R1 is,” Marc Andreessen wrote, “AI’s Sputnik moment.”: one quotation
+_SPLIT_BY = re.compile(
+    r"[”\"’']?\s*,?\s*[^“”\"‘’.!?]{1,60}?\b(?:said|says|wrote|writes|added|adds|posted|continued"
+    r"|told\s+[\w-]+|argued|explained|warned)\b[^“”\"‘’.!?]{0,25}?[,:]?\s*[“\"‘']?$",
+    re.IGNORECASE,
+)
+
+
+def _joined(text: str, found: list[Quoted]) -> list[Quoted]:
+    out: list[Quoted] = []
+    for quoted in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.text.rstrip().endswith(",")
+            and _SPLIT_BY.match(text[last.spans()[-1].end : quoted.span.start])
+        ):
+            out[-1] = msgspec.structs.replace(
+                last,
+                text=f"{last.text.rstrip(' ,')} {quoted.text}",
+                rest=(*last.rest, quoted.span),
+            )
+            continue
+        out.append(quoted)
+    return out
 
 
 def korean_speech_after(text: str, end: int) -> bool:

@@ -571,7 +571,7 @@ _LEADING_PRONOUN = re.compile(
 
 def _outside_quotes(text: str, mentions: list[Mention]) -> list[Mention]:
     """The names a sentence says itself, not those inside someone's quoted words."""
-    spans = [q.span for q in draft.quotations(text)]
+    spans = [span for q in draft.quotations(text) for span in q.spans()]
     return [m for m in mentions if not _overlaps(draft.Span(m.start, m.end), spans)]
 
 
@@ -709,6 +709,10 @@ def judge_figure(
             (slot,) = fitting.values()
             return Finding("supported", slot.fact, slot_says(slot, lang, base))
         return _unverified(ctx, base)
+    if _difference(ctx.sentence.text, figure) and all(
+        isinstance(s.fact, Gap | Score) for s in referents
+    ):  # "narrowed by 17.2 points", "23 points above": a difference of two, not a level
+        return _judge_difference(figure, referents, scored, base, lang)
     exact = [s for s in referents if s.unit in _SAME_UNIT[figure.unit] and _matches(figure, s)]
     if exact:
         dated = [s for s in exact if when is None or _date_fits(when, s.date)]
@@ -768,6 +772,81 @@ def judge_figure(
             "verify.belongs", lang, figure=figure.text, whose=slot_says(theirs, lang, base)
         )
     return Finding("contradicted", slot.fact, says)
+
+
+# "shrank by 17.2 points" (not "led by 9.3%", the lead itself)
+_BY = re.compile(
+    r"\b(?:shr[au]nk|shrink\w*|narrow\w*|fell|fall\w*|drop\w*|declin\w*|decreas\w*|rose"
+    r"|rise[ns]?|rising|increas\w*|widen\w*|grew|grow\w*|cut|reduc\w*|clos\w*|improv\w*"
+    r"|gain\w*|jump\w*|slid|sank|lost)\s+(?:[\w-]+\s+){0,2}by\s*$",
+    re.IGNORECASE,
+)
+_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:(?:above|below|ahead\s+of|behind|higher\s+than|lower\s+than|more\s+than"
+    r"|less\s+than|short\s+of)\b|(?:만큼\s*)?(?:줄었|줄어|감소|좁혀|축소|늘었|늘어|증가|확대"
+    r"|벌어|앞섰|앞서|높았|높은|낮았|낮은))",
+    re.IGNORECASE,
+)
+
+
+def _difference(text: str, figure: Figure) -> bool:
+    """Whether the figure is a difference ("narrowed by 17.2 points", "23 points above
+    DeepSeek's", "17.2%p 줄었다"), not the level a gap or score reached ("to 0.3 points",
+    "0.3%p로 줄었다")."""
+    if figure.high is not None:
+        return False
+    return bool(
+        _BY.search(text[: figure.span.start]) or _DIFFERENCE_AFTER.match(text, figure.span.end)
+    )
+
+
+def _judge_difference(
+    figure: Figure,
+    referents: Sequence[Slot],
+    scored: Sequence[tuple[Slot, float]],
+    base: Base,
+    lang: Lang,
+) -> Finding | None:
+    """A difference against the differences the base's figures make: a gap's change
+    between its readings, two scores on one benchmark at one date."""
+    pairs: list[tuple[Slot, Slot]] = []
+    gaps = {s.fact.id: s.fact for s in referents if isinstance(s.fact, Gap)}
+    for fact in gaps.values():
+        readings = [s for s in base.slots if s.fact.id == fact.id]
+        pairs += [(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :]]
+    benchmarks = {s.benchmark for s in referents if isinstance(s.fact, Score)}
+    scores = [s for s, _ in scored if isinstance(s.fact, Score) and s.benchmark in benchmarks]
+    scores = list({s.fact.id: s for s in scores}.values())
+    pairs += [
+        (a, b)
+        for i, a in enumerate(scores)
+        for b in scores[i + 1 :]
+        if a.date == b.date and a.unit == b.unit
+    ]
+    # a difference of two percentages is in percentage points
+    unit = {"percent": "pp"}
+    pairs = [(a, b) for a, b in pairs if unit.get(a.unit, a.unit) in _SAME_UNIT[figure.unit]]
+    if not pairs:
+        return Finding("unverified")
+
+    def gap(pair: tuple[Slot, Slot]) -> float:
+        return abs(pair[0].value - pair[1].value)
+
+    def says(pair: tuple[Slot, Slot]) -> str:
+        a, b = sorted(pair, key=lambda s: s.date.sort_key if s.date else (0, 0, 0))
+        return label(
+            "verify.difference",
+            lang,
+            a=slot_says(a, lang, base),
+            b=slot_says(b, lang, base),
+            d=figure_text(round(gap(pair), 6), unit.get(a.unit, a.unit), lang),
+        )
+
+    for pair in pairs:
+        if _value_match(figure, gap(pair), pair[0].tolerance + pair[1].tolerance):
+            return Finding("supported", pair[0].fact, says(pair))
+    nearest = min(pairs, key=lambda p: abs(gap(p) - figure.value))
+    return Finding("contradicted", nearest[0].fact, says(nearest))
 
 
 _OTHER_PERIOD = re.compile(
@@ -1368,7 +1447,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         )
 
     quotes = [q for q in draft.quotations(text) if _is_speech(q, text)]
-    quote_spans = [q.span for q in quotes]
+    quote_spans = [span for q in quotes for span in q.spans()]
     mention_spans = ctx.mentions
     figures = [
         f

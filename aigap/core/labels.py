@@ -1291,6 +1291,10 @@ LABELS.update(
         "weekday.4": {"en": "Friday", "ko": "금요일"},
         "weekday.5": {"en": "Saturday", "ko": "토요일"},
         "weekday.6": {"en": "Sunday", "ko": "일요일"},
+        "verify.difference": {
+            "en": "a difference of {d}: {a} and {b}",
+            "ko": "차이 {d}: {a}, {b}",
+        },
         "verify.base_has": {"en": "the base has {says}", "ko": "사실 기반의 기록은 {says}"},
         "verify.no_month": {
             "en": "no such date: there is no month {month}",
