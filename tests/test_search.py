@@ -390,3 +390,14 @@ def test_a_korean_connector_is_no_content(runner: CliRunner) -> None:
 def test_a_missed_aspiration_in_a_two_syllable_word_is_corrected(runner: CliRunner) -> None:
     # 격자 (a grid) for 격차 (a gap): ㅈ and ㅊ are said in one place
     assert "Showing results for 격차" in " ".join(table(runner, "mmlu", "격자").split())
+
+
+def test_another_version_of_a_name_is_not_the_one_the_base_has(runner: CliRunner) -> None:
+    # the base has Llama 3 (and 3.1): llama 4, 라마4 are other models, no typo of them
+    assert hits(runner, "llama", "4") == []
+    assert all(h["weak"] for h in hits(runner, "메타", "라마4", "공개"))
+    assert "Showing results" not in table(runner, "라마4")
+    # the versions it has, and years or long numbers after a name, stay as they were
+    assert hits(runner, "llama", "3", "h100")[0]["id"] == "cost-llama3-h100"
+    assert hits(runner, "aime", "2024", "r1")[0]["id"] == "score-aime-r1"
+    assert hits(runner, "math", "500", "r1")[0]["id"] == "score-math500-r1"

@@ -46,6 +46,8 @@ _SYLLABLES = re.compile("[\uac00-\ud7a3]+")
 # backtracks quadratically, and a 100 kB search word took minutes.
 _SYLLABLE = re.compile("[\uac00-\ud7a3]")
 _LATIN_MARK = re.compile(r"[0-9A-Za-z%.]")
+_DIGITS = re.compile(r"\d+")
+_VERSION = re.compile(r"\d{1,2}(\.\d+)?[a-z]?")  # 4, 4o, 2.0, 3.5: not a year, not 500
 
 
 def _listed(text: str) -> list[str]:
@@ -177,6 +179,17 @@ class Names:
     def ids(self, name: str) -> tuple[str, ...]:
         """The ids a whole name names (case, spaces and punctuation aside), or ()."""
         return self.keys.get(normalize_name(name), ())
+
+    def another_version(self, name: str, number: str) -> bool:
+        """Whether ``name`` then ``number`` (llama 4, 라마4, gpt 5) names a version the base
+        lacks of a family it has (llama 3): a name with a number after it is a
+        name, and this one is not. A year or a long number is no version."""
+        if not _VERSION.fullmatch(number):
+            return False
+        key = normalize_name(name)
+        if not key or normalize_name(name + number) in self.keys:
+            return False
+        return any(k.startswith(key) and k[len(key) : len(key) + 1].isdigit() for k in self.keys)
 
     def vocabulary(self) -> list[str]:
         """Every name's key, for ``correct``."""
@@ -449,9 +462,12 @@ def correct(
     hangul = is_hangul(word)
     target = jamo(word) if hangul else word
     candidates: dict[str, str] = {}  # compared form -> the word
+    digits = _DIGITS.findall(word)
     for cand in weights:
         if cand == word or is_hangul(cand) != hangul or abs(len(cand) - len(word)) > limit:
             continue
+        if _DIGITS.findall(cand) != digits:
+            continue  # another number is another version, not a typo (라마4 is not 라마3)
         candidates.setdefault(jamo(cand) if hangul else cand, cand)
     found = process.extract(
         target, list(candidates), scorer=OSA.distance, score_cutoff=limit, limit=None

@@ -55,6 +55,7 @@ from aigap.answers.names import (
     VERB_ENDINGS,
     Names,
     correct,
+    distance,
     is_hangul,
     is_past_tense,
     korean_stem,
@@ -98,6 +99,7 @@ STOP_WORDS = frozenset(
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
     을 를 의 에 좀 알려줘 알려주세요 대해 대한 관해 관한 덕분에 때문에 통해 이유
+    뭐야 뭔가 뭐지 뭐예요 뭐에요 무엇인가
     """
     )
 )
@@ -127,6 +129,18 @@ _IRREGULAR_GROUPS = (
     ("shake", "shook", "shaken"),
     ("bring", "brought"),
     ("know", "knew", "known"),
+    # a month's short name is the month (jan 27, feb 2025)
+    ("jan", "january"),
+    ("feb", "february"),
+    ("mar", "march"),
+    ("apr", "april"),
+    ("jun", "june"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
 )
 IRREGULAR: dict[str, tuple[str, ...]] = {w: g for g in _IRREGULAR_GROUPS for w in g}
 
@@ -409,6 +423,7 @@ class Term(msgspec.Struct, frozen=True):
     # the kind of answer the word asks for: "figure" (drop, 얼마) is met by a fact
     # with a figure, "date" (출시일) by an event, as well as by the word itself
     form: str = ""
+    version: bool = False  # another version of a name (llama 4): searched as typed only
 
     @property
     def expression(self) -> str:
@@ -496,14 +511,21 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     pieces = _pieces(content, rules)
     endings = ENDINGS if rules.endings else _OLD_ENDINGS
     names = Names.of_store(store, endings) if rules.names or rules.typos else Names({})
+    versions: set[int] = set()
+    if rules.names:
+        pieces, versions = _versions(pieces, names)
     terms: list[Term] = []
     if rules.names:
         text = " ".join(pieces)
         hits = names.find(text)
         at = 0
-        for piece in pieces:
+        for n, piece in enumerate(pieces):
             start, end = at, at + len(piece)
             at = end + 1
+            if n in versions:  # another version of a name: one word, no name in it
+                hits = [h for h in hits if not (h.start < end and h.end > start)]
+                terms.append(Term(piece, (_quoted(piece),), version=True))
+                continue
             inside = [h for h in hits if h.start < end and h.end > start]
             if not inside:
                 terms.append(_word_term(piece, rules))
@@ -529,6 +551,28 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     named_types = {"type:" + r.type for r in named if isinstance(r, Entity)}
     what = what or any(t.form in named_types for t in terms)
     return Query(tuple(terms), tuple(corrections), figure, what, when)
+
+
+def _versions(pieces: Sequence[str], names: Names) -> tuple[list[str], set[int]]:
+    """The pieces, a name then a version number the base lacks (llama 4, 라마4, gpt 5)
+    joined into one, and where those are: such a word is searched as typed and
+    matches nothing, since a question about another version is not answered by
+    the facts about the version the base has (llama 3)."""
+    kept: list[str] = []
+    versions: set[int] = set()
+    for piece in pieces:
+        if kept and names.another_version(kept[-1], piece):
+            kept[-1] = f"{kept[-1]} {piece}"
+            versions.add(len(kept) - 1)
+            continue
+        glued = _VERSIONED.fullmatch(piece)
+        if glued and names.another_version(*glued.groups()):
+            versions.add(len(kept))
+        kept.append(piece)
+    return kept, versions
+
+
+_VERSIONED = re.compile(r"(\D+?)-?(\d[\d.]*[a-z]?)")  # 라마4 -> 라마, 4; gpt-5 -> gpt, 5
 
 
 def _form(word: str) -> str:
@@ -586,7 +630,7 @@ def _corrected(
 ) -> list[Term]:
     """The term, or what it is read as when it matches nothing in the base: a name
     it misspells, the parts of an unspaced compound, or a word it misspells."""
-    if term.entities or store.search_count(term.expression, 1):
+    if term.entities or term.version or store.search_count(term.expression, 1):
         return [term]
     word = term.typed
     stem = korean_stem(word) if is_hangul(word) else word
@@ -615,23 +659,31 @@ def _corrected(
     # ... then the index's own words, one edit away at most: an ordinary word has
     # many neighbours (사용자 is not 사용해). An English word is compared as the
     # index stores it (relase -> relas, one edit from releas: release, released)
-    typed = stem if is_hangul(stem) else index_stems([stem])[stem]
     budget = _vocabulary_budget(stem)
     vocabulary = _vocabulary(store.search_vocabulary(stem[:1]))
-    fixed = correct(typed, vocabulary, budget)
+    fixed = correct(stem, vocabulary, budget)
     if fixed is None and budget:
         # the typo may be in the first letter (tarket): the words that
         # start otherwise, read by narrow ranges, never the whole vocabulary
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
-        fixed = correct(typed, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
+        fixed = correct(stem, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
+    if fixed is not None and not is_hangul(fixed):
+        fixed = _surface(fixed)  # an index word is a stem (releas): the word it stands for
+    if fixed is None and budget and not is_hangul(stem):
+        # an English word as the index stores words (relase -> relas, one letter
+        # from releas: release), kept only when the word it stands for is itself
+        # within the typo budget of what was typed (ranking is not sank)
+        typed = index_stems([stem])[stem]
+        near = correct(typed, vocabulary, budget) if typed != stem else None
+        shown = _surface(near) if near is not None else None
+        if shown is not None and distance(stem, shown) <= budget:
+            fixed = shown
     if fixed is None and len(stem) == 2 and is_hangul(stem):
         # a two-syllable word: a slipped vowel only (폭랙 -> 폭락, 지슈 -> 지수)
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
         fixed = vowel_twin(stem, {**_vocabulary(other), **vocabulary})
     if fixed is None:
         return [term]
-    if not is_hangul(fixed):
-        fixed = _surface(fixed)
     corrections.append((word, fixed))
     read = _word_term(fixed, rules)
     return [_with_form(read) if rules.form else read]
