@@ -397,7 +397,7 @@ def _fit(fig: Figure, title: Text) -> None:
     headings) onto more lines; the source line moves up above a note of several."""
     # matplotlib loads only when a chart is drawn
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.ticker import FixedFormatter
+    from matplotlib.ticker import FixedFormatter  # the same: only when a chart is drawn
 
     renderer = FigureCanvasAgg(fig).get_renderer()
     width = fig.bbox.width
