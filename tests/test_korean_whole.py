@@ -162,6 +162,7 @@ OUTPUTS = [
     ["show", "gap-mmlu"],
     ["show", "cost-v3-h800-rental"],
     ["show", "quote-trump-wake-up-call"],
+    ["show", "event-deepseek-founded"],
     ["show", "mk-2025-01-29"],
     ["show", "mmlu"],
     ["show", "nvidia"],
@@ -318,3 +319,10 @@ def test_korean_check_of_unusable_files(tmp_path: Path, case: str) -> None:
     assert result.exit_code == 2, result.output
     assert ": 오류: " in result.stdout and ": 사실 " in result.stderr
     assert english_words(result.stdout + result.stderr) == set()
+
+
+def test_a_korean_date_s_precision_is_not_a_weekday() -> None:
+    """"2025-01-27 (일)" reads as a Sunday and "2023-05 (월)" as a Monday: 단위."""
+    said = _korean(["show", "event-deepseek-founded"]) + _korean(["show", "quote-hai-r1"])
+    assert "2023-05 (월 단위)" in said and "2025-04-07 (일 단위)" in said
+    assert not re.search(r"\d \((일|월|연)\)", said)
