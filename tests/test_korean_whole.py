@@ -326,3 +326,9 @@ def test_a_korean_date_s_precision_is_not_a_weekday() -> None:
     said = _korean(["show", "event-deepseek-founded"]) + _korean(["show", "quote-hai-r1"])
     assert "2023-05 (월 단위)" in said and "2025-04-07 (일 단위)" in said
     assert not re.search(r"\d \((일|월|연)\)", said)
+
+
+def test_korean_export_says_what_it_wrote_in_korean(tmp_path: Path) -> None:
+    said = _korean(["export", str(tmp_path / "data")])
+    assert "자료 20개" in said and "resources" not in said
+    assert english_words(said) == set()

@@ -58,6 +58,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
     "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
+    # what export wrote: each resource (a CSV file's name) and its rows
+    "export.done": {
+        "en": "{dir}: {count} resources ({rows})",
+        "ko": "{dir}: 자료 {count}개 (파일별 행 수: {rows})",
+    },
     "nothing_matches.guess": {
         "en": "(nothing matches; did you mean {name!r}?)",
         "ko": "(찾은 것이 없습니다. 혹시 {name!r}을(를) 찾으셨나요?)",
