@@ -322,7 +322,7 @@ def test_korean_check_of_unusable_files(tmp_path: Path, case: str) -> None:
 
 
 def test_a_korean_date_s_precision_is_not_a_weekday() -> None:
-    """"2025-01-27 (일)" reads as a Sunday and "2023-05 (월)" as a Monday: 단위."""
+    """A precision in Korean says 단위: "2025-01-27 (일)" read as a Sunday, "(월)" a Monday."""
     said = _korean(["show", "event-deepseek-founded"]) + _korean(["show", "quote-hai-r1"])
     assert "2023-05 (월 단위)" in said and "2025-04-07 (일 단위)" in said
     assert not re.search(r"\d \((일|월|연)\)", said)
