@@ -162,6 +162,7 @@ OUTPUTS = [
     ["show", "gap-mmlu"],
     ["show", "cost-v3-h800-rental"],
     ["show", "quote-trump-wake-up-call"],
+    ["show", "event-deepseek-founded"],
     ["show", "mk-2025-01-29"],
     ["show", "mmlu"],
     ["show", "nvidia"],
@@ -318,3 +319,16 @@ def test_korean_check_of_unusable_files(tmp_path: Path, case: str) -> None:
     assert result.exit_code == 2, result.output
     assert ": 오류: " in result.stdout and ": 사실 " in result.stderr
     assert english_words(result.stdout + result.stderr) == set()
+
+
+def test_a_korean_date_s_precision_is_not_a_weekday() -> None:
+    """A precision in Korean says 단위: "2025-01-27 (일)" read as a Sunday, "(월)" a Monday."""
+    said = _korean(["show", "event-deepseek-founded"]) + _korean(["show", "quote-hai-r1"])
+    assert "2023-05 (월 단위)" in said and "2025-04-07 (일 단위)" in said
+    assert not re.search(r"\d \((일|월|연)\)", said)
+
+
+def test_korean_export_says_what_it_wrote_in_korean(tmp_path: Path) -> None:
+    said = _korean(["export", str(tmp_path / "data")])
+    assert "자료 20개" in said and "resources" not in said
+    assert english_words(said) == set()

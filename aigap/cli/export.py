@@ -35,10 +35,13 @@ def export(
     The help page is help.export in the catalogue (aigap.core.labels).
     """
     # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
+    from aigap.core.labels import label
     from aigap.output.export import export as write_export
     from aigap.output.render import safe
 
     counts = runtime.answer(ctx, lambda store: write_export(store, directory))
-    rows = ", ".join(f"{name} {n}" for name, n in counts.items())
+    rows = ", ".join(f"{name}.csv {n}" for name, n in counts.items())  # each file, its rows
     # the name as typed, made safe: an escape sequence or a newline in it stays text
-    sys.stdout.write(f"{safe(directory, keep_newlines=False)}: {len(counts)} resources ({rows})\n")
+    where = safe(directory, keep_newlines=False)
+    done = label("export.done", runtime.lang(ctx), dir=where, count=len(counts), rows=rows)
+    sys.stdout.write(done + "\n")

@@ -58,6 +58,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     "title.facts": {"en": "Facts ({count})", "ko": "사실 ({count}개)"},
     "title.sources": {"en": "Sources", "ko": "출처"},
     "nothing_matches": {"en": "(nothing matches)", "ko": "(찾은 것이 없습니다)"},
+    # what export wrote: each resource (a CSV file's name) and its rows
+    "export.done": {
+        "en": "{dir}: {count} resources ({rows})",
+        "ko": "{dir}: 자료 {count}개 (파일별 행 수: {rows})",
+    },
     "nothing_matches.guess": {
         "en": "(nothing matches; did you mean {name!r}?)",
         "ko": "(찾은 것이 없습니다. 혹시 {name!r}을(를) 찾으셨나요?)",
@@ -1396,10 +1401,11 @@ LABELS.update(
             "en": "US–China gap on {name}: {values}",
             "ko": "{name} 미·중 격차: {values}",
         },
-        # a date's precision, as show prints it after the date
-        "precision.day": {"en": "day", "ko": "일"},
-        "precision.month": {"en": "month", "ko": "월"},
-        "precision.year": {"en": "year", "ko": "연"},
+        # a date's precision, as show prints it after the date ("2025-01-27 (day)");
+        # Korean says 단위: "2025-01-27 (일)" reads as a Sunday, "(월)" as a Monday
+        "precision.day": {"en": "day", "ko": "일 단위"},
+        "precision.month": {"en": "month", "ko": "월 단위"},
+        "precision.year": {"en": "year", "ko": "연 단위"},
         "precision.period": {"en": "period", "ko": "기간"},
         # the other language of a text field, as show names its row ("note (en)")
         "field.lang.en": {"en": "en", "ko": "영어"},
@@ -1409,6 +1415,10 @@ LABELS.update(
         "basis.usd": {"en": " USD", "ko": "달러"},
         "basis.krw": {"en": " KRW", "ko": "원"},
         # values of a record's fields that are words of aigap's, not the article's
+        # an event's precision field, as show prints it
+        "value.day": {"en": "day", "ko": "일 단위"},
+        "value.month": {"en": "month", "ko": "월 단위"},
+        "value.year": {"en": "year", "ko": "연 단위"},
         "value.company": {"en": "company", "ko": "기업"},
         "value.index": {"en": "index", "ko": "지수"},
         "value.rendering": {"en": "rendering", "ko": "번역"},
