@@ -221,7 +221,14 @@ def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
         if match.group(1) == "." and _abbreviation(text, match.start()):
             continue
         following = text[match.end() : match.end() + 1]
-        if following.islower() and following.isascii():
+        line_end = any(offset == match.end() for offset, _ in starts)
+        model = re.match(r"[a-z]+\d", text[match.end() : match.end() + 8]) is not None
+        if (
+            following.islower()
+            and following.isascii()
+            and not model  # "o1 scored 79.2%": a name, lower case
+            and not (line_end and match.group(1) == "." and not match.group(2))
+        ):
             continue  # '"... a new competitor!" he added.': the sentence goes on
         end = match.end(2)
         yield _sentence(text, begin, end, starts, paragraph)
