@@ -478,3 +478,26 @@ def test_korean_reported_speech_a_score_line_and_a_lower_case_model(runner: CliR
         (3, "contradicted", "score-aime-o1"),
         (4, "supported", "event-deepseek-founded"),
     ]
+
+
+def test_a_possessive_ends_a_sentence_and_a_carried_subject_is_no_contradiction(
+    runner: CliRunner,
+) -> None:
+    """ "… than Meta's. Shares of Nvidia fell …" is two sentences (the 's was read as an
+    initial, so Nvidia's name reached the first one's 90%); a different figure about a
+    subject only carried from the sentence before is unverified, not contradicted."""
+    draft = (
+        "DeepSeek says V3 cost $5,580,000 to train.\n"
+        "The bill was about 90% cheaper than Meta's. Shares of Nvidia fell 16.9% that day.\n\n"
+        "DeepSeek said it spent $5.58 million to build V3.\n"
+        "Critics say the true cost was $1.6 billion.\n"
+    )
+    _, data = _json(runner, [], draft)
+    found = [(c["figure"], c["verdict"]) for c in data["claims"]]
+    assert found == [
+        ("$5,580,000", "supported"),
+        ("about 90%", "unverified"),
+        ("16.9%", "supported"),
+        ("$5.58 million", "supported"),
+        ("$1.6 billion", "unverified"),
+    ]

@@ -259,7 +259,8 @@ def _abbreviation(text: str, dot: int) -> bool:
         return True
     # an initial ("Donald J. Trump"), not a one-letter word ending a sentence ("on X.")
     after = text[dot + 1 : dot + 3]
-    return len(token) == 1 and after[:1] == " " and after[1:].isupper()
+    standalone = dot < 2 or text[dot - 2] in ' \t("“'  # "J.", not the s of "Meta's."
+    return len(token) == 1 and standalone and after[:1] == " " and after[1:].isupper()
 
 
 def _sentence(

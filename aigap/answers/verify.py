@@ -564,6 +564,7 @@ def _paired(text: str, end: int, start: int) -> bool:
 
 _LEADING_PRONOUN = re.compile(
     r"^\W*(it|its|they|their|he|his|she|her|the (?:company|firm|model|startup|lab|chipmaker)"
+    r"|th(?:at|is)(?= (?:is|was|figure|amount|sum|cost|price|bill|number|compares)\b)"
     r"|이 (?:모델|회사)|그는|그녀는|회사 측은)(?![\w가-힣])",
     re.IGNORECASE,
 )
@@ -756,6 +757,11 @@ def judge_figure(
     if cued and _other_period(ctx.sentence.text, figure):
         return _unverified(ctx, base)  # "over the past year": not the base's day or period
     if not cued:
+        return _unverified(ctx, base)
+    named = {m.entity for m in ctx.mentions}
+    if owner is None and not any(named & {*s.primary, *s.others, s.benchmark} for s in cued):
+        # the subject is only carried from the sentence before ("Critics say the true cost
+        # was $1.6 billion"): a different figure may be about something else; not a finding
         return _unverified(ctx, base)
     slot = _at_date(cued, when) or _nearest(cued, figure)
     says = slot_says(slot, lang, base)
