@@ -456,3 +456,48 @@ def test_a_difference_is_checked_against_the_bases_differences(runner: CliRunner
         ("1.7%", "supported", "gap-arena"),
     ]
     assert data["claims"][2]["says"].startswith("a difference of 5.4 pp: 13.5 pp (MMMU")
+
+
+def test_korean_reported_speech_a_score_line_and_a_lower_case_model(runner: CliRunner) -> None:
+    """'트럼프 대통령은 …라고 말했다' without quotation marks is Trump's statement (it was
+    not reported: the speaker sat inside the words); 'R1 edged out o1, 79.8% to 79.2%' gives
+    the figures to the names in order; a sentence may start with 'o1'."""
+    draft = (
+        "트럼프 대통령은 딥시크 R1이 AI의 스푸트니크 모먼트라고 말했다.\n"
+        "리카이푸는 딥시크의 성공으로 미중 AI 기술 격차가 거의 없다고 주장했다.\n"
+        "DeepSeek's R1 edged out o1 on AIME 2024, 79.8% to 79.2%. o1 scored 79.8% on AIME 2024.\n"
+        "DeepSeek's founder Liang Wenfeng started the company in 2023.\n"
+    )
+    _, data = _json(runner, [], draft)
+    found = [(c["line"], c["verdict"], c["fact_id"]) for c in data["claims"]]
+    assert found == [
+        (1, "misattributed", "quote-andreessen-sputnik"),
+        (2, "supported", "quote-kaifu-lee-gap-almost-none"),
+        (3, "supported", "score-aime-r1"),
+        (3, "supported", "score-aime-o1"),
+        (3, "contradicted", "score-aime-o1"),
+        (4, "supported", "event-deepseek-founded"),
+    ]
+
+
+def test_a_possessive_ends_a_sentence_and_a_carried_subject_is_no_contradiction(
+    runner: CliRunner,
+) -> None:
+    """ "… than Meta's. Shares of Nvidia fell …" is two sentences (the 's was read as an
+    initial, so Nvidia's name reached the first one's 90%); a different figure about a
+    subject only carried from the sentence before is unverified, not contradicted."""
+    draft = (
+        "DeepSeek says V3 cost $5,580,000 to train.\n"
+        "The bill was about 90% cheaper than Meta's. Shares of Nvidia fell 16.9% that day.\n\n"
+        "DeepSeek said it spent $5.58 million to build V3.\n"
+        "Critics say the true cost was $1.6 billion.\n"
+    )
+    _, data = _json(runner, [], draft)
+    found = [(c["figure"], c["verdict"]) for c in data["claims"]]
+    assert found == [
+        ("$5,580,000", "supported"),
+        ("about 90%", "unverified"),
+        ("16.9%", "supported"),
+        ("$5.58 million", "supported"),
+        ("$1.6 billion", "unverified"),
+    ]

@@ -221,7 +221,14 @@ def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
         if match.group(1) == "." and _abbreviation(text, match.start()):
             continue
         following = text[match.end() : match.end() + 1]
-        if following.islower() and following.isascii():
+        line_end = any(offset == match.end() for offset, _ in starts)
+        model = re.match(r"[a-z]+\d", text[match.end() : match.end() + 8]) is not None
+        if (
+            following.islower()
+            and following.isascii()
+            and not model  # "o1 scored 79.2%": a name, lower case
+            and not (line_end and match.group(1) == "." and not match.group(2))
+        ):
             continue  # '"... a new competitor!" he added.': the sentence goes on
         end = match.end(2)
         yield _sentence(text, begin, end, starts, paragraph)
@@ -252,7 +259,8 @@ def _abbreviation(text: str, dot: int) -> bool:
         return True
     # an initial ("Donald J. Trump"), not a one-letter word ending a sentence ("on X.")
     after = text[dot + 1 : dot + 3]
-    return len(token) == 1 and after[:1] == " " and after[1:].isupper()
+    standalone = dot < 2 or text[dot - 2] in ' \t("“'  # "J.", not the s of "Meta's."
+    return len(token) == 1 and standalone and after[:1] == " " and after[1:].isupper()
 
 
 def _sentence(

@@ -564,6 +564,7 @@ def _paired(text: str, end: int, start: int) -> bool:
 
 _LEADING_PRONOUN = re.compile(
     r"^\W*(it|its|they|their|he|his|she|her|the (?:company|firm|model|startup|lab|chipmaker)"
+    r"|th(?:at|is)(?= (?:is|was|figure|amount|sum|cost|price|bill|number|compares)\b)"
     r"|이 (?:모델|회사)|그는|그녀는|회사 측은)(?![\w가-힣])",
     re.IGNORECASE,
 )
@@ -757,6 +758,11 @@ def judge_figure(
         return _unverified(ctx, base)  # "over the past year": not the base's day or period
     if not cued:
         return _unverified(ctx, base)
+    named = {m.entity for m in ctx.mentions}
+    if owner is None and not any(named & {*s.primary, *s.others, s.benchmark} for s in cued):
+        # the subject is only carried from the sentence before ("Critics say the true cost
+        # was $1.6 billion"): a different figure may be about something else; not a finding
+        return _unverified(ctx, base)
     slot = _at_date(cued, when) or _nearest(cued, figure)
     says = slot_says(slot, lang, base)
     theirs = next(
@@ -919,7 +925,8 @@ def _has_facts(entity: str, base: Base) -> bool:
 
 _CONCEPTS: dict[str, str] = {
     "release": r"releas|launch|unveil|debut|rolled out|introduc|출시|공개|선보|내놓|내놨",
-    "found": r"found|establish|set up|설립|창업|세운|세웠|창립",
+    "found": r"found|establish|set up|start(?:ed|s)? (?:the |his |her |a )?(?:company|firm"
+    r"|startup|lab|business)|설립|창업|세운|세웠|창립",
     "born": r"\bborn\b|출생|태어|년생",
     "meet": r"\bmet\b|\bmeet|meeting|만나|만남|만났|회동|면담",
     "report": r"report|보도",
@@ -1256,7 +1263,10 @@ def _statement(ctx: _Context) -> Quoted | None:
         text,
     )
     if korean is not None:
-        start, end = 0, korean.start() + 1
+        # the words start after the sentence's topic, the speaker ("트럼프 대통령은 …라고
+        # 말했다"): the speaker is then outside them, as in English
+        topic = re.search(r"(?<=[가-힣A-Za-z0-9)])[은는]\s", text[: korean.start()])
+        start, end = (topic.end() if topic else 0), korean.start() + 1
     elif english is not None:
         start, end = english.end(), len(text)
         if len(text[start:].strip(" .,")) < 12:  # "..., Lee said."
@@ -1409,13 +1419,36 @@ def _add_quoted(store: Store, base: Base, contexts: Sequence[_Context]) -> None:
                     found.append(hit.record)
 
 
+_SCORELINE = re.compile(r"\s*(?:to|vs\.?|versus|against|대|-|–)\s*", re.IGNORECASE)
+
+
+def _made_by(entity: str, others: Sequence[str], base: Base) -> bool:
+    """A maker named beside its model ("DeepSeek's R1"): the model is the actor."""
+    return any(
+        isinstance(e := base.names.by_id.get(o), Entity) and e.developer == entity
+        for o in others
+        if o != entity
+    )
+
+
 _RESPECTIVELY = re.compile(r"\brespectively\b|각각", re.IGNORECASE)
 
 
 def _respectively(ctx: _Context, figures: Sequence[Figure], base: Base) -> dict[int, str]:
     """ "A and B fell 17.4% and 13.8% respectively": the names given to the figures in order."""
-    if not _RESPECTIVELY.search(ctx.sentence.text) or len(figures) < 2:
+    if len(figures) < 2:
         return {}
+    if not _RESPECTIVELY.search(ctx.sentence.text):
+        # "R1 edged out o1 on AIME 2024, 79.8% to 79.2%": a score line, names in order
+        if len(figures) != 2 or not _SCORELINE.fullmatch(
+            ctx.sentence.text[figures[0].span.end : figures[1].span.start]
+        ):
+            return {}
+        first = figures[0].span.start
+        named = [m for m in _outside_quotes(ctx.sentence.text, ctx.mentions) if m.end <= first]
+        actors = list(dict.fromkeys(m.entity for m in named if _actor(m.entity, base.names)))
+        people = [e for e in actors if not _made_by(e, actors, base)]
+        return dict(enumerate(people)) if len(people) == 2 else {}
     names: list[str] = []
     for m in _outside_quotes(ctx.sentence.text, ctx.mentions):
         if _actor(m.entity, base.names) and m.entity not in names:
