@@ -255,8 +255,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     # a date in a table cell: ISO, or the edge of a year or month in words
     "date.short.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
     "date.short.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
-    "date.short.month_end": {"en": "end of {iso}", "ko": "{year}년 {m}월 말"},
-    "date.short.month_start": {"en": "start of {iso}", "ko": "{year}년 {m}월 초"},
+    "date.short.month_end": {"en": "end of {ym}", "ko": "{year}년 {m}월 말"},
+    "date.short.month_start": {"en": "start of {ym}", "ko": "{year}년 {m}월 초"},
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},
