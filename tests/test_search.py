@@ -18,7 +18,7 @@ from .conftest import SEARCH_HIT_FIELDS
 
 QUESTIONS_FILE = Path(__file__).with_name("search_questions.yaml")  # the tuning part
 HELD_OUT_FILE = Path(__file__).with_name("search_questions_heldout.yaml")  # held out once
-# every part of the question set; the last two are reported (never tuned on)
+# every part of the question set; the last two are reported (never tuned on, never searched here)
 PART_FILES = [
     QUESTIONS_FILE,
     HELD_OUT_FILE,
@@ -26,6 +26,10 @@ PART_FILES = [
     Path(__file__).with_name("search_questions_heldout3.yaml"),
     Path(__file__).with_name("search_questions_heldout4.yaml"),
     Path(__file__).with_name("search_questions_heldout5.yaml"),
+    Path(__file__).with_name("search_questions_tuning2.yaml"),
+    Path(__file__).with_name("search_questions_tuning3.yaml"),
+    Path(__file__).with_name("search_questions_heldout6.yaml"),
+    Path(__file__).with_name("search_questions_heldout7.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
