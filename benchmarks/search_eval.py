@@ -58,6 +58,7 @@ PARTS = {
     "held-out 4": REPO / "tests" / "search_questions_heldout4.yaml",  # reported (round 2)
     "held-out 5": REPO / "tests" / "search_questions_heldout5.yaml",  # reported (round 3)
     "tuning 2": REPO / "tests" / "search_questions_tuning2.yaml",  # written for round 4
+    "tuning 3": REPO / "tests" / "search_questions_tuning3.yaml",  # written for round 4
     "held-out 6": REPO / "tests" / "search_questions_heldout6.yaml",  # reported (round 4)
 }
 # The parts reported and never tuned on: their misses are listed only when asked

@@ -401,3 +401,24 @@ def test_another_version_of_a_name_is_not_the_one_the_base_has(runner: CliRunner
     assert hits(runner, "llama", "3", "h100")[0]["id"] == "cost-llama3-h100"
     assert hits(runner, "aime", "2024", "r1")[0]["id"] == "score-aime-r1"
     assert hits(runner, "math", "500", "r1")[0]["id"] == "score-math500-r1"
+
+
+def test_a_noun_made_a_verb_stays_content(runner: CliRunner) -> None:
+    # 고소했나 (did ... sue): 고소 is a noun the base lacks, not a verb to weigh less
+    assert all(h["weak"] for h in hits(runner, "오픈AI가", "딥시크", "고소했나"))
+    # while a plain verb's form (나왔어, came out) still counts for little
+    assert not hits(runner, "R1은", "언제", "나왔어")[0]["weak"]
+
+
+def test_an_unknown_word_with_a_digit_names_what_the_base_lacks(runner: CliRunner) -> None:
+    # gpt-5 is a model the base has no score of: AIME's scores are o1's and R1's
+    assert all(h["weak"] for h in hits(runner, "gpt-5", "aime", "score"))
+
+
+def test_korean_question_forms_ask(runner: CliRunner) -> None:
+    # 누구야 (who is), 언제야 (when is), 몇개월 (how many months) are questions
+    assert not hits(runner, "량원펑", "누구야")[0]["weak"]
+    first = hits(runner, "AI인덱스", "보고서", "발표일", "언제야")[0]
+    assert first["id"] == "event-ai-index-2025-release" and not first["weak"]
+    found = [h["id"] for h in hits(runner, "중국", "몇개월", "뒤처졌나")[:3]]
+    assert "quote-kaifu-lee-months" in found

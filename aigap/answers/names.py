@@ -350,7 +350,8 @@ _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _SOUND_ALIKE = ({1, 5}, {3, 7}, {10, 11, 15}, {12, 17}, {2, 6})
 # first consonants said in one place, plain, aspirated or tense (ㅈ/ㅊ/ㅉ: 격자 for
 # 격차), in Unicode's order ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
-_SAME_PLACE = ({0, 1, 15}, {3, 4, 16}, {7, 8, 17}, {9, 10}, {12, 13, 14})
+# ㄹ and ㄴ too: ㄹ is said ㄴ after most consonants (폭락 sounds 퐁낙: typed 폭낙)
+_SAME_PLACE = ({0, 1, 15}, {3, 4, 16}, {7, 8, 17}, {9, 10}, {12, 13, 14}, {2, 5})
 
 
 def _same_place(typed: int, meant: int) -> bool:
