@@ -105,3 +105,10 @@ def test_timeline_s_unknown_kind_names_the_option_in_korean(runner: CliRunner) -
     assert result.exit_code == 2
     assert "'--kind' / '-k'의 값이 잘못되었습니다" in result.stderr and "None" not in result.stderr
     assert "gaps (격차)" in result.stderr
+
+
+def test_show_gives_each_gap_reading_its_unit(runner: CliRunner) -> None:
+    """ "2023-end end of 2023: 17.5 (printed “17.5%”)" had no unit: 17.5 what?"""
+    for lang, said in (("en", "end of 2023: 17.5 pp (printed"), ("ko", "2023년 말: 17.5%p (")):
+        result = runner.invoke(app, ["show", "gap-mmlu", "--lang", lang], env={"COLUMNS": "200"})
+        assert result.exit_code == 0 and said in result.stdout
