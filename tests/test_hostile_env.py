@@ -373,3 +373,21 @@ def test_json_figures_appear_in_the_narrow_table() -> None:
     for key in ("then_value", "now_value", "change_pp"):
         assert re.search(rf"(?<![\d.]){re.escape(str(row[key]))}(?![\d])", narrow), key
     assert "~58× (50–70×)" in narrow
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_chart_with_an_unwritable_home_says_nothing_on_stderr(tmp_path: Path, lang: str) -> None:
+    """matplotlib's "mkdir -p failed … Matplotlib created a temporary cache directory"
+    (in English, in a Korean run) reached stderr: it copes, the reader can do nothing."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLCONFIGDIR", "XDG_CONFIG_HOME")}
+    env.update(HOME=os.devnull, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    target = tmp_path / "gaps.svg"
+    proc = subprocess.run(
+        [*aigap_command(), "chart", "gap", "--out", str(target), "--lang", lang],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=HANG,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert target.stat().st_size > 0
