@@ -673,6 +673,10 @@ def _corrected(
         conjugated = _conjugated(store, word)
         if conjugated is not None:
             return [conjugated]
+    else:
+        related = _related(store, stem)
+        if related is not None:
+            return [related]
     # ... then the index's own words, one edit away at most: an ordinary word has
     # many neighbours (사용자 is not 사용해). An English word is compared as the
     # index stores it (relase -> relas, one edit from releas: release, released)
@@ -704,6 +708,23 @@ def _corrected(
     corrections.append((word, fixed))
     read = _word_term(fixed, rules)
     return [_with_form(read) if rules.form else read]
+
+
+RELATED_SHORTEST = 6  # letters an English word's shared beginning keeps (invest, compet)
+
+
+def _related(store: Store, word: str) -> Term | None:
+    """An English word the base has only in a related form: investors -> invest*
+    (investment), competitor -> competit* (competition). The word as the index
+    stems it, less its last two letters but six letters at least, as a prefix;
+    a related word says less than the word itself: it counts for less."""
+    stem = index_stems([word])[word]
+    if len(word) < RELATED_SHORTEST + 1 or not stem.isalpha():
+        return None
+    prefix = stem[: max(RELATED_SHORTEST, len(stem) - 2)]
+    if prefix == stem or not store.search_count(_quoted(prefix) + "*", 1):
+        return None
+    return Term(word, (_quoted(prefix) + "*",), light=True)
 
 
 # English endings tried to turn an index stem back into a word (releas -> release)
