@@ -28,8 +28,10 @@ PART_FILES = [
     Path(__file__).with_name("search_questions_heldout5.yaml"),
     Path(__file__).with_name("search_questions_tuning2.yaml"),
     Path(__file__).with_name("search_questions_tuning3.yaml"),
+    Path(__file__).with_name("search_questions_tuning4.yaml"),
     Path(__file__).with_name("search_questions_heldout6.yaml"),
     Path(__file__).with_name("search_questions_heldout7.yaml"),
+    Path(__file__).with_name("search_questions_heldout8.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
@@ -426,3 +428,26 @@ def test_korean_question_forms_ask(runner: CliRunner) -> None:
     assert first["id"] == "event-ai-index-2025-release" and not first["weak"]
     found = [h["id"] for h in hits(runner, "중국", "몇개월", "뒤처졌나")[:3]]
     assert "quote-kaifu-lee-months" in found
+
+
+def test_an_english_word_in_a_related_form_counts_for_less(runner: CliRunner) -> None:
+    import os
+
+    from aigap.answers.search import _related
+    from aigap.opener import open_store
+
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    try:
+        related = _related(store, "investors")
+        assert related is not None and related.alternatives == ('"invest"*',) and related.light
+        assert _related(store, "employees") is None  # no employ... in the base
+    finally:
+        store.close()
+
+
+def test_a_derivational_suffix_and_colloquial_endings(runner: CliRunner) -> None:
+    # 정치권 (political circles) is about 정치; 회사들보다 is 회사 (a type word) with
+    # a plural and a particle; 진짜 (really) is no content
+    first = hits(runner, "미국", "정치권", "우려")[0]
+    assert first["id"] == "claim-us-fears-shook-politics" and not first["weak"]
+    assert not hits(runner, "딥시크", "충격", "진짜")[0]["weak"]
