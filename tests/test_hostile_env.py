@@ -391,3 +391,20 @@ def test_a_chart_with_an_unwritable_home_says_nothing_on_stderr(tmp_path: Path, 
     )
     assert (proc.returncode, proc.stderr) == (0, "")
     assert target.stat().st_size > 0
+
+
+def test_ctrl_c_while_starting_is_exit_130_without_a_traceback() -> None:
+    """Ctrl-C in the first tenth of a second (the imports) printed a traceback."""
+    script = (
+        "import sys, types\n"
+        "class Interrupted(types.ModuleType):\n"
+        "    def __getattr__(self, name):\n"
+        "        raise KeyboardInterrupt\n"
+        "sys.modules['aigap.cli'] = Interrupted('aigap.cli')\n"
+        "from aigap.__main__ import run\n"
+        "run()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=HANG
+    )
+    assert (proc.returncode, proc.stderr) == (130, "")

@@ -354,3 +354,12 @@ def test_no_hits_in_korean() -> None:
     assert result.exit_code == 0
     assert "(찾은 것이 없습니다)" in result.stdout
     assert "nothing" not in result.stdout
+
+
+def test_a_bad_boolean_in_the_environment_is_said_in_korean() -> None:
+    """AIGAP_NO_PACKAGED=maybe: Typer's English "Input should be a valid boolean" in Korean."""
+    result = CliRunner().invoke(
+        app, ["--lang", "ko", "gap"], env={"AIGAP_NO_PACKAGED": "maybe", "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 2
+    assert "참이나 거짓이어야 합니다" in result.stderr and "Input should" not in result.stderr

@@ -785,6 +785,11 @@ LABELS.update(
             "en": "Input should be less than or equal to {n}",
             "ko": "{n} 이하여야 합니다 (받은 값: {value!r})",
         },
+        # Typer's words for a flag's bad value from the environment (AIGAP_NO_PACKAGED=maybe)
+        "usage.boolean": {
+            "en": "Input should be a valid boolean, unable to interpret input",
+            "ko": "참이나 거짓이어야 합니다 (1, true, yes, on 또는 0, false, no, off)",
+        },
         "usage.integer": {
             "en": "Input should be a valid integer, unable to parse string as an integer",
             "ko": "정수여야 합니다 (받은 값: {value!r})",
