@@ -1975,7 +1975,7 @@ LABELS.update(
         "help.metavar.benchmark": {"en": "benchmark", "ko": "벤치마크"},
         "help.metavar.words": {"en": "words", "ko": "단어"},
         "help.metavar.draft": {"en": "FILE", "ko": "파일"},
-        "help.metavar.name": {"en": "[NAME]", "ko": "[이름]"},
+        "help.metavar.name": {"en": "NAME", "ko": "이름"},
     }
 )
 
