@@ -24,6 +24,8 @@ def run() -> None:
         from aigap.cli import main  # after gc.disable: this import is the start-up
 
         main(when_parsed=_collect_from_here)
+    except KeyboardInterrupt:  # Ctrl-C while starting, before the CLI's own handler
+        raise SystemExit(130) from None  # the shell's code for SIGINT, no traceback
     finally:
         gc.freeze()
 

@@ -99,3 +99,19 @@ def test_every_figure_of_one_date_carries_its_date(runner: CliRunner, lang: str)
 def test_korean_brief_names_a_score_s_country_in_korean(runner: CliRunner) -> None:
     text = _brief(runner, "arena", "--lang", "ko")
     assert "구글 (미국)" in text and "(US)" not in text and "(CN)" not in text
+
+
+def test_a_brief_of_nothing_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "only-a-source.yaml"
+    mine.write_text(
+        "schema: 1\nsources:\n  - {id: s, outlet: {en: O}, headline: {en: H},"
+        ' published: "2025", language: en}\n',
+        encoding="utf-8",
+    )
+    for args, said in (([], "(nothing matches)"), (["--lang", "ko"], "(찾은 것이 없습니다)")):
+        text = _brief(runner, "--no-packaged", "--facts", str(mine), *args)
+        assert text.splitlines()[2] == said
+    for command in (["market"], ["costs"]):  # and no note explains rows there are not
+        result = runner.invoke(app, ["--no-packaged", "--facts", str(mine), *command])
+        assert result.exit_code == 0
+        assert result.stdout.splitlines()[1:] == ["(nothing matches)"]

@@ -89,6 +89,26 @@ def test_a_copy_of_the_packaged_base_names_no_packaged(runner: CliRunner, tmp_pa
     assert code == 2 and "--no-packaged" in out and "사본" in out
 
 
+def test_a_copy_of_another_file_of_yours_names_that_file_only(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A copy of one --facts file was called a copy of "the packaged base (facts.yaml,
+    mine.yaml)", with --no-packaged as the advice: it names the file it repeats."""
+    mine, copy = tmp_path / "mine.yaml", tmp_path / "copy.yaml"
+    claims = "".join(
+        f"  - id: my-claim-{i}\n    source: mk-2025-01-29\n    claim: {{en: x}}\n"
+        f"    passage: x\n    passage_en: x\n"
+        for i in range(12)
+    )
+    mine.write_text("schema: 1\nclaims:\n" + claims, encoding="utf-8")
+    shutil.copy(mine, copy)
+    code, out = _run(runner, "--facts", str(mine), "--facts", str(copy), "gap", "mmlu")
+    first = out.strip().splitlines()[0]
+    assert code == 2 and "looks like a copy" in first
+    assert f"repeats 12 ids of {mine}:" in first
+    assert "packaged" not in first and "--no-packaged" not in first
+
+
 def test_a_few_duplicates_are_each_reported(runner: CliRunner, tmp_path: Path) -> None:
     mine = tmp_path / "mine.yaml"
     mine.write_text(

@@ -211,3 +211,14 @@ def test_an_unknown_pasted_paragraph_is_echoed_short(command: str) -> None:
     assert code == 2
     assert len(out + err) < 1000
     assert "x" * 79 + "…" in err
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [("brief", "aigap brief [OPTIONS] [NAME]"), ("chart", "aigap chart [OPTIONS] {gap|scores}")],
+)
+def test_the_usage_line_brackets_an_argument_once(command: str, usage: str) -> None:
+    # "[[NAME]]" and "{[gap|scores]}": the metavar had brackets of its own
+    code, out, _ = _run(command, "--help")
+    assert code == 0 and usage in out
+    assert "[[" not in out and "{[" not in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from aigap import kinds
 from aigap.cli import app
+from aigap.output.export import spreadsheet_text
 from tests.test_toy_kind import _facts, policy_kind  # noqa: F401 (a fixture)
 
 
@@ -22,8 +24,9 @@ def _export(runner: CliRunner, target: Path, *args: str) -> Any:
 
 
 def _read(directory: Path, name: str) -> list[dict[str, str]]:
+    """A resource's rows, each text as exact as the fact base's (spreadsheet_text)."""
     with open(directory / f"{name}.csv", encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+        return [{k: spreadsheet_text(v) for k, v in row.items()} for row in csv.DictReader(f)]
 
 
 @pytest.fixture
@@ -269,3 +272,17 @@ def test_entities_are_exported_with_aliases_and_affiliations(
     with open(exported / "entity_affiliations.csv", encoding="utf-8", newline="") as f:
         ties = {(r["entity_id"], r["org"]) for r in csv.DictReader(f)}
     assert ("sam-altman", "openai") in ties
+
+
+def test_no_cell_of_the_export_is_a_spreadsheet_formula(exported: Path) -> None:
+    """The brief: CSV has no live spreadsheet formulas. The shipped base's own notes
+    start with '@sama의 X 게시물', which Excel read as a formula (#NAME?)."""
+    live = re.compile(r"[=+\-@\t\r]")
+    number = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?%?")
+    for path in sorted(exported.glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.reader(f):
+                for cell in row:
+                    assert not (live.match(cell) and not number.fullmatch(cell)), (path, cell)
+    notes = [r["note_ko"] for r in _read(exported, "sources")]
+    assert any(n.startswith("@sama의 X 게시물") for n in notes)  # exact once undone

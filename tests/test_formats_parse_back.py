@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from aigap.cli import app
+from aigap.output.export import spreadsheet_text
 from aigap.output.render import (
     Column,
     Listing,
@@ -217,7 +218,8 @@ def test_export_csv_is_exact(tmp_path_factory: pytest.TempPathFactory, values: l
     _write_csv(path, Table("t", "t", "", columns, [values], ("c0",)))
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[1] == values
+    assert [spreadsheet_text(cell) for cell in rows[1]] == values  # exact, undone
+    assert not any(_is_formula(cell) for cell in rows[1] if cell)  # and never run
 
 
 # --- a hostile fact file, end to end ----------------------------------------------------
@@ -258,7 +260,8 @@ def test_frictionless_validates_an_export_of_a_hostile_base(tmp_path: Path) -> N
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     with open(target / "quotes.csv", encoding="utf-8", newline="") as f:
         (row,) = list(csv.DictReader(f))
-    assert row["said_en"] == EVIL and row["passage"] == EVIL  # exact
+    assert row["said_en"] == row["passage"] == "'" + EVIL  # a spreadsheet never runs it
+    assert spreadsheet_text(row["said_en"]) == EVIL  # and a program gets it exactly
 
 
 @pytest.mark.parametrize("fmt", ["csv", "csv-excel", "markdown", "json"])

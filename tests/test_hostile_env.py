@@ -373,3 +373,38 @@ def test_json_figures_appear_in_the_narrow_table() -> None:
     for key in ("then_value", "now_value", "change_pp"):
         assert re.search(rf"(?<![\d.]){re.escape(str(row[key]))}(?![\d])", narrow), key
     assert "~58× (50–70×)" in narrow
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_chart_with_an_unwritable_home_says_nothing_on_stderr(tmp_path: Path, lang: str) -> None:
+    """matplotlib's "mkdir -p failed … Matplotlib created a temporary cache directory"
+    (in English, in a Korean run) reached stderr: it copes, the reader can do nothing."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLCONFIGDIR", "XDG_CONFIG_HOME")}
+    env.update(HOME=os.devnull, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    target = tmp_path / "gaps.svg"
+    proc = subprocess.run(
+        [*aigap_command(), "chart", "gap", "--out", str(target), "--lang", lang],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=HANG,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert target.stat().st_size > 0
+
+
+def test_ctrl_c_while_starting_is_exit_130_without_a_traceback() -> None:
+    """Ctrl-C in the first tenth of a second (the imports) printed a traceback."""
+    script = (
+        "import sys, types\n"
+        "class Interrupted(types.ModuleType):\n"
+        "    def __getattr__(self, name):\n"
+        "        raise KeyboardInterrupt\n"
+        "sys.modules['aigap.cli'] = Interrupted('aigap.cli')\n"
+        "from aigap.__main__ import run\n"
+        "run()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=HANG
+    )
+    assert (proc.returncode, proc.stderr) == (130, "")

@@ -80,6 +80,26 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert r.stderr == f"{path}: cannot read: permission denied\n"
 
 
+def test_a_directory_that_cannot_be_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A --facts directory one may enter but not list (mode 711) was exit 70."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "facts.yaml").write_bytes(FACTS)
+    real_listdir = os.listdir
+
+    def refuse(name: object = ".") -> list[str]:
+        if str(name) == str(mine):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_listdir(name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "listdir", refuse)
+    monkeypatch.setenv("AIGAP_NO_CACHE", "1")
+    for args in (["--no-packaged", "--facts", str(mine), "gap", "mmlu"], ["check", str(mine)]):
+        r = runner.invoke(app, args)
+        assert r.exit_code == 2, r.output
+        assert f"{mine}: " in r.output and "cannot read: permission denied" in r.output
+
+
 def test_bom_is_a_warning_and_the_file_still_works(parser: str, tmp_path: Path) -> None:
     path = tmp_path / "facts.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + FACTS)

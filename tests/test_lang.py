@@ -226,7 +226,7 @@ def test_export_errors_in_korean(tmp_path: Path) -> None:
         (["scores", "--limit", "-1"], "오류: '--limit' / '-n'의 값이 잘못되었습니다: 0 이상이어야"),
         (["scores", "--limit", "x"], "정수여야 합니다 (받은 값: 'x')"),
         (["gap", "-f", "xml"], "'xml'은(는) 고를 수 없습니다 (고를 수 있는 값: table, json"),
-        (["facts", "--kind", "nope"], "'nope'은(는) 고를 수 없습니다 (고를 수 있는 값: gaps,"),
+        (["facts", "--kind", "nope"], "'nope'은(는) 고를 수 없습니다 (고를 수 있는 값: gaps (격"),
         (["chart", "gaps"], "'gaps'은(는) 고를 수 없습니다 (고를 수 있는 값: gap, scores)"),
         (["search"], "오류: 필요한 인자가 없습니다: '단어'"),
         (["gap", "mmlu", "extra"], "오류: 예상하지 못한 인자가 있습니다: extra"),
@@ -354,3 +354,12 @@ def test_no_hits_in_korean() -> None:
     assert result.exit_code == 0
     assert "(찾은 것이 없습니다)" in result.stdout
     assert "nothing" not in result.stdout
+
+
+def test_a_bad_boolean_in_the_environment_is_said_in_korean() -> None:
+    """AIGAP_NO_PACKAGED=maybe: Typer's English "Input should be a valid boolean" in Korean."""
+    result = CliRunner().invoke(
+        app, ["--lang", "ko", "gap"], env={"AIGAP_NO_PACKAGED": "maybe", "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 2
+    assert "참이나 거짓이어야 합니다" in result.stderr and "Input should" not in result.stderr

@@ -89,3 +89,26 @@ def test_entity_relations_are_checked(runner: CliRunner, tmp_path: Path, case: s
     assert "base.yaml:" in result.output and said in result.output, result.output
     check = runner.invoke(app, ["check", facts])
     assert check.exit_code in (1, 2) and said in check.output
+
+
+def test_a_kind_may_be_typed_as_the_korean_tables_name_it(runner: CliRunner) -> None:
+    korean = runner.invoke(app, ["timeline", "--kind", "격차", "-f", "json"])
+    english = runner.invoke(app, ["timeline", "--kind", "gaps", "-f", "json"])
+    assert korean.exit_code == 0 and korean.stdout == english.stdout
+    facts = runner.invoke(app, ["facts", "--kind", "발언", "-f", "json"])
+    assert facts.exit_code == 0 and '"kind": "quote"' in facts.stdout
+
+
+def test_timeline_s_unknown_kind_names_the_option_in_korean(runner: CliRunner) -> None:
+    """timeline --kind checked its values in the command's body: Korean said "None의 값이"."""
+    result = runner.invoke(app, ["timeline", "--kind", "gapz", "--lang", "ko"])
+    assert result.exit_code == 2
+    assert "'--kind' / '-k'의 값이 잘못되었습니다" in result.stderr and "None" not in result.stderr
+    assert "gaps (격차)" in result.stderr
+
+
+def test_show_gives_each_gap_reading_its_unit(runner: CliRunner) -> None:
+    """ "2023-end end of 2023: 17.5 (printed “17.5%”)" had no unit: 17.5 what?"""
+    for lang, said in (("en", "end of 2023: 17.5 pp (printed"), ("ko", "2023년 말: 17.5%p (")):
+        result = runner.invoke(app, ["show", "gap-mmlu", "--lang", lang], env={"COLUMNS": "200"})
+        assert result.exit_code == 0 and said in result.stdout

@@ -108,6 +108,25 @@ def test_a_table_cell_keeps_iso_and_words_the_edge() -> None:
     assert date_short(_date("2024-01"), "ko") == "2024-01"
     assert date_short(_date("2024-end"), "en") == "end of 2024"
     assert date_short(_date("2024-end"), "ko") == "2024년 말"
+    # the edge of a month: "end of 2024-12", not "end of 2024-12-end"
+    assert date_short(_date("2024-12-end"), "en") == "end of 2024-12"
+    assert date_short(_date("2025-06-start"), "en") == "start of 2025-06"
+    assert date_short(_date("2024-12-end"), "ko") == "2024년 12월 말"
+
+
+def test_a_source_published_at_a_month_s_end_is_said_so(runner: CliRunner, tmp_path: Path) -> None:
+    """The sources line under a table and the plain citation printed the file's
+    "2024-12-end" (and "end of 2024-12-end")."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "schema: 1\nsources:\n  - {id: s, outlet: {en: Web}, headline: {en: Page},"
+        ' published: "2024-12-end", language: en}\nclaims:\n'
+        "  - {id: c, source: s, claim: {en: A claim}, passage: p, passage_en: p}\n",
+        encoding="utf-8",
+    )
+    said = _run(runner, "--no-packaged", "--facts", str(mine), "cite", "s")
+    said += _run(runner, "--no-packaged", "--facts", str(mine), "facts")
+    assert "end of 2024-12" in said and "2024-12-end" not in said
 
 
 def _run(runner: CliRunner, *args: str) -> str:

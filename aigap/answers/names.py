@@ -67,6 +67,8 @@ ENDINGS: tuple[str, ...] = tuple(
         한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
         했어요 됐어요 졌어요 었어요 았어요 했어 됐어 졌어 었어 았어 었나 았나
         했니 했지 였지 인가요 인지 는지 나요 을까 할까
+        다던데 라던데 던데 는데 인데 이냐 냐 임 만큼 랑
+        들은 들이 들을 들의 들과 들도 들보다 들에게 들에서 들
         """
         ),
         key=len,
@@ -82,7 +84,7 @@ VERB_ENDINGS = frozenset(
     했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
     한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
     했어요 됐어요 졌어요 었어요 았어요 했어 됐어 졌어 었어 았어 었나 았나
-    했니 했지 였지 인가요 인지 는지 나요 을까 할까
+    했니 했지 였지 인가요 인지 는지 나요 을까 할까 다던데 라던데 던데
     """
     )
 )
@@ -350,7 +352,8 @@ _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _SOUND_ALIKE = ({1, 5}, {3, 7}, {10, 11, 15}, {12, 17}, {2, 6})
 # first consonants said in one place, plain, aspirated or tense (ㅈ/ㅊ/ㅉ: 격자 for
 # 격차), in Unicode's order ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
-_SAME_PLACE = ({0, 1, 15}, {3, 4, 16}, {7, 8, 17}, {9, 10}, {12, 13, 14})
+# ㄹ and ㄴ too: ㄹ is said ㄴ after most consonants (폭락 sounds 퐁낙: typed 폭낙)
+_SAME_PLACE = ({0, 1, 15}, {3, 4, 16}, {7, 8, 17}, {9, 10}, {12, 13, 14}, {2, 5})
 
 
 def _same_place(typed: int, meant: int) -> bool:

@@ -95,11 +95,14 @@ STOP_WORDS = frozenset(
     had has have how i in into is it its many me much my of on or than that the
     their them these they this those to was were what whats when where which who
     whom whose why will with would you your tell show give me please more most less
+    really basically actually just even ever very so quite pretty true get got gets
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
     을 를 의 에 좀 알려줘 알려주세요 대해 대한 관해 관한 덕분에 때문에 통해 이유
-    뭐야 뭔가 뭐지 뭐예요 뭐에요 무엇인가
+    뭐야 뭔가 뭐지 뭐예요 뭐에요 무엇인가 누구야 누구예요 누구인가 누군가 언제야 언제예요
+    언제인가 누군데 뭔데 어디야 진짜 정말 사실 사실임 혹시 그냥 완전 엄청 너무 아주 이렇게
+    그렇게
     """
     )
 )
@@ -352,14 +355,20 @@ FIGURE_WORDS = frozenset(
         """
     much many number numbers figure figures percent percentage points point score
     scores accuracy price prices cost costs rate much big size drop dropped fall fell
-    얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점 률 액 규모
+    usd dollar dollars krw elo
+    얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점 률 액 규모 비
+    달러 원화
     """
     )
 )
 # a number (not a name with a digit: r1, v3, h800) or a unit
 _FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|원$|%p")
 # Questions that ask when: an event (a dated happening) answers them.
-DATE_WORDS = frozenset(_listed("when date day year 언제 날짜 출시일 설립일 연도 몇년 일"))
+DATE_WORDS = frozenset(
+    _listed("when date day year 언제 언제야 언제예요 언제인가 날짜 출시일 설립일 연도 몇년 일")
+)
+# Endings that make a noun a verb (하다, 되다: 고소했나, 설립됐나): the noun stays content
+NOUN_VERB_ENDINGS = ("했", "한", "하", "할", "함", "됐", "된", "되", "됨")
 # Korean question words that open a word (몇년생, 몇명, 얼마짜리): the word asks, it
 # is not content; the ones that ask a date
 QUESTION_HEADS = ("몇", "얼마", "며칠")
@@ -370,14 +379,21 @@ TYPE_WORDS: dict[str, str] = {
     word: kind
     for kind, words in (
         ("organization", "company companies firm firms startup lab 회사 기업 업체 기관 연구소"),
-        ("person", "person people man guy 사람 인물"),
+        ("person", "person guy 사람 인물"),  # not people: "number of people" is no person
         ("country", "country countries nation 나라 국가"),
     )
     for word in _listed(words)
 }
 TYPE_SHARE = 0.5  # a type word is taken to be as common as half the base's records
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
-WHAT_WORDS = frozenset(_listed("who what whats 누구 누가 무엇 뭐야 뭔가 뭐지 어떤"))
+WHAT_WORDS = frozenset(
+    _listed(
+        """
+        who what whats 누구 누구야 누구예요 누구인가 누군가 누군데 누가 무엇 뭐야 뭔가 뭔데
+        뭐지 어떤
+        """
+    )
+)
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
 
 # How the best hits are re-ranked (tuned on tests/search_questions.yaml only;
@@ -453,8 +469,10 @@ def _word_term(word: str, rules: Rules) -> Term:
     """A plain word's term: a Korean stem as a prefix, an English word with its irregular forms."""
     if is_hangul(word):
         stem = korean_stem(word, ENDINGS if rules.endings else _OLD_ENDINGS)
-        verb = any(word.endswith(e) and len(word) > len(e) for e in VERB_ENDINGS)
-        verb = verb or is_past_tense(word)  # 나왔어, 떨어졌나: no noun has the past tense
+        ending = next((e for e in VERB_ENDINGS if word.endswith(e) and len(word) > len(e)), "")
+        # 고소했나, 출시됐나: a noun made a verb by 하다 or 되다 is the noun, content
+        verb = bool(ending) and not ending.startswith(NOUN_VERB_ENDINGS)
+        verb = verb or is_past_tense(stem)  # 나왔어, 떨어졌나: no noun has the past tense
         one_syllable = len(stem) == 1 and rules.syllable
         # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
         light = verb or one_syllable
@@ -614,6 +632,12 @@ def _with_form(term: Term) -> Term:
     if term.entities:
         return term
     form = _form(term.typed)
+    asked = next((h for h in QUESTION_HEADS if term.typed.startswith(h)), "")
+    rest = korean_stem(term.typed[len(asked) :]) if asked else ""
+    if len(rest) >= INFIX_SHORTEST:
+        # 몇개월 (how many months): a figure, and 개월 as in the text's 3개월
+        extra = (_quoted(rest) + "*", _quoted(INFIX + rest) + "*")
+        term = msgspec.structs.replace(term, alternatives=(*term.alternatives, *extra))
     cut = _form_head(term.typed)
     if cut is None:
         return msgspec.structs.replace(term, form=form)
@@ -653,9 +677,13 @@ def _corrected(
     if not rules.typos:
         return [term]
     if is_hangul(stem):
-        conjugated = _conjugated(store, word)
+        conjugated = _conjugated(store, word) or _underived(store, stem, rules)
         if conjugated is not None:
             return [conjugated]
+    else:
+        related = _related(store, stem)
+        if related is not None:
+            return [related]
     # ... then the index's own words, one edit away at most: an ordinary word has
     # many neighbours (사용자 is not 사용해). An English word is compared as the
     # index stores it (relase -> relas, one edit from releas: release, released)
@@ -687,6 +715,40 @@ def _corrected(
     corrections.append((word, fixed))
     read = _word_term(fixed, rules)
     return [_with_form(read) if rules.form else read]
+
+
+# Korean suffixes that make a word of a word without changing what it is about:
+# 이해력 (comprehension) is about 이해, 정치권 (political circles) about 정치,
+# 중요성 about 중요. Not 자 (a person), 량 (an amount), 가 (one who): those ask
+# for something else (이용자 is not 이용)
+DERIVATION_SUFFIXES = frozenset("력권성적화")
+
+
+def _underived(store: Store, word: str, rules: Rules) -> Term | None:
+    """A Korean word the base has without its derivational suffix (이해력 -> 이해)."""
+    if len(word) < 3 or word[-1] not in DERIVATION_SUFFIXES:
+        return None
+    base = _word_term(word[:-1], rules)
+    if not store.search_count(base.expression, 1):
+        return None
+    return msgspec.structs.replace(base, typed=word)
+
+
+RELATED_SHORTEST = 6  # letters an English word's shared beginning keeps (invest, compet)
+
+
+def _related(store: Store, word: str) -> Term | None:
+    """An English word the base has only in a related form: investors -> invest*
+    (investment), competitor -> competit* (competition). The word as the index
+    stems it, less its last two letters but six letters at least, as a prefix;
+    a related word says less than the word itself: it counts for less."""
+    stem = index_stems([word])[word]
+    if len(word) < RELATED_SHORTEST + 1 or not stem.isalpha():
+        return None
+    prefix = stem[: max(RELATED_SHORTEST, len(stem) - 2)]
+    if prefix == stem or not store.search_count(_quoted(prefix) + "*", 1):
+        return None
+    return Term(word, (_quoted(prefix) + "*",), light=True)
 
 
 # English endings tried to turn an index stem back into a word (releas -> release)
@@ -904,6 +966,7 @@ def _meets(term: Term, record: Searched, type_of: Callable[[str], str]) -> bool:
     return term.form == "date" and _is_event(record)
 
 
+_DIGIT = re.compile(r"\d")
 _ONE_TOKEN = re.compile(r'"(\w+)"')  # one whole token (not a prefix, not a phrase)
 
 
@@ -988,6 +1051,9 @@ def _rank(
             types[record_id] = found.type if isinstance(found, Entity) else ""
         return types[record_id]
 
+    # a word with a digit found nowhere (gpt-5, q4, r2, 2분기) names a model, version or
+    # period the base lacks: the question is about it, as about a name it lacks
+    versioned = any(u and _DIGIT.search(t.typed) for t, u in zip(query.terms, unknown, strict=True))
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
@@ -1009,7 +1075,7 @@ def _rank(
             floor = 0.0  # a card of the thing asked about answers "who/what is"
         elif card and any(unknown):
             floor = 1.01  # a card answers no question about what the base lacks
-        elif (any(unknown) or names_asked) and not names_met:
+        elif ((any(unknown) or names_asked) and not names_met) or versioned:
             floor = WEAK_BELOW_UNNAMED
         elif any(unknown):
             floor = WEAK_BELOW_UNKNOWN

@@ -19,7 +19,7 @@ def brief(
     ctx: typer.Context,
     name: Annotated[
         str | None,
-        typer.Argument(metavar="[NAME]", callback=nfc, show_default=False),
+        typer.Argument(metavar="NAME", callback=nfc, show_default=False),
     ] = None,
     lang: LangOpt = None,
     facts: FactsOpt = None,

@@ -29,7 +29,8 @@ def chart(
     ctx: typer.Context,
     kind: Annotated[
         ChartKind,
-        typer.Argument(**choice(ChartKind), show_default=False),
+        # the usage line braces a required argument: gap|scores, not [gap|scores]
+        typer.Argument(**{**choice(ChartKind), "metavar": "gap|scores"}, show_default=False),
     ],
     out: Annotated[
         str,

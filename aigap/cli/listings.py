@@ -152,12 +152,18 @@ def gap(
     )
 
 
+def fact_kinds(values: list[str] | None) -> list[str] | None:
+    """``fact_kind`` of each --kind given (a callback: a refusal names the option)."""
+    return None if values is None else [fact_kind(v) or "" for v in values]
+
+
 KindsOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--kind",
         "-k",
         metavar="KIND",
+        callback=fact_kinds,
         show_default=False,
     ),
 ]
@@ -168,10 +174,16 @@ def fact_kind(value: str | None) -> str | None:
     if value is None:
         return None
     from aigap import kinds  # the registry: only when a kind is named
+    from aigap.core.labels import label
+    from aigap.core.model import Text
 
     section = kinds.section_named(value)
     if section is None:
-        choices = ", ".join(kinds.sections())
+        # in Korean each with the name the tables print ("gaps (격차)"): either is taken
+        korean = (
+            f"{s} ({label(f'kind.{kinds.by_section(s).name}', 'ko')})" for s in kinds.sections()
+        )
+        choices = Text(", ".join(kinds.sections()), ", ".join(korean))
         raise BadValue(Phrase("usage.choice", {"value": value, "choices": choices}))
     return section
 
@@ -200,7 +212,7 @@ def timeline(
     from aigap.output.timeline import story_listing
 
     view = View.of(ctx, fmt, svg, limit)
-    sections = [fact_kind(k) or "" for k in kind or ()]
+    sections = list(kind or ())  # sections already (fact_kinds)
     start = parse_partial_date(since) if since else None
     end = parse_partial_date(until) if until else None
 

@@ -126,9 +126,22 @@ def framework_said(error: Exception, line: Sequence[str] = ()) -> str:
             kind = param.param_type_name if param is not None else error.param_type
             key = "usage.missing_option" if kind == "option" else "usage.missing"
             return Phrase(key, {"name": name}).text("ko")
-        detail = error.phrase.text("ko") if isinstance(error, BadValue) else error.message
+        detail = error.phrase.text("ko") if isinstance(error, BadValue) else _framework(error)
         return Phrase("usage.bad_value", {"name": name, "detail": detail}).text("ko")
     return str(getattr(error, "message", error))
+
+
+# Typer's own words for a value it refuses, as the catalogue has them in both languages
+_FRAMEWORK_WORDS = ("usage.boolean",)
+
+
+def _framework(error: typer.BadParameter) -> str:
+    """Typer's refusal of a value in Korean where the catalogue has its words (a bad
+    boolean in AIGAP_NO_PACKAGED); otherwise as Typer says it."""
+    for key in _FRAMEWORK_WORDS:
+        if error.message == LABELS[key]["en"]:
+            return label(key, "ko")
+    return error.message
 
 
 class _Named(Protocol):

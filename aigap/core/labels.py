@@ -255,8 +255,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     # a date in a table cell: ISO, or the edge of a year or month in words
     "date.short.year_end": {"en": "end of {year}", "ko": "{year}년 말"},
     "date.short.year_start": {"en": "start of {year}", "ko": "{year}년 초"},
-    "date.short.month_end": {"en": "end of {iso}", "ko": "{year}년 {m}월 말"},
-    "date.short.month_start": {"en": "start of {iso}", "ko": "{year}년 {m}월 초"},
+    "date.short.month_end": {"en": "end of {ym}", "ko": "{year}년 {m}월 말"},
+    "date.short.month_start": {"en": "start of {ym}", "ko": "{year}년 {m}월 초"},
     # entity pages (show NAME) and the whole-story timeline
     "type.organization": {"en": "organisation", "ko": "기관"},
     "type.model": {"en": "model", "ko": "모델"},
@@ -784,6 +784,11 @@ LABELS.update(
         "usage.at_most": {
             "en": "Input should be less than or equal to {n}",
             "ko": "{n} 이하여야 합니다 (받은 값: {value!r})",
+        },
+        # Typer's words for a flag's bad value from the environment (AIGAP_NO_PACKAGED=maybe)
+        "usage.boolean": {
+            "en": "Input should be a valid boolean, unable to interpret input",
+            "ko": "참이나 거짓이어야 합니다 (1, true, yes, on 또는 0, false, no, off)",
         },
         "usage.integer": {
             "en": "Input should be a valid integer, unable to parse string as an integer",
@@ -1970,7 +1975,7 @@ LABELS.update(
         "help.metavar.benchmark": {"en": "benchmark", "ko": "벤치마크"},
         "help.metavar.words": {"en": "words", "ko": "단어"},
         "help.metavar.draft": {"en": "FILE", "ko": "파일"},
-        "help.metavar.name": {"en": "[NAME]", "ko": "[이름]"},
+        "help.metavar.name": {"en": "NAME", "ko": "이름"},
     }
 )
 

@@ -114,7 +114,9 @@ MONTH_NAMES = (
 
 def _date_values(date: PartialDate) -> dict[str, object]:
     month = MONTH_NAMES[date.month - 1] if date.month else None
-    return {"year": date.year, "month": month, "m": date.month, "day": date.day, "iso": date.iso}
+    ym = f"{date.year}-{date.month:02d}" if date.month else None  # "2024-12", not "2024-12-end"
+    values = {"year": date.year, "month": month, "m": date.month, "day": date.day}
+    return {**values, "iso": date.iso, "ym": ym}
 
 
 def date_words(date: PartialDate, lang: Lang) -> str:

@@ -142,9 +142,14 @@ def expand_fact_paths(values: Sequence[str]) -> tuple[str, ...]:
     found: list[str] = []
     for value in values:
         if os.path.isdir(value):
+            try:
+                names = os.listdir(value)
+            except OSError as exc:  # a directory we may enter but not list, say
+                key, why = _unreadable(exc)
+                raise fail(value, key, why=why) from None
             inside = sorted(
                 os.path.join(value, name)
-                for name in os.listdir(value)
+                for name in names
                 if name.endswith(FACT_SUFFIXES) and not name.startswith(".")
             )
             if not inside:

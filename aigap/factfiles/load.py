@@ -146,7 +146,9 @@ def _copies(problems: list[Problem], paths: Sequence[str]) -> list[Problem]:
         ids = [p for p in found if p.said is not None and p.said.key == clashes[0]]
         if len(ids) < COPY_AT:
             continue
-        other = [q for q in paths if q != path]
+        # the files it clashes with ("also PATH:LINE"), not every other file read
+        hit = {str(p.said.fields.get("other", "")).rsplit(":", 1)[0] for p in ids if p.said}
+        other = [q for q in paths if q != path and q in hit] or [q for q in paths if q != path]
         of = other[0] if len(other) == 1 else ", ".join(other)
         key = "problem.looks_like_copy"
         if any(os.path.realpath(q) == packaged for q in other):

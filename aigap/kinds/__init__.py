@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from aigap.core.labels import LABELS
 from aigap.core.model import Fact
 from aigap.kinds import claim, cost, event, gap, market, quote, score
 from aigap.kinds.base import Entry, Figure, Kind, SomeKind
@@ -59,10 +60,12 @@ def of(fact: F) -> Kind[F]:
 
 
 def section_named(name: str) -> str | None:
-    """'score' or 'scores' (any case) -> 'scores'; None when not a kind."""
+    """'score', 'scores' (any case) or the kind's name in either language as the
+    tables print it ('점수') -> 'scores'; None when not a kind."""
     wanted = name.strip().casefold()
     for kind in KINDS:
-        if wanted in (kind.section, kind.name):
+        said = LABELS.get(f"kind.{kind.name}", {})
+        if wanted in (kind.section, kind.name, *(w.casefold() for w in said.values())):
             return kind.section
     return None
 

@@ -65,11 +65,14 @@ def summary(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 
 def answer(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
     name = benchmark_name(fact.benchmark, lang, benchmarks) or fact.benchmark
-    if lang == "ko":
-        country = COUNTRY_NAMES.get(fact.country, {}).get(lang, fact.country)
-        return f"{fact.model.get(lang)} ({country}): {name} {fact.printed}"
-    value = with_unit(fact.value, fact.unit) + (" Elo points" if fact.unit == "elo" else "")
-    return f"{fact.model.get(lang)} ({fact.country}): {value} on {name}"
+    country = COUNTRY_NAMES.get(fact.country, {}).get(lang, fact.country)
+    if lang == "ko":  # the article's own form: 1385점
+        printed = str(fact.printed)
+    else:  # "1385 Elo points", "79.8%"
+        elo = f" {label('unit.elo', lang)}" if fact.unit == "elo" else ""
+        printed = with_unit(fact.value, fact.unit) + elo
+    model = fact.model.get(lang)
+    return label("summary.score", lang, model=model, country=country, printed=printed, name=name)
 
 
 def organization(fact: Score, lang: Lang) -> str | None:

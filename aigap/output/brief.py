@@ -45,6 +45,8 @@ def brief_markdown(found: Brief, lang: Lang) -> str:
             lines += [f"## {label(heading, lang)}", ""]
             lines += [f"- {line(f, found, lang)}{cite(f)}" for f in facts]
             lines.append("")
+    if not found.facts:  # a brief of nothing says so, not a title alone
+        lines += [markdown_text(label("nothing_matches", lang)), ""]
     if found.total > len(found.facts):
         more = found.total - len(found.facts)
         lines += [markdown_text(label("brief.more", lang, count=more)), ""]

@@ -15,6 +15,7 @@ never imported: importing it changes matplotlib's global rc settings.
 from __future__ import annotations
 
 import contextlib
+import logging
 import math
 import os
 import re
@@ -59,6 +60,11 @@ __all__ = [
     "scores_figure",
     "source_note",
 ]
+
+# matplotlib logs WARNINGs on stderr when HOME is unwritable ("Matplotlib created a
+# temporary cache directory ..."): it copes, and a reader can do nothing about it.
+# Set before matplotlib is first imported (only this command imports this module).
+logging.getLogger("matplotlib").setLevel(logging.ERROR)
 
 EXTENSIONS = (".svg", ".png")
 # 16:9; PNG at DPI gives 1920 × 1080 px, a full-HD slide.

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from aigap.core.labels import LABELS, label
 from aigap.core.model import Author, Fact, Lang, PartialDate, Source, cited_ids
+from aigap.core.numbers import date_short
 from aigap.output.render import json_safe, safe
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def _label(key: str, lang: Lang, **values: object) -> str:
 
 
 def published(source: Source, lang: Lang = "en") -> str:
-    date = source.published.iso
+    date = date_short(source.published, lang)  # ISO; the end of a month in words
     if source.published_inferred:
         date += _label("inferred_long", lang)
     return date

@@ -58,7 +58,7 @@ def costs_listing(rows: Sequence[CostRow], lang: Lang) -> Listing:
                 ratio,
             ]
         )
-    notes = [label("note.claims", lang)]
+    notes = [label("note.claims", lang)] if rows else []  # no note under nothing
     notes.extend(sources_notes([r.source for r in rows], lang))
     title = label("title.costs", lang)
     return Listing(title, columns, records, cells=cells, notes=notes, groups=every_row(rows))

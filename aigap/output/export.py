@@ -760,7 +760,11 @@ def descriptor(tabs: list[Table], sources: list[Source], version: str) -> Record
         "description": (
             "Every fact of aigap's curated fact base as tidy tables: each number with its"
             " unit, date and the verbatim Korean passage of the article it is from, with an"
-            " English rendering. Made by `aigap export`."
+            " English rendering. Made by `aigap export`. A text cell that a spreadsheet"
+            " would run as a formula (it starts with = + - @, a tab or a CR) has an"
+            " apostrophe before it, as has one starting with an apostrophe followed by"
+            " one of those or by another apostrophe: strip that one apostrophe for the"
+            " exact text."
         ),
         "version": version,
         "keywords": ["AI", "US", "China", "benchmarks", "DeepSeek", "news"],
@@ -802,7 +806,33 @@ def _cell(value: object) -> object:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)  # shortest exact form, never 1e+15 rounding surprises
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return value
+
+
+# A spreadsheet runs a cell that starts with one of these (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?%?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` a spreadsheet shows and never runs ('=HYPERLINK(…)', '@sama의 …'): a
+    leading apostrophe before a formula start, and before an apostrophe that is
+    followed by one or by another apostrophe, so that ``spreadsheet_text`` undoes it
+    exactly; any other text (a number such as ``-16.9%``, ``'The same period'``) as is."""
+    if (text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)) or _marked(text):
+        return "'" + text
+    return text
+
+
+def spreadsheet_text(cell: str) -> str:
+    """The exact text of a cell ``spreadsheet_safe`` wrote (for a program reading it)."""
+    return cell[1:] if _marked(cell) else cell
+
+
+def _marked(text: str) -> bool:
+    return text[:1] == "'" and text[1:2] != "" and text[1:2] in (*_FORMULA_START, "'")
 
 
 def _write_csv(path: Path, table: Table) -> None:

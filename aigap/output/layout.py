@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from aigap.core.labels import LABELS, label
 from aigap.core.model import Fact, Lang, PartialDate, Source, words_source
+from aigap.core.numbers import date_short
 
 if TYPE_CHECKING:
     from aigap.core.jsontypes import Record
@@ -57,7 +58,8 @@ def passage(fact: Fact) -> str:
 
 
 def source_line(source: Source, lang: Lang) -> str:
-    date = source.published.iso + (
+    # "end of 2024-12" for a date at a month's end, never the file's "2024-12-end"
+    date = date_short(source.published, lang) + (
         label("date_inferred", lang) if source.published_inferred else ""
     )
     return f"{source.outlet.get(lang)}, {date}: {source.headline.get('ko')}"

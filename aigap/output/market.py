@@ -72,7 +72,7 @@ def market_listing(rows: Sequence[MarketRow], lang: Lang) -> Listing:
                 amount_text(m.value_lost, lang) if m.value_lost else "",
             ]
         )
-    notes = [label("note.move", lang)]
+    notes = [label("note.move", lang)] if rows else []  # no note under nothing
     if lang == "en" and any(r.move.value_lost and r.move.value_lost.approx for r in rows):
         notes.append(label("note.about", lang))
     if any(r.move.inferred for r in rows):

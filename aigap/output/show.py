@@ -22,7 +22,7 @@ from aigap.core.model import (
     Source,
     Text,
 )
-from aigap.core.numbers import format_number, ratio_text, unit_name
+from aigap.core.numbers import format_number, ratio_text, unit_name, with_unit
 from aigap.kinds.gap import GapValue
 from aigap.kinds.quote import Original, Quote, rendering_note, said_lines
 from aigap.output.citation import cite, for_fact, plain
@@ -104,6 +104,13 @@ def _detail_value(value: object, lang: Lang) -> str | None:
     return _word("value", str(value), lang)
 
 
+def _reading(value: GapValue, unit: str, lang: Lang) -> str:
+    """A gap's reading: its date, period, value with its unit and the printed form."""
+    printed = label("printed", lang, printed=value.printed)
+    figure = with_unit(value.value, unit, lang)
+    return f"{value.date.iso} {value.label.get(lang)}: {figure} ({printed})"
+
+
 def _word(group: str, value: str, lang: Lang) -> str:
     """A value that is one of aigap's own words (a precision, a market subject's kind)
     in ``lang``; any other value as it is."""
@@ -125,6 +132,9 @@ def detail_rows(record: Fact | Source | Benchmark, lang: Lang) -> list[tuple[str
             rows.append((label("passage_verbatim", lang), "\n".join(f"“{p}”" for p in value)))
             continue
         shown = _detail_value(value, lang)
+        unit = getattr(record, "unit", None)
+        if name == "values" and isinstance(unit, str):  # a gap's readings, each with its unit
+            shown = "\n".join(_reading(v, unit, lang) for v in value)
         if name == "unit" and isinstance(value, str) and lang != "en":
             shown = unit_name(value, lang)  # a code of aigap's ("pp"), named
         quote = record if isinstance(record, Quote) else None
