@@ -451,3 +451,11 @@ def test_a_derivational_suffix_and_colloquial_endings(runner: CliRunner) -> None
     first = hits(runner, "미국", "정치권", "우려")[0]
     assert first["id"] == "claim-us-fears-shook-politics" and not first["weak"]
     assert not hits(runner, "딥시크", "충격", "진짜")[0]["weak"]
+
+
+def test_a_pasted_paragraph_is_corrected_in_its_first_words_only(runner: CliRunner) -> None:
+    # each correction reads the vocabulary: a question's first twelve words are
+    # looked at, the rest of a pasted paragraph is searched as typed
+    words = [f"zq{n}xv" for n in range(14)] + ["nvidea"]
+    assert "Showing results for Nvidia" not in " ".join(table(runner, *words).split())
+    assert "Showing results for Nvidia" in " ".join(table(runner, *words[-3:]).split())
