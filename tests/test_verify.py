@@ -501,3 +501,18 @@ def test_a_possessive_ends_a_sentence_and_a_carried_subject_is_no_contradiction(
         ("$5.58 million", "supported"),
         ("$1.6 billion", "unverified"),
     ]
+
+
+def test_text_without_sentence_ends_is_read_in_pieces() -> None:
+    """A pasted table or a list without full stops is one 'sentence' hundreds of KB long:
+    read in pieces cut between words, each claim still on its own line (verify took
+    minutes on such a draft; its work grew with the square of the sentence)."""
+    from aigap.answers.draft import MAX_SENTENCE, sentences
+
+    text = "Nvidia fell 16.9%\n" * 2000 + "Nvidia 16.9% " * 2000
+    found = sentences(text)
+    assert max(len(s.text) for s in found) <= MAX_SENTENCE
+    assert found[0].first_line == 1 and found[-1].first_line == 2001
+    assert sum(s.text.count("16.9%") for s in found) == 4000
+    lines = [s.line_at(s.text.index("16.9%")) for s in found[:3]]
+    assert lines == sorted(lines) and lines[0] == 1

@@ -13,6 +13,7 @@ dependency.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
@@ -217,11 +218,13 @@ def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
         starts.append((len(text), line_no))
         text += line
     begin = 0
+    offsets = [offset for offset, _ in starts]  # ascending: the lines' starts
+    line_starts = set(offsets)
     for match in _SENTENCE_END.finditer(text):
         if match.group(1) == "." and _abbreviation(text, match.start()):
             continue
         following = text[match.end() : match.end() + 1]
-        line_end = any(offset == match.end() for offset, _ in starts)
+        line_end = match.end() in line_starts
         model = re.match(r"[a-z]+\d", text[match.end() : match.end() + 8]) is not None
         if (
             following.islower()
@@ -231,10 +234,10 @@ def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
         ):
             continue  # '"... a new competitor!" he added.': the sentence goes on
         end = match.end(2)
-        yield _sentence(text, begin, end, starts, paragraph)
+        yield from _sentence(text, begin, end, starts, offsets, paragraph)
         begin = match.end()
     if text[begin:].strip():
-        yield _sentence(text, begin, len(text), starts, paragraph)
+        yield from _sentence(text, begin, len(text), starts, offsets, paragraph)
 
 
 # a date written with dots, Korean style ("2025. 1. 20."): none of its dots ends a sentence
@@ -245,9 +248,10 @@ _DOTTED_NEXT = re.compile(r"\s*\d{1,2}\.")
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    before = text[max(0, dot - 40) : dot]  # a word or a date: never longer (a long draft
+    # must not be re-read from its start at every full stop)
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
     if word is None:
-        before = text[:dot]
         if _DOTTED_DAY.search(before) or (
             (_DOTTED_YEAR.search(before) or _DOTTED_MONTH.search(before))
             and _DOTTED_NEXT.match(text, dot + 1)
@@ -263,12 +267,39 @@ def _abbreviation(text: str, dot: int) -> bool:
     return len(token) == 1 and standalone and after[:1] == " " and after[1:].isupper()
 
 
+# Longer than any sentence a person writes: text without sentence ends (a pasted
+# table, a list without full stops) is read in pieces of this size, cut between words,
+# so a hostile draft costs time in proportion to its length, not its square.
+MAX_SENTENCE = 600
+
+
 def _sentence(
-    text: str, begin: int, end: int, starts: list[tuple[int, int]], paragraph: int
+    text: str,
+    begin: int,
+    end: int,
+    starts: list[tuple[int, int]],
+    offsets: list[int],
+    paragraph: int,
+) -> Iterator[Sentence]:
+    while end - begin > MAX_SENTENCE:
+        cut = max(text.rfind(c, begin, begin + MAX_SENTENCE) for c in (", ", "; ", " "))
+        cut = cut + 1 if cut > begin else begin + MAX_SENTENCE
+        yield _one_sentence(text, begin, cut, starts, offsets, paragraph)
+        begin = cut
+    yield _one_sentence(text, begin, end, starts, offsets, paragraph)
+
+
+def _one_sentence(
+    text: str,
+    begin: int,
+    end: int,
+    starts: list[tuple[int, int]],
+    offsets: list[int],
+    paragraph: int,
 ) -> Sentence:
-    first = max(line for offset, line in starts if offset <= begin)
-    breaks = tuple(offset - begin for offset, line in starts if begin < offset < end)
-    return Sentence(text[begin:end], first, breaks, paragraph)
+    first = starts[bisect.bisect_right(offsets, begin) - 1][1]
+    inside = offsets[bisect.bisect_right(offsets, begin) : bisect.bisect_left(offsets, end)]
+    return Sentence(text[begin:end], first, tuple(o - begin for o in inside), paragraph)
 
 
 # ---------------------------------------------------------------- numbers

@@ -95,12 +95,14 @@ STOP_WORDS = frozenset(
     had has have how i in into is it its many me much my of on or than that the
     their them these they this those to was were what whats when where which who
     whom whose why will with would you your tell show give me please more most less
+    really basically actually just even ever very so quite pretty true get got gets
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
     을 를 의 에 좀 알려줘 알려주세요 대해 대한 관해 관한 덕분에 때문에 통해 이유
     뭐야 뭔가 뭐지 뭐예요 뭐에요 무엇인가 누구야 누구예요 누구인가 누군가 언제야 언제예요
-    언제인가
+    언제인가 누군데 뭔데 어디야 진짜 정말 사실 사실임 혹시 그냥 완전 엄청 너무 아주 이렇게
+    그렇게
     """
     )
 )
@@ -377,7 +379,7 @@ TYPE_WORDS: dict[str, str] = {
     word: kind
     for kind, words in (
         ("organization", "company companies firm firms startup lab 회사 기업 업체 기관 연구소"),
-        ("person", "person people man guy 사람 인물"),
+        ("person", "person guy 사람 인물"),  # not people: "number of people" is no person
         ("country", "country countries nation 나라 국가"),
     )
     for word in _listed(words)
@@ -385,7 +387,12 @@ TYPE_WORDS: dict[str, str] = {
 TYPE_SHARE = 0.5  # a type word is taken to be as common as half the base's records
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
 WHAT_WORDS = frozenset(
-    _listed("who what whats 누구 누구야 누구예요 누구인가 누군가 누가 무엇 뭐야 뭔가 뭐지 어떤")
+    _listed(
+        """
+        who what whats 누구 누구야 누구예요 누구인가 누군가 누군데 누가 무엇 뭐야 뭔가 뭔데
+        뭐지 어떤
+        """
+    )
 )
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
 
@@ -553,7 +560,16 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
         terms = [_with_form(t) for t in terms]
     corrections: list[tuple[str, str]] = []
     if rules.typos or rules.split:
-        terms = [c for t in terms for c in _corrected(store, names, t, rules, corrections)]
+        # a question's first words are corrected; a pasted paragraph's others are
+        # searched as typed (each correction reads the vocabulary: 300 unknown
+        # words took 3 s at 100,000 facts)
+        terms = [
+            c
+            for n, t in enumerate(terms)
+            for c in (
+                _corrected(store, names, t, rules, corrections) if n < CORRECTED_MOST else [t]
+            )
+        ]
         terms = list({t.expression: t for t in terms}.values())
     figure = figure or any(t.form == "figure" for t in terms)
     when = when or any(t.form == "date" for t in terms)
@@ -670,9 +686,13 @@ def _corrected(
     if not rules.typos:
         return [term]
     if is_hangul(stem):
-        conjugated = _conjugated(store, word)
+        conjugated = _conjugated(store, word) or _underived(store, stem, rules)
         if conjugated is not None:
             return [conjugated]
+    else:
+        related = _related(store, stem)
+        if related is not None:
+            return [related]
     # ... then the index's own words, one edit away at most: an ordinary word has
     # many neighbours (사용자 is not 사용해). An English word is compared as the
     # index stores it (relase -> relas, one edit from releas: release, released)
@@ -704,6 +724,40 @@ def _corrected(
     corrections.append((word, fixed))
     read = _word_term(fixed, rules)
     return [_with_form(read) if rules.form else read]
+
+
+# Korean suffixes that make a word of a word without changing what it is about:
+# 이해력 (comprehension) is about 이해, 정치권 (political circles) about 정치,
+# 중요성 about 중요. Not 자 (a person), 량 (an amount), 가 (one who): those ask
+# for something else (이용자 is not 이용)
+DERIVATION_SUFFIXES = frozenset("력권성적화")
+
+
+def _underived(store: Store, word: str, rules: Rules) -> Term | None:
+    """A Korean word the base has without its derivational suffix (이해력 -> 이해)."""
+    if len(word) < 3 or word[-1] not in DERIVATION_SUFFIXES:
+        return None
+    base = _word_term(word[:-1], rules)
+    if not store.search_count(base.expression, 1):
+        return None
+    return msgspec.structs.replace(base, typed=word)
+
+
+RELATED_SHORTEST = 6  # letters an English word's shared beginning keeps (invest, compet)
+
+
+def _related(store: Store, word: str) -> Term | None:
+    """An English word the base has only in a related form: investors -> invest*
+    (investment), competitor -> competit* (competition). The word as the index
+    stems it, less its last two letters but six letters at least, as a prefix;
+    a related word says less than the word itself: it counts for less."""
+    stem = index_stems([word])[word]
+    if len(word) < RELATED_SHORTEST + 1 or not stem.isalpha():
+        return None
+    prefix = stem[: max(RELATED_SHORTEST, len(stem) - 2)]
+    if prefix == stem or not store.search_count(_quoted(prefix) + "*", 1):
+        return None
+    return Term(word, (_quoted(prefix) + "*",), light=True)
 
 
 # English endings tried to turn an index stem back into a word (releas -> release)
@@ -804,6 +858,7 @@ def _vocabulary_budget(word: str) -> int:
     return min(typo_budget(word), VOCABULARY_EDITS) if len(word) >= shortest else 0
 
 
+CORRECTED_MOST = 12  # words of a question looked at for typos, compounds and forms
 COMPOUND_PARTS = 3  # the most parts an unspaced compound is cut into
 
 

@@ -605,6 +605,19 @@ class _Context(msgspec.Struct):
         return {m.entity for m in self.mentions}
 
 
+def _nearest_mentions(
+    mentions: Sequence[Mention], entities: frozenset[str] | set[str], figure: Figure
+) -> list[Mention]:
+    """The names of ``entities`` nearest the figure, two on each side: a farther one is
+    never closer (a sentence naming Nvidia fifty times is read in linear time)."""
+    named = [m for m in mentions if m.entity in entities]
+    if len(named) <= 4:
+        return named
+    before = [m for m in named if m.end <= figure.span.start][-2:]
+    after = [m for m in named if m.end > figure.span.start][:2]
+    return before + after
+
+
 def _subject_score(
     slot: Slot,
     figure: Figure,
@@ -622,25 +635,22 @@ def _subject_score(
     if owner is not None:
         near = 1.0 if owner in slot.primary else 0.0
     else:
-        for mention in ctx.mentions:
-            if mention.entity in slot.primary:
-                close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
-                near = max(near, close)
+        for mention in _nearest_mentions(ctx.mentions, slot.primary, figure):
+            close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
+            near = max(near, close)
     if near == 0.0 and any(m.entity in slot.primary for m in ctx.carried):
         near = 0.3
     if near == 0.0:  # only something else the fact is about is named ("H800 임대료")
-        for mention in ctx.mentions:
-            if mention.entity in slot.others:
-                close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
-                near = max(near, 0.35 * close)
+        for mention in _nearest_mentions(ctx.mentions, slot.others, figure):
+            close = _closeness(mention, figure.span.start, figure.span.end, text, alike)
+            near = max(near, 0.35 * close)
     if slot.compared & ctx.entities():
         near = max(near, 0.5) + 0.25
     score = 2.0 * near
     if slot.benchmark is not None:
         near_bench = [
             _closeness(m, figure.span.start, figure.span.end, text, alike)
-            for m in ctx.mentions
-            if m.entity == slot.benchmark
+            for m in _nearest_mentions(ctx.mentions, {slot.benchmark}, figure)
         ]
         if near_bench:  # named in the sentence; nearer counts more ("MMLU ..., Nasdaq 3.7%")
             score += 1.5 * (0.5 + 0.5 * max(near_bench))
@@ -963,6 +973,11 @@ def _event_date(text: str, when: When) -> bool:
     return when.born or bool(_concepts(near))
 
 
+@functools.lru_cache(maxsize=64)  # every date of a sentence asks
+def _date_spans(text: str) -> tuple[draft.Span, ...]:
+    return tuple(w.span for w in draft.dates(text))
+
+
 def _nearest_concept(text: str, when: When) -> set[str]:
     """What the date is the date of: the event word nearest it in its clause ("founded in
     May 2023 …, released R1 on January 20": May 2023 is the founding's)."""
@@ -970,7 +985,7 @@ def _nearest_concept(text: str, when: When) -> set[str]:
     offset = text.find(clause.strip("…"))
     if offset < 0:  # the clause was cut oddly: every concept in it counts
         return set(_concepts(clause))
-    dated = [w.span for w in draft.dates(text) if w.span != when.span]  # "1985년생": its own
+    dated = [span for span in _date_spans(text) if span != when.span]  # "1985년생": its own
     best: tuple[float, str] | None = None
     for concept, pattern in _concept_patterns().items():
         for hit in pattern.finditer(clause):
