@@ -516,3 +516,19 @@ def test_text_without_sentence_ends_is_read_in_pieces() -> None:
     assert sum(s.text.count("16.9%") for s in found) == 4000
     lines = [s.line_at(s.text.index("16.9%")) for s in found[:3]]
     assert lines == sorted(lines) and lines[0] == 1
+
+
+def test_a_pause_inside_a_quotation_ends_no_sentence(runner: CliRunner) -> None:
+    """The article joins Lee's words with '…'; a draft quoting them whole (or an English
+    quotation of two sentences) is one quotation, checked as one."""
+    draft = (
+        "리카이푸는 “이전에 6~9개월 격차가 있었고 … 지금은 핵심기술 중 일부는 3개월 정도"
+        " 뒤처진다”고 말했다.\n"
+        "\"We will obviously deliver much better models. It's legit invigorating to have a new"
+        ' competitor!" Altman wrote.\n'
+    )
+    _, data = _json(runner, [], draft)
+    found = [(c["line"], c["verdict"], c["fact_id"]) for c in data["claims"]]
+    assert found[0] == (1, "supported", "quote-kaifu-lee-months")
+    assert [f for f in found if f[0] == 1] == [found[0]]
+    assert [f[1] for f in found if f[0] == 2] == ["supported"]

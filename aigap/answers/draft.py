@@ -234,10 +234,33 @@ def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
         ):
             continue  # '"... a new competitor!" he added.': the sentence goes on
         end = match.end(2)
+        if match.group(2) and match.group(1) in ("!", "?") and _ATTRIBUTION.match(text, end):
+            continue  # '"… a new competitor!" Altman wrote.': the attribution goes with it
+        if _open_quote(text, begin, end):
+            continue  # “… 격차가 있었고 … 지금은 …”: a quotation's own pause ends nothing
         yield from _sentence(text, begin, end, starts, offsets, paragraph)
         begin = match.end()
     if text[begin:].strip():
         yield from _sentence(text, begin, len(text), starts, offsets, paragraph)
+
+
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|wrote|writes|added|adds|posted|told|asked"
+    r"|tweeted|replied|insisted)\b[^.!?\"“”]{0,40}\."  # and no more: "Altman wrote on X."
+)
+
+
+def _open_quote(text: str, begin: int, end: int) -> bool:
+    """Whether a quotation opened in this sentence is still open at ``end`` (in a
+    sentence already longer than any, an unclosed mark is a typo, not a quotation)."""
+    part = text[begin:end]
+    if len(part) > MAX_SENTENCE:
+        return False
+    return (
+        part.count("“") > part.count("”")
+        or part.count("「") > part.count("」")
+        or part.count('"') % 2 == 1
+    )
 
 
 # a date written with dots, Korean style ("2025. 1. 20."): none of its dots ends a sentence
