@@ -582,3 +582,16 @@ def test_a_source_with_only_an_english_headline_shows_it_once(runner: CliRunner)
     assert out.count("Artificial Intelligence Index Report 2025") == 1
     assert out.count("DeepSeek-V3 Technical Report") == 1
     assert out.count("美-中 AI 기술격차") == 1 and "US–China AI technology gap" in out
+
+
+@pytest.mark.parametrize("args", [["gap"], ["scores"], ["market"], ["quotes"], ["timeline"]])
+def test_markdown_keeps_the_notes_and_sources_under_its_table(
+    runner: CliRunner, args: list[str]
+) -> None:
+    """A Markdown table pasted into a report had no source, and its "*" no meaning."""
+    table = run(runner, *args).stdout
+    markdown = run(runner, *args, "-f", "markdown").stdout
+    after = markdown.split("\n\n", 1)[1]  # the paragraphs after the table
+    assert "mk-2025-01-29: " in after or "Source: " in after
+    if "*" in table.split("\n", 2)[2]:
+        assert "\\* " in after  # the inferred-date mark explained, escaped

@@ -252,7 +252,7 @@ def _markdown_cell(value: JSONValue | Text) -> str:
 
 def write_markdown(listing: Listing, out: IO[str]) -> None:
     """The table as the terminal shows it (its visible columns and headers), as a
-    GitHub-flavoured Markdown table; numeric columns right-aligned."""
+    GitHub-flavoured Markdown table; numeric columns right-aligned; then its notes."""
     columns = list(listing.columns)
     cells: Sequence[Sequence[JSONValue | Text]] | None = listing.cells
     if cells is None:
@@ -263,6 +263,10 @@ def write_markdown(listing: Listing, out: IO[str]) -> None:
     out.write("|" + "|".join("---:" if c.numeric else "---" for c in columns) + "|\n")
     for row in cells:
         out.write("| " + " | ".join(_markdown_cell(v) for v in row) + " |\n")
+    if cells and listing.notes:
+        # what the terminal prints under the table, each a paragraph: what "*" means,
+        # the units, the sources; a table pasted into a report keeps where it is from
+        out.write("\n" + "\n\n".join(markdown_text(note) for note in listing.notes) + "\n")
 
 
 def _numeric(records: list[Record], key: str) -> bool:
