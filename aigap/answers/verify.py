@@ -750,9 +750,12 @@ def judge_figure(
         if not bounded
         and (
             (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s))
-            # the same currency at another scale; a total is never a rate's scale ($1.6
-            # billion is not $2 an hour)
-            or (s.unit in _SAME_UNIT[figure.unit] and _scaled(figure, s))
+            # the same digits at another scale, in either currency (850억 달러 for
+            # 850조원); a total is never a rate's scale ($1.6 billion is not $2 an hour)
+            or (
+                (s.unit in _SAME_UNIT[figure.unit] or {s.unit, figure.unit} <= {"usd", "krw"})
+                and _scaled(figure, s)
+            )
         )
     ]
     if unit_off:
@@ -1027,7 +1030,11 @@ def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | N
     fitting = [e for e in tied if _date_fits(when, e.date)]
     if fitting:
         return Finding("supported", fitting[0], event_says(fitting[0], lang))
-    return Finding("contradicted", tied[0], event_says(tied[0], lang))
+    # several events fit the words equally ("a new model": V3 and R1): the base has each
+    says = "; ".join(
+        event_says(e, lang).rstrip(".") for e in sorted(tied, key=lambda e: e.date.sort_key)
+    )
+    return Finding("contradicted", tied[0], says)
 
 
 # ---------------------------------------------------------------- quotations
