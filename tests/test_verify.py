@@ -532,3 +532,23 @@ def test_a_pause_inside_a_quotation_ends_no_sentence(runner: CliRunner) -> None:
     assert found[0] == (1, "supported", "quote-kaifu-lee-months")
     assert [f for f in found if f[0] == 1] == [found[0]]
     assert [f[1] for f in found if f[0] == 2] == ["supported"]
+
+
+def test_hyphenated_figures(runner: CliRunner) -> None:
+    """'a 17.5-point lead', 'a 0.3-percentage-point gap', 'a $5.6-million model' (read as
+    $5.6 and called a wrong unit), 'a three-month rental' were missed or misread."""
+    draft = (
+        "On MMLU, the US held a 17.5-point lead at the end of 2023.\n"
+        "By the end of 2024 that had become a 0.3-percentage-point gap.\n"
+        "DeepSeek's $5.6-million model rattled markets.\n"
+        "DeepSeek's three-month rental of H800 chips cost $2 an hour.\n"
+        "The 2024-25 season of R1-Lite.\n"
+    )
+    _, data = _json(runner, [], draft)
+    assert [(c["figure"], c["verdict"]) for c in data["claims"]] == [
+        ("17.5-point", "supported"),
+        ("0.3-percentage-point", "supported"),
+        ("$5.6-million", "supported"),
+        ("three-month", "contradicted"),
+        ("$2", "supported"),
+    ]

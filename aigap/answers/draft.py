@@ -389,10 +389,12 @@ def _figure_pattern() -> re.Pattern[str]:
         (?:
           (?P<fraction>(?:(?:one|a)[\s-]+)(?P<frac>half|third|quarter|fifth|tenth)
             |(?P<den>\d+|십)\s*분의\s*(?P<numr>\d+|일))
-        | (?P<money_pre>US\$|\$|USD\s?|₩|KRW\s?)\s*(?P<mnum>{num})\s*(?P<mscale>{scale})?
+        | (?P<money_pre>US\$|\$|USD\s?|₩|KRW\s?)\s*(?P<mnum>{num})(?:-(?={scale})|\s*)
+          (?P<mscale>{scale})?
         | (?P<kmoney>(?=\d)(?:{korean}))\s*(?P<kcur>달러|원|불)
         | (?P<range>(?P<lo>{num})\s*(?:~|-|–)\s*|(?P<lo2>{words}|{native})\s*(?:~|-|–|to)\s*)?
-          (?P<num>{num}|{words}|{native})(?=[\s%a-zA-Z가-힣×xX]|$)\s*
+          (?P<num>{num}|{words}|{native})(?=[\s%a-zA-Z가-힣×xX]|-[a-zA-Z]|$)
+          (?:-(?=[a-zA-Z]))?\s*  # "a 17.5-point lead", "a three-month rental"
           (?P<nscale>{scale}|조|억|만)?\s*
           (?P<unit>%\s*p\b|%p|%\s*포인트|퍼센트\s*포인트|percentage[\s-]+points?|pp\b|
              %|percent\b|per\s+cent\b|퍼센트|프로\b|
@@ -462,7 +464,7 @@ _HEDGES: dict[str, Hedge] = {
 
 def unit_of(word: str) -> DraftUnit:
     """The unit a written unit word names (the figure pattern only lets known words through)."""
-    w = re.sub(r"\s+", "", word.casefold())
+    w = re.sub(r"[\s-]+", "", word.casefold())  # "percentage-point", "per cent"
     if w in ("%p", "%포인트", "퍼센트포인트", "pp") or w.startswith("percentagepoint"):
         return "pp"
     if w in ("%", "퍼센트", "프로") or w.startswith("percent") or w == "percent":
