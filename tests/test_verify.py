@@ -552,3 +552,11 @@ def test_hyphenated_figures(runner: CliRunner) -> None:
         ("three-month", "contradicted"),
         ("$2", "supported"),
     ]
+
+
+def test_an_unreadable_draft_on_standard_input_is_named_in_words(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["verify", "-"], input=b"caf\xe9 16.9%\n")
+    assert result.exit_code == 2
+    assert "the draft on standard input is not UTF-8 text (line 1)" in result.stderr
+    result = runner.invoke(app, ["verify"], input=bytes(range(256)) * 8)
+    assert result.exit_code == 2 and "is not text" in result.stderr

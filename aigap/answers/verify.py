@@ -1595,7 +1595,9 @@ def read_draft_bytes(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if b"\0" in data[:8192]:  # a Word file, a PDF, a zip: no line is text
+        head = data[:8192]
+        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+        if b"\0" in head or controls * 100 > len(head):  # a Word file, a PDF, an image
             raise AigapError.said("error.draft_binary", path=name) from None
         line = data[: exc.start].count(b"\n") + 1
         raise AigapError.said("error.draft_not_utf8", path=name, line=line) from None

@@ -70,7 +70,9 @@ def verify(
         # deferred to this call, not loaded at start-up (docs/architecture.md, The CLI)
         from aigap.answers.verify import MAX_DRAFT_BYTES
 
-        text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "-")
+        # errors name it in words ("the draft on standard input is not text"), not "-"
+        where = label("verify.stdin_draft", code)
+        text = read_draft_bytes(sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), where)
         name = label("verify.stdin", code)
     else:
         text = read_draft_file(draft)

@@ -1318,6 +1318,7 @@ LABELS.update(
         "verify.month_year": {"en": "{month} {year}", "ko": "{year}년 {m}월"},
         "verify.title": {"en": "Claims checked in {draft}", "ko": "{draft}에서 확인한 주장"},
         "verify.stdin": {"en": "standard input", "ko": "표준 입력"},
+        "verify.stdin_draft": {"en": "on standard input", "ko": "(표준 입력)"},
         "verify.line": {"en": "Line", "ko": "줄"},
         "verify.claim": {"en": "Claim", "ko": "주장"},
         "verify.figure": {"en": "Figure or words", "ko": "수치·발언"},
