@@ -115,3 +115,10 @@ def test_a_brief_of_nothing_says_so(runner: CliRunner, tmp_path: Path) -> None:
         result = runner.invoke(app, ["--no-packaged", "--facts", str(mine), *command])
         assert result.exit_code == 0
         assert result.stdout.splitlines()[1:] == ["(nothing matches)"]
+
+
+def test_a_dated_quote_says_when_and_whether_that_is_inferred(runner: CliRunner) -> None:
+    line = next(x for x in _brief(runner).splitlines() if "Sputnik moment" in x)
+    assert line.startswith("- 2025-01-26: Marc Andreessen") and "(date or unit inferred)" in line
+    undated = next(x for x in _brief(runner).splitlines() if "almost no AI technology gap" in x)
+    assert undated.startswith("- Kai-Fu Lee")  # the article dates it only '최근'

@@ -91,7 +91,8 @@ def _quote(fact: Fact, found: Brief, lang: Lang) -> str:
         said = markdown_text(label("brief.rendering", lang, said=fact.said.en))
     else:
         said = markdown_text(label("brief.article_words", lang, said=fact.said.get(lang)))
-    return f"{markdown_text(who)}: {said}"
+    when = _when(fact, found, lang)  # a dated quote says when, and whether it is inferred
+    return f"{markdown_text(when + who)}: {said}" + (_inferred(fact, lang) if when else "")
 
 
 def _inferred(fact: Fact, lang: Lang) -> str:
