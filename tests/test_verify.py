@@ -575,3 +575,24 @@ def test_digits_in_the_wrong_currency_and_scale_and_events_that_tie(runner: CliR
     assert second["verdict"] == "contradicted"
     assert "2024-12" in second["says"] and "2025-01-20" in second["says"]
     assert ".;" not in second["says"]
+
+
+def test_a_figure_a_year_earlier_and_a_report_year_are_not_dates_of_it(runner: CliRunner) -> None:
+    """'Stanford's 2025 AI Index … 1.7 percent in February 2025, from 9.3 percent a year
+    earlier': 9.3 was put against 2025 and contradicted, and 'found that' was a founding;
+    'three months …, down from six to nine months' is one speaker's pair."""
+    draft = (
+        "Stanford's 2025 AI Index found that the performance gap between top US and Chinese"
+        " models on the Chatbot Arena shrank to 1.7 percent in February 2025, from 9.3 percent"
+        " a year earlier.\n"
+        "Kai-Fu Lee told Reuters China was now three months behind in some core technologies,"
+        " down from six to nine months.\n"
+    )
+    code, data = _json(runner, [], draft)
+    assert code == 0
+    assert [(c["figure"], c["verdict"]) for c in data["claims"]] == [
+        ("1.7 percent", "supported"),
+        ("9.3 percent", "supported"),
+        ("three months", "supported"),
+        ("six to nine months", "supported"),
+    ]
