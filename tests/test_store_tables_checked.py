@@ -23,6 +23,7 @@ from .conftest import REPO
 COLUMNS = {
     "about": "entity, kind, sortkey, ord",
     "speakers": "norm, ord",
+    "tags": "tag, ord",
     "entity_names": "norm, entity",
     "entries": "ord, kind, pos, sortkey, lo, hi",
     "names": "norm, benchmark",
@@ -35,6 +36,7 @@ ASKS = [
     ["timeline", "-f", "json"],
     ["timeline", "--since", "2025-01", "-f", "json"],
     ["gap", "mmlu", "-f", "json"],
+    ["timeline", "--tag", "nvidia", "-f", "json"],
 ]
 
 
@@ -66,6 +68,8 @@ DAMAGE = [
     *(_as_view(t) for t in COLUMNS),
     _rows_lost("about", "entity = 'nvidia'"),
     _rows_lost("speakers", "norm LIKE '%altman%'"),
+    _rows_lost("tags", "tag = 'nvidia'"),
+    _rows_lost("tags", "tag = 'openai'"),  # another tag: the known tags must not shrink
     _rows_lost("entity_names", "entity = 'sam-altman'"),
     _rows_lost("entries", "lo >= '2025-01-27'"),
     _trigger,
@@ -235,3 +239,20 @@ def test_every_table_of_the_cache_is_checked(
         except AssertionError as exc:
             failed.append(str(exc).splitlines()[0])
     assert not failed
+
+
+def test_an_unknown_tag_is_told_from_the_tags_index(runner: CliRunner, tmp_path: Path) -> None:
+    """The known tags come from the cache's tags index; a tag whose rows were all lost
+    is not called unknown: the cache is rebuilt."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_bytes((REPO / "facts.yaml").read_bytes())
+    base = ["--no-packaged", "--facts", str(facts)]
+    fresh = runner.invoke(app, [*base, "timeline", "--tag", "nvidai"])
+    assert fresh.exit_code == 2 and "did you mean 'nvidia'?" in fresh.output
+    cache = cache_file_for(str(facts))
+    assert cache is not None
+    conn = sqlite3.connect(cache)
+    conn.execute("DELETE FROM tags WHERE tag = 'openai'")
+    conn.commit()
+    conn.close()
+    assert runner.invoke(app, [*base, "timeline", "--tag", "openai"]).exit_code == 0

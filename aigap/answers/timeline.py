@@ -50,7 +50,8 @@ def check_range(since: PartialDate | None, until: PartialDate | None) -> None:
 
 
 def known_tags(store: Store, sections: Sequence[str]) -> list[str]:
-    return sorted({t for s in sections for f in store.records(s) for t in f.tags})
+    """The tags the facts of these kinds carry (case-folded), from the cache's index."""
+    return store.known_tags(sections)
 
 
 def check_tags(store: Store, sections: Sequence[str], wanted: set[str]) -> None:
@@ -104,7 +105,9 @@ def story(
         # (sorted as below), and only their facts are built
         return _first(store, lang, benchmarks, chosen, since_key, until_key, limit)
     for section in chosen:
-        if start is None and end is None:
+        if wanted:  # the tags index picks the facts: a tag costs what it matches
+            facts = store.select(section, since=since_key, until=until_key, tags=sorted(wanted))
+        elif start is None and end is None:
             facts = store.records(section)
         else:
             facts = store.select(section, since=since_key, until=until_key)

@@ -202,6 +202,7 @@ class SideTables:
         self.entity_names: set[tuple[str, str]] = set()
         self.about: list[tuple[str, str, str, int]] = []
         self.speakers: list[tuple[str, int]] = []
+        self.tags: list[tuple[str, int]] = []
         self.entries: list[tuple[int, str, int, str, str, str]] = []
         self.counts: dict[Count, int] = {}
         # what each file's sources and facts add to counts (file_counts), by slot
@@ -243,6 +244,10 @@ class SideTables:
         for norm in norms:
             if norm:
                 self.count(("speaker", norm), share)
+        if kind not in NOT_FACTS:
+            for tag in dict.fromkeys(t.casefold() for t in _strings(raw.get("tags"))):
+                self.tags.append((tag, ord_))
+                self.count(("tag", tag), share)
         if kind in self.indexed:
             self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
         if kind not in NOT_FACTS:  # for `sources`, `show`: the facts that cite each source
@@ -266,6 +271,7 @@ class SideTables:
             "INSERT INTO about(entity, kind, sortkey, ord) VALUES (?, ?, ?, ?)", self.about
         )
         conn.executemany("INSERT INTO speakers(norm, ord) VALUES (?, ?)", self.speakers)
+        conn.executemany("INSERT INTO tags(tag, ord) VALUES (?, ?)", self.tags)
         conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", self.entries)
 
     def write(self, conn: sqlite3.Connection, sections: Sequence[str]) -> None:

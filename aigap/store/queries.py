@@ -100,7 +100,8 @@ class Filters(TypedDict, total=False):
     ``order``: a key of _ORDERS ("file", "date", "ranked"); ``limit``: the first
     rows only; ``since``/``until``: YYYY-MM-DD bounds (a partial date matches a
     range it overlaps); ``who``: part of a speaker's name; ``speakers``:
-    normalized names (aigap.core.text.normalize_name), one of which is the speaker's.
+    normalized names (aigap.core.text.normalize_name), one of which is the speaker's;
+    ``tags``: case-folded tags, one of which the fact carries.
     """
 
     order: str
@@ -109,6 +110,7 @@ class Filters(TypedDict, total=False):
     until: str | None
     who: str | None
     speakers: Sequence[str] | None
+    tags: Sequence[str] | None
 
 
 class Store:
@@ -440,6 +442,28 @@ class Store:
             n = self._rows("SELECT count(*) FROM speakers WHERE norm = ?", (norm,))[0][0]
             self._expect(n, "speaker", norm)
 
+    def _tags_whole(self, tags: Sequence[str] | None) -> None:
+        """The tags index lost no row of these tags (counts written with it)."""
+        for tag in dict.fromkeys(tags or ()):
+            n = self._rows("SELECT count(*) FROM tags WHERE tag = ?", (tag,))[0][0]
+            self._expect(n, "tag", tag)
+
+    def known_tags(self, sections: Sequence[str]) -> list[str]:
+        """The tags the facts of these sections carry, case-folded, sorted."""
+        marks = ", ".join("?" * len(sections))
+        rows = self._rows(
+            "SELECT DISTINCT tag FROM tags WHERE ord IN"
+            f" (SELECT ord FROM records WHERE kind IN ({marks})) ORDER BY tag",
+            sections,
+        )
+        tags = [str(r[0]) for r in rows]
+        # the index lost no row: a tag with every row lost would look unknown
+        held = self._rows("SELECT count(*) FROM tags")[0][0]
+        written = self._rows("SELECT sum(n) FROM counts WHERE kind = 'tag'")[0][0]
+        if held != (written or 0):
+            raise CacheError("cached tags are incomplete")
+        return tags
+
     @staticmethod
     def _where(
         kind: str | None,
@@ -447,6 +471,7 @@ class Store:
         until: str | None,
         who: str | None,
         speakers: Sequence[str] | None,
+        tags: Sequence[str] | None = None,
     ) -> tuple[str, list[str | int]]:
         """SQL conditions for the rows of ``kind`` (None: every fact) that match the filters."""
         args: list[str | int] = []
@@ -467,6 +492,10 @@ class Store:
             marks = ", ".join("?" * len(speakers))
             sql += f" AND ord IN (SELECT ord FROM speakers WHERE norm IN ({marks}))"
             args += list(speakers)
+        if tags is not None:  # case-folded, each matching a whole tag
+            marks = ", ".join("?" * len(tags))
+            sql += f" AND ord IN (SELECT ord FROM tags WHERE tag IN ({marks}))"
+            args += list(tags)
         return sql, args
 
     @overload
@@ -504,9 +533,11 @@ class Store:
         until: str | None = None,
         who: str | None = None,
         speakers: Sequence[str] | None = None,
+        tags: Sequence[str] | None = None,
     ) -> Iterator[R]:
         self._speakers_whole(speakers)
-        where, args = self._where(kind, since, until, who, speakers)
+        self._tags_whole(tags)
+        where, args = self._where(kind, since, until, who, speakers, tags)
         # choose and cut the rows first, then read only their blobs: joined before
         # the LIMIT, SQLite would read the JSON of every matching row
         chosen = f"SELECT * FROM records WHERE {where} ORDER BY {_ORDERS[order]}"
@@ -517,7 +548,14 @@ class Store:
             f"SELECT ord, id, kind, data, crc FROM ({chosen}) JOIN blobs USING (ord)"
             f" ORDER BY {_ORDERS[order]}"
         )
-        whole = limit is None and since is None and until is None and not who and speakers is None
+        whole = (
+            limit is None
+            and since is None
+            and until is None
+            and not who
+            and speakers is None
+            and tags is None
+        )
         try:
             cursor = self.conn.execute(sql, tuple(args))
         except sqlite3.Error as exc:
@@ -546,6 +584,7 @@ class Store:
             filters.get("until"),
             filters.get("who"),
             filters.get("speakers"),
+            filters.get("tags"),
         )
         rows = self._rows(f"SELECT count(*) FROM records WHERE {where}", args)
         return int(rows[0][0]) if rows else 0

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from aigap import kinds
 from aigap.kinds import base
 
-CACHE_FORMAT = "23"
+CACHE_FORMAT = "24"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
@@ -46,6 +46,9 @@ CREATE TABLE about(
 );
 -- a quote's speaker names, normalized: `quotes --who ENTITY` looks them up
 CREATE TABLE speakers(norm TEXT NOT NULL, ord INTEGER NOT NULL);
+-- a fact's tags, case-folded: `timeline --tag` picks its facts, and knows the
+-- tags there are, without reading every fact
+CREATE TABLE tags(tag TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL);
 CREATE TABLE entries(
     ord INTEGER NOT NULL,
@@ -101,12 +104,14 @@ CREATE UNIQUE INDEX counts_key ON counts(kind, benchmark);
 CREATE INDEX about_entity ON about(entity, sortkey, ord);
 CREATE INDEX about_kind ON about(entity, kind, sortkey, ord);
 CREATE INDEX speakers_norm ON speakers(norm, ord);
+CREATE INDEX tags_tag ON tags(tag, ord);
 CREATE INDEX entity_names_norm ON entity_names(norm);
 -- the order, and the columns a date range tests: a range and its count read the index alone
 CREATE INDEX entries_order ON entries(sortkey, ord, pos, hi, lo, kind);
 CREATE INDEX entries_span ON entries(hi, lo);
 CREATE INDEX about_ord ON about(ord);
 CREATE INDEX speakers_ord ON speakers(ord);
+CREATE INDEX tags_ord ON tags(ord);
 CREATE INDEX entries_ord ON entries(ord);
 CREATE INDEX file_counts_slot ON file_counts(slot);
 """

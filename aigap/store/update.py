@@ -245,7 +245,7 @@ def _delete_owned(conn: sqlite3.Connection, slot: int, share: Mapping[Count, int
             " WHERE ord BETWEEN ? AND ?",
             (lo, hi),
         )
-        for table in ("search_text", "records", "blobs", "about", "speakers", "entries"):
+        for table in ("search_text", "records", "blobs", "about", "speakers", "tags", "entries"):
             conn.execute(f"DELETE FROM {table} WHERE ord BETWEEN ? AND ?", (lo, hi))
     return sources
 
