@@ -443,8 +443,13 @@ class Store:
             self._expect(n, "speaker", norm)
 
     def _tags_whole(self, tags: Sequence[str] | None) -> None:
-        """The tags index lost no row of these tags (counts written with it)."""
-        for tag in dict.fromkeys(tags or ()):
+        """The tags index lost no row of these tags (counts written with it), nor the
+        records it points to any fact."""
+        if tags is None:
+            return
+        n = self._rows(f"SELECT count(*) FROM records WHERE {_FACTS_ONLY}")[0][0]
+        self._expect(n, "facts")
+        for tag in dict.fromkeys(tags):
             n = self._rows("SELECT count(*) FROM tags WHERE tag = ?", (tag,))[0][0]
             self._expect(n, "tag", tag)
 
@@ -457,6 +462,7 @@ class Store:
             sections,
         )
         tags = [str(r[0]) for r in rows]
+        self._tags_whole(tags)
         # the index lost no row: a tag with every row lost would look unknown
         held = self._rows("SELECT count(*) FROM tags")[0][0]
         written = self._rows("SELECT sum(n) FROM counts WHERE kind = 'tag'")[0][0]
