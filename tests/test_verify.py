@@ -596,3 +596,11 @@ def test_a_figure_a_year_earlier_and_a_report_year_are_not_dates_of_it(runner: C
         ("three months", "supported"),
         ("six to nine months", "supported"),
     ]
+
+
+def test_one_date_for_figures_of_two_kinds(runner: CliRunner) -> None:
+    """'On the 28th, … fell 16.9% to $118.42': the close is of that day too (it was left
+    undated and called supported)."""
+    _, data = _json(runner, [], "On Jan. 28, 2025, Nvidia fell 16.9% to close at $118.42.\n")
+    assert [c["verdict"] for c in data["claims"]] == ["contradicted", "contradicted"]
+    assert all("(Jan. 28, 2025) does not" in c["says"] for c in data["claims"])
