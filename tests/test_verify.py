@@ -560,3 +560,39 @@ def test_an_unreadable_draft_on_standard_input_is_named_in_words(runner: CliRunn
     assert "the draft on standard input is not UTF-8 text (line 1)" in result.stderr
     result = runner.invoke(app, ["verify"], input=bytes(range(256)) * 8)
     assert result.exit_code == 2 and "is not text" in result.stderr
+
+
+def test_digits_in_the_wrong_currency_and_scale_and_events_that_tie(runner: CliRunner) -> None:
+    """'850억 달러' for 850조원 is a wrong unit (was unverified); a date for 'a new model'
+    of DeepSeek's is put against each release the base has, not one picked at random."""
+    draft = (
+        "엔비디아의 시가총액 약 850억 달러가 하루 만에 사라졌다.\n"
+        "딥시크는 2025년 2월 3일 새 모델을 공개했다.\n"
+    )
+    _, data = _json(runner, [], draft)
+    first, second = data["claims"]
+    assert (first["verdict"], first["fact_id"]) == ("wrong-unit", "market-nvidia-2025-01-27")
+    assert second["verdict"] == "contradicted"
+    assert "2024-12" in second["says"] and "2025-01-20" in second["says"]
+    assert ".;" not in second["says"]
+
+
+def test_a_figure_a_year_earlier_and_a_report_year_are_not_dates_of_it(runner: CliRunner) -> None:
+    """'Stanford's 2025 AI Index … 1.7 percent in February 2025, from 9.3 percent a year
+    earlier': 9.3 was put against 2025 and contradicted, and 'found that' was a founding;
+    'three months …, down from six to nine months' is one speaker's pair."""
+    draft = (
+        "Stanford's 2025 AI Index found that the performance gap between top US and Chinese"
+        " models on the Chatbot Arena shrank to 1.7 percent in February 2025, from 9.3 percent"
+        " a year earlier.\n"
+        "Kai-Fu Lee told Reuters China was now three months behind in some core technologies,"
+        " down from six to nine months.\n"
+    )
+    code, data = _json(runner, [], draft)
+    assert code == 0
+    assert [(c["figure"], c["verdict"]) for c in data["claims"]] == [
+        ("1.7 percent", "supported"),
+        ("9.3 percent", "supported"),
+        ("three months", "supported"),
+        ("six to nine months", "supported"),
+    ]

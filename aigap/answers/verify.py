@@ -554,7 +554,11 @@ def _closeness(
 
 
 # Two figures of one subject: "from 13.5% to 8.1%", "24.3%p에서 1.6%p로", "9.3% → 1.7%"
-_FROM_TO = re.compile(r"\s*(?:to|→|->|에서|->)\s*$", re.IGNORECASE)
+_FROM_TO = re.compile(
+    r"\s*(?:to|→|->|에서)\s*$"
+    r"|[^;]{0,60}\b(?:down|up|compared)\s+(?:from|with)\s*$",  # "3 months …, down from 6"
+    re.IGNORECASE,
+)
 
 
 def _paired(text: str, end: int, start: int) -> bool:
@@ -750,9 +754,12 @@ def judge_figure(
         if not bounded
         and (
             (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s))
-            # the same currency at another scale; a total is never a rate's scale ($1.6
-            # billion is not $2 an hour)
-            or (s.unit in _SAME_UNIT[figure.unit] and _scaled(figure, s))
+            # the same digits at another scale, in either currency (850억 달러 for
+            # 850조원); a total is never a rate's scale ($1.6 billion is not $2 an hour)
+            or (
+                (s.unit in _SAME_UNIT[figure.unit] or {s.unit, figure.unit} <= {"usd", "krw"})
+                and _scaled(figure, s)
+            )
         )
     ]
     if unit_off:
@@ -935,8 +942,9 @@ def _has_facts(entity: str, base: Base) -> bool:
 
 _CONCEPTS: dict[str, str] = {
     "release": r"releas|launch|unveil|debut|rolled out|introduc|출시|공개|선보|내놓|내놨",
-    "found": r"found|establish|set up|start(?:ed|s)? (?:the |his |her |a )?(?:company|firm"
-    r"|startup|lab|business)|설립|창업|세운|세웠|창립",
+    "found": r"\bfound(?:ed|ing)\b|co-?found|establish|set up"
+    r"|start(?:ed|s)? (?:the |his |her |a )?(?:company|firm|startup|lab|business)"
+    r"|설립|창업|세운|세웠|창립",
     "born": r"\bborn\b|출생|태어|년생",
     "meet": r"\bmet\b|\bmeet|meeting|만나|만남|만났|회동|면담",
     "report": r"report|보도",
@@ -1027,7 +1035,11 @@ def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | N
     fitting = [e for e in tied if _date_fits(when, e.date)]
     if fitting:
         return Finding("supported", fitting[0], event_says(fitting[0], lang))
-    return Finding("contradicted", tied[0], event_says(tied[0], lang))
+    # several events fit the words equally ("a new model": V3 and R1): the base has each
+    says = "; ".join(
+        event_says(e, lang).rstrip(".") for e in sorted(tied, key=lambda e: e.date.sort_key)
+    )
+    return Finding("contradicted", tied[0], says)
 
 
 # ---------------------------------------------------------------- quotations
@@ -1315,9 +1327,17 @@ def _clause(text: str, start: int, end: int, limit: int = 120) -> str:
     return ("…" if left >= 0 else "") + clause + ("…" if right < len(text) else "")
 
 
-def _pair_dates(figures: Sequence[Figure], whens: Sequence[When]) -> dict[int, When]:
+def _pair_dates(
+    figures: Sequence[Figure], whens: Sequence[When], text: str = ""
+) -> dict[int, When]:
     """Each figure's date: the nearest with no other figure between (each date to one
-    figure, nearest first), else in order."""
+    figure, nearest first), else in order; none for a figure dated relative to another
+    ("from 9.3 percent a year earlier")."""
+    relative = {i for i, f in enumerate(figures) if _RELATIVE_AFTER.match(text, f.span.end)}
+    if relative:
+        rest = [i for i in range(len(figures)) if i not in relative]
+        inner = _pair_dates([figures[i] for i in rest], whens, text)
+        return {rest[k]: when for k, when in inner.items()}
     paired: dict[int, When] = {}
     used: set[int] = set()
     if len(figures) == len(whens) >= 2 and (
@@ -1344,11 +1364,23 @@ def _pair_dates(figures: Sequence[Figure], whens: Sequence[When]) -> dict[int, W
     left_dates = [j for j in range(len(whens)) if j not in used]
     if left_figures and len(left_figures) == len(left_dates):
         for i, j in zip(left_figures, left_dates, strict=True):
-            paired[i] = whens[j]
+            far = abs(figures[i].span.start - whens[j].span.start) > 120
+            if not far:  # in order, but not across the sentence ("2025 AI Index … 9.3%")
+                paired[i] = whens[j]
     elif left_figures and len(whens) == 1 and not used:
         for i in left_figures:
             paired[i] = whens[0]
     return paired
+
+
+_RELATIVE_AFTER = re.compile(
+    r"\s*,?\s*(?:a|one|two|three)\s+(?:year|month|week|day)s?\s+(?:earlier|ago|before|later)\b"
+    r"|\s*(?:earlier|previously)\b|\s*(?:이던|였던)?\s*(?:1년|한 해|일년)\s*(?:전|앞서)",
+    re.IGNORECASE,
+)
+
+
+_TITLE_AFTER = re.compile(r"\s*(?:AI\s+)?(?:index|report|인덱스|보고서)", re.IGNORECASE)
 
 
 def _titled(when: When, text: str, mentions: Sequence[Mention]) -> bool:
@@ -1357,8 +1389,11 @@ def _titled(when: When, text: str, mentions: Sequence[Mention]) -> bool:
     if not when.text.isdigit():
         return False
     before = text[: when.span.start].rstrip()
-    return any(m.end == len(before) for m in mentions) or bool(
-        re.search(r"(?:report|보고서|index|인덱스)\W*$", before, re.IGNORECASE)
+    return (
+        any(m.end == len(before) for m in mentions)
+        or bool(re.search(r"(?:report|보고서|index|인덱스)\W*$", before, re.IGNORECASE))
+        # "Stanford's 2025 AI Index"
+        or bool(_TITLE_AFTER.match(text, when.span.end))
     )
 
 
@@ -1516,7 +1551,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         and not _inside(w.span, quote_spans)
     ]
     periods = [w for w in whens if not _event_date(text, w) and not _since(text, w)]
-    paired = _pair_dates(figures, periods)
+    paired = _pair_dates(figures, periods, text)
     owners = _respectively(ctx, figures, base)
     for i, figure in enumerate(figures):
         finding = judge_figure(figure, paired.get(i), ctx, figures, base, lang, owners.get(i))
