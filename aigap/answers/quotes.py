@@ -64,4 +64,4 @@ def quotes_page(store: Store, who: str | None = None, limit: int | None = None) 
 
 def speaker_guess(store: Store, who: str) -> str | None:
     """The speaker ``--who`` may have meant when it matched no quote ('trmp')."""
-    return closest_name(who, [q.speaker for q in store.records(KIND)])
+    return closest_name(who, [q.speaker for q in store.one_per_speaker(KIND)])
