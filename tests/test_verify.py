@@ -596,3 +596,30 @@ def test_a_figure_a_year_earlier_and_a_report_year_are_not_dates_of_it(runner: C
         ("three months", "supported"),
         ("six to nine months", "supported"),
     ]
+
+
+def test_one_date_for_figures_of_two_kinds(runner: CliRunner) -> None:
+    """'On the 28th, … fell 16.9% to $118.42': the close is of that day too (it was left
+    undated and called supported)."""
+    _, data = _json(runner, [], "On Jan. 28, 2025, Nvidia fell 16.9% to close at $118.42.\n")
+    assert [c["verdict"] for c in data["claims"]] == ["contradicted", "contradicted"]
+    assert all("(Jan. 28, 2025) does not" in c["says"] for c in data["claims"])
+
+
+def test_slash_dates_and_an_ordinal_before_a_full_stop(runner: CliRunner) -> None:
+    """2025/02/30 was read as the year 2025 alone (and supported); 'April 31st.' was taken
+    for the abbreviation St. and joined the next sentence."""
+    draft = (
+        "DeepSeek released R1 on 2025/02/30.\n"
+        "DeepSeek released R1 on 2025/01/20.\n"
+        "Nvidia fell on April 31st. 딥시크는 2월 31일 R1을 출시했다.\n"
+    )
+    _, data = _json(runner, [], draft)
+    found = [(c["line"], c["figure"], c["verdict"]) for c in data["claims"]]
+    assert found == [
+        (1, "2025/02/30", "impossible-date"),
+        (2, "2025/01/20", "supported"),
+        (3, "April 31st", "impossible-date"),
+        (3, "2월 31일", "impossible-date"),
+    ]
+    assert data["claims"][2]["fact_id"] is None  # Nvidia's fall is no release

@@ -282,6 +282,8 @@ def _abbreviation(text: str, dot: int) -> bool:
             return True
         return text[dot - 1 : dot].isdigit() and text[dot + 1 : dot + 2].isdigit()
     token = word.group(1).lower().rstrip(".")
+    if before[: word.start()][-1:].isdigit():
+        return False  # an ordinal ("on April 31st."), not "St."
     if token in _ABBREVIATIONS:
         return True
     # an initial ("Donald J. Trump"), not a one-letter word ending a sentence ("on X.")
@@ -719,6 +721,7 @@ def _date_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"""
           (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})(?:-(?P<id>\d{{2}}))?)\b
+        | (?P<slash>(?P<sy>\d{{4}})/(?P<sm>\d{{1,2}})/(?P<sd>\d{{1,2}}))(?![\d/])
         | (?P<kymd>(?P<ky>\d{{4}})\s*년\s*(?P<km>\d{{1,2}})\s*{to_kme}
             월(?:\s*(?P<kd>\d{{1,2}})\s*{to_kde}일)?)
         | (?P<dots>(?P<dy>\d{{4}})\.\s*(?P<dm>\d{{1,2}})\.\s*(?P<dd>\d{{1,2}})\.?)
@@ -776,6 +779,8 @@ def _when(m: re.Match[str]) -> When | None:
     text = g(0)
     if g("iso"):
         when = When(text, span, _int(g("iy")), _int(g("im")), _int(g("id")))
+    elif g("slash"):  # 2025/01/20
+        when = When(text, span, _int(g("sy")), _int(g("sm")), _int(g("sd")))
     elif g("kymd"):
         when = When(text, span, _int(g("ky")), _int(g("km")), _int(g("kd")))
     elif g("dots"):
@@ -875,7 +880,7 @@ def _written_as_date(m: re.Match[str]) -> bool:
     g = m.group
     if g("iso"):
         return g("id") is not None
-    if g("kymd") or g("dots"):
+    if g("kymd") or g("dots") or g("slash"):
         return True
     if g("kmd"):
         return g("kd2") is not None

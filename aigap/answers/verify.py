@@ -1370,6 +1370,12 @@ def _pair_dates(
     elif left_figures and len(whens) == 1 and not used:
         for i in left_figures:
             paired[i] = whens[0]
+    elif left_figures and len(whens) == 1:
+        # "on the 28th, Nvidia fell 16.9% to $118.42": the day of the fall is the close's
+        taken = {_FAMILY[figures[k].unit] for k in paired}
+        for i in left_figures:
+            if _FAMILY[figures[i].unit] not in taken:
+                paired[i] = whens[0]
     return paired
 
 

@@ -217,6 +217,15 @@ LABELS: dict[str, dict[Lang, str]] = {
     "derived.implied previous close": {"en": "implied previous close", "ko": "역산한 전일 종가"},
     "derived.implied exchange rate": {"en": "implied exchange rate", "ko": "역산한 환율"},
     "derived.ratio recomputed": {"en": "ratio recomputed", "ko": "다시 계산한 비율"},
+    # crosscheck's names with a part of their own: "gap in 2025-02 from top scores"
+    "derived.gap_from_scores": {
+        "en": "gap in {when} from top scores",
+        "ko": "최고 점수로 계산한 {when} 격차",
+    },
+    "derived.gap_recomputed": {
+        "en": "US–China gap recomputed {which}",
+        "ko": "다시 계산한 미·중 격차 {which}",
+    },
     # record kinds and field names, as show, facts and cite name them
     "kind.gap": {"en": "gap", "ko": "격차"},
     "kind.score": {"en": "score", "ko": "점수"},

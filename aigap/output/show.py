@@ -174,11 +174,12 @@ def derived_label(text: str, lang: Lang) -> str:
         return text
     if f"derived.{text}" in LABELS:
         return label(f"derived.{text}", lang)
-    # "gap in 2024 from top scores", "US–China gap recomputed (gap-mmlu)"
-    if text.startswith("gap in ") and text.endswith(" from top scores"):
-        return f"최고 점수로 계산한 {text[7:-16]} 격차"
-    if text.startswith("US–China gap recomputed "):
-        return "다시 계산한 미·중 격차 " + text[len("US–China gap recomputed ") :]
+    # "gap in 2024 from top scores", "US–China gap recomputed (gap-mmlu)": the
+    # catalogue's English with its part filled in, read back
+    for key, part in (("derived.gap_from_scores", "when"), ("derived.gap_recomputed", "which")):
+        head, _, tail = LABELS[key]["en"].partition("{" + part + "}")
+        if text.startswith(head) and text.endswith(tail) and len(text) > len(head + tail):
+            return label(key, lang, **{part: text[len(head) : len(text) - len(tail)]})
     return text
 
 
