@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from aigap.answers import verify
 from aigap.cli import app
 
 ENGLISH = """\
@@ -16,14 +17,7 @@ On MMLU the US–China gap shrank to 0.3 percentage points at the end of 2024.
 """
 KOREAN = "엔비디아 주가는 27일 17% 가까이 폭락했다. 나스닥 지수는 3.07% 하락했다.\n"
 KEYS = ["line", "text", "figure", "verdict", "fact_id", "says", "source_id"]
-VERDICTS = [
-    "supported",
-    "contradicted",
-    "wrong-unit",
-    "misattributed",
-    "impossible-date",
-    "unverified",
-]
+VERDICTS = list(verify.VERDICTS)  # the summary's keys, in the report's order
 
 
 def _json(runner: CliRunner, args: list[str], stdin: str | None = None) -> tuple[int, dict]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from aigap.answers.verify import VERDICTS
+
 sys.path.insert(0, str(Path(__file__).resolve().parent / "verify_corpus"))
 
 from score import Scores, checker, load, score
@@ -40,14 +42,7 @@ def test_the_corpus_is_big_enough_and_split() -> None:
     assert not {d["id"] for d in tune} & {d["id"] for d in heldout}
     kinds = {c.get("error") for c in claims if c["kind"] == "planted"}
     assert {"number", "period", "unit", "scale", "others-number", "others-words"} <= kinds
-    assert {c["verdict"] for c in claims} == {
-        "supported",
-        "contradicted",
-        "wrong-unit",
-        "misattributed",
-        "impossible-date",
-        "unverified",
-    }
+    assert {c["verdict"] for c in claims} == set(VERDICTS)
 
 
 def test_tuning_part_meets_the_targets(check) -> None:  # type: ignore[no-untyped-def]
