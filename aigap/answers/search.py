@@ -699,22 +699,25 @@ def _corrected(
     budget = _vocabulary_budget(stem)
     vocabulary = _vocabulary(store.search_vocabulary(stem[:1]))
     fixed = correct(stem, vocabulary, budget)
-    if fixed is None and budget:
-        # the typo may be in the first letter (tarket): the words that
-        # start otherwise, read by narrow ranges, never the whole vocabulary
-        other = store.search_vocabulary_between(_first_letter_ranges(stem))
-        fixed = correct(stem, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
     if fixed is not None and not is_hangul(fixed):
         fixed = _surface(fixed)  # an index word is a stem (releas): the word it stands for
     if fixed is None and budget and not is_hangul(stem):
         # an English word as the index stores words (relase -> relas, one letter
         # from releas: release), kept only when the word it stands for is itself
-        # within the typo budget of what was typed (ranking is not sank)
+        # within the typo budget of what was typed (ranking is not sank); before
+        # the first-letter ranges, which cost more to read
         typed = index_stems([stem])[stem]
         near = correct(typed, vocabulary, budget) if typed != stem else None
         shown = _surface(near) if near is not None else None
         if shown is not None and distance(stem, shown) <= budget:
             fixed = shown
+    if fixed is None and budget:
+        # the typo may be in the first letter (tarket): the words that
+        # start otherwise, read by narrow ranges, never the whole vocabulary
+        other = store.search_vocabulary_between(_first_letter_ranges(stem))
+        fixed = correct(stem, _vocabulary(v for v in other if v[0][:1] != stem[:1]), budget)
+        if fixed is not None and not is_hangul(fixed):
+            fixed = _surface(fixed)
     if fixed is None and len(stem) == 2 and is_hangul(stem):
         # a two-syllable word: a slipped vowel only (폭랙 -> 폭락, 지슈 -> 지수)
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
