@@ -83,6 +83,24 @@ def test_sql_path_equals_python_path(
         assert _seen(cut) == (_seen(Story(want, {}))[0], every.total, sources), limit
 
 
+@pytest.mark.parametrize("tags", [("nvidia",), ("NVIDIA", "policy"), ("deepseek",)])
+@pytest.mark.parametrize("since, until", RANGES[:3])
+def test_sql_path_with_tags_equals_python_path(
+    store: Store,
+    since: PartialDate | None,
+    until: PartialDate | None,
+    tags: tuple[str, ...],
+) -> None:
+    """``--tag`` with a limit reads the tags index in SQL; the same lines as the
+    Python path (every fact of the tags built, then cut)."""
+    if not all(t.casefold() in store.known_tags(list(kinds.sections())) for t in tags):
+        pytest.skip("no such tag in this base")
+    every = story(store, "en", since, until, tags=tags)
+    for limit in (0, 1, 7, 10_000):
+        cut = story(store, "en", since, until, tags=tags, limit=limit)
+        assert _seen(cut)[:2] == (_seen(Story(every.lines[:limit], {}))[0], every.total), limit
+
+
 def test_a_lost_or_moved_entry_row_is_caught(
     monkeypatch: pytest.MonkeyPatch, facts_path: Path
 ) -> None:

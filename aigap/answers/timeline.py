@@ -100,10 +100,11 @@ def story(
     # SQL picks the facts a date range can touch, Python their entries
     since_key = day_text(start) if start is not None else None
     until_key = day_text(end) if end is not None else None
-    if limit is not None and _indexed(chosen) and not wanted:
+    if limit is not None and _indexed(chosen):
         # a table shows ``limit`` entries: SQL picks them from the entries table
-        # (sorted as below), and only their facts are built
-        return _first(store, lang, benchmarks, chosen, since_key, until_key, limit)
+        # (sorted as below; of the facts with a tag asked for), and only their facts are built
+        tagged = sorted(wanted) if wanted else None
+        return _first(store, lang, benchmarks, chosen, since_key, until_key, limit, tagged)
     for section in chosen:
         if wanted:  # the tags index picks the facts: a tag costs what it matches
             facts = store.select(section, since=since_key, until=until_key, tags=sorted(wanted))
@@ -144,10 +145,11 @@ def _first(
     since: str | None,
     until: str | None,
     limit: int,
+    tags: Sequence[str] | None = None,
 ) -> Story:
     """``story`` cut to ``limit``, from the cache's entries table."""
 
-    picked = store.timeline(sections, since, until, limit)
+    picked = store.timeline(sections, since, until, limit, tags)
     ordered: list[Line] = []
     for placed in picked.rows:
         fact, pos = placed.fact, placed.pos

@@ -688,8 +688,10 @@ class Store:
         since: str | None,
         until: str | None,
         limit: int,
+        tags: Sequence[str] | None = None,
     ) -> Rows[Placed]:
-        """The first ``limit`` timeline entries of these kinds in the range; how many there are.
+        """The first ``limit`` timeline entries of these kinds in the range (of facts
+        carrying one of ``tags``, case-folded, when given); how many there are.
 
         Each ``Placed`` (its fact, its place in the fact's story, its sort key), in
         the timeline's order: date, then the order of ``sections``, file order, position. Only their
@@ -706,6 +708,12 @@ class Store:
         if until is not None:
             where += " AND lo <= ? AND sortkey <= ?"
             args += [until, f"{until[:4]}-13-99"]  # the end of a year is month 13
+        if tags is not None:
+            self._tags_whole(tags)
+            where += (
+                f" AND ord IN (SELECT ord FROM tags WHERE tag IN ({', '.join('?' * len(tags))}))"
+            )
+            args += list(tags)
         rank = "ord"  # ords follow the registry's order of sections
         registry = [s for s in _kinds_order() if s in sections]
         if list(sections) != registry:
