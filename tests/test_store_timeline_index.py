@@ -83,7 +83,8 @@ def test_sql_path_equals_python_path(
         assert _seen(cut) == (_seen(Story(want, {}))[0], every.total, sources), limit
 
 
-@pytest.mark.parametrize("tags", [("nvidia",), ("NVIDIA", "policy"), ("deepseek",)])
+# tags both the packaged and the generated base carry (one in capitals: tags are case-folded)
+@pytest.mark.parametrize("tags", [("market",), ("OpenAI", "policy"), ("deepseek",)])
 @pytest.mark.parametrize("since, until", RANGES[:3])
 def test_sql_path_with_tags_equals_python_path(
     store: Store,
@@ -93,8 +94,7 @@ def test_sql_path_with_tags_equals_python_path(
 ) -> None:
     """``--tag`` with a limit reads the tags index in SQL; the same lines as the
     Python path (every fact of the tags built, then cut)."""
-    if not all(t.casefold() in store.known_tags(list(kinds.sections())) for t in tags):
-        pytest.skip("no such tag in this base")
+    assert all(t.casefold() in store.known_tags(list(kinds.sections())) for t in tags)
     every = story(store, "en", since, until, tags=tags)
     for limit in (0, 1, 7, 10_000):
         cut = story(store, "en", since, until, tags=tags, limit=limit)
