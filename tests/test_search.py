@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from aigap.answers.search import korean_stem, match_expression, query_words
+from aigap.answers.names import vowel_twin
+from aigap.answers.search import _related, korean_stem, match_expression, query_words
 from aigap.cli import app
-from aigap.store.index import INFIX, infixes
+from aigap.opener import open_store
+from aigap.store.index import INFIX, index_stems, infixes, searched_text
 
 from .conftest import SEARCH_HIT_FIELDS
 
@@ -339,8 +342,6 @@ def test_a_slipped_vowel_in_a_two_syllable_word_is_corrected(runner: CliRunner) 
 
 
 def test_a_changed_consonant_or_far_vowel_is_not_a_slip() -> None:
-    from aigap.answers.names import vowel_twin
-
     assert vowel_twin("경고", {"경로": 9.0}) is None  # a consonant: another word
     assert vowel_twin("특허", {"특화": 9.0}) is None  # ㅓ and ㅘ are keys apart
     assert vowel_twin("재산", {"자산": 1.0, "제산": 5.0}) == "제산"  # the commoner slip
@@ -373,8 +374,6 @@ def test_an_english_typo_is_compared_as_the_index_stores_words(runner: CliRunner
 
 
 def test_a_web_address_is_searched_by_its_host_only(runner: CliRunner) -> None:
-    from aigap.store.index import searched_text
-
     url = "copied at https://autopilotr.com/deepseek-tops-the-apple-app-store says"
     assert searched_text(url) == "copied at autopilotr.com says"
     # "apple" is only in an address's path in the base: nothing answers it
@@ -431,16 +430,12 @@ def test_korean_question_forms_ask(runner: CliRunner) -> None:
 
 
 def test_an_english_word_in_a_related_form_counts_for_less(runner: CliRunner) -> None:
-    import os
-
-    from aigap.answers.search import _related
-    from aigap.opener import open_store
-
     store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
     try:
-        related = _related(store, "investors")
+        related = _related(store, "investors", index_stems(["investors"])["investors"])
         assert related is not None and related.alternatives == ('"invest"*',) and related.light
-        assert _related(store, "employees") is None  # no employ... in the base
+        employees = index_stems(["employees"])["employees"]
+        assert _related(store, "employees", employees) is None  # no employ... in the base
     finally:
         store.close()
 

@@ -321,17 +321,19 @@ def jamo(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
-_SYLLABLE_BASE, _PER_INITIAL, _PER_VOWEL = 0xAC00, 588, 28  # Unicode's Hangul syllable table
+# Unicode's Hangul syllable table: 19 first consonants, each a block of 588
+# syllables (21 vowels x 28 finals), from U+AC00
+SYLLABLE_BASE, PER_INITIAL, INITIALS, PER_VOWEL = 0xAC00, 588, 19, 28
 _SSANG_SIOT = 20  # the final consonant ㅆ: the past tense (했, 왔, 졌)
 
 
 def syllable_parts(char: str) -> tuple[int, int, int] | None:
     """(initial, vowel, final) of a Hangul syllable, by Unicode's table; None otherwise."""
-    code = ord(char) - _SYLLABLE_BASE
-    if not 0 <= code < 11172:
+    code = ord(char) - SYLLABLE_BASE
+    if not 0 <= code < PER_INITIAL * INITIALS:
         return None
-    initial, rest = divmod(code, _PER_INITIAL)
-    vowel, final = divmod(rest, _PER_VOWEL)
+    initial, rest = divmod(code, PER_INITIAL)
+    vowel, final = divmod(rest, PER_VOWEL)
     return initial, vowel, final
 
 
@@ -347,6 +349,7 @@ def is_past_tense(word: str) -> bool:
 # order ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ (O and P: with shift)
 _VOWEL_KEYS = _listed("k o i O j p u P h hk ho hl y n nj np nl b m ml l")
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_PLACE = {k: (r, c) for r, row in enumerate(_KEY_ROWS) for c, k in enumerate(row)}
 # vowels that sound alike, whatever the keys: ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ; and that look
 # alike (one stroke turned): ㅛ/ㅠ, ㅑ/ㅕ
 _SOUND_ALIKE = ({1, 5}, {3, 7}, {10, 11, 15}, {12, 17}, {2, 6})
@@ -356,16 +359,16 @@ _SOUND_ALIKE = ({1, 5}, {3, 7}, {10, 11, 15}, {12, 17}, {2, 6})
 _SAME_PLACE = ({0, 1, 15}, {3, 4, 16}, {7, 8, 17}, {9, 10}, {12, 13, 14}, {2, 5})
 
 
-def _same_place(typed: int, meant: int) -> bool:
-    return typed != meant and any({typed, meant} <= group for group in _SAME_PLACE)
+def _together(a: int, b: int, groups: Iterable[set[int]]) -> bool:
+    """Whether two different letters (by their Unicode index) share one of ``groups``."""
+    return a != b and any({a, b} <= group for group in groups)
 
 
 def _neighbours(a: str, b: str) -> bool:
     """Whether two keys touch on a QWERTY keyboard (or are one key with and without shift)."""
     if a.lower() == b.lower():
         return a != b
-    place = {k: (r, c) for r, row in enumerate(_KEY_ROWS) for c, k in enumerate(row)}
-    (ra, ca), (rb, cb) = place[a.lower()], place[b.lower()]
+    (ra, ca), (rb, cb) = _KEY_PLACE[a.lower()], _KEY_PLACE[b.lower()]
     if ra == rb:
         return abs(ca - cb) == 1
     if abs(ra - rb) != 1:
@@ -377,7 +380,7 @@ def _neighbours(a: str, b: str) -> bool:
 def _slipped(typed: int, meant: int) -> bool:
     """Whether one vowel is a slip for another: a neighbouring key, a key added or
     left out of a two-key vowel (ㅘ for ㅗ), or a like-sounding vowel."""
-    if any({typed, meant} <= group for group in _SOUND_ALIKE):
+    if _together(typed, meant, _SOUND_ALIKE):
         return True
     a, b = _VOWEL_KEYS[typed], _VOWEL_KEYS[meant]
     if len(a) == len(b):
@@ -411,7 +414,7 @@ def vowel_twin(word: str, vocabulary: Mapping[str, float]) -> str | None:
         if a is None or b is None or a[2] != b[2]:
             continue
         vowel = a[0] == b[0] and _slipped(a[1], b[1])
-        if (vowel or (a[1] == b[1] and _same_place(a[0], b[0]))) and (
+        if (vowel or (a[1] == b[1] and _together(a[0], b[0], _SAME_PLACE))) and (
             best is None or weight > best[0]
         ):
             best = (weight, cand)

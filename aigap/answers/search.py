@@ -51,7 +51,10 @@ from aigap import kinds
 from aigap.answers.lookup import kind_of
 from aigap.answers.names import (
     ENDINGS,
+    INITIALS,
     PARTICLES,
+    PER_INITIAL,
+    SYLLABLE_BASE,
     VERB_ENDINGS,
     Names,
     correct,
@@ -685,12 +688,14 @@ def _corrected(
             return [_with_form(t) if rules.form else t for t in found]
     if not rules.typos:
         return [term]
+    # an English word as the index stores it (porter: relase -> relas), read once
+    indexed = stem if is_hangul(stem) else index_stems([stem])[stem]
     if is_hangul(stem):
         conjugated = _conjugated(store, word) or _underived(store, stem, rules)
         if conjugated is not None:
             return [conjugated]
     else:
-        related = _related(store, stem)
+        related = _related(store, stem, indexed)
         if related is not None:
             return [related]
     # ... then the index's own words, one edit away at most: an ordinary word has
@@ -706,8 +711,7 @@ def _corrected(
         # from releas: release), kept only when the word it stands for is itself
         # within the typo budget of what was typed (ranking is not sank); before
         # the first-letter ranges, which cost more to read
-        typed = index_stems([stem])[stem]
-        near = correct(typed, vocabulary, budget) if typed != stem else None
+        near = correct(indexed, vocabulary, budget) if indexed != stem else None
         shown = _surface(near) if near is not None else None
         if shown is not None and distance(stem, shown) <= budget:
             fixed = shown
@@ -719,7 +723,7 @@ def _corrected(
         if fixed is not None and not is_hangul(fixed):
             fixed = _surface(fixed)
     if fixed is None and len(stem) == 2 and is_hangul(stem):
-        # a two-syllable word: a slipped vowel only (폭랙 -> 폭락, 지슈 -> 지수)
+        # a two-syllable word: a slipped vowel or aspiration only (폭랙 -> 폭락, 격자 -> 격차)
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
         fixed = vowel_twin(stem, {**_vocabulary(other), **vocabulary})
     if fixed is None:
@@ -749,12 +753,12 @@ def _underived(store: Store, word: str, rules: Rules) -> Term | None:
 RELATED_SHORTEST = 6  # letters an English word's shared beginning keeps (invest, compet)
 
 
-def _related(store: Store, word: str) -> Term | None:
+def _related(store: Store, word: str, stem: str) -> Term | None:
     """An English word the base has only in a related form: investors -> invest*
     (investment), competitor -> competit* (competition). The word as the index
     stems it, less its last two letters but six letters at least, as a prefix;
-    a related word says less than the word itself: it counts for less."""
-    stem = index_stems([word])[word]
+    a related word says less than the word itself: it counts for less. ``stem``:
+    the word as the index stores it (``index_stems``)."""
     if len(word) < RELATED_SHORTEST + 1 or not stem.isalpha():
         return None
     prefix = stem[: max(RELATED_SHORTEST, len(stem) - 2)]
@@ -793,9 +797,9 @@ def _conjugated(store: Store, word: str) -> Term | None:
         return None
     if last[2] not in _MODIFIER_FINALS and word[-1] not in _VERB_SYLLABLES:
         return None
-    block = 0xAC00 + last[0] * 588
+    block = SYLLABLE_BASE + last[0] * PER_INITIAL
     low = word[:-1] + chr(block)
-    high = word[:-1] + chr(block + 588)
+    high = word[:-1] + chr(block + PER_INITIAL)
     found = [t for t, _ in store.search_vocabulary_between([(low, high)]) if t != word]
     if not found:
         return None
@@ -823,7 +827,6 @@ def _vocabulary(terms: Iterable[tuple[str, int]]) -> dict[str, float]:
 
 _LATIN_FIRST = "abcdefghijklmnopqrstuvwxyz0123456789"
 _LAST_CHAR = chr(0x10FFFF)  # no character follows it: no range of words starting with it
-_SYLLABLE_BASE, _PER_INITIAL, _INITIALS = 0xAC00, 588, 19  # Unicode's Hangul syllable table
 
 
 def _first_letter_ranges(word: str) -> list[tuple[str, str]]:
@@ -840,13 +843,13 @@ def _first_letter_ranges(word: str) -> list[tuple[str, str]]:
 
     if len(word) < 2 or max(word[:2]) >= _LAST_CHAR:
         return []
-    first = ord(word[0]) - _SYLLABLE_BASE
-    if 0 <= first < _PER_INITIAL * _INITIALS:
-        initial, rest = divmod(first, _PER_INITIAL)
-        block = _SYLLABLE_BASE + initial * _PER_INITIAL
-        ranges = [(chr(block), chr(block + _PER_INITIAL))]
-        for other in range(_INITIALS):
-            ranges.append(starting(chr(_SYLLABLE_BASE + other * _PER_INITIAL + rest)))
+    first = ord(word[0]) - SYLLABLE_BASE
+    if 0 <= first < PER_INITIAL * INITIALS:
+        initial, rest = divmod(first, PER_INITIAL)
+        block = SYLLABLE_BASE + initial * PER_INITIAL
+        ranges = [(chr(block), chr(block + PER_INITIAL))]
+        for other in range(INITIALS):
+            ranges.append(starting(chr(SYLLABLE_BASE + other * PER_INITIAL + rest)))
         return ranges
     if is_hangul(word):
         return []
