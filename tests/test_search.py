@@ -35,6 +35,8 @@ PART_FILES = [
     Path(__file__).with_name("search_questions_heldout6.yaml"),
     Path(__file__).with_name("search_questions_heldout7.yaml"),
     Path(__file__).with_name("search_questions_heldout8.yaml"),
+    Path(__file__).with_name("search_questions_heldout9.yaml"),
+    Path(__file__).with_name("search_questions_heldout10.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
