@@ -12,7 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from aigap.answers.names import vowel_twin
-from aigap.answers.search import _related, korean_stem, match_expression, query_words
+from aigap.answers.search import _asking, _related, korean_stem, match_expression, query_words
 from aigap.cli import app
 from aigap.opener import open_store
 from aigap.store.index import INFIX, index_stems, infixes, searched_text
@@ -456,3 +456,33 @@ def test_a_pasted_paragraph_is_corrected_in_its_first_words_only(runner: CliRunn
     words = [f"zq{n}xv" for n in range(14)] + ["nvidea"]
     assert "Showing results for Nvidia" not in " ".join(table(runner, *words).split())
     assert "Showing results for Nvidia" in " ".join(table(runner, *words[-3:]).split())
+
+
+def test_a_question_word_with_any_ending_asks() -> None:
+    # 뭐임, 뭔가요 (what is it), 어디야 (where is it): questions, not content
+    assert _asking("뭐임") == "what" and _asking("뭔가요") == "what"
+    assert _asking("어디야") == "" and _asking("언제였나") == "when"
+    assert _asking("뭐라고") == ""  # "what did he say": asks, but not what a thing is
+    assert _asking("뭐든지") is None and _asking("누구나") is not None and _asking("무역") is None
+
+
+def test_a_what_question_with_a_colloquial_ending_is_answered(runner: CliRunner) -> None:
+    first = hits(runner, "MMLU가", "뭔가요")[0]
+    assert first["id"] in {"mmlu", "gap-mmlu"} and not first["weak"]
+
+
+def test_a_spaced_question_head_asks_with_the_word_after_it(runner: CliRunner) -> None:
+    # 몇 년생이야 is typed spaced as often as 몇년생이야
+    first = hits(runner, "량원펑은", "몇", "년생이야")[0]
+    assert first["id"] == "event-liang-born" and not first["weak"]
+
+
+def test_a_four_letter_word_is_not_corrected_by_its_first_letter(runner: CliRunner) -> None:
+    # hard is an English word, not a typo of card
+    assert "Showing results" not in table(runner, "how", "hard", "did", "broadcom", "fall")
+
+
+def test_a_corrected_word_keeps_the_form_typed(runner: CliRunner) -> None:
+    # contorls: the index's control, shown as controls (the form typed), not control
+    out = " ".join(table(runner, "export", "contorls").split())
+    assert "Showing results for controls" in out

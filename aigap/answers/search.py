@@ -398,6 +398,45 @@ WHAT_WORDS = frozenset(
     )
 )
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
+# Korean question words with what they ask ("what", "when" or only asking), and the
+# syllables a question's ending is made of after them (뭐임, 뭔가요, 어디야,
+# 언제였나): such a word asks, it is no content, whatever ending it has
+QUESTION_WORDS = {
+    "뭐": "what", "뭔": "what", "무엇": "what", "누구": "what", "누가": "what", "누군": "what",
+    "언제": "when", "어디": "", "어떻": "", "왜": "", "어느": "",
+}  # fmt: skip
+QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함")
+
+
+def _asking(word: str) -> str | None:
+    """What a Korean question word asks ("what", "when", ""), or None for another word."""
+    for head, asks in QUESTION_WORDS.items():
+        if word.startswith(head):
+            rest = word[len(head) :]
+            if all(ch in QUESTION_TAIL for ch in rest):
+                return asks
+            if rest in PARTICLES:  # 뭐라고, 무엇을: asks, but not what a thing is
+                return ""
+    return None
+
+
+def _glued(store: Store, words: Sequence[str]) -> list[str]:
+    """몇 and a word after it that the base lacks as one (몇 년생이야 -> 몇년생이야),
+    as most type it; a word the base has stays a word (몇 개월: the text's 3개월)."""
+    out: list[str] = []
+    for word in words:
+        if (
+            out
+            and out[-1] == "몇"
+            and is_hangul(word)
+            and len(word) > 1  # one syllable (몇 명) is a light word of its own
+            and word not in STOP_WORDS
+            and not store.search_count(_quoted(korean_stem(word)) + "*", 1)
+        ):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 # How the best hits are re-ranked (tuned on tests/search_questions.yaml only;
 # docs/search.md has the numbers): the BM25 score times coverage ** COVERAGE_POWER,
@@ -524,11 +563,14 @@ def _pieces(words: Sequence[str], rules: Rules) -> list[str]:
 
 def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     """The terms of a question: stop words out, names resolved, typos corrected."""
-    folded = query_words(words, split=rules.split)
-    content = [w for w in folded if w not in STOP_WORDS] or folded
+    folded = _glued(store, query_words(words, split=rules.split))
+    asking = {w: _asking(w) for w in folded}
+    content = [w for w in folded if w not in STOP_WORDS and asking[w] is None] or folded
     figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)
-    what = any(w in WHAT_WORDS or w.endswith(_WHAT_ENDINGS[:2]) for w in folded)
-    when = any(w in DATE_WORDS for w in folded)
+    what = any(
+        w in WHAT_WORDS or w.endswith(_WHAT_ENDINGS[:2]) or asking[w] == "what" for w in folded
+    )
+    when = any(w in DATE_WORDS or asking[w] == "when" for w in folded)
     pieces = _pieces(content, rules)
     endings = ENDINGS if rules.endings else _OLD_ENDINGS
     names = Names.of_store(store, endings) if rules.names or rules.typos else Names({})
@@ -712,10 +754,10 @@ def _corrected(
         # within the typo budget of what was typed (ranking is not sank); before
         # the first-letter ranges, which cost more to read
         near = correct(indexed, vocabulary, budget) if indexed != stem else None
-        shown = _surface(near) if near is not None else None
+        shown = _surface(near, stem) if near is not None else None
         if shown is not None and distance(stem, shown) <= budget:
             fixed = shown
-    if fixed is None and budget:
+    if fixed is None and budget and (is_hangul(stem) or len(stem) >= FIRST_LETTER_SHORTEST):
         # the typo may be in the first letter (tarket): the words that
         # start otherwise, read by narrow ranges, never the whole vocabulary
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
@@ -771,12 +813,15 @@ def _related(store: Store, word: str, stem: str) -> Term | None:
 _SURFACE_ENDINGS = ("", "e", "s", "ed", "ing", "y", "es", "ion")
 
 
-def _surface(stem: str) -> str:
+def _surface(stem: str, like: str = "") -> str:
     """A word the index stores as ``stem`` (releas -> release): what the correction
-    shows and searches. The stem itself when no common ending gives one."""
+    shows and searches; of several, the one nearest ``like``, the word typed
+    (contorls -> controls, not control). The stem itself when no common ending
+    gives one."""
     tried = [stem + ending for ending in _SURFACE_ENDINGS]
     stems = index_stems(tried)
-    return next((w for w in tried if stems[w] == stem), stem)
+    words = [w for w in tried if stems[w] == stem] or [stem]
+    return min(words, key=lambda w: distance(like, w)) if like else words[0]
 
 
 # Final consonants that end a Korean modifier (빌린, 만든, 떨어진; 할, 갈): a
@@ -811,6 +856,10 @@ VOCABULARY_EDITS = 1  # the most edits a word is corrected by into an index word
 # The shortest word corrected into an index word: a shorter one is one edit from
 # too many others (경고 -> 경로); names have their own budget
 VOCABULARY_SHORTEST = {"latin": 4, "hangul": 3}  # letters / syllables
+# A Latin word shorter than this is not corrected by its first letter: four letters with
+# another first letter are another word as often as a typo (hard is not card,
+# down is not own), and a slip is seldom the first key
+FIRST_LETTER_SHORTEST = 5
 
 
 def _vocabulary(terms: Iterable[tuple[str, int]]) -> dict[str, float]:
