@@ -486,3 +486,12 @@ def test_a_corrected_word_keeps_the_form_typed(runner: CliRunner) -> None:
     # contorls: the index's control, shown as controls (the form typed), not control
     out = " ".join(table(runner, "export", "contorls").split())
     assert "Showing results for controls" in out
+
+
+def test_versus_is_a_connector(runner: CliRunner) -> None:
+    assert not hits(runner, "H800", "vs", "H100")[0]["weak"]
+
+
+def test_a_noun_made_a_verb_by_sikida_or_haejida_is_the_noun() -> None:
+    # 격화시킬까 (will it intensify): 격화 is content; 치열해지나: 치열
+    assert korean_stem("격화시킬까") == "격화" and korean_stem("치열해지나") == "치열"

@@ -99,6 +99,7 @@ STOP_WORDS = frozenset(
     their them these they this those to was were what whats when where which who
     whom whose why will with would you your tell show give me please more most less
     really basically actually just even ever very so quite pretty true get got gets
+    vs versus
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -370,8 +371,9 @@ _FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|원$|%p")
 DATE_WORDS = frozenset(
     _listed("when date day year 언제 언제야 언제예요 언제인가 날짜 출시일 설립일 연도 몇년 일")
 )
-# Endings that make a noun a verb (하다, 되다: 고소했나, 설립됐나): the noun stays content
-NOUN_VERB_ENDINGS = ("했", "한", "하", "할", "함", "됐", "된", "되", "됨")
+# Endings that make a noun a verb (하다, 되다, 시키다, 해지다: 고소했나, 설립됐나,
+# 격화시킬까, 치열해지나): the noun stays content
+NOUN_VERB_ENDINGS = ("했", "한", "하", "할", "함", "됐", "된", "되", "됨", "시", "해")
 # Korean question words that open a word (몇년생, 몇명, 얼마짜리): the word asks, it
 # is not content; the ones that ask a date
 QUESTION_HEADS = ("몇", "얼마", "며칠")
