@@ -440,6 +440,7 @@ def _glued(store: Store, words: Sequence[str]) -> list[str]:
             out.append(word)
     return out
 
+
 # How the best hits are re-ranked (tuned on tests/search_questions.yaml only;
 # docs/search.md has the numbers): the BM25 score times coverage ** COVERAGE_POWER,
 # a card (entity, benchmark, source) times CARD_FACTOR unless the question
