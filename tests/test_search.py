@@ -12,7 +12,14 @@ import yaml
 from typer.testing import CliRunner
 
 from aigap.answers.names import vowel_twin
-from aigap.answers.search import _asking, _related, korean_stem, match_expression, query_words
+from aigap.answers.search import (
+    _asking,
+    _related,
+    _verb_form,
+    korean_stem,
+    match_expression,
+    query_words,
+)
 from aigap.cli import app
 from aigap.opener import open_store
 from aigap.store.index import INFIX, index_stems, infixes, searched_text
@@ -37,6 +44,7 @@ PART_FILES = [
     Path(__file__).with_name("search_questions_heldout8.yaml"),
     Path(__file__).with_name("search_questions_heldout9.yaml"),
     Path(__file__).with_name("search_questions_heldout10.yaml"),
+    Path(__file__).with_name("search_questions_tuning5.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
@@ -495,3 +503,13 @@ def test_versus_is_a_connector(runner: CliRunner) -> None:
 def test_a_noun_made_a_verb_by_sikida_or_haejida_is_the_noun() -> None:
     # 격화시킬까 (will it intensify): 격화 is content; 치열해지나: 치열
     assert korean_stem("격화시킬까") == "격화" and korean_stem("치열해지나") == "치열"
+
+
+def test_a_noun_is_no_verb_form_of_a_word_that_starts_alike() -> None:
+    assert _verb_form("빌려", 1) and _verb_form("빌렸다는", 1) and _verb_form("빌리고", 1)
+    assert not _verb_form("일부", 1) and not _verb_form("일반적", 1)  # not forms of 일본
+
+
+def test_a_one_syllable_word_with_its_particle_is_the_word(runner: CliRunner) -> None:
+    first = hits(runner, "딥시크가", "빌린", "칩은")[0]
+    assert first["id"] == "cost-v3-h800-rental" and not first["weak"]

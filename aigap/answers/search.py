@@ -735,6 +735,11 @@ def _corrected(
         return [term]
     # an English word as the index stores it (porter: relase -> relas), read once
     indexed = stem if is_hangul(stem) else index_stems([stem])[stem]
+    if is_hangul(stem) and len(stem) == 2 and stem[1] in PARTICLES and rules.syllable:
+        # a one-syllable word and its particle (칩은, 칩이): the word, as one syllable is
+        # searched (itself only, light); korean_stem keeps two syllables whole
+        if store.search_count(_quoted(stem[0]), 1):
+            return [Term(word, (_quoted(stem[0]),), light=True)]
     if is_hangul(stem):
         conjugated = _conjugated(store, word) or _underived(store, stem, rules)
         if conjugated is not None:
@@ -834,6 +839,23 @@ _MODIFIER_FINALS = frozenset((4, 8))  # ㄴ, ㄹ
 _VERB_SYLLABLES = frozenset("어아여요다고서며나니지네")
 
 
+# Vowels of a verb's 아/어 form (빌려, 만들어, 나와, 해, 됐): ㅏ ㅐ ㅓ ㅕ ㅘ ㅙ ㅝ
+_CONNECTIVE_VOWELS = frozenset((0, 1, 4, 6, 9, 10, 14))
+_NO_FINAL, _PAST_FINAL = 0, 20  # no final consonant; ㅆ, the past tense
+
+
+def _verb_form(word: str, at: int) -> bool:
+    """Whether an index word whose syllable ``at`` follows a verb's stem is a verb's form:
+    that syllable is the 아/어 form (빌려, 빌렸다) or an open syllable before an ending
+    (빌리고). Not a noun that starts alike (일부 and 일반 are no form of 일본)."""
+    parts = syllable_parts(word[at]) if at < len(word) else None
+    if parts is None:
+        return False
+    if parts[1] in _CONNECTIVE_VOWELS and parts[2] in (_NO_FINAL, _PAST_FINAL):
+        return True
+    return parts[2] == _NO_FINAL and at + 1 < len(word) and word[-1] in _VERB_SYLLABLES
+
+
 def _conjugated(store: Store, word: str) -> Term | None:
     """A Korean verb form the base has in another form: 빌린 (borrowed, before a noun)
     is the article's 빌려. The word's syllables before its last, then a syllable
@@ -848,7 +870,11 @@ def _conjugated(store: Store, word: str) -> Term | None:
     block = SYLLABLE_BASE + last[0] * PER_INITIAL
     low = word[:-1] + chr(block)
     high = word[:-1] + chr(block + PER_INITIAL)
-    found = [t for t, _ in store.search_vocabulary_between([(low, high)]) if t != word]
+    found = [
+        t
+        for t, _ in store.search_vocabulary_between([(low, high)])
+        if t != word and _verb_form(t, len(word) - 1)
+    ]
     if not found:
         return None
     forms = tuple(dict.fromkeys(_quoted(korean_stem(t)) for t in found[:8]))
