@@ -99,7 +99,7 @@ STOP_WORDS = frozenset(
     their them these they this those to was were what whats when where which who
     whom whose why will with would you your tell show give me please more most less
     really basically actually just even ever very so quite pretty true get got gets
-    vs versus
+    vs versus measure measures
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -395,7 +395,7 @@ WHAT_WORDS = frozenset(
     _listed(
         """
         who what whats 누구 누구야 누구예요 누구인가 누군가 누군데 누가 무엇 뭐야 뭔가 뭔데
-        뭐지 어떤
+        뭐지 어떤 measure measures
         """
     )
 )
@@ -1165,8 +1165,10 @@ def _rank(
         names_met = any(
             i in matched[n] or about & set(query.terms[n].entities) for n in names_asked
         )
-        if card and query.what and about & named:
-            floor = 0.0  # a card of the thing asked about answers "who/what is"
+        if card and query.what and about & named and not any(unknown):
+            # a card of the thing asked about answers "who/what is" (not "who
+            # invested in": a word the base lacks asks more than what it is)
+            floor = 0.0
         elif card and any(unknown):
             floor = 1.01  # a card answers no question about what the base lacks
         elif ((any(unknown) or names_asked) and not names_met) or versioned:
