@@ -513,3 +513,9 @@ def test_a_noun_is_no_verb_form_of_a_word_that_starts_alike() -> None:
 def test_a_one_syllable_word_with_its_particle_is_the_word(runner: CliRunner) -> None:
     first = hits(runner, "딥시크가", "빌린", "칩은")[0]
     assert first["id"] == "cost-v3-h800-rental" and not first["weak"]
+
+
+def test_a_noun_and_is_is_the_noun_but_a_names_typo_is_corrected(runner: CliRunner) -> None:
+    # 회사야 (is a company): 회사; 엔비디야 stays a typo of 엔비디아, said as one
+    assert not hits(runner, "브로드컴은", "어떤", "회사야")[0]["weak"]
+    assert "엔비디아" in " ".join(table(runner, "엔비디야", "--lang", "ko").split())

@@ -735,6 +735,13 @@ def _corrected(
         return [term]
     # an English word as the index stores it (porter: relase -> relas), read once
     indexed = stem if is_hangul(stem) else index_stems([stem])[stem]
+    copula = next((e for e in COPULA_ENDINGS if stem.endswith(e) and len(stem) > len(e)), "")
+    if copula and rules.endings:
+        # a noun and "is" (회사야, 모델이에요): the noun, when the base has it; after
+        # the names (엔비디야 is a typo of 엔비디아, not 엔비디 and 야)
+        noun = _word_term(stem[: -len(copula)], rules)
+        if store.search_count(noun.expression, 1):
+            return [msgspec.structs.replace(noun, typed=word)]
     if is_hangul(stem) and len(stem) == 2 and stem[1] in PARTICLES and rules.syllable:
         # a one-syllable word and its particle (칩은, 칩이): the word, as one syllable is
         # searched (itself only, light); korean_stem keeps two syllables whole
@@ -781,6 +788,12 @@ def _corrected(
     corrections.append((word, fixed))
     read = _word_term(fixed, rules)
     return [_with_form(read) if rules.form else read]
+
+
+# "Is" after a Korean noun (회사야, 모델이에요, 기업입니까), longest first
+COPULA_ENDINGS = tuple(
+    sorted(_listed("야 이야 예요 이에요 이예요 입니다 입니까 이죠 죠 임"), key=len, reverse=True)
+)
 
 
 # Korean suffixes that make a word of a word without changing what it is about:
