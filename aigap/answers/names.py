@@ -48,6 +48,7 @@ _SYLLABLE = re.compile("[\uac00-\ud7a3]")
 _LATIN_MARK = re.compile(r"[0-9A-Za-z%.]")
 _DIGITS = re.compile(r"\d+")
 _VERSION = re.compile(r"\d{1,2}(\.\d+)?[a-z]?")  # 4, 4o, 2.0, 3.5: not a year, not 500
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _listed(text: str) -> list[str]:
@@ -188,10 +189,14 @@ class Names:
         """Whether ``name`` then ``number`` (llama 4, 라마4, gpt 5) names a version the base
         lacks of a family it has (llama 3): a name with a number after it is a
         name, and this one is not. A year or a long number is no version."""
-        if not _VERSION.fullmatch(number):
-            return False
         key = normalize_name(name)
         if not key or normalize_name(name + number) in self.keys:
+            return False
+        if _YEAR.fullmatch(number):
+            # a year is a version of a name the base has with another year (aime 2025:
+            # the base has AIME 2024), and no version of any other name
+            return any(k.startswith(key) and _YEAR.fullmatch(k[len(key) :]) for k in self.keys)
+        if not _VERSION.fullmatch(number):
             return False
         return any(k.startswith(key) and k[len(key) : len(key) + 1].isdigit() for k in self.keys)
 
