@@ -742,11 +742,11 @@ def _corrected(
         noun = _word_term(stem[: -len(copula)], rules)
         if store.search_count(noun.expression, 1):
             return [msgspec.structs.replace(noun, typed=word)]
-    if is_hangul(stem) and len(stem) == 2 and stem[1] in PARTICLES and rules.syllable:
-        # a one-syllable word and its particle (칩은, 칩이): the word, as one syllable is
-        # searched (itself only, light); korean_stem keeps two syllables whole
-        if store.search_count(_quoted(stem[0]), 1):
-            return [Term(word, (_quoted(stem[0]),), light=True)]
+    # a one-syllable word and its particle (칩은, 칩이): the word, as one syllable is
+    # searched (itself only, light); korean_stem keeps two syllables whole
+    one = is_hangul(stem) and len(stem) == 2 and stem[1] in PARTICLES and rules.syllable
+    if one and store.search_count(_quoted(stem[0]), 1):
+        return [Term(word, (_quoted(stem[0]),), light=True)]
     if is_hangul(stem):
         conjugated = _conjugated(store, word) or _underived(store, stem, rules)
         if conjugated is not None:
