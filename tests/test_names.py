@@ -113,3 +113,8 @@ def test_another_year_of_a_name_with_a_year_is_another_version() -> None:
     names = Names({"aime2024": ("aime-2024",), "aime": ("aime-2024",), "llama3": ("llama-3",)})
     assert names.another_version("aime", "2025") and not names.another_version("aime", "2024")
     assert not names.another_version("llama", "2025")  # a year is no version of llama 3
+
+
+def test_of_equally_near_names_the_longer_is_meant() -> None:
+    # nvdia: a letter left out of nvidia, rather than one added to nvda
+    assert correct("nvdia", ["nvda", "nvidia"]) == "nvidia"

@@ -488,8 +488,15 @@ def correct(
     if not found:
         return None
     order = {c: n for n, c in enumerate(weights)}
+    # equally near: the heavier, then the longer (a letter left out is a commoner slip
+    # than one added: nvdia is nvidia rather than nvda), then the first listed
     best = min(
         found,
-        key=lambda m: (m[1], -weights[candidates[m[0]]], order[candidates[m[0]]]),
+        key=lambda m: (
+            m[1],
+            -weights[candidates[m[0]]],
+            -len(candidates[m[0]]),
+            order[candidates[m[0]]],
+        ),
     )
     return candidates[best[0]]
