@@ -492,10 +492,17 @@ def _matches(figure: Figure, slot: Slot) -> bool:
 _SCALE_WORD = re.compile(r"[만억조]|\b(?:thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
 
 
+# Units written with a scale (million, 억): only these can be off by one. A percent,
+# a point or an Elo rating has none: 79.8% is never 0.1% at another scale.
+_SCALED_UNITS = frozenset({"usd", "krw", "usd_per_hour"})
+
+
 def _scaled(figure: Figure, slot: Slot) -> bool:
     """The same digits at another scale: billion for trillion, 만 for 억."""
     value = abs(slot.value)
     if figure.value <= 0 or value <= 0:
+        return False
+    if figure.unit not in _SCALED_UNITS or slot.unit not in _SCALED_UNITS:
         return False
     power = math.log10(figure.value / value)
     k = round(power)
@@ -506,7 +513,11 @@ def _scaled(figure: Figure, slot: Slot) -> bool:
     scaled = msgspec.structs.replace(
         figure, value=figure.value / 10.0**k, tolerance=figure.tolerance / 10.0**k
     )
-    return _value_match(scaled, value, slot.tolerance)
+    # the same digits: within the rounding either side implies, and within a tenth of the
+    # base's figure ($0.1 million is not $8.12 million at another scale, though 0.1
+    # is 0.0812 rounded to its one place)
+    near = abs(scaled.value - value) <= 0.1 * value
+    return near and _value_match(scaled, value, slot.tolerance)
 
 
 def _date_fits(when: When, date: PartialDate | None) -> bool:
