@@ -200,6 +200,41 @@ _CUES: dict[str, str] = {
 }
 
 
+# What kind of measure a figure is, from words that say it outright ("scored", "shares",
+# "gap", "spent"); the cues above are looser (a gap also "fell"). A figure is judged
+# against a slot of another kind (a score against a share move, a cost against a gap)
+# only when its words say neither.
+Measure = Literal["score", "gap", "market", "cost"]
+_MEASURE_WORDS: dict[Measure, str] = {
+    "score": r"\bscor|accura|\belo\b|benchmark|점수|정확도|성적|점을 (?:받|얻|기록)",
+    "gap": r"\bgaps?\b|\blead\b|\bled\b|behind|ahead|\btrail|\blag|margin|deficit"
+    r"|격차|차이|앞서|앞섰|뒤처|뒤졌|뒤져|추격",
+    "market": r"\bshares\b|\bshare price|\bstocks?\b|\bindex\b|nasdaq|s&p|\bdow\b"
+    r"|market (?:value|cap)|valuation|주가|주식|지수|시가총액|시총|증시|종가|나스닥",
+    "cost": r"\bcost|\bspen[dt]|spending|budget|price tag|\bbill\b|\bpaid\b|\brent"
+    r"|비용|들었|들여|지출|개발비|학습비|임대",
+}
+# A slot's cue -> the measure it is; a quotation's figure ("said") is any
+_MEASURE: dict[str, Measure] = {
+    "gap": "gap",
+    "score": "score",
+    "change": "market",
+    "close": "market",
+    "lost": "market",
+    "cost": "cost",
+    "rent": "cost",
+    "months": "cost",
+    "ratio": "cost",
+}
+# a difference of two scores is a gap, and a gap is read from two scores
+_AKIN: dict[Measure, frozenset[Measure]] = {
+    "score": frozenset({"score", "gap"}),
+    "gap": frozenset({"gap", "score"}),
+    "market": frozenset({"market"}),
+    "cost": frozenset({"cost"}),
+}
+
+
 class Slot(msgspec.Struct, frozen=True):
     """One figure the base records: ``value`` in ``unit`` for ``fact``."""
 
@@ -492,10 +527,17 @@ def _matches(figure: Figure, slot: Slot) -> bool:
 _SCALE_WORD = re.compile(r"[만억조]|\b(?:thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
 
 
+# Units written with a scale (million, 억): only these can be off by one. A percent,
+# a point or an Elo rating has none: 79.8% is never 0.1% at another scale.
+_SCALED_UNITS = frozenset({"usd", "krw", "usd_per_hour"})
+
+
 def _scaled(figure: Figure, slot: Slot) -> bool:
     """The same digits at another scale: billion for trillion, 만 for 억."""
     value = abs(slot.value)
     if figure.value <= 0 or value <= 0:
+        return False
+    if figure.unit not in _SCALED_UNITS or slot.unit not in _SCALED_UNITS:
         return False
     power = math.log10(figure.value / value)
     k = round(power)
@@ -506,7 +548,11 @@ def _scaled(figure: Figure, slot: Slot) -> bool:
     scaled = msgspec.structs.replace(
         figure, value=figure.value / 10.0**k, tolerance=figure.tolerance / 10.0**k
     )
-    return _value_match(scaled, value, slot.tolerance)
+    # the same digits: within the rounding either side implies, and within a tenth of the
+    # base's figure ($0.1 million is not $8.12 million at another scale, though 0.1
+    # is 0.0812 rounded to its one place)
+    near = abs(scaled.value - value) <= 0.1 * value
+    return near and _value_match(scaled, value, slot.tolerance)
 
 
 def _date_fits(when: When, date: PartialDate | None) -> bool:
@@ -604,6 +650,10 @@ class _Context(msgspec.Struct):
     sentence: Sentence
     mentions: list[Mention]
     carried: list[Mention]
+    # the benchmarks the sentence names, and all its paragraph has named so far
+    # ("On Chatbot Arena Google got 1385. DeepSeek got 1366."; "같은 시험에서")
+    benchmarks: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
 
     def entities(self) -> set[str]:
         return {m.entity for m in self.mentions}
@@ -693,8 +743,9 @@ def judge_figure(
     # slots with the same subjects score the same: once per group (thousands at scale)
     groups: dict[tuple[frozenset[str], str | None, frozenset[str], frozenset[str]], float] = {}
     scored = []
+    measures = _measures(_near(ctx.sentence.text, figure))
     for s in (base.slots[i] for i in places):
-        if _FAMILY.get(s.unit) != family:
+        if _FAMILY.get(s.unit) != family or _other_measure(s, measures):
             continue
         key = (s.primary, s.benchmark, s.compared, s.others)
         if key not in groups:
@@ -719,6 +770,7 @@ def judge_figure(
             and _matches(figure, s)
             and _date_fits(when, s.date)
             and not _turned(figure, s)
+            and not _other_benchmark(s, ctx)
         }
         if len(fitting) == 1:
             (slot,) = fitting.values()
@@ -728,7 +780,13 @@ def judge_figure(
         isinstance(s.fact, Gap | Score) for s in referents
     ):  # "narrowed by 17.2 points", "23 points above": a difference of two, not a level
         return _judge_difference(figure, referents, scored, base, lang)
-    exact = [s for s in referents if s.unit in _SAME_UNIT[figure.unit] and _matches(figure, s)]
+    exact = [
+        s
+        for s in referents
+        if s.unit in _SAME_UNIT[figure.unit]
+        and _matches(figure, s)
+        and not _other_benchmark(s, ctx)
+    ]
     if exact:
         dated = [s for s in exact if when is None or _date_fits(when, s.date)]
         if dated:
@@ -752,6 +810,8 @@ def judge_figure(
         s
         for s in referents
         if not bounded
+        and _same_measure(s, figure, ctx, measures, referents)
+        and not _other_benchmark(s, ctx)
         and (
             (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s))
             # the same digits at another scale, in either currency (850억 달러 for
@@ -770,6 +830,7 @@ def judge_figure(
         for s in referents
         if _cued(s.cue, _near(ctx.sentence.text, figure), figure)
         and (family != "money" or s.unit in _SAME_UNIT[figure.unit])
+        and _on_benchmark(s, ctx)
     ]
     if cued and _other_period(ctx.sentence.text, figure):
         return _unverified(ctx, base)  # "over the past year": not the base's day or period
@@ -923,6 +984,69 @@ def _cued(cue: str, text: str, figure: Figure) -> bool:
     if cue == "change" and figure.direction and figure.unit == "percent":
         return True
     return _cue_pattern(cue).search(text) is not None
+
+
+@functools.cache
+def _measure_patterns() -> dict[Measure, re.Pattern[str]]:
+    return {k: re.compile(v, re.IGNORECASE) for k, v in _MEASURE_WORDS.items()}
+
+
+def _measures(text: str) -> frozenset[Measure]:
+    """The kinds of measure the words around a figure name ("scored": a score)."""
+    return frozenset(k for k, p in _measure_patterns().items() if p.search(text))
+
+
+def _other_measure(slot: Slot, said: frozenset[Measure]) -> bool:
+    """The figure's words say it is another kind of measure than the slot's: a score
+    is not checked against a share move, nor a cost against a gap."""
+    measure = _MEASURE.get(slot.cue)
+    return measure is not None and bool(said) and not said & _AKIN[measure]
+
+
+def _same_measure(
+    slot: Slot,
+    figure: Figure,
+    ctx: _Context,
+    said: frozenset[Measure],
+    referents: Sequence[Slot],
+) -> bool:
+    """The figure is the same kind of measure as the slot's, not merely not another:
+    its words say so, or its cue words do, or it names the slot's benchmark, or the
+    subject has no other kind of figure ("In won, the bill comes to 7.88 trillion",
+    after a sentence on the cost). Only then is a matching number in another unit a
+    wrong unit."""
+    measure = _MEASURE.get(slot.cue)
+    if measure is None:  # a figure in someone's quoted words: any kind
+        return True
+    if said:
+        return measure in said
+    if _cued(slot.cue, _near(ctx.sentence.text, figure), figure):
+        return True
+    if slot.benchmark is not None and any(m.entity == slot.benchmark for m in ctx.mentions):
+        return True
+    return all(_MEASURE.get(s.cue, measure) == measure for s in referents)
+
+
+def _on_benchmark(slot: Slot, ctx: _Context) -> bool:
+    """A score or gap is a figure on its benchmark: another figure contradicts it only
+    when the draft names that benchmark (or its paragraph did before). "R1 scored 79.8%
+    on AIME 2024" says nothing about R1's score on another test."""
+    if slot.benchmark is None:
+        return True
+    return slot.benchmark in (ctx.benchmarks or ctx.topics) or any(
+        m.entity == slot.benchmark for m in (*ctx.mentions, *ctx.carried)
+    )
+
+
+def _other_benchmark(slot: Slot, ctx: _Context) -> bool:
+    """The draft names a benchmark, and not the slot's: "scored 61.7% on MATH-500" is
+    not supported by the same number on another test."""
+    return (
+        slot.benchmark is not None
+        and bool(ctx.benchmarks)
+        and slot.benchmark not in ctx.benchmarks
+        and not any(m.entity == slot.benchmark for m in (*ctx.mentions, *ctx.carried))
+    )
 
 
 def _unverified(ctx: _Context, base: Base) -> Finding | None:
@@ -1441,7 +1565,15 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
             # "It also scored 97.3% on MATH-500": the subject is the last sentence's
             said = _outside_quotes(previous.sentence.text, previous.mentions)
             carried = [m for m in said if _actor(m.entity, names)] or said or previous.carried
-        ctx = _Context(sentence, mentions, carried)
+        benchmarks = frozenset(
+            m.entity
+            for m in _outside_quotes(sentence.text, mentions)
+            if isinstance(names.by_id.get(m.entity), Benchmark)
+        )
+        topics = benchmarks
+        if previous is not None and previous.sentence.paragraph == sentence.paragraph:
+            topics |= previous.topics
+        ctx = _Context(sentence, mentions, carried, benchmarks, topics)
         contexts.append(ctx)
         previous = ctx
     # countries are in most facts' ``about``; a figure is tied by its actor or benchmark
