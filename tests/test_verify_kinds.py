@@ -115,6 +115,13 @@ def test_the_fact_file_is_valid(runner: CliRunner, facts: Path) -> None:
         "DeepSeek's R1 cost 79.8% less to train.",
         "DeepSeek trailed by 0.1 percentage points on AIME 2024.",
         "DeepSeek scored 0.1% on Bench 2.",
+        # the score's very number, on another test: Bench 2, or one the base lacks
+        "DeepSeek scored 61.7% on Bench 2.",
+        "DeepSeek's R1 scored 61.7% on AIME 2024.",
+        "On AIME 2024, DeepSeek scored 61.7%.",
+        "딥시크 R1은 AIME 2024에서 61.7%를 기록했다.",
+        # the share move's number on a test; "2024" is the test's name, not a date
+        "딥시크 모델은 AIME 2024에서 0.1%를 기록했다.",
     ],
 )
 def test_a_figure_of_another_kind_is_no_wrong_unit(

@@ -18,6 +18,7 @@ Verdicts: ``supported`` (within the rounding the draft's precision implies),
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import math
@@ -735,15 +736,21 @@ def judge_figure(
     base: Base,
     lang: Lang,
     owner: str | None = None,
+    tests: Sequence[draft.Span] = (),
 ) -> Finding | None:
-    """The verdict on one figure; None when it is not about the base's subjects."""
+    """The verdict on one figure; None when it is not about the base's subjects.
+    ``tests``: the names of tests in the sentence the base does not have."""
     family = _FAMILY[figure.unit]
     named = {m.entity for m in ctx.mentions} | {m.entity for m in ctx.carried}
     places = sorted({i for e in named for i in base.by_entity.get(e, ())})
     # slots with the same subjects score the same: once per group (thousands at scale)
     groups: dict[tuple[frozenset[str], str | None, frozenset[str], frozenset[str]], float] = {}
     scored = []
+    unnamed = _unnamed_test(tests, figure)
+    # a figure on a test ("AIME 2024에서 79.8%를 기록했다") is a score or a gap
     measures = _measures(_near(ctx.sentence.text, figure))
+    if unnamed is not None:
+        measures |= _ON_A_TEST
     for s in (base.slots[i] for i in places):
         if _FAMILY.get(s.unit) != family or _other_measure(s, measures):
             continue
@@ -770,7 +777,7 @@ def judge_figure(
             and _matches(figure, s)
             and _date_fits(when, s.date)
             and not _turned(figure, s)
-            and not _other_benchmark(s, ctx)
+            and not _other_benchmark(s, ctx, unnamed)
         }
         if len(fitting) == 1:
             (slot,) = fitting.values()
@@ -785,7 +792,7 @@ def judge_figure(
         for s in referents
         if s.unit in _SAME_UNIT[figure.unit]
         and _matches(figure, s)
-        and not _other_benchmark(s, ctx)
+        and not _other_benchmark(s, ctx, unnamed)
     ]
     if exact:
         dated = [s for s in exact if when is None or _date_fits(when, s.date)]
@@ -795,7 +802,11 @@ def judge_figure(
                 says = slot_says(slot, lang, base) + "; " + label("verify.other_direction", lang)
                 return Finding("contradicted", slot.fact, says)
             return Finding("supported", slot.fact, slot_says(slot, lang, base))
-        slot = _at_date(referents, when) or exact[0]
+        # another reading at the draft's date: of the same test, or of one the draft names
+        same_test = [
+            s for s in referents if s.benchmark == exact[0].benchmark or _on_benchmark(s, ctx)
+        ]
+        slot = _at_date(same_test, when) or exact[0]
         says = slot_says(slot, lang, base)
         if when is not None and not _date_fits(when, slot.date):  # the number fits, the date not
             # both wrong: say both, so fixing the date is not followed by a second surprise
@@ -811,7 +822,7 @@ def judge_figure(
         for s in referents
         if not bounded
         and _same_measure(s, figure, ctx, measures, referents)
-        and not _other_benchmark(s, ctx)
+        and not _other_benchmark(s, ctx, unnamed)
         and (
             (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s))
             # the same digits at another scale, in either currency (850억 달러 for
@@ -831,6 +842,7 @@ def judge_figure(
         if _cued(s.cue, _near(ctx.sentence.text, figure), figure)
         and (family != "money" or s.unit in _SAME_UNIT[figure.unit])
         and _on_benchmark(s, ctx)
+        and not _other_benchmark(s, ctx, unnamed)
     ]
     if cued and _other_period(ctx.sentence.text, figure):
         return _unverified(ctx, base)  # "over the past year": not the base's day or period
@@ -1038,15 +1050,69 @@ def _on_benchmark(slot: Slot, ctx: _Context) -> bool:
     )
 
 
-def _other_benchmark(slot: Slot, ctx: _Context) -> bool:
+def _other_benchmark(slot: Slot, ctx: _Context, unnamed: draft.Span | None = None) -> bool:
     """The draft names a benchmark, and not the slot's: "scored 61.7% on MATH-500" is
-    not supported by the same number on another test."""
+    not supported by the same number on another test; nor is "79.8% on AIME 2024" where
+    the base has no AIME (``unnamed``: the test's name, which names nothing the base
+    has), unless the slot's benchmark is named in the same words."""
+    if slot.benchmark is None:
+        return False
+    if unnamed is not None:
+        return not any(
+            m.entity == slot.benchmark and unnamed.start - 40 <= m.start <= unnamed.end + 40
+            for m in ctx.mentions
+        )
     return (
-        slot.benchmark is not None
-        and bool(ctx.benchmarks)
+        bool(ctx.benchmarks)
         and slot.benchmark not in ctx.benchmarks
         and not any(m.entity == slot.benchmark for m in (*ctx.mentions, *ctx.carried))
     )
+
+
+# A test's name after "on"/"in" ("on AIME 2024", "in the GPQA Diamond test") or before
+# 에서 ("AIME 2024에서"): up to four capitalised words of letters, digits and hyphens;
+# bounded, and each word starts after a space or the text's start, so a long run of
+# capitalised words is read in linear time
+_WORD = r"[A-Za-z0-9]*(?:[-.:][A-Za-z0-9]+){0,3}"
+_TEST_NAME = rf"(?<![A-Za-z0-9.:-])[A-Z]{_WORD}(?:\s+[A-Z0-9]{_WORD}){{0,3}}"
+_ON_TEST = re.compile(
+    rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?(?P<en>{_TEST_NAME})|(?P<ko>{_TEST_NAME})\s*(?:에서|에선|의)"
+)
+_NOT_A_TEST = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+    r"(?:\s|$)|Q[1-4]\b|H[12]\b|FY\b|(?:The|A|An|It|Its)$",
+)
+
+
+_ON_A_TEST: frozenset[Measure] = frozenset({"score"})
+
+
+@functools.lru_cache(maxsize=64)  # every figure of a sentence asks
+def _test_spans(text: str) -> tuple[draft.Span, ...]:
+    found = []
+    for hit in _ON_TEST.finditer(text):
+        group = "en" if hit.group("en") else "ko"
+        if not _NOT_A_TEST.match(hit.group(group)):
+            found.append(draft.Span(hit.start(group), hit.end(group)))
+    return tuple(found)
+
+
+def _unnamed_tests(ctx: _Context) -> list[draft.Span]:
+    """The names of tests in the sentence that name nothing the base has ("scored
+    79.8% on AIME 2024" in a base without AIME)."""
+    spans = _test_spans(ctx.sentence.text)
+    if not spans:
+        return []
+    return [span for span in spans if not _overlaps(span, ctx.mentions)]
+
+
+def _unnamed_test(tests: Sequence[draft.Span], figure: Figure) -> draft.Span | None:
+    """An unnamed test beside the figure (``tests``: the sentence's, in order): the
+    figure is that test's."""
+    i = bisect.bisect_left([t.start for t in tests], figure.span.start - 50)
+    if i < len(tests) and tests[i].end <= figure.span.end + 40:
+        return tests[i]
+    return None
 
 
 def _unverified(ctx: _Context, base: Base) -> Finding | None:
@@ -1676,6 +1742,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         if not _inside(f.span, quote_spans) and not _overlaps(f.span, mention_spans)
     ]
     written = draft.dates(text)
+    tests = _unnamed_tests(ctx)
     for when in written:
         if when.impossible:  # about the draft itself: whatever the sentence is about
             add(when.span.start, when.span.end, when.text, _impossible(when, ctx, base, lang))
@@ -1685,6 +1752,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         if not w.impossible
         and not _titled(w, text, mention_spans)
         and not _overlaps(w.span, mention_spans)
+        and not _overlaps(w.span, tests)  # "AIME 2024": a name's year, not a date
         and not _overlaps(w.span, [f.span for f in figures])
         and not _inside(w.span, quote_spans)
     ]
@@ -1692,7 +1760,9 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
     paired = _pair_dates(figures, periods, text)
     owners = _respectively(ctx, figures, base)
     for i, figure in enumerate(figures):
-        finding = judge_figure(figure, paired.get(i), ctx, figures, base, lang, owners.get(i))
+        finding = judge_figure(
+            figure, paired.get(i), ctx, figures, base, lang, owners.get(i), tests
+        )
         if finding is not None:
             add(figure.span.start, figure.span.end, figure.text, finding)
     used = {id(w) for w in paired.values()}
