@@ -8,17 +8,19 @@ height at bit 31, keyed by a leaf of the term's doclist). ``search_idx`` has one
 row per leaf on which a term starts: (segid, term, page << 1 | has a doclist
 index), its term the shortest prefix of the leaf's first term that is above the
 last term of the leaf before (``fts5WriteFlushBtree``); keys are the main
-index's prefix "0" and the token's UTF-8 bytes.
+index's prefix "0" and the token's UTF-8 bytes. An incremental merge deletes a
+segment's leaves below its new first leaf and keeps their search_idx rows: a
+seek that lands below the first leaf reads the first leaf (``fts5SegIterSeekInit``).
 
 So the terms from ``low`` to ``high`` (a token, the tokens a prefix starts, a
 range of the vocabulary) start, in a segment, on the leaves from the one whose
 search_idx term is the largest at or below ``low`` to the one before the leaf of
-the first search_idx term at or above ``high``; the last doclist may run onto
-that leaf. FTS5 reads no other leaf for them: checking these leaves (and the
-doclist-index pages keyed by them) is checking every page that could hide them.
-Each leaf's checksum covers the search_idx rows that point at it, so a damaged
-term table (which FTS5 seeks with, and these ranges are read from) is caught as
-a damaged leaf is.
+the first search_idx term at or above ``high`` (the last doclist may run onto
+that leaf), kept within the segment's leaves. FTS5 reads no other leaf for
+them: checking these leaves (and the doclist-index pages keyed by them), and
+the search_idx rows it seeks them by, is checking every page that could hide
+them. search_sums holds a checksum of each block by its id, and of each leaf's
+search_idx rows by the leaf's id negated.
 """
 
 from __future__ import annotations
@@ -35,36 +37,39 @@ DLIDX = 1 << 36  # the doclist-index flag
 HEIGHTS = 31 << 31  # every doclist-index height (FTS5_DATA_HEIGHT_B bits)
 PAGE_MASK = (1 << 31) - 1  # FTS5_DATA_PAGE_B
 MAIN = b"0"  # the main index's key prefix (prefix indexes use "1", "2"...)
+LONGEST_SPAN = 1 << 22  # leaves (16 GB of index): a span past it is a damaged term table
 
-# The search_idx rows (term, pgno) that point at a leaf, in term order: part of its checksum
-Attached = tuple[tuple[object, object], ...]
+# A search_idx row's (term, pgno), as SQLite gives them (a damaged one: any type)
+Row = tuple[object, object]
 # A range of index keys: from the first (included) to the second (excluded)
 KeyRange = tuple[bytes, bytes]
 # The search_idx rows of a segment around a range: the last at or below its low
 # key, those inside it, the first at or above its high key
-Row = tuple[object, object]
 Bounds = tuple[Row | None, list[Row], Row | None]
 
-LONGEST_SPAN = 1 << 22  # leaves (16 GB of index): a span past it is a damaged term table
 
-
-def page_crc(block_id: int, block: object, attached: Attached) -> int:
-    """A block's checksum over its id, its bytes and the search_idx rows pointing at it."""
+def block_crc(block_id: int, block: object) -> int:
+    """A block's checksum, over its id and its bytes."""
     data = block if isinstance(block, bytes) else repr(block).encode()  # damage: any type
-    return zlib.crc32(data, zlib.crc32(repr((block_id, attached)).encode()))
+    return zlib.crc32(data, zlib.crc32(str(block_id).encode()))
+
+
+def rows_crc(rows: Iterable[Row]) -> int:
+    """The checksum of the search_idx rows that point at one leaf, in term order."""
+    return zlib.crc32(repr(sorted(rows, key=_term_of)).encode())
 
 
 def page_sums(conn: sqlite3.Connection) -> list[tuple[int, int]]:
-    """(id, ``page_crc``) of every block of the search index, as written."""
-    attached: dict[int, list[tuple[object, object]]] = {}
-    for segid, term, pgno in conn.execute(
-        "SELECT segid, term, pgno FROM search_idx ORDER BY segid, term"
-    ):
-        attached.setdefault((segid << SEGMENT_SHIFT) + (pgno >> 1), []).append((term, pgno))
-    return [
-        (block_id, page_crc(block_id, block, tuple(attached.get(block_id, ()))))
-        for block_id, block in conn.execute("SELECT id, block FROM search_data ORDER BY id")
+    """Every checksum search_sums holds, by id: each block's (``block_crc``) and,
+    under its leaf's id negated, each leaf's search_idx rows' (``rows_crc``)."""
+    rows: dict[int, list[Row]] = {}
+    for segid, term, pgno in conn.execute("SELECT segid, term, pgno FROM search_idx"):
+        rows.setdefault((segid << SEGMENT_SHIFT) + (pgno >> 1), []).append((term, pgno))
+    sums = [(-leaf, rows_crc(found)) for leaf, found in rows.items()]
+    sums += [
+        (i, block_crc(i, block)) for i, block in conn.execute("SELECT id, block FROM search_data")
     ]
+    return sorted(sums)
 
 
 def write_page_sums(conn: sqlite3.Connection) -> None:
@@ -150,14 +155,18 @@ def expression_ranges(expression: str, tokenizer: Tokenizer) -> list[KeyRange] |
     return ranges
 
 
+# a segment's first or last leaf in a table (a seek, where min() and max() together scan)
+_EDGE = "SELECT id FROM {} WHERE id BETWEEN ? AND ? ORDER BY id {} LIMIT 1"
+
+
 class Pages:
     """Checks search index pages against the checksums written with them, each page
-    once per store (a page asked again under other search_idx rows is damage)."""
+    once per store."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self._segments: list[int] | None = None
-        self._checked: dict[int, Attached] = {}
+        self._segments: dict[int, tuple[int, int]] | None = None  # segid -> first, last leaf
+        self.checked: set[int] = set()  # ids of blocks checked (leaves' rows: negated)
         self._whole = False
         self.tokenizer = Tokenizer()
 
@@ -167,9 +176,8 @@ class Pages:
     def whole(self) -> bool:
         """Every page is as written (the sums table too: a row more or less fails)."""
         if not self._whole:
-            sums = dict(self.conn.execute("SELECT id, crc FROM search_sums"))
-            got = page_sums(self.conn)
-            self._whole = len(got) == len(sums) and all(sums.get(i) == c for i, c in got)
+            written = self.conn.execute("SELECT id, crc FROM search_sums ORDER BY id").fetchall()
+            self._whole = written == page_sums(self.conn)
         return self._whole
 
     def expression_sound(self, expression: str) -> bool:
@@ -184,25 +192,54 @@ class Pages:
         if self._whole:
             return True
         ranges = list(ranges)
-        for segid in self.segments():
-            spans: dict[int, Attached] = {}  # leaf -> the search_idx rows seen pointing at it
-            wanted: set[int] = set()
-            for rows in self._bounds(segid, ranges):
-                bounds = self._leaf_span(segid, rows, spans)
-                if bounds is None or bounds[1] - bounds[0] > LONGEST_SPAN:
+        segments = self.segments()
+        if segments is None:
+            return False
+        for segid, (first, last) in segments.items():
+            base = segid << SEGMENT_SHIFT
+            seen: dict[int, set[Row]] = {}  # leaf -> the search_idx rows read pointing at it
+            spans: list[tuple[int, int]] = []
+            for bounds in self._bounds(segid, ranges):
+                span = _span(bounds, first, last, seen)
+                if span is None:
                     return False
-                wanted.update(range(bounds[0], bounds[1] + 1))
-            if not self._leaves_sound(segid, wanted, spans):
+                spans.append(span)
+            # the rows over the spans as sought; the leaves within the segment's
+            spans = _merged(spans)
+            leaves = _merged(
+                [(min(max(p, first), last), min(max(q, first), last)) for p, q in spans]
+            )
+            if not all(self._rows_sound(base, p, q, seen) for p, q in spans):
+                return False
+            if not all(self._leaves_sound(base, p, q) for p, q in leaves):
                 return False
         return True
 
-    def segments(self) -> list[int]:
-        """The index's segments (search_idx's segids: its row count is in the shape)."""
+    def segments(self) -> dict[int, tuple[int, int]] | None:
+        """The index's segments (search_idx's segids: its row count is in the shape),
+        each with its first and last leaf (the same in search_data and search_sums);
+        None when the two tables disagree."""
         if self._segments is None:
-            self._segments = [
-                int(s) for (s,) in self.conn.execute("SELECT DISTINCT segid FROM search_idx")
-            ]
+            found: dict[int, tuple[int, int]] = {}
+            for (segid,) in self.conn.execute("SELECT DISTINCT segid FROM search_idx"):
+                if type(segid) is not int:
+                    return None
+                base = segid << SEGMENT_SHIFT
+                edges = {self._edges(table, base) for table in ("search_data", "search_sums")}
+                if len(edges) != 1:
+                    return None
+                low, high = edges.pop()
+                found[segid] = (1, 0) if low is None or high is None else (low - base, high - base)
+            self._segments = found
         return self._segments
+
+    def _edges(self, table: str, base: int) -> tuple[int | None, int | None]:
+        """The first and last leaf id of the segment at ``base`` in a table."""
+        ends = [
+            self.conn.execute(_EDGE.format(table, order), (base, base | PAGE_MASK)).fetchone()
+            for order in ("", "DESC")
+        ]
+        return ends[0] and ends[0][0], ends[1] and ends[1][0]
 
     def _bounds(self, segid: int, ranges: Sequence[KeyRange]) -> Iterator[Bounds]:
         """Per range, the search_idx rows (term, pgno) of the segment that bound it:
@@ -232,94 +269,90 @@ class Pages:
                     found[n] = (low_row, inside, (term, pgno))
             yield from found
 
-    def _leaf_span(
-        self, segid: int, bounds: Bounds, spans: dict[int, Attached]
-    ) -> tuple[int, int] | None:
-        """The first and last leaf of a range in a segment (the segment's first or
-        last when no row bounds it there), every row read noted in ``spans`` (leaf
-        -> rows); None when a row is not a term table's row."""
-        low_row, inside, high_row = bounds
-        pages: list[int] = []
-        if low_row is None:
-            pages.append(self._edge(segid, "min"))
-        if high_row is None:
-            pages.append(self._edge(segid, "max"))
-        for row in (low_row, *inside, high_row):
-            if row is None:
-                continue
-            term, pgno = row
-            if type(pgno) is not int or type(term) is not bytes:
-                return None
-            pages.append(pgno >> 1)
-            attached = spans.get(pgno >> 1, ())
-            if row not in attached:
-                spans[pgno >> 1] = tuple(sorted((*attached, row), key=_term_of))
-        return min(pages), max(pages)
-
-    def _edge(self, segid: int, end: str) -> int:
-        """The segment's first or last leaf (of search_data and search_sums both)."""
-        base = segid << SEGMENT_SHIFT
-        pages = [
+    def _rows_sound(self, base: int, low: int, high: int, seen: dict[int, set[Row]]) -> bool:
+        """The search_idx rows read for the leaves ``low`` to ``high`` of a segment are
+        those written: none lost, none added, none changed."""
+        span = range(low, high + 1)
+        if all(-(base + p) in self.checked for p in span):
+            return True
+        written = dict(
             self.conn.execute(
-                f"SELECT {end}(id) FROM {table} WHERE id BETWEEN ? AND ?", (base, base | PAGE_MASK)
-            ).fetchone()[0]
-            for table in ("search_data", "search_sums")
-        ]
-        known = [p & PAGE_MASK for p in pages if p is not None]
-        return (min if end == "min" else max)(known, default=1)
+                "SELECT -id - ?, crc FROM search_sums WHERE id BETWEEN ? AND ?",
+                (base, -(base + high), -(base + low)),
+            )
+        )
+        read = {p: rows for p, rows in seen.items() if low <= p <= high}
+        if set(written) != set(read) or any(written[p] != rows_crc(read[p]) for p in read):
+            return False
+        self.checked.update(-(base + p) for p in span)
+        return True
 
-    def _leaves_sound(self, segid: int, wanted: set[int], spans: dict[int, Attached]) -> bool:
-        """These leaves of a segment (and the doclist-index pages keyed by them) are
-        there, each in search_data and search_sums, with the checksum written."""
-        base = segid << SEGMENT_SHIFT
-        todo = sorted(p for p in wanted if self._checked.get(base + p) != spans.get(p, ()))
-        if any(base + p in self._checked for p in todo):
-            return False  # a leaf checked before under other search_idx rows
-        for low, high in _runs(todo):
-            leaves = (base + low, base + high)
-            blocks = self.conn.execute(
-                "SELECT id, block FROM search_data WHERE id BETWEEN ? AND ?", leaves
-            ).fetchall()
-            sums = dict(
-                self.conn.execute(
-                    "SELECT id, crc FROM search_sums WHERE id BETWEEN ? AND ?", leaves
-                )
-            )
-            index_pages = (base | DLIDX, base | DLIDX | HEIGHTS | PAGE_MASK, PAGE_MASK, low, high)
-            where = "id BETWEEN ? AND ? AND (id & ?) BETWEEN ? AND ?"
-            blocks += self.conn.execute(
-                f"SELECT id, block FROM search_data WHERE {where}", index_pages
-            ).fetchall()
-            sums.update(
-                self.conn.execute(f"SELECT id, crc FROM search_sums WHERE {where}", index_pages)
-            )
-            ids = [block_id for block_id, _ in blocks]
-            leaves_found = sum(1 for block_id in ids if block_id < base | DLIDX)
-            if set(ids) != set(sums) or len(ids) != len(sums) or leaves_found != high - low + 1:
-                return False  # a page lost from either table, or one too many
-            for block_id, block in blocks:
-                attached = spans.get(block_id - base, ()) if block_id < base | DLIDX else ()
-                if sums[block_id] != page_crc(block_id, block, attached):
-                    return False
-        for p in todo:
-            self._checked[base + p] = spans.get(p, ())
+    def _leaves_sound(self, base: int, low: int, high: int) -> bool:
+        """The leaves ``low`` to ``high`` of a segment (and the doclist-index pages
+        keyed by them) are there, each in search_data and search_sums, with the
+        checksum written."""
+        if all(base + p in self.checked for p in range(low, high + 1)):
+            return True
+        leaves = (base + low, base + high)
+        blocks = self.conn.execute(
+            "SELECT id, block FROM search_data WHERE id BETWEEN ? AND ?", leaves
+        ).fetchall()
+        sums = dict(
+            self.conn.execute("SELECT id, crc FROM search_sums WHERE id BETWEEN ? AND ?", leaves)
+        )
+        # the doclist-index pages keyed by these leaves, at any height
+        index_pages = (base | DLIDX, base | DLIDX | HEIGHTS | PAGE_MASK, PAGE_MASK, low, high)
+        where = "id BETWEEN ? AND ? AND (id & ?) BETWEEN ? AND ?"
+        blocks += self.conn.execute(
+            f"SELECT id, block FROM search_data WHERE {where}", index_pages
+        ).fetchall()
+        sums.update(
+            self.conn.execute(f"SELECT id, crc FROM search_sums WHERE {where}", index_pages)
+        )
+        ids = {block_id for block_id, _ in blocks}
+        if ids != set(sums) or sum(1 for i in ids if i < base | DLIDX) != high - low + 1:
+            return False  # a page lost from either table, or one too many
+        if any(sums[block_id] != block_crc(block_id, block) for block_id, block in blocks):
+            return False
+        self.checked.update(ids)
         return True
 
 
-def _term_of(row: tuple[object, object]) -> bytes:
+def _span(
+    bounds: Bounds, first: int, last: int, seen: dict[int, set[Row]]
+) -> tuple[int, int] | None:
+    """The leaves a range's bounding rows span in a segment (from its first leaf when
+    no row is at or below the range, to its last when none is above it), each row
+    read noted in ``seen``; None when a row is not a term table's row."""
+    low_row, inside, high_row = bounds
+    pages: list[int] = []
+    if low_row is None:
+        pages.append(first)
+    if high_row is None:
+        pages.append(last)
+    for row in (low_row, *inside, high_row):
+        if row is None:
+            continue
+        term, pgno = row
+        if type(pgno) is not int or type(term) is not bytes:
+            return None
+        pages.append(pgno >> 1)
+        seen.setdefault(pgno >> 1, set()).add(row)
+    low, high = min(pages), max(pages)
+    return None if high - low > LONGEST_SPAN or low < 0 else (low, high)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of leaves (first, last) joined where they overlap or touch."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _term_of(row: Row) -> bytes:
     term = row[0]
     return term if isinstance(term, bytes) else b""
-
-
-def _runs(pages: Sequence[int]) -> Iterator[tuple[int, int]]:
-    """Sorted page numbers as runs of consecutive ones (first, last)."""
-    start = prev = None
-    for p in pages:
-        if prev is not None and p == prev + 1:
-            prev = p
-            continue
-        if start is not None and prev is not None:
-            yield start, prev
-        start = prev = p
-    if start is not None and prev is not None:
-        yield start, prev
