@@ -25,6 +25,7 @@ from aigap.store.index import TOKENIZE
 from aigap.store.pages import (
     DLIDX,
     SEGMENT_SHIFT,
+    TERMS_ID,
     Pages,
     Tokenizer,
     expression_pieces,
@@ -163,9 +164,9 @@ def _sum_changed(conn: sqlite3.Connection, leaf: int) -> None:
     conn.execute("UPDATE search_sums SET crc = (crc | 1) - (crc & 1) WHERE id = ?", (leaf,))
 
 
-def _rows_sum_changed(conn: sqlite3.Connection, leaf: int) -> None:
-    """The checksum of the leaf's search_idx rows (under its id negated) changed."""
-    assert conn.execute("UPDATE search_sums SET crc = crc + 1 WHERE id = ?", (-leaf,)).rowcount
+def _terms_sum_changed(conn: sqlite3.Connection, leaf: int) -> None:
+    """The checksum of the term table changed."""
+    assert conn.execute("UPDATE search_sums SET crc = crc + 1 WHERE id = ?", (TERMS_ID,)).rowcount
 
 
 def _sum_moved(conn: sqlite3.Connection, leaf: int) -> None:
@@ -179,7 +180,7 @@ def _sums_emptied(conn: sqlite3.Connection, leaf: int) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    [_sum_changed, _rows_sum_changed, _sum_moved, _sums_emptied],
+    [_sum_changed, _terms_sum_changed, _sum_moved, _sums_emptied],
     ids=lambda d: d.__name__.strip("_"),
 )
 def test_damaged_page_checksums_are_caught_not_trusted(
@@ -274,7 +275,7 @@ def test_every_leaf_that_changes_an_answer_is_one_the_check_reads(seed: int) -> 
     caught by the check of that word alone."""
     conn = _grown_index(seed)
     segments = Pages(conn).segments()
-    assert segments and len(segments) > 2 and any(first > 1 for first, _ in segments.values())
+    assert segments and len(segments) > 2 and any(s.first > 1 for s in segments.values())
     assert conn.execute("SELECT count(*) FROM search_data WHERE id & ? != 0", (DLIDX,)).fetchone()[
         0
     ]

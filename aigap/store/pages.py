@@ -18,17 +18,19 @@ search_idx term is the largest at or below ``low`` to the one before the leaf of
 the first search_idx term at or above ``high`` (the last doclist may run onto
 that leaf), kept within the segment's leaves. FTS5 reads no other leaf for
 them: checking these leaves (and the doclist-index pages keyed by them), and
-the search_idx rows it seeks them by, is checking every page that could hide
-them. search_sums holds a checksum of each block by its id, and of each leaf's
-search_idx rows by the leaf's id negated.
+the term table it seeks them by, is checking every page that could hide them.
+search_sums holds a checksum of each block by its id, and of the whole term
+table (a few thousand short rows at 100,000 facts) under id 0.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from aigap.store.index import TOKENIZE
 
@@ -37,15 +39,11 @@ DLIDX = 1 << 36  # the doclist-index flag
 HEIGHTS = 31 << 31  # every doclist-index height (FTS5_DATA_HEIGHT_B bits)
 PAGE_MASK = (1 << 31) - 1  # FTS5_DATA_PAGE_B
 MAIN = b"0"  # the main index's key prefix (prefix indexes use "1", "2"...)
-LONGEST_SPAN = 1 << 22  # leaves (16 GB of index): a span past it is a damaged term table
 
-# A search_idx row's (term, pgno), as SQLite gives them (a damaged one: any type)
-Row = tuple[object, object]
 # A range of index keys: from the first (included) to the second (excluded)
 KeyRange = tuple[bytes, bytes]
-# The search_idx rows of a segment around a range: the last at or below its low
-# key, those inside it, the first at or above its high key
-Bounds = tuple[Row | None, list[Row], Row | None]
+TERMS_ID = 0  # search_sums' row for the term table (search_data's ids start at 1)
+_TERM_ROWS = "SELECT segid, term, pgno FROM search_idx ORDER BY segid, term"
 
 
 def block_crc(block_id: int, block: object) -> int:
@@ -54,22 +52,17 @@ def block_crc(block_id: int, block: object) -> int:
     return zlib.crc32(data, zlib.crc32(str(block_id).encode()))
 
 
-def rows_crc(rows: Iterable[Row]) -> int:
-    """The checksum of the search_idx rows that point at one leaf, in term order."""
-    return zlib.crc32(repr(sorted(rows, key=_term_of)).encode())
+def terms_crc(rows: Sequence[tuple[object, ...]]) -> int:
+    """The term table's checksum, over its rows (segid, term, pgno) in key order."""
+    return zlib.crc32(repr(rows).encode())
 
 
 def page_sums(conn: sqlite3.Connection) -> list[tuple[int, int]]:
-    """Every checksum search_sums holds, by id: each block's (``block_crc``) and,
-    under its leaf's id negated, each leaf's search_idx rows' (``rows_crc``)."""
-    rows: dict[int, list[Row]] = {}
-    for segid, term, pgno in conn.execute("SELECT segid, term, pgno FROM search_idx"):
-        rows.setdefault((segid << SEGMENT_SHIFT) + (pgno >> 1), []).append((term, pgno))
-    sums = [(-leaf, rows_crc(found)) for leaf, found in rows.items()]
-    sums += [
-        (i, block_crc(i, block)) for i, block in conn.execute("SELECT id, block FROM search_data")
-    ]
-    return sorted(sums)
+    """Every checksum search_sums holds, by id: the term table's (``TERMS_ID``) and
+    each block's (``block_crc``)."""
+    sums = [(TERMS_ID, terms_crc(conn.execute(_TERM_ROWS).fetchall()))]
+    rows = conn.execute("SELECT id, block FROM search_data ORDER BY id")
+    return sums + [(block_id, block_crc(block_id, block)) for block_id, block in rows]
 
 
 def write_page_sums(conn: sqlite3.Connection) -> None:
@@ -159,14 +152,37 @@ def expression_ranges(expression: str, tokenizer: Tokenizer) -> list[KeyRange] |
 _EDGE = "SELECT id FROM {} WHERE id BETWEEN ? AND ? ORDER BY id {} LIMIT 1"
 
 
+class Segment(NamedTuple):
+    """A segment's leaves (first, last) and its term table: terms and their leaves."""
+
+    first: int
+    last: int
+    terms: list[bytes]
+    leaves: list[int]
+
+    def span(self, low: bytes, high: bytes) -> tuple[int, int]:
+        """The leaves the terms from ``low`` to ``high`` (excluded) can be on: from
+        the leaf of the last term-table term at or below ``low`` (or the first
+        leaf) to that of the first at or above ``high`` (or the last leaf), kept
+        within the segment's leaves, as FTS5 keeps a seek."""
+        at = bisect.bisect_right(self.terms, low) - 1
+        after = bisect.bisect_left(self.terms, high)
+        ends = [
+            self.leaves[at] if at >= 0 else self.first,
+            self.leaves[after] if after < len(self.leaves) else self.last,
+        ]
+        kept = [min(max(leaf, self.first), self.last) for leaf in ends]
+        return min(kept), max(kept)
+
+
 class Pages:
     """Checks search index pages against the checksums written with them, each page
-    once per store."""
+    once per store (the term table whole, the first time)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self._segments: dict[int, tuple[int, int]] | None = None  # segid -> first, last leaf
-        self.checked: set[int] = set()  # ids of blocks checked (leaves' rows: negated)
+        self._segments: dict[int, Segment] | None = None
+        self.checked: set[int] = set()  # ids of the blocks checked
         self._whole = False
         self.tokenizer = Tokenizer()
 
@@ -191,45 +207,43 @@ class Pages:
         """The pages that can hold the keys of these ranges are as written."""
         if self._whole:
             return True
-        ranges = list(ranges)
         segments = self.segments()
         if segments is None:
             return False
-        for segid, (first, last) in segments.items():
+        ranges = list(ranges)
+        for segid, segment in segments.items():
+            spans = _merged(segment.span(low, high) for low, high in ranges)
             base = segid << SEGMENT_SHIFT
-            seen: dict[int, set[Row]] = {}  # leaf -> the search_idx rows read pointing at it
-            spans: list[tuple[int, int]] = []
-            for bounds in self._bounds(segid, ranges):
-                span = _span(bounds, first, last, seen)
-                if span is None:
-                    return False
-                spans.append(span)
-            # the rows over the spans as sought; the leaves within the segment's
-            spans = _merged(spans)
-            leaves = _merged(
-                [(min(max(p, first), last), min(max(q, first), last)) for p, q in spans]
-            )
-            if not all(self._rows_sound(base, p, q, seen) for p, q in spans):
-                return False
-            if not all(self._leaves_sound(base, p, q) for p, q in leaves):
+            if not all(self._leaves_sound(base, first, last) for first, last in spans):
                 return False
         return True
 
-    def segments(self) -> dict[int, tuple[int, int]] | None:
-        """The index's segments (search_idx's segids: its row count is in the shape),
-        each with its first and last leaf (the same in search_data and search_sums);
-        None when the two tables disagree."""
+    def segments(self) -> dict[int, Segment] | None:
+        """The index's segments by segid, from its term table, which must be as
+        written (read whole, once); each one's first and last leaf the same in
+        search_data and search_sums. None when either is not so."""
         if self._segments is None:
-            found: dict[int, tuple[int, int]] = {}
-            for (segid,) in self.conn.execute("SELECT DISTINCT segid FROM search_idx"):
-                if type(segid) is not int:
+            rows = self.conn.execute(_TERM_ROWS).fetchall()
+            written = self.conn.execute(
+                "SELECT crc FROM search_sums WHERE id = ?", (TERMS_ID,)
+            ).fetchall()
+            if written != [(terms_crc(rows),)]:
+                return None
+            found: dict[int, Segment] = {}
+            for segid, term, pgno in rows:
+                if type(segid) is not int or type(term) is not bytes or type(pgno) is not int:
                     return None
-                base = segid << SEGMENT_SHIFT
-                edges = {self._edges(table, base) for table in ("search_data", "search_sums")}
-                if len(edges) != 1:
-                    return None
-                low, high = edges.pop()
-                found[segid] = (1, 0) if low is None or high is None else (low - base, high - base)
+                if segid not in found:
+                    base = segid << SEGMENT_SHIFT
+                    edges = {self._edges(table, base) for table in ("search_data", "search_sums")}
+                    if len(edges) != 1:
+                        return None
+                    low, high = edges.pop()
+                    if low is None or high is None:
+                        return None
+                    found[segid] = Segment(low - base, high - base, [], [])
+                found[segid].terms.append(term)
+                found[segid].leaves.append(pgno >> 1)
             self._segments = found
         return self._segments
 
@@ -240,52 +254,6 @@ class Pages:
             for order in ("", "DESC")
         ]
         return ends[0] and ends[0][0], ends[1] and ends[1][0]
-
-    def _bounds(self, segid: int, ranges: Sequence[KeyRange]) -> Iterator[Bounds]:
-        """Per range, the search_idx rows (term, pgno) of the segment that bound it:
-        the largest term at or below its low key, those inside it (the leaves on
-        which its terms start), the first at or above its high key."""
-        select = (
-            "SELECT * FROM (SELECT ?, 0, term, pgno FROM search_idx WHERE segid = ?"
-            " AND term <= ? ORDER BY term DESC LIMIT 1) UNION ALL"
-            " SELECT ?, 1, term, pgno FROM search_idx WHERE segid = ? AND term > ? AND term < ?"
-            " UNION ALL SELECT * FROM (SELECT ?, 2, term, pgno FROM search_idx WHERE segid = ?"
-            " AND term >= ? ORDER BY term LIMIT 1)"
-        )
-        for at in range(0, len(ranges), 100):  # under SQLite's limit of compound selects
-            chunk = ranges[at : at + 100]
-            sql = " UNION ALL ".join([select] * len(chunk))
-            args: list[object] = []
-            for n, (low, high) in enumerate(chunk):
-                args += [n, segid, low, n, segid, low, high, n, segid, high]
-            found: list[Bounds] = [(None, [], None) for _ in chunk]
-            for n, side, term, pgno in self.conn.execute(sql, args):
-                low_row, inside, high_row = found[n]
-                if side == 0:
-                    found[n] = ((term, pgno), inside, high_row)
-                elif side == 1:
-                    inside.append((term, pgno))
-                else:
-                    found[n] = (low_row, inside, (term, pgno))
-            yield from found
-
-    def _rows_sound(self, base: int, low: int, high: int, seen: dict[int, set[Row]]) -> bool:
-        """The search_idx rows read for the leaves ``low`` to ``high`` of a segment are
-        those written: none lost, none added, none changed."""
-        span = range(low, high + 1)
-        if all(-(base + p) in self.checked for p in span):
-            return True
-        written = dict(
-            self.conn.execute(
-                "SELECT -id - ?, crc FROM search_sums WHERE id BETWEEN ? AND ?",
-                (base, -(base + high), -(base + low)),
-            )
-        )
-        read = {p: rows for p, rows in seen.items() if low <= p <= high}
-        if set(written) != set(read) or any(written[p] != rows_crc(read[p]) for p in read):
-            return False
-        self.checked.update(-(base + p) for p in span)
-        return True
 
     def _leaves_sound(self, base: int, low: int, high: int) -> bool:
         """The leaves ``low`` to ``high`` of a segment (and the doclist-index pages
@@ -318,30 +286,6 @@ class Pages:
         return True
 
 
-def _span(
-    bounds: Bounds, first: int, last: int, seen: dict[int, set[Row]]
-) -> tuple[int, int] | None:
-    """The leaves a range's bounding rows span in a segment (from its first leaf when
-    no row is at or below the range, to its last when none is above it), each row
-    read noted in ``seen``; None when a row is not a term table's row."""
-    low_row, inside, high_row = bounds
-    pages: list[int] = []
-    if low_row is None:
-        pages.append(first)
-    if high_row is None:
-        pages.append(last)
-    for row in (low_row, *inside, high_row):
-        if row is None:
-            continue
-        term, pgno = row
-        if type(pgno) is not int or type(term) is not bytes:
-            return None
-        pages.append(pgno >> 1)
-        seen.setdefault(pgno >> 1, set()).add(row)
-    low, high = min(pages), max(pages)
-    return None if high - low > LONGEST_SPAN or low < 0 else (low, high)
-
-
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of leaves (first, last) joined where they overlap or touch."""
     merged: list[tuple[int, int]] = []
@@ -351,8 +295,3 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((low, high))
     return merged
-
-
-def _term_of(row: Row) -> bytes:
-    term = row[0]
-    return term if isinstance(term, bytes) else b""
