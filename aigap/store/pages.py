@@ -214,7 +214,10 @@ class Pages:
         for segid, segment in segments.items():
             spans = _merged(segment.span(low, high) for low, high in ranges)
             base = segid << SEGMENT_SHIFT
-            if not all(self._leaves_sound(base, first, last) for first, last in spans):
+            # the leaves not checked before, in runs of consecutive ones
+            todo = [p for first, last in spans for p in range(first, last + 1)]
+            runs = _merged((p, p) for p in todo if base + p not in self.checked)
+            if not all(self._leaves_sound(base, first, last) for first, last in runs):
                 return False
         return True
 
@@ -259,8 +262,6 @@ class Pages:
         """The leaves ``low`` to ``high`` of a segment (and the doclist-index pages
         keyed by them) are there, each in search_data and search_sums, with the
         checksum written."""
-        if all(base + p in self.checked for p in range(low, high + 1)):
-            return True
         leaves = (base + low, base + high)
         blocks = self.conn.execute(
             "SELECT id, block FROM search_data WHERE id BETWEEN ? AND ?", leaves
