@@ -107,3 +107,9 @@ def test_hangul_is_compared_jamo_by_jamo() -> None:
 
 def test_equally_near_candidates_prefer_the_heavier() -> None:
     assert correct("lama", {"lima": 1.0, "llama": 5.0}) == "llama"
+
+
+def test_another_year_of_a_name_with_a_year_is_another_version() -> None:
+    names = Names({"aime2024": ("aime-2024",), "aime": ("aime-2024",), "llama3": ("llama-3",)})
+    assert names.another_version("aime", "2025") and not names.another_version("aime", "2024")
+    assert not names.another_version("llama", "2025")  # a year is no version of llama 3

@@ -12,7 +12,14 @@ import yaml
 from typer.testing import CliRunner
 
 from aigap.answers.names import vowel_twin
-from aigap.answers.search import _related, korean_stem, match_expression, query_words
+from aigap.answers.search import (
+    _asking,
+    _related,
+    _verb_form,
+    korean_stem,
+    match_expression,
+    query_words,
+)
 from aigap.cli import app
 from aigap.opener import open_store
 from aigap.store.index import INFIX, index_stems, infixes, searched_text
@@ -35,6 +42,9 @@ PART_FILES = [
     Path(__file__).with_name("search_questions_heldout6.yaml"),
     Path(__file__).with_name("search_questions_heldout7.yaml"),
     Path(__file__).with_name("search_questions_heldout8.yaml"),
+    Path(__file__).with_name("search_questions_heldout9.yaml"),
+    Path(__file__).with_name("search_questions_heldout10.yaml"),
+    Path(__file__).with_name("search_questions_tuning5.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
@@ -454,3 +464,58 @@ def test_a_pasted_paragraph_is_corrected_in_its_first_words_only(runner: CliRunn
     words = [f"zq{n}xv" for n in range(14)] + ["nvidea"]
     assert "Showing results for Nvidia" not in " ".join(table(runner, *words).split())
     assert "Showing results for Nvidia" in " ".join(table(runner, *words[-3:]).split())
+
+
+def test_a_question_word_with_any_ending_asks() -> None:
+    # 뭐임, 뭔가요 (what is it), 어디야 (where is it): questions, not content
+    assert _asking("뭐임") == "what" and _asking("뭔가요") == "what"
+    assert _asking("어디야") == "" and _asking("언제였나") == "when"
+    assert _asking("뭐라고") == ""  # "what did he say": asks, but not what a thing is
+    assert _asking("뭐든지") is None and _asking("누구나") is not None and _asking("무역") is None
+
+
+def test_a_what_question_with_a_colloquial_ending_is_answered(runner: CliRunner) -> None:
+    first = hits(runner, "MMLU가", "뭔가요")[0]
+    assert first["id"] in {"mmlu", "gap-mmlu"} and not first["weak"]
+
+
+def test_a_spaced_question_head_asks_with_the_word_after_it(runner: CliRunner) -> None:
+    # 몇 년생이야 is typed spaced as often as 몇년생이야
+    first = hits(runner, "량원펑은", "몇", "년생이야")[0]
+    assert first["id"] == "event-liang-born" and not first["weak"]
+
+
+def test_a_four_letter_word_is_not_corrected_by_its_first_letter(runner: CliRunner) -> None:
+    # hard is an English word, not a typo of card
+    assert "Showing results" not in table(runner, "how", "hard", "did", "broadcom", "fall")
+
+
+def test_a_corrected_word_keeps_the_form_typed(runner: CliRunner) -> None:
+    # contorls: the index's control, shown as controls (the form typed), not control
+    out = " ".join(table(runner, "export", "contorls").split())
+    assert "Showing results for controls" in out
+
+
+def test_versus_is_a_connector(runner: CliRunner) -> None:
+    assert not hits(runner, "H800", "vs", "H100")[0]["weak"]
+
+
+def test_a_noun_made_a_verb_by_sikida_or_haejida_is_the_noun() -> None:
+    # 격화시킬까 (will it intensify): 격화 is content; 치열해지나: 치열
+    assert korean_stem("격화시킬까") == "격화" and korean_stem("치열해지나") == "치열"
+
+
+def test_a_noun_is_no_verb_form_of_a_word_that_starts_alike() -> None:
+    assert _verb_form("빌려", 1) and _verb_form("빌렸다는", 1) and _verb_form("빌리고", 1)
+    assert not _verb_form("일부", 1) and not _verb_form("일반적", 1)  # not forms of 일본
+
+
+def test_a_one_syllable_word_with_its_particle_is_the_word(runner: CliRunner) -> None:
+    first = hits(runner, "딥시크가", "빌린", "칩은")[0]
+    assert first["id"] == "cost-v3-h800-rental" and not first["weak"]
+
+
+def test_a_noun_and_is_is_the_noun_but_a_names_typo_is_corrected(runner: CliRunner) -> None:
+    # 회사야 (is a company): 회사; 엔비디야 stays a typo of 엔비디아, said as one
+    assert not hits(runner, "브로드컴은", "어떤", "회사야")[0]["weak"]
+    assert "엔비디아" in " ".join(table(runner, "엔비디야", "--lang", "ko").split())

@@ -48,6 +48,7 @@ _SYLLABLE = re.compile("[\uac00-\ud7a3]")
 _LATIN_MARK = re.compile(r"[0-9A-Za-z%.]")
 _DIGITS = re.compile(r"\d+")
 _VERSION = re.compile(r"\d{1,2}(\.\d+)?[a-z]?")  # 4, 4o, 2.0, 3.5: not a year, not 500
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _listed(text: str) -> list[str]:
@@ -68,6 +69,7 @@ ENDINGS: tuple[str, ...] = tuple(
         했어요 됐어요 졌어요 었어요 았어요 했어 됐어 졌어 었어 았어 었나 았나
         했니 했지 였지 인가요 인지 는지 나요 을까 할까
         다던데 라던데 던데 는데 인데 이냐 냐 임 만큼 랑
+        시킬까 시켰나 시켰다 시킨다 시킨 시키는 시켜 해지나 해졌나 해질까 일까 될까
         들은 들이 들을 들의 들과 들도 들보다 들에게 들에서 들
         """
         ),
@@ -85,6 +87,7 @@ VERB_ENDINGS = frozenset(
     한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
     했어요 됐어요 졌어요 었어요 았어요 했어 됐어 졌어 었어 았어 었나 았나
     했니 했지 였지 인가요 인지 는지 나요 을까 할까 다던데 라던데 던데
+    시킬까 시켰나 시켰다 시킨다 시킨 시키는 시켜 해지나 해졌나 해질까 일까 될까
     """
     )
 )
@@ -186,10 +189,14 @@ class Names:
         """Whether ``name`` then ``number`` (llama 4, 라마4, gpt 5) names a version the base
         lacks of a family it has (llama 3): a name with a number after it is a
         name, and this one is not. A year or a long number is no version."""
-        if not _VERSION.fullmatch(number):
-            return False
         key = normalize_name(name)
         if not key or normalize_name(name + number) in self.keys:
+            return False
+        if _YEAR.fullmatch(number):
+            # a year is a version of a name the base has with another year (aime 2025:
+            # the base has AIME 2024), and no version of any other name
+            return any(k.startswith(key) and _YEAR.fullmatch(k[len(key) :]) for k in self.keys)
+        if not _VERSION.fullmatch(number):
             return False
         return any(k.startswith(key) and k[len(key) : len(key) + 1].isdigit() for k in self.keys)
 

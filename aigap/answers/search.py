@@ -99,6 +99,7 @@ STOP_WORDS = frozenset(
     their them these they this those to was were what whats when where which who
     whom whose why will with would you your tell show give me please more most less
     really basically actually just even ever very so quite pretty true get got gets
+    vs versus measure measures
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -370,8 +371,9 @@ _FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|원$|%p")
 DATE_WORDS = frozenset(
     _listed("when date day year 언제 언제야 언제예요 언제인가 날짜 출시일 설립일 연도 몇년 일")
 )
-# Endings that make a noun a verb (하다, 되다: 고소했나, 설립됐나): the noun stays content
-NOUN_VERB_ENDINGS = ("했", "한", "하", "할", "함", "됐", "된", "되", "됨")
+# Endings that make a noun a verb (하다, 되다, 시키다, 해지다: 고소했나, 설립됐나,
+# 격화시킬까, 치열해지나): the noun stays content
+NOUN_VERB_ENDINGS = ("했", "한", "하", "할", "함", "됐", "된", "되", "됨", "시", "해")
 # Korean question words that open a word (몇년생, 몇명, 얼마짜리): the word asks, it
 # is not content; the ones that ask a date
 QUESTION_HEADS = ("몇", "얼마", "며칠")
@@ -393,11 +395,51 @@ WHAT_WORDS = frozenset(
     _listed(
         """
         who what whats 누구 누구야 누구예요 누구인가 누군가 누군데 누가 무엇 뭐야 뭔가 뭔데
-        뭐지 어떤
+        뭐지 어떤 measure measures
         """
     )
 )
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
+# Korean question words with what they ask ("what", "when" or only asking), and the
+# syllables a question's ending is made of after them (뭐임, 뭔가요, 어디야,
+# 언제였나): such a word asks, it is no content, whatever ending it has
+QUESTION_WORDS = {
+    "뭐": "what", "뭔": "what", "무엇": "what", "누구": "what", "누가": "what", "누군": "what",
+    "언제": "when", "어디": "", "어떻": "", "왜": "", "어느": "",
+}  # fmt: skip
+QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함")
+
+
+def _asking(word: str) -> str | None:
+    """What a Korean question word asks ("what", "when", ""), or None for another word."""
+    for head, asks in QUESTION_WORDS.items():
+        if word.startswith(head):
+            rest = word[len(head) :]
+            if all(ch in QUESTION_TAIL for ch in rest):
+                return asks
+            if rest in PARTICLES:  # 뭐라고, 무엇을: asks, but not what a thing is
+                return ""
+    return None
+
+
+def _glued(store: Store, words: Sequence[str]) -> list[str]:
+    """몇 and a word after it that the base lacks as one (몇 년생이야 -> 몇년생이야),
+    as most type it; a word the base has stays a word (몇 개월: the text's 3개월)."""
+    out: list[str] = []
+    for word in words:
+        if (
+            out
+            and out[-1] == "몇"
+            and is_hangul(word)
+            and len(word) > 1  # one syllable (몇 명) is a light word of its own
+            and word not in STOP_WORDS
+            and not store.search_count(_quoted(korean_stem(word)) + "*", 1)
+        ):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
 
 # How the best hits are re-ranked (tuned on tests/search_questions.yaml only;
 # docs/search.md has the numbers): the BM25 score times coverage ** COVERAGE_POWER,
@@ -524,11 +566,14 @@ def _pieces(words: Sequence[str], rules: Rules) -> list[str]:
 
 def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     """The terms of a question: stop words out, names resolved, typos corrected."""
-    folded = query_words(words, split=rules.split)
-    content = [w for w in folded if w not in STOP_WORDS] or folded
+    folded = _glued(store, query_words(words, split=rules.split))
+    asking = {w: _asking(w) for w in folded}
+    content = [w for w in folded if w not in STOP_WORDS and asking[w] is None] or folded
     figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)
-    what = any(w in WHAT_WORDS or w.endswith(_WHAT_ENDINGS[:2]) for w in folded)
-    when = any(w in DATE_WORDS for w in folded)
+    what = any(
+        w in WHAT_WORDS or w.endswith(_WHAT_ENDINGS[:2]) or asking[w] == "what" for w in folded
+    )
+    when = any(w in DATE_WORDS or asking[w] == "when" for w in folded)
     pieces = _pieces(content, rules)
     endings = ENDINGS if rules.endings else _OLD_ENDINGS
     names = Names.of_store(store, endings) if rules.names or rules.typos else Names({})
@@ -690,6 +735,18 @@ def _corrected(
         return [term]
     # an English word as the index stores it (porter: relase -> relas), read once
     indexed = stem if is_hangul(stem) else index_stems([stem])[stem]
+    copula = next((e for e in COPULA_ENDINGS if stem.endswith(e) and len(stem) > len(e)), "")
+    if copula and rules.endings:
+        # a noun and "is" (회사야, 모델이에요): the noun, when the base has it; after
+        # the names (엔비디야 is a typo of 엔비디아, not 엔비디 and 야)
+        noun = _word_term(stem[: -len(copula)], rules)
+        if store.search_count(noun.expression, 1):
+            return [msgspec.structs.replace(noun, typed=word)]
+    # a one-syllable word and its particle (칩은, 칩이): the word, as one syllable is
+    # searched (itself only, light); korean_stem keeps two syllables whole
+    one = is_hangul(stem) and len(stem) == 2 and stem[1] in PARTICLES and rules.syllable
+    if one and store.search_count(_quoted(stem[0]), 1):
+        return [Term(word, (_quoted(stem[0]),), light=True)]
     if is_hangul(stem):
         conjugated = _conjugated(store, word) or _underived(store, stem, rules)
         if conjugated is not None:
@@ -712,10 +769,10 @@ def _corrected(
         # within the typo budget of what was typed (ranking is not sank); before
         # the first-letter ranges, which cost more to read
         near = correct(indexed, vocabulary, budget) if indexed != stem else None
-        shown = _surface(near) if near is not None else None
+        shown = _surface(near, stem) if near is not None else None
         if shown is not None and distance(stem, shown) <= budget:
             fixed = shown
-    if fixed is None and budget:
+    if fixed is None and budget and (is_hangul(stem) or len(stem) >= FIRST_LETTER_SHORTEST):
         # the typo may be in the first letter (tarket): the words that
         # start otherwise, read by narrow ranges, never the whole vocabulary
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
@@ -731,6 +788,12 @@ def _corrected(
     corrections.append((word, fixed))
     read = _word_term(fixed, rules)
     return [_with_form(read) if rules.form else read]
+
+
+# "Is" after a Korean noun (회사야, 모델이에요, 기업입니까), longest first
+COPULA_ENDINGS = tuple(
+    sorted(_listed("야 이야 예요 이에요 이예요 입니다 입니까 이죠 죠 임"), key=len, reverse=True)
+)
 
 
 # Korean suffixes that make a word of a word without changing what it is about:
@@ -771,12 +834,15 @@ def _related(store: Store, word: str, stem: str) -> Term | None:
 _SURFACE_ENDINGS = ("", "e", "s", "ed", "ing", "y", "es", "ion")
 
 
-def _surface(stem: str) -> str:
+def _surface(stem: str, like: str = "") -> str:
     """A word the index stores as ``stem`` (releas -> release): what the correction
-    shows and searches. The stem itself when no common ending gives one."""
+    shows and searches; of several, the one nearest ``like``, the word typed
+    (contorls -> controls, not control). The stem itself when no common ending
+    gives one."""
     tried = [stem + ending for ending in _SURFACE_ENDINGS]
     stems = index_stems(tried)
-    return next((w for w in tried if stems[w] == stem), stem)
+    words = [w for w in tried if stems[w] == stem] or [stem]
+    return min(words, key=lambda w: distance(like, w)) if like else words[0]
 
 
 # Final consonants that end a Korean modifier (빌린, 만든, 떨어진; 할, 갈): a
@@ -784,6 +850,23 @@ def _surface(stem: str) -> str:
 _MODIFIER_FINALS = frozenset((4, 8))  # ㄴ, ㄹ
 # Endings a verb's stem takes alone (빌려, 만들어, 나와요, 팔다, 샀고)
 _VERB_SYLLABLES = frozenset("어아여요다고서며나니지네")
+
+
+# Vowels of a verb's 아/어 form (빌려, 만들어, 나와, 해, 됐): ㅏ ㅐ ㅓ ㅕ ㅘ ㅙ ㅝ
+_CONNECTIVE_VOWELS = frozenset((0, 1, 4, 6, 9, 10, 14))
+_NO_FINAL, _PAST_FINAL = 0, 20  # no final consonant; ㅆ, the past tense
+
+
+def _verb_form(word: str, at: int) -> bool:
+    """Whether an index word whose syllable ``at`` follows a verb's stem is a verb's form:
+    that syllable is the 아/어 form (빌려, 빌렸다) or an open syllable before an ending
+    (빌리고). Not a noun that starts alike (일부 and 일반 are no form of 일본)."""
+    parts = syllable_parts(word[at]) if at < len(word) else None
+    if parts is None:
+        return False
+    if parts[1] in _CONNECTIVE_VOWELS and parts[2] in (_NO_FINAL, _PAST_FINAL):
+        return True
+    return parts[2] == _NO_FINAL and at + 1 < len(word) and word[-1] in _VERB_SYLLABLES
 
 
 def _conjugated(store: Store, word: str) -> Term | None:
@@ -800,7 +883,11 @@ def _conjugated(store: Store, word: str) -> Term | None:
     block = SYLLABLE_BASE + last[0] * PER_INITIAL
     low = word[:-1] + chr(block)
     high = word[:-1] + chr(block + PER_INITIAL)
-    found = [t for t, _ in store.search_vocabulary_between([(low, high)]) if t != word]
+    found = [
+        t
+        for t, _ in store.search_vocabulary_between([(low, high)])
+        if t != word and _verb_form(t, len(word) - 1)
+    ]
     if not found:
         return None
     forms = tuple(dict.fromkeys(_quoted(korean_stem(t)) for t in found[:8]))
@@ -811,6 +898,10 @@ VOCABULARY_EDITS = 1  # the most edits a word is corrected by into an index word
 # The shortest word corrected into an index word: a shorter one is one edit from
 # too many others (경고 -> 경로); names have their own budget
 VOCABULARY_SHORTEST = {"latin": 4, "hangul": 3}  # letters / syllables
+# A Latin word shorter than this is not corrected by its first letter: four letters with
+# another first letter are another word as often as a typo (hard is not card,
+# down is not own), and a slip is seldom the first key
+FIRST_LETTER_SHORTEST = 5
 
 
 def _vocabulary(terms: Iterable[tuple[str, int]]) -> dict[str, float]:
@@ -1087,8 +1178,10 @@ def _rank(
         names_met = any(
             i in matched[n] or about & set(query.terms[n].entities) for n in names_asked
         )
-        if card and query.what and about & named:
-            floor = 0.0  # a card of the thing asked about answers "who/what is"
+        if card and query.what and about & named and not any(unknown):
+            # a card of the thing asked about answers "who/what is" (not "who
+            # invested in": a word the base lacks asks more than what it is)
+            floor = 0.0
         elif card and any(unknown):
             floor = 1.01  # a card answers no question about what the base lacks
         elif ((any(unknown) or names_asked) and not names_met) or versioned:
