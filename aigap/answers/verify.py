@@ -18,6 +18,7 @@ Verdicts: ``supported`` (within the rounding the draft's precision implies),
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import math
@@ -197,6 +198,41 @@ _CUES: dict[str, str] = {
     "months": r"month|개월|달간|기간",
     "ratio": r"tenth|fraction|cheaper|cost|분의|비용|배",
     "said": r".",
+}
+
+
+# What kind of measure a figure is, from words that say it outright ("scored", "shares",
+# "gap", "spent"); the cues above are looser (a gap also "fell"). A figure is judged
+# against a slot of another kind (a score against a share move, a cost against a gap)
+# only when its words say neither.
+Measure = Literal["score", "gap", "market", "cost"]
+_MEASURE_WORDS: dict[Measure, str] = {
+    "score": r"\bscor|accura|\belo\b|benchmark|점수|정확도|성적|점을 (?:받|얻|기록)",
+    "gap": r"\bgaps?\b|\blead\b|\bled\b|behind|ahead|\btrail|\blag|margin|deficit"
+    r"|격차|차이|앞서|앞섰|뒤처|뒤졌|뒤져|추격",
+    "market": r"\bshares\b|\bshare price|\bstocks?\b|\bindex\b|nasdaq|s&p|\bdow\b"
+    r"|market (?:value|cap)|valuation|주가|주식|지수|시가총액|시총|증시|종가|나스닥",
+    "cost": r"\bcost|\bspen[dt]|spending|budget|price tag|\bbill\b|\bpaid\b|\brent"
+    r"|비용|들었|들여|지출|개발비|학습비|임대",
+}
+# A slot's cue -> the measure it is; a quotation's figure ("said") is any
+_MEASURE: dict[str, Measure] = {
+    "gap": "gap",
+    "score": "score",
+    "change": "market",
+    "close": "market",
+    "lost": "market",
+    "cost": "cost",
+    "rent": "cost",
+    "months": "cost",
+    "ratio": "cost",
+}
+# a difference of two scores is a gap, and a gap is read from two scores
+_AKIN: dict[Measure, frozenset[Measure]] = {
+    "score": frozenset({"score", "gap"}),
+    "gap": frozenset({"gap", "score"}),
+    "market": frozenset({"market"}),
+    "cost": frozenset({"cost"}),
 }
 
 
@@ -492,10 +528,17 @@ def _matches(figure: Figure, slot: Slot) -> bool:
 _SCALE_WORD = re.compile(r"[만억조]|\b(?:thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
 
 
+# Units written with a scale (million, 억): only these can be off by one. A percent,
+# a point or an Elo rating has none: 79.8% is never 0.1% at another scale.
+_SCALED_UNITS = frozenset({"usd", "krw", "usd_per_hour"})
+
+
 def _scaled(figure: Figure, slot: Slot) -> bool:
     """The same digits at another scale: billion for trillion, 만 for 억."""
     value = abs(slot.value)
     if figure.value <= 0 or value <= 0:
+        return False
+    if figure.unit not in _SCALED_UNITS or slot.unit not in _SCALED_UNITS:
         return False
     power = math.log10(figure.value / value)
     k = round(power)
@@ -506,7 +549,11 @@ def _scaled(figure: Figure, slot: Slot) -> bool:
     scaled = msgspec.structs.replace(
         figure, value=figure.value / 10.0**k, tolerance=figure.tolerance / 10.0**k
     )
-    return _value_match(scaled, value, slot.tolerance)
+    # the same digits: within the rounding either side implies, and within a tenth of the
+    # base's figure ($0.1 million is not $8.12 million at another scale, though 0.1
+    # is 0.0812 rounded to its one place)
+    near = abs(scaled.value - value) <= 0.1 * value
+    return near and _value_match(scaled, value, slot.tolerance)
 
 
 def _date_fits(when: When, date: PartialDate | None) -> bool:
@@ -604,6 +651,10 @@ class _Context(msgspec.Struct):
     sentence: Sentence
     mentions: list[Mention]
     carried: list[Mention]
+    # the benchmarks the sentence names, and all its paragraph has named so far
+    # ("On Chatbot Arena Google got 1385. DeepSeek got 1366."; "같은 시험에서")
+    benchmarks: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
 
     def entities(self) -> set[str]:
         return {m.entity for m in self.mentions}
@@ -685,16 +736,23 @@ def judge_figure(
     base: Base,
     lang: Lang,
     owner: str | None = None,
+    tests: Sequence[draft.Span] = (),
 ) -> Finding | None:
-    """The verdict on one figure; None when it is not about the base's subjects."""
+    """The verdict on one figure; None when it is not about the base's subjects.
+    ``tests``: the names of tests in the sentence the base does not have."""
     family = _FAMILY[figure.unit]
     named = {m.entity for m in ctx.mentions} | {m.entity for m in ctx.carried}
     places = sorted({i for e in named for i in base.by_entity.get(e, ())})
     # slots with the same subjects score the same: once per group (thousands at scale)
     groups: dict[tuple[frozenset[str], str | None, frozenset[str], frozenset[str]], float] = {}
     scored = []
+    unnamed = _unnamed_test(tests, figure)
+    # a figure on a test ("AIME 2024에서 79.8%를 기록했다") is a score or a gap
+    measures = _measures(_near(ctx.sentence.text, figure))
+    if unnamed is not None:
+        measures |= _ON_A_TEST
     for s in (base.slots[i] for i in places):
-        if _FAMILY.get(s.unit) != family:
+        if _FAMILY.get(s.unit) != family or _other_measure(s, measures):
             continue
         key = (s.primary, s.benchmark, s.compared, s.others)
         if key not in groups:
@@ -719,6 +777,7 @@ def judge_figure(
             and _matches(figure, s)
             and _date_fits(when, s.date)
             and not _turned(figure, s)
+            and not _other_benchmark(s, ctx, unnamed)
         }
         if len(fitting) == 1:
             (slot,) = fitting.values()
@@ -728,7 +787,13 @@ def judge_figure(
         isinstance(s.fact, Gap | Score) for s in referents
     ):  # "narrowed by 17.2 points", "23 points above": a difference of two, not a level
         return _judge_difference(figure, referents, scored, base, lang)
-    exact = [s for s in referents if s.unit in _SAME_UNIT[figure.unit] and _matches(figure, s)]
+    exact = [
+        s
+        for s in referents
+        if s.unit in _SAME_UNIT[figure.unit]
+        and _matches(figure, s)
+        and not _other_benchmark(s, ctx, unnamed)
+    ]
     if exact:
         dated = [s for s in exact if when is None or _date_fits(when, s.date)]
         if dated:
@@ -737,7 +802,11 @@ def judge_figure(
                 says = slot_says(slot, lang, base) + "; " + label("verify.other_direction", lang)
                 return Finding("contradicted", slot.fact, says)
             return Finding("supported", slot.fact, slot_says(slot, lang, base))
-        slot = _at_date(referents, when) or exact[0]
+        # another reading at the draft's date: of the same test, or of one the draft names
+        same_test = [
+            s for s in referents if s.benchmark == exact[0].benchmark or _on_benchmark(s, ctx)
+        ]
+        slot = _at_date(same_test, when) or exact[0]
         says = slot_says(slot, lang, base)
         if when is not None and not _date_fits(when, slot.date):  # the number fits, the date not
             # both wrong: say both, so fixing the date is not followed by a second surprise
@@ -752,6 +821,8 @@ def judge_figure(
         s
         for s in referents
         if not bounded
+        and _same_measure(s, figure, ctx, measures, referents)
+        and not _other_benchmark(s, ctx, unnamed)
         and (
             (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s))
             # the same digits at another scale, in either currency (850억 달러 for
@@ -770,6 +841,8 @@ def judge_figure(
         for s in referents
         if _cued(s.cue, _near(ctx.sentence.text, figure), figure)
         and (family != "money" or s.unit in _SAME_UNIT[figure.unit])
+        and _on_benchmark(s, ctx)
+        and not _other_benchmark(s, ctx, unnamed)
     ]
     if cued and _other_period(ctx.sentence.text, figure):
         return _unverified(ctx, base)  # "over the past year": not the base's day or period
@@ -923,6 +996,123 @@ def _cued(cue: str, text: str, figure: Figure) -> bool:
     if cue == "change" and figure.direction and figure.unit == "percent":
         return True
     return _cue_pattern(cue).search(text) is not None
+
+
+@functools.cache
+def _measure_patterns() -> dict[Measure, re.Pattern[str]]:
+    return {k: re.compile(v, re.IGNORECASE) for k, v in _MEASURE_WORDS.items()}
+
+
+def _measures(text: str) -> frozenset[Measure]:
+    """The kinds of measure the words around a figure name ("scored": a score)."""
+    return frozenset(k for k, p in _measure_patterns().items() if p.search(text))
+
+
+def _other_measure(slot: Slot, said: frozenset[Measure]) -> bool:
+    """The figure's words say it is another kind of measure than the slot's: a score
+    is not checked against a share move, nor a cost against a gap."""
+    measure = _MEASURE.get(slot.cue)
+    return measure is not None and bool(said) and not said & _AKIN[measure]
+
+
+def _same_measure(
+    slot: Slot,
+    figure: Figure,
+    ctx: _Context,
+    said: frozenset[Measure],
+    referents: Sequence[Slot],
+) -> bool:
+    """The figure is the same kind of measure as the slot's, not merely not another:
+    its words say so, or its cue words do, or it names the slot's benchmark, or the
+    subject has no other kind of figure ("In won, the bill comes to 7.88 trillion",
+    after a sentence on the cost). Only then is a matching number in another unit a
+    wrong unit."""
+    measure = _MEASURE.get(slot.cue)
+    if measure is None:  # a figure in someone's quoted words: any kind
+        return True
+    if said:
+        return measure in said
+    if _cued(slot.cue, _near(ctx.sentence.text, figure), figure):
+        return True
+    if slot.benchmark is not None and any(m.entity == slot.benchmark for m in ctx.mentions):
+        return True
+    return all(_MEASURE.get(s.cue, measure) == measure for s in referents)
+
+
+def _on_benchmark(slot: Slot, ctx: _Context) -> bool:
+    """A score or gap is a figure on its benchmark: another figure contradicts it only
+    when the draft names that benchmark (or its paragraph did before). "R1 scored 79.8%
+    on AIME 2024" says nothing about R1's score on another test."""
+    if slot.benchmark is None:
+        return True
+    return slot.benchmark in (ctx.benchmarks or ctx.topics) or any(
+        m.entity == slot.benchmark for m in (*ctx.mentions, *ctx.carried)
+    )
+
+
+def _other_benchmark(slot: Slot, ctx: _Context, unnamed: draft.Span | None = None) -> bool:
+    """The draft names a benchmark, and not the slot's: "scored 61.7% on MATH-500" is
+    not supported by the same number on another test; nor is "79.8% on AIME 2024" where
+    the base has no AIME (``unnamed``: the test's name, which names nothing the base
+    has), unless the slot's benchmark is named in the same words."""
+    if slot.benchmark is None:
+        return False
+    if unnamed is not None:
+        return not any(
+            m.entity == slot.benchmark and unnamed.start - 40 <= m.start <= unnamed.end + 40
+            for m in ctx.mentions
+        )
+    return (
+        bool(ctx.benchmarks)
+        and slot.benchmark not in ctx.benchmarks
+        and not any(m.entity == slot.benchmark for m in (*ctx.mentions, *ctx.carried))
+    )
+
+
+# A test's name after "on"/"in" ("on AIME 2024", "in the GPQA Diamond test") or before
+# 에서 ("AIME 2024에서"): up to four capitalised words of letters, digits and hyphens;
+# bounded, and each word starts after a space or the text's start, so a long run of
+# capitalised words is read in linear time
+_WORD = r"[A-Za-z0-9]*(?:[-.:][A-Za-z0-9]+){0,3}"
+_TEST_NAME = rf"(?<![A-Za-z0-9.:-])[A-Z]{_WORD}(?:\s+[A-Z0-9]{_WORD}){{0,3}}"
+_ON_TEST = re.compile(
+    rf"\b(?:[Oo]n|[Ii]n)\s+(?:the\s+)?(?P<en>{_TEST_NAME})|(?P<ko>{_TEST_NAME})\s*(?:에서|에선|의)"
+)
+_NOT_A_TEST = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+    r"(?:\s|$)|Q[1-4]\b|H[12]\b|FY\b|(?:The|A|An|It|Its)$",
+)
+
+
+_ON_A_TEST: frozenset[Measure] = frozenset({"score"})
+
+
+@functools.lru_cache(maxsize=64)  # every figure of a sentence asks
+def _test_spans(text: str) -> tuple[draft.Span, ...]:
+    found = []
+    for hit in _ON_TEST.finditer(text):
+        group = "en" if hit.group("en") else "ko"
+        if not _NOT_A_TEST.match(hit.group(group)):
+            found.append(draft.Span(hit.start(group), hit.end(group)))
+    return tuple(found)
+
+
+def _unnamed_tests(ctx: _Context) -> list[draft.Span]:
+    """The names of tests in the sentence that name nothing the base has ("scored
+    79.8% on AIME 2024" in a base without AIME)."""
+    spans = _test_spans(ctx.sentence.text)
+    if not spans:
+        return []
+    return [span for span in spans if not _overlaps(span, ctx.mentions)]
+
+
+def _unnamed_test(tests: Sequence[draft.Span], figure: Figure) -> draft.Span | None:
+    """An unnamed test beside the figure (``tests``: the sentence's, in order): the
+    figure is that test's."""
+    i = bisect.bisect_left([t.start for t in tests], figure.span.start - 50)
+    if i < len(tests) and tests[i].end <= figure.span.end + 40:
+        return tests[i]
+    return None
 
 
 def _unverified(ctx: _Context, base: Base) -> Finding | None:
@@ -1441,7 +1631,15 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
             # "It also scored 97.3% on MATH-500": the subject is the last sentence's
             said = _outside_quotes(previous.sentence.text, previous.mentions)
             carried = [m for m in said if _actor(m.entity, names)] or said or previous.carried
-        ctx = _Context(sentence, mentions, carried)
+        benchmarks = frozenset(
+            m.entity
+            for m in _outside_quotes(sentence.text, mentions)
+            if isinstance(names.by_id.get(m.entity), Benchmark)
+        )
+        topics = benchmarks
+        if previous is not None and previous.sentence.paragraph == sentence.paragraph:
+            topics |= previous.topics
+        ctx = _Context(sentence, mentions, carried, benchmarks, topics)
         contexts.append(ctx)
         previous = ctx
     # countries are in most facts' ``about``; a figure is tied by its actor or benchmark
@@ -1544,6 +1742,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         if not _inside(f.span, quote_spans) and not _overlaps(f.span, mention_spans)
     ]
     written = draft.dates(text)
+    tests = _unnamed_tests(ctx)
     for when in written:
         if when.impossible:  # about the draft itself: whatever the sentence is about
             add(when.span.start, when.span.end, when.text, _impossible(when, ctx, base, lang))
@@ -1553,6 +1752,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
         if not w.impossible
         and not _titled(w, text, mention_spans)
         and not _overlaps(w.span, mention_spans)
+        and not _overlaps(w.span, tests)  # "AIME 2024": a name's year, not a date
         and not _overlaps(w.span, [f.span for f in figures])
         and not _inside(w.span, quote_spans)
     ]
@@ -1560,7 +1760,9 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
     paired = _pair_dates(figures, periods, text)
     owners = _respectively(ctx, figures, base)
     for i, figure in enumerate(figures):
-        finding = judge_figure(figure, paired.get(i), ctx, figures, base, lang, owners.get(i))
+        finding = judge_figure(
+            figure, paired.get(i), ctx, figures, base, lang, owners.get(i), tests
+        )
         if finding is not None:
             add(figure.span.start, figure.span.end, figure.text, finding)
     used = {id(w) for w in paired.values()}
