@@ -32,7 +32,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from aigap.store.index import TOKENIZE
+from aigap.store.index import Tokenizer
 
 SEGMENT_SHIFT = 37  # FTS5_DATA_PAGE_B + FTS5_DATA_HEIGHT_B + FTS5_DATA_DLI_B
 DLIDX = 1 << 36  # the doclist-index flag
@@ -100,34 +100,6 @@ def expression_pieces(expression: str) -> list[tuple[str, bool]] | None:
         elif bare not in _OPERATORS:
             pieces.append((bare, bool(bare_star)))
     return pieces
-
-
-class Tokenizer:
-    """Texts cut into tokens by the index's own tokenizer (a throwaway FTS5 table)."""
-
-    def __init__(self) -> None:
-        self._conn: sqlite3.Connection | None = None
-
-    def tokens(self, texts: Sequence[str]) -> list[list[str]]:
-        """Each text's tokens, in order, as the index would store them."""
-        if self._conn is None:
-            self._conn = sqlite3.connect(":memory:")
-            self._conn.execute(
-                f"CREATE VIRTUAL TABLE t USING fts5(w, content='', tokenize='{TOKENIZE}')"
-            )
-            self._conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
-        conn = self._conn
-        conn.execute("INSERT INTO t(t) VALUES ('delete-all')")
-        conn.executemany("INSERT INTO t(rowid, w) VALUES (?, ?)", enumerate(texts, 1))
-        found: list[list[str]] = [[] for _ in texts]
-        for doc, term in conn.execute("SELECT doc, term FROM v ORDER BY doc, offset"):
-            found[int(doc) - 1].append(str(term))
-        return found
-
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
 
 
 def expression_ranges(expression: str, tokenizer: Tokenizer) -> list[KeyRange] | None:
