@@ -28,8 +28,9 @@ from aigap.factfiles.load import load_fact_base
 from aigap.factfiles.yaml_reader import read_yaml
 from aigap.opener import open_store, with_store
 from aigap.store.cache import cache_file_for
+from aigap.store.pages import page_sums
 from aigap.store.queries import Store
-from aigap.store.schema import SEARCH_SHAPE, SEARCH_SUM, search_checksum, search_shape
+from aigap.store.schema import SEARCH_SHAPE, search_shape
 
 FACT_SECTIONS = ("gaps", "scores", "events", "market", "costs", "quotes", "claims")
 
@@ -366,13 +367,11 @@ def dump(path: Path) -> dict[str, Any]:
         }
         # the index's page checksums differ (its pages are laid out as it grew), but
         # each must be its own index's, as Store checks them
-        sums = dict(
-            conn.execute(
-                "SELECT kind, n FROM counts WHERE kind IN (?, ?)", (SEARCH_SHAPE, SEARCH_SUM)
-            ).fetchall()
-        )
-        assert sums == {SEARCH_SHAPE: search_shape(conn), SEARCH_SUM: search_checksum(conn)}
-        out["counts"] = [c for c in out["counts"] if c[0] not in sums]
+        shape = conn.execute("SELECT n FROM counts WHERE kind = ?", (SEARCH_SHAPE,)).fetchall()
+        assert shape == [(search_shape(conn),)]
+        pages = conn.execute("SELECT id, crc FROM search_sums ORDER BY id").fetchall()
+        assert pages == page_sums(conn)
+        out["counts"] = [c for c in out["counts"] if c[0] != SEARCH_SHAPE]
         out["meta"] = sorted(conn.execute("SELECT * FROM meta").fetchall())
         out["entity_names"] = conn.execute("SELECT * FROM entity_names ORDER BY rowid").fetchall()
         conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, search, 'row')")

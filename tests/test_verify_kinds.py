@@ -19,7 +19,8 @@ from typer.testing import CliRunner
 from aigap.cli import app
 
 # One company with a share move, a score on one benchmark and a training cost;
-# a gap on another benchmark. No fact is about AIME 2024.
+# a gap on another benchmark (its ``about`` empty, as in generated bases: it is
+# found by its benchmark). No fact is about AIME 2024.
 FACTS = """\
 schema: 1
 sources:
@@ -45,7 +46,6 @@ gaps:
     source: a-1
     passage: "격차는 5.5%에서 0.1%로 바뀌었다."
     passage_en: "The gap went from 5.5% to 0.1%."
-    about: [bench-2]
     benchmark: bench-2
     unit: pp
     printed_unit: "%"
@@ -148,6 +148,8 @@ def test_a_figure_of_another_kind_is_no_wrong_unit(
         ("DeepSeek scored 61.7 percentage points on Bench 1.", "wrong-unit", "s-1"),
         ("DeepSeek scored 70.1% on Bench 1.", "contradicted", "s-1"),
         ("The US-China gap on Bench 2 was 0.1% at the end of 2024.", "wrong-unit", "g-1"),
+        ("The US-China gap on Bench 2 was 0.1 percentage points in 2024.", "supported", "g-1"),
+        ("벤치 2 격차는 2024년 말 0.3%p로 줄었다.", "contradicted", "g-1"),
         ("DeepSeek spent $8.12 billion to train its model.", "wrong-unit", "c-1"),
         ("딥시크는 모델 학습에 812억 달러를 썼다.", "wrong-unit", "c-1"),
         ("DeepSeek spent $8.12 million to train its model.", "supported", "c-1"),

@@ -294,6 +294,8 @@ class Base:
             return
         self.facts[fact.id] = fact
         self.subjects.update(fact.about)
+        if isinstance(fact, Gap | Score):
+            self.subjects.add(fact.benchmark)
         others = frozenset(e for e in fact.about if not _country(e, self.names))
         for slot in self._slots(fact):
             slot = msgspec.structs.replace(
@@ -1645,6 +1647,10 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
     # countries are in most facts' ``about``; a figure is tied by its actor or benchmark
     mentioned = {m.entity for c in contexts for m in c.mentions if not _country(m.entity, names)}
     facts = store.facts_about(sorted(mentioned), sections=_SECTIONS()) if mentioned else []
+    for bench in sorted(b for b in mentioned if isinstance(names.by_id.get(b), Benchmark)):
+        # a gap or score is on its benchmark even where its ``about`` does not say so
+        facts += [*store.records_about(kinds.gap.KIND, bench)]
+        facts += [*store.records_about(kinds.score.KIND, bench)]
     base = Base(store, names, facts)
     _add_quoted(store, base, contexts)
     claims: list[Checked] = []

@@ -21,6 +21,7 @@ from aigap.core.text import normalize_name
 from aigap.kinds import base
 from aigap.kinds.base import Indexed
 from aigap.store.index import Indexer
+from aigap.store.pages import write_page_sums
 from aigap.store.schema import (
     BY_SOURCE,
     CACHE_FORMAT,
@@ -29,7 +30,6 @@ from aigap.store.schema import (
     SEARCH_ROWS,
     SEARCH_SCHEMA,
     SEARCH_SHAPE,
-    SEARCH_SUM,
     TABLES,
     UNDATED,
     Raw,
@@ -37,7 +37,6 @@ from aigap.store.schema import (
     ord_of,
     row_crc,
     schema_digest,
-    search_checksum,
     search_shape,
 )
 
@@ -418,10 +417,11 @@ def _fill(
     conn.commit()
     # FTS5 writes its index's pages when the transaction commits: their checksums
     # come after it (still before the file is renamed into place, so no reader
-    # sees the cache without them)
-    conn.executemany(
+    # sees the cache without them); the shape counts the page checksums
+    write_page_sums(conn)
+    conn.execute(
         "INSERT INTO counts(kind, benchmark, n) VALUES (?, '', ?)",
-        [(SEARCH_SHAPE, search_shape(conn)), (SEARCH_SUM, search_checksum(conn))],
+        (SEARCH_SHAPE, search_shape(conn)),
     )
     conn.commit()
 

@@ -167,17 +167,40 @@ def index_stems(words: Iterable[str]) -> dict[str, str]:
     compared with the index's words in the same form. A word that is not one
     token maps to itself."""
     words = list(dict.fromkeys(words))
-    conn = sqlite3.connect(":memory:")
+    tokenizer = Tokenizer()
     try:
-        conn.execute(f"CREATE VIRTUAL TABLE s USING fts5(w, tokenize='{TOKENIZE}')")
-        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(s, 'instance')")
-        conn.executemany("INSERT INTO s(rowid, w) VALUES (?, ?)", enumerate(words, 1))
-        rows = conn.execute("SELECT doc, group_concat(term, ' ') FROM v GROUP BY doc")
-        stored = {int(doc): str(terms) for doc, terms in rows}
+        found = tokenizer.tokens(words)
     finally:
-        conn.close()
-    one = {n: terms for n, terms in stored.items() if " " not in terms}  # one token only
-    return {w: one.get(n, w) for n, w in enumerate(words, 1)}
+        tokenizer.close()
+    return {w: tokens[0] if len(tokens) == 1 else w for w, tokens in zip(words, found, strict=True)}
+
+
+class Tokenizer:
+    """Texts cut into tokens by the index's own tokenizer (a throwaway FTS5 table)."""
+
+    def __init__(self) -> None:
+        self._conn: sqlite3.Connection | None = None
+
+    def tokens(self, texts: Sequence[str]) -> list[list[str]]:
+        """Each text's tokens, in order, as the index would store them."""
+        if self._conn is None:
+            self._conn = sqlite3.connect(":memory:")
+            self._conn.execute(
+                f"CREATE VIRTUAL TABLE t USING fts5(w, content='', tokenize='{TOKENIZE}')"
+            )
+            self._conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        conn = self._conn
+        conn.execute("INSERT INTO t(t) VALUES ('delete-all')")
+        conn.executemany("INSERT INTO t(rowid, w) VALUES (?, ?)", enumerate(texts, 1))
+        found: list[list[str]] = [[] for _ in texts]
+        for doc, term in conn.execute("SELECT doc, term FROM v ORDER BY doc, offset"):
+            found[int(doc) - 1].append(str(term))
+        return found
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
 
 class Matcher:

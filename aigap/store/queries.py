@@ -23,10 +23,11 @@ kind (and per benchmark) written with the cache; that a name resolves to a
 benchmark that has it; the rows of every side table an answer is read from
 (an entity's facts, a speaker's quotes, the names of entities) against
 counts written with them; the search index's row count and shape (its
-structure and term table) once per store, and a checksum of all its pages
-before it answers "nothing"; and, on open, a digest of the schema (a table
-swapped for a view, a trigger added) written in the same transaction. Any
-failure raises CacheError and ``with_store`` rebuilds from the YAML. The
+structure and term table) once per store, and the checksums of the pages that
+could hold a query's words before it answers "nothing" (and of the pages the
+vocabulary that typos are corrected against is read from); and, on open, a
+digest of the schema (a table swapped for a view, a trigger added) written in
+the same transaction. Any failure raises CacheError and ``with_store`` rebuilds from the YAML. The
 checks catch damage, not a deliberate forger: whoever can write the user's
 private cache directory can also edit the fact file or aigap itself.
 """
@@ -45,14 +46,13 @@ from aigap.core.rows import Rows
 from aigap.core.text import normalize_name
 from aigap.kinds.base import no_figures
 from aigap.store.index import COLUMN_WEIGHTS
+from aigap.store.pages import Pages, token_key
 from aigap.store.schema import (
     BY_SOURCE,
     SEARCH_ROWS,
     SEARCH_SHAPE,
-    SEARCH_SUM,
     UNDATED,
     row_crc,
-    search_checksum,
     search_shape,
 )
 
@@ -120,13 +120,14 @@ class Store:
         self.conn = conn
         self.path = path
         self._search_whole = False  # the search index's row count and shape were checked
-        self._search_sound = False  # ... and every page of it, before an answer of "nothing"
+        self._pages = Pages(conn)  # ... and the pages that could hold what it did not find
 
     # A row's values are what SQLite holds (text, integers, reals, NULL): Any, as
     # sqlite3 gives them; every record built from them is checked by _build.
 
     def close(self) -> None:
         """End the command's read transaction: an edit in place may now go ahead."""
+        self._pages.close()
         self.conn.close()
 
     def _rows(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
@@ -296,14 +297,28 @@ class Store:
             self._expect(self._checked(search_shape), SEARCH_SHAPE)
             self._search_whole = True
 
-    def _search_index_sound(self) -> None:
-        """Every page of the search index is as written (once per store, and only when
-        the index finds nothing: reading it all costs ~30 ms at 100,000 facts). A
-        zeroed or swapped page keeps every count and the shape; FTS5 then finds
-        nothing where it should, and "nothing matches" would be a wrong answer."""
-        if not self._search_sound:
-            self._expect(self._checked(search_checksum), SEARCH_SUM)
-            self._search_sound = True
+    def _search_absent(self, match: str) -> None:
+        """The pages that could hold the terms of an FTS5 query that found nothing are
+        as written (``store/pages.py``: per segment, the leaves from the one where
+        each term would start to the one its doclist ends on, a few pages, not the
+        whole index). A zeroed, swapped or flipped page keeps every count and the
+        shape; FTS5 then finds nothing where it should, and "nothing matches" would
+        be a wrong answer. Each page is checked once per store."""
+        self._pages_sound(lambda: self._pages.expression_sound(match))
+
+    def _vocabulary_sound(self, ranges: Sequence[tuple[str, str]]) -> None:
+        """The pages that hold the index's terms in these ranges are as written: the
+        words a typo is corrected against are all there."""
+        keys = [(token_key(low), token_key(high)) for low, high in ranges]
+        self._pages_sound(lambda: self._pages.ranges_sound(keys))
+
+    def _pages_sound(self, check: Callable[[], bool]) -> None:
+        try:
+            sound = check()
+        except sqlite3.Error as exc:
+            raise CacheError(str(exc)) from exc
+        if not sound:
+            raise CacheError("cached search index fails its page checksums")
 
     def _checked(self, checksum: Callable[[sqlite3.Connection], int]) -> int:
         try:
@@ -334,7 +349,7 @@ class Store:
         else:
             total = self._rows("SELECT count(*) FROM search WHERE search MATCH ?", (match,))[0][0]
         if not total:
-            self._search_index_sound()
+            self._search_absent(match)
         return Rows([Ranked(self._stored(row[:5]), float(row[5])) for row in rows], total)
 
     def search_count(self, match: str, cap: int) -> int:
@@ -345,7 +360,7 @@ class Store:
             (match, cap),
         )
         if not rows[0][0]:
-            self._search_index_sound()
+            self._search_absent(match)
         return int(rows[0][0])
 
     def term_docs(self, token: str, prefix: bool = False) -> int | None:
@@ -380,18 +395,17 @@ class Store:
         the number of records each is in: the words a typo is corrected against."""
         if not first or ord(first) >= 0x10FFFF:  # no character follows the last one
             return []
-        terms = self.search_vocabulary_between([(first, chr(ord(first) + 1))])
-        if not terms:
-            self._search_index_sound()
-        return terms
+        return self.search_vocabulary_between([(first, chr(ord(first) + 1))])
 
     def search_vocabulary_between(self, ranges: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
         """The search index's terms from ``low`` (included) to ``high`` (excluded) for
         each (low, high) range, with the number of records each is in. Each range is
-        one seek in the index's term B-tree, so many narrow ranges stay fast."""
+        one seek in the index's term B-tree, so many narrow ranges stay fast. The
+        pages they are read from are checked first (``_vocabulary_sound``)."""
         if not ranges:
             return []
         self._vocabulary()
+        self._vocabulary_sound(ranges)
         select = "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?"
         found: list[tuple[str, int]] = []
         for at in range(0, len(ranges), 100):  # under SQLite's limit of compound selects

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from aigap import kinds
 from aigap.kinds import base
 
-CACHE_FORMAT = "24"
+CACHE_FORMAT = "25"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
@@ -75,6 +75,9 @@ CREATE TABLE file_counts(
 CREATE TABLE search_names(id TEXT PRIMARY KEY, names TEXT NOT NULL);
 -- the search index's text (its external content: see SEARCH_SCHEMA)
 CREATE TABLE search_text(ord INTEGER PRIMARY KEY, names TEXT, body TEXT, passage TEXT);
+-- a checksum of each page of the search index, by its id in search_data (see
+-- store/pages.py): an answer of "nothing" checks the pages that could hold it
+CREATE TABLE search_sums(id INTEGER PRIMARY KEY, crc INTEGER NOT NULL);
 """
 
 
@@ -161,7 +164,6 @@ UNDATED = "~"  # the sort key of an undated fact: after every date
 BY_SOURCE = "facts-of-source"  # counts rows: (this, source id) -> how many facts
 SEARCH_ROWS = "search-index"  # counts row: (this, "") -> rows in the search index
 SEARCH_SHAPE = "search-shape"  # counts row: (this, "") -> search_shape() of the index
-SEARCH_SUM = "search-sum"  # counts row: (this, "") -> search_checksum() of the index
 
 
 # The FTS5 index's own records in its data table: the averages (rows, tokens per
@@ -173,9 +175,11 @@ _FTS5_AVERAGES, _FTS5_STRUCTURE = 1, 10
 def search_shape(conn: sqlite3.Connection) -> int:
     """A checksum of the search index's shape: its averages and structure records, its
     term -> leaf-page table (search_idx: one row per leaf), its docsize row count and
-    config. Reads a few pages (about 2 ms at 100,000 facts): checked once per store."""
+    config, and how many page checksums search_sums holds (one per page: emptied,
+    it would have none to check). Reads a few pages (about 2 ms at 100,000 facts):
+    checked once per store."""
     row = conn.execute(
-        "SELECT (SELECT count(*) FROM search_docsize),"
+        "SELECT (SELECT count(*) FROM search_docsize), (SELECT count(*) FROM search_sums),"
         " (SELECT count(*) || ',' || total(segid) || ',' || total(pgno)"
         "  || ',' || total(length(term)) FROM search_idx),"
         " (SELECT group_concat(k || '=' || v) FROM search_config),"
@@ -184,22 +188,6 @@ def search_shape(conn: sqlite3.Connection) -> int:
         (_FTS5_AVERAGES, _FTS5_STRUCTURE),
     ).fetchone()
     return zlib.crc32(repr(row).encode())
-
-
-def search_checksum(conn: sqlite3.Connection) -> int:
-    """A checksum of every page of the search index (leaves and term table), by id.
-
-    Reads the whole index (about 30 ms at 100,000 facts), so it is only checked
-    before the index's answer is "nothing" (a zeroed or swapped leaf page keeps
-    every count and the shape, and FTS5 then finds nothing where it should).
-    """
-    crc = 0
-    for block_id, block in conn.execute("SELECT id, block FROM search_data ORDER BY id"):
-        data = block if isinstance(block, bytes) else repr(block).encode()  # damage: any type
-        crc = zlib.crc32(data, zlib.crc32(str(block_id).encode(), crc))
-    for row in conn.execute("SELECT segid, term, pgno FROM search_idx ORDER BY segid, term"):
-        crc = zlib.crc32(repr(row).encode(), crc)
-    return crc
 
 
 def entries_from_data(section: str) -> bool:

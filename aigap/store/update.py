@@ -49,12 +49,11 @@ from aigap.store.cache import (
     section_list,
 )
 from aigap.store.index import Indexer
+from aigap.store.pages import write_page_sums
 from aigap.store.schema import (
     SEARCH_SHAPE,
-    SEARCH_SUM,
     ord_of,
     schema_digest,
-    search_checksum,
     search_shape,
     slot_range,
 )
@@ -185,17 +184,15 @@ def apply(conn: sqlite3.Connection, edits: Sequence[Edit], key: str) -> bool:
 
 
 def _index_sums(conn: sqlite3.Connection) -> int:
-    """The search index's shape and page checksum (``schema.search_shape``,
-    ``search_checksum``) written into counts, as a full build writes them; the shape."""
+    """The search index's page checksums (``pages.write_page_sums``) and its shape
+    (``schema.search_shape``, written into counts), as a full build writes them; the shape."""
     # FTS5 keeps new rows in memory until the transaction ends or a savepoint
     # is taken: this writes them into the index's pages, which are summed next
     conn.execute("SAVEPOINT flush")
     conn.execute("RELEASE flush")
+    write_page_sums(conn)
     shape = search_shape(conn)
-    conn.executemany(
-        "UPDATE counts SET n = ? WHERE kind = ? AND benchmark = ''",
-        [(shape, SEARCH_SHAPE), (search_checksum(conn), SEARCH_SUM)],
-    )
+    conn.execute("UPDATE counts SET n = ? WHERE kind = ? AND benchmark = ''", (shape, SEARCH_SHAPE))
     return shape
 
 
