@@ -942,10 +942,13 @@ def _first_letter_ranges(word: str) -> list[tuple[str, str]]:
         for other in range(INITIALS):
             ranges.append(starting(chr(SYLLABLE_BASE + other * PER_INITIAL + rest)))
         return ranges
-    if is_hangul(word):
+    if is_hangul(word) or len(word) < 3:
         return []
-    prefixes = {x + word[1] for x in _LATIN_FIRST} | {x + word[0] for x in _LATIN_FIRST}
-    prefixes.add(word[1])
+    # one edit at most (VOCABULARY_EDITS), spent on the first letter: the next two
+    # letters are as typed, so each range is three letters wide, not two (a typo
+    # reads a few index words, not every word under ?a)
+    prefixes = {x + word[1:3] for x in _LATIN_FIRST} | {x + word[:2] for x in _LATIN_FIRST}
+    prefixes |= {word[1:3], word[1] + word[0] + word[2]}
     return [starting(p) for p in sorted(prefixes) if p[0] != word[0]]
 
 
