@@ -37,6 +37,9 @@ benchmarks:
   - id: bench-2
     name: {en: "Bench 2", ko: "벤치 2"}
     measures: {en: "Synthetic task 2", ko: "합성 과제 2"}
+  - id: bench-3
+    name: {en: "Bench 3", ko: "벤치 3"}
+    measures: {en: "Synthetic task 3", ko: "합성 과제 3"}
 entities:
   - {id: us, type: country, name: {en: "United States", ko: "미국"}, iso: US}
   - {id: cn, type: country, name: {en: "China", ko: "중국"}, iso: CN}
@@ -52,7 +55,30 @@ gaps:
     values:
       - {date: "2023", label: {en: "end of 2023", ko: "2023년 말"}, value: 5.5, printed: "5.5%"}
       - {date: "2024", label: {en: "end of 2024", ko: "2024년 말"}, value: 0.1, printed: "0.1%"}
+  - id: g-3
+    source: a-1
+    passage: "격차는 4.0%에서 2.0%로 바뀌었다."
+    passage_en: "The gap went from 4.0% to 2.0%."
+    benchmark: bench-3
+    unit: pp
+    printed_unit: "%"
+    values:
+      - {date: "2023", label: {en: "end of 2023", ko: "2023년 말"}, value: 4.0, printed: "4.0%"}
+      - {date: "2024", label: {en: "end of 2024", ko: "2024년 말"}, value: 2.0, printed: "2.0%"}
 scores:
+  - id: s-3
+    source: a-1
+    passage: "딥시크 모델은 47.3%를 기록했다."
+    passage_en: "DeepSeek scored 47.3%."
+    about: [lab-deepseek]
+    benchmark: bench-3
+    model: {en: "DeepSeek M3"}
+    organization: {en: "DeepSeek", ko: "딥시크"}
+    country: CN
+    date: "2024-09-26"
+    value: 47.3
+    unit: percent
+    printed: "47.3%"
   - id: s-1
     source: a-1
     passage: "딥시크 모델은 61.7%를 기록했다."
@@ -153,6 +179,10 @@ def test_a_figure_of_another_kind_is_no_wrong_unit(
         ("DeepSeek spent $8.12 billion to train its model.", "wrong-unit", "c-1"),
         ("딥시크는 모델 학습에 812억 달러를 썼다.", "wrong-unit", "c-1"),
         ("DeepSeek spent $8.12 million to train its model.", "supported", "c-1"),
+        # a benchmark with a gap and a company's score on it: the company's figure is its score
+        ("딥시크 모델은 벤치 3에서 47.3%를 기록했다.", "supported", "s-3"),
+        ("DeepSeek scored 47.3% on Bench 3.", "supported", "s-3"),
+        ("벤치 3 격차는 2024년 말 2.0%p였다.", "supported", "g-3"),
     ],
 )
 def test_the_same_kind_of_measure_is_judged(

@@ -574,6 +574,10 @@ def _date_fits(when: When, date: PartialDate | None) -> bool:
     return when.day <= date.day <= (when.last_day or when.day)
 
 
+# a name, or its model, shares or company, as a Korean sentence's subject
+_KO_SUBJECT = re.compile(r"(?:\s*(?:모델|주가|주식|회사|측))?(?:은|는|이|가)\s")
+
+
 def _closeness(
     mention: draft.Span | Mention, start: int, end: int, text: str, others: Sequence[Figure]
 ) -> float:
@@ -581,8 +585,8 @@ def _closeness(
     if mention.end <= start:
         between = text[mention.end : start]
         distance = float(len(between))
-        if re.search(r"(?:은|는|이|가)\s", text[mention.end : mention.end + 2] + " "):
-            distance *= 0.5  # the sentence's subject (R1은 ...)
+        if _KO_SUBJECT.match(text[mention.end : mention.end + 8] + " "):
+            distance *= 0.5  # the sentence's subject (R1은 ..., 딥시크 모델은 ...)
     elif mention.start >= end:
         between = text[end : mention.start]
         distance = len(between) * 2.5  # a name after the figure is rarely its owner
