@@ -14,10 +14,12 @@ from typer.testing import CliRunner
 from aigap.answers.names import vowel_twin
 from aigap.answers.search import (
     _asking,
+    _candidates,
     _related,
     _verb_form,
     korean_stem,
     match_expression,
+    parse,
     query_words,
 )
 from aigap.cli import app
@@ -519,3 +521,20 @@ def test_a_noun_and_is_is_the_noun_but_a_names_typo_is_corrected(runner: CliRunn
     # 회사야 (is a company): 회사; 엔비디야 stays a typo of 엔비디아, said as one
     assert not hits(runner, "브로드컴은", "어떤", "회사야")[0]["weak"]
     assert "엔비디아" in " ".join(table(runner, "엔비디야", "--lang", "ko").split())
+
+
+def test_candidates_matching_two_terms_first_keep_the_whole_count() -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    try:
+        query = parse(store, ["deepseek", "r1", "aime"])
+        expression = query.expression
+        assert expression is not None
+        found, total = _candidates(store, query, expression, 2)
+        # two records match two terms or more: they are the candidates, and the
+        # count is still of every record matching any term
+        assert len(found) >= 2
+        assert total == store.search_count(expression, store.record_count())
+        whole, whole_total = _candidates(store, query, expression, None)
+        assert whole_total == total and len(whole) == total
+    finally:
+        store.close()

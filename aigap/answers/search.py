@@ -1224,6 +1224,30 @@ def _rank(
     return [*head, *scored[RERANK:]]
 
 
+PAIRED_MOST = 6  # terms whose pairs are tried first (15 pairs); more are searched OR-ed
+
+
+def _candidates(
+    store: Store, query: Query, expression: str, wanted: int | None
+) -> tuple[list[Ranked], int]:
+    """The best ``wanted`` records for the question (BM25), and how many match it.
+
+    When ``wanted`` records match two of its terms or more, they are the
+    candidates: ranking every record that has one common word (39,580 for
+    deepseek r1 release at 100,000 facts) costs 30 ms, and the re-ranking by
+    coverage puts those that match more first anyway. Otherwise, and for a
+    whole listing (``wanted`` None), every record matching any term.
+    """
+    terms = [t.expression for t in query.terms]
+    if wanted is not None and 2 <= len(terms) <= PAIRED_MOST:
+        pairs = " OR ".join(f"({a} AND {b})" for n, a in enumerate(terms) for b in terms[n + 1 :])
+        narrow = store.search(pairs, wanted)
+        if len(narrow.rows) >= wanted:
+            return list(narrow.rows), store.search_count(expression, store.record_count())
+    found = store.search(expression, wanted)
+    return list(found.rows), found.total
+
+
 def search(
     store: Store,
     words: Sequence[str],
@@ -1242,8 +1266,7 @@ def search(
     if expression is None:
         return Found(text, [], 0)
     wanted = None if limit is None else max(limit, RERANK)
-    found = store.search(expression, wanted)
-    candidates, total = list(found.rows), found.total
+    candidates, total = _candidates(store, query, expression, wanted)
     # A query that is exactly an id ("gap-mmlu") means that record, first
     # (not a name: "broadcom" asks about Broadcom, its card need not lead).
     folded = query_words(words)
