@@ -118,3 +118,8 @@ def test_another_year_of_a_name_with_a_year_is_another_version() -> None:
 def test_of_equally_near_names_the_longer_is_meant() -> None:
     # nvdia: a letter left out of nvidia, rather than one added to nvda
     assert correct("nvdia", ["nvda", "nvidia"]) == "nvidia"
+
+
+def test_run_together_syllables_are_a_typo_of_the_name() -> None:
+    # 엔비댜: 디아 run together into 댜
+    assert correct("엔비댜", ["엔비디아", "엔비"]) == "엔비디아"

@@ -16,6 +16,7 @@ from aigap.answers.search import (
     _asking,
     _candidates,
     _related,
+    _verb_ending,
     _verb_form,
     korean_stem,
     match_expression,
@@ -540,3 +541,25 @@ def test_candidates_matching_two_terms_first_keep_the_whole_count() -> None:
         assert whole_total == total and len(whole) == total
     finally:
         store.close()
+
+
+def test_a_why_question_puts_the_fact_that_explains_first(runner: CliRunner) -> None:
+    # the chip stocks' fall and its cause, before each company's figure
+    found = [h["id"] for h in hits(runner, "why", "did", "chip", "stocks", "fall")[:3]]
+    assert "event-chip-stocks-fall" in found
+
+
+def test_korean_verb_endings_that_no_noun_has() -> None:
+    assert _verb_ending("줄까") and _verb_ending("될까요") and _verb_ending("써서")
+    assert not _verb_ending("문서") and not _verb_ending("보고서") and not _verb_ending("까")
+
+
+def test_a_confirmation_and_a_relative_time_are_no_content(runner: CliRunner) -> None:
+    # 맞나 (is it right?), 작년 (last year) ask; they are not what the base lacks
+    assert not hits(runner, "량원펑", "1985년생", "맞나")[0]["weak"]
+    assert not hits(runner, "챗봇아레나", "미중", "격차", "작년", "1월")[0]["weak"]
+
+
+def test_a_figure_after_a_name_with_a_number_is_no_version(runner: CliRunner) -> None:
+    first = hits(runner, "o1", "79.2", "aime")[0]
+    assert first["id"] == "score-aime-o1" and not first["weak"]

@@ -192,6 +192,8 @@ class Names:
         key = normalize_name(name)
         if not key or normalize_name(name + number) in self.keys:
             return False
+        if _DIGITS.search(name):
+            return False  # a number after o1, r1 or h800 is a figure (o1 79.2), no version
         if _YEAR.fullmatch(number):
             # a year is a version of a name the base has with another year (aime 2025:
             # the base has AIME 2024), and no version of any other name
@@ -326,6 +328,24 @@ class Names:
 def jamo(text: str) -> str:
     """Hangul syllables split into their letters (NFD): 엔비디아 -> 엔비디아."""
     return unicodedata.normalize("NFD", text)
+
+
+# Two open syllables that speech and typing run together (디아 -> 댜, 보아 -> 봐,
+# 두어 -> 둬, 시어 -> 셔), in jamo: a vowel, a silent ㅇ and a vowel -> one vowel
+_CONTRACTIONS = (
+    ("\u1175\u110b\u1161", "\u1163"),  # ㅣ ㅇ ㅏ -> ㅑ
+    ("\u1175\u110b\u1165", "\u1167"),  # ㅣ ㅇ ㅓ -> ㅕ
+    ("\u1169\u110b\u1161", "\u116a"),  # ㅗ ㅇ ㅏ -> ㅘ
+    ("\u116e\u110b\u1165", "\u116f"),  # ㅜ ㅇ ㅓ -> ㅝ
+)
+
+
+def _contracted(letters: str) -> str:
+    """Jamo with run-together syllables contracted, so 엔비댜 is as near 엔비디아 as
+    엔비디아 itself: the form compared for typos."""
+    for long, short in _CONTRACTIONS:
+        letters = letters.replace(long, short)
+    return letters
 
 
 # Unicode's Hangul syllable table: 19 first consonants, each a block of 588
@@ -473,7 +493,7 @@ def correct(
         return None
     weights = vocabulary if isinstance(vocabulary, Mapping) else dict.fromkeys(vocabulary, 0.0)
     hangul = is_hangul(word)
-    target = jamo(word) if hangul else word
+    target = _contracted(jamo(word)) if hangul else word
     candidates: dict[str, str] = {}  # compared form -> the word
     digits = _DIGITS.findall(word)
     for cand in weights:
@@ -481,7 +501,7 @@ def correct(
             continue
         if _DIGITS.findall(cand) != digits:
             continue  # another number is another version, not a typo (라마4 is not 라마3)
-        candidates.setdefault(jamo(cand) if hangul else cand, cand)
+        candidates.setdefault(_contracted(jamo(cand)) if hangul else cand, cand)
     found = process.extract(
         target, list(candidates), scorer=OSA.distance, score_cutoff=limit, limit=None
     )

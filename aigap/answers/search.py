@@ -99,14 +99,15 @@ STOP_WORDS = frozenset(
     their them these they this those to was were what whats when where which who
     whom whose why will with would you your tell show give me please more most less
     really basically actually just even ever very so quite pretty true get got gets
-    vs versus measure measures
+    vs versus measure measures late early mid recently lately
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
     을 를 의 에 좀 알려줘 알려주세요 대해 대한 관해 관한 덕분에 때문에 통해 이유
     뭐야 뭔가 뭐지 뭐예요 뭐에요 무엇인가 누구야 누구예요 누구인가 누군가 언제야 언제예요
     언제인가 누군데 뭔데 어디야 진짜 정말 사실 사실임 혹시 그냥 완전 엄청 너무 아주 이렇게
-    그렇게
+    그렇게 맞나 맞나요 맞아 맞지 맞죠 맞냐 맞음 맞는지 맞습니까 작년 올해 지난해 금년
+    최근 요즘
     """
     )
 )
@@ -390,6 +391,8 @@ TYPE_WORDS: dict[str, str] = {
     for word in _listed(words)
 }
 TYPE_SHARE = 0.5  # a type word is taken to be as common as half the base's records
+# Questions that ask why: a fact without a figure (a claim, an event) explains
+WHY_WORDS = frozenset(_listed("why reason reasons cause caused 왜 이유 원인 때문"))
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
 WHAT_WORDS = frozenset(
     _listed(
@@ -500,6 +503,7 @@ class Query(msgspec.Struct, frozen=True):
     figure: bool = False  # asks for a figure
     what: bool = False  # asks who or what something is
     when: bool = False  # asks when
+    why: bool = False  # asks why: a claim or an event explains, a figure does not
 
     @property
     def expression(self) -> str | None:
@@ -518,6 +522,7 @@ def _word_term(word: str, rules: Rules) -> Term:
         # 고소했나, 출시됐나: a noun made a verb by 하다 or 되다 is the noun, content
         verb = bool(ending) and not ending.startswith(NOUN_VERB_ENDINGS)
         verb = verb or is_past_tense(stem)  # 나왔어, 떨어졌나: no noun has the past tense
+        verb = verb or _verb_ending(word)  # 줄까, 써서
         one_syllable = len(stem) == 1 and rules.syllable
         # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
         light = verb or one_syllable
@@ -625,7 +630,8 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     named = [store.record(e) for t in terms for e in t.entities]
     named_types = {"type:" + r.type for r in named if isinstance(r, Entity)}
     what = what or any(t.form in named_types for t in terms)
-    return Query(tuple(terms), tuple(corrections), figure, what, when)
+    why = any(w in WHY_WORDS for w in folded)
+    return Query(tuple(terms), tuple(corrections), figure, what, when, why)
 
 
 def _versions(pieces: Sequence[str], names: Names) -> tuple[list[str], set[int]]:
@@ -852,6 +858,25 @@ _MODIFIER_FINALS = frozenset((4, 8))  # ㄴ, ㄹ
 _VERB_SYLLABLES = frozenset("어아여요다고서며나니지네")
 
 
+def _verb_ending(word: str) -> bool:
+    """Whether a Korean word ends as only a verb does: ㄹ까 (줄까, 될까요: will it …?)
+    or 서 after a verb's 아/어 form (써서, 해서: … and so). No noun ends so."""
+    stem = word[:-1] if word.endswith("까요") else word
+    if len(stem) < 2:
+        return False
+    before = syllable_parts(stem[-2])
+    if before is None:
+        return False
+    if stem[-1] == "까":
+        return before[2] == _L_FINAL
+    return (
+        stem[-1] == "서"
+        and before[1] in _CONNECTIVE_VOWELS
+        and before[2] in (_NO_FINAL, _PAST_FINAL)
+    )
+
+
+_L_FINAL = 8  # the final consonant ㄹ: a verb's future or modifier form (줄, 할)
 # Vowels of a verb's 아/어 form (빌려, 만들어, 나와, 해, 됐): ㅏ ㅐ ㅓ ㅕ ㅘ ㅙ ㅝ
 _CONNECTIVE_VOWELS = frozenset((0, 1, 4, 6, 9, 10, 14))
 _NO_FINAL, _PAST_FINAL = 0, 20  # no final consonant; ㅆ, the past tense
@@ -1198,8 +1223,10 @@ def _rank(
             score = bm25 * coverage**COVERAGE_POWER
             if card:
                 score *= WHAT_CARD_FACTOR if query.what and about & named else CARD_FACTOR
-            elif _asked(query, record):
+            elif _asked(query, record) and not query.why:
                 score *= FIGURE_FACTOR
+            elif query.why and not _has_figure(record):
+                score *= FIGURE_FACTOR  # a why-question: the fact that explains
             if not card:
                 score *= NAMED_FACTOR ** sum(i in hits for hits in subject)
                 # what a fact is chiefly about comes first in its ``about``
