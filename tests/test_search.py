@@ -50,6 +50,8 @@ PART_FILES = [
     Path(__file__).with_name("search_questions_tuning5.yaml"),
     Path(__file__).with_name("search_questions_heldout11.yaml"),
     Path(__file__).with_name("search_questions_heldout12.yaml"),
+    Path(__file__).with_name("search_questions_heldout13.yaml"),
+    Path(__file__).with_name("search_questions_heldout14.yaml"),
 ]
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))[
     "questions"
