@@ -565,3 +565,19 @@ def test_a_confirmation_and_a_relative_time_are_no_content(runner: CliRunner) ->
 def test_a_figure_after_a_name_with_a_number_is_no_version(runner: CliRunner) -> None:
     first = hits(runner, "o1", "79.2", "aime")[0]
     assert first["id"] == "score-aime-o1" and not first["weak"]
+
+
+def test_two_things_compared_are_each_an_answer_for_its_side(runner: CliRunner) -> None:
+    found = hits(runner, "did", "the", "humaneval", "gap", "close", "faster", "than", "mmlu")
+    assert {"gap-humaneval", "gap-mmlu"} & {h["id"] for h in found[:3] if not h["weak"]}
+
+
+def test_the_rest_of_a_word_after_a_name_keeps_its_stem(runner: CliRunner) -> None:
+    # 딥시크효과란: DeepSeek, and 효과 (effect) with 란 (what is) cut
+    found = [h["id"] for h in hits(runner, "딥시크효과란")[:3]]
+    assert "claim-gap-nearly-gone-headline" in found
+
+
+def test_common_adverbs_are_not_corrected_into_words(runner: CliRunner) -> None:
+    # still is not a typo of skill
+    assert "Showing results" not in table(runner, "which", "gap", "is", "still", "largest")

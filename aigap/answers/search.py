@@ -99,7 +99,8 @@ STOP_WORDS = frozenset(
     their them these they this those to was were what whats when where which who
     whom whose why will with would you your tell show give me please more most less
     really basically actually just even ever very so quite pretty true get got gets
-    vs versus measure measures late early mid recently lately
+    vs versus measure measures late early mid recently lately still yet already also
+    again
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -391,6 +392,8 @@ TYPE_WORDS: dict[str, str] = {
     for word in _listed(words)
 }
 TYPE_SHARE = 0.5  # a type word is taken to be as common as half the base's records
+# Words that compare two things: a fact about either answers for its side
+COMPARE_WORDS = frozenset(_listed("vs versus than compared compare comparison or 비교 대비 vs."))
 # Questions that ask why: a fact without a figure (a claim, an event) explains
 WHY_WORDS = frozenset(_listed("why reason reasons cause caused 왜 이유 원인 때문"))
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
@@ -504,6 +507,7 @@ class Query(msgspec.Struct, frozen=True):
     what: bool = False  # asks who or what something is
     when: bool = False  # asks when
     why: bool = False  # asks why: a claim or an event explains, a figure does not
+    compares: bool = False  # compares two things (vs, than, 보다, 비교)
 
     @property
     def expression(self) -> str | None:
@@ -603,7 +607,9 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
                 continue
             # what follows the last name in an unspaced word: 엔비디아주가 -> 주가
             rest = text[inside[-1].end : end] if inside[-1].end < end else ""
-            if len(rest) >= 2 and rest not in PARTICLES and korean_stem(rest) == rest:
+            # ... with its own particle or ending cut (딥시크효과란 -> 효과): only an
+            # ending after the name (딥시크라는, 알트만은) is no word
+            if len(rest) >= 2 and rest not in PARTICLES and len(korean_stem(rest)) >= 2:
                 terms.append(_word_term(rest, rules))
         terms = [_name_term(hit.text, hit.ids, store) for hit in hits] + terms
     else:
@@ -631,7 +637,8 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     named_types = {"type:" + r.type for r in named if isinstance(r, Entity)}
     what = what or any(t.form in named_types for t in terms)
     why = any(w in WHY_WORDS for w in folded)
-    return Query(tuple(terms), tuple(corrections), figure, what, when, why)
+    compares = any(w in COMPARE_WORDS or w.endswith("보다") for w in folded)
+    return Query(tuple(terms), tuple(corrections), figure, what, when, why, compares)
 
 
 def _versions(pieces: Sequence[str], names: Names) -> tuple[list[str], set[int]]:
@@ -1189,6 +1196,13 @@ def _rank(
     # a word with a digit found nowhere (gpt-5, q4, r2, 2분기) names a model, version or
     # period the base lacks: the question is about it, as about a name it lacks
     versioned = any(u and _DIGIT.search(t.typed) for t, u in zip(query.terms, unknown, strict=True))
+    kinds_of_names: dict[str, list[int]] = {}
+    for n in names_asked:
+        first = store.record(query.terms[n].entities[0])
+        kind = "benchmark" if isinstance(first, Benchmark) else getattr(first, "type", "")
+        kinds_of_names.setdefault(kind, []).append(n)
+    # countries are no peers: a US fact does not answer for Korea's side
+    peers = [g for k, g in kinds_of_names.items() if len(g) >= 2 and k != "country"]
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
@@ -1201,6 +1215,13 @@ def _rank(
             for w, hits, text, met_it in zip(weights, matched, noted, met, strict=True)
             if i in hits or met_it
         )
+        if query.compares:
+            # two things of one kind compared (the humaneval gap vs the mmlu gap, r1
+            # or o1): a fact about one of them answers for its side of the question
+            for group in peers:
+                hit = [n for n in group if i in matched[n] or met[n]]
+                if hit:
+                    got += sum(weights[n] for n in group if n not in hit)
         coverage = got / whole
         card = isinstance(record, Source | Benchmark | Entity)
         names_met = any(
