@@ -1625,19 +1625,18 @@ def verify(store: Store, text: str, lang: Lang = "en") -> Report:
                 for m in said
                 if _actor(m.entity, names)
             ] + mentions
+        own = _outside_quotes(sentence.text, mentions)
         carried: list[Mention] = []
         if (
             previous is not None
             and previous.sentence.paragraph == sentence.paragraph
-            and not any(_actor(m.entity, names) for m in _outside_quotes(sentence.text, mentions))
+            and not any(_actor(m.entity, names) for m in own)
         ):
             # "It also scored 97.3% on MATH-500": the subject is the last sentence's
             said = _outside_quotes(previous.sentence.text, previous.mentions)
             carried = [m for m in said if _actor(m.entity, names)] or said or previous.carried
         benchmarks = frozenset(
-            m.entity
-            for m in _outside_quotes(sentence.text, mentions)
-            if isinstance(names.by_id.get(m.entity), Benchmark)
+            m.entity for m in own if isinstance(names.by_id.get(m.entity), Benchmark)
         )
         topics = benchmarks
         if previous is not None and previous.sentence.paragraph == sentence.paragraph:
