@@ -49,17 +49,12 @@ def check_range(since: PartialDate | None, until: PartialDate | None) -> None:
         raise AigapError.said("error.since_after_until", since=since.iso, until=until.iso)
 
 
-def known_tags(store: Store, sections: Sequence[str]) -> list[str]:
-    """The tags the facts of these kinds carry (case-folded), from the cache's index."""
-    return store.known_tags(sections)
-
-
 def check_tags(store: Store, sections: Sequence[str], wanted: set[str]) -> None:
     """A tag no fact of those kinds carries is an error that lists the known tags
     (exit 2): an empty answer would hide a typing slip."""
     if not wanted:
         return
-    known = known_tags(store, sections)
+    known = store.known_tags(sections)  # case-folded, from the cache's index
     unknown = sorted(wanted - {t.casefold() for t in known})
     if unknown:
         said = [
