@@ -522,7 +522,13 @@ def _word_term(word: str, rules: Rules) -> Term:
     """A plain word's term: a Korean stem as a prefix, an English word with its irregular forms."""
     if is_hangul(word):
         stem = korean_stem(word, ENDINGS if rules.endings else _OLD_ENDINGS)
-        ending = next((e for e in VERB_ENDINGS if word.endswith(e) and len(word) > len(e)), "")
+        # the longest ending (됐나요, not 나요: VERB_ENDINGS is a set, and which of two
+        # endings came first changed with the process's hash seed)
+        ending = max(
+            (e for e in VERB_ENDINGS if word.endswith(e) and len(word) > len(e)),
+            key=len,
+            default="",
+        )
         # 고소했나, 출시됐나: a noun made a verb by 하다 or 되다 is the noun, content
         verb = bool(ending) and not ending.startswith(NOUN_VERB_ENDINGS)
         verb = verb or is_past_tense(stem)  # 나왔어, 떨어졌나: no noun has the past tense
