@@ -1202,13 +1202,7 @@ def _rank(
     # a word with a digit found nowhere (gpt-5, q4, r2, 2분기) names a model, version or
     # period the base lacks: the question is about it, as about a name it lacks
     versioned = any(u and _DIGIT.search(t.typed) for t, u in zip(query.terms, unknown, strict=True))
-    kinds_of_names: dict[str, list[int]] = {}
-    for n in names_asked:
-        first = store.record(query.terms[n].entities[0])
-        kind = "benchmark" if isinstance(first, Benchmark) else getattr(first, "type", "")
-        kinds_of_names.setdefault(kind, []).append(n)
-    # countries are no peers: a US fact does not answer for Korea's side
-    peers = [g for k, g in kinds_of_names.items() if len(g) >= 2 and k != "country"]
+    peers = _peers(store, query, names_asked) if query.compares else []
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
@@ -1276,6 +1270,18 @@ def _rank(
         cards = [msgspec.structs.replace(c, score=tied) for c in cards]
         head = [*rest[:at], *cards, *rest[at:]]
     return [*head, *scored[RERANK:]]
+
+
+def _peers(store: Store, query: Query, names_asked: Sequence[int]) -> list[list[int]]:
+    """The question's names grouped by kind (benchmarks, models, companies …), the
+    groups of two or more: the things a comparison sets side by side. Countries are
+    no peers: a US fact does not answer for Korea's side."""
+    by_kind: dict[str, list[int]] = {}
+    for n in names_asked:
+        first = store.record(query.terms[n].entities[0])
+        kind = "benchmark" if isinstance(first, Benchmark) else getattr(first, "type", "")
+        by_kind.setdefault(kind, []).append(n)
+    return [group for kind, group in by_kind.items() if len(group) >= 2 and kind != "country"]
 
 
 PAIRED_MOST = 6  # terms whose pairs are tried first (15 pairs); more are searched OR-ed
