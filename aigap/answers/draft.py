@@ -211,25 +211,25 @@ def sentences(text: str) -> list[Sentence]:
 
 def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
     text = ""
-    starts: list[tuple[int, int]] = []  # (offset, line)
+    offsets: list[int] = []  # where each line starts in ``text`` (ascending)
+    numbers: list[int] = []  # and its line number
     for line_no, line in lines:
         if text:
             text += " "
-        starts.append((len(text), line_no))
+        offsets.append(len(text))
+        numbers.append(line_no)
         text += line
     begin = 0
-    offsets = [offset for offset, _ in starts]  # ascending: the lines' starts
     line_starts = set(offsets)
     for match in _SENTENCE_END.finditer(text):
         if match.group(1) == "." and _abbreviation(text, match.start()):
             continue
         following = text[match.end() : match.end() + 1]
         line_end = match.end() in line_starts
-        model = re.match(r"[a-z]+\d", text[match.end() : match.end() + 8]) is not None
         if (
             following.islower()
             and following.isascii()
-            and not model  # "o1 scored 79.2%": a name, lower case
+            and not _MODEL_NAME.match(text, match.end(), match.end() + 8)  # "o1 scored 79.2%"
             and not (line_end and match.group(1) == "." and not match.group(2))
         ):
             continue  # '"... a new competitor!" he added.': the sentence goes on
@@ -238,12 +238,14 @@ def _split(lines: list[tuple[int, str]], paragraph: int) -> Iterator[Sentence]:
             continue  # '"… a new competitor!" Altman wrote.': the attribution goes with it
         if _open_quote(text, begin, end):
             continue  # “… 격차가 있었고 … 지금은 …”: a quotation's own pause ends nothing
-        yield from _sentence(text, begin, end, starts, offsets, paragraph)
+        yield from _sentence(text, begin, end, offsets, numbers, paragraph)
         begin = match.end()
     if text[begin:].strip():
-        yield from _sentence(text, begin, len(text), starts, offsets, paragraph)
+        yield from _sentence(text, begin, len(text), offsets, numbers, paragraph)
 
 
+# a model's name in lower case starting the next sentence ("o1 scored 79.2%")
+_MODEL_NAME = re.compile(r"[a-z]+\d")
 _ATTRIBUTION = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|wrote|writes|added|adds|posted|told|asked"
     r"|tweeted|replied|insisted)\b[^.!?\"“”]{0,40}\."  # and no more: "Altman wrote on X."
@@ -299,32 +301,23 @@ MAX_SENTENCE = 600
 
 
 def _sentence(
-    text: str,
-    begin: int,
-    end: int,
-    starts: list[tuple[int, int]],
-    offsets: list[int],
-    paragraph: int,
+    text: str, begin: int, end: int, offsets: list[int], numbers: list[int], paragraph: int
 ) -> Iterator[Sentence]:
-    while end - begin > MAX_SENTENCE:
-        cut = max(text.rfind(c, begin, begin + MAX_SENTENCE) for c in (", ", "; ", " "))
-        cut = cut + 1 if cut > begin else begin + MAX_SENTENCE
-        yield _one_sentence(text, begin, cut, starts, offsets, paragraph)
+    """``text[begin:end]`` with its first line and line breaks (``offsets``: the lines'
+    starts, ``numbers`` their line numbers); longer than ``MAX_SENTENCE``, in pieces."""
+    while True:
+        cut = end
+        if end - begin > MAX_SENTENCE:
+            cut = max(text.rfind(c, begin, begin + MAX_SENTENCE) for c in (", ", "; ", " "))
+            cut = cut + 1 if cut > begin else begin + MAX_SENTENCE
+        after = bisect.bisect_right(offsets, begin)  # the lines after the one begin is on
+        inside = offsets[after : bisect.bisect_left(offsets, cut)]
+        yield Sentence(
+            text[begin:cut], numbers[after - 1], tuple(o - begin for o in inside), paragraph
+        )
+        if cut == end:
+            return
         begin = cut
-    yield _one_sentence(text, begin, end, starts, offsets, paragraph)
-
-
-def _one_sentence(
-    text: str,
-    begin: int,
-    end: int,
-    starts: list[tuple[int, int]],
-    offsets: list[int],
-    paragraph: int,
-) -> Sentence:
-    first = starts[bisect.bisect_right(offsets, begin) - 1][1]
-    inside = offsets[bisect.bisect_right(offsets, begin) : bisect.bisect_left(offsets, end)]
-    return Sentence(text[begin:end], first, tuple(o - begin for o in inside), paragraph)
 
 
 # ---------------------------------------------------------------- numbers

@@ -754,7 +754,8 @@ def judge_figure(
     scored = []
     unnamed = _unnamed_test(tests, figure)
     # a figure on a test ("AIME 2024에서 79.8%를 기록했다") is a score or a gap
-    measures = _measures(_near(ctx.sentence.text, figure))
+    near = _near(ctx.sentence.text, figure)
+    measures = _measures(near)
     if unnamed is not None:
         measures |= _ON_A_TEST
     for s in (base.slots[i] for i in places):
@@ -823,11 +824,12 @@ def judge_figure(
             says += "; " + label("verify.belongs", lang, figure=figure.text, whose=whose)
         return Finding("contradicted", slot.fact, says)
     bounded = figure.hedge in ("over", "under")
+    kinds = {m for s in referents if (m := _MEASURE.get(s.cue)) is not None}
     unit_off = [
         s
         for s in referents
         if not bounded
-        and _same_measure(s, figure, ctx, measures, referents)
+        and _same_measure(s, figure, ctx, measures, near, kinds)
         and not _other_benchmark(s, ctx, unnamed)
         and (
             (s.unit not in _SAME_UNIT[figure.unit] and _matches(figure, s))
@@ -845,7 +847,7 @@ def judge_figure(
     cued = [
         s
         for s in referents
-        if _cued(s.cue, _near(ctx.sentence.text, figure), figure)
+        if _cued(s.cue, near, figure)
         and (family != "money" or s.unit in _SAME_UNIT[figure.unit])
         and _on_benchmark(s, ctx)
         and not _other_benchmark(s, ctx, unnamed)
@@ -1026,23 +1028,25 @@ def _same_measure(
     figure: Figure,
     ctx: _Context,
     said: frozenset[Measure],
-    referents: Sequence[Slot],
+    near: str,
+    kinds: set[Measure],
 ) -> bool:
     """The figure is the same kind of measure as the slot's, not merely not another:
     its words say so, or its cue words do, or it names the slot's benchmark, or the
     subject has no other kind of figure ("In won, the bill comes to 7.88 trillion",
     after a sentence on the cost). Only then is a matching number in another unit a
-    wrong unit."""
+    wrong unit. ``near``: the words around the figure; ``kinds``: the measures of all
+    the figure's referents."""
     measure = _MEASURE.get(slot.cue)
     if measure is None:  # a figure in someone's quoted words: any kind
         return True
     if said:
         return measure in said
-    if _cued(slot.cue, _near(ctx.sentence.text, figure), figure):
+    if _cued(slot.cue, near, figure):
         return True
     if slot.benchmark is not None and any(m.entity == slot.benchmark for m in ctx.mentions):
         return True
-    return all(_MEASURE.get(s.cue, measure) == measure for s in referents)
+    return kinds <= {measure}
 
 
 def _on_benchmark(slot: Slot, ctx: _Context) -> bool:
@@ -1093,23 +1097,16 @@ _NOT_A_TEST = re.compile(
 _ON_A_TEST: frozenset[Measure] = frozenset({"score"})
 
 
-@functools.lru_cache(maxsize=64)  # every figure of a sentence asks
-def _test_spans(text: str) -> tuple[draft.Span, ...]:
-    found = []
-    for hit in _ON_TEST.finditer(text):
-        group = "en" if hit.group("en") else "ko"
-        if not _NOT_A_TEST.match(hit.group(group)):
-            found.append(draft.Span(hit.start(group), hit.end(group)))
-    return tuple(found)
-
-
 def _unnamed_tests(ctx: _Context) -> list[draft.Span]:
     """The names of tests in the sentence that name nothing the base has ("scored
     79.8% on AIME 2024" in a base without AIME)."""
-    spans = _test_spans(ctx.sentence.text)
-    if not spans:
-        return []
-    return [span for span in spans if not _overlaps(span, ctx.mentions)]
+    found = []
+    for hit in _ON_TEST.finditer(ctx.sentence.text):
+        group = "en" if hit.group("en") else "ko"
+        span = draft.Span(hit.start(group), hit.end(group))
+        if not _NOT_A_TEST.match(hit.group(group)) and not _overlaps(span, ctx.mentions):
+            found.append(span)
+    return found
 
 
 def _unnamed_test(tests: Sequence[draft.Span], figure: Figure) -> draft.Span | None:
@@ -1177,19 +1174,15 @@ def _event_date(text: str, when: When) -> bool:
     return when.born or bool(_concepts(near))
 
 
-@functools.lru_cache(maxsize=64)  # every date of a sentence asks
-def _date_spans(text: str) -> tuple[draft.Span, ...]:
-    return tuple(w.span for w in draft.dates(text))
-
-
-def _nearest_concept(text: str, when: When) -> set[str]:
+def _nearest_concept(text: str, when: When, dates: Sequence[When]) -> set[str]:
     """What the date is the date of: the event word nearest it in its clause ("founded in
-    May 2023 …, released R1 on January 20": May 2023 is the founding's)."""
+    May 2023 …, released R1 on January 20": May 2023 is the founding's). ``dates``: the
+    sentence's, whose words are no event's."""
     clause = _clause(text, when.span.start, when.span.end, 60)
     offset = text.find(clause.strip("…"))
     if offset < 0:  # the clause was cut oddly: every concept in it counts
         return set(_concepts(clause))
-    dated = [span for span in _date_spans(text) if span != when.span]  # "1985년생": its own
+    dated = [w.span for w in dates if w.span != when.span]  # "1985년생": its own
     best: tuple[float, str] | None = None
     for concept, pattern in _concept_patterns().items():
         for hit in pattern.finditer(clause):
@@ -1210,9 +1203,12 @@ def _nearest_concept(text: str, when: When) -> set[str]:
     return {best[1]} if best is not None else set()
 
 
-def judge_date(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding | None:
-    """A date said of an event: released, founded, born, met, reported, published."""
-    said = {"born"} if when.born else _nearest_concept(ctx.sentence.text, when)
+def judge_date(
+    when: When, ctx: _Context, base: Base, lang: Lang, dates: Sequence[When]
+) -> Finding | None:
+    """A date said of an event: released, founded, born, met, reported, published
+    (``dates``: all the sentence's, ``when`` among them)."""
+    said = {"born"} if when.born else _nearest_concept(ctx.sentence.text, when, dates)
     if not said:
         return None
     names = ctx.entities() or {m.entity for m in ctx.carried}
@@ -1755,7 +1751,8 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
     tests = _unnamed_tests(ctx)
     for when in written:
         if when.impossible:  # about the draft itself: whatever the sentence is about
-            add(when.span.start, when.span.end, when.text, _impossible(when, ctx, base, lang))
+            impossible = _impossible(when, ctx, base, lang, written)
+            add(when.span.start, when.span.end, when.text, impossible)
     whens = [
         w
         for w in written
@@ -1779,7 +1776,7 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
     for when in whens:
         if id(when) in used:
             continue
-        finding = judge_date(when, ctx, base, lang)
+        finding = judge_date(when, ctx, base, lang, written)
         if finding is not None:
             add(when.span.start, when.span.end, when.text, finding)
     for quoted in quotes:
@@ -1801,10 +1798,12 @@ def _check_sentence(ctx: _Context, base: Base, lang: Lang) -> Iterable[Checked]:
     return [c for _, c in out]
 
 
-def _impossible(when: When, ctx: _Context, base: Base, lang: Lang) -> Finding:
+def _impossible(
+    when: When, ctx: _Context, base: Base, lang: Lang, dates: Sequence[When]
+) -> Finding:
     """A date no calendar has: which part cannot be ("there is no month 13", "February
     2025 has 28 days"), and the base's date when it says what happened then."""
-    event = judge_date(when, ctx, base, lang)
+    event = judge_date(when, ctx, base, lang, dates)
     fact = event.fact if event is not None else None
     says = _no_such_date(when, lang)
     if fact is not None and event is not None and event.says:

@@ -243,13 +243,13 @@ class SideTables:
         for norm in norms:
             if norm:
                 self.count(("speaker", norm), share)
+        if kind in self.indexed:
+            self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
         if kind not in NOT_FACTS:
             for tag in dict.fromkeys(t.casefold() for t in _strings(raw.get("tags"))):
                 self.tags.append((tag, ord_))
                 self.count(("tag", tag), share)
-        if kind in self.indexed:
-            self.entries.extend((ord_, kind, *e) for e in _entry_dates(kind, raw))
-        if kind not in NOT_FACTS:  # for `sources`, `show`: the facts that cite each source
+            # for `sources`, `show`: the facts that cite each source
             for source in dict.fromkeys(_cited(raw)):
                 self.count((BY_SOURCE, source), share)
         if kind in ("benchmarks", "entities"):

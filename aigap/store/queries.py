@@ -73,6 +73,8 @@ _ORDERS = {
     "ranked": "datekey, sub, num, ord",  # by day, then the kind's rank (Kind.index)
 }
 _FACTS_ONLY = f"kind NOT IN {tuple(NOT_FACTS)!r}"  # every section but the NOT_FACTS
+# the facts carrying one of some tags ({}: their placeholders), for listings and timelines
+_TAGGED = " AND ord IN (SELECT ord FROM tags WHERE tag IN ({}))"
 
 
 class Ranked(msgspec.Struct, frozen=True):
@@ -475,14 +477,15 @@ class Store:
             f" (SELECT ord FROM records WHERE kind IN ({marks})) ORDER BY tag",
             sections,
         )
-        tags = [str(r[0]) for r in rows]
-        self._tags_whole(tags)
-        # the index lost no row: a tag with every row lost would look unknown
-        held = self._rows("SELECT count(*) FROM tags")[0][0]
-        written = self._rows("SELECT sum(n) FROM counts WHERE kind = 'tag'")[0][0]
-        if held != (written or 0):
+        n = self._rows(f"SELECT count(*) FROM records WHERE {_FACTS_ONLY}")[0][0]
+        self._expect(n, "facts")
+        # the index lost no row of any tag (counts written with it), in one pass: a
+        # tag with every row lost would look unknown
+        held = self._rows("SELECT tag, count(*) FROM tags GROUP BY tag")
+        written = self._rows("SELECT benchmark, n FROM counts WHERE kind = 'tag'")
+        if dict(held) != dict(written):
             raise CacheError("cached tags are incomplete")
-        return tags
+        return [str(r[0]) for r in rows]
 
     @staticmethod
     def _where(
@@ -513,8 +516,7 @@ class Store:
             sql += f" AND ord IN (SELECT ord FROM speakers WHERE norm IN ({marks}))"
             args += list(speakers)
         if tags is not None:  # case-folded, each matching a whole tag
-            marks = ", ".join("?" * len(tags))
-            sql += f" AND ord IN (SELECT ord FROM tags WHERE tag IN ({marks}))"
+            sql += _TAGGED.format(", ".join("?" * len(tags)))
             args += list(tags)
         return sql, args
 
@@ -722,11 +724,9 @@ class Store:
         if until is not None:
             where += " AND lo <= ? AND sortkey <= ?"
             args += [until, f"{until[:4]}-13-99"]  # the end of a year is month 13
+        self._tags_whole(tags)
         if tags is not None:
-            self._tags_whole(tags)
-            where += (
-                f" AND ord IN (SELECT ord FROM tags WHERE tag IN ({', '.join('?' * len(tags))}))"
-            )
+            where += _TAGGED.format(", ".join("?" * len(tags)))
             args += list(tags)
         rank = "ord"  # ords follow the registry's order of sections
         registry = [s for s in _kinds_order() if s in sections]
