@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aigap.answers import verify
+from aigap.answers import draft, verify
 from aigap.cli import app
 
 ENGLISH = """\
@@ -617,3 +617,13 @@ def test_slash_dates_and_an_ordinal_before_a_full_stop(runner: CliRunner) -> Non
         (3, "2월 31일", "impossible-date"),
     ]
     assert data["claims"][2]["fact_id"] is None  # Nvidia's fall is no release
+
+
+def test_an_event_word_is_as_near_in_a_cut_clause_as_in_a_whole_one() -> None:
+    # a long sentence's clause is cut and marked with "…"; the mark once moved every
+    # event word one place, so the same words dated another event
+    short = "founded on 2025-01-20 - released"
+    long = "Long preamble about the lab and its many people and its hopes, " + short
+    for text in (short, long):
+        dates = draft.dates(text)
+        assert verify._nearest_concept(text, dates[0], dates) == {"release"}

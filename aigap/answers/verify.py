@@ -1179,13 +1179,14 @@ def _nearest_concept(text: str, when: When, dates: Sequence[When]) -> set[str]:
     May 2023 …, released R1 on January 20": May 2023 is the founding's). ``dates``: the
     sentence's, whose words are no event's."""
     clause = _clause(text, when.span.start, when.span.end, 60)
-    offset = text.find(clause.strip("…"))
+    words = clause.strip("…")  # without the marks of a cut: its i-th character is
+    offset = text.find(words)  # ``text``'s offset + i
     if offset < 0:  # the clause was cut oddly: every concept in it counts
         return set(_concepts(clause))
     dated = [w.span for w in dates if w.span != when.span]  # "1985년생": its own
     best: tuple[float, str] | None = None
     for concept, pattern in _concept_patterns().items():
-        for hit in pattern.finditer(clause):
+        for hit in pattern.finditer(words):
             start, end = hit.start() + offset, hit.end() + offset
             if _overlaps(draft.Span(start, end), dated):
                 continue
