@@ -55,42 +55,44 @@ def _listed(text: str) -> list[str]:
     return text.split()
 
 
-# Particles, then verb endings and the "is called / what is" endings people
-# type after a name (량원펑이란, 딥시크라는), cut longest first.
-ENDINGS: tuple[str, ...] = tuple(
-    sorted(
-        _listed(
-            """
-        에서의 에서는 에게서 으로는 으로서 으로써 이라는 이라고 이란 라는 라고 란
-        에서 에게 으로 까지 부터 처럼 보다 이나 이랑 께서 하고 과의 와의 에의 이며
-        은 는 이 가 을 를 의 에 로 와 과 도 만
-        했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
-        한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
-        했어요 됐어요 졌어요 었어요 았어요 했어 됐어 졌어 었어 았어 었나 았나
-        했니 했지 였지 인가요 인지 는지 나요 을까 할까
-        다던데 라던데 던데 는데 인데 이냐 냐 임 만큼 랑
-        시킬까 시켰나 시켰다 시킨다 시킨 시키는 시켜 해지나 해졌나 해질까 일까 될까
-        들은 들이 들을 들의 들과 들도 들보다 들에게 들에서 들
-        """
-        ),
-        key=len,
-        reverse=True,
-    )
-)
-PARTICLES = frozenset(ENDINGS)
 # Endings that make a Korean word a predicate (했나, 졌다): a question's verb,
 # which the article rarely uses in the same form
-VERB_ENDINGS = frozenset(
-    _listed(
-        """
+_VERB_ENDINGS = _listed(
+    """
     했나요 됐나요 했는지 됐는지 였나요 했나 됐나 졌나 였나 했다 됐다 졌다 였다
     한다 된다 하나 되나 했던 하는 되는 이다 인가 된 한 함 됨
     했어요 됐어요 졌어요 었어요 았어요 했어 됐어 졌어 었어 았어 었나 았나
     했니 했지 였지 인가요 인지 는지 나요 을까 할까 다던데 라던데 던데
     시킬까 시켰나 시켰다 시킨다 시킨 시키는 시켜 해지나 해졌나 해질까 일까 될까
     """
+)
+VERB_ENDINGS = frozenset(_VERB_ENDINGS)
+# Particles, the verb endings and the "is called / what is" endings people type
+# after a name (량원펑이란, 딥시크라는), colloquial endings and the plural, cut
+# longest first.
+ENDINGS: tuple[str, ...] = tuple(
+    sorted(
+        [
+            *_listed(
+                """
+        에서의 에서는 에게서 으로는 으로서 으로써 이라는 이라고 이란 라는 라고 란
+        에서 에게 으로 까지 부터 처럼 보다 이나 이랑 께서 하고 과의 와의 에의 이며
+        은 는 이 가 을 를 의 에 로 와 과 도 만
+        """
+            ),
+            *_VERB_ENDINGS,
+            *_listed(
+                """
+        는데 인데 이냐 냐 임 만큼 랑
+        들은 들이 들을 들의 들과 들도 들보다 들에게 들에서 들
+        """
+            ),
+        ],
+        key=len,
+        reverse=True,
     )
 )
+PARTICLES = frozenset(ENDINGS)
 
 
 def is_hangul(text: str) -> bool:

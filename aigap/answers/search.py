@@ -522,7 +522,13 @@ def _word_term(word: str, rules: Rules) -> Term:
     """A plain word's term: a Korean stem as a prefix, an English word with its irregular forms."""
     if is_hangul(word):
         stem = korean_stem(word, ENDINGS if rules.endings else _OLD_ENDINGS)
-        ending = next((e for e in VERB_ENDINGS if word.endswith(e) and len(word) > len(e)), "")
+        # the longest ending (됐나요, not 나요: VERB_ENDINGS is a set, and which of two
+        # endings came first changed with the process's hash seed)
+        ending = max(
+            (e for e in VERB_ENDINGS if word.endswith(e) and len(word) > len(e)),
+            key=len,
+            default="",
+        )
         # 고소했나, 출시됐나: a noun made a verb by 하다 or 되다 is the noun, content
         verb = bool(ending) and not ending.startswith(NOUN_VERB_ENDINGS)
         verb = verb or is_past_tense(stem)  # 나왔어, 떨어졌나: no noun has the past tense
@@ -1196,13 +1202,7 @@ def _rank(
     # a word with a digit found nowhere (gpt-5, q4, r2, 2분기) names a model, version or
     # period the base lacks: the question is about it, as about a name it lacks
     versioned = any(u and _DIGIT.search(t.typed) for t, u in zip(query.terms, unknown, strict=True))
-    kinds_of_names: dict[str, list[int]] = {}
-    for n in names_asked:
-        first = store.record(query.terms[n].entities[0])
-        kind = "benchmark" if isinstance(first, Benchmark) else getattr(first, "type", "")
-        kinds_of_names.setdefault(kind, []).append(n)
-    # countries are no peers: a US fact does not answer for Korea's side
-    peers = [g for k, g in kinds_of_names.items() if len(g) >= 2 and k != "country"]
+    peers = _peers(store, query, names_asked) if query.compares else []
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
@@ -1270,6 +1270,18 @@ def _rank(
         cards = [msgspec.structs.replace(c, score=tied) for c in cards]
         head = [*rest[:at], *cards, *rest[at:]]
     return [*head, *scored[RERANK:]]
+
+
+def _peers(store: Store, query: Query, names_asked: Sequence[int]) -> list[list[int]]:
+    """The question's names grouped by kind (benchmarks, models, companies …), the
+    groups of two or more: the things a comparison sets side by side. Countries are
+    no peers: a US fact does not answer for Korea's side."""
+    by_kind: dict[str, list[int]] = {}
+    for n in names_asked:
+        first = store.record(query.terms[n].entities[0])
+        kind = "benchmark" if isinstance(first, Benchmark) else getattr(first, "type", "")
+        by_kind.setdefault(kind, []).append(n)
+    return [group for kind, group in by_kind.items() if len(group) >= 2 and kind != "country"]
 
 
 PAIRED_MOST = 6  # terms whose pairs are tried first (15 pairs); more are searched OR-ed
