@@ -5,11 +5,10 @@
     python benchmarks/search_eval.py --failures      # list the questions missed
 
 The question set is split before tuning. Tuned on: tests/search_questions.yaml,
-tests/search_questions_heldout{,2,...,12}.yaml (each held out once, tuning
-material since) and tests/search_questions_tuning{2,3,4,5}.yaml (written blind
-for rounds 4 and 5). Reported, never tuned on:
-tests/search_questions_heldout13.yaml and tests/search_questions_heldout14.yaml
-(issue 18's seventh round), each
+tests/search_questions_heldout{,2,...,14}.yaml (each held out once, tuning
+material since) and tests/search_questions_tuning{2,...}.yaml (written blind
+for later rounds). Reported, never tuned on:
+tests/search_questions_heldout{15,16,17}.yaml (issue 18's eighth round), each
 written blind before the changes it measures
 (``--failures`` lists their misses only with ``--part``). Per part:
 
@@ -72,10 +71,13 @@ PARTS = {
     "held-out 12": REPO / "tests" / "search_questions_heldout12.yaml",  # reported (round 6)
     "held-out 13": REPO / "tests" / "search_questions_heldout13.yaml",  # reported (round 7)
     "held-out 14": REPO / "tests" / "search_questions_heldout14.yaml",  # reported (round 7)
+    "held-out 15": REPO / "tests" / "search_questions_heldout15.yaml",  # reported (round 8)
+    "held-out 16": REPO / "tests" / "search_questions_heldout16.yaml",  # reported (round 8)
+    "held-out 17": REPO / "tests" / "search_questions_heldout17.yaml",  # reported (round 8)
 }
 # The parts reported and never tuned on: their misses are listed only when asked
 # for by name (--part), so a tuning run cannot show them by accident
-REPORTED = ("held-out 13", "held-out 14")
+REPORTED = ("held-out 15", "held-out 16", "held-out 17")
 DEPTH = 10  # hits looked at for MRR
 
 Question = dict[str, Any]
