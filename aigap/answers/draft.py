@@ -23,6 +23,7 @@ from typing import Literal
 import msgspec
 
 from aigap.core.derive import parse_printed
+from aigap.core.model import PartialDate
 
 # A unit as a draft writes it, read into the base's units; "points" may be
 # Elo points or percentage points, "times" is a multiple (10배, 10×).
@@ -66,6 +67,22 @@ class When(msgspec.Struct, frozen=True):
     # "Tuesday, January 27, 2025" (a Monday)
     impossible: bool = False
     weekday: int | None = None  # the day of the week written beside it (0 Monday … 6 Sunday)
+
+    def fits(self, date: PartialDate | None) -> bool:
+        """Whether a date (a fact's) is this one, as far as each says (no date: yes)."""
+        if date is None:
+            return True
+        if self.year is not None and self.year != date.year:
+            return False
+        if (
+            self.month is not None
+            and date.month is not None
+            and not self.month <= date.month <= (self.last_month or self.month)
+        ):
+            return False
+        if self.day is None or date.day is None:
+            return True
+        return self.day <= date.day <= (self.last_day or self.day)
 
 
 class Quoted(msgspec.Struct, frozen=True):

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from aigap import kinds
+from aigap.answers import draft
 from aigap.answers.lookup import kind_of
 from aigap.answers.names import (
     ENDINGS,
@@ -67,6 +68,7 @@ from aigap.answers.names import (
     typo_budget,
     vowel_twin,
 )
+from aigap.core.derive import parse_printed
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
 from aigap.core.text import normalize_name
@@ -101,6 +103,13 @@ STOP_WORDS = frozenset(
     really basically actually just even ever very so quite pretty true get got gets
     vs versus measure measures late early mid recently lately still yet already also
     again
+    myself we our ours ourselves yours yourself he him his himself she her hers herself
+    itself they theirs themselves am having doing but if because until while through
+    during before after above below further then once here there all any both each
+    other some such nor not only own same too should now against over
+    roughly around approximately approx nearly almost exactly precisely kind sort
+    thing things stuff guy guys someone somebody something anything lot lots bit
+    originally seriously honestly anyway
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -108,7 +117,8 @@ STOP_WORDS = frozenset(
     뭐야 뭔가 뭐지 뭐예요 뭐에요 무엇인가 누구야 누구예요 누구인가 누군가 언제야 언제예요
     언제인가 누군데 뭔데 어디야 진짜 정말 사실 사실임 혹시 그냥 완전 엄청 너무 아주 이렇게
     그렇게 맞나 맞나요 맞아 맞지 맞죠 맞냐 맞음 맞는지 맞습니까 작년 올해 지난해 금년
-    최근 요즘
+    최근 요즘 원래 대체 도대체 그거 이거 저거 그게 이게 거 것 얘기 소리 대략 약 정도 쯤
+    가까이 넘게 이상 이하 남짓 아직 벌써 이미 다시 또 그럼 그러면 근데 그런데 요새 지금
     """
     )
 )
@@ -157,7 +167,7 @@ _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _EDGE_PUNCT = "\"'“”‘’`()[]{}<>,.;:!?…·"
 _WORD = re.compile(r"\w")
 # "nvidia,deepseek" is two words, as "nvidia deepseek" is
-_SEPARATORS = re.compile(r"[\s,;/|]+")
+_SEPARATORS = re.compile(r"[\s,;/|→]+")  # and 9.3%→1.7%
 _MARKED = re.compile("\x02([^\x03]*)\x03")
 
 
@@ -346,6 +356,8 @@ class Rules(msgspec.Struct, frozen=True):
     weak: bool = True  # hits that match too little of the question are marked weak
     form: bool = True  # a figure word (drop, 하락폭) is met by a figure, a date word by an event
     infix: bool = True  # a Korean word matches inside the base's compounds (격차 in 기술격차)
+    numbers: bool = True  # a number typed is met by a fact's figure near it (17% by 16.9%)
+    dates: bool = True  # a date typed must be one of the fact's (mmlu gap at the end of 2022)
 
 
 RULES = Rules()
@@ -475,6 +487,9 @@ WEAK_BELOW_UNNAMED = 0.75
 # (gpt-4o arena score) must cover more than a plain one: on the tuning parts
 # such answers cover 0.57 or more, such unanswerable questions 0.53 at most
 WEAK_BELOW_UNKNOWN = 0.55
+# A hit carrying a figure the question names must cover only this much of it
+NEAR_FLOOR = 0.3
+SUBJECT_RULE = 0
 DF_CAP = 1_000  # a phrase's or stemmed word's records are counted up to here
 
 
@@ -491,6 +506,9 @@ class Term(msgspec.Struct, frozen=True):
     # with a figure, "date" (출시일) by an event, as well as by the word itself
     form: str = ""
     version: bool = False  # another version of a name (llama 4): searched as typed only
+    # the numbers the word is, each (value, tolerance): 118달러, 17%, 1366; met by a
+    # fact with a figure that near, and never content the base lacks
+    numbers: tuple[tuple[float, float], ...] = ()
 
     @property
     def expression(self) -> str:
@@ -508,6 +526,7 @@ class Query(msgspec.Struct, frozen=True):
     when: bool = False  # asks when
     why: bool = False  # asks why: a claim or an event explains, a figure does not
     compares: bool = False  # compares two things (vs, than, 보다, 비교)
+    dates: tuple[draft.When, ...] = ()  # the dates it names (jan 27, 2023년 1월), names aside
 
     @property
     def expression(self) -> str | None:
@@ -636,6 +655,9 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
             )
         ]
         terms = list({t.expression: t for t in terms}.values())
+    if rules.numbers:
+        hedged = any(w in HEDGE_WORDS or w.endswith(_HEDGE_ENDINGS) for w in folded)
+        terms = [_with_numbers(t, hedged) for t in terms]
     figure = figure or any(t.form == "figure" for t in terms)
     when = when or any(t.form == "date" for t in terms)
     # a name and a word for its type (딥시크라는 회사, 량원펑이란 사람) ask what it is
@@ -644,7 +666,18 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     what = what or any(t.form in named_types for t in terms)
     why = any(w in WHY_WORDS for w in folded)
     compares = any(w in COMPARE_WORDS or w.endswith("보다") for w in folded)
-    return Query(tuple(terms), tuple(corrections), figure, what, when, why, compares)
+    dates = _dates(folded, names) if rules.dates else ()
+    return Query(tuple(terms), tuple(corrections), figure, what, when, why, compares, dates)
+
+
+def _dates(folded: Sequence[str], names: Names) -> tuple[draft.When, ...]:
+    """The dates a question names, not counting a name's number (aime 2024, llama 3.1)."""
+    text = " ".join(folded)
+    found = [w for w in draft.dates(text) if not w.impossible]
+    if found:
+        spans = [(h.start, h.end) for h in names.find(text)]
+        found = [w for w in found if not any(w.span.start < e and s < w.span.end for s, e in spans)]
+    return tuple(found)
 
 
 def _versions(pieces: Sequence[str], names: Names) -> tuple[list[str], set[int]]:
@@ -667,6 +700,55 @@ def _versions(pieces: Sequence[str], names: Names) -> tuple[list[str], set[int]]
 
 
 _VERSIONED = re.compile(r"(\D+?)-?(\d[\d.]*[a-z]?)")  # 라마4 -> 라마, 4; gpt-5 -> gpt, 5
+
+
+# a word that is only a number, a range or a change (6-9, 9.3%→1.7%, 2.5): never
+# content the base lacks (people half-remember numbers), whether or not a text has it
+_NUMERIC = re.compile(r"[\d.,~%–-]*\d[\d.,~%–-]*")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year the base lacks is content it lacks
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+# Words that say a number is not exact (about 17%, 10% 가까이, 8%넘게): the figure
+# it stands for may be HEDGE_SHARE off it
+HEDGE_WORDS = frozenset(
+    _listed(
+        """
+        about around roughly approximately approx nearly almost some over under more less
+        than 약 대략 정도 쯤 가까이 넘게 이상 이하 미만 남짓 거의
+        """
+    )
+)
+_HEDGE_ENDINGS = ("가까이", "넘게", "이상", "이하", "정도", "쯤", "남짓")
+HEDGE_SHARE = 0.1
+
+
+def _with_numbers(term: Term, hedged: bool = False) -> Term:
+    """The term with the numbers it is (``Term.numbers``): a figure with its unit
+    (118달러, 17%, 5.58 million) or a bare number (1366, 16.9). A year (2025), a
+    small whole number (4 points) or a name's number (v3, h800) is none: too
+    common, or no figure."""
+    if term.entities or term.version or not _DIGIT.search(term.typed):
+        return term
+    found = [(f.value, f.tolerance) for f in draft.figures(term.typed)]
+    if not found and _BARE_NUMBER.fullmatch(term.typed):
+        printed = parse_printed(term.typed)
+        found = [(printed.value, printed.tolerance)] if printed is not None else []
+    numbers = tuple(
+        (abs(value), max(tolerance, HEDGE_SHARE * abs(value)) if hedged else tolerance)
+        for value, tolerance in found
+        if not (value == int(value) and (abs(value) < 10 or 1900 <= value <= 2100))
+    )
+    return msgspec.structs.replace(term, numbers=numbers) if numbers else term
+
+
+def _near(numbers: Sequence[tuple[float, float]], record: Searched) -> bool:
+    """Whether a fact carries a figure that a typed number names, to the typed
+    precision (17% is 16.9%, 118달러 is $118.42, 5.58 million is 558만 달러)."""
+    if not numbers or not isinstance(record, Fact):
+        return False
+    values = [abs(f.value) for f in kinds.of(record).figures(record)]
+    return any(abs(v - n) <= tol for n, tol in numbers for v in values)
 
 
 def _form(word: str) -> str:
@@ -1154,12 +1236,18 @@ def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
         docs = max(_docs(store, alt) for alt in term.alternatives)
         # a word asking for a figure is met by every fact with one: as common as they are
         docs = min(max(docs, answered_by.get(term.form, 0)), total)
+        numeric = bool(term.numbers) or (
+            _NUMERIC.fullmatch(term.typed) is not None and not _YEAR.fullmatch(term.typed)
+        )
+        if numeric and docs == 0:
+            # a number no text has (17 for 16.9): as common as the facts with a figure
+            docs = answered_by.get("figure") or store.section_count(store.figure_sections())
         weight = math.log(1 + total / (docs + 0.5))
         if term.entities:
             weight *= NAME_WEIGHT
         weights.append(weight * (LIGHT_WEIGHT if term.light else 1.0))
         # a word that asks for a figure or a date is not content the base lacks
-        unknown.append(docs == 0 and not term.light and not term.form)
+        unknown.append(docs == 0 and not term.light and not term.form and not numeric)
     return weights, unknown
 
 
@@ -1203,12 +1291,17 @@ def _rank(
     # period the base lacks: the question is about it, as about a name it lacks
     versioned = any(u and _DIGIT.search(t.typed) for t, u in zip(query.terms, unknown, strict=True))
     peers = _peers(store, query, names_asked) if query.compares else []
+    # the terms that write a date's year or day (2022, 27일): a fact whose text has
+    # them speaks of that date (nvidia's biggest fall since march 2020)
+    digits = {str(n) for w in query.dates for n in (w.year, w.day) if n is not None}
+    date_terms = [n for n, t in enumerate(query.terms) if any(d in t.typed for d in digits)]
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
+        near = [_near(t.numbers, record) for t in query.terms]
         met = [
-            (t.entities and about & set(t.entities)) or _meets(t, record, type_of)
-            for t in query.terms
+            (t.entities and about & set(t.entities)) or _meets(t, record, type_of) or close
+            for t, close in zip(query.terms, near, strict=True)
         ]
         got = sum(
             w * (1.0 if i in text or met_it else NOTE_SHARE)
@@ -1239,12 +1332,32 @@ def _rank(
             floor = WEAK_BELOW_UNKNOWN
         else:
             floor = WEAK_BELOW
+        if (
+            SUBJECT_RULE
+            and any(unknown)
+            and isinstance(record, Fact)
+            and record.about[:1]
+            and record.about[0] not in named
+        ):
+            floor = max(floor, WEAK_BELOW_UNNAMED if SUBJECT_RULE == 1 else 1.01)
+        if (
+            query.dates
+            and isinstance(record, Fact)
+            and not any(i in matched[n] for n in date_terms)
+            and not any(w.fits(d) for d in kinds.of(record).dates(record) for w in query.dates)
+            and kinds.of(record).dates(record)
+        ):
+            floor = 1.01  # a fact of other dates answers no question about this one
+        if any(near) and (names_met or not any(unknown)) and not versioned:
+            # a fact with the very figure the question names (1366, 118달러, 9.3%) answers
+            # it, whatever paraphrase (마감가, apart) the base lacks
+            floor = min(floor, NEAR_FLOOR)
         score = bm25
         if rules.rank and i < RERANK:
             score = bm25 * coverage**COVERAGE_POWER
             if card:
                 score *= WHAT_CARD_FACTOR if query.what and about & named else CARD_FACTOR
-            elif _asked(query, record) and not query.why:
+            elif (_asked(query, record) or any(near)) and not query.why:
                 score *= FIGURE_FACTOR
             elif query.why and not _has_figure(record):
                 score *= FIGURE_FACTOR  # a why-question: the fact that explains

@@ -558,22 +558,6 @@ def _scaled(figure: Figure, slot: Slot) -> bool:
     return near and _value_match(scaled, value, slot.tolerance)
 
 
-def _date_fits(when: When, date: PartialDate | None) -> bool:
-    if date is None:
-        return True
-    if when.year is not None and when.year != date.year:
-        return False
-    if (
-        when.month is not None
-        and date.month is not None
-        and not when.month <= date.month <= (when.last_month or when.month)
-    ):
-        return False
-    if when.day is None or date.day is None:
-        return True
-    return when.day <= date.day <= (when.last_day or when.day)
-
-
 # a name, or its model, shares or company, as a Korean sentence's subject
 _KO_SUBJECT = re.compile(r"(?:\s*(?:모델|주가|주식|회사|측))?(?:은|는|이|가)\s")
 
@@ -782,7 +766,7 @@ def judge_figure(
             and s.date.month is not None
             and s.unit in _SAME_UNIT[figure.unit]
             and _matches(figure, s)
-            and _date_fits(when, s.date)
+            and when.fits(s.date)
             and not _turned(figure, s)
             and not _other_benchmark(s, ctx, unnamed)
         }
@@ -802,7 +786,7 @@ def judge_figure(
         and not _other_benchmark(s, ctx, unnamed)
     ]
     if exact:
-        dated = [s for s in exact if when is None or _date_fits(when, s.date)]
+        dated = [s for s in exact if when is None or when.fits(s.date)]
         if dated:
             slot = dated[0]
             if _turned(figure, slot):
@@ -815,7 +799,7 @@ def judge_figure(
         ]
         slot = _at_date(same_test, when) or exact[0]
         says = slot_says(slot, lang, base)
-        if when is not None and not _date_fits(when, slot.date):  # the number fits, the date not
+        if when is not None and not when.fits(slot.date):  # the number fits, the date not
             # both wrong: say both, so fixing the date is not followed by a second surprise
             said = "verify.other_date_direction" if _turned(figure, slot) else "verify.other_date"
             says += "; " + label(said, lang, when=when.text)
@@ -983,7 +967,7 @@ def _other_period(text: str, figure: Figure) -> bool:
 def _at_date(slots: Sequence[Slot], when: When | None) -> Slot | None:
     if when is None:
         return None
-    return next((s for s in slots if s.date is not None and _date_fits(when, s.date)), None)
+    return next((s for s in slots if s.date is not None and when.fits(s.date)), None)
 
 
 def _nearest(slots: Sequence[Slot], figure: Figure) -> Slot:
@@ -1225,7 +1209,7 @@ def judge_date(
         return _unverified(ctx, base)
     best = max(x for x, _ in scored)
     tied = [e for x, e in scored if x == best]
-    fitting = [e for e in tied if _date_fits(when, e.date)]
+    fitting = [e for e in tied if when.fits(e.date)]
     if fitting:
         return Finding("supported", fitting[0], event_says(fitting[0], lang))
     # several events fit the words equally ("a new model": V3 and R1): the base has each

@@ -95,6 +95,11 @@ def own_date(fact: Fact) -> PartialDate | None:
     return date if isinstance(date, PartialDate) else None
 
 
+def own_dates(fact: Fact) -> tuple[PartialDate, ...]:
+    date = own_date(fact)
+    return () if date is None else (date,)
+
+
 def raw_date(raw: Mapping[str, object]) -> list[object]:
     """The dates of a fact's timeline entries, read from its fact-file data: its ``date``."""
     return [raw.get("date")]
@@ -128,9 +133,10 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     appear word for word in the article (``check --sources``); ``search``
     weighs the kind's own fields for ``aigap search`` (FACT_SEARCH adds the
     common ones) and ``words`` are what readers call such a fact (stock,
-    주가); ``date`` is the date the fact is about. ``answer`` is
-    the fact's headline as ``search`` shows it, the figure with its unit (or
-    the quote, the event); without it the ``summary``; ``who`` names the
+    주가); ``date`` is the date the fact is about, ``dates`` every date it
+    has a figure of (``search`` holds a question's date against them).
+    ``answer`` is the fact's headline as ``search`` shows it, the figure with
+    its unit (or the quote, the event); without it the ``summary``; ``who`` names the
     actor (speaker, company, model's maker) when the kind has one; ``entries``
     are its lines on the timeline, each with its figure (default: the summary, dated).
     ``index`` says, from the fact-file data, what the cache files a fact under
@@ -150,6 +156,8 @@ class Kind(msgspec.Struct, Generic[F], frozen=True, kw_only=True):
     # 주가), indexed with each fact besides the kind's name from the catalogue
     words: tuple[str, ...] = ()
     date: Callable[[F], PartialDate | None] = own_date
+    # every date the fact has a figure or a happening of (a gap's readings); default: its date
+    dates: Callable[[F], tuple[PartialDate, ...]] = own_dates
     answer: Callable[[F, Lang, dict[str, Benchmark]], str] | None = None
     who: Callable[[F, Lang], str | None] = no_who
     index: Callable[[Mapping[str, object]], Indexed] = dated

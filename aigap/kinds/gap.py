@@ -103,6 +103,10 @@ def latest_date(fact: Gap) -> PartialDate | None:
     return fact.values[-1].date
 
 
+def value_dates(fact: Gap) -> tuple[PartialDate, ...]:
+    return tuple(v.date for v in fact.values)
+
+
 def entries(fact: Gap, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
     """Every value is a dated reading of the gap."""
     name = benchmark_name(fact.benchmark, lang, benchmarks)
@@ -155,6 +159,7 @@ KIND = Kind(
         "따라잡",
     ),
     date=latest_date,
+    dates=value_dates,
     answer=answer,
     entries=entries,
     raw_dates=reading_dates,
