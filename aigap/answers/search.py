@@ -425,7 +425,27 @@ QUESTION_WORDS = {
     "뭐": "what", "뭔": "what", "무엇": "what", "누구": "what", "누가": "what", "누군": "what",
     "언제": "when", "어디": "", "어떻": "", "왜": "", "어느": "",
 }  # fmt: skip
-QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함")
+QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함더라고던")
+
+
+# Casual endings after a verb's modifier form: the thing (거, 건, 걸) that is asked
+# about (폭락한거야, 만든거냐, 테스트하는거냐, 날아간거) and a quoted question or
+# statement (먹히냐는, 흔들렸다는): the verb before them is what the word says
+_THING_ENDING = re.compile("(?:거|건|걸)(?:야|냐|임|지|니|예요|에요|였어|였냐|였지|였음|인가|가|데|까|요)?$")
+_QUOTING_ENDING = re.compile("(?<=[가-힣]{2})(?:냐|다)(?:는|고|며)$")
+_MODIFIER_SYLLABLES = frozenset("는던")
+
+
+def _casual(word: str) -> str:
+    """A Korean word without a casual ending (폭락한거야 -> 폭락한, 먹히냐는 -> 먹히)."""
+    thing = _THING_ENDING.search(word)
+    if thing and thing.start() >= 2:
+        before = word[thing.start() - 1]
+        parts = syllable_parts(before)
+        if before in _MODIFIER_SYLLABLES or (parts is not None and parts[2] in _MODIFIER_FINALS):
+            return word[: thing.start()]
+    quoting = _QUOTING_ENDING.search(word)
+    return word[: quoting.start()] if quoting else word
 
 
 def _asking(word: str) -> str | None:
@@ -600,7 +620,8 @@ def _pieces(words: Sequence[str], rules: Rules) -> list[str]:
 
 def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     """The terms of a question: stop words out, names resolved, typos corrected."""
-    folded = _glued(store, query_words(words, split=rules.split))
+    typed = query_words(words, split=rules.split)
+    folded = _glued(store, [_casual(w) for w in typed] if rules.endings else typed)
     asking = {w: _asking(w) for w in folded}
     content = [w for w in folded if w not in STOP_WORDS and asking[w] is None] or folded
     figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from aigap import kinds
 from aigap.kinds import base
 
-CACHE_FORMAT = "25"
+CACHE_FORMAT = "26"
 
 
 # A record as the fact file gives it, after validation (the cache's columns come from it)
