@@ -417,6 +417,11 @@ WHAT_WORDS = frozenset(
         """
     )
 )
+# "what" and "who" ask what a thing is before a be or do (what is mmlu, who was
+# liang wenfeng, what does mmlu measure), not before another verb (what did altman say)
+_WHAT_ASKING = frozenset(("what", "who"))
+_BE = [[w] for w in ("is", "are", "was", "were", "does", "do", "exactly")] + [[]]
+WHAT_RULE = 2
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
 # Korean question words with what they ask ("what", "when" or only asking), and the
 # syllables a question's ending is made of after them (뭐임, 뭔가요, 어디야,
@@ -509,7 +514,13 @@ WEAK_BELOW_UNNAMED = 0.75
 WEAK_BELOW_UNKNOWN = 0.55
 # A hit carrying a figure the question names must cover only this much of it
 NEAR_FLOOR = 0.3
-SUBJECT_RULE = 0
+SUBJECT_RULE = 3
+PERSON_RULE = 1
+SCORE_RULE = 1
+GAP_RULE = 1
+UNIT_RULE = 1
+CARD_RULE = 1
+BENCH_RULE = 1
 DF_CAP = 1_000  # a phrase's or stemmed word's records are counted up to here
 
 
@@ -547,6 +558,7 @@ class Query(msgspec.Struct, frozen=True):
     why: bool = False  # asks why: a claim or an event explains, a figure does not
     compares: bool = False  # compares two things (vs, than, 보다, 비교)
     dates: tuple[draft.When, ...] = ()  # the dates it names (jan 27, 2023년 1월), names aside
+    units: frozenset[str] = frozenset()  # the units of the figure it asks for (몇포인트, closing price)
 
     @property
     def expression(self) -> str | None:
@@ -626,8 +638,11 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     content = [w for w in folded if w not in STOP_WORDS and asking[w] is None] or folded
     figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)
     what = any(
-        w in WHAT_WORDS or w.endswith(_WHAT_ENDINGS[:2]) or asking[w] == "what" for w in folded
-    )
+        (w in WHAT_WORDS and (WHAT_RULE == 0 or w not in _WHAT_ASKING or folded[n + 1 : n + 2] in _BE))
+        or w.endswith(_WHAT_ENDINGS[:2])
+        or asking[w] == "what"
+        for n, w in enumerate(folded)
+    ) and not (WHAT_RULE == 2 and figure)
     when = any(w in DATE_WORDS or asking[w] == "when" for w in folded)
     pieces = _pieces(content, rules)
     endings = ENDINGS if rules.endings else _OLD_ENDINGS
@@ -688,7 +703,61 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     why = any(w in WHY_WORDS for w in folded)
     compares = any(w in COMPARE_WORDS or w.endswith("보다") for w in folded)
     dates = _dates(folded, names) if rules.dates else ()
-    return Query(tuple(terms), tuple(corrections), figure, what, when, why, compares, dates)
+    units = _units_asked(typed) if rules.form else frozenset()
+    return Query(tuple(terms), tuple(corrections), figure, what, when, why, compares, dates, units)
+
+
+# Words that ask for a figure in a unit (how many points, 몇포인트, closing price, 종가):
+# a fact whose figures are in none of them does not answer
+_UNITS = (
+    ("points point pts 포인트", "elo points pp"),
+    ("percent percentage 퍼센트", "percent pp"),
+    ("dollars dollar usd 달러", "usd usd_per_hour"),
+    ("won krw 원화", "krw"),
+    ("months 개월", "months"),
+    ("종가 마감가", "usd krw"),
+)
+UNIT_WORDS: dict[str, frozenset[str]] = {
+    word: frozenset(units.split()) for words, units in _UNITS for word in words.split()
+}
+# ... and after 몇 (몇점, 몇퍼, 몇달)
+_HEAD_UNITS = {
+    **UNIT_WORDS,
+    **{w: UNIT_WORDS["points"] for w in ("점",)},
+    **{w: UNIT_WORDS["percent"] for w in ("퍼", "프로")},
+    **{w: UNIT_WORDS["months"] for w in ("달",)},
+}
+_UNIT_PHRASES = {("closing", "price"): frozenset(("usd", "krw")), ("close", "price"): frozenset(("usd", "krw"))}
+# How many of a thing (how many gpus, 몇 개, 몇명): a count
+_COUNTERS = frozenset("개 명 장 대 곳 건 사람".split())
+_NOT_COUNTED = frozenset(
+    "points point percent times years year days months weeks hours people's".split()
+)
+
+
+def _units_asked(words: Sequence[str]) -> frozenset[str]:
+    """The units of the figure a question asks for, from its unit words ("how many
+    points", 몇포인트, "closing price", 종가) and counts ("how many gpus", 몇 개)."""
+    units: set[str] = set()
+    for n, word in enumerate(words):
+        after = words[n + 1] if n + 1 < len(words) else ""
+        if word == "many" and n and words[n - 1] == "how":
+            if after and after not in _NOT_COUNTED and after not in UNIT_WORDS:
+                units.add("count")
+            continue
+        head = word[1:] if word.startswith("몇") else ""
+        if head:
+            head = korean_stem(head) if len(head) > 1 else head
+            if head in _COUNTERS or (not head.strip() and after in _COUNTERS):
+                units.add("count")
+            units.update(_HEAD_UNITS.get(head, ()))
+            continue
+        if word == "몇" and after in _COUNTERS:
+            units.add("count")
+        units.update(_UNIT_PHRASES.get((word, after), ()))
+        if word in UNIT_WORDS and (not word.isascii() or n and words[n - 1] in ("many", "much")):
+            units.update(UNIT_WORDS[word])
+    return frozenset(units)
 
 
 def _dates(folded: Sequence[str], names: Names) -> tuple[draft.When, ...]:
@@ -1315,6 +1384,9 @@ def _rank(
     # the terms that write a date's year or day (2022, 27일): a fact whose text has
     # them speaks of that date (nvidia's biggest fall since march 2020)
     digits = {str(n) for w in query.dates for n in (w.year, w.day) if n is not None}
+    gap_words = {w.casefold() for w in kind_words("gaps")}
+    gap_asked = any(t.typed in gap_words or korean_stem(t.typed) in gap_words for t in query.terms)
+    benches = [n for n in names_asked if any(isinstance(store.record(e), Benchmark) for e in query.terms[n].entities)]
     date_terms = [n for n, t in enumerate(query.terms) if any(d in t.typed for d in digits)]
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
@@ -1359,8 +1431,30 @@ def _rank(
             and isinstance(record, Fact)
             and record.about[:1]
             and record.about[0] not in named
+            and (SUBJECT_RULE != 3 or kinds.of(record).name in ("market", "event"))
         ):
             floor = max(floor, WEAK_BELOW_UNNAMED if SUBJECT_RULE == 1 else 1.01)
+        if PERSON_RULE and not card:
+            people = [n for n in names_asked if any(type_of(e) == "person" for e in query.terms[n].entities)]
+            if any(i not in matched[n] and not about & set(query.terms[n].entities) for n in people):
+                floor = 1.01
+        if CARD_RULE and card and query.figure and not query.what:
+            floor = 1.01
+        if BENCH_RULE and query.figure and _has_figure(record):
+            for n in benches:
+                if i not in matched[n] and not about & set(query.terms[n].entities):
+                    floor = 1.01
+        if UNIT_RULE and query.units and _has_figure(record):
+            if not any(f.unit in query.units for f in kinds.of(record).figures(record)):
+                floor = 1.01
+        if GAP_RULE and query.figure and isinstance(record, Fact) and kinds.of(record).name == "gap":
+            owners = {e for e in named if type_of(e) in ("model", "organization")}
+            if owners and not gap_asked:
+                floor = 1.01
+        if SCORE_RULE and isinstance(record, Fact) and kinds.of(record).name == "score" and query.figure:
+            owners = {e for e in named if type_of(e) in ("model", "organization")}
+            if owners and not owners & set(record.about[:2]):
+                floor = 1.01
         if (
             query.dates
             and isinstance(record, Fact)

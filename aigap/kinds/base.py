@@ -31,6 +31,7 @@ class Figure(msgspec.Struct, frozen=True):
     path: DataPath  # inside the fact, e.g. ("values", 0, "value")
     value: float
     printed: str
+    unit: str = ""  # a key of UNITS ("percent", "usd" ...), or "ratio" for a ratio
 
 
 class Rule(msgspec.Struct, frozen=True):

@@ -55,9 +55,9 @@ def answer(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> str:
 
 def figures(fact: Cost) -> Iterator[Figure]:
     for j, amount in enumerate(fact.amounts):
-        yield Figure(("amounts", j, "value"), amount.value, amount.printed)
+        yield Figure(("amounts", j, "value"), amount.value, amount.printed, amount.unit)
     if fact.ratio is not None:
-        yield Figure(("ratio", "value"), fact.ratio.value, fact.ratio.printed)
+        yield Figure(("ratio", "value"), fact.ratio.value, fact.ratio.printed, "ratio")
 
 
 def entries(fact: Cost, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:

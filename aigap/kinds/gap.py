@@ -82,7 +82,7 @@ def period(value: GapValue, lang: Lang) -> str:
 
 def figures(fact: Gap) -> Iterator[Figure]:
     for j, v in enumerate(fact.values):
-        yield Figure(("values", j, "value"), v.value, v.printed)
+        yield Figure(("values", j, "value"), v.value, v.printed, fact.unit)
 
 
 GAP_MAX = {"pp": 100.0, "percent": 1000.0}

@@ -71,11 +71,11 @@ def subject(fact: MarketMove, lang: Lang) -> str | None:
 
 
 def figures(fact: MarketMove) -> Iterator[Figure]:
-    yield Figure(("change",), fact.change, fact.change_printed)
+    yield Figure(("change",), fact.change, fact.change_printed, "percent")
     for name in ("close", "previous_close", "value_lost"):
         amount = getattr(fact, name)
         if amount is not None:
-            yield Figure((name, "value"), amount.value, amount.printed)
+            yield Figure((name, "value"), amount.value, amount.printed, amount.unit)
 
 
 def entries(fact: MarketMove, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:

@@ -80,7 +80,7 @@ def organization(fact: Score, lang: Lang) -> str | None:
 
 
 def figures(fact: Score) -> Iterator[Figure]:
-    yield Figure(("value",), fact.value, fact.printed)
+    yield Figure(("value",), fact.value, fact.printed, fact.unit)
 
 
 def entries(fact: Score, lang: Lang, benchmarks: dict[str, Benchmark]) -> list[Entry]:
