@@ -373,7 +373,7 @@ FIGURE_WORDS = frozenset(
         """
     much many number numbers figure figures percent percentage points point score
     scores accuracy price prices cost costs rate much big size drop dropped fall fell
-    usd dollar dollars krw elo
+    usd dollar dollars krw elo 종가 마감가
     얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점 률 액 규모 비
     달러 원화
     """
@@ -397,9 +397,14 @@ DATE_HEADS = ("몇년", "몇월", "몇일", "며칠")
 TYPE_WORDS: dict[str, str] = {
     word: kind
     for kind, words in (
-        ("organization", "company companies firm firms startup lab 회사 기업 업체 기관 연구소"),
+        (
+            "organization",
+            "company companies firm firms startup lab newspaper paper outlet 회사 기업 업체 기관"
+            " 연구소 신문 신문사 언론 언론사 매체",
+        ),
         ("person", "person guy 사람 인물"),  # not people: "number of people" is no person
         ("country", "country countries nation 나라 국가"),
+        ("index", "index indices"),
     )
     for word in _listed(words)
 }
@@ -795,6 +800,9 @@ _VERSIONED = re.compile(r"(\D+?)-?(\d[\d.]*[a-z]?)")  # 라마4 -> 라마, 4; gp
 # a word that is only a number, a range or a change (6-9, 9.3%→1.7%, 2.5): never
 # content the base lacks (people half-remember numbers), whether or not a text has it
 _NUMERIC = re.compile(r"[\d.,~%–-]*\d[\d.,~%–-]*")
+# Syllables that start a unit or a date after a number (3개월, 850조원, 2023년말, 1월엔):
+# such a word is one, not a number and a word
+_UNIT_SYLLABLES = frozenset("년월일개달말초분조억만천원주시배점명장대위차퍼프")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year the base lacks is content it lacks
 _BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -913,6 +921,14 @@ def _corrected(
         ids = names.keys[fixed]
         corrections.append((word, _shown_name(store, ids[0], fixed)))
         return [_name_term(fixed, ids, store)]
+    head, tail = split_scripts(word) if rules.split else ("", word)
+    if head and _DIGIT.search(head) and tail[:1] not in _UNIT_SYLLABLES:
+        # ... a number and a Korean word the base has not together (500문제짜리,
+        # 8%넘게): each, as if typed apart (a hedge or particle after it is no word)
+        tail = korean_stem(tail)
+        parts = [head] + ([tail] if tail not in STOP_WORDS and tail not in HEDGE_WORDS else [])
+        found = [_word_term(p, rules) for p in parts]
+        return [_with_form(t) if rules.form else t for t in found]
     if rules.split and is_hangul(stem):
         # ... the parts of a compound, as if typed with spaces (인공지능격차); the word
         # as typed first (수출통제효과 ends in 효과, not in the particle 과) ...
