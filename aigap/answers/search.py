@@ -358,6 +358,9 @@ class Rules(msgspec.Struct, frozen=True):
     infix: bool = True  # a Korean word matches inside the base's compounds (격차 in 기술격차)
     numbers: bool = True  # a number typed is met by a fact's figure near it (17% by 16.9%)
     dates: bool = True  # a date typed must be one of the fact's (mmlu gap at the end of 2022)
+    # what the question names, a fact must be of: a person, a benchmark, a score's
+    # model, a unit, a company the base lacks (Asked)
+    slots: bool = True
 
 
 RULES = Rules()
@@ -426,7 +429,6 @@ WHAT_WORDS = frozenset(
 # liang wenfeng, what does mmlu measure), not before another verb (what did altman say)
 _WHAT_ASKING = frozenset(("what", "who"))
 _BE = [[w] for w in ("is", "are", "was", "were", "does", "do", "exactly")] + [[]]
-WHAT_RULE = 2
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
 # Korean question words with what they ask ("what", "when" or only asking), and the
 # syllables a question's ending is made of after them (뭐임, 뭔가요, 어디야,
@@ -441,7 +443,9 @@ QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니�
 # Casual endings after a verb's modifier form: the thing (거, 건, 걸) that is asked
 # about (폭락한거야, 만든거냐, 테스트하는거냐, 날아간거) and a quoted question or
 # statement (먹히냐는, 흔들렸다는): the verb before them is what the word says
-_THING_ENDING = re.compile("(?:거|건|걸)(?:야|냐|임|지|니|예요|에요|였어|였냐|였지|였음|인가|가|데|까|요)?$")
+_THING_ENDING = re.compile(
+    "(?:거|건|걸)(?:야|냐|임|지|니|예요|에요|였어|였냐|였지|였음|인가|가|데|까|요)?$"
+)
 _QUOTING_ENDING = re.compile("(?<=[가-힣]{2})(?:냐|다)(?:는|고|며)$")
 _MODIFIER_SYLLABLES = frozenset("는던")
 
@@ -519,13 +523,7 @@ WEAK_BELOW_UNNAMED = 0.75
 WEAK_BELOW_UNKNOWN = 0.55
 # A hit carrying a figure the question names must cover only this much of it
 NEAR_FLOOR = 0.3
-SUBJECT_RULE = 3
-PERSON_RULE = 1
-SCORE_RULE = 1
-GAP_RULE = 1
-UNIT_RULE = 1
-CARD_RULE = 1
-BENCH_RULE = 1
+UNFILLED = 1.01  # the floor of a fact that is not of what the question names: always weak
 DF_CAP = 1_000  # a phrase's or stemmed word's records are counted up to here
 
 
@@ -563,7 +561,9 @@ class Query(msgspec.Struct, frozen=True):
     why: bool = False  # asks why: a claim or an event explains, a figure does not
     compares: bool = False  # compares two things (vs, than, 보다, 비교)
     dates: tuple[draft.When, ...] = ()  # the dates it names (jan 27, 2023년 1월), names aside
-    units: frozenset[str] = frozenset()  # the units of the figure it asks for (몇포인트, closing price)
+    units: frozenset[str] = (
+        frozenset()
+    )  # the units of the figure it asks for (몇포인트, closing price)
 
     @property
     def expression(self) -> str | None:
@@ -642,12 +642,15 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     asking = {w: _asking(w) for w in folded}
     content = [w for w in folded if w not in STOP_WORDS and asking[w] is None] or folded
     figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)
-    what = any(
-        (w in WHAT_WORDS and (WHAT_RULE == 0 or w not in _WHAT_ASKING or folded[n + 1 : n + 2] in _BE))
-        or w.endswith(_WHAT_ENDINGS[:2])
-        or asking[w] == "what"
-        for n, w in enumerate(folded)
-    ) and not (WHAT_RULE == 2 and figure)
+    what = (
+        any(
+            (w in WHAT_WORDS and (w not in _WHAT_ASKING or folded[n + 1 : n + 2] in _BE))
+            or w.endswith(_WHAT_ENDINGS[:2])
+            or asking[w] == "what"
+            for n, w in enumerate(folded)
+        )
+        and not figure
+    )  # what was r1's score asks a figure, not what r1 is
     when = any(w in DATE_WORDS or asking[w] == "when" for w in folded)
     pieces = _pieces(content, rules)
     endings = ENDINGS if rules.endings else _OLD_ENDINGS
@@ -732,12 +735,13 @@ _HEAD_UNITS = {
     **{w: UNIT_WORDS["percent"] for w in ("퍼", "프로")},
     **{w: UNIT_WORDS["months"] for w in ("달",)},
 }
-_UNIT_PHRASES = {("closing", "price"): frozenset(("usd", "krw")), ("close", "price"): frozenset(("usd", "krw"))}
+_UNIT_PHRASES = {
+    ("closing", "price"): frozenset(("usd", "krw")),
+    ("close", "price"): frozenset(("usd", "krw")),
+}
 # How many of a thing (how many gpus, 몇 개, 몇명): a count
-_COUNTERS = frozenset("개 명 장 대 곳 건 사람".split())
-_NOT_COUNTED = frozenset(
-    "points point percent times years year days months weeks hours people's".split()
-)
+_COUNTERS = frozenset(_listed("개 명 장 대 곳 건 사람"))
+_NOT_COUNTED = frozenset(_listed("points point percent times years year days months weeks hours"))
 
 
 def _units_asked(words: Sequence[str]) -> frozenset[str]:
@@ -760,7 +764,7 @@ def _units_asked(words: Sequence[str]) -> frozenset[str]:
         if word == "몇" and after in _COUNTERS:
             units.add("count")
         units.update(_UNIT_PHRASES.get((word, after), ()))
-        if word in UNIT_WORDS and (not word.isascii() or n and words[n - 1] in ("many", "much")):
+        if word in UNIT_WORDS and (not word.isascii() or (n and words[n - 1] in ("many", "much"))):
             units.update(UNIT_WORDS[word])
     return frozenset(units)
 
@@ -926,8 +930,8 @@ def _corrected(
         # ... a number and a Korean word the base has not together (500문제짜리,
         # 8%넘게): each, as if typed apart (a hedge or particle after it is no word)
         tail = korean_stem(tail)
-        parts = [head] + ([tail] if tail not in STOP_WORDS and tail not in HEDGE_WORDS else [])
-        found = [_word_term(p, rules) for p in parts]
+        apart = [head] + ([tail] if tail not in STOP_WORDS and tail not in HEDGE_WORDS else [])
+        found = [_word_term(p, rules) for p in apart]
         return [_with_form(t) if rules.form else t for t in found]
     if rules.split and is_hangul(stem):
         # ... the parts of a compound, as if typed with spaces (인공지능격차); the word
@@ -1397,13 +1401,7 @@ def _rank(
     # period the base lacks: the question is about it, as about a name it lacks
     versioned = any(u and _DIGIT.search(t.typed) for t, u in zip(query.terms, unknown, strict=True))
     peers = _peers(store, query, names_asked) if query.compares else []
-    # the terms that write a date's year or day (2022, 27일): a fact whose text has
-    # them speaks of that date (nvidia's biggest fall since march 2020)
-    digits = {str(n) for w in query.dates for n in (w.year, w.day) if n is not None}
-    gap_words = {w.casefold() for w in kind_words("gaps")}
-    gap_asked = any(t.typed in gap_words or korean_stem(t.typed) in gap_words for t in query.terms)
-    benches = [n for n in names_asked if any(isinstance(store.record(e), Benchmark) for e in query.terms[n].entities)]
-    date_terms = [n for n, t in enumerate(query.terms) if any(d in t.typed for d in digits)]
+    asked = _asked_slots(store, query, names_asked, type_of)
     scored = []
     for i, (record, bm25) in enumerate((c.record, c.score) for c in candidates):
         about = _about(record)
@@ -1441,48 +1439,12 @@ def _rank(
             floor = WEAK_BELOW_UNKNOWN
         else:
             floor = WEAK_BELOW
-        if (
-            SUBJECT_RULE
-            and any(unknown)
-            and isinstance(record, Fact)
-            and record.about[:1]
-            and record.about[0] not in named
-            and (SUBJECT_RULE != 3 or kinds.of(record).name in ("market", "event"))
-        ):
-            floor = max(floor, WEAK_BELOW_UNNAMED if SUBJECT_RULE == 1 else 1.01)
-        if PERSON_RULE and not card:
-            people = [n for n in names_asked if any(type_of(e) == "person" for e in query.terms[n].entities)]
-            if any(i not in matched[n] and not about & set(query.terms[n].entities) for n in people):
-                floor = 1.01
-        if CARD_RULE and card and query.figure and not query.what:
-            floor = 1.01
-        if BENCH_RULE and query.figure and _has_figure(record):
-            for n in benches:
-                if i not in matched[n] and not about & set(query.terms[n].entities):
-                    floor = 1.01
-        if UNIT_RULE and query.units and _has_figure(record):
-            if not any(f.unit in query.units for f in kinds.of(record).figures(record)):
-                floor = 1.01
-        if GAP_RULE and query.figure and isinstance(record, Fact) and kinds.of(record).name == "gap":
-            owners = {e for e in named if type_of(e) in ("model", "organization")}
-            if owners and not gap_asked:
-                floor = 1.01
-        if SCORE_RULE and isinstance(record, Fact) and kinds.of(record).name == "score" and query.figure:
-            owners = {e for e in named if type_of(e) in ("model", "organization")}
-            if owners and not owners & set(record.about[:2]):
-                floor = 1.01
-        if (
-            query.dates
-            and isinstance(record, Fact)
-            and not any(i in matched[n] for n in date_terms)
-            and not any(w.fits(d) for d in kinds.of(record).dates(record) for w in query.dates)
-            and kinds.of(record).dates(record)
-        ):
-            floor = 1.01  # a fact of other dates answers no question about this one
         if any(near) and (names_met or not any(unknown)) and not versioned:
             # a fact with the very figure the question names (1366, 118달러, 9.3%) answers
             # it, whatever paraphrase (마감가, apart) the base lacks
             floor = min(floor, NEAR_FLOOR)
+        if rules.slots and not _fills(query, asked, i, record, matched, type_of, any(unknown)):
+            floor = UNFILLED
         score = bm25
         if rules.rank and i < RERANK:
             score = bm25 * coverage**COVERAGE_POWER
@@ -1514,6 +1476,87 @@ def _rank(
         cards = [msgspec.structs.replace(c, score=tied) for c in cards]
         head = [*rest[:at], *cards, *rest[at:]]
     return [*head, *scored[RERANK:]]
+
+
+class Asked(msgspec.Struct, frozen=True):
+    """What a question names that a fact must be of to answer it (``Rules.slots``)."""
+
+    people: tuple[int, ...]  # the terms naming a person: the fact is about them
+    benchmarks: tuple[int, ...]  # naming a benchmark: a fact's figure is on it
+    owners: frozenset[str]  # the models and companies named: a score is one of theirs
+    gap: bool  # the question says gap (격차): a gap answers it, a model named or not
+    date_terms: tuple[int, ...]  # the terms that write a date's year or day (2022, 27일)
+
+
+def _asked_slots(
+    store: Store, query: Query, names_asked: Sequence[int], type_of: Callable[[str], str]
+) -> Asked:
+    terms = query.terms
+    gap_words = {w.casefold() for w in kind_words("gaps")}
+    digits = {str(n) for w in query.dates for n in (w.year, w.day) if n is not None}
+    return Asked(
+        people=tuple(
+            n for n in names_asked if any(type_of(e) == "person" for e in terms[n].entities)
+        ),
+        benchmarks=tuple(
+            n
+            for n in names_asked
+            if any(isinstance(store.record(e), Benchmark) for e in terms[n].entities)
+        ),
+        owners=frozenset(e for e in query.named if type_of(e) in ("model", "organization")),
+        gap=any(t.typed in gap_words or korean_stem(t.typed) in gap_words for t in terms),
+        date_terms=tuple(n for n, t in enumerate(terms) if any(d in t.typed for d in digits)),
+    )
+
+
+def _fills(
+    query: Query,
+    asked: Asked,
+    at: int,
+    record: Searched,
+    matched: Sequence[set[int]],
+    type_of: Callable[[str], str],
+    lacks: bool,
+) -> bool:
+    """Whether a candidate (at ``at``) is of what the question names; ``lacks``: the
+    question has a word the base has nowhere."""
+    about = _about(record)
+
+    def names(n: int) -> bool:  # the candidate names term n's thing, or is about it
+        return at in matched[n] or bool(about & set(query.terms[n].entities))
+
+    if isinstance(record, Source | Benchmark | Entity):
+        # a card has no figure: it answers no question for one (h100 price)
+        return not (query.figure and not query.what)
+    kind = kinds.of(record).name
+    if not all(names(n) for n in asked.people):
+        return False  # what did altman say about nvidia's shares: not Nvidia's fall
+    if (
+        lacks
+        and kind in ("market", "event")
+        and record.about[:1]
+        and record.about[0] not in query.named
+    ):
+        # microsoft shares in the deepseek selloff: a word the base lacks names the
+        # company, and this fall is another's
+        return False
+    if query.figure:
+        figures = list(kinds.of(record).figures(record))
+        if figures and not all(names(n) for n in asked.benchmarks):
+            return False  # deepseek v3 aime score: not V3's cost
+        if figures and query.units and not any(f.unit in query.units for f in figures):
+            return False  # nasdaq: how many points (the base has percent), closing price
+        if kind == "gap" and asked.owners and not asked.gap:
+            return False  # r1 mmlu score: the US-China gap is not R1's score
+        if kind == "score" and asked.owners and not asked.owners & set(record.about[:2]):
+            return False  # deepseek v3 aime score: not R1's or o1's
+    if query.dates and not any(at in matched[n] for n in asked.date_terms):
+        # a fact of other dates answers no question about this one (the mmlu gap at
+        # the end of 2022), unless its text speaks of that date (since march 2020)
+        dates = kinds.of(record).dates(record)
+        if dates and not any(w.fits(d) for d in dates for w in query.dates):
+            return False
+    return True
 
 
 def _peers(store: Store, query: Query, names_asked: Sequence[int]) -> list[list[int]]:
