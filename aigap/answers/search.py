@@ -728,10 +728,9 @@ _UNITS = (
 UNIT_WORDS: dict[str, frozenset[str]] = {
     word: frozenset(units.split()) for words, units in _UNITS for word in words.split()
 }
-# ... and after 몇 (몇점, 몇퍼, 몇달)
+# ... and after 몇 (몇퍼, 몇달; not 몇점: a score, whatever its unit)
 _HEAD_UNITS = {
     **UNIT_WORDS,
-    **{w: UNIT_WORDS["points"] for w in ("점",)},
     **{w: UNIT_WORDS["percent"] for w in ("퍼", "프로")},
     **{w: UNIT_WORDS["months"] for w in ("달",)},
 }
