@@ -437,7 +437,9 @@ QUESTION_WORDS = {
     "뭐": "what", "뭔": "what", "무엇": "what", "누구": "what", "누가": "what", "누군": "what",
     "언제": "when", "어디": "", "어떻": "", "왜": "", "어느": "",
 }  # fmt: skip
-QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함더라고던")
+QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함던")
+# ... and the recollecting endings (언제였더라, 누구였더라고): "what was it again?"
+_RECALLING = ("더라고", "더라", "던가")
 
 
 # Casual endings after a verb's modifier form: the thing (거, 건, 걸) that is asked
@@ -467,6 +469,8 @@ def _asking(word: str) -> str | None:
     for head, asks in QUESTION_WORDS.items():
         if word.startswith(head):
             rest = word[len(head) :]
+            for recalling in _RECALLING:
+                rest = rest.removesuffix(recalling)
             if all(ch in QUESTION_TAIL for ch in rest):
                 return asks
             if rest in PARTICLES:  # 뭐라고, 무엇을: asks, but not what a thing is
