@@ -17,6 +17,8 @@ from aigap.answers.names import vowel_twin
 from aigap.answers.search import (
     _asking,
     _candidates,
+    _casual,
+    _units_asked,
     _related,
     _verb_ending,
     _verb_form,
@@ -595,3 +597,89 @@ def test_the_longest_verb_ending_decides_whatever_the_hash_seed() -> None:
         for seed in range(1, 7)
     }
     assert seen == {"False"}
+
+
+def strong(found: list[dict[str, Any]]) -> list[str]:
+    return [h["id"] for h in found if not h["weak"]]
+
+
+def test_a_number_typed_is_met_by_the_fact_with_that_figure(runner: CliRunner) -> None:
+    # 118달러 is the close ($118.42), 1366 OpenAI's Arena score: whatever the other
+    # words (마감가, apart) the base lacks, the fact with the figure answers
+    assert strong(hits(runner, "엔비디아", "마감가", "118달러"))[:1] == ["market-nvidia-2025-01-27"]
+    assert "score-arena-openai-2025-02" in strong(
+        hits(runner, "openai", "1366", "vs", "deepseek", "1362", "only", "4", "points", "apart?")
+    )
+    # a change written as one word is two numbers
+    assert strong(hits(runner, "아레나", "격차", "9.3%→1.7%"))[:1] == ["gap-arena"]
+
+
+def test_a_number_no_text_has_is_no_content_the_base_lacks(runner: CliRunner) -> None:
+    # 6-9 (the article: 6~9개월) is a half-remembered figure, not a thing the base lacks
+    assert strong(hits(runner, "kai", "fu", "lee", "6-9", "months", "behind"))[:1] == [
+        "quote-kaifu-lee-months"
+    ]
+
+
+def test_a_hedge_widens_the_number_it_qualifies(runner: CliRunner) -> None:
+    # 10% 가까이 (nearly 10%) is the Arena gap's 9.3%
+    found = strong(hits(runner, "작년", "1월", "미중", "아레나", "격차", "10%", "가까이"))
+    assert found[:1] == ["gap-arena"]
+
+
+def test_a_date_the_fact_does_not_have_makes_it_no_answer(runner: CliRunner) -> None:
+    # the base has the MMLU gap at the end of 2023 and 2024, Nvidia's fall on the 27th
+    assert not strong(hits(runner, "mmlu", "gap", "at", "the", "end", "of", "2022"))
+    assert not strong(hits(runner, "엔비디아", "28일", "주가", "회복"))
+    assert strong(hits(runner, "mmlu", "gap", "end", "of", "2023"))[:1] == ["gap-mmlu"]
+    # ... unless the fact's own text speaks of that date
+    assert "market-nvidia-2025-01-27" in strong(
+        hits(runner, "nvidia", "biggest", "fall", "since", "march", "2020")
+    )
+
+
+def test_the_unit_asked_must_be_one_the_fact_has(runner: CliRunner) -> None:
+    assert _units_asked(["나스닥", "몇포인트로", "마감했냐"]) == {"elo", "points", "pp"}
+    assert _units_asked(["how", "many", "h800", "gpus"]) == {"count"}
+    assert _units_asked(["오라클", "종가"]) == {"usd", "krw"}
+    assert _units_asked(["o1", "aime", "몇점"]) == set()  # a score, whatever its unit
+    # the base has Nasdaq's fall in percent, no GPU count, no closing price for Oracle
+    assert not strong(hits(runner, "나스닥", "몇포인트로", "마감했냐"))
+    # (the rental's figures are a price and months: no count of GPUs)
+    found = strong(hits(runner, "how", "many", "h800", "gpus", "did", "deepseek", "use"))
+    assert "cost-v3-h800-rental" not in found
+    assert not strong(hits(runner, "오라클", "종가", "얼마"))
+    assert strong(hits(runner, "엔비디아", "종가", "얼마"))[:1] == ["market-nvidia-2025-01-27"]
+
+
+def test_a_fact_must_be_of_what_the_question_names(runner: CliRunner) -> None:
+    # R1's MMLU score: the US-China gap is not R1's; V3's AIME score: not R1's or o1's
+    assert not strong(hits(runner, "r1", "mmlu", "score"))
+    assert not strong(hits(runner, "what", "was", "deepseek", "v3", "aime", "score"))
+    assert strong(hits(runner, "deepseek", "aime", "score"))[:1] == ["score-aime-r1"]
+    # a person named: their words, not a fact about someone else
+    assert not strong(hits(runner, "sam", "altman", "on", "nvidia", "share", "price", "falling"))
+    # a company the base lacks: not another company's fall
+    assert not strong(hits(runner, "msft", "shares", "deepseek", "selloff"))
+    assert "event-chip-stocks-fall" in strong(hits(runner, "chip", "stocks", "deepseek", "selloff"))
+
+
+def test_what_asks_what_a_thing_is_only_before_be_or_do(runner: CliRunner) -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    assert parse(store, ["what", "is", "mmlu"]).what
+    assert parse(store, ["what", "does", "mmlu", "measure"]).what
+    assert not parse(store, ["what", "did", "altman", "say"]).what
+    assert not parse(store, ["what", "was", "r1's", "aime", "score"]).what  # a figure
+
+
+def test_a_casual_ending_leaves_the_verb() -> None:
+    assert _casual("폭락한거야") == "폭락한" and _casual("테스트하는거냐") == "테스트하는"
+    assert _casual("먹히냐는") == "먹히" and _casual("날아간거") == "날아간"
+    assert _casual("사건") == "사건" and _casual("물건") == "물건"  # nouns that end alike
+    assert _asking("언제였더라") == "when" and _asking("뭐라고") == ""
+
+
+def test_a_number_glued_to_a_word_the_base_lacks_is_read_apart(runner: CliRunner) -> None:
+    # 500문제짜리 (of 500 questions): 500 and 문제; 2023년말 stays a date
+    assert strong(hits(runner, "500문제짜리", "수학", "테스트", "정확도"))[:1] == ["score-math500-r1"]
+

@@ -39,16 +39,17 @@ word boundaries.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from aigap import kinds
-from aigap.answers import draft
 from aigap.answers.lookup import kind_of
 from aigap.answers.names import (
     ENDINGS,
@@ -86,6 +87,7 @@ from aigap.store.index import (
 from aigap.store.queries import Ranked
 
 if TYPE_CHECKING:
+    from aigap.answers.draft import When
     from aigap.store.queries import Store
 
 
@@ -162,6 +164,10 @@ _IRREGULAR_GROUPS = (
     ("dec", "december"),
 )
 IRREGULAR: dict[str, tuple[str, ...]] = {w: g for g in _IRREGULAR_GROUPS for w in g}
+# month names, which a date may have without a digit (since march): read for dates
+_MONTHS = frozenset(
+    m.casefold() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept")
+)
 
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _EDGE_PUNCT = "\"'“”‘’`()[]{}<>,.;:!?…·"
@@ -564,7 +570,7 @@ class Query(msgspec.Struct, frozen=True):
     when: bool = False  # asks when
     why: bool = False  # asks why: a claim or an event explains, a figure does not
     compares: bool = False  # compares two things (vs, than, 보다, 비교)
-    dates: tuple[draft.When, ...] = ()  # the dates it names (jan 27, 2023년 1월), names aside
+    dates: tuple[When, ...] = ()  # the dates it names (jan 27, 2023년 1월), names aside
     units: frozenset[str] = (
         frozenset()
     )  # the units of the figure it asks for (몇포인트, closing price)
@@ -772,10 +778,21 @@ def _units_asked(words: Sequence[str]) -> frozenset[str]:
     return frozenset(units)
 
 
-def _dates(folded: Sequence[str], names: Names) -> tuple[draft.When, ...]:
+def _draft() -> ModuleType:
+    """``aigap.answers.draft`` (verify's reader of figures and dates), imported when a
+    question has a number or a month: its 51 patterns take 12 ms to compile, a
+    search's whole budget over the floor app's start, at every start."""
+    from aigap.answers import draft  # start-up time: see the docstring
+
+    return draft
+
+
+def _dates(folded: Sequence[str], names: Names) -> tuple[When, ...]:
     """The dates a question names, not counting a name's number (aime 2024, llama 3.1)."""
+    if not any(_DIGIT.search(w) or w in _MONTHS for w in folded):
+        return ()
     text = " ".join(folded)
-    found = [w for w in draft.dates(text) if not w.impossible]
+    found = [w for w in _draft().dates(text) if not w.impossible]
     if found:
         spans = [(h.start, h.end) for h in names.find(text)]
         found = [w for w in found if not any(w.span.start < e and s < w.span.end for s, e in spans)]
@@ -835,7 +852,7 @@ def _with_numbers(term: Term, hedged: bool = False) -> Term:
     common, or no figure."""
     if term.entities or term.version or not _DIGIT.search(term.typed):
         return term
-    found = [(f.value, f.tolerance) for f in draft.figures(term.typed)]
+    found = [(f.value, f.tolerance) for f in _draft().figures(term.typed)]
     if not found and _BARE_NUMBER.fullmatch(term.typed):
         printed = parse_printed(term.typed)
         found = [(printed.value, printed.tolerance)] if printed is not None else []
