@@ -18,8 +18,8 @@ from aigap.answers.search import (
     _asking,
     _candidates,
     _casual,
-    _units_asked,
     _related,
+    _units_asked,
     _verb_ending,
     _verb_form,
     korean_stem,
@@ -681,5 +681,5 @@ def test_a_casual_ending_leaves_the_verb() -> None:
 
 def test_a_number_glued_to_a_word_the_base_lacks_is_read_apart(runner: CliRunner) -> None:
     # 500문제짜리 (of 500 questions): 500 and 문제; 2023년말 stays a date
-    assert strong(hits(runner, "500문제짜리", "수학", "테스트", "정확도"))[:1] == ["score-math500-r1"]
-
+    found = strong(hits(runner, "500문제짜리", "수학", "테스트", "정확도"))
+    assert found[:1] == ["score-math500-r1"]

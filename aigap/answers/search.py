@@ -1289,6 +1289,8 @@ def _where(matcher: Matcher, expression: str, size: int) -> list[tuple[str, str]
             if shown == INNER:
                 part = next(iter(_MARKED.findall(snip)), INFIX).lstrip(INFIX)
                 text = matcher.around(hit, field, part)
+            elif field == "kind":  # one row of the kind's words: the ones matched
+                text = " ".join(dict.fromkeys(_MARKED.findall(snip))) or text
             best[hit] = (*key, field, text)
     return [best[i][4:] if i in best else ("", "") for i in range(size)]
 
