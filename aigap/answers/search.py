@@ -426,7 +426,9 @@ TYPE_WORDS: dict[str, str] = {
 }
 TYPE_SHARE = 0.5  # a type word is taken to be as common as half the base's records
 # Words that compare two things: a fact about either answers for its side
-COMPARE_WORDS = frozenset(_listed("vs versus than compared compare comparison or 비교 대비 vs."))
+COMPARE_WORDS = frozenset(
+    _listed("vs versus than compared compare comparison or 비교 대비 vs. 중에 중에서 중 어느 더")
+)
 # Questions that ask why: a fact without a figure (a claim, an event) explains
 WHY_WORDS = frozenset(_listed("why reason reasons cause caused 왜 이유 원인 때문"))
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
@@ -718,7 +720,8 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
         terms = list({t.expression: t for t in terms}.values())
     if rules.numbers:
         hedged = any(w in HEDGE_WORDS or w.endswith(_HEDGE_ENDINGS) for w in folded)
-        terms = [_with_numbers(t, hedged) for t in terms]
+        written = _written_figures(typed)
+        terms = [_with_numbers(t, hedged, written) for t in terms]
     figure = figure or any(t.form == "figure" for t in terms)
     when = when or any(t.form == "date" for t in terms)
     # a name and a word for its type (딥시크라는 회사, 량원펑이란 사람) ask what it is
@@ -844,7 +847,7 @@ HEDGE_WORDS = frozenset(
     _listed(
         """
         about around roughly approximately approx nearly almost some over under more less
-        than 약 대략 정도 쯤 가까이 넘게 이상 이하 미만 남짓 거의
+        than 약 대략 정도 쯤 가까이 넘게 이상 이하 미만 남짓 거의 한
         """
     )
 )
@@ -852,14 +855,25 @@ _HEDGE_ENDINGS = ("가까이", "넘게", "이상", "이하", "정도", "쯤", "�
 HEDGE_SHARE = 0.1
 
 
-def _with_numbers(term: Term, hedged: bool = False) -> Term:
+def _written_figures(words: Sequence[str]) -> list[tuple[str, float, float]]:
+    """(text, value, tolerance) of the figures a question writes over more than one
+    word (80억 원, 5.58 million dollars), when it has a number at all."""
+    if not any(_FIGURE_MARK.search(w) for w in words):
+        return []
+    return [(f.text, f.value, f.tolerance) for f in _draft().figures(" ".join(words))]
+
+
+def _with_numbers(
+    term: Term, hedged: bool = False, written: Sequence[tuple[str, float, float]] = ()
+) -> Term:
     """The term with the numbers it is (``Term.numbers``): a figure with its unit
     (118달러, 17%, 5.58 million) or a bare number (1366, 16.9). A year (2025), a
     small whole number (4 points) or a name's number (v3, h800) is none: too
     common, or no figure."""
     if term.entities or term.version or not _FIGURE_MARK.search(term.typed):
         return term  # (r1, gpt-5: a name's number, no figure)
-    found = [(f.value, f.tolerance) for f in _draft().figures(term.typed)]
+    found = [(value, tol) for text, value, tol in written if term.typed in text.casefold()]
+    found = found or [(f.value, f.tolerance) for f in _draft().figures(term.typed)]
     if not found and _BARE_NUMBER.fullmatch(term.typed):
         printed = parse_printed(term.typed)
         found = [(printed.value, printed.tolerance)] if printed is not None else []
