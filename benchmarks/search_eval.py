@@ -5,10 +5,10 @@
     python benchmarks/search_eval.py --failures      # list the questions missed
 
 The question set is split before tuning. Tuned on: tests/search_questions.yaml,
-tests/search_questions_heldout{,2,...,14}.yaml (each held out once, tuning
-material since) and tests/search_questions_tuning{2,...}.yaml (written blind
+tests/search_questions_heldout{,2,...,17}.yaml (each held out once, tuning
+material since) and tests/search_questions_tuning{2,...,11}.yaml (written blind
 for later rounds). Reported, never tuned on:
-tests/search_questions_heldout{15,16,17}.yaml (issue 18's eighth round), each
+tests/search_questions_heldout{18,19,20}.yaml (issue 18's ninth round), each
 written blind before the changes it measures
 (``--failures`` lists their misses only with ``--part``). Per part:
 
@@ -69,15 +69,24 @@ PARTS = {
     "held-out 10": REPO / "tests" / "search_questions_heldout10.yaml",  # reported (round 5)
     "held-out 11": REPO / "tests" / "search_questions_heldout11.yaml",  # reported (round 6)
     "held-out 12": REPO / "tests" / "search_questions_heldout12.yaml",  # reported (round 6)
+    "tuning 6": REPO / "tests" / "search_questions_tuning6.yaml",  # written for round 8
+    "tuning 7": REPO / "tests" / "search_questions_tuning7.yaml",  # written for round 8
+    "tuning 8": REPO / "tests" / "search_questions_tuning8.yaml",  # written for round 8
+    "tuning 9": REPO / "tests" / "search_questions_tuning9.yaml",  # round 8's check
+    "tuning 10": REPO / "tests" / "search_questions_tuning10.yaml",  # round 8's check
+    "tuning 11": REPO / "tests" / "search_questions_tuning11.yaml",  # round 8's check
     "held-out 13": REPO / "tests" / "search_questions_heldout13.yaml",  # reported (round 7)
     "held-out 14": REPO / "tests" / "search_questions_heldout14.yaml",  # reported (round 7)
     "held-out 15": REPO / "tests" / "search_questions_heldout15.yaml",  # reported (round 8)
     "held-out 16": REPO / "tests" / "search_questions_heldout16.yaml",  # reported (round 8)
     "held-out 17": REPO / "tests" / "search_questions_heldout17.yaml",  # reported (round 8)
+    "held-out 18": REPO / "tests" / "search_questions_heldout18.yaml",  # reported (round 9)
+    "held-out 19": REPO / "tests" / "search_questions_heldout19.yaml",  # reported (round 9)
+    "held-out 20": REPO / "tests" / "search_questions_heldout20.yaml",  # reported (round 9)
 }
 # The parts reported and never tuned on: their misses are listed only when asked
 # for by name (--part), so a tuning run cannot show them by accident
-REPORTED = ("held-out 15", "held-out 16", "held-out 17")
+REPORTED = ("held-out 18", "held-out 19", "held-out 20")
 DEPTH = 10  # hits looked at for MRR
 
 Question = dict[str, Any]
