@@ -436,7 +436,7 @@ WHAT_WORDS = frozenset(
     _listed(
         """
         who what whats 누구 누구야 누구예요 누구인가 누군가 누군데 누가 무엇 뭐야 뭔가 뭔데
-        뭐지 어떤 measure measures
+        뭐지 어떤 measure measures meaning means 뜻 의미
         """
     )
 )
@@ -847,11 +847,23 @@ HEDGE_WORDS = frozenset(
     _listed(
         """
         about around roughly approximately approx nearly almost some over under more less
-        than 약 대략 정도 쯤 가까이 넘게 이상 이하 미만 남짓 거의 한
+        than above below least most 약 대략 정도 쯤 가까이 넘게 이상 이하 미만 남짓 거의 한
+        넘었나 넘었어 넘나 넘어 안되나 안돼 초과
         """
     )
 )
-_HEDGE_ENDINGS = ("가까이", "넘게", "이상", "이하", "정도", "쯤", "남짓")
+_HEDGE_ENDINGS = (
+    "가까이",
+    "넘게",
+    "넘었나",
+    "넘었어",
+    "이상",
+    "이하",
+    "미만",
+    "정도",
+    "쯤",
+    "남짓",
+)
 HEDGE_SHARE = 0.1
 
 
