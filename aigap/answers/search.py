@@ -443,7 +443,7 @@ WHAT_WORDS = frozenset(
 # "what" and "who" ask what a thing is before a be or do (what is mmlu, who was
 # liang wenfeng, what does mmlu measure), not before another verb (what did altman say)
 _WHAT_ASKING = frozenset(("what", "who"))
-_BE = [[w] for w in ("is", "are", "was", "were", "does", "do", "exactly")] + [[]]
+_BE = frozenset(("is", "are", "was", "were", "does", "do", "exactly", ""))  # "": the end
 _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
 # Korean question words with what they ask ("what", "when" or only asking), and the
 # syllables a question's ending is made of after them (뭐임, 뭔가요, 어디야,
@@ -580,9 +580,7 @@ class Query(msgspec.Struct, frozen=True):
     why: bool = False  # asks why: a claim or an event explains, a figure does not
     compares: bool = False  # compares two things (vs, than, 보다, 비교)
     dates: tuple[When, ...] = ()  # the dates it names (jan 27, 2023년 1월), names aside
-    units: frozenset[str] = (
-        frozenset()
-    )  # the units of the figure it asks for (몇포인트, closing price)
+    units: frozenset[str] = frozenset()  # of the figure it asks (몇포인트, closing price)
 
     @property
     def expression(self) -> str | None:
@@ -663,7 +661,7 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)
     what = (
         any(
-            (w in WHAT_WORDS and (w not in _WHAT_ASKING or folded[n + 1 : n + 2] in _BE))
+            (w in WHAT_WORDS and (w not in _WHAT_ASKING or "".join(folded[n + 1 : n + 2]) in _BE))
             or w.endswith(_WHAT_ENDINGS[:2])
             or asking[w] == "what"
             for n, w in enumerate(folded)
