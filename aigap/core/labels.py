@@ -340,6 +340,7 @@ FIELDS_KO: dict[str, str] = {
     "amounts": "금액",
     "ratio": "비율",
     "name": "이름",
+    "description": "설명",
     "full_name": "정식 명칭",
     "outlet": "매체",
     "headline": "제목",
