@@ -683,3 +683,9 @@ def test_a_number_glued_to_a_word_the_base_lacks_is_read_apart(runner: CliRunner
     # 500문제짜리 (of 500 questions): 500 and 문제; 2023년말 stays a date
     found = strong(hits(runner, "500문제짜리", "수학", "테스트", "정확도"))
     assert found[:1] == ["score-math500-r1"]
+
+
+def test_a_quotes_original_words_count(runner: CliRunner) -> None:
+    # Altman's own words (his post, in English) are the quote's as much as its rendering
+    found = strong(hits(runner, "altman", "will", "pull", "up", "some", "releases"))
+    assert found[:1] == ["quote-altman-better-models"]

@@ -72,6 +72,7 @@ from aigap.core.derive import parse_printed
 from aigap.core.labels import label
 from aigap.core.model import Amount, Benchmark, Entity, Fact, Lang, Ratio, Source, Text
 from aigap.core.text import normalize_name
+from aigap.kinds.quote import Original
 from aigap.store.index import (
     ENTITY_FIELDS,
     ENTITY_SEARCH,
@@ -260,6 +261,8 @@ def _texts(value: object) -> tuple[str, ...]:
         return (value.printed, *(value.label.all() if value.label else ()))
     if isinstance(value, Ratio):
         return (value.printed, *value.of.all())
+    if isinstance(value, Original):  # a quote's words in the speaker's own language
+        return (searched_text(value.text),)
     if isinstance(value, tuple):
         return tuple(t for v in value for t in _texts(v))
     return ()
