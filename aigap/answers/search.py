@@ -111,7 +111,9 @@ STOP_WORDS = frozenset(
     other some such nor not only own same too should now against over
     roughly around approximately approx nearly almost exactly precisely kind sort
     thing things stuff guy guys someone somebody something anything lot lots bit
-    originally seriously honestly anyway
+    originally seriously honestly anyway right correct true
+    monday tuesday wednesday thursday friday saturday sunday
+    biggest largest smallest widest narrowest highest lowest greatest steepest
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -121,6 +123,7 @@ STOP_WORDS = frozenset(
     그렇게 맞나 맞나요 맞아 맞지 맞죠 맞냐 맞음 맞는지 맞습니까 작년 올해 지난해 금년
     최근 요즘 원래 대체 도대체 그거 이거 저거 그게 이게 거 것 얘기 소리 대략 약 정도 쯤
     가까이 넘게 이상 이하 남짓 아직 벌써 이미 다시 또 그럼 그러면 근데 그런데 요새 지금
+    밖에 뿐 월요일 화요일 수요일 목요일 금요일 토요일 일요일
     """
     )
 )
