@@ -485,6 +485,18 @@ def _casual(word: str) -> str:
     return word[: quoting.start()] if quoting else word
 
 
+def _asked_after(word: str) -> list[str]:
+    """A Korean word that ends in a question word (량원펑이누구임, 딥시크뭐임, 출시일이언제야):
+    the word before it, its particle cut, and the question word."""
+    if not is_hangul(word) or len(word) < 4:
+        return [word]
+    for cut in range(2, len(word) - 1):
+        if _asking(word[cut:]) is not None and _asking(word) is None:
+            head = word[:cut]
+            return [korean_stem(head) if len(head) > 2 else head, word[cut:]]
+    return [word]
+
+
 def _asking(word: str) -> str | None:
     """What a Korean question word asks ("what", "when", ""), or None for another word."""
     for head, asks in QUESTION_WORDS.items():
@@ -661,6 +673,8 @@ def _pieces(words: Sequence[str], rules: Rules) -> list[str]:
 def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     """The terms of a question: stop words out, names resolved, typos corrected."""
     typed = query_words(words, split=rules.split)
+    if rules.endings:
+        typed = [part for w in typed for part in _asked_after(w)]
     folded = _glued(store, [_casual(w) for w in typed] if rules.endings else typed)
     asking = {w: _asking(w) for w in folded}
     content = [w for w in folded if w not in STOP_WORDS and asking[w] is None] or folded
