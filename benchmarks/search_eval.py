@@ -5,10 +5,10 @@
     python benchmarks/search_eval.py --failures      # list the questions missed
 
 The question set is split before tuning. Tuned on: tests/search_questions.yaml,
-tests/search_questions_heldout{,2,...,20}.yaml (each held out once, tuning
+tests/search_questions_heldout{,2,...,23}.yaml (each held out once, tuning
 material since) and tests/search_questions_tuning{2,...,11}.yaml (written blind
 for later rounds). Reported, never tuned on:
-tests/search_questions_heldout{21,22,23}.yaml (issue 18's ninth round), each
+tests/search_questions_heldout{24,25,26}.yaml (issue 18's tenth round), each
 written blind before the changes it measures
 (``--failures`` lists their misses only with ``--part``). Per part:
 
@@ -86,10 +86,13 @@ PARTS = {
     "held-out 21": REPO / "tests" / "search_questions_heldout21.yaml",  # reported (round 9)
     "held-out 22": REPO / "tests" / "search_questions_heldout22.yaml",  # reported (round 9)
     "held-out 23": REPO / "tests" / "search_questions_heldout23.yaml",  # reported (round 9)
+    "held-out 24": REPO / "tests" / "search_questions_heldout24.yaml",  # reported (round 10)
+    "held-out 25": REPO / "tests" / "search_questions_heldout25.yaml",  # reported (round 10)
+    "held-out 26": REPO / "tests" / "search_questions_heldout26.yaml",  # reported (round 10)
 }
 # The parts reported and never tuned on: their misses are listed only when asked
 # for by name (--part), so a tuning run cannot show them by accident
-REPORTED = ("held-out 21", "held-out 22", "held-out 23")
+REPORTED = ("held-out 24", "held-out 25", "held-out 26")
 DEPTH = 10  # hits looked at for MRR
 
 Question = dict[str, Any]
