@@ -13,7 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from aigap.answers.names import vowel_twin
+from aigap.answers.names import Names, correct, vowel_twin
 from aigap.answers.search import (
     _asking,
     _candidates,
@@ -689,3 +689,18 @@ def test_a_quotes_original_words_count(runner: CliRunner) -> None:
     # Altman's own words (his post, in English) are the quote's as much as its rendering
     found = strong(hits(runner, "altman", "will", "pull", "up", "some", "releases"))
     assert found[:1] == ["quote-altman-better-models"]
+
+
+def test_a_hangul_typo_is_compared_as_written_and_contracted() -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    names = list(Names.of_store(store).keys)
+    # 엔비다아 is one vowel from 엔비디아 as written; 엔비댜 is 엔비디아 run together
+    assert correct("엔비다아", names) == "엔비디아" and correct("엔비댜", names) == "엔비디아"
+
+
+def test_a_date_is_the_facts_only_if_its_exact_part_is(runner: CliRunner) -> None:
+    # every text has 2025; Nvidia's fall is the 27th's, not the 28th's
+    assert not strong(hits(runner, "nvidia", "close", "jan", "28", "2025"))
+    assert strong(hits(runner, "nvidia", "close", "jan", "27", "2025"))[:1] == [
+        "market-nvidia-2025-01-27"
+    ]

@@ -495,30 +495,32 @@ def correct(
         return None
     weights = vocabulary if isinstance(vocabulary, Mapping) else dict.fromkeys(vocabulary, 0.0)
     hangul = is_hangul(word)
-    target = _contracted(jamo(word)) if hangul else word
-    candidates: dict[str, str] = {}  # compared form -> the word
+    # Hangul is compared jamo by jamo, both as written and with run-together
+    # syllables contracted (엔비댜 is near 엔비디아 contracted, 엔비다아 as written)
+    forms = (lambda w: _contracted(jamo(w)), jamo) if hangul else (lambda w: w,)
     digits = _DIGITS.findall(word)
-    for cand in weights:
-        if cand == word or is_hangul(cand) != hangul or abs(len(cand) - len(word)) > limit:
-            continue
-        if _DIGITS.findall(cand) != digits:
-            continue  # another number is another version, not a typo (라마4 is not 라마3)
-        candidates.setdefault(_contracted(jamo(cand)) if hangul else cand, cand)
-    found = process.extract(
-        target, list(candidates), scorer=OSA.distance, score_cutoff=limit, limit=None
-    )
-    if not found:
+    kept = [
+        cand
+        for cand in weights
+        if cand != word
+        and is_hangul(cand) == hangul
+        and abs(len(cand) - len(word)) <= limit
+        # another number is another version, not a typo (라마4 is not 라마3)
+        and _DIGITS.findall(cand) == digits
+    ]
+    nearest: dict[str, float] = {}  # the word -> its least distance in any form
+    for form in forms:
+        candidates: dict[str, str] = {}  # compared form -> the word
+        for cand in kept:
+            candidates.setdefault(form(cand), cand)
+        for compared, dist, _ in process.extract(
+            form(word), list(candidates), scorer=OSA.distance, score_cutoff=limit, limit=None
+        ):
+            cand = candidates[compared]
+            nearest[cand] = min(dist, nearest.get(cand, dist))
+    if not nearest:
         return None
     order = {c: n for n, c in enumerate(weights)}
     # equally near: the heavier, then the longer (a letter left out is a commoner slip
     # than one added: nvdia is nvidia rather than nvda), then the first listed
-    best = min(
-        found,
-        key=lambda m: (
-            m[1],
-            -weights[candidates[m[0]]],
-            -len(candidates[m[0]]),
-            order[candidates[m[0]]],
-        ),
-    )
-    return candidates[best[0]]
+    return min(nearest, key=lambda c: (nearest[c], -weights[c], -len(c), order[c]))

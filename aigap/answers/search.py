@@ -917,11 +917,12 @@ def _with_numbers(
 
 def _near(numbers: Sequence[tuple[float, float]], record: Searched) -> bool:
     """Whether a fact carries a figure that a typed number names, to the typed
-    precision (17% is 16.9%, 118달러 is $118.42, 5.58 million is 558만 달러)."""
+    precision (17% is 16.9%, 118달러 is $118.42, 78억원 is 약 78억8000만원)."""
     if not numbers or not isinstance(record, Fact):
         return False
     values = [abs(f.value) for f in kinds.of(record).figures(record)]
-    return any(abs(v - n) <= tol for n, tol in numbers for v in values)
+    # rounded (16.9 is 17) or cut short (78억8000만 is 78억, as people write it)
+    return any(n - tol <= v <= n + 2 * tol for n, tol in numbers for v in values)
 
 
 def _form(word: str) -> str:
@@ -1566,7 +1567,10 @@ def _asked_slots(
 ) -> Asked:
     terms = query.terms
     gap_words = {w.casefold() for w in kind_words("gaps")}
-    digits = {str(n) for w in query.dates for n in (w.year, w.day) if n is not None}
+    # the most exact part each date writes (its day, else its year): a text that has
+    # that speaks of the date (2025 is in every text, 28 only where the 28th is)
+    digits = {str(w.day if w.day is not None else w.year) for w in query.dates}
+    digits.discard("None")
     return Asked(
         people=tuple(
             n for n in names_asked if any(type_of(e) == "person" for e in terms[n].entities)
