@@ -128,6 +128,20 @@ STOP_WORDS = frozenset(
     )
 )
 
+# Month names, each with its short forms (may has none)
+_MONTH_GROUPS = (
+    ("jan", "january"),
+    ("feb", "february"),
+    ("mar", "march"),
+    ("apr", "april"),
+    ("jun", "june"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+)
 # Porter stems regular forms; these are the irregular ones a question uses.
 _IRREGULAR_GROUPS = (
     ("lose", "lost", "loss", "losses", "losing"),
@@ -154,28 +168,11 @@ _IRREGULAR_GROUPS = (
     ("bring", "brought"),
     ("know", "knew", "known"),
     # a month's short name is the month (jan 27, feb 2025)
-    ("jan", "january"),
-    ("feb", "february"),
-    ("mar", "march"),
-    ("apr", "april"),
-    ("jun", "june"),
-    ("jul", "july"),
-    ("aug", "august"),
-    ("sep", "sept", "september"),
-    ("oct", "october"),
-    ("nov", "november"),
-    ("dec", "december"),
+    *_MONTH_GROUPS,
 )
 IRREGULAR: dict[str, tuple[str, ...]] = {w: g for g in _IRREGULAR_GROUPS for w in g}
 # month names, which a date may have without a digit (since march): read for dates
-_MONTHS = frozenset(
-    _listed(
-        """
-        jan january feb february mar march apr april may jun june jul july aug august
-        sep sept september oct october nov november dec december
-        """
-    )
-)
+_MONTHS = frozenset({"may", *(w for g in _MONTH_GROUPS for w in g)})
 # a word that may be a date or a part of one (27, 2025, 1월, 27일, 2023년말, 2025-01)
 _DATE_LIKE = re.compile(r"\d{1,4}(?:[./-]\d{1,2}){0,2}|\d{1,4}(?:년|월|일)\w*")
 
@@ -488,10 +485,10 @@ def _casual(word: str) -> str:
 def _asked_after(word: str) -> list[str]:
     """A Korean word that ends in a question word (량원펑이누구임, 딥시크뭐임, 출시일이언제야):
     the word before it, its particle cut, and the question word."""
-    if not is_hangul(word) or len(word) < 4:
+    if not is_hangul(word) or len(word) < 4 or _asking(word) is not None:
         return [word]
     for cut in range(2, len(word) - 1):
-        if _asking(word[cut:]) is not None and _asking(word) is None:
+        if _asking(word[cut:]) is not None:
             head = word[:cut]
             return [korean_stem(head) if len(head) > 2 else head, word[cut:]]
     return [word]
@@ -772,10 +769,7 @@ _HEAD_UNITS = {
     **{w: UNIT_WORDS["percent"] for w in ("퍼", "프로")},
     **{w: UNIT_WORDS["months"] for w in ("달",)},
 }
-_UNIT_PHRASES = {
-    ("closing", "price"): frozenset(("usd", "krw")),
-    ("close", "price"): frozenset(("usd", "krw")),
-}
+_UNIT_PHRASES = {(word, "price"): UNIT_WORDS["종가"] for word in ("closing", "close")}
 # How many of a thing (how many gpus, 몇 개, 몇명): a count
 _COUNTERS = frozenset(_listed("개 명 장 대 곳 건 사람"))
 _NOT_COUNTED = frozenset(_listed("points point percent times years year days months weeks hours"))
@@ -1517,7 +1511,7 @@ def _rank(
             # a fact with the very figure the question names (1366, 118달러, 9.3%) answers
             # it, whatever paraphrase (마감가, apart) the base lacks
             floor = min(floor, NEAR_FLOOR)
-        if rules.slots and not _fills(query, asked, i, record, matched, type_of, any(unknown)):
+        if rules.slots and not _fills(query, asked, i, record, matched, any(unknown)):
             floor = UNFILLED
         score = bm25
         if rules.rank and i < RERANK:
@@ -1592,7 +1586,6 @@ def _fills(
     at: int,
     record: Searched,
     matched: Sequence[set[int]],
-    type_of: Callable[[str], str],
     lacks: bool,
 ) -> bool:
     """Whether a candidate (at ``at``) is of what the question names; ``lacks``: the
