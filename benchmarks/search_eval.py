@@ -5,10 +5,10 @@
     python benchmarks/search_eval.py --failures      # list the questions missed
 
 The question set is split before tuning. Tuned on: tests/search_questions.yaml,
-tests/search_questions_heldout{,2,...,23}.yaml (each held out once, tuning
+tests/search_questions_heldout{,2,...,26}.yaml (each held out once, tuning
 material since) and tests/search_questions_tuning{2,...,11}.yaml (written blind
 for later rounds). Reported, never tuned on:
-tests/search_questions_heldout{24,25,26}.yaml (issue 18's tenth round), each
+tests/search_questions_heldout{27,...,30}.yaml (issue 18's eleventh round), each
 written blind before the changes it measures
 (``--failures`` lists their misses only with ``--part``). Per part:
 
@@ -89,10 +89,14 @@ PARTS = {
     "held-out 24": REPO / "tests" / "search_questions_heldout24.yaml",  # reported (round 10)
     "held-out 25": REPO / "tests" / "search_questions_heldout25.yaml",  # reported (round 10)
     "held-out 26": REPO / "tests" / "search_questions_heldout26.yaml",  # reported (round 10)
+    "held-out 27": REPO / "tests" / "search_questions_heldout27.yaml",  # reported (round 11)
+    "held-out 28": REPO / "tests" / "search_questions_heldout28.yaml",  # reported (round 11)
+    "held-out 29": REPO / "tests" / "search_questions_heldout29.yaml",  # reported (round 11)
+    "held-out 30": REPO / "tests" / "search_questions_heldout30.yaml",  # reported (round 11)
 }
 # The parts reported and never tuned on: their misses are listed only when asked
 # for by name (--part), so a tuning run cannot show them by accident
-REPORTED = ("held-out 24", "held-out 25", "held-out 26")
+REPORTED = ("held-out 27", "held-out 28", "held-out 29", "held-out 30")
 DEPTH = 10  # hits looked at for MRR
 
 Question = dict[str, Any]
