@@ -114,6 +114,8 @@ STOP_WORDS = frozenset(
     originally seriously honestly anyway right correct true
     monday tuesday wednesday thursday friday saturday sunday
     biggest largest smallest widest narrowest highest lowest greatest steepest
+    need needed want wanted looking remember recall explain explained explaining
+    piece essay homework assignment school class slide slides reason reasons
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -124,6 +126,8 @@ STOP_WORDS = frozenset(
     최근 요즘 원래 대체 도대체 그거 이거 저거 그게 이게 거 것 얘기 소리 대략 약 정도 쯤
     가까이 넘게 이상 이하 남짓 아직 벌써 이미 다시 또 그럼 그러면 근데 그런데 요새 지금
     밖에 뿐 월요일 화요일 수요일 목요일 금요일 토요일 일요일
+    거야 거임 거지 건가 건지 건데 거예요 한거 한거야 하는거 레포트 리포트 레포트용
+    리포트용 과제 숙제 과제용 발표용 기사용 근거 근거가 근거는
     """
     )
 )
@@ -182,6 +186,9 @@ _WORD = re.compile(r"\w")
 # "nvidia,deepseek" is two words, as "nvidia deepseek" is
 _SEPARATORS = re.compile(r"[\s,;/|→]+")  # and 9.3%→1.7%
 _MARKED = re.compile("\x02([^\x03]*)\x03")
+# a number and the word it counts, or a decade and its part, hyphened (500-problem,
+# mid-1980s): two words, as typed apart; not a name (gpt-4o, o3-mini)
+_NUMBER_HYPHEN = re.compile(r"(\d{1,4})-([a-z]{3,})|(mid|late|early)-(\d{2,4}s?)")
 
 
 def _quoted(term: str) -> str:
@@ -198,8 +205,9 @@ def query_words(words: Iterable[str], *, split: bool = True) -> list[str]:
         word = unicodedata.normalize("NFKC", chunk).casefold().strip(_EDGE_PUNCT)
         if word.endswith("'s") or word.endswith("’s"):
             word = word[:-2]
-        if _WORD.search(word):
-            found.append(word)
+        hyphened = _NUMBER_HYPHEN.fullmatch(word) if split else None
+        parts = [p for p in hyphened.groups() if p] if hyphened else [word]
+        found.extend(p for p in parts if _WORD.search(p))
     return found
 
 
@@ -433,7 +441,7 @@ COMPARE_WORDS = frozenset(
     _listed("vs versus than compared compare comparison or 비교 대비 vs. 중에 중에서 중 어느 더")
 )
 # Questions that ask why: a fact without a figure (a claim, an event) explains
-WHY_WORDS = frozenset(_listed("why reason reasons cause caused 왜 이유 원인 때문"))
+WHY_WORDS = frozenset(_listed("why reason reasons cause caused 왜 이유 원인 때문 근거"))
 # Questions that ask what a thing is: an entity's or benchmark's card may lead.
 WHAT_WORDS = frozenset(
     _listed(
@@ -466,7 +474,10 @@ _RECALLING = ("더라고", "더라", "던가")
 _THING_ENDING = re.compile(
     "(?:거|건|걸)(?:야|냐|임|지|니|예요|에요|였어|였냐|였지|였음|인가|가|데|까|요)?$"
 )
-_QUOTING_ENDING = re.compile("(?<=[가-힣]{2})(?:냐|다)(?:는|고|며)$")
+# (냐는 and 다는 after one syllable may be a noun's 는: 바다는)
+_QUOTING_ENDING = re.compile(
+    "(?<=[가-힣]{2})(?:냐|다)(?:는|고|며)$|(?<=[가-힣])(?:냐|다)(?:고|며)$"
+)
 _MODIFIER_SYLLABLES = frozenset("는던")
 
 
@@ -673,6 +684,8 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     if rules.endings:
         typed = [part for w in typed for part in _asked_after(w)]
     folded = _glued(store, [_casual(w) for w in typed] if rules.endings else typed)
+    # a verb that quotes (좋다고, 이겼다는, 내놓겠다고): what was said, a predicate
+    quoting = {_casual(w) for w in typed if _QUOTING_ENDING.search(w)} if rules.endings else set()
     asking = {w: _asking(w) for w in folded}
     content = [w for w in folded if w not in STOP_WORDS and asking[w] is None] or folded
     figure = any(w in FIGURE_WORDS or _FIGURE_MARK.search(w) for w in folded)
@@ -718,6 +731,10 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     else:
         terms = [_word_term(p, rules) for p in pieces]
     terms = list({t.expression: t for t in terms}.values())
+    terms = [
+        msgspec.structs.replace(t, light=True) if t.typed in quoting and not t.entities else t
+        for t in terms
+    ]
     if rules.form:
         terms = [_with_form(t) for t in terms]
     corrections: list[tuple[str, str]] = []
@@ -743,7 +760,7 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     named = [store.record(e) for t in terms for e in t.entities]
     named_types = {"type:" + r.type for r in named if isinstance(r, Entity)}
     what = what or any(t.form in named_types for t in terms)
-    why = any(w in WHY_WORDS for w in folded)
+    why = any(w in WHY_WORDS or (is_hangul(w) and korean_stem(w) in WHY_WORDS) for w in folded)
     compares = any(w in COMPARE_WORDS or w.endswith("보다") for w in folded)
     dates = _dates(folded, names) if rules.dates else ()
     units = _units_asked(typed) if rules.form else frozenset()
@@ -782,7 +799,8 @@ def _units_asked(words: Sequence[str]) -> frozenset[str]:
     for n, word in enumerate(words):
         after = words[n + 1] if n + 1 < len(words) else ""
         if word == "many" and n and words[n - 1] == "how":
-            if after and after not in _NOT_COUNTED and after not in UNIT_WORDS:
+            # (how many trillion won: an amount, not a count)
+            if after and not ({after} & (_NOT_COUNTED | UNIT_WORDS.keys() | NUMBER_WORDS)):
                 units.add("count")
             continue
         head = word[1:] if word.startswith("몇") else ""
@@ -851,6 +869,23 @@ _NUMERIC = re.compile(r"[\d.,~%–-]*\d[\d.,~%–-]*")
 _UNIT_SYLLABLES = frozenset("년월일개달말초분조억만천원주시배점명장대위차퍼프")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year the base lacks is content it lacks
 _BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Numbers written in words (five, twelve, 오백, 다섯): a number, as digits are
+NUMBER_WORDS = frozenset(
+    _listed(
+        """
+        one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+        eighty ninety hundred hundreds thousand thousands million millions billion
+        billions trillion half dozen tenth tenths
+        하나 둘 셋 넷 다섯 여섯 일곱 여덟 아홉 열 스물 서른 마흔 쉰 절반
+        """
+    )
+)
+# ... and Korean numbers of two syllables or more made of these (오백, 이천, 삼십)
+_SINO_NUMBER = re.compile("[일이삼사오육칠팔구십백천만억조]{2,}")
+# A number and its unit or date part, whatever follows (85년생맞음, 1월20일이지,
+# 500개짜리, 800조): a half-remembered figure or date, not content; a year is
+_UNIT_NUMBER = re.compile(r"\d[\d.,]*(?:[~-]\d[\d.,]*)?[" + "".join(sorted(_UNIT_SYLLABLES)) + "]")
 
 
 # Words that say a number is not exact (about 17%, 10% 가까이, 8%넘게): the figure
@@ -877,6 +912,15 @@ _HEDGE_ENDINGS = (
     "남짓",
 )
 HEDGE_SHARE = 0.1
+
+
+def _number_word(word: str) -> bool:
+    """Whether a word is a number written in words (twelve, 오백, 다섯이) or a number
+    with its unit or date part (85년생맞음, 800조), not a year (2020년)."""
+    if _UNIT_NUMBER.match(word):
+        return not _YEAR.match(word)
+    stem = korean_stem(word) if is_hangul(word) else word
+    return stem in NUMBER_WORDS or _SINO_NUMBER.fullmatch(stem) is not None
 
 
 def _written_figures(words: Sequence[str]) -> list[tuple[str, float, float]]:
@@ -1414,8 +1458,10 @@ def _weights(store: Store, query: Query) -> tuple[list[float], list[bool]]:
         docs = max(_docs(store, alt) for alt in term.alternatives)
         # a word asking for a figure is met by every fact with one: as common as they are
         docs = min(max(docs, answered_by.get(term.form, 0)), total)
-        numeric = bool(term.numbers) or (
-            _NUMERIC.fullmatch(term.typed) is not None and not _YEAR.fullmatch(term.typed)
+        numeric = (
+            bool(term.numbers)
+            or (_NUMERIC.fullmatch(term.typed) is not None and not _YEAR.fullmatch(term.typed))
+            or _number_word(term.typed)
         )
         if numeric and docs == 0:
             # a number no text has (17 for 16.9): as common as the facts with a figure
@@ -1437,6 +1483,7 @@ class Scored(msgspec.Struct, frozen=True):
     coverage: float
     score: float
     weak: bool  # below the coverage its question needs
+    floor: float = 0.0  # the coverage its question needs
 
 
 def _rank(
@@ -1527,7 +1574,7 @@ def _rank(
                 # what a fact is chiefly about comes first in its ``about``
                 if isinstance(record, Fact) and record.about[:1] and record.about[0] in named:
                     score *= NAMED_FACTOR
-        scored.append(Scored(record, bm25, coverage, score, coverage < floor))
+        scored.append(Scored(record, bm25, coverage, score, coverage < floor, floor))
     head = sorted(scored[:RERANK], key=lambda s: -s.score) if rules.rank else scored[:RERANK]
     if rules.rank and named and all(t.entities for t in query.terms) and not query.what:
         # a question that is only names (nvda, 알트만), not "what is": each one's card after the
@@ -1612,6 +1659,8 @@ def _fills(
         return False
     if query.figure:
         figures = list(kinds.of(record).figures(record))
+        if not figures and "count" in query.units:
+            return False  # how many gpus did deepseek own: "a fraction of" counts nothing
         if figures and not all(names(n) for n in asked.benchmarks):
             return False  # deepseek v3 aime score: not V3's cost
         if figures and query.units and not any(f.unit in query.units for f in figures):
