@@ -127,7 +127,8 @@ STOP_WORDS = frozenset(
     가까이 넘게 이상 이하 남짓 아직 벌써 이미 다시 또 그럼 그러면 근데 그런데 요새 지금
     밖에 뿐 월요일 화요일 수요일 목요일 금요일 토요일 일요일
     거야 거임 거지 건가 건지 건데 거예요 한거 한거야 하는거 레포트 리포트 레포트용
-    리포트용 과제 숙제 과제용 발표용 기사용 근거 근거가 근거는
+    리포트용 과제 숙제 과제용 발표용 기사용 근거 근거가 근거는 두고 예전 예전엔 예전에 옛날
+    정확히 정확하게 많이 비해 비하면 비교하면
     """
     )
 )
@@ -186,6 +187,8 @@ _WORD = re.compile(r"\w")
 # "nvidia,deepseek" is two words, as "nvidia deepseek" is
 _SEPARATORS = re.compile(r"[\s,;/|→]+")  # and 9.3%→1.7%
 _MARKED = re.compile("\x02([^\x03]*)\x03")
+# A Korean word, then digits and what follows them (작년1월엔, 매스500)
+_KOREAN_HEAD = re.compile("([가-힣]{2,})([0-9].*)")
 # a number and the word it counts, or a decade and its part, hyphened (500-problem,
 # mid-1980s): two words, as typed apart; not a name (gpt-4o, o3-mini)
 _NUMBER_HYPHEN = re.compile(r"(\d{1,4})-([a-z]{3,})|(mid|late|early)-(\d{2,4}s?)")
@@ -429,7 +432,7 @@ TYPE_WORDS: dict[str, str] = {
             "company companies firm firms startup lab newspaper paper outlet 회사 기업 업체 기관"
             " 연구소 신문 신문사 언론 언론사 매체",
         ),
-        ("person", "person guy 사람 인물"),  # not people: "number of people" is no person
+        ("person", "person guy man woman 사람 인물"),  # not people: "number of people" is no person
         ("country", "country countries nation 나라 국가"),
         ("index", "index indices"),
     )
@@ -438,7 +441,10 @@ TYPE_WORDS: dict[str, str] = {
 TYPE_SHARE = 0.5  # a type word is taken to be as common as half the base's records
 # Words that compare two things: a fact about either answers for its side
 COMPARE_WORDS = frozenset(
-    _listed("vs versus than compared compare comparison or 비교 대비 vs. 중에 중에서 중 어느 더")
+    _listed(
+        "vs versus than compared compare comparison or 비교 대비 vs. 중에 중에서 중 어느 더 비해"
+        " 비하면 비교하면 가운데"
+    )
 )
 # Questions that ask why: a fact without a figure (a claim, an event) explains
 WHY_WORDS = frozenset(_listed("why reason reasons cause caused 왜 이유 원인 때문 근거"))
@@ -463,7 +469,7 @@ QUESTION_WORDS = {
     "뭐": "what", "뭔": "what", "무엇": "what", "누구": "what", "누가": "what", "누군": "what",
     "언제": "when", "어디": "", "어떻": "", "왜": "", "어느": "",
 }  # fmt: skip
-QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함던")
+QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함던라래랬길하소리")
 # ... and the recollecting endings (언제였더라, 누구였더라고): "what was it again?"
 _RECALLING = ("더라고", "더라", "던가")
 
@@ -1042,6 +1048,13 @@ def _corrected(
         tail = korean_stem(tail)
         apart = [head] + ([tail] if tail not in STOP_WORDS and tail not in HEDGE_WORDS else [])
         found = [_word_term(p, rules) for p in apart]
+        return [_with_form(t) if rules.form else t for t in found]
+    korean_head = _KOREAN_HEAD.fullmatch(word) if rules.split else None
+    if korean_head and not word.startswith(QUESTION_HEADS):  # (몇분의1: a fraction)
+        # ... a Korean word and a number after it (작년1월엔, 매스500): each, as if
+        # typed apart
+        apart = [p for p in korean_head.groups() if korean_stem(p) not in STOP_WORDS]
+        found = [_word_term(korean_stem(p) if is_hangul(p) else p, rules) for p in apart]
         return [_with_form(t) if rules.form else t for t in found]
     if rules.split and is_hangul(stem):
         # ... the parts of a compound, as if typed with spaces (인공지능격차); the word
