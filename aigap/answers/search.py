@@ -43,6 +43,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import pairwise
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -638,6 +639,7 @@ def _word_term(word: str, rules: Rules) -> Term:
         verb = bool(ending) and not ending.startswith(NOUN_VERB_ENDINGS)
         verb = verb or is_past_tense(stem)  # 나왔어, 떨어졌나: no noun has the past tense
         verb = verb or _verb_ending(word)  # 줄까, 써서
+        verb = verb or _verb_noun(stem) or _past_slip(stem)  # 만듦, 빠짐; 떨어졋어
         one_syllable = len(stem) == 1 and rules.syllable
         # one syllable as a prefix finds every word it starts (수 -> 수학): only itself
         light = verb or one_syllable
@@ -1117,6 +1119,13 @@ def _corrected(
         # a two-syllable word: a slipped vowel or aspiration only (폭랙 -> 폭락, 격자 -> 격차)
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
         fixed = vowel_twin(stem, {**_vocabulary(other), **vocabulary})
+    if fixed is None and rules.split and is_hangul(stem) and len(stem) <= LOOSE_LONGEST:
+        # ... last, a compound whose one part the base lacks (헤지펀드출신, 새경쟁자):
+        # the parts it has are searched, and the other counts as a word it lacks
+        parts = _loose_parts(store, stem)
+        if parts is not None:
+            found = [_word_term(p, rules) for p in parts]
+            return [_with_form(t) if rules.form else t for t in found]
     if fixed is None:
         return [term]
     corrections.append((word, fixed))
@@ -1184,6 +1193,28 @@ def _surface(stem: str, like: str = "") -> str:
 _MODIFIER_FINALS = frozenset((4, 8))  # ㄴ, ㄹ
 # Endings a verb's stem takes alone (빌려, 만들어, 나와요, 팔다, 샀고)
 _VERB_SYLLABLES = frozenset("어아여요다고서며나니지네")
+
+
+# A verb's noun form (만듦, 빠짐, 성능냄: made, fell, performed), as headlines and
+# notes write a predicate; no noun of the base ends so
+_VERB_NOUN_SYLLABLES = frozenset("짐냄듦듬")
+_SIOT_FINAL = 19  # the final consonant ㅅ, typed for ㅆ without shift (떨어졋어)
+# Syllables after a past tense's ㅆ (떨어졌어, 나왔다, 했나, 줬지, 했음)
+_AFTER_PAST = frozenset("어다나냐지음니")
+
+
+def _verb_noun(word: str) -> bool:
+    """Whether a Korean word is a verb's noun form (만듦, 빠짐, 주목받음)."""
+    return len(word) >= 2 and (word[-1] in _VERB_NOUN_SYLLABLES or word.endswith("받음"))
+
+
+def _past_slip(word: str) -> bool:
+    """Whether a Korean word is a past tense typed with ㅅ for ㅆ (떨어졋어, 나왓다)."""
+    for syllable, after in pairwise(word):
+        parts = syllable_parts(syllable)
+        if parts is not None and parts[2] == _SIOT_FINAL and after in _AFTER_PAST:
+            return True
+    return False
 
 
 def _verb_ending(word: str) -> bool:
@@ -1333,6 +1364,28 @@ def _parts(store: Store, word: str, most: int) -> list[str] | None:
         if deeper is not None:
             return [head, *deeper]
     return None
+
+
+LOOSE_LONGEST = 8  # the longest compound (in syllables) cut with a part the base lacks
+# One-syllable words that open a compound (새경쟁자: a new rival; 미정계: US politics)
+COMPOUND_HEADS = frozenset("새미중한전총저고신")
+
+
+def _loose_parts(store: Store, word: str) -> list[str] | None:
+    """A compound cut in two where the base has one part and lacks the other
+    (헤지펀드출신 -> 헤지펀드, 출신; 새경쟁자 -> 새, 경쟁자; 딥러닝특화 -> …), the
+    known part the longest; each part two syllables or more, but for a head of
+    COMPOUND_HEADS. None when no such cut exists."""
+    best: list[str] | None = None
+    known = 0
+    for cut in range(1, len(word)):
+        head, rest = word[:cut], word[cut:]
+        if (cut == 1 and head not in COMPOUND_HEADS) or len(rest) < 2:
+            continue
+        for part, size in ((head, cut), (rest, len(rest))):
+            if size > known and size >= 2 and store.search_count(f"{_quoted(part)}*", 1):
+                best, known = [head, rest], size
+    return best
 
 
 def _shown_name(store: Store, record_id: str, key: str) -> str:
