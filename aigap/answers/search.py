@@ -116,7 +116,8 @@ STOP_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     biggest largest smallest widest narrowest highest lowest greatest steepest
     need needed want wanted looking remember recall explain explained explaining
-    piece essay homework assignment school class slide slides reason reasons
+    piece essay homework assignment school class slide slides reason reasons student
+    students meaning means considering matter matters steep
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -129,7 +130,7 @@ STOP_WORDS = frozenset(
     밖에 뿐 월요일 화요일 수요일 목요일 금요일 토요일 일요일
     거야 거임 거지 건가 건지 건데 거예요 한거 한거야 하는거 레포트 리포트 레포트용
     리포트용 과제 숙제 과제용 발표용 기사용 근거 근거가 근거는 두고 예전 예전엔 예전에 옛날
-    정확히 정확하게 많이 비해 비하면 비교하면
+    정확히 정확하게 많이 비해 비하면 비교하면 뜻 뜻으로 동안 내용 소개 줄줄이
     """
     )
 )
