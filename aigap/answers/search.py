@@ -795,7 +795,9 @@ _HEAD_UNITS = {
     **{w: UNIT_WORDS["percent"] for w in ("퍼", "프로")},
     **{w: UNIT_WORDS["months"] for w in ("달",)},
 }
-_UNIT_PHRASES = {(word, "price"): UNIT_WORDS["종가"] for word in ("closing", "close")}
+# closing price, close level, closing share price: a price or a level, not a change
+_CLOSING = frozenset(("closing", "close"))
+_CLOSING_OF = frozenset(("price", "level", "value"))
 # How many of a thing (how many gpus, 몇 개, 몇명): a count
 _COUNTERS = frozenset(_listed("개 명 장 대 곳 건 사람"))
 _NOT_COUNTED = frozenset(_listed("points point percent times years year days months weeks hours"))
@@ -821,7 +823,8 @@ def _units_asked(words: Sequence[str]) -> frozenset[str]:
             continue
         if word == "몇" and after in _COUNTERS:
             units.add("count")
-        units.update(_UNIT_PHRASES.get((word, after), ()))
+        if word in _CLOSING and _CLOSING_OF & set(words[n + 1 : n + 3]):
+            units.update(UNIT_WORDS["종가"])
         if word in UNIT_WORDS and (not word.isascii() or (n and words[n - 1] in ("many", "much"))):
             units.update(UNIT_WORDS[word])
     return frozenset(units)
