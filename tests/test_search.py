@@ -18,10 +18,15 @@ from aigap.answers.search import (
     _asking,
     _candidates,
     _casual,
+    _loose_parts,
+    _number_word,
+    _past_slip,
     _related,
     _units_asked,
     _verb_ending,
     _verb_form,
+    _verb_noun,
+    _weights,
     korean_stem,
     match_expression,
     parse,
@@ -704,3 +709,63 @@ def test_a_date_is_the_facts_only_if_its_exact_part_is(runner: CliRunner) -> Non
     assert strong(hits(runner, "nvidia", "close", "jan", "27", "2025"))[:1] == [
         "market-nvidia-2025-01-27"
     ]
+
+
+def test_words_that_frame_a_request_are_no_content(runner: CliRunner) -> None:
+    # what the asker will do with the answer (a school report, my piece) is not asked
+    words = ["need", "sam", "altman", "quote", "on", "deepseek", "for", "my", "piece"]
+    found = strong(hits(runner, *words))
+    assert found[:1] and found[0].startswith("quote-altman")
+    assert strong(hits(runner, "량원펑이란", "사람", "레포트용"))
+
+
+def test_numbers_in_words_and_with_their_unit_are_numbers() -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    for word in ("five", "twelve", "오백", "다섯", "85년생맞음", "1월20일이지", "800조"):
+        assert _number_word(word), word
+    # a year is content; words made of number syllables are words
+    for word in ("2020년", "deepseek", "사람", "이사", "구조", "조사", "사이", "백"):
+        assert not _number_word(word), word
+    assert query_words(["500-problem", "mid-1980s", "gpt-4o", "o3-mini"]) == [
+        "500", "problem", "mid", "1980s", "gpt-4o", "o3-mini"
+    ]  # fmt: skip
+    query = parse(store, ["량원펑", "85년생맞음"])
+    assert not any(_weights(store, query)[1])  # nothing the base lacks
+
+
+def test_a_quoting_verb_is_a_predicate(runner: CliRunner) -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    query = parse(store, ["올트만이", "새", "경쟁자", "생겨서", "좋다고", "했다던데"])
+    assert all(t.light for t in query.terms if t.typed in ("좋",))
+    assert strong(hits(runner, "올트만이", "새", "경쟁자", "생겨서", "좋다고", "했다던데"))[:1] == [
+        "quote-altman-new-competitor"
+    ]
+
+
+def test_a_count_is_not_answered_by_a_fact_without_a_figure(runner: CliRunner) -> None:
+    # the base says DeepSeek needed a fraction of the hardware, never how many GPUs
+    assert not strong(hits(runner, "how", "many", "gpus", "did", "deepseek", "own"))
+    # how many trillion won: an amount, not a count
+    assert strong(hits(runner, "how", "many", "trillion", "won", "did", "nvidia", "lose"))
+
+
+def test_korean_verb_forms_people_type_are_predicates() -> None:
+    assert _verb_noun("만듦") and _verb_noun("빠짐") and _verb_noun("주목받음")
+    assert not _verb_noun("모델") and not _verb_noun("이름")
+    assert _past_slip("떨어졋어") and _past_slip("나왓다") and not _past_slip("떨어진")
+
+
+def test_a_compound_with_a_part_the_base_lacks_is_cut() -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    assert _loose_parts(store, "헤지펀드출신") == ["헤지펀드", "출신"]
+    query = parse(store, ["올트먼새경쟁자"])
+    assert [t.typed for t in query.terms][1:] == ["새", "경쟁자"]
+    # a Korean word and a number typed together are two words
+    query = parse(store, ["작년1월엔", "미중", "격차"])
+    assert "1월엔" in [t.typed for t in query.terms]
+
+
+def test_closing_level_asks_a_level_not_a_change(runner: CliRunner) -> None:
+    # the base has the Nasdaq's fall in percent, not where it closed
+    assert not strong(hits(runner, "nasdaq", "closing", "level", "jan", "27", "2025"))
+    assert strong(hits(runner, "nasdaq", "drop", "jan", "27"))[:1] == ["market-nasdaq-2025-01-27"]

@@ -893,8 +893,12 @@ NUMBER_WORDS = frozenset(
         """
     )
 )
-# ... and Korean numbers of two syllables or more made of these (오백, 이천, 삼십)
-_SINO_NUMBER = re.compile("[일이삼사오육칠팔구십백천만억조]{2,}")
+# ... and Korean numbers of two syllables or more with 십, 백 or 천 (오백, 이천, 삼십, 백만);
+# not 구조, 조사, 사이, 이사: words made of the same syllables
+_ONE_TO_NINE = "[일이삼사오육칠팔구]"
+_SINO_NUMBER = re.compile(
+    f"{_ONE_TO_NINE}?[십백천](?:{_ONE_TO_NINE}?[십백천만억조])*{_ONE_TO_NINE}?"
+)
 # A number and its unit or date part, whatever follows (85년생맞음, 1월20일이지,
 # 500개짜리, 800조): a half-remembered figure or date, not content; a year is
 _UNIT_NUMBER = re.compile(r"\d[\d.,]*(?:[~-]\d[\d.,]*)?[" + "".join(sorted(_UNIT_SYLLABLES)) + "]")
@@ -932,7 +936,7 @@ def _number_word(word: str) -> bool:
     if _UNIT_NUMBER.match(word):
         return not _YEAR.match(word)
     stem = korean_stem(word) if is_hangul(word) else word
-    return stem in NUMBER_WORDS or _SINO_NUMBER.fullmatch(stem) is not None
+    return stem in NUMBER_WORDS or (len(stem) >= 2 and _SINO_NUMBER.fullmatch(stem) is not None)
 
 
 def _written_figures(words: Sequence[str]) -> list[tuple[str, float, float]]:
