@@ -1127,7 +1127,7 @@ def _corrected(
         # a two-syllable word: a slipped vowel or aspiration only (폭랙 -> 폭락, 격자 -> 격차)
         other = store.search_vocabulary_between(_first_letter_ranges(stem))
         fixed = vowel_twin(stem, {**_vocabulary(other), **vocabulary})
-    if fixed is None and rules.split and is_hangul(stem) and len(stem) <= LOOSE_LONGEST:
+    if fixed is None and rules.split and _ALL_HANGUL.fullmatch(stem) and len(stem) <= LOOSE_LONGEST:
         # ... last, a compound whose one part the base lacks (헤지펀드출신, 새경쟁자):
         # the parts it has are searched, and the other counts as a word it lacks
         parts = _loose_parts(store, stem)
@@ -1374,6 +1374,7 @@ def _parts(store: Store, word: str, most: int) -> list[str] | None:
     return None
 
 
+_ALL_HANGUL = re.compile("[가-힣]+")  # a compound of Korean words only (not 85년생)
 LOOSE_LONGEST = 8  # the longest compound (in syllables) cut with a part the base lacks
 # One-syllable words that open a compound (새경쟁자: a new rival; 미정계: US politics)
 COMPOUND_HEADS = frozenset("새미중한전총저고신")
