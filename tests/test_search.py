@@ -769,3 +769,19 @@ def test_closing_level_asks_a_level_not_a_change(runner: CliRunner) -> None:
     # the base has the Nasdaq's fall in percent, not where it closed
     assert not strong(hits(runner, "nasdaq", "closing", "level", "jan", "27", "2025"))
     assert strong(hits(runner, "nasdaq", "drop", "jan", "27"))[:1] == ["market-nasdaq-2025-01-27"]
+
+
+def test_a_compounds_ending_part_is_its_predicate() -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    query = parse(store, ["올트먼이", "곧", "발표한다던", "모델"])
+    assert all(t.light for t in query.terms if t.typed == "다던")
+    # a question word inside a compound is no word of it
+    assert "누가" not in [t.typed for t in parse(store, ["스푸트닉", "누가한말임"]).terms]
+    # ... and a name the base lacks keeps its weight (다우지수: 다우 is no ending)
+    assert not parse(store, ["다우지수", "하락폭"]).terms[0].light
+
+
+def test_a_question_word_opening_a_word_asks() -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    query = parse(store, ["알원", "언제나왔지"])
+    assert query.when and not query.figure  # 알원 (R1) ends in 원, and is no amount of won

@@ -412,7 +412,7 @@ FIGURE_WORDS = frozenset(
     )
 )
 # a number (not a name with a digit: r1, v3, h800) or a unit
-_FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|원$|%p")
+_FIGURE_MARK = re.compile(r"^\d|[%$₩]|달러|(?:\d|[십백천만억조])원$|%p")  # not 연구원, 알원
 # Questions that ask when: an event (a dated happening) answers them.
 DATE_WORDS = frozenset(
     _listed("when date day year 언제 언제야 언제예요 언제인가 날짜 출시일 설립일 연도 몇년 일")
@@ -471,6 +471,8 @@ QUESTION_WORDS = {
     "뭐": "what", "뭔": "what", "무엇": "what", "누구": "what", "누가": "what", "누군": "what",
     "언제": "when", "어디": "", "어떻": "", "왜": "", "어느": "",
 }  # fmt: skip
+# Question words that open a word with a verb after them (언제나왔지, 누가만들었어)
+_OPENING_QUESTIONS = ("언제", "누가", "어디서")  # not 왜: 왜곡
 QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함던라래랬길하소리")
 # ... and the recollecting endings (언제였더라, 누구였더라고): "what was it again?"
 _RECALLING = ("더라고", "더라", "던가")
@@ -506,6 +508,10 @@ def _asked_after(word: str) -> list[str]:
     the word before it, its particle cut, and the question word."""
     if not is_hangul(word) or len(word) < 4 or _asking(word) is not None:
         return [word]
+    # ... or opens with one, a verb after it (언제나왔지, 누가만들었어): both
+    opening = next((q for q in _OPENING_QUESTIONS if word.startswith(q)), None)
+    if opening is not None and len(word) - len(opening) >= 2:
+        return [opening, word[len(opening) :]]
     for cut in range(2, len(word) - 1):
         if _asking(word[cut:]) is not None:
             head = word[:cut]
@@ -1065,7 +1071,9 @@ def _corrected(
         # typed apart
         apart = [p for p in korean_head.groups() if korean_stem(p) not in STOP_WORDS]
         found = [_word_term(korean_stem(p) if is_hangul(p) else p, rules) for p in apart]
-        return [_with_form(t) if rules.form else t for t in found]
+        found = [_with_form(t) if rules.form else t for t in found]
+        # the Korean word read as any other (미중기술격차1년만에: a compound too)
+        return [c for t in found for c in _corrected(store, names, t, rules, corrections)]
     if rules.split and is_hangul(stem):
         # ... the parts of a compound, as if typed with spaces (인공지능격차); the word
         # as typed first (수출통제효과 ends in 효과, not in the particle 과) ...
@@ -1132,7 +1140,15 @@ def _corrected(
         # the parts it has are searched, and the other counts as a word it lacks
         parts = _loose_parts(store, stem)
         if parts is not None:
-            found = [_word_term(p, rules) for p in parts]
+            # a part that is a question word (누가한말임) is none; a last part that
+            # opens as an ending does (발표한다던 -> 다던, 격화될거란 -> 될거) is the predicate
+            parts = [p for p in parts if p not in STOP_WORDS and _asking(p) is None]
+            found = [
+                Term(p, (_quoted(p),), light=True)
+                if n and p[0] in _ENDING_OPENERS
+                else _word_term(p, rules)
+                for n, p in enumerate(parts)
+            ]
             return [_with_form(t) if rules.form else t for t in found]
     if fixed is None:
         return [term]
@@ -1375,6 +1391,9 @@ def _parts(store: Store, word: str, most: int) -> list[str] | None:
 
 
 _ALL_HANGUL = re.compile("[가-힣]+")  # a compound of Korean words only (not 85년생)
+# Syllables that open a verb's ending or a particle (다던, 라며, 될거, 한말, 이라며): a
+# compound's part that opens so is what the compound says of the rest
+_ENDING_OPENERS = frozenset("다라더될된한할하했됐이였거건걸게냐는은을를")
 LOOSE_LONGEST = 8  # the longest compound (in syllables) cut with a part the base lacks
 # One-syllable words that open a compound (새경쟁자: a new rival; 미정계: US politics)
 COMPOUND_HEADS = frozenset("새미중한전총저고신")
