@@ -1401,9 +1401,9 @@ COMPOUND_HEADS = frozenset("새미중한전총저고신")
 
 def _loose_parts(store: Store, word: str) -> list[str] | None:
     """A compound cut in two where the base has one part and lacks the other
-    (헤지펀드출신 -> 헤지펀드, 출신; 새경쟁자 -> 새, 경쟁자; 딥러닝특화 -> …), the
-    known part the longest; each part two syllables or more, but for a head of
-    COMPOUND_HEADS. None when no such cut exists."""
+    (헤지펀드출신 -> 헤지펀드, 출신; 미정계 -> 미, 정계), the known part the
+    longest; each part two syllables or more, but for a head of COMPOUND_HEADS.
+    None when no such cut exists."""
     best: list[str] | None = None
     known = 0
     for cut in range(1, len(word)):
@@ -1577,7 +1577,6 @@ class Scored(msgspec.Struct, frozen=True):
     coverage: float
     score: float
     weak: bool  # below the coverage its question needs
-    floor: float = 0.0  # the coverage its question needs
 
 
 def _rank(
@@ -1668,7 +1667,7 @@ def _rank(
                 # what a fact is chiefly about comes first in its ``about``
                 if isinstance(record, Fact) and record.about[:1] and record.about[0] in named:
                     score *= NAMED_FACTOR
-        scored.append(Scored(record, bm25, coverage, score, coverage < floor, floor))
+        scored.append(Scored(record, bm25, coverage, score, coverage < floor))
     head = sorted(scored[:RERANK], key=lambda s: -s.score) if rules.rank else scored[:RERANK]
     if rules.rank and named and all(t.entities for t in query.terms) and not query.what:
         # a question that is only names (nvda, 알트만), not "what is": each one's card after the
