@@ -5,10 +5,10 @@
     python benchmarks/search_eval.py --failures      # list the questions missed
 
 The question set is split before tuning. Tuned on: tests/search_questions.yaml,
-tests/search_questions_heldout{,2,...,26}.yaml (each held out once, tuning
+tests/search_questions_heldout{,2,...,30}.yaml (each held out once, tuning
 material since) and tests/search_questions_tuning{2,...,11}.yaml (written blind
 for later rounds). Reported, never tuned on:
-tests/search_questions_heldout{27,...,30}.yaml (issue 18's eleventh round), each
+tests/search_questions_heldout{31,...,34}.yaml (issue 18's twelfth round), each
 written blind before the changes it measures
 (``--failures`` lists their misses only with ``--part``). Per part:
 
@@ -93,10 +93,14 @@ PARTS = {
     "held-out 28": REPO / "tests" / "search_questions_heldout28.yaml",  # reported (round 11)
     "held-out 29": REPO / "tests" / "search_questions_heldout29.yaml",  # reported (round 11)
     "held-out 30": REPO / "tests" / "search_questions_heldout30.yaml",  # reported (round 11)
+    "held-out 31": REPO / "tests" / "search_questions_heldout31.yaml",  # reported (round 12)
+    "held-out 32": REPO / "tests" / "search_questions_heldout32.yaml",  # reported (round 12)
+    "held-out 33": REPO / "tests" / "search_questions_heldout33.yaml",  # reported (round 12)
+    "held-out 34": REPO / "tests" / "search_questions_heldout34.yaml",  # reported (round 12)
 }
 # The parts reported and never tuned on: their misses are listed only when asked
 # for by name (--part), so a tuning run cannot show them by accident
-REPORTED = ("held-out 27", "held-out 28", "held-out 29", "held-out 30")
+REPORTED = ("held-out 31", "held-out 32", "held-out 33", "held-out 34")
 DEPTH = 10  # hits looked at for MRR
 
 Question = dict[str, Any]
