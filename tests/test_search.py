@@ -785,3 +785,36 @@ def test_a_question_word_opening_a_word_asks() -> None:
     store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
     query = parse(store, ["알원", "언제나왔지"])
     assert query.when and not query.figure  # 알원 (R1) ends in 원, and is no amount of won
+
+
+def test_round_12_question_forms(runner: CliRunner) -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    # a question word inside a word: the name, the question, the verb (딥시크R1언제나옴)
+    query = parse(store, ["딥시크r1언제나옴"])
+    assert query.when and query.terms[0].entities == ("deepseek-r1",)
+    # 머 is 뭐 typed as said; 이김 and 나옴 are verbs' noun forms
+    assert _asking("머라함") == "what" and _verb_noun("이김") and _verb_noun("나옴")
+    # 몇명임: a count, its counter with "is"
+    assert "count" in _units_asked(["몇명임"])
+    # aime24 is the base's AIME 2024, its year in two digits
+    assert parse(store, ["aime24"]).terms[0].entities == ("aime-2024",)
+
+
+def test_a_model_the_base_lacks_with_its_version_is_no_word_and_number(
+    runner: CliRunner,
+) -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    query = parse(store, ["grok", "3", "arena", "elo"])
+    assert any(t.typed == "grok 3" and t.version for t in query.terms)
+    assert not strong(hits(runner, "grok", "3", "arena", "elo"))
+    # a typo of a name before a number is the name (lama 3 is llama 3)
+    assert not any(t.version for t in parse(store, ["lama", "3", "h100"]).terms)
+
+
+def test_a_figure_word_glued_to_a_word_the_base_lacks_asks_its_figure(
+    runner: CliRunner,
+) -> None:
+    # 반등폭 (the rebound's size): the base has no rebound, not "any figure"
+    assert not strong(hits(runner, "엔비디아", "1월", "28일", "반등폭"))
+    # 하락폭 (the fall's size) is Nvidia's fall
+    assert strong(hits(runner, "엔비디아", "하락폭"))[:1] == ["market-nvidia-2025-01-27"]

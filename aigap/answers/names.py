@@ -194,6 +194,8 @@ class Names:
         key = normalize_name(name)
         if not key or normalize_name(name + number) in self.keys:
             return False
+        if len(number) == 2 and normalize_name(f"{name}20{number}") in self.keys:
+            return False  # aime 24 is the base's AIME 2024, its year in two digits
         if _DIGITS.search(name):
             return False  # a number after o1, r1 or h800 is a figure (o1 79.2), no version
         if _YEAR.fullmatch(number):

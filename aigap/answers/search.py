@@ -117,7 +117,7 @@ STOP_WORDS = frozenset(
     biggest largest smallest widest narrowest highest lowest greatest steepest
     need needed want wanted looking remember recall explain explained explaining
     piece essay homework assignment school class slide slides reason reasons student
-    students meaning means considering matter matters steep
+    students meaning means considering matter matters steep since usual
 
     얼마나 얼마 언제 누구 누가 누구의 무엇 무엇을 뭐 뭐라고 뭘 어떻게 왜 어디 어디서
     몇 무슨 어느 어떤 했나 했나요 했다 했는가 인가 인가요 있나 있나요 은 는 이 가
@@ -130,7 +130,8 @@ STOP_WORDS = frozenset(
     밖에 뿐 월요일 화요일 수요일 목요일 금요일 토요일 일요일
     거야 거임 거지 건가 건지 건데 거예요 한거 한거야 하는거 레포트 리포트 레포트용
     리포트용 과제 숙제 과제용 발표용 기사용 근거 근거가 근거는 두고 예전 예전엔 예전에 옛날
-    정확히 정확하게 많이 비해 비하면 비교하면 뜻 뜻으로 동안 내용 소개 줄줄이
+    정확히 정확하게 많이 비해 비하면 비교하면 뜻 뜻으로 동안 내용 소개 줄줄이 조금 조금만
+    쪼금 쪼금만 같은 같이 profile bio 프로필 약력
     """
     )
 )
@@ -189,6 +190,7 @@ _WORD = re.compile(r"\w")
 # "nvidia,deepseek" is two words, as "nvidia deepseek" is
 _SEPARATORS = re.compile(r"[\s,;/|→]+")  # and 9.3%→1.7%
 _MARKED = re.compile("\x02([^\x03]*)\x03")
+_NAME_AND_NUMBER = re.compile(r"([a-z]{3,})(\d{2,4})")  # aime24: not r1, v3, h800
 # A Korean word, then digits and what follows them (작년1월엔, 매스500)
 _KOREAN_HEAD = re.compile("([가-힣]{2,})([0-9].*)")
 # a number and the word it counts, or a decade and its part, hyphened (500-problem,
@@ -407,7 +409,7 @@ FIGURE_WORDS = frozenset(
     scores accuracy price prices cost costs rate much big size drop dropped fall fell
     usd dollar dollars krw elo 종가 마감가
     얼마 얼마나 얼마야 몇 퍼센트 수치 점수 정확도 비용 가격 하락률 폭 점 률 액 규모 비
-    달러 원화
+    달러 원화 프로
     """
     )
 )
@@ -455,7 +457,7 @@ WHAT_WORDS = frozenset(
     _listed(
         """
         who what whats 누구 누구야 누구예요 누구인가 누군가 누군데 누가 무엇 뭐야 뭔가 뭔데
-        뭐지 어떤 measure measures meaning means 뜻 의미
+        뭐지 어떤 measure measures meaning means 뜻 의미 profile bio 프로필 약력
         """
     )
 )
@@ -468,12 +470,12 @@ _WHAT_ENDINGS = ("이란", "란", "이라는", "라는", "는")
 # syllables a question's ending is made of after them (뭐임, 뭔가요, 어디야,
 # 언제였나): such a word asks, it is no content, whatever ending it has
 QUESTION_WORDS = {
-    "뭐": "what", "뭔": "what", "무엇": "what", "누구": "what", "누가": "what", "누군": "what",
-    "언제": "when", "어디": "", "어떻": "", "왜": "", "어느": "",
+    "뭐": "what", "뭔": "what", "머": "what", "무엇": "what", "누구": "what", "누가": "what",
+    "누군": "what", "언제": "when", "어디": "", "어떻": "", "왜": "", "어느": "",
 }  # fmt: skip
 # Question words that open a word with a verb after them (언제나왔지, 누가만들었어)
 _OPENING_QUESTIONS = ("언제", "누가", "어디서")  # not 왜: 왜곡
-QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함던라래랬길하소리")
+QUESTION_TAIL = frozenset("야임지죠냐니데가요예에이인까일입니였나어서게했함던라래랬길하소리는")
 # ... and the recollecting endings (언제였더라, 누구였더라고): "what was it again?"
 _RECALLING = ("더라고", "더라", "던가")
 
@@ -513,9 +515,13 @@ def _asked_after(word: str) -> list[str]:
     if opening is not None and len(word) - len(opening) >= 2:
         return [opening, word[len(opening) :]]
     for cut in range(2, len(word) - 1):
+        head = word[:cut]
         if _asking(word[cut:]) is not None:
-            head = word[:cut]
             return [korean_stem(head) if len(head) > 2 else head, word[cut:]]
+        inside = next((q for q in _OPENING_QUESTIONS if word[cut:].startswith(q)), None)
+        if inside is not None and len(word) - cut - len(inside) >= 2:
+            # 딥시크r1언제나옴: the name, the question word and the verb after it
+            return [korean_stem(head) if len(head) > 2 else head, inside, word[cut + len(inside) :]]
     return [word]
 
 
@@ -720,6 +726,7 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     versions: set[int] = set()
     if rules.names:
         pieces, versions = _versions(pieces, names)
+        pieces, versions = _unknown_versions(store, pieces, versions, names)
     terms: list[Term] = []
     if rules.names:
         text = " ".join(pieces)
@@ -786,7 +793,7 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
 # a fact whose figures are in none of them does not answer
 _UNITS = (
     ("points point pts 포인트", "elo points pp"),
-    ("percent percentage 퍼센트", "percent pp"),
+    ("percent percentage 퍼센트 프로", "percent pp"),
     ("dollars dollar usd 달러", "usd usd_per_hour"),
     ("won krw 원화", "krw"),
     ("months 개월", "months"),
@@ -823,6 +830,8 @@ def _units_asked(words: Sequence[str]) -> frozenset[str]:
         head = word[1:] if word.startswith("몇") else ""
         if head:
             head = korean_stem(head) if len(head) > 1 else head
+            # 몇명임, 몇개야: the counter and "is"
+            head = head[:1] if head[:1] in _COUNTERS and head[1:] in COPULA_ENDINGS else head
             if head in _COUNTERS or (not head.strip() and after in _COUNTERS):
                 units.add("count")
             units.update(_HEAD_UNITS.get(head, ()))
@@ -877,6 +886,34 @@ def _versions(pieces: Sequence[str], names: Names) -> tuple[list[str], set[int]]
 
 
 _VERSIONED = re.compile(r"(\D+?)-?(\d[\d.]*[a-z]?)")  # 라마4 -> 라마, 4; gpt-5 -> gpt, 5
+_LATIN_WORD = re.compile(r"[a-z]{3,}")
+_SMALL_VERSION = re.compile(r"\d(?:\.\d)?[a-z]?")  # 3, 2.5, 4o: not 16.9, not 27 in jan 27
+
+
+def _unknown_versions(
+    store: Store, pieces: Sequence[str], versions: set[int], names: Names
+) -> tuple[list[str], set[int]]:
+    """The pieces, a word the base has nowhere, not a typo of a name, and a version
+    number after it (grok 3, qwen 2.5) joined into one, as a name's other version is
+    (``_versions``): a model the base lacks, not a word and a number."""
+    kept: list[str] = []
+    found = set(versions)
+    for piece in pieces:
+        word = kept[-1] if kept else ""
+        if (
+            _SMALL_VERSION.fullmatch(piece)
+            and _LATIN_WORD.fullmatch(word)
+            and word not in STOP_WORDS
+            and word not in _MONTHS
+            and len(kept) - 1 not in found
+            and not store.search_count(_word_term(word, RULES).expression, 1)
+            and correct(word, list(names.keys)) is None  # (lama 3 is llama 3)
+        ):
+            kept[-1] = f"{word} {piece}"
+            found.add(len(kept) - 1)
+            continue
+        kept.append(piece)
+    return kept, found
 
 
 # a word that is only a number, a range or a change (6-9, 9.3%→1.7%, 2.5): never
@@ -1065,6 +1102,11 @@ def _corrected(
         apart = [head] + ([tail] if tail not in STOP_WORDS and tail not in HEDGE_WORDS else [])
         found = [_word_term(p, rules) for p in apart]
         return [_with_form(t) if rules.form else t for t in found]
+    glued_name = _NAME_AND_NUMBER.fullmatch(word) if rules.split else None
+    if glued_name and glued_name.group(1) in names.keys:
+        # ... a name and a number typed together (aime24, mmlu88): the name and the number
+        letters, number = glued_name.groups()
+        return [_name_term(letters, names.keys[letters], store), _word_term(number, rules)]
     korean_head = _KOREAN_HEAD.fullmatch(word) if rules.split else None
     if korean_head and not word.startswith(QUESTION_HEADS):  # (몇분의1: a fraction)
         # ... a Korean word and a number after it (작년1월엔, 매스500): each, as if
@@ -1150,6 +1192,11 @@ def _corrected(
                 for n, p in enumerate(parts)
             ]
             return [_with_form(t) if rules.form else t for t in found]
+    asks = word.startswith(QUESTION_HEADS)  # 몇분의일, 몇년몇월: a question, no content
+    if fixed is None and term.form and not asks and _form_head(word) is not None:
+        # a compound of a word the base lacks and a figure word (반등폭: rebound's size):
+        # it asks that word's figure, which the base has nowhere, not any figure
+        return [msgspec.structs.replace(term, form="")]
     if fixed is None:
         return [term]
     corrections.append((word, fixed))
@@ -1221,7 +1268,7 @@ _VERB_SYLLABLES = frozenset("어아여요다고서며나니지네")
 
 # A verb's noun form (만듦, 빠짐, 성능냄: made, fell, performed), as headlines and
 # notes write a predicate; no noun of the base ends so
-_VERB_NOUN_SYLLABLES = frozenset("짐냄듦듬")
+_VERB_NOUN_SYLLABLES = frozenset("짐냄듦듬김옴")  # (이김, 나옴)
 _SIOT_FINAL = 19  # the final consonant ㅅ, typed for ㅆ without shift (떨어졋어)
 # Syllables after a past tense's ㅆ (떨어졌어, 나왔다, 했나, 줬지, 했음)
 _AFTER_PAST = frozenset("어다나냐지음니")
