@@ -1688,6 +1688,17 @@ def _rank(
             floor = 0.0
         elif card and any(unknown):
             floor = 1.01  # a card answers no question about what the base lacks
+        elif (
+            isinstance(record, Benchmark | Entity)
+            and not query.what
+            and any(
+                not (t.entities or t.light or t.form) and i not in matched[n]
+                for n, t in enumerate(query.terms)
+            )
+        ):
+            # an entity's card says what it is: it answers no question of a word it
+            # lacks (한국과 미국의 AI 격차: the South Korea card has no gap)
+            floor = UNFILLED
         elif ((any(unknown) or names_asked) and not names_met) or versioned:
             floor = WEAK_BELOW_UNNAMED
         elif any(unknown):
