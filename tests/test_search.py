@@ -818,3 +818,11 @@ def test_a_figure_word_glued_to_a_word_the_base_lacks_asks_its_figure(
     assert not strong(hits(runner, "엔비디아", "1월", "28일", "반등폭"))
     # 하락폭 (the fall's size) is Nvidia's fall
     assert strong(hits(runner, "엔비디아", "하락폭"))[:1] == ["market-nvidia-2025-01-27"]
+
+
+def test_korean_latin_and_numbers_typed_together_are_read_apart() -> None:
+    store = open_store(os.fspath(Path(__file__).parent.parent / "facts.yaml"))
+    typed = [t.typed for t in parse(store, ["미중AI기술격차축소"]).terms]
+    assert typed == ["미중", "ai", "기술격차", "축소"]
+    # a number keeps its unit (1년만에), and 몇분의1 is a fraction, not two words
+    assert "1년만" in [t.typed for t in parse(store, ["미중AI격차1년만에"]).terms]

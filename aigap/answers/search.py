@@ -191,8 +191,9 @@ _WORD = re.compile(r"\w")
 _SEPARATORS = re.compile(r"[\s,;/|→]+")  # and 9.3%→1.7%
 _MARKED = re.compile("\x02([^\x03]*)\x03")
 _NAME_AND_NUMBER = re.compile(r"([a-z]{3,})(\d{2,4})")  # aime24: not r1, v3, h800
-# A Korean word, then digits and what follows them (작년1월엔, 매스500)
-_KOREAN_HEAD = re.compile("([가-힣]{2,})([0-9].*)")
+# A word's runs of one script: Korean, Latin letters (with digits after them: r1), or
+# a number with the Korean unit after it (1년만에)
+_SCRIPT_RUNS = re.compile(r"\d[\d.,%]*[가-힣]*|[가-힣]+|[a-z][a-z0-9]*")
 # a number and the word it counts, or a decade and its part, hyphened (500-problem,
 # mid-1980s): two words, as typed apart; not a name (gpt-4o, o3-mini)
 _NUMBER_HYPHEN = re.compile(r"(\d{1,4})-([a-z]{3,})|(mid|late|early)-(\d{2,4}s?)")
@@ -1107,14 +1108,15 @@ def _corrected(
         # ... a name and a number typed together (aime24, mmlu88): the name and the number
         letters, number = glued_name.groups()
         return [_name_term(letters, names.keys[letters], store), _word_term(number, rules)]
-    korean_head = _KOREAN_HEAD.fullmatch(word) if rules.split else None
-    if korean_head and not word.startswith(QUESTION_HEADS):  # (몇분의1: a fraction)
-        # ... a Korean word and a number after it (작년1월엔, 매스500): each, as if
-        # typed apart
-        apart = [p for p in korean_head.groups() if korean_stem(p) not in STOP_WORDS]
+    runs = _SCRIPT_RUNS.findall(word) if rules.split and is_hangul(word) else []
+    if len(runs) > 1 and "".join(runs) == word and not word.startswith(QUESTION_HEADS):
+        # ... Korean words, Latin letters and numbers typed together (작년1월엔, 매스500,
+        # 미중AI격차1년만에): each run as if typed apart, a number with its unit (1년만에)
+        # one run; not 몇분의1 (a fraction)
+        apart = [p for p in runs if korean_stem(p) not in STOP_WORDS]
         found = [_word_term(korean_stem(p) if is_hangul(p) else p, rules) for p in apart]
         found = [_with_form(t) if rules.form else t for t in found]
-        # the Korean word read as any other (미중기술격차1년만에: a compound too)
+        # each read as any other word (격차축소: a compound too)
         return [c for t in found for c in _corrected(store, names, t, rules, corrections)]
     if rules.split and is_hangul(stem):
         # ... the parts of a compound, as if typed with spaces (인공지능격차); the word
