@@ -9,7 +9,8 @@ tests/search_questions_heldout{,2,...,30}.yaml (each held out once, tuning
 material since) and tests/search_questions_tuning{2,...,11}.yaml (written blind
 for later rounds). Reported, never tuned on:
 tests/search_questions_heldout{31,...,38}.yaml (issue 18's twelfth round), each
-written blind before the changes it measures
+written blind by a session that ran no search and read no code (31-34 before
+round 12, 35-38 after its code was final)
 (``--failures`` lists their misses only with ``--part``). Per part:
 
 - top-1, top-3: the share of answerable questions whose first hit, or one of
