@@ -511,18 +511,16 @@ def _asked_after(word: str) -> list[str]:
     the word before it, its particle cut, and the question word."""
     if not is_hangul(word) or len(word) < 4 or _asking(word) is not None:
         return [word]
-    # ... or opens with one, a verb after it (언제나왔지, 누가만들었어): both
-    opening = next((q for q in _OPENING_QUESTIONS if word.startswith(q)), None)
-    if opening is not None and len(word) - len(opening) >= 2:
-        return [opening, word[len(opening) :]]
-    for cut in range(2, len(word) - 1):
+    # ... or has one opening it or inside it, a verb after it (언제나왔지,
+    # 딥시크r1언제나옴): the word before it, the question word and the verb
+    for cut in (0, *range(2, len(word) - 1)):
         head = word[:cut]
-        if _asking(word[cut:]) is not None:
+        if cut and _asking(word[cut:]) is not None:
             return [korean_stem(head) if len(head) > 2 else head, word[cut:]]
         inside = next((q for q in _OPENING_QUESTIONS if word[cut:].startswith(q)), None)
         if inside is not None and len(word) - cut - len(inside) >= 2:
-            # 딥시크r1언제나옴: the name, the question word and the verb after it
-            return [korean_stem(head) if len(head) > 2 else head, inside, word[cut + len(inside) :]]
+            before = [korean_stem(head) if len(head) > 2 else head] if head else []
+            return [*before, inside, word[cut + len(inside) :]]
     return [word]
 
 
@@ -727,7 +725,7 @@ def parse(store: Store, words: Sequence[str], rules: Rules = RULES) -> Query:
     versions: set[int] = set()
     if rules.names:
         pieces, versions = _versions(pieces, names)
-        pieces, versions = _unknown_versions(store, pieces, versions, names)
+        pieces, versions = _unknown_versions(store, pieces, versions, names, rules)
     terms: list[Term] = []
     if rules.names:
         text = " ".join(pieces)
@@ -892,7 +890,7 @@ _SMALL_VERSION = re.compile(r"\d(?:\.\d)?[a-z]?")  # 3, 2.5, 4o: not 16.9, not 2
 
 
 def _unknown_versions(
-    store: Store, pieces: Sequence[str], versions: set[int], names: Names
+    store: Store, pieces: Sequence[str], versions: set[int], names: Names, rules: Rules
 ) -> tuple[list[str], set[int]]:
     """The pieces, a word the base has nowhere, not a typo of a name, and a version
     number after it (grok 3, qwen 2.5) joined into one, as a name's other version is
@@ -907,8 +905,8 @@ def _unknown_versions(
             and word not in STOP_WORDS
             and word not in _MONTHS
             and len(kept) - 1 not in found
-            and not store.search_count(_word_term(word, RULES).expression, 1)
-            and correct(word, list(names.keys)) is None  # (lama 3 is llama 3)
+            and not store.search_count(_word_term(word, rules).expression, 1)
+            and correct(word, names.vocabulary()) is None  # (lama 3 is llama 3)
         ):
             kept[-1] = f"{word} {piece}"
             found.add(len(kept) - 1)
@@ -1690,17 +1688,6 @@ def _rank(
             floor = 0.0
         elif card and any(unknown):
             floor = 1.01  # a card answers no question about what the base lacks
-        elif (
-            isinstance(record, Benchmark | Entity)
-            and not query.what
-            and any(
-                not (t.entities or t.light or t.form) and i not in matched[n]
-                for n, t in enumerate(query.terms)
-            )
-        ):
-            # an entity's card says what it is: it answers no question of a word it
-            # lacks (한국과 미국의 AI 격차: the South Korea card has no gap)
-            floor = UNFILLED
         elif ((any(unknown) or names_asked) and not names_met) or versioned:
             floor = WEAK_BELOW_UNNAMED
         elif any(unknown):
@@ -1796,8 +1783,18 @@ def _fills(
         return at in matched[n] or bool(about & set(query.terms[n].entities))
 
     if isinstance(record, Source | Benchmark | Entity):
-        # a card has no figure: it answers no question for one (h100 price)
-        return not (query.figure and not query.what)
+        if query.what:
+            return True
+        # a card has no figure: it answers no question for one (h100 price); an
+        # entity's card says what it is, and answers no question of a word it lacks
+        # (한국과 미국의 AI 격차: the South Korea card has no gap)
+        return not query.figure and not (
+            isinstance(record, Benchmark | Entity)
+            and any(
+                not (t.entities or t.light or t.form) and at not in matched[n]
+                for n, t in enumerate(query.terms)
+            )
+        )
     kind = kinds.of(record).name
     if not all(names(n) for n in asked.people):
         return False  # what did altman say about nvidia's shares: not Nvidia's fall
