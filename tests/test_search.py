@@ -13,7 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from aigap.answers.names import Names, correct, vowel_twin
+from aigap.answers.names import Names, correct, is_hangul, vowel_twin
 from aigap.answers.search import (
     _asking,
     _candidates,
@@ -826,3 +826,17 @@ def test_korean_latin_and_numbers_typed_together_are_read_apart() -> None:
     assert typed == ["미중", "ai", "기술격차", "축소"]
     # a number keeps its unit (1년만에), and 몇분의1 is a fraction, not two words
     assert "1년만" in [t.typed for t in parse(store, ["미중AI격차1년만에"]).terms]
+
+
+def test_a_korean_runs_snippet_is_korean_where_the_field_has_korean(runner: CliRunner) -> None:
+    # English words match a fact's English rendering; a Korean run shows the same
+    # field's Korean text, as everything it writes is Korean
+    result = runner.invoke(
+        app, ["--lang", "ko", "search", "deepseek", "released", "r1", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    shown = [h for h in json.loads(result.stdout) if h["field"] in ("what", "claim", "description")]
+    assert shown and all(is_hangul(h["snippet"]) for h in shown)
+    # in English, the English text
+    english = [h for h in hits(runner, "deepseek", "released", "r1") if h["field"] == "what"]
+    assert english and not is_hangul(english[0]["snippet"])

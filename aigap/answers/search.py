@@ -337,6 +337,28 @@ def _card(store: Store, record: Benchmark | Entity, lang: Lang) -> str:
 CARD_FIGURES = 2  # key figures on an entity's or benchmark's card
 
 
+SNIPPET_WORDS = 12  # as many words as the index's snippet shows
+
+
+def _in_language(record: Searched, field: str, snippet: str, lang: Lang) -> tuple[str, str]:
+    """(field, snippet) with the snippet in the run's language: when a Korean run's
+    match was in a field's English text (a claim, a description, passage_en), that
+    field's Korean text, its first SNIPPET_WORDS words; otherwise as matched."""
+    if lang != "ko" or not snippet or is_hangul(snippet):
+        return field, snippet
+    value = getattr(record, field, None)
+    shown, korean = field, None
+    if isinstance(value, Text):
+        korean = value.ko
+    elif field.endswith("_en"):  # passage_en: the passage, in the source's Korean
+        shown = field.removesuffix("_en")
+        korean = getattr(record, shown, None)
+    if not isinstance(korean, str) or not is_hangul(korean):
+        return field, snippet
+    words = korean.split()
+    return shown, " ".join(words[:SNIPPET_WORDS]) + ("…" if len(words) > SNIPPET_WORDS else "")
+
+
 def _hit(
     store: Store,
     record: Searched,
@@ -1916,7 +1938,7 @@ def search(
         ranked = ranked[:limit] if limit is not None else ranked
         where_all = _where(matcher, expression, len(records))
         where_of = dict(zip((id(r) for r in records), where_all, strict=True))
-        where = [where_of[id(s.record)] for s in ranked]
+        where = [_in_language(s.record, *where_of[id(s.record)], lang) for s in ranked]
     finally:
         matcher.close()
     hits = [
