@@ -344,12 +344,14 @@ def _in_language(record: Searched, field: str, snippet: str, lang: Lang) -> tupl
     """(field, snippet) with the snippet in the run's language: when a Korean run's
     match was in a field's English text (a claim, a description, passage_en), that
     field's Korean text, its first SNIPPET_WORDS words; otherwise as matched."""
-    if lang != "ko" or not snippet or is_hangul(snippet):
+    if lang != "ko" or not snippet:
         return field, snippet
     value = getattr(record, field, None)
     shown, korean = field, None
-    if isinstance(value, Text):
-        korean = value.ko
+    if isinstance(value, Text) and value.en:
+        # from the English text (which may quote Korean words: '지난 20일')
+        if " ".join(snippet.strip("…").split()) in " ".join(value.en.split()):
+            korean = value.ko
     elif field.endswith("_en"):  # passage_en: the passage, in the source's Korean
         shown = field.removesuffix("_en")
         korean = getattr(record, shown, None)
